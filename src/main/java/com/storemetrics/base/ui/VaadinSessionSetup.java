@@ -1,0 +1,46 @@
+package com.storemetrics.base.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.server.CustomizedSystemMessages;
+import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinServiceInitListener;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Session-wide behaviour: an expired session reloads silently (and Spring Security then shows the
+ * login page), and an unexpected error in an event listener becomes a notification with a
+ * reference instead of Vaadin's technical dialog.
+ */
+@Component
+class VaadinSessionSetup implements VaadinServiceInitListener {
+
+    private static final Logger log = LoggerFactory.getLogger(VaadinSessionSetup.class);
+
+    @Override
+    public void serviceInit(ServiceInitEvent event) {
+        event.getSource().setSystemMessagesProvider(info -> systemMessages());
+        event.getSource().addSessionInitListener(init -> init.getSession().setErrorHandler(error -> {
+            String reference = UUID.randomUUID().toString().substring(0, 8);
+            log.error("Unexpected error in the UI (reference {})", reference, error.getThrowable());
+            UI ui = UI.getCurrent();
+            if (ui != null) {
+                Notification notification = Notification.show("Something went wrong. Please try again;"
+                        + " if it keeps happening, contact support with reference " + reference + ".",
+                        8000, Notification.Position.MIDDLE);
+                notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
+        }));
+    }
+
+    static CustomizedSystemMessages systemMessages() {
+        CustomizedSystemMessages messages = new CustomizedSystemMessages();
+        // No "session expired" box to click: reload straight away, which lands on the login page.
+        messages.setSessionExpiredNotificationEnabled(false);
+        return messages;
+    }
+}

@@ -1,0 +1,24 @@
+package com.storemetrics.security;
+
+import java.util.Optional;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/** Who is signed in, for services that scope every query to the caller. */
+@Component
+public class CurrentUser {
+
+    public Optional<SignedInUser> get() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user) {
+            return Optional.of(user);
+        }
+        return Optional.empty();
+    }
+
+    /** The signed-in user; services secured with {@code @PreAuthorize} can rely on there being one. */
+    public SignedInUser require() {
+        return get().orElseThrow(() -> new IllegalStateException("No signed-in user"));
+    }
+}

@@ -1,0 +1,82 @@
+package com.storemetrics;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.vaadin.flow.router.Route;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.repository.Repository;
+
+/** Keeps the feature packages apart and the arrows between them one-way. */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("com.storemetrics");
+    }
+
+    @Test
+    void feature_packages_have_no_cycles() {
+        slices().matching("com.storemetrics.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void views_live_only_in_ui_packages() {
+        classes().that().areAnnotatedWith(Route.class).should().resideInAPackage("..ui..").check(classes);
+    }
+
+    @Test
+    void services_and_domain_never_depend_on_views() {
+        noClasses().that().resideOutsideOfPackage("..ui..")
+                .and().doNotHaveFullyQualifiedName("com.storemetrics.Application")
+                // Security configuration names the login view; that is its job.
+                .and().areNotAnnotatedWith(org.springframework.context.annotation.Configuration.class)
+                .should().dependOnClassesThat().resideInAPackage("..ui..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void repositories_are_used_only_by_their_own_features_services() {
+        classes().that().areAssignableTo(Repository.class).and().areInterfaces()
+                .should(beAccessedOnlyFromTheirOwnPackage())
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void no_other_feature_imports_the_sandbox() {
+        noClasses().that().resideOutsideOfPackage("com.storemetrics.sandbox..")
+                .should().dependOnClassesThat().resideInAPackage("com.storemetrics.sandbox..")
+                .check(classes);
+    }
+
+    private static ArchCondition<JavaClass> beAccessedOnlyFromTheirOwnPackage() {
+        return new ArchCondition<>("be accessed only from their own (non-ui) package") {
+            @Override
+            public void check(JavaClass repository, ConditionEvents events) {
+                for (var dependency : repository.getDirectDependenciesToSelf()) {
+                    JavaClass origin = dependency.getOriginClass();
+                    boolean samePackage = origin.getPackageName().equals(repository.getPackageName());
+                    if (!samePackage) {
+                        events.add(SimpleConditionEvent.violated(dependency, origin.getName()
+                                + " uses " + repository.getName() + " from another package"));
+                    }
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,14 @@
+package com.storemetrics;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Base of every Spring test: one shared context on a random port (the embedded sandbox is a real
+ * HTTP endpoint there), one in-memory database. Tests clean up what they create instead of relying
+ * on rollback, because background work commits from other threads.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class SpringTest {
+}
