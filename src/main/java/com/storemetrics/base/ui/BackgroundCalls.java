@@ -1,0 +1,65 @@
+package com.storemetrics.base.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.security.concurrent.DelegatingSecurityContextExecutor;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs slow work (calls to Apple) off the UI thread, so views can show a progress indicator, and
+ * hands the outcome back to the UI through server push. The caller's security context travels
+ * with the work, so secured services see the same user.
+ */
+@Component
+public class BackgroundCalls implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(BackgroundCalls.class);
+
+    private final java.util.concurrent.ExecutorService pool = Executors.newFixedThreadPool(8, runnable -> {
+        Thread thread = new Thread(runnable, "ui-background-call");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Executor executor = new DelegatingSecurityContextExecutor(pool);
+
+    /**
+     * Runs {@code work} in the background; then, inside {@link UI#access}, {@code onSuccess} or
+     * {@code onFailure} with the exception it threw. Nothing runs if the UI has gone meanwhile.
+     */
+    public <T> CompletableFuture<Void> run(UI ui, Supplier<T> work, Consumer<T> onSuccess,
+            Consumer<RuntimeException> onFailure) {
+        return CompletableFuture.supplyAsync(work, executor).handle((result, error) -> {
+            try {
+                ui.access(() -> {
+                    if (error == null) {
+                        onSuccess.accept(result);
+                    } else {
+                        onFailure.accept(unwrap(error));
+                    }
+                });
+            } catch (UIDetachedException gone) {
+                log.debug("UI closed before a background call finished");
+            }
+            return null;
+        });
+    }
+
+    private static RuntimeException unwrap(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        return cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
+    }
+
+    @Override
+    public void destroy() {
+        pool.shutdownNow();
+    }
+}

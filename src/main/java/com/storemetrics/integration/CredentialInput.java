@@ -1,0 +1,45 @@
+package com.storemetrics.integration;
+
+import java.util.regex.Pattern;
+
+/**
+ * What the text a customer pasted looks like, before anything is sent to Apple. Lenient on purpose:
+ * anything that could be a Reporter access token is tried with Apple, which has the last word.
+ */
+final class CredentialInput {
+
+    /** Longer than any real token or JWT; refusing it early keeps huge pastes away from Apple and logs. */
+    static final int MAX_LENGTH = 4096;
+
+    enum Shape {
+        EMPTY, TOO_LONG, JWT, REPORTER_TOKEN, UNRECOGNISED
+    }
+
+    private static final Pattern JWT = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
+    private static final Pattern REPORTER_TOKEN = Pattern.compile("[A-Za-z0-9-]{16,128}");
+
+    private CredentialInput() {
+    }
+
+    /** Trims surrounding white space (pastes often carry a line break). */
+    static String normalise(String raw) {
+        return raw == null ? "" : raw.strip();
+    }
+
+    static Shape shapeOf(String raw) {
+        String value = normalise(raw);
+        if (value.isEmpty()) {
+            return Shape.EMPTY;
+        }
+        if (value.length() > MAX_LENGTH) {
+            return Shape.TOO_LONG;
+        }
+        if (JWT.matcher(value).matches()) {
+            return Shape.JWT;
+        }
+        if (REPORTER_TOKEN.matcher(value).matches()) {
+            return Shape.REPORTER_TOKEN;
+        }
+        return Shape.UNRECOGNISED;
+    }
+}

@@ -1,0 +1,190 @@
+package com.storemetrics.integration;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One customer's link to one account. Status changes go through {@link #changeStatus}, which
+ * enforces the allowed transitions and returns the history entry to append.
+ */
+@Entity
+@Table(name = "integration")
+public class Integration {
+
+    /** Which status may follow which (product.md, "Statuses"); REMOVED is final. */
+    private static final Map<IntegrationStatus, Set<IntegrationStatus>> ALLOWED = Map.of(
+            IntegrationStatus.PENDING, EnumSet.of(IntegrationStatus.ACTIVE, IntegrationStatus.EXPIRED,
+                    IntegrationStatus.REMOVED),
+            IntegrationStatus.ACTIVE, EnumSet.of(IntegrationStatus.EXPIRED, IntegrationStatus.REMOVED),
+            IntegrationStatus.EXPIRED, EnumSet.of(IntegrationStatus.REMOVED),
+            IntegrationStatus.REMOVED, EnumSet.noneOf(IntegrationStatus.class));
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "customer_id", nullable = false)
+    private long customerId;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "account_id")
+    private StoreAccount account;
+
+    /** The account's id while live, null once removed: backs the one-live-row-per-account unique key. */
+    @Column(name = "live_account_id")
+    private Long liveAccountId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private IntegrationStatus status;
+
+    @Column(name = "status_reason", length = 500)
+    private String statusReason;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 30)
+    private IntegrationProgress progress;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "credential_kind", nullable = false, length = 20)
+    private CredentialKind credentialKind;
+
+    @Column(name = "connected_at", nullable = false)
+    private Instant connectedAt;
+
+    @Column(name = "status_changed_at", nullable = false)
+    private Instant statusChangedAt;
+
+    @Column(name = "last_checked_at")
+    private Instant lastCheckedAt;
+
+    @Version
+    private long version;
+
+    protected Integration() {
+    }
+
+    private Integration(long customerId, StoreAccount account, CredentialKind credentialKind, Instant now) {
+        this.customerId = customerId;
+        this.account = account;
+        this.liveAccountId = account.getId();
+        this.status = IntegrationStatus.PENDING;
+        this.progress = IntegrationProgress.WAITING_FOR_INVITATION;
+        this.credentialKind = credentialKind;
+        this.connectedAt = now;
+        this.statusChangedAt = now;
+    }
+
+    /** A new Pending integration: the customer says the invitation was sent. */
+    static Integration pending(long customerId, StoreAccount account, CredentialKind credentialKind, Instant now) {
+        return new Integration(customerId, account, credentialKind, now);
+    }
+
+    /** The first history entry of a new integration. */
+    IntegrationEvent connectedEvent(String reason, Actor actor) {
+        return new IntegrationEvent(this, connectedAt, null, IntegrationStatus.PENDING, reason, actor);
+    }
+
+    /**
+     * Moves to {@code to} and returns the history entry; refuses transitions the product does not
+     * allow (an expired integration can only be removed, a removed one is final).
+     */
+    IntegrationEvent changeStatus(IntegrationStatus to, String reason, Actor actor, Instant now) {
+        if (!ALLOWED.get(status).contains(to)) {
+            throw new IllegalStateException("An integration cannot go from " + status + " to " + to);
+        }
+        IntegrationStatus from = status;
+        status = to;
+        statusReason = reason;
+        statusChangedAt = now;
+        if (to == IntegrationStatus.ACTIVE) {
+            progress = IntegrationProgress.DONE;
+        }
+        if (to == IntegrationStatus.REMOVED) {
+            liveAccountId = null;
+        }
+        return new IntegrationEvent(this, now, from, to, reason, actor);
+    }
+
+    /** Records how far a Pending integration has come; returns whether anything changed. */
+    boolean advanceProgress(IntegrationProgress seen) {
+        if (status != IntegrationStatus.PENDING || seen.ordinal() <= progress.ordinal()) {
+            return false;
+        }
+        progress = seen;
+        return true;
+    }
+
+    void checked(Instant now) {
+        lastCheckedAt = now;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public long getCustomerId() {
+        return customerId;
+    }
+
+    public StoreAccount getAccount() {
+        return account;
+    }
+
+    public IntegrationStatus getStatus() {
+        return status;
+    }
+
+    public String getStatusReason() {
+        return statusReason;
+    }
+
+    public IntegrationProgress getProgress() {
+        return progress;
+    }
+
+    public CredentialKind getCredentialKind() {
+        return credentialKind;
+    }
+
+    public Instant getConnectedAt() {
+        return connectedAt;
+    }
+
+    public Instant getStatusChangedAt() {
+        return statusChangedAt;
+    }
+
+    public Instant getLastCheckedAt() {
+        return lastCheckedAt;
+    }
+
+    public boolean isLive() {
+        return status != IntegrationStatus.REMOVED;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || (o instanceof Integration other && id != null && id.equals(other.id));
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(getClass());
+    }
+}

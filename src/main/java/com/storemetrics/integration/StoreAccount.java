@@ -1,0 +1,124 @@
+package com.storemetrics.integration;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * An App Store Connect provider account, shared by every customer who integrates it. Identified
+ * by its account number; an account connected with an API key is known by its vendor number
+ * until the verifier sees it from our side.
+ */
+@Entity
+@Table(name = "store_account")
+public class StoreAccount {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "account_number", length = 40, unique = true)
+    private String accountNumber;
+
+    @Column(nullable = false, length = 200)
+    private String name;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Version
+    private long version;
+
+    @ElementCollection
+    @CollectionTable(name = "store_account_vendor", joinColumns = @JoinColumn(name = "account_id"))
+    @Column(name = "vendor_number", length = 20)
+    private SortedSet<String> vendorNumbers = new TreeSet<>();
+
+    @OneToMany(mappedBy = "account", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("name")
+    private List<StoreApp> apps = new ArrayList<>();
+
+    protected StoreAccount() {
+    }
+
+    StoreAccount(String accountNumber, String name, Collection<String> vendorNumbers, Instant createdAt) {
+        this.accountNumber = accountNumber;
+        this.name = name;
+        this.vendorNumbers.addAll(vendorNumbers);
+        this.createdAt = createdAt;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    /** Null while only the vendor number is known (connected with an API key). */
+    public String getAccountNumber() {
+        return accountNumber;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public SortedSet<String> getVendorNumbers() {
+        return vendorNumbers;
+    }
+
+    public List<StoreApp> getApps() {
+        return apps;
+    }
+
+    void rename(String newName) {
+        this.name = newName;
+    }
+
+    void identify(String number, String newName) {
+        this.accountNumber = number;
+        this.name = newName;
+    }
+
+    void addVendorNumbers(Collection<String> more) {
+        vendorNumbers.addAll(more);
+    }
+
+    /** Replaces the known apps (keyed by Apple identifier) with a newer, non-empty picture. */
+    void replaceApps(Map<String, String> namesByAppleIdentifier) {
+        if (namesByAppleIdentifier.isEmpty()) {
+            return;
+        }
+        apps.removeIf(app -> !namesByAppleIdentifier.containsKey(app.getAppleIdentifier()));
+        namesByAppleIdentifier.forEach((appleId, appName) -> apps.stream()
+                .filter(app -> app.getAppleIdentifier().equals(appleId))
+                .findFirst()
+                .ifPresentOrElse(app -> app.rename(appName), () -> apps.add(new StoreApp(this, appleId, appName))));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || (o instanceof StoreAccount other && id != null && id.equals(other.id));
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(getClass());
+    }
+}

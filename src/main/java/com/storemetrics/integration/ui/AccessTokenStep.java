@@ -1,0 +1,148 @@
+package com.storemetrics.integration.ui;
+
+import com.storemetrics.integration.CredentialKind;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.server.streams.UploadHandler;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Step 1: the credential. An access token (the default), or an API key (Issuer ID, Key ID and the
+ * .p8, or a pasted JWT) with the account's vendor number. Any edit calls {@code onEdited}, which
+ * takes a previous validation back.
+ */
+class AccessTokenStep extends VerticalLayout {
+
+    /** The largest .p8 we accept; real ones are about 250 bytes. */
+    static final int MAX_P8_BYTES = 16 * 1024;
+
+    final RadioButtonGroup<CredentialKind> kind = new RadioButtonGroup<>("What do you have?");
+    final PasswordField accessToken = new PasswordField("Access token");
+    final TextField issuerId = new TextField("Issuer ID");
+    final TextField keyId = new TextField("Key ID");
+    final TextArea privateKey = new TextArea("Private key (.p8)");
+    final Upload privateKeyUpload;
+    final Checkbox pasteJwt = new Checkbox("Paste a JWT instead");
+    final TextArea jwt = new TextArea("JWT");
+    final TextField vendorNumber = new TextField("Vendor number");
+    final Button validate = new Button("Validate");
+    final ProgressBar progress = new ProgressBar();
+    final ValidationOutcome outcome = new ValidationOutcome("token-outcome");
+
+    private final VerticalLayout tokenFields = new VerticalLayout();
+    private final VerticalLayout keyFields = new VerticalLayout();
+    private final VerticalLayout keyPartFields = new VerticalLayout();
+
+    AccessTokenStep(Runnable onEdited) {
+        setPadding(false);
+        kind.setItems(CredentialKind.ACCESS_TOKEN, CredentialKind.API_KEY);
+        kind.setItemLabelGenerator(k -> k == CredentialKind.ACCESS_TOKEN ? "Access token" : "API key");
+        kind.setValue(CredentialKind.ACCESS_TOKEN);
+
+        accessToken.setWidthFull();
+        accessToken.setHelperText("App Store Connect > Sales and Trends > Reports > About Reports > Generate Token."
+                + " A new or an existing token both work.");
+        accessToken.setPlaceholder("e.g. 1a2b3c4d-5e6f-...");
+        tokenFields.setPadding(false);
+        tokenFields.add(accessToken);
+
+        issuerId.setHelperText("App Store Connect > Users and Access > Integrations > App Store Connect API.");
+        keyId.setHelperText("10 characters, next to the key's name.");
+        privateKey.setHelperText("Upload the .p8 file you downloaded when you created the key, or paste its text."
+                + " It stays in memory only, for this dialog.");
+        privateKey.setMaxLength(MAX_P8_BYTES);
+        privateKey.setWidthFull();
+        privateKeyUpload = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            UI ui = UI.getCurrent();
+            if (ui != null) {
+                ui.access(() -> privateKey.setValue(text));
+            }
+        }));
+        privateKeyUpload.setMaxFiles(1);
+        privateKeyUpload.setMaxFileSize(MAX_P8_BYTES);
+        privateKeyUpload.setAcceptedFileTypes(".p8");
+        privateKeyUpload.setDropLabel(new com.vaadin.flow.component.html.Span("Drop the .p8 file here"));
+        privateKeyUpload.addFileRejectedListener(rejected -> outcome.failure(
+                "That file was refused: " + rejected.getErrorMessage() + ". Choose the .p8 key file (at most 16 KB)."));
+        keyPartFields.setPadding(false);
+        keyPartFields.add(issuerId, keyId, privateKey, privateKeyUpload);
+        jwt.setWidthFull();
+        jwt.setHelperText("An ES256 JWT for the App Store Connect API, living at most 20 minutes.");
+        jwt.setVisible(false);
+        vendorNumber.setHelperText("App Store Connect > Payments and Financial Reports, top left. "
+                + "The API does not tell us which account the key belongs to.");
+        keyFields.setPadding(false);
+        keyFields.add(keyPartFields, pasteJwt, jwt, vendorNumber);
+        keyFields.setVisible(false);
+
+        validate.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        validate.addClickShortcut(Key.ENTER).listenOn(this);
+        progress.setIndeterminate(true);
+        progress.setVisible(false);
+        progress.getElement().setAttribute("aria-label", "Checking with Apple");
+
+        Paragraph help = new Paragraph("Paste a new or existing App Store Connect access token, or use an API key. "
+                + "We check it with Apple and never store it.");
+        help.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.Margin.NONE);
+        add(help, kind, tokenFields, keyFields, validate, progress, outcome);
+
+        kind.addValueChangeListener(change -> {
+            tokenFields.setVisible(change.getValue() == CredentialKind.ACCESS_TOKEN);
+            keyFields.setVisible(change.getValue() == CredentialKind.API_KEY);
+            onEdited.run();
+        });
+        pasteJwt.addValueChangeListener(change -> {
+            jwt.setVisible(change.getValue());
+            keyPartFields.setVisible(!change.getValue());
+            onEdited.run();
+        });
+        for (var field : new com.vaadin.flow.data.value.HasValueChangeMode[] {accessToken, issuerId, keyId,
+                privateKey, jwt, vendorNumber}) {
+            field.setValueChangeMode(ValueChangeMode.EAGER);
+        }
+        accessToken.addValueChangeListener(change -> onEdited.run());
+        issuerId.addValueChangeListener(change -> onEdited.run());
+        keyId.addValueChangeListener(change -> onEdited.run());
+        privateKey.addValueChangeListener(change -> onEdited.run());
+        jwt.addValueChangeListener(change -> onEdited.run());
+        vendorNumber.addValueChangeListener(change -> onEdited.run());
+    }
+
+    CredentialKind selectedKind() {
+        return kind.getValue();
+    }
+
+    boolean usesJwt() {
+        return pasteJwt.getValue();
+    }
+
+    void running(boolean running) {
+        progress.setVisible(running);
+        validate.setEnabled(!running);
+        if (running) {
+            outcome.info("Checking with Apple…");
+        }
+    }
+
+    /** Drops every secret from the fields: the dialog is done with them. */
+    void forgetSecrets() {
+        accessToken.clear();
+        privateKey.clear();
+        jwt.clear();
+        privateKeyUpload.clearFileList();
+    }
+}
