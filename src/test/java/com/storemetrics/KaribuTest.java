@@ -51,6 +51,29 @@ public abstract class KaribuTest extends SpringTest {
     }
 
     /**
+     * Waits for background work (calls to Apple) to come back through {@code UI.access}: runs the
+     * queued UI tasks, as a browser round trip would, until the condition holds.
+     */
+    protected static void awaitUntil(String what, java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (true) {
+            MockVaadin.clientRoundtrip();
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Timed out waiting until " + what);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    /**
      * Signs a user in the way the login form would: Spring's security context for services, and
      * the fake request's principal and roles for Vaadin's view access checks.
      */

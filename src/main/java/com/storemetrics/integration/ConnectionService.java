@@ -242,12 +242,16 @@ public class ConnectionService {
                 + "; the customer reported the invitation sent (" + accountIds.size()
                 + (accountIds.size() == 1 ? " account)" : " accounts)");
         List<Long> ids = new ArrayList<>();
+        List<IntegrationChange> changes = new ArrayList<>();
         for (Long accountId : accountIds) {
             Integration integration = integrations.saveAndFlush(
                     Integration.pending(customer.userId(), accounts.getReferenceById(accountId), credentialKind, now));
             events.save(integration.connectedEvent(reason, Actor.customer(customer.getUsername())));
             ids.add(integration.getId());
+            changes.add(new IntegrationChange(customer.userId(), IntegrationRow.of(integration), null, null));
         }
+        // The customer's other tabs (and support) show the new rows too, once committed.
+        publisher.publishEvent(new IntegrationsChanged(changes));
         return ids;
     }
 

@@ -15,4 +15,19 @@ interface IntegrationRepository extends JpaRepository<Integration, Long> {
     @Query("select i from Integration i join fetch i.account where i.customerId = :customerId"
             + " and i.status <> com.storemetrics.integration.IntegrationStatus.REMOVED order by i.connectedAt desc, i.id desc")
     List<Integration> findLiveByCustomer(long customerId);
+
+    /** Integrations in the given statuses, with their accounts, for the verifier. */
+    @Query("select i from Integration i join fetch i.account where i.status in :statuses")
+    List<Integration> findByStatusIn(Collection<IntegrationStatus> statuses);
+
+    @Query("select i from Integration i where i.account.id in :accountIds and i.status = :status")
+    List<Integration> findByAccountsAndStatus(Collection<Long> accountIds, IntegrationStatus status);
+
+    @Query("select distinct i.customerId from Integration i where i.status in :statuses")
+    List<Long> findCustomersWithStatusIn(Collection<IntegrationStatus> statuses);
+
+    /** One statement for "the verifier looked at these", however many rows there are. */
+    @org.springframework.data.jpa.repository.Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("update Integration i set i.lastCheckedAt = :checkedAt where i.status in :statuses")
+    int markChecked(Collection<IntegrationStatus> statuses, java.time.Instant checkedAt);
 }

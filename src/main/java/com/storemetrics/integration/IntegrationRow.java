@@ -30,4 +30,10 @@ public record IntegrationRow(long id, String accountName, String accountNumber, 
     public Instant invitationLapsesAt() {
         return connectedAt.plus(INVITATION_LIFETIME);
     }
+
+    /** The same row, looked at by the verifier at {@code checkedAt}. */
+    public IntegrationRow checkedAt(Instant checkedAt) {
+        return new IntegrationRow(id, accountName, accountNumber, vendorNumbers, appNames, status, statusReason,
+                progress, credentialKind, connectedAt, checkedAt);
+    }
 }

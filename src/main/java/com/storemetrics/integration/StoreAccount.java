@@ -47,6 +47,19 @@ public class StoreAccount {
     @Version
     private long version;
 
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private Membership membership = Membership.UNKNOWN;
+
+    @Column(name = "membership_seen_at")
+    private Instant membershipSeenAt;
+
+    @Column(name = "membership_checked_at")
+    private Instant membershipCheckedAt;
+
+    @Column(name = "membership_missing_count", nullable = false)
+    private int membershipMissingCount;
+
     @ElementCollection
     @CollectionTable(name = "store_account_vendor", joinColumns = @JoinColumn(name = "account_id"))
     @Column(name = "vendor_number", length = 20)
@@ -85,6 +98,45 @@ public class StoreAccount {
 
     public List<StoreApp> getApps() {
         return apps;
+    }
+
+    public Membership getMembership() {
+        return membership;
+    }
+
+    public Instant getMembershipSeenAt() {
+        return membershipSeenAt;
+    }
+
+    public Instant getMembershipCheckedAt() {
+        return membershipCheckedAt;
+    }
+
+    /** Our service user is listed in the account. */
+    void membershipSeen(Instant observedAt) {
+        membership = Membership.MEMBER;
+        membershipSeenAt = observedAt;
+        membershipCheckedAt = observedAt;
+        membershipMissingCount = 0;
+    }
+
+    /**
+     * Our service user is not listed. Returns true when the loss is now believed: the account was
+     * seen before and this is the second consecutive successful check without it.
+     */
+    boolean membershipMissing(Instant observedAt) {
+        membershipCheckedAt = observedAt;
+        if (membership == Membership.UNKNOWN) {
+            return false;
+        }
+        membershipMissingCount++;
+        if (membershipMissingCount >= 2) {
+            membership = Membership.UNKNOWN;
+            membershipMissingCount = 0;
+            return true;
+        }
+        membership = Membership.MISSING;
+        return false;
     }
 
     void rename(String newName) {

@@ -17,4 +17,9 @@ interface StoreAccountRepository extends JpaRepository<StoreAccount, Long> {
 
     @Query("select distinct a from StoreAccount a join a.vendorNumbers v where v in :vendorNumbers")
     List<StoreAccount> findByAnyVendorNumber(Collection<String> vendorNumbers);
+
+    /** Accounts with at least one integration in the given statuses. */
+    @Query("select distinct a from StoreAccount a where exists (select 1 from Integration i where i.account = a"
+            + " and i.status in :statuses)")
+    List<StoreAccount> findWithIntegrationsIn(Collection<IntegrationStatus> statuses);
 }

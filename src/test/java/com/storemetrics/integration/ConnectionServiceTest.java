@@ -36,10 +36,12 @@ class ConnectionServiceTest extends SpringTest {
     IntegrationService integrationService;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     @AfterEach
     void cleanUp() {
-        TestData.deleteIntegrations(jdbc);
+        TestData.deleteIntegrations(context);
     }
 
     @Test

@@ -22,7 +22,21 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import com.storemetrics.integration.IntegrationBroadcaster;
+import com.storemetrics.integration.IntegrationChange;
+import com.storemetrics.integration.IntegrationStatus;
+import com.storemetrics.security.SignedInUser;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.shared.Registration;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.time.Clock;
 
 /** My Account > Data Integration: the platforms to connect and the customer's integrations. */
@@ -35,12 +49,19 @@ public class DataIntegrationView extends VerticalLayout {
     private final transient ConnectionService connections;
     private final transient BackgroundCalls background;
     private final transient IntegrationService integrationService;
+    private final transient IntegrationBroadcaster broadcaster;
+    private final transient AuthenticationContext authentication;
+    private final List<IntegrationRow> rows = new ArrayList<>();
+    private Registration updates;
     final IntegrationsGrid grid;
     final Button connectAppStore = new Button("Connect", new Icon(VaadinIcon.PLUS));
 
     public DataIntegrationView(ConnectionService connections, IntegrationService integrationService,
-            BackgroundCalls background, Clock clock) {
+            BackgroundCalls background, IntegrationBroadcaster broadcaster, AuthenticationContext authentication,
+            Clock clock) {
         this.connections = connections;
+        this.broadcaster = broadcaster;
+        this.authentication = authentication;
         this.grid = new IntegrationsGrid(clock);
         this.integrationService = integrationService;
         this.background = background;
@@ -98,11 +119,69 @@ public class DataIntegrationView extends VerticalLayout {
     }
 
     void refresh() {
-        grid.setItems(integrationService.myIntegrations());
+        rows.clear();
+        rows.addAll(integrationService.myIntegrations());
+        grid.setItems(rows);
     }
 
     /** For tests: the rows the grid shows now. */
-    java.util.List<IntegrationRow> rows() {
+    List<IntegrationRow> rows() {
         return grid.getListDataView().getItems().toList();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        UI ui = attach.getUI();
+        authentication.getAuthenticatedUser(SignedInUser.class).ifPresent(user ->
+                updates = broadcaster.registerForCustomer(user.userId(), new IntegrationBroadcaster.Listener() {
+                    @Override
+                    public void changed(List<IntegrationChange> changes) {
+                        ui.access(() -> apply(changes));
+                    }
+
+                    @Override
+                    public void checked(Instant checkedAt) {
+                        ui.access(() -> applyChecked(checkedAt));
+                    }
+                }));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detach) {
+        if (updates != null) {
+            updates.remove();
+            updates = null;
+        }
+    }
+
+    /** Applies pushed changes to the rows in memory; no database work under the UI lock. */
+    private void apply(List<IntegrationChange> changes) {
+        for (IntegrationChange change : changes) {
+            IntegrationRow row = change.row();
+            rows.removeIf(existing -> existing.id() == row.id());
+            if (row.status() != IntegrationStatus.REMOVED) {
+                rows.add(row);
+            }
+            if (change.notice() != null) {
+                Notification notice = new Notification();
+                notice.setDuration(0);
+                notice.setPosition(Notification.Position.TOP_CENTER);
+                notice.addThemeVariants(row.status() == IntegrationStatus.REMOVED
+                        ? NotificationVariant.LUMO_ERROR : NotificationVariant.LUMO_WARNING);
+                Button close = new Button(new Icon(VaadinIcon.CLOSE_SMALL), click -> notice.close());
+                close.setAriaLabel("Dismiss");
+                close.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+                notice.add(new HorizontalLayout(new Span(change.notice()), close));
+                notice.open();
+            }
+        }
+        rows.sort(Comparator.comparing(IntegrationRow::connectedAt).reversed()
+                .thenComparing(Comparator.comparingLong(IntegrationRow::id).reversed()));
+        grid.getDataProvider().refreshAll();
+    }
+
+    private void applyChecked(Instant checkedAt) {
+        rows.replaceAll(row -> row.checkedAt(checkedAt));
+        grid.getDataProvider().refreshAll();
     }
 }

@@ -1,0 +1,231 @@
+package com.storemetrics.verification;
+
+import com.storemetrics.appstore.AppleFailure;
+import com.storemetrics.appstore.InvitationInbox;
+import com.storemetrics.appstore.ReceivedInvitation;
+import com.storemetrics.appstore.ReporterAccount;
+import com.storemetrics.appstore.ReporterClient;
+import com.storemetrics.integration.MembershipObservation;
+import com.storemetrics.integration.MembershipReconciler;
+import com.storemetrics.integration.ReconcileOutcome;
+import com.storemetrics.integration.WatchedAccount;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One verifier cycle, from our side with the service Apple ID's own credential (never a
+ * customer's): accept invitations that customers asked for, list the accounts our service user
+ * belongs to with one Reporter call, and let {@link MembershipReconciler} apply the product's rules.
+ * A failed call changes no status; it is recorded and the verifier backs off.
+ */
+@Component
+public class MembershipCheck {
+
+    private static final Logger log = LoggerFactory.getLogger(MembershipCheck.class);
+
+    /** What a call of {@link #run} did. */
+    public enum CycleResult {
+        CHECKED, NOTHING_TO_CHECK, BACKING_OFF, FAILED, ALREADY_RUNNING
+    }
+
+    private final ReporterClient reporter;
+    private final InvitationInbox inbox;
+    private final MembershipReconciler reconciler;
+    private final VerifierHealthRepository healthRepository;
+    private final VerifierProperties properties;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final String serviceAccessToken;
+    /** One cycle at a time in this node; across nodes the reconciler's optimistic locks keep order. */
+    private final ReentrantLock running = new ReentrantLock();
+
+    MembershipCheck(ReporterClient reporter, InvitationInbox inbox, MembershipReconciler reconciler,
+            VerifierHealthRepository healthRepository, VerifierProperties properties,
+            PlatformTransactionManager transactionManager, Clock clock,
+            @Value("${storemetrics.apple.service-access-token}") String serviceAccessToken) {
+        this.reporter = reporter;
+        this.inbox = inbox;
+        this.reconciler = reconciler;
+        this.healthRepository = healthRepository;
+        this.properties = properties;
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+        this.serviceAccessToken = serviceAccessToken;
+    }
+
+    /** Runs one cycle now, unless one is running in this node already. */
+    public CycleResult run(String trigger) {
+        if (!running.tryLock()) {
+            return CycleResult.ALREADY_RUNNING;
+        }
+        try {
+            return cycle(trigger);
+        } finally {
+            running.unlock();
+        }
+    }
+
+    /** Waits until no cycle runs in this node (for orderly shutdown and tests). */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        if (running.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            running.unlock();
+            return true;
+        }
+        return false;
+    }
+
+    private CycleResult cycle(String trigger) {
+        Instant started = clock.instant();
+        if (health().backingOff(started)) {
+            log.debug("Verifier cycle ({}) skipped: backing off", trigger);
+            return CycleResult.BACKING_OFF;
+        }
+        List<WatchedAccount> watched = reconciler.watchedAccounts();
+        if (watched.isEmpty()) {
+            updateHealth(health -> health.succeeded(started, "Nothing to check: no Pending or Approved integrations."));
+            return CycleResult.NOTHING_TO_CHECK;
+        }
+        try {
+            Invitations invitations = acceptRequestedInvitations(watched);
+            List<ReporterAccount> visible = reporter.getAccounts(serviceAccessToken);
+            Instant observedAt = clock.instant();
+            Map<String, String> visibleByNumber = new LinkedHashMap<>();
+            visible.forEach(account -> visibleByNumber.put(account.number(), account.name()));
+            MembershipObservation observation = new MembershipObservation(observedAt, visibleByNumber,
+                    identifyByVendorNumber(watched, visibleByNumber.keySet()), invitations.pending(),
+                    invitations.accepted(), properties.pendingLifetime());
+            ReconcileOutcome outcome = reconcileOnce(observation);
+            String summary = "Member of " + visible.size() + " accounts; " + outcome.summary()
+                    + (invitations.accepted().isEmpty() ? "" : "; accepted " + invitations.accepted().size()
+                    + " invitation(s)");
+            updateHealth(health -> health.succeeded(observedAt, summary));
+            log.info("Verifier cycle ({}): {}", trigger, summary);
+            return CycleResult.CHECKED;
+        } catch (AppleFailure failure) {
+            recordFailure(started, failure.kind().name(), failure.userMessage(), failure.retryAfter().orElse(Duration.ZERO));
+            log.warn("Verifier cycle ({}) failed, nothing changed: {} ({})", trigger, failure.kind(), failure.getMessage());
+            return CycleResult.FAILED;
+        } catch (RuntimeException failure) {
+            recordFailure(started, "INTERNAL", "Unexpected error: " + failure.getClass().getSimpleName(), Duration.ZERO);
+            log.error("Verifier cycle ({}) failed unexpectedly, nothing changed", trigger, failure);
+            return CycleResult.FAILED;
+        }
+    }
+
+    private ReconcileOutcome reconcileOnce(MembershipObservation observation) {
+        try {
+            return reconciler.reconcile(observation);
+        } catch (ObjectOptimisticLockingFailureException concurrentCycle) {
+            // Another node reconciled the same accounts meanwhile; its newer view wins, ours is retried once.
+            return reconciler.reconcile(observation);
+        }
+    }
+
+    /**
+     * Accepts invitations to our service Apple ID for accounts some customer has a Pending
+     * integration of, and only those. Where the inbox cannot accept (at Apple, an operator does),
+     * this does nothing. Inbox trouble does not stop the membership check.
+     */
+    private Invitations acceptRequestedInvitations(List<WatchedAccount> watched) {
+        Set<String> pending = new HashSet<>();
+        Set<String> accepted = new HashSet<>();
+        if (!inbox.canAccept()) {
+            return new Invitations(pending, accepted);
+        }
+        Set<String> requested = new HashSet<>();
+        watched.stream().filter(WatchedAccount::hasPending).map(WatchedAccount::accountNumber)
+                .filter(number -> number != null).forEach(requested::add);
+        try {
+            for (ReceivedInvitation invitation : inbox.pendingInvitations()) {
+                if (!requested.contains(invitation.accountNumber())) {
+                    log.info("Not accepting the invitation to account {}: no customer asked us to integrate it",
+                            invitation.accountNumber());
+                    continue;
+                }
+                pending.add(invitation.accountNumber());
+                inbox.accept(invitation.id());
+                accepted.add(invitation.accountNumber());
+            }
+        } catch (RuntimeException inboxTrouble) {
+            log.warn("Could not read or accept invitations this cycle: {}", inboxTrouble.getMessage());
+        }
+        return new Invitations(pending, accepted);
+    }
+
+    /**
+     * Accounts connected with an API key are known by vendor number only. When our service user
+     * sees accounts we cannot place and such accounts are waiting, ask for those accounts' vendor
+     * numbers: one extra call per unplaced account, only while something waits for it.
+     */
+    private Map<Long, String> identifyByVendorNumber(List<WatchedAccount> watched, Set<String> visibleNumbers) {
+        List<WatchedAccount> unidentified = watched.stream().filter(account -> account.accountNumber() == null).toList();
+        if (unidentified.isEmpty()) {
+            return Map.of();
+        }
+        Set<String> known = new HashSet<>();
+        watched.stream().map(WatchedAccount::accountNumber).filter(number -> number != null).forEach(known::add);
+        Map<Long, String> identified = new HashMap<>();
+        for (String number : visibleNumbers) {
+            if (known.contains(number)) {
+                continue;
+            }
+            List<String> vendors = reporter.getVendors(serviceAccessToken, number);
+            unidentified.stream()
+                    .filter(account -> account.vendorNumbers().stream().anyMatch(vendors::contains))
+                    .forEach(account -> identified.put(account.accountId(), number));
+        }
+        return identified;
+    }
+
+    private void recordFailure(Instant now, String kind, String message, Duration retryAfter) {
+        updateHealth(health -> {
+            Duration pause = properties.backoffAfter(health.getConsecutiveFailures() + 1);
+            if (retryAfter.compareTo(pause) > 0) {
+                pause = retryAfter;
+            }
+            health.failed(now, kind, message, now.plus(pause));
+        });
+    }
+
+    VerifierHealth health() {
+        return healthRepository.findById(VerifierHealth.SINGLE_ROW).orElseThrow();
+    }
+
+    private void updateHealth(Consumer<VerifierHealth> change) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transaction.executeWithoutResult(status -> {
+                    VerifierHealth health = health();
+                    change.accept(health);
+                    healthRepository.save(health);
+                });
+                return;
+            } catch (ObjectOptimisticLockingFailureException otherNode) {
+                if (attempt == 3) {
+                    log.warn("Could not record verifier health: another node kept updating it");
+                    return;
+                }
+            }
+        }
+    }
+
+    private record Invitations(Set<String> pending, Set<String> accepted) {
+    }
+}

@@ -1,0 +1,53 @@
+package com.storemetrics.verification;
+
+import com.github.kagkarlsson.scheduler.ScheduledExecution;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.storemetrics.integration.IntegrationsConnected;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Asks for checks sooner than the recurring one. Execution times are wall-clock instants because
+ * db-scheduler compares them with the database's notion of now.
+ */
+@Component
+public class VerificationTriggers {
+
+    private final SchedulerClient scheduler;
+    private final OneTimeTask<Void> soonTask;
+    private final VerifierProperties properties;
+
+    VerificationTriggers(@Lazy SchedulerClient scheduler, OneTimeTask<Void> membershipCheckSoonTask,
+            VerifierProperties properties) {
+        this.scheduler = scheduler;
+        this.soonTask = membershipCheckSoonTask;
+        this.properties = properties;
+    }
+
+    /** A fresh invitation should be approved within seconds of its acceptance: a short burst of checks. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void onConnected(IntegrationsConnected connected) {
+        Instant now = Instant.now();
+        String batch = "burst-" + connected.customerId() + "-" + connected.integrationIds().get(0);
+        for (Duration delay : properties.burst()) {
+            scheduler.scheduleIfNotExists(soonTask.instance(batch + "-" + delay.toMillis()), now.plus(delay));
+        }
+    }
+
+    /** Schedules a check now; false when one is already waiting (pressing twice schedules one). */
+    public boolean recheckNow() {
+        return scheduler.scheduleIfNotExists(soonTask.instance(VerificationScheduler.RECHECK_INSTANCE), Instant.now());
+    }
+
+    /** When the recurring check runs next, if known. */
+    Optional<Instant> nextRun() {
+        return scheduler.getScheduledExecutionsForTask(VerificationScheduler.RECURRING_TASK).stream()
+                .map(ScheduledExecution::getExecutionTime)
+                .min(Instant::compareTo);
+    }
+}

@@ -1,0 +1,6 @@
+package com.storemetrics.verification;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface VerifierHealthRepository extends JpaRepository<VerifierHealth, Integer> {
+}

@@ -1,0 +1,38 @@
+package com.storemetrics.verification;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The verifier's timing.
+ *
+ * @param interval        how often the scheduled membership check runs
+ * @param burst           after a customer finishes the funnel, extra checks this long afterwards
+ * @param invitationGrace how long past Apple's 3-day invitation lifetime a Pending integration may wait
+ * @param maxBackoff      the longest pause after repeated failures
+ */
+@ConfigurationProperties("storemetrics.verifier")
+public record VerifierProperties(
+        @DefaultValue("30s") Duration interval,
+        @DefaultValue({"2s", "5s", "10s", "20s", "40s"}) List<Duration> burst,
+        @DefaultValue("1d") Duration invitationGrace,
+        @DefaultValue("10m") Duration maxBackoff) {
+
+    /** Apple lets an invitation lapse after 3 days. */
+    static final Duration INVITATION_LIFETIME = Duration.ofDays(3);
+
+    Duration pendingLifetime() {
+        return INVITATION_LIFETIME.plus(invitationGrace);
+    }
+
+    /** Pause after {@code failures} consecutive failures: doubling from the interval, capped. */
+    Duration backoffAfter(int failures) {
+        if (failures <= 0) {
+            return Duration.ZERO;
+        }
+        Duration pause = interval.multipliedBy(1L << Math.min(failures - 1, 20));
+        return pause.compareTo(maxBackoff) > 0 ? maxBackoff : pause;
+    }
+}

@@ -1,0 +1,93 @@
+package com.storemetrics;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * Drives the embedded sandbox's control API over HTTP, the way a script or the account holder
+ * would (docs/apple-wire-contract.md, section 5). Tests never reach into the sandbox's classes.
+ */
+public final class SandboxControl {
+
+    public static final String SERVICE_APPLE_ID = "integration@storemetrics.example";
+    public static final String ALICE_TOKEN = "a11ce000-0000-4000-8000-000000000002";
+    public static final String BOB_TOKEN = "b0b00000-0000-4000-8000-000000000003";
+    public static final String EXPIRED_TOKEN = "de1e7ed0-0000-4000-8000-000000000004";
+    public static final String REVOKED_TOKEN = "7e70ced0-0000-4000-8000-000000000005";
+    public static final String PIXEL_FORGE = "100001";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    public SandboxControl(int port) {
+        this.base = "http://localhost:" + port + "/sandbox/apple/control";
+    }
+
+    public JsonNode world() {
+        return send("GET", "/world", null);
+    }
+
+    public void reset() {
+        send("POST", "/reset", "{}");
+    }
+
+    /** What an account holder does in Users and Access: invite an e-mail address. Returns the invitation. */
+    public JsonNode invite(String accountNumber, String email) {
+        return send("POST", "/accounts/" + accountNumber + "/invitations",
+                "{\"email\":\"" + email + "\",\"roles\":[\"SALES\"]}");
+    }
+
+    public void acceptInvitation(String invitationId) {
+        send("POST", "/invitations/" + invitationId + "/accept", "{}");
+    }
+
+    public void removeUser(String accountNumber, String email) {
+        send("DELETE", "/accounts/" + accountNumber + "/users/" + URLEncoder.encode(email, StandardCharsets.UTF_8), null);
+    }
+
+    /** The next {@code count} Apple-protocol requests fail the given way (HTTP_500, HTTP_429, GARBAGE, DROP_CONNECTION, LATENCY). */
+    public void fault(String mode, int count, int latencyMillis) {
+        send("POST", "/faults", "{\"mode\":\"" + mode + "\",\"count\":" + count + ",\"latencyMs\":" + latencyMillis + "}");
+    }
+
+    public void clearFaults() {
+        send("DELETE", "/faults", null);
+    }
+
+    /** The API key of an account from the world: issuerId, keyId, role, privateKeyPem. */
+    public JsonNode apiKeyOf(String accountNumber) {
+        for (JsonNode key : world().path("apiKeys")) {
+            if (accountNumber.equals(key.path("account").asText()) || accountNumber.equals(key.path("accountNumber").asText())) {
+                return key;
+            }
+        }
+        throw new IllegalStateException("No API key for account " + accountNumber + " in " + world());
+    }
+
+    private JsonNode send(String method, String path, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
