@@ -113,8 +113,12 @@ public class AppStoreConnectClient {
         Answer answer = exchange(credential, "POST", api("/v1/userInvitations"), ApiJson.invitationBody(request),
                 what, false, Access.ADMIN, status -> status == 409);
         if (answer.status() == 409) {
-            String detail = ApiJson.firstError(answer.body()).map(error -> AppleAnswers.quote(error.detail()))
-                    .orElse("");
+            Optional<ApiJson.ApiError> error = ApiJson.firstError(answer.body());
+            if (!isDuplicate(error)) {
+                // Apple also answers 409 ENTITY_ERROR for an invalid invitation (e.g. no visible apps).
+                throw failure(answer, credential, what, Access.ADMIN);
+            }
+            String detail = error.map(e -> AppleAnswers.quote(e.detail())).orElse("");
             return new InvitationOutcome(duplicateKind(detail), null, detail);
         }
         requireJson(answer, what);
@@ -295,6 +299,20 @@ public class AppStoreConnectClient {
         return "Apple rejected the API key: it was revoked, or the Issuer ID, Key ID and .p8 file do not belong "
                 + "together. Check them in App Store Connect > Users and Access > Integrations, or generate a new "
                 + "key there.";
+    }
+
+    /**
+     * Whether a 409 says the invitation or membership already exists: a DUPLICATE code or "already"
+     * in the detail; a 409 that says nothing at all is read as a duplicate too, as the contract has it.
+     */
+    static boolean isDuplicate(Optional<ApiJson.ApiError> error) {
+        if (error.isEmpty()) {
+            return true;
+        }
+        String code = error.get().code().toUpperCase(Locale.ROOT);
+        String detail = error.get().detail().toLowerCase(Locale.ROOT);
+        return code.contains("DUPLICATE") || detail.contains("already")
+                || (code.isEmpty() && detail.isEmpty());
     }
 
     /** Apple's 409 detail says which duplicate it is; read it leniently, "invited" when unsure. */

@@ -208,7 +208,7 @@ class AppStoreConnectClientTest {
         apple.then(409, JSON, Fixtures.bytes("error-409.json"))
                 .then(409, JSON, "{\"errors\":[{\"status\":\"409\",\"code\":\"ENTITY_ERROR.ATTRIBUTE.INVALID.DUPLICATE\","
                         + "\"detail\":\"integration@storemetrics.example is already a member of this team.\"}]}")
-                .then(409, JSON, "{\"errors\":[{\"status\":\"409\",\"code\":\"ENTITY_ERROR\"}]}");
+                .then(409, null, new byte[0]);
         InvitationRequest request = new InvitationRequest("integration@storemetrics.example", "Storemetrics",
                 "Integration", List.of("SALES"), true, List.of());
 
@@ -220,6 +220,17 @@ class AppStoreConnectClientTest {
         assertThat(pending.detail()).contains("already pending");
         assertThat(member.result()).isEqualTo(InvitationOutcome.Result.ALREADY_MEMBER);
         assertThat(unsaid.result()).isEqualTo(InvitationOutcome.Result.ALREADY_INVITED);
+    }
+
+    @Test
+    void a_409_for_an_invalid_invitation_is_no_duplicate_but_an_unexpected_answer() {
+        apple.then(409, JSON, "{\"errors\":[{\"status\":\"409\",\"code\":\"ENTITY_ERROR.RELATIONSHIP.REQUIRED\","
+                + "\"title\":\"The provided entity is missing a required relationship\","
+                + "\"detail\":\"You must provide visibleApps when allAppsVisible is false\"}]}");
+
+        AppleFailure failure = assertFailure(() -> client.createInvitation(key, new InvitationRequest("a@b.example",
+                "A", "B", List.of("SALES"), false, List.of())), Kind.UNEXPECTED_ANSWER, "You must provide visibleApps");
+        assertThat(failure.getMessage()).contains("ENTITY_ERROR.RELATIONSHIP.REQUIRED");
     }
 
     @Test
