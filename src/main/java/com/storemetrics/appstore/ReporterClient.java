@@ -1,30 +1,236 @@
 package com.storemetrics.appstore;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.storemetrics.appstore.AppleFailure.Kind;
+import com.storemetrics.appstore.AppleHttp.Answer;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
  * Apple's Sales and Trends "Reporter" service over HTTP (see docs/apple-wire-contract.md, section 1).
  * Every method makes real HTTP calls to {@code storemetrics.apple.reporter-url} and throws
  * {@link AppleFailure} for every failure.
+ *
+ * <p>All commands only read, so each is retried on {@link Kind#UNAVAILABLE} (with back-off). The
+ * access token travels only in the request body and is never logged.
  */
 @Component
 public class ReporterClient {
 
+    static final String SERVICE = "Apple's Sales and Trends service";
+    static final String VERSION = "2.2";
+    static final String MODE = "Robot.XML";
+
+    private static final Pattern UUID_SHAPE = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    /** Account and vendor numbers end up inside {@code queryInput}, whose arguments are comma-separated. */
+    private static final Pattern NUMBER = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+    private static final int MAX_TOKEN_CHARS = 256;
+    private static final DateTimeFormatter REPORT_DATE = DateTimeFormatter.BASIC_ISO_DATE;
+    /** Sales summaries compress about tenfold; more than this unpacked is not a daily summary. */
+    private static final int MAX_UNPACK_RATIO = 16;
+
+    private final AppleEndpoints endpoints;
+    private final AppleHttp http;
+    private final AppStoreProperties properties;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
+
+    ReporterClient(AppStoreProperties properties, AppleEndpoints endpoints, AppleCallAccounting accounting,
+            Clock clock) {
+        this.properties = properties;
+        this.endpoints = endpoints;
+        this.clock = clock;
+        this.http = new AppleHttp(properties, AppleProtocol.REPORTER, SERVICE, accounting);
+    }
+
+    /**
+     * Whether a text has the shape of a Sales and Trends access token (a UUID), so a form can tell it
+     * from an API JWT before calling Apple. Apple alone decides whether it is valid.
+     */
+    public static boolean looksLikeAccessToken(String text) {
+        return text != null && UUID_SHAPE.matcher(text.trim()).matches();
+    }
+
     /** {@code Sales.getAccounts}: the accounts the token's Apple ID is a member of. */
     public List<ReporterAccount> getAccounts(String accessToken) {
-        throw new UnsupportedOperationException("not implemented yet");
+        String what = "Sales.getAccounts";
+        Answer answer = ask(accessToken, null, "Sales.getAccounts", what, false);
+        requireXml(answer, what);
+        return read(what, () -> ReporterXml.accounts(answer.body()));
     }
 
     /** {@code Sales.getVendors} for one account. */
     public List<String> getVendors(String accessToken, String accountNumber) {
-        throw new UnsupportedOperationException("not implemented yet");
+        String account = number(accountNumber, "account number");
+        String what = "Sales.getVendors account " + account;
+        Answer answer = ask(accessToken, account, "Sales.getVendors", what, false);
+        requireXml(answer, what);
+        return read(what, () -> ReporterXml.vendors(answer.body()));
     }
 
     /** {@code Sales.getReport, VENDOR,Sales,Summary,Daily,YYYYMMDD}; a day without sales is an empty report. */
     public SalesReport getDailySalesSummary(String accessToken, String accountNumber, String vendorNumber,
             LocalDate date) {
-        throw new UnsupportedOperationException("not implemented yet");
+        String account = number(accountNumber, "account number");
+        String vendor = number(vendorNumber, "vendor number");
+        if (date == null) {
+            throw new IllegalArgumentException("a report date is required");
+        }
+        String command = "Sales.getReport, " + vendor + ",Sales,Summary,Daily," + REPORT_DATE.format(date);
+        String what = "Sales.getReport vendor " + vendor + " " + date;
+        Answer answer = ask(accessToken, account, command, what, true);
+        if (answer.status() == 404) {
+            return new SalesReport(vendor, date, List.of());
+        }
+        requireGzip(answer, what);
+        long maxUnpacked = properties.maxResponseBytes().toBytes() * MAX_UNPACK_RATIO;
+        return new SalesReport(vendor, date, read(what, () -> SalesSummaryTsv.parseGzip(answer.body(), maxUnpacked)));
+    }
+
+    /**
+     * Sends one command, retrying while Apple is unavailable. Returns a 2xx answer, or the 404 that
+     * says "no sales" when {@code noSalesIsAnAnswer}; throws for everything else.
+     */
+    private Answer ask(String accessToken, String account, String command, String what, boolean noSalesIsAnAnswer) {
+        byte[] form = form(token(accessToken), account, command);
+        URI uri = URI.create(endpoints.reporterBase() + "/sales/v1");
+        return http.withRetries(what, true, () -> {
+            Answer answer = http.send(HttpRequest.newBuilder(uri)
+                    .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                    .header("Accept", "application/xml, application/a-gzip, */*")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(form)), what);
+            if (answer.isSuccess()) {
+                return answer;
+            }
+            Optional<ReporterXml.ReporterError> error = ReporterXml.error(answer.body());
+            if (noSalesIsAnAnswer && answer.status() == 404 && error.map(ReporterClient::saysNoSales).orElse(false)) {
+                return answer;
+            }
+            throw failure(answer, error, what, account);
+        });
+    }
+
+    private static boolean saysNoSales(ReporterXml.ReporterError error) {
+        return error.message().toLowerCase(Locale.ROOT).contains("no sales");
+    }
+
+    private AppleFailure failure(Answer answer, Optional<ReporterXml.ReporterError> error, String what, String account) {
+        int status = answer.status();
+        String appleSays = error.map(e -> AppleAnswers.quote(e.message())).orElse("");
+        String detail = what + ": HTTP " + status + (error.isPresent()
+                ? " code " + AppleAnswers.quote(error.get().code()) + " \"" + appleSays + "\"" : "");
+        if (status == 401) {
+            return new AppleFailure(Kind.UNAUTHORIZED, "Apple rejected the access token: it has expired or was "
+                    + "revoked. Generate a new one in App Store Connect > Sales and Trends > Reports.", detail);
+        }
+        if (status == 403) {
+            return new AppleFailure(Kind.FORBIDDEN, forbiddenMessage(appleSays, account), detail);
+        }
+        if (status == 429) {
+            Optional<Duration> retryAfter = AppleAnswers.retryAfter(answer.header("Retry-After"), clock);
+            return new AppleFailure(Kind.RATE_LIMITED, "Apple is limiting requests for this access token right now. "
+                    + AppleAnswers.whenToRetry(retryAfter), detail, retryAfter.orElse(null), null);
+        }
+        if (status >= 500) {
+            return new AppleFailure(Kind.UNAVAILABLE, SERVICE + " is having problems (HTTP " + status + "). This is "
+                    + "usually temporary: try again in a few minutes.", detail);
+        }
+        String quoted = appleSays.isEmpty() ? "" : " Apple says: \"" + appleSays + "\"";
+        return new AppleFailure(Kind.UNEXPECTED_ANSWER, SERVICE + " could not answer this request (HTTP " + status
+                + ")." + quoted + " If it keeps happening, contact support.", detail);
+    }
+
+    private static String forbiddenMessage(String appleSays, String account) {
+        if (appleSays.toLowerCase(Locale.ROOT).contains("agreement")) {
+            return "Apple refuses the reports because the account's agreements are missing or expired. The Account "
+                    + "Holder must accept the latest agreements in App Store Connect > Business.";
+        }
+        String where = account == null ? "its accounts" : "account " + account;
+        return "Apple says this access token's Apple ID may not see the sales reports of " + where + ". In App Store "
+                + "Connect > Users and Access, the Account Holder or an Admin must give that Apple ID the Sales, "
+                + "Finance or Admin role.";
+    }
+
+    private byte[] form(String accessToken, String account, String command) {
+        ObjectNode request = json.createObjectNode();
+        request.put("accesstoken", accessToken);
+        request.put("version", VERSION);
+        request.put("mode", MODE);
+        if (account != null) {
+            request.put("account", account);
+        }
+        request.put("queryInput", "[p=Reporter.properties, " + command + "]");
+        try {
+            return ("jsonRequest=" + URLEncoder.encode(json.writeValueAsString(request), StandardCharsets.UTF_8))
+                    .getBytes(StandardCharsets.US_ASCII);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the jsonRequest", e);
+        }
+    }
+
+    private static String token(String accessToken) {
+        String token = accessToken == null ? "" : accessToken.trim();
+        if (token.isEmpty()) {
+            throw new AppleFailure(Kind.MALFORMED_CREDENTIAL, "Enter the access token from App Store Connect > Sales "
+                    + "and Trends > Reports (About Reports > Generate Reporter Token).", "access token blank");
+        }
+        if (token.length() > MAX_TOKEN_CHARS || token.chars().anyMatch(c -> Character.isWhitespace(c)
+                || Character.isISOControl(c))) {
+            throw new AppleFailure(Kind.MALFORMED_CREDENTIAL, "That is not a Sales and Trends access token: it has "
+                    + "spaces or line breaks in it, or is far too long. Copy the token from App Store Connect > "
+                    + "Sales and Trends > Reports again.", "access token has whitespace or is too long");
+        }
+        return token;
+    }
+
+    private static String number(String value, String name) {
+        String trimmed = value == null ? "" : value.trim();
+        if (!NUMBER.matcher(trimmed).matches()) {
+            throw new IllegalArgumentException("the " + name + " must be letters and digits, got \""
+                    + AppleAnswers.quote(trimmed) + "\"");
+        }
+        return trimmed;
+    }
+
+    private static void requireXml(Answer answer, String what) {
+        String type = answer.mediaType();
+        if (!type.isEmpty() && !type.contains("xml")) {
+            throw unexpected(what, "content type " + type + " where XML was expected");
+        }
+    }
+
+    private static void requireGzip(Answer answer, String what) {
+        String type = answer.mediaType();
+        if (!type.isEmpty() && !type.contains("gzip") && !type.equals("application/octet-stream")) {
+            throw unexpected(what, "content type " + type + " where a gzip report was expected");
+        }
+    }
+
+    private static <T> T read(String what, Supplier<T> parser) {
+        try {
+            return parser.get();
+        } catch (UnreadableAnswer e) {
+            throw unexpected(what, e.getMessage());
+        }
+    }
+
+    private static AppleFailure unexpected(String what, String reason) {
+        return new AppleFailure(Kind.UNEXPECTED_ANSWER, SERVICE + " answered with something we could not read. "
+                + "Try again later; if it keeps happening, contact support.", what + ": " + reason);
     }
 }

@@ -1,0 +1,81 @@
+package com.storemetrics.appstore;
+
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * How many requests we sent to Apple in the last hour, per protocol, and the rate limit Apple last
+ * reported per API key: what the support console shows against Apple's hourly budget. Every attempt
+ * counts, retries included, because each one costs budget at Apple.
+ */
+@Component
+public class AppleCallAccounting {
+
+    private final Clock clock;
+    private final Map<AppleProtocol, RollingHourCounter> sent = new EnumMap<>(AppleProtocol.class);
+    private final Map<String, AppleRateLimit> lastRateLimitByKeyId = new ConcurrentHashMap<>();
+
+    AppleCallAccounting(Clock clock) {
+        this.clock = clock;
+        for (AppleProtocol protocol : AppleProtocol.values()) {
+            sent.put(protocol, new RollingHourCounter());
+        }
+    }
+
+    /** Requests sent with this protocol in the last hour (to the minute). */
+    public int requestsInLastHour(AppleProtocol protocol) {
+        return sent.get(protocol).total(clock.millis());
+    }
+
+    /** The {@code X-Rate-Limit} Apple last reported for this key id, if any answer carried one. */
+    public Optional<AppleRateLimit> lastRateLimit(String keyId) {
+        return Optional.ofNullable(lastRateLimitByKeyId.get(keyId));
+    }
+
+    void requestSent(AppleProtocol protocol) {
+        sent.get(protocol).add(clock.millis());
+    }
+
+    void rateLimitSeen(String keyId, String header) {
+        AppleRateLimit.parse(header, clock.instant()).ifPresent(limit -> lastRateLimitByKeyId.put(keyId, limit));
+    }
+
+    /**
+     * Sixty one-minute buckets: constant memory whatever the request rate, at the price of counting
+     * the oldest minute whole.
+     */
+    static final class RollingHourCounter {
+        private static final int MINUTES = 60;
+        private final long[] minuteOfBucket = new long[MINUTES];
+        private final int[] countOfBucket = new int[MINUTES];
+
+        RollingHourCounter() {
+            java.util.Arrays.fill(minuteOfBucket, Long.MIN_VALUE);
+        }
+
+        synchronized void add(long nowMillis) {
+            long minute = Math.floorDiv(nowMillis, 60_000L);
+            int index = (int) Math.floorMod(minute, MINUTES);
+            if (minuteOfBucket[index] != minute) {
+                minuteOfBucket[index] = minute;
+                countOfBucket[index] = 0;
+            }
+            countOfBucket[index]++;
+        }
+
+        synchronized int total(long nowMillis) {
+            long minute = Math.floorDiv(nowMillis, 60_000L);
+            int total = 0;
+            for (int i = 0; i < MINUTES; i++) {
+                if (minuteOfBucket[i] > minute - MINUTES && minuteOfBucket[i] <= minute) {
+                    total += countOfBucket[i];
+                }
+            }
+            return total;
+        }
+    }
+}

@@ -1,0 +1,269 @@
+package com.storemetrics.appstore;
+
+import com.storemetrics.appstore.AppleFailure.Kind;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP transport both clients share: JDK {@link HttpClient} with a connect time-out, a deadline
+ * for the whole answer, a size cap enforced while streaming, and bounded retries with jittered
+ * exponential back-off. Transport problems become {@link Kind#UNAVAILABLE}; an answer over the cap
+ * becomes {@link Kind#UNEXPECTED_ANSWER}. What a status code means is up to each client.
+ */
+final class AppleHttp {
+
+    private static final Logger log = LoggerFactory.getLogger(AppleHttp.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+
+    private final HttpClient client;
+    private final AppStoreProperties properties;
+    private final AppleProtocol protocol;
+    private final String serviceName;
+    private final AppleCallAccounting accounting;
+
+    AppleHttp(AppStoreProperties properties, AppleProtocol protocol, String serviceName,
+            AppleCallAccounting accounting) {
+        this.properties = properties;
+        this.protocol = protocol;
+        this.serviceName = serviceName;
+        this.accounting = accounting;
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(properties.connectTimeout())
+                // HTTP/1.1: no h2c upgrade dance against the plain-HTTP sandbox; Apple serves it too.
+                .version(HttpClient.Version.HTTP_1_1)
+                // A redirect could carry our bearer token elsewhere; Apple does not redirect these calls.
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    /** An answer read completely (and within the size cap). */
+    record Answer(int status, HttpHeaders headers, byte[] body) {
+
+        /** The media type, lower case, without parameters; empty when absent. */
+        String mediaType() {
+            return headers.firstValue("Content-Type")
+                    .map(value -> value.split(";", 2)[0].trim().toLowerCase(Locale.ROOT))
+                    .orElse("");
+        }
+
+        Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
+
+        boolean isSuccess() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    /**
+     * Runs {@code attempt} up to max-attempts times while it fails with {@link Kind#UNAVAILABLE};
+     * only for requests that are safe to repeat. Every other failure is thrown at once.
+     */
+    <T> T withRetries(String what, boolean repeatable, Supplier<T> attempt) {
+        int attempts = repeatable ? properties.maxAttempts() : 1;
+        for (int attemptNumber = 1; ; attemptNumber++) {
+            try {
+                return attempt.get();
+            } catch (AppleFailure failure) {
+                if (failure.kind() != Kind.UNAVAILABLE || attemptNumber >= attempts) {
+                    if (failure.kind() == Kind.UNAVAILABLE) {
+                        log.warn("{}: {} unavailable after {} attempt(s): {}", serviceName, what, attemptNumber,
+                                failure.getMessage());
+                    }
+                    throw failure;
+                }
+                Duration pause = backoff(attemptNumber);
+                log.debug("{}: {} attempt {} of {} failed ({}); next in {} ms", serviceName, what, attemptNumber,
+                        attempts, failure.getMessage(), pause.toMillis());
+                pause(pause, what);
+            }
+        }
+    }
+
+    /** Sends one request and reads the whole answer, or fails with UNAVAILABLE / UNEXPECTED_ANSWER. */
+    Answer send(HttpRequest.Builder request, String what) {
+        HttpRequest built = request.timeout(properties.readTimeout()).build();
+        long limit = properties.maxResponseBytes().toBytes();
+        // The JDK's request time-out ends when the headers arrive; this deadline also covers the body.
+        long deadlineMillis = properties.connectTimeout().plus(properties.readTimeout()).toMillis();
+        accounting.requestSent(protocol);
+        long started = System.nanoTime();
+        CompletableFuture<HttpResponse<byte[]>> pending =
+                client.sendAsync(built, info -> new CappedBodySubscriber(limit, declaredLength(info)));
+        try {
+            HttpResponse<byte[]> response = pending.get(deadlineMillis, TimeUnit.MILLISECONDS);
+            log.debug("{}: {} {} -> HTTP {} ({} bytes, {} ms)", serviceName, built.method(), what,
+                    response.statusCode(), response.body().length, elapsedMillis(started));
+            return new Answer(response.statusCode(), response.headers(), response.body());
+        } catch (TimeoutException e) {
+            pending.cancel(true);
+            throw unavailable(what, "no complete answer within " + seconds(deadlineMillis), e);
+        } catch (InterruptedException e) {
+            pending.cancel(true);
+            Thread.currentThread().interrupt();
+            throw unavailable(what, "interrupted while waiting for the answer", e);
+        } catch (ExecutionException | CompletionException e) {
+            throw transportFailure(what, e.getCause() == null ? e : e.getCause(), limit);
+        }
+    }
+
+    private AppleFailure transportFailure(String what, Throwable cause, long limit) {
+        Throwable root = cause;
+        while (root instanceof CompletionException && root.getCause() != null) {
+            root = root.getCause();
+        }
+        if (root instanceof ResponseTooLarge) {
+            return new AppleFailure(Kind.UNEXPECTED_ANSWER,
+                    serviceName + " sent an answer far larger than expected, so we stopped reading it. "
+                            + "Try again later; if it keeps happening, contact support.",
+                    what + ": answer larger than " + limit + " bytes", null, root);
+        }
+        if (root instanceof HttpConnectTimeoutException) {
+            return unavailable(what, "no connection within " + seconds(properties.connectTimeout().toMillis()), root);
+        }
+        if (root instanceof HttpTimeoutException) {
+            return unavailable(what, "no answer within " + seconds(properties.readTimeout().toMillis()), root);
+        }
+        if (root instanceof ConnectException) {
+            return unavailable(what, "connection refused", root);
+        }
+        if (root instanceof IOException) {
+            return unavailable(what, "connection dropped before a complete answer ("
+                    + root.getClass().getSimpleName() + ": " + root.getMessage() + ")", root);
+        }
+        return new AppleFailure(Kind.UNEXPECTED_ANSWER,
+                serviceName + " answered in a way we could not read. Try again later; if it keeps happening, "
+                        + "contact support.",
+                what + ": " + root.getClass().getSimpleName() + ": " + root.getMessage(), null, root);
+    }
+
+    private AppleFailure unavailable(String what, String reason, Throwable cause) {
+        return new AppleFailure(Kind.UNAVAILABLE,
+                serviceName + " could not be reached (" + reason + "). This is usually temporary: "
+                        + "try again in a few minutes.",
+                what + ": " + reason, null, cause);
+    }
+
+    Duration backoff(int failedAttempts) {
+        long base = properties.retryBackoff().toMillis();
+        long exponential = Math.min(MAX_BACKOFF.toMillis(), base << Math.min(failedAttempts - 1, 20));
+        // "Equal jitter": at least half the exponential step, so callers never retry in lock-step.
+        long jittered = exponential / 2 + ThreadLocalRandom.current().nextLong(exponential / 2 + 1);
+        return Duration.ofMillis(jittered);
+    }
+
+    private static void pause(Duration pause, String what) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AppleFailure(Kind.UNAVAILABLE, "The request to Apple was cancelled.",
+                    what + ": interrupted during back-off", null, e);
+        }
+    }
+
+    private static long declaredLength(HttpResponse.ResponseInfo info) {
+        return info.headers().firstValueAsLong("Content-Length").orElse(-1L);
+    }
+
+    private static long elapsedMillis(long startedNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
+    }
+
+    private static String seconds(long millis) {
+        return millis % 1000 == 0 ? (millis / 1000) + " s" : millis + " ms";
+    }
+
+    /** Thrown into the response future when an answer exceeds the cap; the connection is dropped. */
+    static final class ResponseTooLarge extends IOException {
+        ResponseTooLarge(long limit) {
+            super("answer larger than " + limit + " bytes");
+        }
+    }
+
+    /**
+     * Collects the body up to {@code limit} bytes and cancels the subscription (closing the
+     * connection) as soon as more arrives, so a huge answer is never held in memory.
+     */
+    static final class CappedBodySubscriber implements HttpResponse.BodySubscriber<byte[]> {
+        private final long limit;
+        private final long declaredLength;
+        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private Flow.Subscription subscription;
+        private long received;
+
+        CappedBodySubscriber(long limit, long declaredLength) {
+            this.limit = limit;
+            this.declaredLength = declaredLength;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
+            if (declaredLength > limit) {
+                subscription.cancel();
+                result.completeExceptionally(new ResponseTooLarge(limit));
+                return;
+            }
+            subscription.request(1);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> buffers) {
+            if (result.isDone()) {
+                return;
+            }
+            for (ByteBuffer buffer : buffers) {
+                received += buffer.remaining();
+                if (received > limit) {
+                    subscription.cancel();
+                    result.completeExceptionally(new ResponseTooLarge(limit));
+                    return;
+                }
+                byte[] chunk = new byte[buffer.remaining()];
+                buffer.get(chunk);
+                bytes.write(chunk, 0, chunk.length);
+            }
+            subscription.request(1);
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            result.completeExceptionally(throwable);
+        }
+
+        @Override
+        public void onComplete() {
+            result.complete(bytes.toByteArray());
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return result;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package com.storemetrics.sandbox;
+
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.stereotype.Component;
+
+/**
+ * The fault armed through the control API for the next Apple-protocol requests (or until cleared).
+ * One fault at a time: arming another replaces it. Applied by {@link FaultValve}.
+ */
+@Component
+@ConditionalOnSandbox
+class FaultInjector {
+
+    enum Mode {
+        /** Added delay, then the normal answer. */
+        LATENCY,
+        /** 500 without a usable answer. */
+        HTTP_500,
+        /** 429 as if the rate limit were reached. */
+        HTTP_429,
+        /** 200 with bytes that are neither XML nor JSON nor gzip. */
+        GARBAGE,
+        /** The connection closes without any answer. */
+        DROP_CONNECTION
+    }
+
+    /** {@code remaining} null means until cleared. */
+    record Armed(Mode mode, Integer remaining, int latencyMs) {
+    }
+
+    static final int MAX_LATENCY_MS = 120_000;
+
+    private final AtomicReference<Armed> armed = new AtomicReference<>();
+
+    Armed arm(Mode mode, Integer count, Integer latencyMs) {
+        if (mode == null) {
+            throw new SandboxRefusal(SandboxRefusal.Reason.INVALID,
+                    "mode must be one of HTTP_500, HTTP_429, GARBAGE, DROP_CONNECTION, LATENCY");
+        }
+        if (count != null && count < 1) {
+            throw new SandboxRefusal(SandboxRefusal.Reason.INVALID, "count must be at least 1 (omit it for until cleared)");
+        }
+        if (mode == Mode.LATENCY && (latencyMs == null || latencyMs < 1 || latencyMs > MAX_LATENCY_MS)) {
+            throw new SandboxRefusal(SandboxRefusal.Reason.INVALID,
+                    "LATENCY needs latencyMs between 1 and " + MAX_LATENCY_MS);
+        }
+        Armed fault = new Armed(mode, count, mode == Mode.LATENCY ? latencyMs : 0);
+        armed.set(fault);
+        return fault;
+    }
+
+    void clear() {
+        armed.set(null);
+    }
+
+    Optional<Armed> current() {
+        return Optional.ofNullable(armed.get());
+    }
+
+    /**
+     * The fault for one Apple-protocol request, counting it down. Atomic, so N concurrent requests
+     * see exactly N faults.
+     */
+    Optional<Armed> takeForRequest() {
+        while (true) {
+            Armed fault = armed.get();
+            if (fault == null) {
+                return Optional.empty();
+            }
+            if (fault.remaining() == null) {
+                return Optional.of(fault);
+            }
+            Armed next = fault.remaining() > 1
+                    ? new Armed(fault.mode(), fault.remaining() - 1, fault.latencyMs()) : null;
+            if (armed.compareAndSet(fault, next)) {
+                return Optional.of(fault);
+            }
+        }
+    }
+}

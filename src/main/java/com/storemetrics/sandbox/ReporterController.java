@@ -1,0 +1,203 @@
+package com.storemetrics.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Apple's Sales and Trends "Reporter" service (contract section 1): one form field
+ * {@code jsonRequest}, XML answers in Robot.XML mode, XML errors with 400/401/403/404.
+ */
+@RestController
+@ConditionalOnSandbox
+class ReporterController {
+
+    static final String PATH = "/sandbox/apple/reportservice";
+    static final MediaType GZIP = MediaType.parseMediaType("application/a-gzip");
+    private static final MediaType XML = new MediaType("application", "xml", StandardCharsets.UTF_8);
+    private static final String XML_DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>";
+    /** Apple keeps daily reports for a year. */
+    static final int DAYS_AVAILABLE = 365;
+
+    private final SandboxWorld world;
+    private final SandboxClock clock;
+    private final ObjectMapper json;
+
+    ReporterController(SandboxWorld world, SandboxClock clock, ObjectMapper json) {
+        this.world = world;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    /** A refusal the Reporter expresses as an XML error. */
+    private static final class ReporterError extends RuntimeException {
+        final HttpStatus status;
+        final int code;
+
+        ReporterError(HttpStatus status, int code, String message) {
+            super(message);
+            this.status = status;
+            this.code = code;
+        }
+    }
+
+    private static ReporterError invalid(String why) {
+        return new ReporterError(HttpStatus.BAD_REQUEST, 100, "Invalid request: " + why);
+    }
+
+    private static final ReporterError UNAUTHORIZED = new ReporterError(HttpStatus.UNAUTHORIZED, 101,
+            "The access token is invalid or has expired. Generate a new one in App Store Connect > Sales and Trends > Reports.");
+    private static final ReporterError FORBIDDEN = new ReporterError(HttpStatus.FORBIDDEN, 102,
+            "You do not have permission to view reports for this account.");
+    private static final ReporterError NO_SALES = new ReporterError(HttpStatus.NOT_FOUND, 213,
+            "There were no sales for the date specified.");
+    private static final ReporterError NOT_AVAILABLE = new ReporterError(HttpStatus.NOT_FOUND, 214,
+            "Reports are not available for the date specified.");
+
+    /** The parsed {@code jsonRequest}: who asks, for which account, which command with which arguments. */
+    private record Query(String accessToken, String account, String command, List<String> arguments) {
+    }
+
+    @PostMapping(PATH + "/{service:sales|finance}/v1")
+    ResponseEntity<?> handle(@PathVariable String service, HttpServletRequest request) {
+        try {
+            Query query = parse(request.getParameter("jsonRequest"));
+            String appleId = world.appleIdOfUsableToken(query.accessToken()).orElseThrow(() -> UNAUTHORIZED);
+            return switch (service + ":" + query.command()) {
+                case "sales:Sales.getAccounts", "finance:Finance.getAccounts" -> accounts(appleId);
+                case "sales:Sales.getVendors" -> vendors(appleId, query);
+                case "sales:Sales.getReport" -> report(appleId, query);
+                default -> throw invalid("unknown command " + query.command() + " for the " + service + " service");
+            };
+        } catch (ReporterError error) {
+            return ResponseEntity.status(error.status).contentType(XML).body(XML_DECLARATION + "<Error><Code>"
+                    + error.code + "</Code><Message>" + xml(error.getMessage()) + "</Message></Error>");
+        }
+    }
+
+    private ResponseEntity<String> accounts(String appleId) {
+        StringBuilder body = new StringBuilder(XML_DECLARATION).append("<Accounts>");
+        for (SandboxWorld.AccountFacts account : world.accountsOf(appleId)) {
+            body.append("<Account><Name>").append(xml(account.name())).append("</Name><Number>")
+                    .append(account.number()).append("</Number></Account>");
+        }
+        return ResponseEntity.ok().contentType(XML).body(body.append("</Accounts>").toString());
+    }
+
+    private ResponseEntity<String> vendors(String appleId, Query query) {
+        if (!query.arguments().isEmpty()) {
+            throw invalid("Sales.getVendors takes no arguments");
+        }
+        SandboxWorld.AccountFacts account = reportableAccount(appleId, query.account());
+        StringBuilder body = new StringBuilder(XML_DECLARATION).append("<Vendors>");
+        account.vendors().forEach(vendor -> body.append("<Vendor>").append(vendor).append("</Vendor>"));
+        return ResponseEntity.ok().contentType(XML).body(body.append("</Vendors>").toString());
+    }
+
+    private ResponseEntity<byte[]> report(String appleId, Query query) {
+        List<String> args = query.arguments();
+        if (args.size() != 5) {
+            throw invalid("Sales.getReport takes VENDOR,Sales,Summary,Daily,YYYYMMDD");
+        }
+        if (!args.get(1).equals("Sales") || !args.get(2).equals("Summary") || !args.get(3).equals("Daily")) {
+            throw invalid("the sandbox serves Sales,Summary,Daily reports only");
+        }
+        LocalDate date;
+        try {
+            date = LocalDate.parse(args.get(4), DateTimeFormatter.BASIC_ISO_DATE);
+        } catch (DateTimeParseException e) {
+            throw invalid("the report date must be YYYYMMDD");
+        }
+        SandboxWorld.AccountFacts account = reportableAccount(appleId, query.account());
+        String vendor = args.get(0);
+        if (!account.vendors().contains(vendor)) {
+            throw invalid("vendor number " + vendor + " does not belong to account " + account.number());
+        }
+        LocalDate today = clock.today();
+        if (date.isAfter(today) || date.isBefore(today.minusDays(DAYS_AVAILABLE))) {
+            throw NOT_AVAILABLE;
+        }
+        List<SalesLedger.SalesLine> lines = SalesLedger.dailySummary(account.name(), account.apps(), vendor, date, today);
+        if (lines.isEmpty()) {
+            throw NO_SALES;
+        }
+        return ResponseEntity.ok().contentType(GZIP)
+                .header("filename", "S_D_" + vendor + "_" + args.get(4) + ".txt.gz")
+                .header("downloadmsg", "Your file has been downloaded.")
+                .body(SalesLedger.gzipTsv(lines));
+    }
+
+    /**
+     * The account a report command is about: the one named, which the Apple ID must be a member of
+     * with a role that reads reports; without {@code account}, the Apple ID's only account.
+     */
+    private SandboxWorld.AccountFacts reportableAccount(String appleId, String accountNumber) {
+        List<SandboxWorld.AccountFacts> accounts = world.accountsOf(appleId);
+        SandboxWorld.AccountFacts account;
+        if (accountNumber == null) {
+            if (accounts.size() > 1) {
+                throw invalid("this Apple ID belongs to several accounts; name one with \"account\"");
+            }
+            account = accounts.stream().findFirst().orElseThrow(() -> FORBIDDEN);
+        } else {
+            account = accounts.stream().filter(a -> a.number().equals(accountNumber)).findFirst()
+                    .orElseThrow(() -> FORBIDDEN);
+        }
+        if (world.rolesOf(appleId, account.number()).stream().noneMatch(SandboxWorld.REPORT_ROLES::contains)) {
+            throw FORBIDDEN;
+        }
+        return account;
+    }
+
+    private Query parse(String jsonRequest) {
+        if (jsonRequest == null || jsonRequest.isBlank()) {
+            throw invalid("expected a form field jsonRequest");
+        }
+        JsonNode root;
+        try {
+            root = json.readTree(jsonRequest);
+        } catch (Exception e) {
+            throw invalid("jsonRequest is not JSON");
+        }
+        if (root == null || !root.isObject()) {
+            throw invalid("jsonRequest is not a JSON object");
+        }
+        String queryInput = text(root, "queryInput");
+        if (queryInput == null || !queryInput.startsWith("[") || !queryInput.endsWith("]")) {
+            throw invalid("queryInput must look like [p=Reporter.properties, COMMAND, ARGS]");
+        }
+        List<String> parts = Arrays.stream(queryInput.substring(1, queryInput.length() - 1).split(","))
+                .map(String::trim).toList();
+        if (parts.size() < 2 || !parts.get(0).startsWith("p=") || parts.get(1).isEmpty()) {
+            throw invalid("queryInput must look like [p=Reporter.properties, COMMAND, ARGS]");
+        }
+        String token = text(root, "accesstoken");
+        if (token == null || token.isBlank()) {
+            throw UNAUTHORIZED;
+        }
+        String account = text(root, "account");
+        return new Query(token, account == null || account.isBlank() ? null : account.trim(), parts.get(1),
+                parts.subList(2, parts.size()));
+    }
+
+    private static String text(JsonNode root, String field) {
+        JsonNode node = root.get(field);
+        return node == null || node.isNull() ? null : node.asText();
+    }
+
+    private static String xml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

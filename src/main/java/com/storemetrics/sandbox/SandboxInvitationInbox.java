@@ -1,0 +1,115 @@
+package com.storemetrics.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.storemetrics.appstore.InvitationInbox;
+import com.storemetrics.appstore.ReceivedInvitation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * The invitee's side against the embedded sandbox: what the e-mail's link does at Apple. It talks
+ * to the sandbox's control API over HTTP on this application's own port, exactly as an outside
+ * caller would, so nothing here reaches into the sandbox's memory. Preferred over any other inbox
+ * while the sandbox is on (there is no real e-mail to read then).
+ *
+ * <p>Failures: {@link UncheckedIOException} when the control API cannot be reached or answers
+ * something unusable; {@link IllegalStateException} when it refuses (e.g. the invitation expired
+ * or is gone).
+ */
+@Component
+@Primary
+@ConditionalOnSandbox
+class SandboxInvitationInbox implements InvitationInbox {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
+
+    private final Environment environment;
+    private final ObjectMapper json;
+    private final String serviceAppleId;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+
+    SandboxInvitationInbox(Environment environment, ObjectMapper json,
+            @Value("${storemetrics.apple.service-apple-id:integration@storemetrics.example}") String serviceAppleId) {
+        this.environment = environment;
+        this.json = json;
+        this.serviceAppleId = serviceAppleId;
+    }
+
+    @Override
+    public boolean canAccept() {
+        return true;
+    }
+
+    @Override
+    public List<ReceivedInvitation> pendingInvitations() {
+        JsonNode world = call(HttpRequest.newBuilder(controlUri("/world")).GET(), 200);
+        List<ReceivedInvitation> received = new ArrayList<>();
+        for (JsonNode account : world.path("accounts")) {
+            for (JsonNode invitation : account.path("pendingInvitations")) {
+                if (serviceAppleId.equalsIgnoreCase(invitation.path("email").asText())) {
+                    List<String> roles = new ArrayList<>();
+                    invitation.path("roles").forEach(role -> roles.add(role.asText()));
+                    received.add(new ReceivedInvitation(invitation.path("id").asText(),
+                            account.path("number").asText(), account.path("name").asText(), List.copyOf(roles),
+                            Instant.parse(invitation.path("expiresAt").asText())));
+                }
+            }
+        }
+        return List.copyOf(received);
+    }
+
+    @Override
+    public void accept(String invitationId) {
+        String id = URLEncoder.encode(invitationId, StandardCharsets.UTF_8);
+        call(HttpRequest.newBuilder(controlUri("/invitations/" + id + "/accept"))
+                .POST(HttpRequest.BodyPublishers.noBody()), 200);
+    }
+
+    private JsonNode call(HttpRequest.Builder request, int expectedStatus) {
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.timeout(REQUEST_TIMEOUT).header("Accept", "application/json").build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("The sandbox's control API cannot be reached", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UncheckedIOException(new IOException("Interrupted while calling the sandbox", e));
+        }
+        JsonNode body;
+        try {
+            body = json.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException("The sandbox's control API answered " + response.statusCode()
+                    + " with something that is not JSON", e);
+        }
+        if (response.statusCode() != expectedStatus) {
+            String error = body == null ? "" : body.path("error").asText("");
+            throw new IllegalStateException("The sandbox refused (" + response.statusCode() + "): " + error);
+        }
+        return body;
+    }
+
+    /** This application's own port, read at call time: tests and {@code server.port=0} learn it only once started. */
+    private URI controlUri(String path) {
+        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+        String contextPath = environment.getProperty("server.servlet.context-path", "");
+        return URI.create("http://localhost:" + port + contextPath + ControlController.PATH + path);
+    }
+}

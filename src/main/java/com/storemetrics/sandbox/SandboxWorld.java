@@ -1,0 +1,361 @@
+package com.storemetrics.sandbox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Apple's side of the demo world, in memory: Apple IDs and their Reporter tokens, accounts with
+ * their apps, members and invitations. Both protocols, the control API and the console read and
+ * change it concurrently; every method holds the world's lock, so each sees one consistent state.
+ */
+@Service
+@ConditionalOnSandbox
+public class SandboxWorld {
+
+    /** Apple: an invitation lapses three days after it was sent. */
+    static final Duration INVITATION_LIFETIME = Duration.ofDays(3);
+    /** Apple: a Reporter access token is valid for 180 days. */
+    static final Duration TOKEN_LIFETIME = Duration.ofDays(180);
+    /** Roles that may read sales reports. */
+    static final Set<String> REPORT_ROLES = Set.of("ACCOUNT_HOLDER", "ADMIN", "FINANCE", "SALES");
+
+    private static final class AppleIdState {
+        final String email;
+        final String firstName;
+        final String lastName;
+        final String token;
+        Instant expiresAt;
+        boolean revoked;
+
+        AppleIdState(String email, String firstName, String lastName, String token, Instant expiresAt, boolean revoked) {
+            this.email = email;
+            this.firstName = firstName;
+            this.lastName = lastName;
+            this.token = token;
+            this.expiresAt = expiresAt;
+            this.revoked = revoked;
+        }
+    }
+
+    /** A member of a team, as {@code /v1/users} shows it. */
+    record Member(String id, String email, String firstName, String lastName, List<String> roles,
+            boolean allAppsVisible, boolean provisioningAllowed) {
+    }
+
+    /** An invitation as Apple keeps it until it is accepted or deleted; expired ones stay, refusing acceptance. */
+    record Invitation(String id, String accountNumber, String email, String firstName, String lastName,
+            List<String> roles, boolean allAppsVisible, boolean provisioningAllowed, List<String> visibleAppIds,
+            Instant createdAt, Instant expiresAt) {
+
+        boolean pendingAt(Instant now) {
+            return now.isBefore(expiresAt);
+        }
+    }
+
+    /** What an invitation needs; the protocols validate their own input before asking. */
+    record InvitationDraft(String email, String firstName, String lastName, List<String> roles,
+            boolean allAppsVisible, boolean provisioningAllowed, List<String> visibleAppIds) {
+    }
+
+    /** An account's fixed facts: name, vendors and apps never change in the demo world. */
+    record AccountFacts(String number, String name, List<String> vendors, List<SandboxApp> apps) {
+    }
+
+    private static final class AccountState {
+        final AccountFacts facts;
+        final Map<String, Member> membersByEmail = new LinkedHashMap<>();
+
+        AccountState(AccountFacts facts) {
+            this.facts = facts;
+        }
+    }
+
+    private final SandboxClock clock;
+    private final SandboxApiKeys apiKeys;
+    private final FaultInjector faults;
+    private final HourlyRateLimiter rateLimiter;
+    private final String serviceAppleId;
+
+    private final Map<String, AppleIdState> appleIdsByEmail = new LinkedHashMap<>();
+    private final Map<String, AccountState> accountsByNumber = new LinkedHashMap<>();
+    private final Map<String, Invitation> invitationsById = new LinkedHashMap<>();
+
+    SandboxWorld(SandboxClock clock, SandboxApiKeys apiKeys, FaultInjector faults, HourlyRateLimiter rateLimiter,
+            @Value("${storemetrics.apple.service-apple-id:integration@storemetrics.example}") String serviceAppleId) {
+        this.clock = clock;
+        this.apiKeys = apiKeys;
+        this.faults = faults;
+        this.rateLimiter = rateLimiter;
+        this.serviceAppleId = serviceAppleId;
+        seed();
+    }
+
+    // ---------------------------------------------------------------- the whole world
+
+    public synchronized WorldSnapshot snapshot() {
+        Instant now = clock.now();
+        List<WorldSnapshot.AppleId> appleIds = appleIdsByEmail.values().stream()
+                .map(id -> new WorldSnapshot.AppleId(id.email, id.firstName + " " + id.lastName, id.token,
+                        id.expiresAt, id.revoked, !now.isBefore(id.expiresAt), accountNumbersOf(id.email)))
+                .toList();
+        List<WorldSnapshot.Account> accounts = accountsByNumber.values().stream()
+                .map(account -> new WorldSnapshot.Account(account.facts.number(), account.facts.name(),
+                        account.facts.vendors(), account.facts.apps().size(),
+                        account.membersByEmail.values().stream()
+                                .map(m -> new WorldSnapshot.Member(m.email(), m.firstName(), m.lastName(), m.roles()))
+                                .toList(),
+                        pending(account.facts.number(), null, now).stream().map(SandboxWorld::toView).toList()))
+                .toList();
+        List<WorldSnapshot.ApiKey> keys = apiKeys.all().stream()
+                .map(key -> new WorldSnapshot.ApiKey(key.accountNumber(), key.issuerId(), key.keyId(), key.role(),
+                        key.privateKeyPem()))
+                .toList();
+        WorldSnapshot.Fault fault = faults.current()
+                .map(f -> new WorldSnapshot.Fault(f.mode().name(), f.remaining(),
+                        f.mode() == FaultInjector.Mode.LATENCY ? f.latencyMs() : null))
+                .orElse(null);
+        return new WorldSnapshot(now, serviceAppleId, appleIds, accounts, keys, fault, rateLimiter.budget());
+    }
+
+    /** Back to the seeded world: state, clock, faults and rate-limit counters (key pairs stay). */
+    public synchronized void reset() {
+        clock.reset();
+        faults.clear();
+        rateLimiter.reset();
+        seed();
+    }
+
+    String serviceAppleId() {
+        return serviceAppleId;
+    }
+
+    // ---------------------------------------------------------------- Reporter tokens
+
+    /** The Apple ID a Reporter token belongs to, if the token is known, unexpired and not revoked. */
+    synchronized Optional<String> appleIdOfUsableToken(String token) {
+        Instant now = clock.now();
+        return appleIdsByEmail.values().stream()
+                .filter(id -> id.token.equals(token) && !id.revoked && now.isBefore(id.expiresAt))
+                .map(id -> id.email)
+                .findFirst();
+    }
+
+    /** The accounts an Apple ID is a member of, as {@code Sales.getAccounts} lists them. */
+    synchronized List<AccountFacts> accountsOf(String email) {
+        return accountsByNumber.values().stream()
+                .filter(account -> account.membersByEmail.containsKey(key(email)))
+                .map(account -> account.facts)
+                .toList();
+    }
+
+    synchronized Optional<AccountFacts> account(String accountNumber) {
+        return Optional.ofNullable(accountsByNumber.get(accountNumber)).map(account -> account.facts);
+    }
+
+    /** The roles of an Apple ID in an account; empty when it is not a member. */
+    synchronized List<String> rolesOf(String email, String accountNumber) {
+        AccountState account = accountsByNumber.get(accountNumber);
+        if (account == null) {
+            return List.of();
+        }
+        Member member = account.membersByEmail.get(key(email));
+        return member == null ? List.of() : member.roles();
+    }
+
+    public synchronized void revokeToken(String token) {
+        tokenOwner(token).revoked = true;
+    }
+
+    public synchronized void expireToken(String token) {
+        AppleIdState owner = tokenOwner(token);
+        Instant now = clock.now();
+        if (owner.expiresAt.isAfter(now)) {
+            owner.expiresAt = now;
+        }
+    }
+
+    private AppleIdState tokenOwner(String token) {
+        return appleIdsByEmail.values().stream().filter(id -> id.token.equals(token)).findFirst()
+                .orElseThrow(() -> new SandboxRefusal(SandboxRefusal.Reason.NOT_FOUND, "No such access token"));
+    }
+
+    // ---------------------------------------------------------------- members
+
+    synchronized List<Member> members(String accountNumber) {
+        return List.copyOf(requireAccount(accountNumber).membersByEmail.values());
+    }
+
+    /** The account holder (or an Admin) removes a user; the user's Reporter token stops listing the account. */
+    public synchronized void removeMember(String accountNumber, String email) {
+        AccountState account = requireAccount(accountNumber);
+        Member member = account.membersByEmail.get(key(email));
+        if (member == null) {
+            throw new SandboxRefusal(SandboxRefusal.Reason.NOT_FOUND, email + " is not a member of " + accountNumber);
+        }
+        if (member.roles().contains("ACCOUNT_HOLDER")) {
+            throw new SandboxRefusal(SandboxRefusal.Reason.CONFLICT, "The Account Holder cannot be removed");
+        }
+        account.membersByEmail.remove(key(email));
+    }
+
+    // ---------------------------------------------------------------- invitations
+
+    /**
+     * Sends an invitation. Refused with CONFLICT when that e-mail is already a member (message says
+     * "already a member") or has a pending invitation here ("already invited").
+     */
+    synchronized Invitation invite(String accountNumber, InvitationDraft draft) {
+        AccountState account = requireAccount(accountNumber);
+        Instant now = clock.now();
+        if (account.membersByEmail.containsKey(key(draft.email()))) {
+            throw new SandboxRefusal(SandboxRefusal.Reason.CONFLICT,
+                    draft.email() + " is already a member of this team.");
+        }
+        if (!pending(accountNumber, draft.email(), now).isEmpty()) {
+            throw new SandboxRefusal(SandboxRefusal.Reason.CONFLICT,
+                    draft.email() + " has already been invited to this team.");
+        }
+        Invitation invitation = new Invitation(UUID.randomUUID().toString(), accountNumber, draft.email(),
+                draft.firstName(), draft.lastName(), List.copyOf(draft.roles()), draft.allAppsVisible(),
+                draft.provisioningAllowed(), List.copyOf(draft.visibleAppIds()), now, now.plus(INVITATION_LIFETIME));
+        invitationsById.put(invitation.id(), invitation);
+        return invitation;
+    }
+
+    /** The account holder invites someone from the console (all apps visible, like the web form's default). */
+    public synchronized WorldSnapshot.Invitation inviteFromConsole(String accountNumber, String email, List<String> roles) {
+        if (email == null || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw new SandboxRefusal(SandboxRefusal.Reason.INVALID, "email must be an e-mail address");
+        }
+        if (roles == null || roles.isEmpty()) {
+            throw new SandboxRefusal(SandboxRefusal.Reason.INVALID, "roles must name at least one role");
+        }
+        String firstName = email.equalsIgnoreCase(serviceAppleId) ? "Storemetrics" : email.substring(0, email.indexOf('@'));
+        String lastName = email.equalsIgnoreCase(serviceAppleId) ? "Integration" : "";
+        return toView(invite(accountNumber, new InvitationDraft(email, firstName, lastName, roles, true, false, List.of())));
+    }
+
+    /** Pending invitations of an account, optionally for one e-mail. */
+    synchronized List<Invitation> pendingInvitations(String accountNumber, String email) {
+        return pending(accountNumber, email, clock.now());
+    }
+
+    /** The invitee follows the e-mail's link: becomes a member, and the invitation is gone. */
+    public synchronized WorldSnapshot.Member acceptInvitation(String invitationId) {
+        Invitation invitation = requireInvitation(invitationId);
+        if (!invitation.pendingAt(clock.now())) {
+            throw new SandboxRefusal(SandboxRefusal.Reason.CONFLICT, "The invitation has expired");
+        }
+        AccountState account = requireAccount(invitation.accountNumber());
+        Member member = new Member(memberId(invitation.accountNumber(), invitation.email()), invitation.email(),
+                invitation.firstName(), invitation.lastName(), invitation.roles(), invitation.allAppsVisible(),
+                invitation.provisioningAllowed());
+        account.membersByEmail.put(key(invitation.email()), member);
+        invitationsById.remove(invitationId);
+        return new WorldSnapshot.Member(member.email(), member.firstName(), member.lastName(), member.roles());
+    }
+
+    /** Lets an invitation lapse now, as if its three days had passed. */
+    public synchronized WorldSnapshot.Invitation expireInvitation(String invitationId) {
+        Invitation invitation = requireInvitation(invitationId);
+        Instant now = clock.now();
+        if (invitation.pendingAt(now)) {
+            invitation = new Invitation(invitation.id(), invitation.accountNumber(), invitation.email(),
+                    invitation.firstName(), invitation.lastName(), invitation.roles(), invitation.allAppsVisible(),
+                    invitation.provisioningAllowed(), invitation.visibleAppIds(), invitation.createdAt(), now);
+            invitationsById.put(invitationId, invitation);
+        }
+        return toView(invitation);
+    }
+
+    /** {@code DELETE /v1/userInvitations/{id}} by a key of that team: only pending invitations exist there. */
+    synchronized void deleteInvitation(String accountNumber, String invitationId) {
+        Invitation invitation = invitationsById.get(invitationId);
+        if (invitation == null || !invitation.accountNumber().equals(accountNumber)
+                || !invitation.pendingAt(clock.now())) {
+            throw new SandboxRefusal(SandboxRefusal.Reason.NOT_FOUND, "There is no invitation with id " + invitationId);
+        }
+        invitationsById.remove(invitationId);
+    }
+
+    private List<Invitation> pending(String accountNumber, String email, Instant now) {
+        return invitationsById.values().stream()
+                .filter(i -> i.accountNumber().equals(accountNumber) && i.pendingAt(now))
+                .filter(i -> email == null || i.email().equalsIgnoreCase(email))
+                .toList();
+    }
+
+    private Invitation requireInvitation(String invitationId) {
+        Invitation invitation = invitationsById.get(invitationId);
+        if (invitation == null) {
+            throw new SandboxRefusal(SandboxRefusal.Reason.NOT_FOUND,
+                    "No invitation " + invitationId + " (unknown, or already accepted or deleted)");
+        }
+        return invitation;
+    }
+
+    private AccountState requireAccount(String accountNumber) {
+        AccountState account = accountsByNumber.get(accountNumber);
+        if (account == null) {
+            throw new SandboxRefusal(SandboxRefusal.Reason.NOT_FOUND, "No account " + accountNumber);
+        }
+        return account;
+    }
+
+    private List<String> accountNumbersOf(String email) {
+        return accountsByNumber.values().stream()
+                .filter(account -> account.membersByEmail.containsKey(key(email)))
+                .map(account -> account.facts.number())
+                .toList();
+    }
+
+    private static WorldSnapshot.Invitation toView(Invitation i) {
+        return new WorldSnapshot.Invitation(i.id(), i.accountNumber(), i.email(), i.firstName(), i.lastName(),
+                i.roles(), i.createdAt(), i.expiresAt());
+    }
+
+    private static String key(String email) {
+        return email.toLowerCase(Locale.ROOT);
+    }
+
+    /** Stable user ids, so {@code /v1/users} answers the same ids on every start. */
+    private static String memberId(String accountNumber, String email) {
+        return UUID.nameUUIDFromBytes((accountNumber + "/" + key(email)).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString();
+    }
+
+    private void seed() {
+        Instant now = clock.now();
+        appleIdsByEmail.clear();
+        accountsByNumber.clear();
+        invitationsById.clear();
+        appleIdsByEmail.put(key(serviceAppleId), new AppleIdState(serviceAppleId, "Storemetrics", "Integration",
+                DemoWorld.SERVICE_ACCESS_TOKEN, now.plus(TOKEN_LIFETIME), false));
+        for (DemoWorld.AppleIdSeed seed : DemoWorld.APPLE_IDS) {
+            // Tokens were generated a while ago; the expired one lapsed ten days ago.
+            Instant expiresAt = seed.state() == DemoWorld.TokenState.EXPIRED
+                    ? now.minus(Duration.ofDays(10)) : now.plus(TOKEN_LIFETIME).minus(Duration.ofDays(30));
+            appleIdsByEmail.put(key(seed.email()), new AppleIdState(seed.email(), seed.firstName(), seed.lastName(),
+                    seed.token(), expiresAt, seed.state() == DemoWorld.TokenState.REVOKED));
+        }
+        for (DemoWorld.AccountSeed seed : DemoWorld.ACCOUNTS) {
+            AccountState account = new AccountState(new AccountFacts(seed.number(), seed.name(), seed.vendors(), seed.apps()));
+            for (DemoWorld.MemberSeed member : seed.members()) {
+                account.membersByEmail.put(key(member.email()), new Member(memberId(seed.number(), member.email()),
+                        member.email(), member.firstName(), member.lastName(), member.roles(), true,
+                        member.roles().contains("ADMIN")));
+            }
+            accountsByNumber.put(seed.number(), account);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package com.storemetrics.sandbox.ui;
+
+import com.storemetrics.base.ui.MainLayout;
+import com.storemetrics.sandbox.ConditionalOnSandbox;
+import com.vaadin.flow.router.RouteConfiguration;
+import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinServiceInitListener;
+import com.vaadin.flow.server.startup.ApplicationRouteRegistry;
+import org.springframework.stereotype.Component;
+
+/**
+ * Registers the sandbox console's route when the sandbox is on. The view carries no {@code @Route}
+ * on purpose: with {@code storemetrics.sandbox.enabled=false} this bean does not exist, so the
+ * route, its menu entry and the view do not exist either.
+ */
+@Component
+@ConditionalOnSandbox
+class SandboxConsoleRoute implements VaadinServiceInitListener {
+
+    @Override
+    public void serviceInit(ServiceInitEvent event) {
+        register(RouteConfiguration.forRegistry(ApplicationRouteRegistry.getInstance(event.getSource().getContext())));
+    }
+
+    static void register(RouteConfiguration routes) {
+        if (!routes.isRouteRegistered(SandboxConsoleView.class)) {
+            routes.setRoute(SandboxConsoleView.ROUTE, SandboxConsoleView.class, MainLayout.class);
+        }
+    }
+}
