@@ -1,6 +1,7 @@
 package com.storemetrics.integration;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -56,7 +57,8 @@ public class MembershipReconciler {
     /** Applies one successful observation, in one transaction; publishes the changes after commit. */
     @Transactional
     public ReconcileOutcome reconcile(MembershipObservation observation) {
-        Instant now = observation.observedAt();
+        // Databases keep microseconds; comparing with what was stored needs the same precision.
+        Instant now = observation.observedAt().truncatedTo(ChronoUnit.MICROS);
         List<IntegrationChange> changes = new ArrayList<>();
         int approved = 0;
         int expired = 0;
