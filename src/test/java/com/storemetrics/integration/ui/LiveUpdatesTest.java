@@ -1,0 +1,138 @@
+package com.storemetrics.integration.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
+import com.storemetrics.KaribuTest;
+import com.storemetrics.SandboxControl;
+import com.storemetrics.SignIn;
+import com.storemetrics.TestClock;
+import com.storemetrics.TestData;
+import com.storemetrics.integration.ConnectionService;
+import com.storemetrics.integration.CredentialKind;
+import com.storemetrics.integration.DiscoveredAccount;
+import com.storemetrics.integration.IntegrationBroadcaster;
+import com.storemetrics.integration.IntegrationChange;
+import com.storemetrics.integration.IntegrationRow;
+import com.storemetrics.integration.IntegrationStatus;
+import com.storemetrics.security.SignedInUser;
+import com.storemetrics.verification.MembershipCheck;
+import com.vaadin.flow.component.UI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/** The open Data Integration view follows the verifier through server push, without a reload. */
+class LiveUpdatesTest extends KaribuTest {
+
+    static final DiscoveredAccount PIXEL_FORGE = new DiscoveredAccount("100001", "Pixel Forge Studio",
+            List.of("85000001"), List.of(), DiscoveredAccount.AppsState.NO_RECENT_SALES);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ConnectionService connections;
+    @Autowired
+    MembershipCheck check;
+    @Autowired
+    IntegrationBroadcaster broadcaster;
+    @Autowired
+    UserDetailsService users;
+    @Autowired
+    TestClock clock;
+
+    SandboxControl sandbox;
+
+    @BeforeEach
+    void setUp() {
+        sandbox = new SandboxControl(port);
+        sandbox.reset();
+    }
+
+    @AfterEach
+    void cleanUp() {
+        clock.reset();
+        sandbox.reset();
+        TestData.deleteIntegrations(applicationContext);
+    }
+
+    @Test
+    void a_fresh_invitation_turns_the_open_row_approved_within_the_burst() {
+        login("alice");
+        UI.getCurrent().navigate(DataIntegrationView.class);
+        DataIntegrationView view = _get(DataIntegrationView.class);
+        // Finish as the dialog does: this schedules the burst of early checks.
+        connections.finish(List.of(PIXEL_FORGE), CredentialKind.ACCESS_TOKEN);
+        awaitUntil("the new row shows", () -> view.rows().size() == 1);
+        assertThat(view.rows().get(0).status()).isEqualTo(IntegrationStatus.PENDING);
+
+        sandbox.invite(SandboxControl.PIXEL_FORGE, SandboxControl.SERVICE_APPLE_ID);
+
+        awaitUntil("the row is approved", () -> view.rows().get(0).status() == IntegrationStatus.ACTIVE);
+        assertThat(view.rows().get(0).lastCheckedAt()).isNotNull();
+    }
+
+    @Test
+    void removal_by_an_account_holder_removes_the_rows_of_both_colleagues_with_a_notice() {
+        SignIn.as(applicationContext, "bob", () -> connections.finish(List.of(PIXEL_FORGE), CredentialKind.ACCESS_TOKEN));
+        long bobId = ((SignedInUser) users.loadUserByUsername("bob")).userId();
+        List<IntegrationChange> bobsView = new CopyOnWriteArrayList<>();
+        var bobListening = broadcaster.registerForCustomer(bobId, new IntegrationBroadcaster.Listener() {
+            @Override
+            public void changed(List<IntegrationChange> changes) {
+                bobsView.addAll(changes);
+            }
+
+            @Override
+            public void checked(Instant checkedAt) {
+            }
+        });
+        try {
+            login("alice");
+            connections.finish(List.of(PIXEL_FORGE), CredentialKind.ACCESS_TOKEN);
+            sandbox.invite(SandboxControl.PIXEL_FORGE, SandboxControl.SERVICE_APPLE_ID);
+            check.run("test");
+            UI.getCurrent().navigate(DataIntegrationView.class);
+            DataIntegrationView view = _get(DataIntegrationView.class);
+            assertThat(view.rows()).extracting(IntegrationRow::status).containsExactly(IntegrationStatus.ACTIVE);
+
+            sandbox.removeUser(SandboxControl.PIXEL_FORGE, SandboxControl.SERVICE_APPLE_ID);
+            clock.advance(Duration.ofSeconds(30));
+            check.run("test");
+            awaitUntil("the first missing check is pushed", () -> view.rows().get(0).lastCheckedAt() != null);
+            assertThat(view.rows()).as("one missing check is not believed").hasSize(1);
+
+            clock.advance(Duration.ofSeconds(30));
+            check.run("test");
+
+            awaitUntil("alice's row disappears", () -> view.rows().isEmpty());
+            assertThat(NotificationsKt.getNotifications()).anySatisfy(notification ->
+                    assertThat(notification.getElement().getTextRecursively())
+                            .contains("Pixel Forge Studio").contains("Account Holder or Admin"));
+            assertThat(bobsView).filteredOn(change -> change.row().status() == IntegrationStatus.REMOVED)
+                    .singleElement().satisfies(change -> assertThat(change.notice()).contains("Pixel Forge Studio"));
+        } finally {
+            bobListening.remove();
+        }
+    }
+
+    @Test
+    void a_closed_view_stops_listening() {
+        login("alice");
+        int before = broadcaster.listenerCount();
+        UI.getCurrent().navigate(DataIntegrationView.class);
+        assertThat(broadcaster.listenerCount()).isEqualTo(before + 1);
+
+        UI.getCurrent().navigate("sandbox"); // any other view
+
+        assertThat(broadcaster.listenerCount()).isEqualTo(before);
+    }
+}
