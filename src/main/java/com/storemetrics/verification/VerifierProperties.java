@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param interval        how often the scheduled membership check runs
  * @param burst           after a customer finishes the funnel, extra checks this long afterwards
  * @param invitationGrace how long past Apple's 3-day invitation lifetime a Pending integration may wait
+ * @param firstBackoff    the pause after a first failure; it doubles with each further failure
  * @param maxBackoff      the longest pause after repeated failures
  */
 @ConfigurationProperties("storemetrics.verifier")
@@ -18,6 +19,7 @@ public record VerifierProperties(
         @DefaultValue("30s") Duration interval,
         @DefaultValue({"2s", "5s", "10s", "20s", "40s"}) List<Duration> burst,
         @DefaultValue("1d") Duration invitationGrace,
+        @DefaultValue("10s") Duration firstBackoff,
         @DefaultValue("10m") Duration maxBackoff) {
 
     /** Apple lets an invitation lapse after 3 days. */
@@ -27,12 +29,12 @@ public record VerifierProperties(
         return INVITATION_LIFETIME.plus(invitationGrace);
     }
 
-    /** Pause after {@code failures} consecutive failures: doubling from the interval, capped. */
+    /** Pause after {@code failures} consecutive failures: doubling from the first back-off, capped. */
     Duration backoffAfter(int failures) {
         if (failures <= 0) {
             return Duration.ZERO;
         }
-        Duration pause = interval.multipliedBy(1L << Math.min(failures - 1, 20));
+        Duration pause = firstBackoff.multipliedBy(1L << Math.min(failures - 1, 20));
         return pause.compareTo(maxBackoff) > 0 ? maxBackoff : pause;
     }
 }

@@ -1,0 +1,60 @@
+package com.storemetrics.verification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.storemetrics.Application;
+import com.storemetrics.SandboxControl;
+import com.storemetrics.SignIn;
+import com.storemetrics.integration.ConnectionService;
+import com.storemetrics.integration.CredentialKind;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A node stops between Finish and the invitation's acceptance; a new node on the same database
+ * carries on, because the verifier's schedule and state live in the database.
+ */
+class VerifierRestartTest {
+
+    @Test
+    void a_new_node_on_the_same_database_finishes_what_the_stopped_one_scheduled() throws Exception {
+        String database = "jdbc:hsqldb:mem:restart-" + UUID.randomUUID();
+
+        try (ConfigurableApplicationContext first = start(database)) {
+            SignIn.as(first, "alice", () -> first.getBean(ConnectionService.class)
+                    .finish(List.of(MembershipCheckTest.PIXEL_FORGE), CredentialKind.ACCESS_TOKEN));
+            assertThat(scheduledChecks(first)).as("the burst waits in the database").isPositive();
+        }
+
+        try (ConfigurableApplicationContext second = start(database)) {
+            JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
+            assertThat(jdbc.queryForObject("SELECT status FROM integration", String.class)).isEqualTo("PENDING");
+            int port = ((WebServerApplicationContext) second).getWebServer().getPort();
+            new SandboxControl(port).invite(SandboxControl.PIXEL_FORGE, SandboxControl.SERVICE_APPLE_ID);
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (!"ACTIVE".equals(jdbc.queryForObject("SELECT status FROM integration", String.class))) {
+                assertThat(System.nanoTime()).as("approved by the burst the first node scheduled").isLessThan(deadline);
+                Thread.sleep(250);
+            }
+        }
+    }
+
+    private static int scheduledChecks(ConfigurableApplicationContext context) {
+        return context.getBean(JdbcTemplate.class).queryForObject(
+                "SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = ?", Integer.class, VerificationScheduler.SOON_TASK);
+    }
+
+    private static ConfigurableApplicationContext start(String database) {
+        return new SpringApplicationBuilder(Application.class)
+                .profiles("test")
+                .run("--server.port=0", "--spring.datasource.url=" + database,
+                        "--storemetrics.verifier.burst=3s,6s,10s,20s,40s");
+    }
+}
