@@ -52,6 +52,8 @@ class AccessTokenStep extends VerticalLayout {
         kind.setItemLabelGenerator(k -> k == CredentialKind.ACCESS_TOKEN ? "Access token" : "API key");
         kind.setValue(CredentialKind.ACCESS_TOKEN);
 
+        accessToken.setId("access-token");
+        validate.setId("validate-credential");
         accessToken.setWidthFull();
         accessToken.setHelperText("App Store Connect > Sales and Trends > Reports > About Reports > Generate Token."
                 + " A new or an existing token both work.");

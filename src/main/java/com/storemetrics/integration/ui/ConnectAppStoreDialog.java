@@ -72,6 +72,10 @@ class ConnectAppStoreDialog extends Dialog {
         body.setPadding(false);
         add(body);
 
+        next.setId("dialog-next");
+        back.setId("dialog-back");
+        finish.setId("dialog-finish");
+        cancel.setId("dialog-cancel");
         next.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         finish.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
         finish.setDisableOnClick(true);

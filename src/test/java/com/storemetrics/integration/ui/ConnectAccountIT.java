@@ -1,0 +1,64 @@
+package com.storemetrics.integration.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.storemetrics.BrowserTest;
+import com.storemetrics.SandboxControl;
+import com.storemetrics.TestData;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+/** A customer connects an account in a real browser and watches it approved, without reloading. */
+class ConnectAccountIT extends BrowserTest {
+
+    @Autowired
+    ApplicationContext context;
+
+    @AfterEach
+    void cleanUp() {
+        new SandboxControl(port).reset();
+        TestData.deleteIntegrations(context);
+    }
+
+    @Test
+    void alice_connects_pixel_forge_sees_it_pending_and_then_approved_without_a_reload() {
+        signIn("alice", "alice-demo-2026");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("connect-app-store"))).click();
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#access-token input")))
+                .sendKeys(SandboxControl.ALICE_TOKEN);
+        driver.findElement(By.id("validate-credential")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("token-outcome"), "Valid."));
+        driver.findElement(By.id("dialog-next")).click();
+
+        By pixelForge = By.xpath("//vaadin-checkbox[contains(., 'Pixel Forge Studio')]");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(pixelForge, " app"));
+        driver.findElement(pixelForge).click();
+        driver.findElement(By.id("dialog-next")).click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("service-apple-id"),
+                SandboxControl.SERVICE_APPLE_ID));
+        driver.findElement(By.id("invited-confirmation")).click();
+        driver.findElement(By.id("dialog-finish")).click();
+
+        By pending = By.xpath("//vaadin-grid-cell-content[contains(., 'Pending')]");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(pending));
+        assertThat(driver.findElement(By.xpath("//vaadin-grid-cell-content[contains(., 'Pixel Forge Studio')]")))
+                .isNotNull();
+        String pageBefore = (String) ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("return window.performance.timeOrigin.toString()");
+
+        // The account holder invites our service Apple ID in the sandbox, as in Users and Access.
+        new SandboxControl(port).invite(SandboxControl.PIXEL_FORGE, SandboxControl.SERVICE_APPLE_ID);
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//vaadin-grid-cell-content[contains(., 'Approved')]")));
+        String pageAfter = (String) ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("return window.performance.timeOrigin.toString()");
+        assertThat(pageAfter).as("the same page, not reloaded").isEqualTo(pageBefore);
+    }
+}
