@@ -4,6 +4,7 @@ import jakarta.servlet.ServletException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.UUID;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
@@ -34,7 +35,11 @@ final class FaultValve extends ValveBase {
         this.rateLimiter = rateLimiter;
     }
 
-    /** Registers the valve on the embedded Tomcat's context when the sandbox is on. */
+    /**
+     * Registers the valve on the embedded Tomcat's context when the sandbox is on, and lets the
+     * connector accept raw {@code [ ]} in query strings: Apple takes {@code filter[username]=...}
+     * unencoded (as {@code curl -g} sends it), Tomcat would otherwise refuse it with 400.
+     */
     @Component
     @ConditionalOnSandbox
     @ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
@@ -51,6 +56,7 @@ final class FaultValve extends ValveBase {
         @Override
         public void customize(TomcatServletWebServerFactory factory) {
             factory.addContextValves(new FaultValve(faults, rateLimiter));
+            factory.addConnectorCustomizers(connector -> connector.setProperty("relaxedQueryChars", "[]"));
         }
     }
 
@@ -96,7 +102,7 @@ final class FaultValve extends ValveBase {
         }
         if (error != null) {
             response.setContentType("application/json");
-            response.getOutputStream().write(("{\"errors\":[{\"id\":\"" + java.util.UUID.randomUUID()
+            response.getOutputStream().write(("{\"errors\":[{\"id\":\"" + UUID.randomUUID()
                     + "\",\"status\":\"" + status + "\",\"code\":\"" + error.code + "\",\"title\":\"" + error.title
                     + "\",\"detail\":\"" + error.detail + "\"}]}").getBytes(StandardCharsets.UTF_8));
         }
