@@ -15,7 +15,7 @@ interface SupportIntegrationQueries extends Repository<Integration, Long>, Suppo
 
     String ROW = "select new com.storemetrics.support.SupportIntegrationRow(i.id, i.customerId, u.username,"
             + " u.displayName, a.id, a.name, a.accountNumber, i.status, i.statusReason, i.progress, i.connectedAt,"
-            + " i.statusChangedAt, i.lastCheckedAt) from Integration i join i.account a"
+            + " i.statusChangedAt, i.lastCheckedAt) from Integration i join StoreAccount a on a.id = i.account.id"
             + " join AppUser u on u.id = i.customerId";
 
     @Query(ROW + " where i.id = :id")

@@ -30,6 +30,8 @@ class SupportIntegrationSearchTest {
                 .isEqualTo(" order by i.statusChangedAt desc, i.id desc");
         assertThat(SupportIntegrationSearchImpl.orderBy(Sort.by("customer").ascending()))
                 .isEqualTo(" order by u.displayName asc, i.id asc");
+        assertThat(SupportIntegrationSearchImpl.orderBy(Sort.unsorted(), true))
+                .as("one status: its index order").isEqualTo(" order by i.status desc, i.statusChangedAt desc, i.id desc");
     }
 
     @Test
