@@ -159,10 +159,15 @@ abstract class SandboxHttpTest extends SpringTest {
         return jwt.serialize();
     }
 
-    /** A token as our clients mint it: 10 minutes from now, signed by the key's own .p8. */
+    /** A token as our clients mint it: 10 minutes from now (sandbox time), signed by the key's own .p8. */
     String validJwt(String keyId, String issuer) throws Exception {
-        Instant now = Instant.now();
+        Instant now = sandboxNow();
         return jwt(privateKey(keyId), keyId, issuer, "appstoreconnect-v1", now, now.plus(Duration.ofMinutes(10)));
+    }
+
+    /** The sandbox's time, which tests move forward through the control API. */
+    Instant sandboxNow() throws Exception {
+        return Instant.parse(world().path("now").asText());
     }
 
     HttpResponse<String> api(String method, String pathAndQuery, String bearer, String body) throws Exception {
