@@ -34,7 +34,11 @@ final class FaultValve extends ValveBase {
         this.rateLimiter = rateLimiter;
     }
 
-    /** Registers the valve on the embedded Tomcat's context when the sandbox is on. */
+    /**
+     * Registers the valve on the embedded Tomcat's context when the sandbox is on, and lets the
+     * connector accept raw {@code [ ]} in query strings: Apple takes {@code filter[username]=...}
+     * unencoded (as {@code curl -g} sends it), Tomcat would otherwise refuse it with 400.
+     */
     @Component
     @ConditionalOnSandbox
     @ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
@@ -51,6 +55,7 @@ final class FaultValve extends ValveBase {
         @Override
         public void customize(TomcatServletWebServerFactory factory) {
             factory.addContextValves(new FaultValve(faults, rateLimiter));
+            factory.addConnectorCustomizers(connector -> connector.setProperty("relaxedQueryChars", "[]"));
         }
     }
 
