@@ -9,12 +9,14 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -42,6 +44,7 @@ class ApiController {
     static final Set<String> USER_ROLES = Set.of("ADMIN", "FINANCE", "ACCOUNT_HOLDER", "SALES", "MARKETING",
             "APP_MANAGER", "DEVELOPER", "ACCESS_TO_REPORTS", "CUSTOMER_SUPPORT", "CREATE_APPS",
             "CLOUD_MANAGED_DEVELOPER_ID", "CLOUD_MANAGED_APP_DISTRIBUTION", "GENERATE_INDIVIDUAL_KEYS");
+    private static final Pattern CURSOR = Pattern.compile("\\{\"offset\":\"(\\d{1,9})\"}");
     private static final String REQUEST_VERDICT = ApiController.class.getName() + ".verdict";
 
     private final ApiKeyJwtVerifier verifier;
@@ -193,7 +196,7 @@ class ApiController {
                     "The provided entity is missing a required relationship",
                     "You must provide visibleApps when allAppsVisible is false");
         }
-        Set<String> teamApps = new java.util.HashSet<>(world.account(accountNumber).orElseThrow().apps().stream()
+        Set<String> teamApps = new HashSet<>(world.account(accountNumber).orElseThrow().apps().stream()
                 .map(SandboxApp::appleId).toList());
         for (String appId : visibleAppIds) {
             if (!teamApps.contains(appId)) {
@@ -377,7 +380,7 @@ class ApiController {
         }
         try {
             String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            var matcher = java.util.regex.Pattern.compile("\\{\"offset\":\"(\\d{1,9})\"}").matcher(decoded);
+            var matcher = CURSOR.matcher(decoded);
             if (matcher.matches()) {
                 int offset = Integer.parseInt(matcher.group(1));
                 if (offset < size) {

@@ -4,6 +4,7 @@ import jakarta.servlet.ServletException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.UUID;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
@@ -101,7 +102,7 @@ final class FaultValve extends ValveBase {
         }
         if (error != null) {
             response.setContentType("application/json");
-            response.getOutputStream().write(("{\"errors\":[{\"id\":\"" + java.util.UUID.randomUUID()
+            response.getOutputStream().write(("{\"errors\":[{\"id\":\"" + UUID.randomUUID()
                     + "\",\"status\":\"" + status + "\",\"code\":\"" + error.code + "\",\"title\":\"" + error.title
                     + "\",\"detail\":\"" + error.detail + "\"}]}").getBytes(StandardCharsets.UTF_8));
         }

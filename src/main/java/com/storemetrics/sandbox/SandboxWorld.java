@@ -1,5 +1,6 @@
 package com.storemetrics.sandbox;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -330,8 +331,7 @@ public class SandboxWorld {
 
     /** Stable user ids, so {@code /v1/users} answers the same ids on every start. */
     private static String memberId(String accountNumber, String email) {
-        return UUID.nameUUIDFromBytes((accountNumber + "/" + key(email)).getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .toString();
+        return UUID.nameUUIDFromBytes((accountNumber + "/" + key(email)).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     private void seed() {

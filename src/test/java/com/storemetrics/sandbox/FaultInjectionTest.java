@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpTimeoutException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FaultInjectionTest extends SandboxHttpTest {
@@ -46,7 +49,7 @@ class FaultInjectionTest extends SandboxHttpTest {
         HttpResponse<String> reporter = reporter(ALICE_TOKEN, null, "Sales.getAccounts");
         HttpResponse<String> api = apiGet("/v1/apps", validJwt(ADMIN_KEY, ADMIN_ISSUER));
 
-        for (HttpResponse<String> response : java.util.List.of(reporter, api)) {
+        for (HttpResponse<String> response : List.of(reporter, api)) {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).doesNotStartWith("<?xml").doesNotStartWith("{").isNotEmpty();
             assertThatThrownBy(() -> JSON.readTree(response.body())).isInstanceOf(IOException.class);
@@ -62,8 +65,8 @@ class FaultInjectionTest extends SandboxHttpTest {
         assertThatThrownBy(() -> fresh.send(reporterRequest("sales", reporterJson(ALICE_TOKEN, null, "Sales.getAccounts"))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(IOException.class)
-                .isNotInstanceOf(java.net.http.HttpTimeoutException.class);
-        assertThatThrownBy(() -> fresh.send(java.net.http.HttpRequest.newBuilder(url("/sandbox/apple/v1/apps"))
+                .isNotInstanceOf(HttpTimeoutException.class);
+        assertThatThrownBy(() -> fresh.send(HttpRequest.newBuilder(url("/sandbox/apple/v1/apps"))
                 .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(IOException.class);
 

@@ -2,6 +2,7 @@ package com.storemetrics.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.storemetrics.appstore.InvitationInbox;
 import com.storemetrics.appstore.ReceivedInvitation;
@@ -32,8 +33,8 @@ class SandboxInvitationInboxTest extends SandboxHttpTest {
 
         assertThat(pending).extracting(ReceivedInvitation::accountNumber, ReceivedInvitation::accountName,
                 ReceivedInvitation::roles).containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("100001", "Pixel Forge Studio", List.of("SALES")),
-                        org.assertj.core.groups.Tuple.tuple("100004", "Bluebird Labs", List.of("FINANCE")));
+                        tuple("100001", "Pixel Forge Studio", List.of("SALES")),
+                        tuple("100004", "Bluebird Labs", List.of("FINANCE")));
         assertThat(pending.get(0).expiresAt()).isAfter(Instant.now().plus(Duration.ofDays(3)).minusSeconds(60));
     }
 

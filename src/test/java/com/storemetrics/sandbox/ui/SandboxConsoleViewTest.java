@@ -17,10 +17,8 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.sidenav.SideNavItem;
-import com.vaadin.flow.router.RouteConfiguration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -30,13 +28,6 @@ class SandboxConsoleViewTest extends KaribuTest {
 
     @Autowired
     SandboxWorld world;
-
-    @BeforeEach
-    void registerTheConsoleRoute() {
-        // Karibu replaces the route registry with the @Route classes it discovered; the console's
-        // route is registered at start-up instead, so register it again the same way.
-        SandboxConsoleRoute.register(RouteConfiguration.forApplicationScope());
-    }
 
     @AfterEach
     void resetSandbox() {

@@ -37,7 +37,8 @@ class NavigationSecurityTest extends KaribuTest {
         login("alice");
         UI.getCurrent().navigate("");
         _assertOne(DataIntegrationView.class);
-        assertThat(navigationLabels()).containsExactly("My Account", "Data Integration");
+        // The sandbox is on in tests: its console (any signed-in user) follows the role's own entries.
+        assertThat(navigationLabels()).containsExactly("My Account", "Data Integration", "App Store Connect sandbox");
     }
 
     @Test
@@ -52,7 +53,7 @@ class NavigationSecurityTest extends KaribuTest {
         login("carol");
         UI.getCurrent().navigate("");
         _assertOne(SupportIntegrationsView.class);
-        assertThat(navigationLabels()).containsExactly("Support", "Integrations");
+        assertThat(navigationLabels()).containsExactly("Support", "Integrations", "App Store Connect sandbox");
     }
 
     @Test
