@@ -73,7 +73,8 @@ public class IntegrationService {
             if (path == null) {
                 throw new IllegalArgumentException("Cannot sort by " + key);
             }
-            orders.add(descending ? Sort.Order.desc(path) : Sort.Order.asc(path));
+            // "Not yet checked" and other blanks go last in both directions, whatever the database does.
+            orders.add((descending ? Sort.Order.desc(path) : Sort.Order.asc(path)).nullsLast());
         }
         Sort sort = Sort.by(orders).and(NEWEST_FIRST);
         // Grids ask for aligned pages (offset a multiple of limit); others read one page more and skip.
