@@ -45,7 +45,8 @@ class IntegrationsGrid extends Grid<IntegrationRow> {
         super(IntegrationRow.class, false);
         this.clock = clock;
         setId("integrations-grid");
-        addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        // Progress and reasons under the status badge need more than one line.
+        addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         setEmptyStateText("No integrations yet. Press Connect on App Store Connect above to connect your first account.");
         setMultiSort(true, MultiSortPriority.APPEND);
         addColumn(new ComponentRenderer<>(IntegrationsGrid::account)).setHeader("Account").setFlexGrow(2)
