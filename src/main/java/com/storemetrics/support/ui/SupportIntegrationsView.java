@@ -1,23 +1,325 @@
 package com.storemetrics.support.ui;
 
+import com.storemetrics.base.ui.BackgroundCalls;
+import com.storemetrics.integration.IntegrationBroadcaster;
+import com.storemetrics.integration.IntegrationChange;
+import com.storemetrics.integration.IntegrationStatus;
 import com.storemetrics.security.Roles;
+import com.storemetrics.support.SupportFilter;
+import com.storemetrics.support.SupportHealth;
+import com.storemetrics.support.SupportIntegrationRow;
+import com.storemetrics.support.SupportService;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridSortOrder;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.CallbackDataProvider;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
+import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
+import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 
+/**
+ * Support > Integrations: every integration of every customer, filtered and paged in the database,
+ * the verifier's health with "Re-check now", and details per integration. Read-only: nothing here
+ * changes an integration. Follows the verifier and customers live through the broadcaster.
+ */
 @Route("support/integrations")
 @PageTitle("Integrations | Support | Storemetrics")
 @Menu(title = "Integrations", order = 10, icon = "vaadin:clipboard-check")
 @RolesAllowed(Roles.SUPPORT)
 public class SupportIntegrationsView extends VerticalLayout {
 
-    public SupportIntegrationsView() {
+    /** At most two pushed refreshes a second per open view, however fast changes arrive. */
+    static final Duration REFRESH_GAP = Duration.ofMillis(500);
+    /** How often an open view re-reads the verifier's health (pushed only when it changed). */
+    static final Duration HEALTH_TICK = Duration.ofSeconds(5);
+
+    private final transient SupportService service;
+    private final transient IntegrationBroadcaster broadcaster;
+    private final transient BackgroundCalls background;
+
+    final Select<IntegrationStatus> status = new Select<>();
+    final TextField customer = new TextField("Customer");
+    final TextField account = new TextField("Account");
+    final Grid<SupportIntegrationRow> grid = new Grid<>(SupportIntegrationRow.class, false);
+    final Button recheck = new Button("Re-check now", VaadinIcon.REFRESH.create());
+    final VerifierHealthPanel health = new VerifierHealthPanel(recheck);
+
+    private SupportFilter filter = SupportFilter.none();
+    private Registration updates;
+    private transient RefreshThrottle throttle;
+    /** Set while attached; the health timer stops when it no longer matches its own ticket. */
+    private transient volatile Object live;
+    private transient SupportHealth shownHealth;
+    /** The signed-in staff member, for the health reload that runs off the UI thread after a push. */
+    private transient SecurityContext viewer;
+
+    public SupportIntegrationsView(SupportService service, IntegrationBroadcaster broadcaster,
+            BackgroundCalls background) {
+        this.service = service;
+        this.broadcaster = broadcaster;
+        this.background = background;
         setId("support-integrations");
-        add(new H2("Integrations"),
-                new Paragraph("Every customer's App Store Connect integrations, their history and the verifier's health."));
+        setSizeFull();
+
+        Paragraph intro = new Paragraph("Every customer's App Store Connect integrations, their history and the "
+                + "verifier's health. Read-only: open an integration's details to see why it stands where it does.");
+        intro.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.Margin.Vertical.NONE);
+
+        recheck.setId("recheck-now");
+        recheck.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+        recheck.setTooltipText("Ask the verifier to check every account's membership now");
+        recheck.addClickListener(click -> recheckNow());
+
+        configureFilters();
+        configureGrid();
+
+        FlexLayout filters = new FlexLayout(status, customer, account);
+        filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        filters.addClassNames(LumoUtility.Gap.MEDIUM, LumoUtility.AlignItems.BASELINE);
+
+        add(new H2("Integrations"), intro, health, filters, grid);
+        setFlexGrow(1, grid);
+        showHealth(service.health());
+    }
+
+    private void configureFilters() {
+        status.setId("filter-status");
+        status.setLabel("Status");
+        status.setItems(IntegrationStatus.values());
+        status.setEmptySelectionAllowed(true);
+        status.setEmptySelectionCaption("Any status");
+        status.setItemLabelGenerator(value -> value == null ? "Any status" : value.label());
+        status.addValueChangeListener(change -> applyFilter(filter.withStatus(change.getValue())));
+
+        customer.setId("filter-customer");
+        customer.setPlaceholder("Name or username");
+        customer.setClearButtonVisible(true);
+        customer.setPrefixComponent(VaadinIcon.USER.create());
+        customer.setValueChangeMode(ValueChangeMode.LAZY);
+        customer.addValueChangeListener(change -> applyFilter(filter.withCustomer(change.getValue())));
+
+        account.setId("filter-account");
+        account.setPlaceholder("Name, account or vendor number");
+        account.setClearButtonVisible(true);
+        account.setPrefixComponent(VaadinIcon.SEARCH.create());
+        account.setValueChangeMode(ValueChangeMode.LAZY);
+        account.addValueChangeListener(change -> applyFilter(filter.withAccount(change.getValue())));
+        account.setMinWidth("18rem");
+    }
+
+    private void configureGrid() {
+        grid.setId("support-grid");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.setEmptyStateText("No integration matches these filters.");
+        grid.addColumn(new ComponentRenderer<>(SupportIntegrationsView::customerCell)).setHeader("Customer")
+                .setKey("customer").setSortProperty("customer").setFlexGrow(2);
+        grid.addColumn(new ComponentRenderer<>(SupportIntegrationsView::accountCell)).setHeader("Account")
+                .setKey("account").setSortProperty("account").setFlexGrow(2);
+        grid.addColumn(new ComponentRenderer<>(SupportIntegrationsView::statusCell)).setHeader("Status")
+                .setKey("status").setSortProperty("status").setFlexGrow(1);
+        Grid.Column<SupportIntegrationRow> since = grid.addColumn(row -> SupportFormat.time(row.statusChangedAt(), ""))
+                .setHeader("Since").setKey("since").setSortProperty("since").setFlexGrow(1);
+        grid.addColumn(row -> SupportFormat.time(row.lastCheckedAt(), "Not yet")).setHeader("Last checked")
+                .setKey("lastChecked").setSortProperty("lastChecked").setFlexGrow(1);
+        grid.addColumn(row -> row.statusReason() == null ? "" : row.statusReason()).setHeader("Reason")
+                .setKey("reason").setFlexGrow(3).setTooltipGenerator(SupportIntegrationRow::statusReason);
+        grid.addColumn(new ComponentRenderer<>(this::detailsButton)).setHeader("Details").setKey("details")
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.setMultiSort(false);
+
+        // Lazy: every page, count and sort comes from the database; the id identifies a row across refreshes.
+        grid.setItems(new CallbackDataProvider<SupportIntegrationRow, Void>(
+                query -> service.integrations(filter, VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
+                query -> Math.toIntExact(service.countIntegrations(filter)),
+                SupportIntegrationRow::id));
+        grid.sort(List.of(new GridSortOrder<>(since, SortDirection.DESCENDING)));
+    }
+
+    private void applyFilter(SupportFilter newFilter) {
+        filter = newFilter;
+        grid.getDataProvider().refreshAll();
+    }
+
+    /** The filter the grid applies now (for tests). */
+    SupportFilter filter() {
+        return filter;
+    }
+
+    private Button detailsButton(SupportIntegrationRow row) {
+        Button details = new Button(VaadinIcon.INFO_CIRCLE_O.create(), click -> openDetails(row.id()));
+        details.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        details.setAriaLabel("Details of " + row.accountName() + " for " + row.customerName());
+        details.setTooltipText("History, account and audit");
+        return details;
+    }
+
+    void openDetails(long integrationId) {
+        try {
+            new IntegrationDetailsDialog(service.openDetails(integrationId)).open();
+        } catch (java.util.NoSuchElementException gone) {
+            error("This integration no longer exists.");
+        }
+    }
+
+    private void recheckNow() {
+        try {
+            boolean scheduled = service.recheckNow();
+            Notification notification = Notification.show(scheduled
+                    ? "A membership check runs in a moment. Statuses and the verifier's health here update when it finishes."
+                    : "A check is already scheduled; it runs in a moment. Statuses here update when it finishes.",
+                    6000, Notification.Position.BOTTOM_START);
+            notification.addThemeVariants(scheduled ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_CONTRAST);
+        } catch (RuntimeException failure) {
+            error("Could not schedule a check just now. Please try again in a moment.");
+        }
+    }
+
+    private static void error(String message) {
+        Notification notification = Notification.show(message, 6000, Notification.Position.MIDDLE);
+        notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    private static Div customerCell(SupportIntegrationRow row) {
+        return twoLines(row.customerName(), row.customerUsername());
+    }
+
+    private static Div accountCell(SupportIntegrationRow row) {
+        return twoLines(row.accountName(), row.accountNumber() == null ? "Account number after approval"
+                : "Account " + row.accountNumber());
+    }
+
+    private static Div statusCell(SupportIntegrationRow row) {
+        Div box = twoLines(null, row.status() == IntegrationStatus.PENDING ? row.progress().label() : null);
+        box.addComponentAsFirst(SupportFormat.badge(row.status()));
+        return box;
+    }
+
+    private static Div twoLines(String first, String second) {
+        Div box = new Div();
+        box.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.AlignItems.START);
+        if (first != null) {
+            Span main = new Span(first);
+            main.addClassNames(LumoUtility.FontWeight.SEMIBOLD);
+            box.add(main);
+        }
+        if (second != null) {
+            Span detail = new Span(second);
+            detail.addClassNames(LumoUtility.FontSize.XSMALL, LumoUtility.TextColor.SECONDARY);
+            box.add(detail);
+        }
+        return box;
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        UI ui = attach.getUI();
+        viewer = SecurityContextHolder.getContext();
+        Object ticket = new Object();
+        live = ticket;
+        RefreshThrottle refresh = new RefreshThrottle(REFRESH_GAP, () -> refreshFromPush(ui));
+        throttle = refresh;
+        updates = broadcaster.registerForAll(new IntegrationBroadcaster.Listener() {
+            @Override
+            public void changed(List<IntegrationChange> changes) {
+                refresh.request();
+            }
+
+            @Override
+            public void checked(Instant checkedAt) {
+                refresh.request();
+            }
+        });
+        scheduleHealthTick(ui, ticket);
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detach) {
+        live = null;
+        if (updates != null) {
+            updates.remove();
+            updates = null;
+        }
+        if (throttle != null) {
+            throttle.stop();
+            throttle = null;
+        }
+    }
+
+    /**
+     * After a change or a successful cycle: reads the health off the UI thread as the signed-in
+     * staff member, then, inside {@code UI.access}, shows it and lets the grid re-fetch its visible
+     * page through its normal lazy data path.
+     */
+    private void refreshFromPush(UI ui) {
+        background.run(ui, () -> asViewer(service::health), (SupportHealth fresh) -> {
+            showHealth(fresh);
+            grid.getDataProvider().refreshAll();
+        }, failure -> {
+            health.showUnavailable();
+            grid.getDataProvider().refreshAll();
+        });
+    }
+
+    /**
+     * The broadcaster speaks only after a cycle that reached Apple, and before the verifier records
+     * its own health; failed cycles and back-off say nothing. So while the view is open its health is
+     * also read every {@link #HEALTH_TICK} off the UI thread, and pushed when it changed.
+     */
+    private void scheduleHealthTick(UI ui, Object ticket) {
+        CompletableFuture.runAsync(() -> {
+            if (live != ticket || ui.isClosing() || ui.getSession() == null) {
+                return;
+            }
+            background.run(ui, () -> asViewer(service::health), this::showHealth, failure -> health.showUnavailable())
+                    .whenComplete((done, error) -> scheduleHealthTick(ui, ticket));
+        }, CompletableFuture.delayedExecutor(HEALTH_TICK.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    private void showHealth(SupportHealth fresh) {
+        if (!fresh.equals(shownHealth)) {
+            shownHealth = fresh;
+            health.show(fresh);
+        }
+    }
+
+    private <T> T asViewer(Supplier<T> work) {
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContextHolder.setContext(viewer);
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
     }
 }

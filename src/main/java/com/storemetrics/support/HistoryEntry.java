@@ -1,0 +1,10 @@
+package com.storemetrics.support;
+
+import com.storemetrics.integration.Actor;
+import com.storemetrics.integration.IntegrationStatus;
+import java.time.Instant;
+
+/** One entry of an integration's history: when, from (null for the first), to, why, by whom. */
+public record HistoryEntry(Instant occurredAt, IntegrationStatus from, IntegrationStatus to, String reason,
+        Actor.Kind actorKind, String actorName) {
+}

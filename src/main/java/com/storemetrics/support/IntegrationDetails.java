@@ -1,0 +1,17 @@
+package com.storemetrics.support;
+
+import java.util.List;
+
+/**
+ * Everything support sees about one integration: the row, its full history (oldest first), the
+ * account's shared picture, and who of support opened these details when (newest first, this
+ * opening included).
+ */
+public record IntegrationDetails(SupportIntegrationRow integration, List<HistoryEntry> history,
+        AccountPicture account, List<SupportOpening> openings) {
+
+    public IntegrationDetails {
+        history = List.copyOf(history);
+        openings = List.copyOf(openings);
+    }
+}

@@ -1,0 +1,58 @@
+package com.storemetrics.support;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+import org.hibernate.annotations.Immutable;
+
+/** One line of support's audit trail: a staff member opened an integration's details. Never changed. */
+@Entity
+@Immutable
+@Table(name = "support_access_log")
+class SupportAccess {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "integration_id", nullable = false)
+    private long integrationId;
+
+    @Column(name = "user_id", nullable = false)
+    private long userId;
+
+    @Column(nullable = false, length = 100)
+    private String username;
+
+    @Column(name = "display_name", nullable = false, length = 200)
+    private String displayName;
+
+    @Column(name = "opened_at", nullable = false)
+    private Instant openedAt;
+
+    protected SupportAccess() {
+    }
+
+    SupportAccess(long integrationId, long userId, String username, String displayName, Instant openedAt) {
+        this.integrationId = integrationId;
+        this.userId = userId;
+        this.username = username;
+        this.displayName = displayName;
+        this.openedAt = openedAt;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || (o instanceof SupportAccess other && id != null && id.equals(other.id));
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(getClass());
+    }
+}

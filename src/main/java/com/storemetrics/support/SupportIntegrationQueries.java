@@ -1,0 +1,46 @@
+package com.storemetrics.support;
+
+import com.storemetrics.integration.Integration;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+
+/**
+ * Support's read queries over the integration feature's entities. A plain {@link Repository}, not a
+ * CRUD one: nothing here can save, change or delete an integration. The grid's filtered, paged
+ * search is the {@link SupportIntegrationSearch} fragment.
+ */
+interface SupportIntegrationQueries extends Repository<Integration, Long>, SupportIntegrationSearch {
+
+    String ROW = "select new com.storemetrics.support.SupportIntegrationRow(i.id, i.customerId, u.username,"
+            + " u.displayName, a.id, a.name, a.accountNumber, i.status, i.statusReason, i.progress, i.connectedAt,"
+            + " i.statusChangedAt, i.lastCheckedAt) from Integration i join i.account a"
+            + " join AppUser u on u.id = i.customerId";
+
+    @Query(ROW + " where i.id = :id")
+    Optional<SupportIntegrationRow> findRow(long id);
+
+    @Query("select new com.storemetrics.support.HistoryEntry(e.occurredAt, e.fromStatus, e.toStatus, e.reason,"
+            + " e.actorKind, e.actorName) from IntegrationEvent e where e.integration.id = :integrationId"
+            + " order by e.occurredAt, e.id")
+    List<HistoryEntry> findHistory(long integrationId);
+
+    @Query("select new com.storemetrics.support.SupportIntegrationQueries$AccountSide(a.id, a.name, a.accountNumber,"
+            + " a.membership, a.membershipSeenAt, a.membershipCheckedAt) from StoreAccount a where a.id = :accountId")
+    Optional<AccountSide> findAccount(long accountId);
+
+    @Query("select v from StoreAccount a join a.vendorNumbers v where a.id = :accountId order by v")
+    List<String> findVendorNumbers(long accountId);
+
+    /** Every customer's integration of the account, removed ones included, oldest first. */
+    @Query("select new com.storemetrics.support.LinkedCustomer(i.id, u.username, u.displayName, i.status,"
+            + " i.statusChangedAt) from Integration i join AppUser u on u.id = i.customerId"
+            + " where i.account.id = :accountId order by i.connectedAt, i.id")
+    List<LinkedCustomer> findLinkedCustomers(long accountId);
+
+    /** The account's own columns, before its vendor numbers and customers are added. */
+    record AccountSide(long id, String name, String accountNumber, com.storemetrics.integration.Membership membership,
+            java.time.Instant membershipSeenAt, java.time.Instant membershipCheckedAt) {
+    }
+}

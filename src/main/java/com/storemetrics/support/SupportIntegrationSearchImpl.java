@@ -1,0 +1,122 @@
+package com.storemetrics.support;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+
+/**
+ * Builds the grid's JPQL from fixed fragments: only the conditions a filter uses appear, so the
+ * database can use its indexes (an "is null or" per optional parameter would defeat them). User
+ * input is only ever bound as a parameter. Customer and account filters are subqueries on the small
+ * user and account tables, which then meet the integration table through its indexed foreign keys.
+ */
+class SupportIntegrationSearchImpl implements SupportIntegrationSearch {
+
+    /** Grid sort keys and what they sort by; anything else is refused. */
+    static final Map<String, String> SORTABLE = Map.of(
+            "customer", "u.displayName",
+            "account", "a.name",
+            "status", "i.status",
+            "since", "i.statusChangedAt",
+            "lastChecked", "i.lastCheckedAt",
+            "connected", "i.connectedAt");
+
+    /** Newest status change first: what support usually asks about. */
+    static final Sort DEFAULT_SORT = Sort.by(Sort.Order.desc("since"));
+
+    private static final char ESCAPE = '!';
+
+    private final EntityManager entityManager;
+
+    SupportIntegrationSearchImpl(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    @Override
+    public List<SupportIntegrationRow> search(SupportFilter filter, Pageable page) {
+        Conditions conditions = Conditions.of(filter);
+        String jpql = SupportIntegrationQueries.ROW + conditions.where() + orderBy(page.getSort());
+        var query = entityManager.createQuery(jpql, SupportIntegrationRow.class);
+        conditions.bind(query);
+        if (page.isPaged()) {
+            query.setFirstResult(Math.toIntExact(page.getOffset()));
+            query.setMaxResults(page.getPageSize());
+        }
+        return query.getResultList();
+    }
+
+    @Override
+    public long count(SupportFilter filter) {
+        Conditions conditions = Conditions.of(filter);
+        var query = entityManager.createQuery("select count(*) from Integration i" + conditions.where(), Long.class);
+        conditions.bind(query);
+        return query.getSingleResult();
+    }
+
+    static String orderBy(Sort sort) {
+        List<String> parts = new ArrayList<>();
+        for (Sort.Order order : sort.isSorted() ? sort : DEFAULT_SORT) {
+            String path = SORTABLE.get(order.getProperty());
+            if (path == null) {
+                throw new IllegalArgumentException("Cannot sort integrations by " + order.getProperty());
+            }
+            parts.add(path + (order.isAscending() ? " asc" : " desc"));
+        }
+        // The id breaks ties, so pages neither repeat nor skip rows.
+        boolean descending = !parts.isEmpty() && parts.get(0).endsWith(" desc");
+        parts.add("i.id" + (descending ? " desc" : " asc"));
+        return " order by " + String.join(", ", parts);
+    }
+
+    /** A LIKE pattern for "contains", with the user's own % and _ taken literally. */
+    static String containsPattern(String text) {
+        StringBuilder pattern = new StringBuilder("%");
+        for (char c : text.toLowerCase(Locale.ROOT).toCharArray()) {
+            if (c == '%' || c == '_' || c == ESCAPE) {
+                pattern.append(ESCAPE);
+            }
+            pattern.append(c);
+        }
+        return pattern.append('%').toString();
+    }
+
+    private record Conditions(List<String> clauses, Map<String, Object> parameters) {
+
+        static Conditions of(SupportFilter filter) {
+            List<String> clauses = new ArrayList<>();
+            Map<String, Object> parameters = new LinkedHashMap<>();
+            if (filter.status() != null) {
+                clauses.add("i.status = :status");
+                parameters.put("status", filter.status());
+            }
+            if (filter.customer() != null) {
+                clauses.add("i.customerId in (select cu.id from AppUser cu where lower(cu.username) like :customer"
+                        + " escape '" + ESCAPE + "' or lower(cu.displayName) like :customer escape '" + ESCAPE + "')");
+                parameters.put("customer", containsPattern(filter.customer()));
+            }
+            if (filter.account() != null) {
+                clauses.add("(i.account.id in (select ac.id from StoreAccount ac where lower(ac.name) like :accountName"
+                        + " escape '" + ESCAPE + "' or ac.accountNumber = :accountNumber)"
+                        + " or i.account.id in (select av.id from StoreAccount av join av.vendorNumbers v"
+                        + " where v = :accountNumber))");
+                parameters.put("accountName", containsPattern(filter.account()));
+                parameters.put("accountNumber", filter.account());
+            }
+            return new Conditions(clauses, parameters);
+        }
+
+        String where() {
+            return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
+        }
+
+        void bind(Query query) {
+            parameters.forEach(query::setParameter);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package com.storemetrics.support;
+
+import com.storemetrics.appstore.AppleCallAccounting;
+import com.storemetrics.appstore.AppleProtocol;
+import com.storemetrics.security.CurrentUser;
+import com.storemetrics.security.Roles;
+import com.storemetrics.security.SignedInUser;
+import com.storemetrics.verification.VerifierHealthService;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The support console's boundary: every integration of every customer, its history and account,
+ * and the verifier's health. Read-only towards integrations: support can create, change or remove
+ * none. The only writes are support's own audit trail (opening details is recorded) and asking the
+ * verifier for a check now.
+ */
+@Service
+@PreAuthorize("hasRole('" + Roles.SUPPORT + "')")
+@Transactional(readOnly = true)
+public class SupportService {
+
+    /**
+     * Apple's App Store Connect API budget: 3,600 requests per key in a rolling hour (its
+     * {@code X-Rate-Limit: user-hour-lim:3600} header; docs/apple-wire-contract.md). The Reporter
+     * service publishes no figure; the console counts both protocols against this one budget, which
+     * errs on the side of warning early. The embedded sandbox enforces the same figure.
+     */
+    public static final int APPLE_HOURLY_BUDGET = 3600;
+
+    private final SupportIntegrationQueries queries;
+    private final SupportAccessLog accessLog;
+    private final VerifierHealthService verifier;
+    private final AppleCallAccounting appleCalls;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    SupportService(SupportIntegrationQueries queries, SupportAccessLog accessLog, VerifierHealthService verifier,
+            AppleCallAccounting appleCalls, CurrentUser currentUser, Clock clock) {
+        this.queries = queries;
+        this.accessLog = accessLog;
+        this.verifier = verifier;
+        this.appleCalls = appleCalls;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    /**
+     * One page of integrations matching the filter, sorted by the page's sort (keys: customer,
+     * account, status, since, lastChecked, connected) or newest status change first.
+     */
+    public List<SupportIntegrationRow> integrations(SupportFilter filter, Pageable page) {
+        return queries.search(filter == null ? SupportFilter.none() : filter, page);
+    }
+
+    /** How many integrations match the filter. */
+    public long countIntegrations(SupportFilter filter) {
+        return queries.count(filter == null ? SupportFilter.none() : filter);
+    }
+
+    /**
+     * The details of one integration: history, the account's shared picture, and support's openings
+     * of it. Opening them is itself recorded (who, which integration, when), so the answer includes
+     * this opening.
+     */
+    @Transactional
+    public IntegrationDetails openDetails(long integrationId) {
+        SupportIntegrationRow row = queries.findRow(integrationId)
+                .orElseThrow(() -> new NoSuchElementException("No integration " + integrationId));
+        SignedInUser staff = currentUser.require();
+        accessLog.save(new SupportAccess(integrationId, staff.userId(), staff.getUsername(), staff.displayName(),
+                clock.instant().truncatedTo(ChronoUnit.MICROS)));
+        SupportIntegrationQueries.AccountSide side = queries.findAccount(row.accountId()).orElseThrow();
+        AccountPicture account = new AccountPicture(side.id(), side.name(), side.accountNumber(),
+                queries.findVendorNumbers(side.id()), side.membership(), side.membershipSeenAt(),
+                side.membershipCheckedAt(), queries.findLinkedCustomers(side.id()));
+        return new IntegrationDetails(row, queries.findHistory(integrationId), account,
+                accessLog.findOpenings(integrationId));
+    }
+
+    /** The verifier's last findings and this node's Apple requests in the last hour against the budget. */
+    public SupportHealth health() {
+        return new SupportHealth(verifier.status(), appleCalls.requestsInLastHour(AppleProtocol.REPORTER),
+                appleCalls.requestsInLastHour(AppleProtocol.APP_STORE_CONNECT_API), APPLE_HOURLY_BUDGET);
+    }
+
+    /**
+     * Asks the verifier for a cycle now. False when one is already waiting: pressing twice schedules
+     * one. (The scheduler writes its own table; no integration changes here.)
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public boolean recheckNow() {
+        return verifier.recheckNow();
+    }
+}

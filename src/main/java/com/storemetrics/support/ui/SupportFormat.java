@@ -1,0 +1,45 @@
+package com.storemetrics.support.ui;
+
+import com.storemetrics.integration.Actor;
+import com.storemetrics.integration.IntegrationStatus;
+import com.vaadin.flow.component.html.Span;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** How the support console writes times, statuses and actors. Support works in UTC, to the second. */
+final class SupportFormat {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss 'UTC'", Locale.UK)
+            .withZone(ZoneOffset.UTC);
+
+    private SupportFormat() {
+    }
+
+    static String time(Instant instant, String whenNull) {
+        return instant == null ? whenNull : TIME.format(instant);
+    }
+
+    static Span badge(IntegrationStatus status) {
+        Span badge = new Span(status.label());
+        badge.getElement().getThemeList().add(switch (status) {
+            case ACTIVE -> "badge success";
+            case EXPIRED, REMOVED -> "badge error";
+            case PENDING -> "badge";
+        });
+        return badge;
+    }
+
+    static String actor(Actor.Kind kind, String name) {
+        return switch (kind) {
+            case CUSTOMER -> "Customer " + name;
+            case SUPPORT -> "Support " + name;
+            case VERIFIER -> "Verifier";
+        };
+    }
+
+    static String transition(IntegrationStatus from, IntegrationStatus to) {
+        return from == null ? "Created as " + to.label() : from.label() + " → " + to.label();
+    }
+}

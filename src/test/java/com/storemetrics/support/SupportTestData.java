@@ -1,0 +1,111 @@
+package com.storemetrics.support;
+
+import com.storemetrics.TestData;
+import com.storemetrics.integration.DiscoveredAccount;
+import com.storemetrics.integration.IntegrationStatus;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+
+/** Rows for support's tests, written straight into the tables (the funnel is exercised elsewhere). */
+public final class SupportTestData {
+
+    public static final DiscoveredAccount PIXEL_FORGE = new DiscoveredAccount("100001", "Pixel Forge Studio",
+            List.of("85000001"), List.of(), DiscoveredAccount.AppsState.NO_RECENT_SALES);
+
+    private SupportTestData() {
+    }
+
+    /**
+     * Empties support's audit trail and every integration table. A re-check that was asked for is let
+     * run and finish first: deleting its row from under db-scheduler makes it log an error.
+     */
+    public static void clean(ApplicationContext context) {
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (jdbc.queryForObject("SELECT COUNT(*) FROM scheduled_tasks WHERE task_instance = 'recheck-now'",
+                Integer.class) > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        jdbc.update("DELETE FROM support_access_log");
+        TestData.deleteIntegrations(context);
+    }
+
+    public static long userId(JdbcTemplate jdbc, String username) {
+        return jdbc.queryForObject("SELECT id FROM app_user WHERE username = ?", Long.class, username);
+    }
+
+    public static long account(JdbcTemplate jdbc, String number, String name, String vendor) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            PreparedStatement insert = connection.prepareStatement("INSERT INTO store_account (account_number, name,"
+                    + " created_at, version) VALUES (?, ?, ?, 0)", new String[] {"ID"});
+            insert.setString(1, number);
+            insert.setString(2, name);
+            insert.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
+            return insert;
+        }, key);
+        long id = key.getKey().longValue();
+        if (vendor != null) {
+            jdbc.update("INSERT INTO store_account_vendor (account_id, vendor_number) VALUES (?, ?)", id, vendor);
+        }
+        return id;
+    }
+
+    public static long integration(JdbcTemplate jdbc, long customerId, long accountId, IntegrationStatus status,
+            String reason, Instant changedAt) {
+        return integrations(jdbc, List.of(new Row(customerId, accountId, status, reason, changedAt))).get(0);
+    }
+
+    public record Row(long customerId, long accountId, IntegrationStatus status, String reason, Instant changedAt) {
+    }
+
+    /** Inserts the rows in one JDBC batch; returns their ids in order. */
+    public static List<Long> integrations(JdbcTemplate jdbc, List<Row> rows) {
+        jdbc.batchUpdate("INSERT INTO integration (customer_id, account_id, live_account_id, status, status_reason,"
+                + " progress, credential_kind, connected_at, status_changed_at, last_checked_at, version)"
+                + " VALUES (?, ?, ?, ?, ?, ?, 'ACCESS_TOKEN', ?, ?, ?, 0)", new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement insert, int i) throws SQLException {
+                        Row row = rows.get(i);
+                        OffsetDateTime changed = OffsetDateTime.ofInstant(row.changedAt(), ZoneOffset.UTC);
+                        insert.setLong(1, row.customerId());
+                        insert.setLong(2, row.accountId());
+                        if (row.status() == IntegrationStatus.REMOVED) {
+                            insert.setNull(3, java.sql.Types.BIGINT);
+                        } else {
+                            insert.setLong(3, row.accountId());
+                        }
+                        insert.setString(4, row.status().name());
+                        insert.setString(5, row.reason());
+                        insert.setString(6, row.status() == IntegrationStatus.PENDING ? "WAITING_FOR_INVITATION" : "DONE");
+                        insert.setObject(7, changed.minusDays(1));
+                        insert.setObject(8, changed);
+                        insert.setObject(9, row.status() == IntegrationStatus.PENDING || row.status() == IntegrationStatus.ACTIVE
+                                ? changed.plusMinutes(1) : null);
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return rows.size();
+                    }
+                });
+        List<Long> ids = new ArrayList<>(jdbc.queryForList("SELECT id FROM integration ORDER BY id DESC LIMIT ?",
+                Long.class, rows.size()));
+        java.util.Collections.reverse(ids);
+        return ids;
+    }
+}
