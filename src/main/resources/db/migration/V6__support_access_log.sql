@@ -16,5 +16,5 @@ CREATE INDEX ix_support_access_log_integration ON support_access_log (integratio
 -- filtered by status, customer or account; these indexes serve that grid's first page and filters.
 CREATE INDEX ix_integration_changed ON integration (status_changed_at, id);
 CREATE INDEX ix_integration_status_changed ON integration (status, status_changed_at, id);
-CREATE INDEX ix_integration_customer ON integration (customer_id, status_changed_at);
+CREATE INDEX ix_integration_customer_changed ON integration (customer_id, status_changed_at);
 CREATE INDEX ix_store_account_name ON store_account (name);
