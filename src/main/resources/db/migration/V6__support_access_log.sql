@@ -12,12 +12,9 @@ CREATE TABLE support_access_log (
 );
 CREATE INDEX ix_support_access_log_integration ON support_access_log (integration_id, opened_at);
 
--- The support console lists every integration of every customer, newest status change first
--- (docs/support.md). The first page reads the newest 50 entries of ix_integration_changed instead of
--- sorting every row; with one status filtered, ix_integration_status_changed gives the same order
--- (planners that weigh costs pick it; HSQLDB takes the first-created index on status, see the doc).
--- Customer and account filters need no new index: they meet the integration table through
--- customer_id (uk_integration_live) and account_id (its foreign key); account names are searched
--- by "contains", which no B-tree index serves, over a table of accounts, not of integrations.
+-- The support console lists every integration of every customer, newest status change first,
+-- filtered by status, customer or account; these indexes serve that grid's first page and filters.
 CREATE INDEX ix_integration_changed ON integration (status_changed_at, id);
 CREATE INDEX ix_integration_status_changed ON integration (status, status_changed_at, id);
+CREATE INDEX ix_integration_customer_changed ON integration (customer_id, status_changed_at);
+CREATE INDEX ix_store_account_name ON store_account (name);

@@ -58,4 +58,19 @@ final class AppleAnswers {
         String oneLine = text.replaceAll("\\p{Cntrl}", " ").replaceAll("\\s+", " ").trim();
         return oneLine.length() > MAX_QUOTED_CHARS ? oneLine.substring(0, MAX_QUOTED_CHARS) + "..." : oneLine;
     }
+
+    /** An answer we cannot read, worded for the customer with the service's name. */
+    static AppleFailure unexpected(String service, String what, String reason) {
+        return new AppleFailure(AppleFailure.Kind.UNEXPECTED_ANSWER, service + " answered with something we could not read. "
+                + "Try again later; if it keeps happening, contact support.", what + ": " + reason);
+    }
+
+    /** Runs a parser; what it cannot read becomes {@link #unexpected}. */
+    static <T> T read(String service, String what, java.util.function.Supplier<T> parser) {
+        try {
+            return parser.get();
+        } catch (UnreadableAnswer e) {
+            throw unexpected(service, what, e.getMessage());
+        }
+    }
 }

@@ -222,15 +222,10 @@ public class ReporterClient {
     }
 
     private static <T> T read(String what, Supplier<T> parser) {
-        try {
-            return parser.get();
-        } catch (UnreadableAnswer e) {
-            throw unexpected(what, e.getMessage());
-        }
+        return AppleAnswers.read(SERVICE, what, parser);
     }
 
     private static AppleFailure unexpected(String what, String reason) {
-        return new AppleFailure(Kind.UNEXPECTED_ANSWER, SERVICE + " answered with something we could not read. "
-                + "Try again later; if it keeps happening, contact support.", what + ": " + reason);
+        return AppleAnswers.unexpected(SERVICE, what, reason);
     }
 }

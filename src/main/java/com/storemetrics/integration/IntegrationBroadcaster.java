@@ -26,6 +26,10 @@ public class IntegrationBroadcaster {
         void changed(List<IntegrationChange> changes);
 
         void checked(java.time.Instant checkedAt);
+
+        /** Stored notices for this customer; support views need not care. */
+        default void noticed(List<Notice> notices) {
+        }
     }
 
     private final Map<Long, Set<Listener>> byCustomer = new ConcurrentHashMap<>();
@@ -64,6 +68,12 @@ public class IntegrationBroadcaster {
         event.customerIds().forEach(customerId -> byCustomer.getOrDefault(customerId, Set.of())
                 .forEach(listener -> deliver(() -> listener.checked(event.checkedAt()))));
         everything.forEach(listener -> deliver(() -> listener.checked(event.checkedAt())));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void onNoticed(NoticesPosted event) {
+        byCustomer.getOrDefault(event.customerId(), Set.of())
+                .forEach(listener -> deliver(() -> listener.noticed(event.notices())));
     }
 
     private static void deliver(Runnable delivery) {

@@ -30,4 +30,15 @@ interface IntegrationRepository extends JpaRepository<Integration, Long> {
     @org.springframework.data.jpa.repository.Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query("update Integration i set i.lastCheckedAt = :checkedAt where i.status in :statuses")
     int markChecked(Collection<IntegrationStatus> statuses, java.time.Instant checkedAt);
+
+    /** One page of a customer's integrations in the given statuses; sorted by the pageable. */
+    @Query("select i from Integration i join fetch i.account a where i.customerId = :customerId"
+            + " and i.status in :statuses")
+    List<Integration> findPageOfCustomer(long customerId, Collection<IntegrationStatus> statuses,
+            org.springframework.data.domain.Pageable page);
+
+    @Query("select count(i) from Integration i where i.customerId = :customerId and i.status in :statuses")
+    long countOfCustomer(long customerId, Collection<IntegrationStatus> statuses);
+
+    java.util.Optional<Integration> findByIdAndCustomerId(long id, long customerId);
 }

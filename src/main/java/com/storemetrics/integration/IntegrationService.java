@@ -2,29 +2,142 @@ package com.storemetrics.integration;
 
 import com.storemetrics.security.CurrentUser;
 import com.storemetrics.security.Roles;
+import com.storemetrics.security.SignedInUser;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The signed-in customer's integrations. Every query is scoped to the caller. */
+/**
+ * The signed-in customer's integrations: list (paged and sorted in the database), details with
+ * history, removal, and stored notices. Every query is scoped to the caller; an id that is not
+ * the caller's behaves exactly like one that does not exist.
+ */
 @Service
 @PreAuthorize("hasRole('" + Roles.CUSTOMER + "')")
 public class IntegrationService {
 
-    private final IntegrationRepository integrations;
-    private final CurrentUser currentUser;
+    /** Grid column keys and the entity paths they sort by. */
+    static final Map<String, String> SORTABLE = Map.of(
+            "account", "account.name",
+            "vendor", "account.primaryVendor",
+            "apps", "account.appCount",
+            "status", "status",
+            "connected", "connectedAt",
+            "checked", "lastCheckedAt");
 
-    IntegrationService(IntegrationRepository integrations, CurrentUser currentUser) {
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("connectedAt"), Sort.Order.desc("id"));
+
+    private final IntegrationRepository integrations;
+    private final IntegrationEventRepository events;
+    private final CustomerNoticeRepository notices;
+    private final CurrentUser currentUser;
+    private final ApplicationEventPublisher publisher;
+    private final Clock clock;
+
+    IntegrationService(IntegrationRepository integrations, IntegrationEventRepository events,
+            CustomerNoticeRepository notices, CurrentUser currentUser, ApplicationEventPublisher publisher, Clock clock) {
         this.integrations = integrations;
+        this.events = events;
+        this.notices = notices;
         this.currentUser = currentUser;
+        this.publisher = publisher;
+        this.clock = clock;
     }
 
     /** The caller's live integrations (not removed), newest first. */
     @Transactional(readOnly = true)
     public List<IntegrationRow> myIntegrations() {
-        return integrations.findLiveByCustomer(currentUser.require().userId()).stream()
-                .map(IntegrationRow::of)
-                .toList();
+        return findMine(IntegrationFilter.ALL, 0, Integer.MAX_VALUE, List.of());
+    }
+
+    /**
+     * One page of the caller's integrations. {@code sortKeys} are grid column keys with an optional
+     * leading "-" for descending; unknown keys are refused. Ties fall back to newest first.
+     */
+    @Transactional(readOnly = true)
+    public List<IntegrationRow> findMine(IntegrationFilter filter, int offset, int limit, List<String> sortKeys) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        List<Sort.Order> orders = new ArrayList<>();
+        for (String key : sortKeys) {
+            boolean descending = key.startsWith("-");
+            String path = SORTABLE.get(descending ? key.substring(1) : key);
+            if (path == null) {
+                throw new IllegalArgumentException("Cannot sort by " + key);
+            }
+            // "Not yet checked" and other blanks go last in both directions, whatever the database does.
+            orders.add((descending ? Sort.Order.desc(path) : Sort.Order.asc(path)).nullsLast());
+        }
+        Sort sort = Sort.by(orders).and(NEWEST_FIRST);
+        // Grids ask for aligned pages (offset a multiple of limit); others read one page more and skip.
+        int skip = offset % limit;
+        var page = PageRequest.of(offset / limit, limit, sort);
+        List<Integration> found = new ArrayList<>(integrations.findPageOfCustomer(me().userId(), filter.statuses(), page));
+        if (skip > 0) {
+            found.addAll(integrations.findPageOfCustomer(me().userId(), filter.statuses(), page.next()));
+        }
+        return found.stream().skip(skip).limit(limit).map(IntegrationRow::of).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public long countMine(IntegrationFilter filter) {
+        return integrations.countOfCustomer(me().userId(), filter.statuses());
+    }
+
+    /** One of the caller's live integrations, with who connected it and its full history. */
+    @Transactional(readOnly = true)
+    public IntegrationDetails details(long integrationId) {
+        Integration integration = mine(integrationId);
+        List<HistoryEntry> history = events.findByIntegrationIdOrderByOccurredAtAscIdAsc(integrationId).stream()
+                .map(HistoryEntry::of).toList();
+        String connectedBy = history.isEmpty() ? "" : history.get(0).actorLabel();
+        return new IntegrationDetails(IntegrationRow.of(integration), connectedBy, history);
+    }
+
+    /**
+     * Removes one of the caller's integrations: only this row; colleagues sharing the account keep
+     * theirs. After an Expired row is removed the account can be connected again.
+     */
+    @Transactional
+    public IntegrationRow remove(long integrationId) {
+        SignedInUser customer = me();
+        Integration integration = mine(integrationId);
+        IntegrationStatus from = integration.getStatus();
+        events.save(integration.changeStatus(IntegrationStatus.REMOVED, "Removed by the customer",
+                Actor.customer(customer.getUsername()), clock.instant()));
+        IntegrationRow row = IntegrationRow.of(integration);
+        publisher.publishEvent(new IntegrationsChanged(List.of(new IntegrationChange(customer.userId(), row, from, null))));
+        return row;
+    }
+
+    /** The caller's notices that are not dismissed yet, newest first. */
+    @Transactional(readOnly = true)
+    public List<Notice> openNotices() {
+        return notices.findByCustomerIdAndDismissedAtIsNullOrderByCreatedAtDescIdDesc(me().userId()).stream()
+                .map(CustomerNotice::view).toList();
+    }
+
+    /** Dismisses one of the caller's notices; someone else's id changes nothing. */
+    @Transactional
+    public void dismissNotice(long noticeId) {
+        notices.findByIdAndCustomerId(noticeId, me().userId()).ifPresent(notice -> notice.dismiss(clock.instant()));
+    }
+
+    private Integration mine(long integrationId) {
+        return integrations.findByIdAndCustomerId(integrationId, me().userId())
+                .filter(Integration::isLive)
+                .orElseThrow(IntegrationNotFound::new);
+    }
+
+    private SignedInUser me() {
+        return currentUser.require();
     }
 }

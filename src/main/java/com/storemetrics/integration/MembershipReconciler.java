@@ -32,13 +32,15 @@ public class MembershipReconciler {
     private final StoreAccountRepository accounts;
     private final IntegrationRepository integrations;
     private final IntegrationEventRepository events;
+    private final CustomerNoticeRepository notices;
     private final ApplicationEventPublisher publisher;
 
     MembershipReconciler(StoreAccountRepository accounts, IntegrationRepository integrations,
-            IntegrationEventRepository events, ApplicationEventPublisher publisher) {
+            IntegrationEventRepository events, CustomerNoticeRepository notices, ApplicationEventPublisher publisher) {
         this.accounts = accounts;
         this.integrations = integrations;
         this.events = events;
+        this.notices = notices;
         this.publisher = publisher;
     }
 
@@ -120,12 +122,26 @@ public class MembershipReconciler {
                 .map(change -> new IntegrationChange(change.customerId(),
                         change.row().checkedAt(now), change.from(), change.notice()))
                 .toList();
+        postNotices(changes, now);
         integrations.markChecked(WATCHED, now);
         if (!published.isEmpty()) {
             publisher.publishEvent(new IntegrationsChanged(published));
         }
         publisher.publishEvent(new IntegrationsChecked(now, checkedCustomers));
         return new ReconcileOutcome(watched.size(), approved, expired, removed);
+    }
+
+    /** What the verifier did to a customer's rows stays on their page until they dismiss it. */
+    private void postNotices(List<IntegrationChange> changes, Instant now) {
+        changes.stream().filter(change -> change.notice() != null)
+                .collect(Collectors.groupingBy(IntegrationChange::customerId, java.util.LinkedHashMap::new,
+                        Collectors.toList()))
+                .forEach((customerId, theirs) -> {
+                    List<Notice> posted = theirs.stream()
+                            .map(change -> notices.save(new CustomerNotice(customerId, now, change.notice())).view())
+                            .toList();
+                    publisher.publishEvent(new NoticesPosted(customerId, posted));
+                });
     }
 
     private IntegrationChange change(Integration integration, IntegrationStatus to, String reason, Instant now,

@@ -60,6 +60,14 @@ public class StoreAccount {
     @Column(name = "membership_missing_count", nullable = false)
     private int membershipMissingCount;
 
+    /** The first vendor number, kept for sorting. */
+    @Column(name = "primary_vendor", length = 20)
+    private String primaryVendor;
+
+    /** The number of known apps, kept for sorting. */
+    @Column(name = "app_count", nullable = false)
+    private int appCount;
+
     @ElementCollection
     @CollectionTable(name = "store_account_vendor", joinColumns = @JoinColumn(name = "account_id"))
     @Column(name = "vendor_number", length = 20)
@@ -75,8 +83,8 @@ public class StoreAccount {
     StoreAccount(String accountNumber, String name, Collection<String> vendorNumbers, Instant createdAt) {
         this.accountNumber = accountNumber;
         this.name = name;
-        this.vendorNumbers.addAll(vendorNumbers);
         this.createdAt = createdAt;
+        addVendorNumbers(vendorNumbers);
     }
 
     public Long getId() {
@@ -150,6 +158,7 @@ public class StoreAccount {
 
     void addVendorNumbers(Collection<String> more) {
         vendorNumbers.addAll(more);
+        primaryVendor = vendorNumbers.isEmpty() ? null : vendorNumbers.first();
     }
 
     /** Replaces the known apps (keyed by Apple identifier) with a newer, non-empty picture. */
@@ -162,6 +171,7 @@ public class StoreAccount {
                 .filter(app -> app.getAppleIdentifier().equals(appleId))
                 .findFirst()
                 .ifPresentOrElse(app -> app.rename(appName), () -> apps.add(new StoreApp(this, appleId, appName))));
+        appCount = apps.size();
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.storemetrics.security;
 
 import com.storemetrics.security.ui.LoginView;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -24,10 +25,17 @@ class SecurityConfiguration {
     static final String SANDBOX_API = "/sandbox/apple/**";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
-                .requestMatchers(SANDBOX_API).permitAll()
-                .requestMatchers("/actuator/health", "/actuator/health/**").permitAll());
+    SecurityFilterChain securityFilterChain(HttpSecurity http,
+            @Value("${storemetrics.sandbox.enabled:true}") boolean sandboxEnabled) throws Exception {
+        http.authorizeHttpRequests(auth -> {
+            // Without the sandbox nothing may answer there, not even Vaadin's catch-all page.
+            if (sandboxEnabled) {
+                auth.requestMatchers(SANDBOX_API).permitAll();
+            } else {
+                auth.requestMatchers(SANDBOX_API).denyAll();
+            }
+            auth.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
+        });
         http.csrf(csrf -> csrf.ignoringRequestMatchers(SANDBOX_API));
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();

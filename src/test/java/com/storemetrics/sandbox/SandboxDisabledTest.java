@@ -72,8 +72,9 @@ class SandboxDisabledTest {
         HttpResponse<String> world = http.send(HttpRequest.newBuilder(url("/sandbox/apple/control/world")).build(),
                 HttpResponse.BodyHandlers.ofString());
 
-        // Nothing maps these paths any more: Vaadin's catch-all answers them like any unknown page.
+        // Nothing maps these paths any more, and security refuses them before Vaadin's catch-all page.
         for (HttpResponse<String> response : List.of(reporter, world)) {
+            assertThat(response.statusCode()).isIn(302, 401, 403);
             assertThat(response.headers().firstValue("Content-Type").orElse(""))
                     .doesNotContain("xml").doesNotContain("json").doesNotContain("gzip");
             assertThat(response.body()).doesNotContain("<Accounts>").doesNotContain("privateKeyPem")

@@ -32,8 +32,7 @@ public final class MainLayout extends AppLayout {
 
     private static final Map<String, String> GROUP_LABELS = Map.of(
             "my-account", "My Account",
-            "support", "Support",
-            "sandbox", "Developer tools");
+            "support", "Support");
 
     public MainLayout(AuthenticationContext authentication) {
         setPrimarySection(Section.DRAWER);

@@ -2,10 +2,15 @@ package com.storemetrics.integration.ui;
 
 import com.storemetrics.integration.IntegrationRow;
 import com.storemetrics.integration.IntegrationStatus;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import java.time.Clock;
@@ -16,36 +21,74 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
 
-/** The customer's integrations: account, vendor, apps, status badge, connected on, last checked. */
+/**
+ * The customer's integrations: account, vendor, apps, status badge, connected on, last checked,
+ * and the row's actions. Every column sorts (in the database, see IntegrationService.SORTABLE).
+ */
 class IntegrationsGrid extends Grid<IntegrationRow> {
 
     static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
             .withLocale(Locale.UK).withZone(ZoneId.of("UTC"));
 
+    /** What a row's buttons do; the view decides. */
+    interface Actions {
+        void details(IntegrationRow row);
+
+        void remove(IntegrationRow row);
+
+        void removeAndReconnect(IntegrationRow row);
+    }
+
     private final transient Clock clock;
 
-    IntegrationsGrid(Clock clock) {
+    IntegrationsGrid(Clock clock, Actions actions) {
         super(IntegrationRow.class, false);
         this.clock = clock;
         setId("integrations-grid");
-        addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        // Progress and reasons under the status badge need more than one line.
+        addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         setEmptyStateText("No integrations yet. Press Connect on App Store Connect above to connect your first account.");
+        setMultiSort(true, MultiSortPriority.APPEND);
         addColumn(new ComponentRenderer<>(IntegrationsGrid::account)).setHeader("Account").setFlexGrow(2)
-                .setKey("account");
-        addColumn(row -> String.join(", ", row.vendorNumbers())).setHeader("Vendor").setKey("vendor");
-        addColumn(IntegrationsGrid::appsSummary).setHeader("Apps").setKey("apps")
+                .setKey("account").setSortable(true);
+        addColumn(row -> String.join(", ", row.vendorNumbers())).setHeader("Vendor").setKey("vendor").setSortable(true);
+        addColumn(IntegrationsGrid::appsSummary).setHeader("Apps").setKey("apps").setSortable(true)
                 .setTooltipGenerator(row -> row.appNames().isEmpty() ? "Apps appear once sales data arrives"
                         : String.join("\n", row.appNames()));
         addColumn(new ComponentRenderer<>(this::status)).setHeader("Status").setFlexGrow(2)
-                .setKey("status");
-        addColumn(row -> DATE_TIME.format(row.connectedAt())).setHeader("Connected on").setKey("connected");
+                .setKey("status").setSortable(true);
+        addColumn(row -> DATE_TIME.format(row.connectedAt())).setHeader("Connected on").setKey("connected")
+                .setSortable(true);
         addColumn(row -> row.lastCheckedAt() == null ? "Not yet" : DATE_TIME.format(row.lastCheckedAt()))
-                .setHeader("Last checked").setKey("checked");
+                .setHeader("Last checked").setKey("checked").setSortable(true);
+        addColumn(new ComponentRenderer<>(row -> actionsFor(row, actions))).setHeader("Actions").setKey("actions")
+                .setAutoWidth(true).setFlexGrow(0);
     }
 
     static String appsSummary(IntegrationRow row) {
         int count = row.appNames().size();
         return count == 0 ? "—" : count == 1 ? "1 app" : count + " apps";
+    }
+
+    private static HorizontalLayout actionsFor(IntegrationRow row, Actions actions) {
+        Button details = new Button(new Icon(VaadinIcon.INFO_CIRCLE_O), click -> actions.details(row));
+        details.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
+        details.setAriaLabel("Details of " + row.accountName());
+        details.setTooltipText("Details and history");
+        HorizontalLayout buttons = new HorizontalLayout(details);
+        buttons.setSpacing(false);
+        if (row.status() == IntegrationStatus.EXPIRED) {
+            Button reconnect = new Button("Remove and connect again", click -> actions.removeAndReconnect(row));
+            reconnect.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
+            reconnect.setAriaLabel("Remove the expired integration of " + row.accountName() + " and connect it again");
+            buttons.add(reconnect);
+        }
+        Button remove = new Button(new Icon(VaadinIcon.TRASH), click -> actions.remove(row));
+        remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON, ButtonVariant.LUMO_ERROR);
+        remove.setAriaLabel("Remove " + row.accountName());
+        remove.setTooltipText("Remove");
+        buttons.add(remove);
+        return buttons;
     }
 
     private static Div account(IntegrationRow row) {
@@ -59,21 +102,26 @@ class IntegrationsGrid extends Grid<IntegrationRow> {
     }
 
     private Div status(IntegrationRow row) {
-        Span badge = new Span(row.status().label());
-        badge.getElement().getThemeList().add(switch (row.status()) {
-            case ACTIVE -> "badge success";
-            case EXPIRED, REMOVED -> "badge error";
-            case PENDING -> "badge";
-        });
-        Div box = new Div(badge);
+        Div box = new Div(badge(row.status()));
         box.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.XSMALL);
         String detail = statusDetail(row, clock.instant());
         if (detail != null) {
             Span text = new Span(detail);
-            text.addClassNames(LumoUtility.FontSize.XSMALL, LumoUtility.TextColor.SECONDARY);
+            text.addClassNames(LumoUtility.FontSize.XSMALL,
+                    row.status() == IntegrationStatus.EXPIRED ? LumoUtility.TextColor.ERROR : LumoUtility.TextColor.SECONDARY);
             box.add(text);
         }
         return box;
+    }
+
+    static Span badge(IntegrationStatus status) {
+        Span badge = new Span(status.label());
+        badge.getElement().getThemeList().add(switch (status) {
+            case ACTIVE -> "badge success";
+            case EXPIRED, REMOVED -> "badge error";
+            case PENDING -> "badge";
+        });
+        return badge;
     }
 
     /** Under the badge: a Pending row's progress and time left, an Expired row's reason. */

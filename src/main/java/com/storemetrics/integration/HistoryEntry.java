@@ -1,0 +1,21 @@
+package com.storemetrics.integration;
+
+import java.time.Instant;
+
+/** One line of an integration's history, for views. {@code from} is null for the first entry. */
+public record HistoryEntry(Instant at, IntegrationStatus from, IntegrationStatus to, String reason, Actor actor) {
+
+    static HistoryEntry of(IntegrationEvent event) {
+        return new HistoryEntry(event.getOccurredAt(), event.getFromStatus(), event.getToStatus(), event.getReason(),
+                event.getActor());
+    }
+
+    /** "verifier", "alice", "support: carol". */
+    public String actorLabel() {
+        return switch (actor.kind()) {
+            case VERIFIER -> "Storemetrics verifier";
+            case SUPPORT -> "Support: " + actor.name();
+            case CUSTOMER -> actor.name();
+        };
+    }
+}

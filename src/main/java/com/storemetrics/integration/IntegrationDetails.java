@@ -1,0 +1,11 @@
+package com.storemetrics.integration;
+
+import java.util.List;
+
+/** Everything a customer may know about one of their integrations. */
+public record IntegrationDetails(IntegrationRow row, String connectedBy, List<HistoryEntry> history) {
+
+    public IntegrationDetails {
+        history = List.copyOf(history);
+    }
+}

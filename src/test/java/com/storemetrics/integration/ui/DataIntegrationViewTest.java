@@ -1,0 +1,194 @@
+package com.storemetrics.integration.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.ButtonKt;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.HasValueUtilsKt;
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
+import com.storemetrics.KaribuTest;
+import com.storemetrics.SignIn;
+import com.storemetrics.TestData;
+import com.storemetrics.integration.ConnectionService;
+import com.storemetrics.integration.CredentialKind;
+import com.storemetrics.integration.DiscoveredAccount;
+import com.storemetrics.integration.IntegrationRow;
+import com.storemetrics.integration.IntegrationStatus;
+import com.storemetrics.integration.MembershipObservation;
+import com.storemetrics.integration.MembershipReconciler;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.GridSortOrder;
+import com.vaadin.flow.data.provider.SortDirection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+class DataIntegrationViewTest extends KaribuTest {
+
+    static final DiscoveredAccount PIXEL_FORGE = new DiscoveredAccount("100001", "Pixel Forge Studio",
+            List.of("85000001"), List.of(), DiscoveredAccount.AppsState.NO_RECENT_SALES);
+    static final DiscoveredAccount ALICE_MARTIN = new DiscoveredAccount("100002", "Alice Martin",
+            List.of("85000002"), List.of(), DiscoveredAccount.AppsState.NO_RECENT_SALES);
+
+    @Autowired
+    ConnectionService connections;
+    @Autowired
+    MembershipReconciler reconciler;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    long alicePixelForge;
+    long bobPixelForge;
+
+    @BeforeEach
+    void aliceAndBobHavePixelForge() {
+        bobPixelForge = SignIn.as(applicationContext, "bob",
+                () -> connections.finish(List.of(PIXEL_FORGE), CredentialKind.ACCESS_TOKEN)).get(0);
+        login("alice");
+        List<Long> ids = connections.finish(List.of(PIXEL_FORGE, ALICE_MARTIN), CredentialKind.ACCESS_TOKEN);
+        alicePixelForge = ids.get(0);
+        reconciler.reconcile(new MembershipObservation(Instant.now(), Map.of("100001", "Pixel Forge Studio"), Map.of(),
+                Set.of(), Set.of(), Duration.ofDays(4)));
+    }
+
+    @AfterEach
+    void cleanUp() {
+        TestData.deleteIntegrations(applicationContext);
+    }
+
+    @Test
+    void removing_asks_for_confirmation_naming_the_account_and_keeps_the_colleagues_row() {
+        DataIntegrationView view = open();
+        ButtonKt._click(removeButtonOf("Pixel Forge Studio"));
+
+        ConfirmDialog confirm = _get(ConfirmDialog.class);
+        assertThat(ConfirmDialogKt.getHeader(confirm)).isEqualTo("Remove Pixel Forge Studio?");
+        assertThat(ConfirmDialogKt.getText(confirm)).contains("account 100001").contains("Colleagues");
+        ConfirmDialogKt._fireConfirm(confirm);
+
+        assertThat(view.rows()).extracting(IntegrationRow::accountName).containsExactly("Alice Martin");
+        assertThat(jdbc.queryForObject("SELECT status FROM integration WHERE id = ?", String.class, bobPixelForge))
+                .isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void cancelling_the_confirmation_removes_nothing() {
+        DataIntegrationView view = open();
+        ButtonKt._click(removeButtonOf("Pixel Forge Studio"));
+
+        ConfirmDialogKt._fireCancel(_get(ConfirmDialog.class));
+
+        assertThat(view.rows()).hasSize(2);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM integration WHERE status = 'REMOVED'", Integer.class)).isZero();
+    }
+
+    @Test
+    void an_expired_row_shows_its_reason_and_remove_and_connect_again_opens_the_dialog() {
+        reconciler.reconcile(new MembershipObservation(Instant.now().plus(Duration.ofDays(5)), Map.of(), Map.of(),
+                Set.of(), Set.of(), Duration.ofDays(4)));
+        DataIntegrationView view = open();
+        IntegrationRow expired = view.rows().stream().filter(row -> row.status() == IntegrationStatus.EXPIRED)
+                .findFirst().orElseThrow();
+        assertThat(IntegrationsGrid.statusDetail(expired, Instant.now())).contains("not accepted in time");
+
+        assertThat(expired.accountName()).isEqualTo("Alice Martin");
+        ButtonKt._click(rowButton("Alice Martin", "Remove the expired integration of Alice Martin and connect it again"));
+        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
+
+        assertThat(_find(ConnectAppStoreDialog.class)).hasSize(1);
+        assertThat(view.rows()).extracting(IntegrationRow::accountName).containsExactly("Pixel Forge Studio");
+    }
+
+    @Test
+    void details_show_the_account_who_connected_it_and_the_history() {
+        open();
+        ButtonKt._click(rowButton("Pixel Forge Studio", "Details of Pixel Forge Studio"));
+
+        IntegrationDetailsDialog details = _get(IntegrationDetailsDialog.class);
+        assertThat(details.getHeaderTitle()).isEqualTo("Pixel Forge Studio");
+        assertThat(GridKt._size(details.history)).isEqualTo(2);
+        assertThat(GridKt._getFormattedRow(details.history, 1)).anySatisfy(cell -> assertThat(cell).contains("Approved"))
+                .anySatisfy(cell -> assertThat(cell).contains("Storemetrics verifier"));
+    }
+
+    @Test
+    void a_tampered_address_with_someone_elses_id_opens_nothing_and_says_so() {
+        UI.getCurrent().navigate("my-account/data-integration/" + bobPixelForge);
+
+        assertThat(_find(IntegrationDetailsDialog.class)).isEmpty();
+        assertThat(NotificationsKt.getNotifications()).anySatisfy(notification ->
+                assertThat(notification.getElement().getProperty("text", "")).contains("does not exist"));
+    }
+
+    @Test
+    void an_address_with_ones_own_id_opens_its_details() {
+        UI.getCurrent().navigate("my-account/data-integration/" + alicePixelForge);
+
+        assertThat(_get(IntegrationDetailsDialog.class).getHeaderTitle()).isEqualTo("Pixel Forge Studio");
+    }
+
+    @Test
+    void the_grid_sorts_and_filters_by_status() {
+        DataIntegrationView view = open();
+        view.grid.sort(List.of(new GridSortOrder<>(view.grid.getColumnByKey("account"), SortDirection.DESCENDING)));
+        assertThat(view.rows()).extracting(IntegrationRow::accountName).containsExactly("Pixel Forge Studio", "Alice Martin");
+
+        HasValueUtilsKt._setValue(view.statusFilter, IntegrationStatus.PENDING);
+        assertThat(view.rows()).extracting(IntegrationRow::accountName).containsExactly("Alice Martin");
+        assertThat(view.grid.getColumns()).filteredOn(column -> !"actions".equals(column.getKey()))
+                .allSatisfy(column -> assertThat(column.isSortable()).as(column.getKey()).isTrue());
+    }
+
+    @Test
+    void a_notice_from_the_verifier_is_a_banner_on_the_next_visit_until_dismissed() {
+        Instant now = Instant.now();
+        reconciler.reconcile(new MembershipObservation(now.plusSeconds(30), Map.of(), Map.of(), Set.of(), Set.of(), Duration.ofDays(4)));
+        reconciler.reconcile(new MembershipObservation(now.plusSeconds(60), Map.of(), Map.of(), Set.of(), Set.of(), Duration.ofDays(4)));
+
+        DataIntegrationView view = open();
+        List<NoticeBanner> banners = _find(NoticeBanner.class);
+        assertThat(banners).singleElement().satisfies(banner ->
+                assertThat(banner.notice().message()).contains("Pixel Forge Studio").contains("Account Holder or Admin"));
+
+        ButtonKt._click(banners.get(0).dismiss);
+        assertThat(_find(NoticeBanner.class)).isEmpty();
+
+        UI.getCurrent().navigate("sandbox");
+        open();
+        assertThat(_find(NoticeBanner.class)).as("dismissed for good").isEmpty();
+        assertThat(view.isAttached()).isFalse();
+    }
+
+    private DataIntegrationView open() {
+        UI.getCurrent().navigate(DataIntegrationView.class);
+        return _get(DataIntegrationView.class);
+    }
+
+    private static Button removeButtonOf(String accountName) {
+        return rowButton(accountName, "Remove " + accountName);
+    }
+
+    /** A button in a row's Actions cell, rendered the way the grid renders it for the browser. */
+    private static Button rowButton(String accountName, String ariaLabel) {
+        DataIntegrationView view = _get(DataIntegrationView.class);
+        List<IntegrationRow> rows = view.rows();
+        int index = rows.stream().map(IntegrationRow::accountName).toList().indexOf(accountName);
+        assertThat(index).as("row of " + accountName).isNotNegative();
+        var cell = GridKt._getCellComponent(view.grid, index, "actions");
+        return cell.getChildren().filter(Button.class::isInstance).map(Button.class::cast)
+                .filter(button -> ariaLabel.equals(button.getElement().getAttribute("aria-label")))
+                .findFirst().orElseThrow(() -> new AssertionError("No button '" + ariaLabel + "' in the row"));
+    }
+}
