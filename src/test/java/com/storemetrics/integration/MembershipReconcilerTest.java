@@ -174,6 +174,23 @@ class MembershipReconcilerTest extends SpringTest {
                 .isEqualTo("ACTIVE");
     }
 
+    @Test
+    void the_stored_last_checked_time_is_refreshed_at_most_every_five_minutes() {
+        Instant first = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        reconciler.reconcile(observe(first, true));
+
+        reconciler.reconcile(observe(first.plusSeconds(30), true));
+        assertThat(lastChecked()).containsOnly(first);
+
+        reconciler.reconcile(observe(first.plusSeconds(301), true));
+        assertThat(lastChecked()).containsOnly(first.plusSeconds(301));
+    }
+
+    private List<Instant> lastChecked() {
+        return jdbc.queryForList("SELECT last_checked_at FROM integration", java.sql.Timestamp.class).stream()
+                .map(java.sql.Timestamp::toInstant).toList();
+    }
+
     private static MembershipObservation observe(Instant at, boolean memberOfPixelForge) {
         return new MembershipObservation(at, memberOfPixelForge ? Map.of("100001", "Pixel Forge Studio") : Map.of(),
                 Map.of(), Set.of(), Set.of(), LIFETIME);
