@@ -115,13 +115,7 @@ class IntegrationsGrid extends Grid<IntegrationRow> {
     }
 
     static Span badge(IntegrationStatus status) {
-        Span badge = new Span(status.label());
-        badge.getElement().getThemeList().add(switch (status) {
-            case ACTIVE -> "badge success";
-            case EXPIRED, REMOVED -> "badge error";
-            case PENDING -> "badge";
-        });
-        return badge;
+        return new StatusBadge(status);
     }
 
     /** Under the badge: a Pending row's progress and time left, an Expired row's reason. */

@@ -22,13 +22,7 @@ final class SupportFormat {
     }
 
     static Span badge(IntegrationStatus status) {
-        Span badge = new Span(status.label());
-        badge.getElement().getThemeList().add(switch (status) {
-            case ACTIVE -> "badge success";
-            case EXPIRED, REMOVED -> "badge error";
-            case PENDING -> "badge";
-        });
-        return badge;
+        return new com.storemetrics.integration.ui.StatusBadge(status);
     }
 
     static String actor(Actor.Kind kind, String name) {
