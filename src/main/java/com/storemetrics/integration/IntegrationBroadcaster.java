@@ -65,7 +65,7 @@ public class IntegrationBroadcaster {
 
     @TransactionalEventListener(fallbackExecution = true)
     void onChecked(IntegrationsChecked event) {
-        event.customerIds().forEach(customerId -> byCustomer.getOrDefault(customerId, Set.of())
+        byCustomer.values().forEach(listeners -> listeners
                 .forEach(listener -> deliver(() -> listener.checked(event.checkedAt()))));
         everything.forEach(listener -> deliver(() -> listener.checked(event.checkedAt())));
     }

