@@ -18,8 +18,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 /** Rows for support's tests, written straight into the tables (the funnel is exercised elsewhere). */
 public final class SupportTestData {
 
-    public static final DiscoveredAccount PIXEL_FORGE = new DiscoveredAccount("100001", "Pixel Forge Studio",
-            List.of("85000001"), List.of(), DiscoveredAccount.AppsState.NO_RECENT_SALES);
+    public static final DiscoveredAccount PIXEL_FORGE = com.storemetrics.DemoAccounts.PIXEL_FORGE;
 
     private SupportTestData() {
     }

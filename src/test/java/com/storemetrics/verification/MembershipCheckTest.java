@@ -28,10 +28,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Verifier cycles against the embedded sandbox over real HTTP, driven through its control API. */
 class MembershipCheckTest extends SpringTest {
 
-    static final DiscoveredAccount PIXEL_FORGE = new DiscoveredAccount("100001", "Pixel Forge Studio",
-            List.of("85000001"), List.of(), DiscoveredAccount.AppsState.NO_RECENT_SALES);
-    static final DiscoveredAccount ALICE_MARTIN = new DiscoveredAccount("100002", "Alice Martin",
-            List.of("85000002"), List.of(), DiscoveredAccount.AppsState.NO_RECENT_SALES);
+    static final DiscoveredAccount PIXEL_FORGE = com.storemetrics.DemoAccounts.PIXEL_FORGE;
+    static final DiscoveredAccount ALICE_MARTIN = com.storemetrics.DemoAccounts.ALICE_MARTIN;
 
     @LocalServerPort
     int port;

@@ -37,10 +37,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 class DataIntegrationViewTest extends KaribuTest {
 
-    static final DiscoveredAccount PIXEL_FORGE = new DiscoveredAccount("100001", "Pixel Forge Studio",
-            List.of("85000001"), List.of(), DiscoveredAccount.AppsState.NO_RECENT_SALES);
-    static final DiscoveredAccount ALICE_MARTIN = new DiscoveredAccount("100002", "Alice Martin",
-            List.of("85000002"), List.of(), DiscoveredAccount.AppsState.NO_RECENT_SALES);
+    static final DiscoveredAccount PIXEL_FORGE = com.storemetrics.DemoAccounts.PIXEL_FORGE;
+    static final DiscoveredAccount ALICE_MARTIN = com.storemetrics.DemoAccounts.ALICE_MARTIN;
 
     @Autowired
     ConnectionService connections;

@@ -33,8 +33,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 /** The open Data Integration view follows the verifier through server push, without a reload. */
 class LiveUpdatesTest extends KaribuTest {
 
-    static final DiscoveredAccount PIXEL_FORGE = new DiscoveredAccount("100001", "Pixel Forge Studio",
-            List.of("85000001"), List.of(), DiscoveredAccount.AppsState.NO_RECENT_SALES);
+    static final DiscoveredAccount PIXEL_FORGE = com.storemetrics.DemoAccounts.PIXEL_FORGE;
 
     @LocalServerPort
     int port;
