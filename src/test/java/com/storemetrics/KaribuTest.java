@@ -5,7 +5,9 @@ import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.internal.CurrentInstance;
 import com.vaadin.flow.server.VaadinServletRequest;
+import com.vaadin.flow.server.VaadinSession;
 import kotlin.jvm.functions.Function0;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,6 +72,91 @@ public abstract class KaribuTest extends SpringTest {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);
             }
+        }
+    }
+
+    /**
+     * Like {@link #awaitUntil}, but runs the queued UI work the way production does: on a thread
+     * of its own where nobody is signed in (in production the verifier's or a push thread takes
+     * the session lock, runs the {@code UI.access} work and flushes the UI, grids fetching their
+     * pages included). The test thread lends that thread the session lock meanwhile. Whatever the
+     * UI work throws fails the test.
+     */
+    protected static void awaitUntilOffTheTestThread(String what, java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (true) {
+            roundtripOnAnotherThread();
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Timed out waiting until " + what);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private static void roundtripOnAnotherThread() {
+        UI ui = UI.getCurrent();
+        VaadinSession session = VaadinSession.getCurrent();
+        java.util.concurrent.locks.ReentrantLock lock = (java.util.concurrent.locks.ReentrantLock) session.getLockInstance();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        // Production shows what reaches the session's error handler as "Something went wrong": here it fails the test.
+        com.vaadin.flow.server.ErrorHandler productionHandler = session.getErrorHandler();
+        session.setErrorHandler(error -> {
+            failure.compareAndSet(null, error.getThrowable());
+            productionHandler.error(error);
+        });
+        int holds = lock.getHoldCount();
+        for (int i = 0; i < holds; i++) {
+            lock.unlock();
+        }
+        Thread pushThread = new Thread(() -> {
+            SecurityContextHolder.clearContext();
+            CurrentInstance.setCurrent(ui);
+            lock.lock();
+            try {
+                MockVaadin.clientRoundtrip();
+            } catch (Throwable error) {
+                failure.set(error);
+            } finally {
+                lock.unlock();
+                CurrentInstance.clearAll();
+            }
+        }, "push-without-user");
+        pushThread.start();
+        try {
+            pushThread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        } finally {
+            for (int i = 0; i < holds; i++) {
+                lock.lock();
+            }
+            CurrentInstance.setCurrent(ui);
+            session.setErrorHandler(productionHandler);
+        }
+        if (failure.get() != null) {
+            throw new AssertionError("UI work queued from a background thread failed on a thread without a signed-in user",
+                    failure.get());
+        }
+    }
+
+    /** Runs {@code work} on a thread where nobody is signed in, as the verifier's scheduler threads are, and waits for it. */
+    protected static <T> T onBackgroundThread(java.util.function.Supplier<T> work) {
+        try {
+            return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                SecurityContextHolder.clearContext();
+                return work.get();
+            }, runnable -> new Thread(runnable, "background-without-user").start()).get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("Background work failed", e);
         }
     }
 

@@ -49,6 +49,7 @@ public class MembershipCheck {
     private final InvitationInbox inbox;
     private final MembershipReconciler reconciler;
     private final VerifierHealthRepository healthRepository;
+    private final VerifierHealthUpdates healthUpdates;
     private final VerifierProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -57,13 +58,14 @@ public class MembershipCheck {
     private final ReentrantLock running = new ReentrantLock();
 
     MembershipCheck(ReporterClient reporter, InvitationInbox inbox, MembershipReconciler reconciler,
-            VerifierHealthRepository healthRepository, VerifierProperties properties,
+            VerifierHealthRepository healthRepository, VerifierHealthUpdates healthUpdates, VerifierProperties properties,
             PlatformTransactionManager transactionManager, Clock clock,
             @Value("${storemetrics.apple.service-access-token}") String serviceAccessToken) {
         this.reporter = reporter;
         this.inbox = inbox;
         this.reconciler = reconciler;
         this.healthRepository = healthRepository;
+        this.healthUpdates = healthUpdates;
         this.properties = properties;
         this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock;
@@ -152,19 +154,28 @@ public class MembershipCheck {
         Set<String> requested = new HashSet<>();
         watched.stream().filter(WatchedAccount::hasPending).map(WatchedAccount::accountNumber)
                 .filter(number -> number != null).forEach(requested::add);
+        List<ReceivedInvitation> received;
         try {
-            for (ReceivedInvitation invitation : inbox.pendingInvitations()) {
-                if (!requested.contains(invitation.accountNumber())) {
-                    log.info("Not accepting the invitation to account {}: no customer asked us to integrate it",
-                            invitation.accountNumber());
-                    continue;
-                }
-                pending.add(invitation.accountNumber());
+            received = inbox.pendingInvitations();
+        } catch (RuntimeException inboxTrouble) {
+            log.warn("Could not read invitations this cycle: {}", inboxTrouble.getMessage());
+            return new Invitations(pending, accepted);
+        }
+        for (ReceivedInvitation invitation : received) {
+            if (!requested.contains(invitation.accountNumber())) {
+                log.info("Not accepting the invitation to account {}: no customer asked us to integrate it",
+                        invitation.accountNumber());
+                continue;
+            }
+            // Received from here on; accepted only once the inbox took it (a failed accept is retried next cycle).
+            pending.add(invitation.accountNumber());
+            try {
                 inbox.accept(invitation.id());
                 accepted.add(invitation.accountNumber());
+            } catch (RuntimeException acceptTrouble) {
+                log.warn("Could not accept the invitation to account {} this cycle: {}", invitation.accountNumber(),
+                        acceptTrouble.getMessage());
             }
-        } catch (RuntimeException inboxTrouble) {
-            log.warn("Could not read or accept invitations this cycle: {}", inboxTrouble.getMessage());
         }
         return new Invitations(pending, accepted);
     }
@@ -216,6 +227,7 @@ public class MembershipCheck {
                     change.accept(health);
                     healthRepository.save(health);
                 });
+                healthUpdates.recorded(new VerifierHealthRecorded(clock.instant()));
                 return;
             } catch (ObjectOptimisticLockingFailureException otherNode) {
                 if (attempt == 3) {

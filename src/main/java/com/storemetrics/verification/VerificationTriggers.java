@@ -44,10 +44,14 @@ public class VerificationTriggers {
         return scheduler.scheduleIfNotExists(soonTask.instance(VerificationScheduler.RECHECK_INSTANCE), Instant.now());
     }
 
-    /** When the recurring check runs next, if known. */
+    /**
+     * When the recurring check runs next, if known. While it runs (its health is pushed from inside
+     * the run) its stored time is the current run's; the next one follows an interval after it ends.
+     */
     Optional<Instant> nextRun() {
         return scheduler.getScheduledExecutionsForTask(VerificationScheduler.RECURRING_TASK).stream()
-                .map(ScheduledExecution::getExecutionTime)
+                .map(execution -> execution.isPicked() ? Instant.now().plus(properties.interval())
+                        : execution.getExecutionTime())
                 .min(Instant::compareTo);
     }
 }

@@ -201,16 +201,14 @@ class MembershipReconcilerTest extends SpringTest {
                 + "(SELECT id FROM store_account WHERE account_number = '100001')", String.class);
     }
 
-    static class Recorded implements IntegrationBroadcaster.Listener {
+    static class Recorded implements java.util.function.Consumer<IntegrationUpdate> {
         final List<IntegrationChange> changes = java.util.Collections.synchronizedList(new ArrayList<>());
 
         @Override
-        public void changed(List<IntegrationChange> more) {
-            changes.addAll(more);
-        }
-
-        @Override
-        public void checked(Instant checkedAt) {
+        public void accept(IntegrationUpdate update) {
+            if (update instanceof IntegrationsChanged changed) {
+                changes.addAll(changed.changes());
+            }
         }
     }
 }

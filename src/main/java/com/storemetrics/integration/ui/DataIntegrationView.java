@@ -1,60 +1,54 @@
 package com.storemetrics.integration.ui;
 
+import com.storemetrics.base.live.LiveUpdates;
+import com.storemetrics.base.live.SessionUser;
 import com.storemetrics.base.ui.BackgroundCalls;
 import com.storemetrics.integration.ConnectionService;
 import com.storemetrics.integration.IntegrationBroadcaster;
 import com.storemetrics.integration.IntegrationChange;
-import com.storemetrics.integration.IntegrationFilter;
 import com.storemetrics.integration.IntegrationNotFound;
 import com.storemetrics.integration.IntegrationRow;
 import com.storemetrics.integration.IntegrationService;
 import com.storemetrics.integration.IntegrationStatus;
+import com.storemetrics.integration.IntegrationUpdate;
+import com.storemetrics.integration.IntegrationsChanged;
+import com.storemetrics.integration.IntegrationsChecked;
 import com.storemetrics.integration.Notice;
+import com.storemetrics.integration.NoticesPosted;
 import com.storemetrics.security.Roles;
 import com.storemetrics.security.SignedInUser;
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.data.provider.CallbackDataProvider;
-import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * My Account > Data Integration: the platforms to connect, notices about what the verifier did,
- * and the customer's integrations, paged in the database and updated live through push. A URL
- * with an id ({@code my-account/data-integration/42}) opens that integration's details.
+ * and the customer's integrations, updated live through push. A URL with an id
+ * ({@code my-account/data-integration/42}) opens that integration's details.
  */
 @Route("my-account/data-integration")
 @PageTitle("Data Integration | Storemetrics")
@@ -65,28 +59,23 @@ public class DataIntegrationView extends VerticalLayout implements HasUrlParamet
     private final transient ConnectionService connections;
     private final transient BackgroundCalls background;
     private final transient IntegrationService integrationService;
-    private final transient IntegrationBroadcaster broadcaster;
-    private final transient AuthenticationContext authentication;
     private final transient Clock clock;
-    final IntegrationsGrid grid;
     final Button connectAppStore = new Button("Connect", new Icon(VaadinIcon.PLUS));
-    final Select<IntegrationStatus> statusFilter = new Select<>();
-    final VerticalLayout notices = new VerticalLayout();
-    private final CallbackDataProvider<IntegrationRow, Void> rows;
-    /** The rows as this view last learned them, by fetching or by push; never read from the database in push. */
-    private final Map<Long, IntegrationRow> known = new LinkedHashMap<>();
-    private Registration updates;
+    final NoticesPanel notices;
+    final LiveIntegrationsGrid integrations;
+    final IntegrationsGrid grid;
+    final Select<IntegrationStatus> statusFilter;
 
     public DataIntegrationView(ConnectionService connections, IntegrationService integrationService,
-            BackgroundCalls background, IntegrationBroadcaster broadcaster, AuthenticationContext authentication,
-            Clock clock) {
+            BackgroundCalls background, IntegrationBroadcaster broadcaster, LiveUpdates live,
+            AuthenticationContext authentication, Clock clock) {
         this.connections = connections;
         this.integrationService = integrationService;
         this.background = background;
-        this.broadcaster = broadcaster;
-        this.authentication = authentication;
         this.clock = clock;
         setId("data-integration");
+        SessionUser viewer = SessionUser.current();
+        long customerId = authentication.getAuthenticatedUser(SignedInUser.class).orElseThrow().userId();
 
         Paragraph intro = new Paragraph("Connect your store accounts so Storemetrics shows your real downloads and "
                 + "proceeds instead of estimates.");
@@ -105,12 +94,8 @@ public class DataIntegrationView extends VerticalLayout implements HasUrlParamet
         cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         cards.addClassNames(LumoUtility.Gap.MEDIUM);
 
-        notices.setId("notices");
-        notices.setPadding(false);
-        notices.setSpacing(false);
-        notices.addClassNames(LumoUtility.Gap.SMALL);
-
-        grid = new IntegrationsGrid(clock, new IntegrationsGrid.Actions() {
+        notices = new NoticesPanel(integrationService);
+        integrations = new LiveIntegrationsGrid(integrationService, viewer, clock, new IntegrationsGrid.Actions() {
             @Override
             public void details(IntegrationRow row) {
                 openDetails(row.id());
@@ -126,33 +111,14 @@ public class DataIntegrationView extends VerticalLayout implements HasUrlParamet
                 confirmRemoval(row, true);
             }
         });
-        rows = new CallbackDataProvider<>(
-                query -> {
-                    List<IntegrationRow> page = integrationService.findMine(filter(), query.getOffset(),
-                            query.getLimit(), sortKeys(query.getSortOrders()));
-                    page.forEach(row -> known.put(row.id(), row));
-                    return page.stream();
-                },
-                query -> (int) integrationService.countMine(filter()),
-                IntegrationRow::id);
-        grid.setItems(rows);
+        grid = integrations.grid;
+        statusFilter = integrations.statusFilter;
 
-        statusFilter.setLabel("Status");
-        statusFilter.setItems(IntegrationStatus.PENDING, IntegrationStatus.ACTIVE, IntegrationStatus.EXPIRED);
-        statusFilter.setItemLabelGenerator(status -> status == null ? "All" : status.label());
-        statusFilter.setEmptySelectionAllowed(true);
-        statusFilter.setEmptySelectionCaption("All");
-        statusFilter.addValueChangeListener(change -> refresh());
-
-        H3 gridTitle = new H3("Your integrations");
-        HorizontalLayout gridHeader = new HorizontalLayout(gridTitle, statusFilter);
-        gridHeader.setAlignItems(FlexComponent.Alignment.BASELINE);
-        gridHeader.setWidthFull();
-        gridHeader.setFlexGrow(1, gridTitle);
-        add(new H2("Data Integration"), intro, notices, cards, gridHeader, grid);
-        setFlexGrow(1, grid);
+        add(new H2("Data Integration"), intro, notices, cards, integrations);
+        setFlexGrow(1, integrations);
         setSizeFull();
-        showNotices(integrationService.openNotices());
+        notices.reload();
+        live.follow(this, viewer, sink -> broadcaster.registerForCustomer(customerId, sink), this::apply, this::reload);
     }
 
     private static Div card(String title, String description, Button action) {
@@ -205,8 +171,7 @@ public class DataIntegrationView extends VerticalLayout implements HasUrlParamet
     private void remove(IntegrationRow row, boolean thenReconnect) {
         try {
             integrationService.remove(row.id());
-            known.remove(row.id());
-            rows.refreshAll();
+            integrations.removed(row.id());
             Notification.show(row.accountName() + " was removed.", 4000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             if (thenReconnect) {
@@ -230,109 +195,48 @@ public class DataIntegrationView extends VerticalLayout implements HasUrlParamet
     }
 
     void refresh() {
-        known.clear();
-        rows.refreshAll();
+        integrations.refresh();
     }
 
-    private IntegrationFilter filter() {
-        return new IntegrationFilter(statusFilter.getValue());
+    /** Pushed updates, in the order they were committed (run by {@link LiveUpdates} inside {@code UI.access}). */
+    private void apply(List<IntegrationUpdate> updates) {
+        List<IntegrationChange> changes = new ArrayList<>();
+        List<Notice> posted = new ArrayList<>();
+        Instant checkedAt = null;
+        for (IntegrationUpdate update : updates) {
+            if (update instanceof IntegrationsChanged changed) {
+                changes.addAll(changed.changes());
+            } else if (update instanceof IntegrationsChecked checked) {
+                checkedAt = checked.checkedAt();
+            } else if (update instanceof NoticesPosted noticed) {
+                posted.addAll(noticed.notices());
+            }
+        }
+        if (!changes.isEmpty()) {
+            integrations.apply(changes);
+        }
+        if (checkedAt != null) {
+            integrations.checked(checkedAt);
+        }
+        if (!posted.isEmpty()) {
+            notices.announce(posted);
+        }
     }
 
-    private static List<String> sortKeys(List<com.vaadin.flow.data.provider.QuerySortOrder> orders) {
-        List<String> keys = new ArrayList<>();
-        orders.forEach(order -> keys.add((order.getDirection() == SortDirection.DESCENDING ? "-" : "") + order.getSorted()));
-        return keys;
+    /** When a pushed update could not be applied: everything again from the database. */
+    private void reload() {
+        integrations.refresh();
+        notices.reload();
     }
 
     /** For tests: every row the grid would show now, fetched as the grid fetches. */
     List<IntegrationRow> rows() {
-        return grid.getGenericDataView().getItems().toList();
+        return integrations.rows();
     }
 
     /** For tests: the rows as this view knows them, from its fetches and pushes, without asking the database. */
     List<IntegrationRow> knownRows() {
-        return List.copyOf(known.values());
-    }
-
-    @Override
-    protected void onAttach(AttachEvent attach) {
-        UI ui = attach.getUI();
-        authentication.getAuthenticatedUser(SignedInUser.class).ifPresent(user ->
-                updates = broadcaster.registerForCustomer(user.userId(), new IntegrationBroadcaster.Listener() {
-                    @Override
-                    public void changed(List<IntegrationChange> changes) {
-                        ui.access(() -> apply(changes));
-                    }
-
-                    @Override
-                    public void checked(Instant checkedAt) {
-                        ui.access(() -> applyChecked(checkedAt));
-                    }
-
-                    @Override
-                    public void noticed(List<Notice> posted) {
-                        ui.access(() -> announce(posted));
-                    }
-                }));
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detach) {
-        if (updates != null) {
-            updates.remove();
-            updates = null;
-        }
-    }
-
-    /**
-     * Applies pushed changes. A changed row already on screen is replaced in place; a new or
-     * removed row changes the paging, so the grid pages again through its normal data path.
-     */
-    private void apply(List<IntegrationChange> changes) {
-        boolean pagingChanged = false;
-        for (IntegrationChange change : changes) {
-            IntegrationRow row = change.row();
-            boolean shown = known.containsKey(row.id());
-            boolean filteredOut = statusFilter.getValue() != null && statusFilter.getValue() != row.status();
-            if (row.status() == IntegrationStatus.REMOVED || filteredOut) {
-                pagingChanged |= known.remove(row.id()) != null;
-            } else if (shown) {
-                known.put(row.id(), row);
-                rows.refreshItem(row);
-            } else {
-                known.put(row.id(), row);
-                pagingChanged = true;
-            }
-        }
-        if (pagingChanged) {
-            rows.refreshAll();
-        }
-    }
-
-    private void applyChecked(Instant checkedAt) {
-        known.replaceAll((id, row) -> row.checkedAt(checkedAt));
-        known.values().forEach(rows::refreshItem);
-    }
-
-    /** Notices from the verifier: a notification now, and a banner that stays until dismissed. */
-    private void announce(List<Notice> posted) {
-        posted.forEach(notice -> {
-            Notification notification = Notification.show(notice.message(), 10000, Notification.Position.TOP_CENTER);
-            notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
-        });
-        List<Notice> all = new ArrayList<>(posted);
-        notices.getChildren().map(child -> (NoticeBanner) child).map(NoticeBanner::notice).forEach(all::add);
-        showNotices(all);
-    }
-
-    private void showNotices(List<Notice> open) {
-        notices.removeAll();
-        open.forEach(notice -> notices.add(new NoticeBanner(notice, dismissed -> {
-            integrationService.dismissNotice(dismissed.id());
-            notices.getChildren().filter(child -> ((NoticeBanner) child).notice().id() == dismissed.id())
-                    .findFirst().ifPresent(notices::remove);
-        })));
-        notices.setVisible(!open.isEmpty());
+        return integrations.knownRows();
     }
 
     private static void warn(String message) {

@@ -1,17 +1,15 @@
 package com.storemetrics.support.ui;
 
-import com.storemetrics.base.ui.BackgroundCalls;
+import com.storemetrics.base.live.LiveUpdates;
+import com.storemetrics.base.live.SessionUser;
 import com.storemetrics.integration.IntegrationBroadcaster;
-import com.storemetrics.integration.IntegrationChange;
 import com.storemetrics.integration.IntegrationStatus;
 import com.storemetrics.security.Roles;
 import com.storemetrics.support.SupportFilter;
 import com.storemetrics.support.SupportHealth;
 import com.storemetrics.support.SupportIntegrationRow;
 import com.storemetrics.support.SupportService;
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
+import com.storemetrics.verification.VerifierHealthUpdates;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -28,7 +26,6 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
@@ -39,14 +36,7 @@ import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Support > Integrations: every integration of every customer, filtered and paged in the database,
@@ -59,14 +49,13 @@ import org.springframework.security.core.context.SecurityContextHolder;
 @RolesAllowed(Roles.SUPPORT)
 public class SupportIntegrationsView extends VerticalLayout {
 
-    /** At most two pushed refreshes a second per open view, however fast changes arrive. */
-    static final Duration REFRESH_GAP = Duration.ofMillis(500);
-    /** How often an open view re-reads the verifier's health (pushed only when it changed). */
-    static final Duration HEALTH_TICK = Duration.ofSeconds(5);
+    /** What a push asks this view to re-read. */
+    private enum Stale {
+        ROWS, HEALTH
+    }
 
     private final transient SupportService service;
-    private final transient IntegrationBroadcaster broadcaster;
-    private final transient BackgroundCalls background;
+    private final transient SessionUser viewer;
 
     final Select<IntegrationStatus> status = new Select<>();
     final TextField customer = new TextField("Customer");
@@ -76,19 +65,12 @@ public class SupportIntegrationsView extends VerticalLayout {
     final VerifierHealthPanel health = new VerifierHealthPanel(recheck);
 
     private SupportFilter filter = SupportFilter.none();
-    private Registration updates;
-    private transient RefreshThrottle throttle;
-    /** Set while attached; the health timer stops when it no longer matches its own ticket. */
-    private transient volatile Object live;
     private transient SupportHealth shownHealth;
-    /** The signed-in staff member, for the health reload that runs off the UI thread after a push. */
-    private transient SecurityContext viewer;
 
-    public SupportIntegrationsView(SupportService service, IntegrationBroadcaster broadcaster,
-            BackgroundCalls background) {
+    public SupportIntegrationsView(SupportService service, IntegrationBroadcaster integrations,
+            VerifierHealthUpdates verifierHealth, LiveUpdates live) {
         this.service = service;
-        this.broadcaster = broadcaster;
-        this.background = background;
+        this.viewer = SessionUser.current();
         setId("support-integrations");
         setSizeFull();
 
@@ -111,6 +93,10 @@ public class SupportIntegrationsView extends VerticalLayout {
         add(new H2("Integrations"), intro, health, filters, grid);
         setFlexGrow(1, grid);
         showHealth(service.health());
+        // Every integration change and check refreshes the rows; every health write, the health panel.
+        live.follow(this, viewer, stale -> Registration.combine(
+                integrations.registerForAll(update -> stale.accept(Stale.ROWS)),
+                verifierHealth.subscribe(recorded -> stale.accept(Stale.HEALTH))), this::refresh, this::reload);
     }
 
     private void configureFilters() {
@@ -159,7 +145,7 @@ public class SupportIntegrationsView extends VerticalLayout {
         grid.setMultiSort(false);
 
         // Lazy: every page, count and sort comes from the database; the id identifies a row across refreshes.
-        grid.setItems(new CallbackDataProvider<SupportIntegrationRow, Void>(
+        grid.setItems(viewer.<SupportIntegrationRow, Void>lazy(
                 query -> service.integrations(filter, VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
                 query -> Math.toIntExact(service.countIntegrations(filter)),
                 SupportIntegrationRow::id));
@@ -241,85 +227,26 @@ public class SupportIntegrationsView extends VerticalLayout {
         return box;
     }
 
-    @Override
-    protected void onAttach(AttachEvent attach) {
-        UI ui = attach.getUI();
-        viewer = SecurityContextHolder.getContext();
-        Object ticket = new Object();
-        live = ticket;
-        RefreshThrottle refresh = new RefreshThrottle(REFRESH_GAP, () -> refreshFromPush(ui));
-        throttle = refresh;
-        updates = broadcaster.registerForAll(new IntegrationBroadcaster.Listener() {
-            @Override
-            public void changed(List<IntegrationChange> changes) {
-                refresh.request();
-            }
-
-            @Override
-            public void checked(Instant checkedAt) {
-                refresh.request();
-            }
-        });
-        scheduleHealthTick(ui, ticket);
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detach) {
-        live = null;
-        if (updates != null) {
-            updates.remove();
-            updates = null;
+    /** Pushed: re-reads what went stale (run by {@link LiveUpdates} inside {@code UI.access}, as the viewer). */
+    private void refresh(List<Stale> stale) {
+        if (stale.contains(Stale.HEALTH)) {
+            showHealth(service.health());
         }
-        if (throttle != null) {
-            throttle.stop();
-            throttle = null;
+        if (stale.contains(Stale.ROWS)) {
+            grid.getDataProvider().refreshAll();
         }
     }
 
-    /**
-     * After a change or a successful cycle: reads the health off the UI thread as the signed-in
-     * staff member, then, inside {@code UI.access}, shows it and lets the grid re-fetch its visible
-     * page through its normal lazy data path.
-     */
-    private void refreshFromPush(UI ui) {
-        background.run(ui, () -> asViewer(service::health), (SupportHealth fresh) -> {
-            showHealth(fresh);
-            grid.getDataProvider().refreshAll();
-        }, failure -> {
-            health.showUnavailable();
-            grid.getDataProvider().refreshAll();
-        });
-    }
-
-    /**
-     * The broadcaster speaks only after a cycle that reached Apple, and before the verifier records
-     * its own health; failed cycles and back-off say nothing. So while the view is open its health is
-     * also read every {@link #HEALTH_TICK} off the UI thread, and pushed when it changed.
-     */
-    private void scheduleHealthTick(UI ui, Object ticket) {
-        CompletableFuture.runAsync(() -> {
-            if (live != ticket || ui.isClosing() || ui.getSession() == null) {
-                return;
-            }
-            background.run(ui, () -> asViewer(service::health), this::showHealth, failure -> health.showUnavailable())
-                    .whenComplete((done, error) -> scheduleHealthTick(ui, ticket));
-        }, CompletableFuture.delayedExecutor(HEALTH_TICK.toMillis(), TimeUnit.MILLISECONDS));
+    /** When a push could not be applied: everything again. */
+    private void reload() {
+        showHealth(service.health());
+        grid.getDataProvider().refreshAll();
     }
 
     private void showHealth(SupportHealth fresh) {
         if (!fresh.equals(shownHealth)) {
             shownHealth = fresh;
             health.show(fresh);
-        }
-    }
-
-    private <T> T asViewer(Supplier<T> work) {
-        SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContextHolder.setContext(viewer);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
         }
     }
 }

@@ -4,6 +4,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
+import com.storemetrics.DemoAccounts;
 import com.storemetrics.KaribuTest;
 import com.storemetrics.SandboxControl;
 import com.storemetrics.SignIn;
@@ -16,6 +17,7 @@ import com.storemetrics.integration.IntegrationBroadcaster;
 import com.storemetrics.integration.IntegrationChange;
 import com.storemetrics.integration.IntegrationRow;
 import com.storemetrics.integration.IntegrationStatus;
+import com.storemetrics.integration.IntegrationsChanged;
 import com.storemetrics.security.SignedInUser;
 import com.storemetrics.verification.MembershipCheck;
 import com.vaadin.flow.component.UI;
@@ -70,12 +72,13 @@ class LiveUpdatesTest extends KaribuTest {
         DataIntegrationView view = _get(DataIntegrationView.class);
         // Finish as the dialog does: this schedules the burst of early checks.
         connections.finish(List.of(PIXEL_FORGE), CredentialKind.ACCESS_TOKEN);
-        awaitUntil("the new row is pushed", () -> view.knownRows().size() == 1);
+        awaitUntilOffTheTestThread("the new row is pushed", () -> view.knownRows().size() == 1);
         assertThat(view.knownRows().get(0).status()).isEqualTo(IntegrationStatus.PENDING);
 
         sandbox.invite(SandboxControl.PIXEL_FORGE, SandboxControl.SERVICE_APPLE_ID);
 
-        awaitUntil("the row is approved", () -> view.knownRows().get(0).status() == IntegrationStatus.ACTIVE);
+        awaitUntilOffTheTestThread("the row is approved",
+                () -> view.knownRows().get(0).status() == IntegrationStatus.ACTIVE);
         assertThat(view.knownRows().get(0).lastCheckedAt()).isNotNull();
     }
 
@@ -84,37 +87,34 @@ class LiveUpdatesTest extends KaribuTest {
         SignIn.as(applicationContext, "bob", () -> connections.finish(List.of(PIXEL_FORGE), CredentialKind.ACCESS_TOKEN));
         long bobId = ((SignedInUser) users.loadUserByUsername("bob")).userId();
         List<IntegrationChange> bobsView = new CopyOnWriteArrayList<>();
-        var bobListening = broadcaster.registerForCustomer(bobId, new IntegrationBroadcaster.Listener() {
-            @Override
-            public void changed(List<IntegrationChange> changes) {
-                bobsView.addAll(changes);
-            }
-
-            @Override
-            public void checked(Instant checkedAt) {
+        var bobListening = broadcaster.registerForCustomer(bobId, update -> {
+            if (update instanceof IntegrationsChanged changed) {
+                bobsView.addAll(changed.changes());
             }
         });
         try {
             login("alice");
             connections.finish(List.of(PIXEL_FORGE), CredentialKind.ACCESS_TOKEN);
             sandbox.invite(SandboxControl.PIXEL_FORGE, SandboxControl.SERVICE_APPLE_ID);
-            check.run("test");
+            onBackgroundThread(() -> check.run("test"));
             UI.getCurrent().navigate(DataIntegrationView.class);
             DataIntegrationView view = _get(DataIntegrationView.class);
             assertThat(view.rows()).extracting(IntegrationRow::status).containsExactly(IntegrationStatus.ACTIVE);
             assertThat(view.knownRows()).hasSize(1);
 
+            Instant approvedCheck = view.knownRows().get(0).lastCheckedAt();
             sandbox.removeUser(SandboxControl.PIXEL_FORGE, SandboxControl.SERVICE_APPLE_ID);
             clock.advance(Duration.ofSeconds(30));
-            check.run("test");
-            awaitUntil("the first missing check is pushed", () -> view.knownRows().get(0).lastCheckedAt() != null);
+            onBackgroundThread(() -> check.run("test"));
+            awaitUntilOffTheTestThread("the first missing check is pushed",
+                    () -> view.knownRows().get(0).lastCheckedAt().isAfter(approvedCheck));
             assertThat(view.knownRows()).as("one missing check is not believed").hasSize(1);
 
             clock.advance(Duration.ofSeconds(30));
-            check.run("test");
+            onBackgroundThread(() -> check.run("test"));
 
-            awaitUntil("alice's row disappears", () -> view.knownRows().isEmpty());
-            awaitUntil("the notice is shown", () -> !view.notices.getChildren().toList().isEmpty());
+            awaitUntilOffTheTestThread("alice's row disappears", () -> view.knownRows().isEmpty());
+            awaitUntilOffTheTestThread("the notice is shown", () -> !view.notices.getChildren().toList().isEmpty());
             assertThat(NotificationsKt.getNotifications()).anySatisfy(notification ->
                     assertThat(notification.getElement().getProperty("text", ""))
                             .contains("Pixel Forge Studio").contains("Account Holder or Admin"));
@@ -123,6 +123,56 @@ class LiveUpdatesTest extends KaribuTest {
         } finally {
             bobListening.remove();
         }
+    }
+
+    @Test
+    void the_open_grid_drops_a_row_removed_for_everyone_when_the_push_runs_without_a_signed_in_user() {
+        login("alice");
+        connections.finish(List.of(PIXEL_FORGE), CredentialKind.ACCESS_TOKEN);
+        sandbox.invite(SandboxControl.PIXEL_FORGE, SandboxControl.SERVICE_APPLE_ID);
+        onBackgroundThread(() -> check.run("test"));
+        UI.getCurrent().navigate(DataIntegrationView.class);
+        DataIntegrationView view = _get(DataIntegrationView.class);
+        assertThat(view.rows()).extracting(IntegrationRow::status).containsExactly(IntegrationStatus.ACTIVE);
+
+        sandbox.removeUser(SandboxControl.PIXEL_FORGE, SandboxControl.SERVICE_APPLE_ID);
+        for (int check = 0; check < 2; check++) {
+            clock.advance(Duration.ofSeconds(30));
+            onBackgroundThread(() -> this.check.run("test"));
+        }
+
+        awaitUntilOffTheTestThread("alice's row disappears and the notice shows",
+                () -> view.knownRows().isEmpty() && view.notices.getChildren().count() == 1);
+        assertThat(view.rows()).as("the grid agrees with the banner").isEmpty();
+    }
+
+    @Test
+    void a_pushed_check_stamps_pending_and_approved_rows_but_not_expired_ones() {
+        login("alice");
+        connections.finish(List.of(DemoAccounts.ALICE_MARTIN), CredentialKind.ACCESS_TOKEN);
+        clock.advance(Duration.ofDays(5));
+        onBackgroundThread(() -> check.run("test"));
+        connections.finish(List.of(PIXEL_FORGE), CredentialKind.ACCESS_TOKEN);
+        UI.getCurrent().navigate(DataIntegrationView.class);
+        DataIntegrationView view = _get(DataIntegrationView.class);
+        assertThat(view.rows()).extracting(IntegrationRow::status)
+                .containsExactlyInAnyOrder(IntegrationStatus.EXPIRED, IntegrationStatus.PENDING);
+        Instant expiredStamp = rowOf(view, IntegrationStatus.EXPIRED).lastCheckedAt();
+
+        clock.advance(Duration.ofMinutes(1));
+        Instant checkedAfter = clock.instant();
+        onBackgroundThread(() -> check.run("test"));
+
+        awaitUntilOffTheTestThread("the Pending row shows the new check", () -> {
+            Instant pendingStamp = rowOf(view, IntegrationStatus.PENDING).lastCheckedAt();
+            return pendingStamp != null && !pendingStamp.isBefore(checkedAfter.minusSeconds(1));
+        });
+        assertThat(rowOf(view, IntegrationStatus.EXPIRED).lastCheckedAt()).as("the verifier does not check Expired rows")
+                .isEqualTo(expiredStamp);
+    }
+
+    private static IntegrationRow rowOf(DataIntegrationView view, IntegrationStatus status) {
+        return view.knownRows().stream().filter(row -> row.status() == status).findFirst().orElseThrow();
     }
 
     @Test

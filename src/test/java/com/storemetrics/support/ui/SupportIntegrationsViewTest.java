@@ -109,9 +109,9 @@ class SupportIntegrationsViewTest extends KaribuTest {
         ButtonKt._click(view.recheck);
         assertThat(notificationTexts()).anySatisfy(text -> assertThat(text).contains("runs in a moment"));
 
-        awaitUntil("alice's row turns Approved", () -> !shownRows(view).isEmpty()
+        awaitUntilOffTheTestThread("alice's row turns Approved", () -> !shownRows(view).isEmpty()
                 && shownRows(view).get(0).status() == IntegrationStatus.ACTIVE);
-        awaitUntil("the health panel shows the successful cycle", () -> view.health.lastSuccess.getText().contains("UTC"));
+        awaitUntilOffTheTestThread("the health panel shows the successful cycle", () -> view.health.lastSuccess.getText().contains("UTC"));
         assertThat(view.health.lastCycle.getText()).contains("(cycle ");
     }
 
@@ -204,14 +204,14 @@ class SupportIntegrationsViewTest extends KaribuTest {
         SignIn.as(applicationContext, "alice", () -> connections.finish(List.of(SupportTestData.PIXEL_FORGE),
                 CredentialKind.ACCESS_TOKEN));
         jdbc.update("DELETE FROM scheduled_tasks WHERE task_name = 'membership-check-soon'");
-        awaitUntil("the new Pending row is pushed", () -> shownRows(view).size() == 1);
+        awaitUntilOffTheTestThread("the new Pending row is pushed", () -> shownRows(view).size() == 1);
         assertThat(shownRows(view).get(0).status()).isEqualTo(IntegrationStatus.PENDING);
 
         sandbox.invite(SandboxControl.PIXEL_FORGE, SandboxControl.SERVICE_APPLE_ID);
-        check.run("test");
+        onBackgroundThread(() -> check.run("test"));
 
-        awaitUntil("the row shows Approved", () -> shownRows(view).get(0).status() == IntegrationStatus.ACTIVE);
-        awaitUntil("the health panel shows the new cycle", () -> !view.health.lastCycle.getText().equals(cycleBefore));
+        awaitUntilOffTheTestThread("the row shows Approved", () -> shownRows(view).get(0).status() == IntegrationStatus.ACTIVE);
+        awaitUntilOffTheTestThread("the health panel shows the new cycle", () -> !view.health.lastCycle.getText().equals(cycleBefore));
         assertThat(shownRows(view).get(0).lastCheckedAt()).isNotNull();
     }
 
@@ -226,9 +226,9 @@ class SupportIntegrationsViewTest extends KaribuTest {
         assertThat(view.health.lastFailure.getText()).isEqualTo("None");
 
         sandbox.fault("HTTP_500", 100, 0);
-        check.run("test");
+        onBackgroundThread(() -> check.run("test"));
 
-        awaitUntil("the failure shows", () -> view.health.lastFailure.getText().contains("UTC"));
+        awaitUntilOffTheTestThread("the failure shows", () -> view.health.lastFailure.getText().contains("UTC"));
         assertThat(view.health.consecutiveFailures.getText()).isEqualTo("1");
         assertThat(view.health.backoff.isVisible()).isTrue();
         assertThat(shownRows(view)).singleElement().satisfies(row ->

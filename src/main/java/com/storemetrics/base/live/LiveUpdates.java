@@ -1,0 +1,175 @@
+package com.storemetrics.base.live;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.shared.Registration;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+
+/**
+ * The one way a view follows live updates (the "Building Apps" pattern): it subscribes when
+ * attached and unsubscribes when detached; a publisher's thread only queues; updates that arrive
+ * close together are handed over as one batch, at most one push per {@link #MIN_GAP} per view;
+ * the view applies each batch inside {@code UI.access}, as the session's signed-in user (see
+ * {@link SessionUser} for the rule); and if applying a batch fails, the view reloads its data
+ * instead of leaving a screen that contradicts itself.
+ */
+@org.springframework.stereotype.Component
+public class LiveUpdates implements DisposableBean {
+
+    /** At most four pushes a second per view, however fast updates arrive. */
+    public static final Duration MIN_GAP = Duration.ofMillis(250);
+
+    private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
+
+    /** Where a view's updates come from: subscribing returns the registration that ends it. */
+    @FunctionalInterface
+    public interface Source<M> {
+        Registration subscribe(Consumer<M> sink);
+    }
+
+    private final ScheduledExecutorService deliveries;
+    private final Duration minGap;
+
+    public LiveUpdates() {
+        this(MIN_GAP);
+    }
+
+    LiveUpdates(Duration minGap) {
+        this.minGap = minGap;
+        AtomicInteger threads = new AtomicInteger();
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(2, runnable -> {
+            Thread thread = new Thread(runnable, "live-updates-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        this.deliveries = executor;
+    }
+
+    /**
+     * Makes {@code view} follow {@code source} while it is attached: batches of updates go to
+     * {@code apply} inside {@code UI.access}, run as {@code user}; when {@code apply} throws,
+     * {@code reload} runs instead (it should re-read everything the view shows). Call it once, from
+     * the view's constructor.
+     */
+    public <M> void follow(Component view, SessionUser user, Source<M> source, Consumer<List<M>> apply,
+            Runnable reload) {
+        AtomicReference<Delivery<M>> current = new AtomicReference<>();
+        view.addAttachListener(attach -> {
+            Delivery<M> delivery = new Delivery<>(attach.getUI(), user, apply, reload);
+            replace(current, delivery);
+            delivery.subscribed(source.subscribe(delivery::offer));
+        });
+        view.addDetachListener(detach -> replace(current, null));
+    }
+
+    private static <M> void replace(AtomicReference<Delivery<M>> current, Delivery<M> next) {
+        Delivery<M> previous = current.getAndSet(next);
+        if (previous != null) {
+            previous.close();
+        }
+    }
+
+    @Override
+    public void destroy() {
+        deliveries.shutdownNow();
+    }
+
+    /** One attached view's subscription: its queue, its pace and its way into the UI. */
+    private final class Delivery<M> {
+
+        private final UI ui;
+        private final SessionUser user;
+        private final Consumer<List<M>> apply;
+        private final Runnable reload;
+        private final Queue<M> queued = new ConcurrentLinkedQueue<>();
+        private final AtomicBoolean scheduled = new AtomicBoolean();
+        private volatile long lastDelivery = System.nanoTime() - Duration.ofDays(1).toNanos();
+        private volatile boolean closed;
+        private volatile Registration registration;
+
+        Delivery(UI ui, SessionUser user, Consumer<List<M>> apply, Runnable reload) {
+            this.ui = ui;
+            this.user = user;
+            this.apply = apply;
+            this.reload = reload;
+        }
+
+        void subscribed(Registration registration) {
+            this.registration = registration;
+            if (closed) {
+                registration.remove();
+            }
+        }
+
+        /** Called on the publisher's thread: queue, and make sure a delivery is coming. */
+        void offer(M update) {
+            if (closed) {
+                return;
+            }
+            queued.add(update);
+            if (scheduled.compareAndSet(false, true)) {
+                long wait = Math.max(0, lastDelivery + minGap.toNanos() - System.nanoTime());
+                try {
+                    deliveries.schedule(this::deliver, wait, TimeUnit.NANOSECONDS);
+                } catch (RejectedExecutionException shuttingDown) {
+                    close();
+                }
+            }
+        }
+
+        private void deliver() {
+            // Cleared before draining: an update that arrives meanwhile schedules its own delivery.
+            scheduled.set(false);
+            lastDelivery = System.nanoTime();
+            List<M> batch = new ArrayList<>();
+            for (M update; (update = queued.poll()) != null; ) {
+                batch.add(update);
+            }
+            if (closed || batch.isEmpty()) {
+                return;
+            }
+            try {
+                // The user is set around access() too: when the lock is free, this thread also
+                // flushes the UI afterwards, and grids fetch their pages during that flush.
+                user.run(() -> ui.access(() -> user.run(() -> applyOrReload(batch))));
+            } catch (UIDetachedException gone) {
+                close();
+            }
+        }
+
+        private void applyOrReload(List<M> batch) {
+            try {
+                apply.accept(batch);
+            } catch (RuntimeException failure) {
+                log.warn("A view could not apply {} live update(s); reloading its data instead", batch.size(), failure);
+                reload.run();
+            }
+        }
+
+        void close() {
+            closed = true;
+            queued.clear();
+            Registration current = registration;
+            if (current != null) {
+                current.remove();
+            }
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package com.storemetrics.integration.ui;
+
+import com.storemetrics.base.live.SessionUser;
+import com.storemetrics.integration.IntegrationChange;
+import com.storemetrics.integration.IntegrationFilter;
+import com.storemetrics.integration.IntegrationRow;
+import com.storemetrics.integration.IntegrationService;
+import com.storemetrics.integration.IntegrationStatus;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.data.provider.CallbackDataProvider;
+import com.vaadin.flow.data.provider.QuerySortOrder;
+import com.vaadin.flow.data.provider.SortDirection;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The customer's integrations with a status filter: paged in the database as the signed-in
+ * customer (on whichever thread Vaadin fetches, see {@link SessionUser}), and kept current by pushed
+ * changes, which replace rows on screen in place and re-page only when rows come or go.
+ */
+class LiveIntegrationsGrid extends VerticalLayout {
+
+    /** What the verifier looks at; only these rows get a pushed "last checked". */
+    private static final Set<IntegrationStatus> CHECKED_BY_THE_VERIFIER = Set.of(IntegrationStatus.PENDING,
+            IntegrationStatus.ACTIVE);
+
+    final IntegrationsGrid grid;
+    final Select<IntegrationStatus> statusFilter = new Select<>();
+    private final CallbackDataProvider<IntegrationRow, Void> rows;
+    /** The rows as this view last learned them, by fetching or by push; never read from the database in push. */
+    private final Map<Long, IntegrationRow> known = new LinkedHashMap<>();
+
+    LiveIntegrationsGrid(IntegrationService integrations, SessionUser viewer, Clock clock,
+            IntegrationsGrid.Actions actions) {
+        grid = new IntegrationsGrid(clock, actions);
+        rows = viewer.lazy(
+                query -> {
+                    List<IntegrationRow> page = integrations.findMine(filter(), query.getOffset(), query.getLimit(),
+                            sortKeys(query.getSortOrders()));
+                    page.forEach(row -> known.put(row.id(), row));
+                    return page.stream();
+                },
+                query -> (int) integrations.countMine(filter()),
+                IntegrationRow::id);
+        grid.setItems(rows);
+
+        statusFilter.setLabel("Status");
+        statusFilter.setItems(IntegrationStatus.PENDING, IntegrationStatus.ACTIVE, IntegrationStatus.EXPIRED);
+        statusFilter.setItemLabelGenerator(status -> status == null ? "All" : status.label());
+        statusFilter.setEmptySelectionAllowed(true);
+        statusFilter.setEmptySelectionCaption("All");
+        statusFilter.addValueChangeListener(change -> refresh());
+
+        H3 title = new H3("Your integrations");
+        HorizontalLayout header = new HorizontalLayout(title, statusFilter);
+        header.setAlignItems(FlexComponent.Alignment.BASELINE);
+        header.setWidthFull();
+        header.setFlexGrow(1, title);
+        setPadding(false);
+        add(header, grid);
+        setFlexGrow(1, grid);
+    }
+
+    /** Everything again from the database. */
+    void refresh() {
+        known.clear();
+        rows.refreshAll();
+    }
+
+    /** The customer removed this row here; the grid pages again without it. */
+    void removed(long integrationId) {
+        known.remove(integrationId);
+        rows.refreshAll();
+    }
+
+    /**
+     * Applies pushed changes. A changed row already on screen is replaced in place; a new or
+     * removed row changes the paging, so the grid pages again through its normal data path.
+     */
+    void apply(List<IntegrationChange> changes) {
+        boolean pagingChanged = false;
+        for (IntegrationChange change : changes) {
+            IntegrationRow row = change.row();
+            boolean shown = known.containsKey(row.id());
+            boolean filteredOut = statusFilter.getValue() != null && statusFilter.getValue() != row.status();
+            if (row.status() == IntegrationStatus.REMOVED || filteredOut) {
+                pagingChanged |= known.remove(row.id()) != null;
+            } else if (shown) {
+                known.put(row.id(), row);
+                rows.refreshItem(row);
+            } else {
+                known.put(row.id(), row);
+                pagingChanged = true;
+            }
+        }
+        if (pagingChanged) {
+            rows.refreshAll();
+        }
+    }
+
+    /** The verifier looked at every Pending and Approved row at {@code checkedAt}; Expired rows it leaves alone. */
+    void checked(Instant checkedAt) {
+        known.replaceAll((id, row) -> CHECKED_BY_THE_VERIFIER.contains(row.status()) ? row.checkedAt(checkedAt) : row);
+        known.values().stream().filter(row -> CHECKED_BY_THE_VERIFIER.contains(row.status())).forEach(rows::refreshItem);
+    }
+
+    /** Every row the grid would show now, fetched as the grid fetches. */
+    List<IntegrationRow> rows() {
+        return grid.getGenericDataView().getItems().toList();
+    }
+
+    /** The rows as this view knows them, from its fetches and pushes, without asking the database. */
+    List<IntegrationRow> knownRows() {
+        return List.copyOf(known.values());
+    }
+
+    private IntegrationFilter filter() {
+        return new IntegrationFilter(statusFilter.getValue());
+    }
+
+    private static List<String> sortKeys(List<QuerySortOrder> orders) {
+        List<String> keys = new ArrayList<>();
+        orders.forEach(order -> keys.add((order.getDirection() == SortDirection.DESCENDING ? "-" : "") + order.getSorted()));
+        return keys;
+    }
+}

@@ -1,0 +1,57 @@
+package com.storemetrics.integration.ui;
+
+import com.storemetrics.integration.IntegrationService;
+import com.storemetrics.integration.Notice;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the verifier did to the customer's integrations: a notification when it happens, and a
+ * banner per stored notice that stays, visit after visit, until the customer dismisses it.
+ */
+class NoticesPanel extends VerticalLayout {
+
+    private final transient IntegrationService integrations;
+
+    NoticesPanel(IntegrationService integrations) {
+        this.integrations = integrations;
+        setId("notices");
+        setPadding(false);
+        setSpacing(false);
+        addClassNames(LumoUtility.Gap.SMALL);
+    }
+
+    /** The customer's open notices, from the database. */
+    void reload() {
+        show(integrations.openNotices());
+    }
+
+    /** Notices just posted: a notification each now, and a banner each among the ones shown. */
+    void announce(List<Notice> posted) {
+        posted.forEach(notice -> Notification.show(notice.message(), 10000, Notification.Position.TOP_CENTER)
+                .addThemeVariants(NotificationVariant.LUMO_ERROR));
+        List<Notice> all = new ArrayList<>(posted);
+        banners().stream().map(NoticeBanner::notice).forEach(all::add);
+        show(all);
+    }
+
+    private void show(List<Notice> open) {
+        removeAll();
+        open.forEach(notice -> add(new NoticeBanner(notice, this::dismiss)));
+        setVisible(!open.isEmpty());
+    }
+
+    private void dismiss(Notice dismissed) {
+        integrations.dismissNotice(dismissed.id());
+        banners().stream().filter(banner -> banner.notice().id() == dismissed.id()).findFirst().ifPresent(this::remove);
+        setVisible(!banners().isEmpty());
+    }
+
+    private List<NoticeBanner> banners() {
+        return getChildren().map(NoticeBanner.class::cast).toList();
+    }
+}
