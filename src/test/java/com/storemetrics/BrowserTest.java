@@ -1,12 +1,22 @@
 package com.storemetrics;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -15,11 +25,14 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import com.storemetrics.verification.MembershipCheck;
 
 /**
  * Base of the real-browser tests: Debian's headless Chromium driven through its packaged
  * chromedriver (both paths given, so Selenium downloads nothing), against the app on a random port.
+ * A test fails if the application logged anything at ERROR level while it ran.
  */
 public abstract class BrowserTest extends SpringTest {
 
@@ -29,36 +42,71 @@ public abstract class BrowserTest extends SpringTest {
     @LocalServerPort
     protected int port;
 
+    /** The first browser; {@link #newBrowser()} opens more (another user, another session). */
     protected WebDriver driver;
     protected WebDriverWait wait;
-    private Path profile;
+    private final List<WebDriver> browsers = new ArrayList<>();
+    private final List<Path> profiles = new ArrayList<>();
+    private final ListAppender<ILoggingEvent> errors = new ListAppender<>();
 
     @BeforeEach
     void startBrowser() throws Exception {
-        profile = Files.createTempDirectory("chromium-profile");
+        errors.clearAllFilters();
+        errors.addFilter(new ch.qos.logback.core.filter.Filter<>() {
+            @Override
+            public ch.qos.logback.core.spi.FilterReply decide(ILoggingEvent event) {
+                return event.getLevel().isGreaterOrEqual(Level.ERROR) ? ch.qos.logback.core.spi.FilterReply.NEUTRAL
+                        : ch.qos.logback.core.spi.FilterReply.DENY;
+            }
+        });
+        errors.start();
+        rootLogger().addAppender(errors);
+        driver = newBrowser();
+        wait = waitFor(driver);
+    }
+
+    @AfterEach
+    void stopBrowser() throws Exception {
+        rootLogger().detachAppender(errors);
+        browsers.forEach(WebDriver::quit);
+        for (Path profile : profiles) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+        assertThat(errors.list).as("ERROR lines the application logged during the test")
+                .extracting(event -> event.getLoggerName() + ": " + event.getFormattedMessage()).isEmpty();
+    }
+
+    private static Logger rootLogger() {
+        return ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    }
+
+    /** Another browser with its own profile, so its own cookies and session. */
+    protected WebDriver newBrowser() throws Exception {
+        Path profile = Files.createTempDirectory("chromium-profile");
+        profiles.add(profile);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--window-size=1400,1000",
+                // Pages in background windows keep their timers and push connection running.
+                "--disable-background-timer-throttling", "--disable-renderer-backgrounding",
+                "--disable-backgrounding-occluded-windows",
                 "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort()
                 .build();
-        driver = new ChromeDriver(service, options);
-        // Generous: the first page load in Vaadin development mode warms up the bundle.
-        wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        WebDriver browser = new ChromeDriver(service, options);
+        browsers.add(browser);
+        return browser;
     }
 
-    @AfterEach
-    void stopBrowser() throws Exception {
-        if (driver != null) {
-            driver.quit();
-        }
-        try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-        }
+    /** Generous: the first page load in Vaadin development mode warms up the bundle. */
+    protected static WebDriverWait waitFor(WebDriver browser) {
+        return new WebDriverWait(browser, Duration.ofSeconds(60));
     }
 
     protected String url(String path) {
@@ -66,10 +114,75 @@ public abstract class BrowserTest extends SpringTest {
     }
 
     protected void signIn(String username, String password) {
-        driver.get(url("login"));
-        WebElement user = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#vaadinLoginUsername input")));
+        signIn(driver, username, password);
+    }
+
+    protected void signIn(WebDriver browser, String username, String password) {
+        browser.get(url("login"));
+        WebElement user = waitFor(browser).until(
+                ExpectedConditions.elementToBeClickable(By.cssSelector("#vaadinLoginUsername input")));
         user.sendKeys(username);
-        WebElement pass = driver.findElement(By.cssSelector("#vaadinLoginPassword input"));
+        WebElement pass = browser.findElement(By.cssSelector("#vaadinLoginPassword input"));
         pass.sendKeys(password, Keys.ENTER);
+    }
+
+    /** Signs in and waits until the browser has left the login page. */
+    protected void signedIn(WebDriver browser, String username, String password) {
+        signIn(browser, username, password);
+        waitFor(browser).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    }
+
+    /** Identifies the loaded document: it changes when the page is reloaded. */
+    protected static String pageIdentity(WebDriver browser) {
+        return (String) ((JavascriptExecutor) browser).executeScript("return window.performance.timeOrigin.toString()");
+    }
+
+    protected static Object script(WebDriver browser, String script, Object... arguments) {
+        return ((JavascriptExecutor) browser).executeScript(script, arguments);
+    }
+
+    /**
+     * Runs verifier cycles until {@code count} of them reached Apple. The burst after a Finish runs
+     * cycles of its own meanwhile; a cycle already running in this node makes {@code run} return
+     * at once, so it is simply tried again.
+     */
+    protected static void completeChecks(MembershipCheck check, int count) {
+        int completed = 0;
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (completed < count) {
+            MembershipCheck.CycleResult result = check.run("test");
+            if (result == MembershipCheck.CycleResult.CHECKED) {
+                completed++;
+            } else if (System.nanoTime() > deadline) {
+                throw new AssertionError("The verifier did not complete a cycle: " + result);
+            } else {
+                sleep(100);
+            }
+        }
+    }
+
+    protected static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    protected static By cell(String text) {
+        return By.xpath("//vaadin-grid-cell-content[contains(., '" + text + "')]");
+    }
+
+    /** How many rows the grid says it has (its data provider's count, as sent to the browser). */
+    protected static long gridSize(WebDriver browser) {
+        Object size = script(browser, "const grid = document.querySelector('vaadin-grid'); return grid ? grid.size : -1;");
+        return size == null ? -1 : ((Number) size).longValue();
+    }
+
+    protected static void assertNoErrorToast(WebDriver browser) {
+        Object toasts = script(browser, "return Array.from(document.querySelectorAll('vaadin-notification-card'))"
+                + ".map(card => card.textContent).join('\\n');");
+        assertThat(String.valueOf(toasts)).doesNotContain("Something went wrong");
     }
 }

@@ -83,10 +83,6 @@ class VerifierHealthPanel extends Div {
         }
     }
 
-    void showUnavailable() {
-        lastOutcome.setText("Could not read the verifier's health just now; it is shown again after the next cycle.");
-    }
-
     private static Span value(String id) {
         Span span = new Span();
         span.setId(id);
