@@ -28,9 +28,9 @@ public class Integration {
 
     /** Which status may follow which (product.md, "Statuses"); REMOVED is final. */
     private static final Map<IntegrationStatus, Set<IntegrationStatus>> ALLOWED = Map.of(
-            IntegrationStatus.PENDING, EnumSet.of(IntegrationStatus.ACTIVE, IntegrationStatus.EXPIRED,
+            IntegrationStatus.PENDING, EnumSet.of(IntegrationStatus.APPROVED, IntegrationStatus.EXPIRED,
                     IntegrationStatus.REMOVED),
-            IntegrationStatus.ACTIVE, EnumSet.of(IntegrationStatus.EXPIRED, IntegrationStatus.REMOVED),
+            IntegrationStatus.APPROVED, EnumSet.of(IntegrationStatus.EXPIRED, IntegrationStatus.REMOVED),
             IntegrationStatus.EXPIRED, EnumSet.of(IntegrationStatus.REMOVED),
             IntegrationStatus.REMOVED, EnumSet.noneOf(IntegrationStatus.class));
 
@@ -112,7 +112,7 @@ public class Integration {
         status = to;
         statusReason = reason;
         statusChangedAt = now;
-        if (to == IntegrationStatus.ACTIVE) {
+        if (to == IntegrationStatus.APPROVED) {
             progress = IntegrationProgress.DONE;
         }
         if (to == IntegrationStatus.REMOVED) {

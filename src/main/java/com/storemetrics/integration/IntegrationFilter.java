@@ -10,7 +10,7 @@ public record IntegrationFilter(IntegrationStatus status) {
 
     Set<IntegrationStatus> statuses() {
         if (status == null) {
-            return EnumSet.of(IntegrationStatus.PENDING, IntegrationStatus.ACTIVE, IntegrationStatus.EXPIRED);
+            return EnumSet.of(IntegrationStatus.PENDING, IntegrationStatus.APPROVED, IntegrationStatus.EXPIRED);
         }
         if (status == IntegrationStatus.REMOVED) {
             throw new IllegalArgumentException("Removed integrations are not listed for customers");

@@ -3,7 +3,7 @@ package com.storemetrics.integration;
 /** Where one customer's integration of one account stands (see product.md, "Statuses"). */
 public enum IntegrationStatus {
     PENDING("Pending"),
-    ACTIVE("Approved"),
+    APPROVED("Approved"),
     EXPIRED("Expired"),
     REMOVED("Removed");
 

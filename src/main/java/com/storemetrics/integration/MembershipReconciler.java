@@ -33,7 +33,7 @@ public class MembershipReconciler {
      */
     static final java.time.Duration CHECKED_AT_RESOLUTION = java.time.Duration.ofMinutes(5);
 
-    private static final Set<IntegrationStatus> WATCHED = Set.of(IntegrationStatus.PENDING, IntegrationStatus.ACTIVE);
+    private static final Set<IntegrationStatus> WATCHED = Set.of(IntegrationStatus.PENDING, IntegrationStatus.APPROVED);
 
     private final StoreAccountRepository accounts;
     private final IntegrationRepository integrations;
@@ -88,7 +88,7 @@ public class MembershipReconciler {
                 account.membershipSeen(now);
                 account.rename(observation.visibleAccounts().get(number));
                 for (Integration integration : pending) {
-                    changes.add(change(integration, IntegrationStatus.ACTIVE, APPROVED_REASON, now, null));
+                    changes.add(change(integration, IntegrationStatus.APPROVED, APPROVED_REASON, now, null));
                     approved++;
                 }
                 continue;
@@ -112,7 +112,7 @@ public class MembershipReconciler {
             }
         }
         if (!lostAccounts.isEmpty()) {
-            for (Integration integration : integrations.findByAccountsAndStatus(lostAccounts, IntegrationStatus.ACTIVE)) {
+            for (Integration integration : integrations.findByAccountsAndStatus(lostAccounts, IntegrationStatus.APPROVED)) {
                 changes.add(change(integration, IntegrationStatus.REMOVED, REMOVED_REASON, now,
                         integration.getAccount().getName() + " was removed from your integrations: an Account Holder "
                                 + "or Admin removed our service user in App Store Connect. Connect it again to "

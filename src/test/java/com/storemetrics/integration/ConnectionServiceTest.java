@@ -139,7 +139,7 @@ class ConnectionServiceTest extends SpringTest {
     void a_colleagues_integration_of_the_same_account_leaves_it_selectable_and_is_not_shown() {
         jdbc.update("INSERT INTO store_account (account_number, name, created_at, version) VALUES ('100001', 'Pixel Forge Studio', CURRENT_TIMESTAMP, 0)");
         jdbc.update("INSERT INTO integration (customer_id, account_id, live_account_id, status, progress, credential_kind,"
-                + " connected_at, status_changed_at, version) SELECT u.id, a.id, a.id, 'ACTIVE', 'DONE', 'ACCESS_TOKEN',"
+                + " connected_at, status_changed_at, version) SELECT u.id, a.id, a.id, 'APPROVED', 'DONE', 'ACCESS_TOKEN',"
                 + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0 FROM app_user u, store_account a WHERE u.username = 'alice'");
 
         assertThat(connections.availability(List.of(PIXEL_FORGE))).containsEntry("100001", AccountAvailability.AVAILABLE);

@@ -94,11 +94,11 @@ class IntegrationServiceTest extends SpringTest {
         IntegrationDetails details = as("alice", () -> service.details(alicePixelForge));
 
         assertThat(details.connectedBy()).isEqualTo("alice");
-        assertThat(details.row().status()).isEqualTo(IntegrationStatus.ACTIVE);
+        assertThat(details.row().status()).isEqualTo(IntegrationStatus.APPROVED);
         assertThat(details.history()).extracting(HistoryEntry::from, HistoryEntry::to, HistoryEntry::actorLabel)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(null, IntegrationStatus.PENDING, "alice"),
-                        org.assertj.core.groups.Tuple.tuple(IntegrationStatus.PENDING, IntegrationStatus.ACTIVE,
+                        org.assertj.core.groups.Tuple.tuple(IntegrationStatus.PENDING, IntegrationStatus.APPROVED,
                                 "Storemetrics verifier"));
     }
 
@@ -119,7 +119,7 @@ class IntegrationServiceTest extends SpringTest {
     @Test
     void the_grid_pages_sorts_by_every_column_and_filters_by_status() {
         as("alice", () -> connections.finish(List.of(ALICE_MARTIN, NORTHWIND), CredentialKind.ACCESS_TOKEN));
-        jdbc.update("UPDATE integration SET status = 'ACTIVE', last_checked_at = CURRENT_TIMESTAMP WHERE account_id ="
+        jdbc.update("UPDATE integration SET status = 'APPROVED', last_checked_at = CURRENT_TIMESTAMP WHERE account_id ="
                 + " (SELECT id FROM store_account WHERE account_number = '100003')");
 
         assertThat(names(List.of("account"))).containsExactly("Alice Martin", "Northwind Games", "Pixel Forge Studio");
@@ -130,7 +130,7 @@ class IntegrationServiceTest extends SpringTest {
         assertThat(names(List.of("-checked", "account")).get(0)).isEqualTo("Northwind Games");
         assertThat(names(List.of("connected")).get(0)).isEqualTo("Pixel Forge Studio");
         assertThat(names(List.of("-connected")).get(2)).isEqualTo("Pixel Forge Studio");
-        assertThat(as("alice", () -> service.findMine(new IntegrationFilter(IntegrationStatus.ACTIVE), 0, 50, List.of())))
+        assertThat(as("alice", () -> service.findMine(new IntegrationFilter(IntegrationStatus.APPROVED), 0, 50, List.of())))
                 .extracting(IntegrationRow::accountName).containsExactly("Northwind Games");
         assertThat(as("alice", () -> service.countMine(new IntegrationFilter(IntegrationStatus.PENDING)))).isEqualTo(2);
         assertThat(as("alice", () -> service.findMine(IntegrationFilter.ALL, 1, 1, List.of("account"))))

@@ -30,13 +30,13 @@ class IntegrationTest {
     void approval_records_who_why_and_when_and_ends_the_progress() {
         Integration integration = Integration.pending(7, account, CredentialKind.ACCESS_TOKEN, CONNECTED);
 
-        IntegrationEvent event = integration.changeStatus(IntegrationStatus.ACTIVE, "membership seen", Actor.VERIFIER, LATER);
+        IntegrationEvent event = integration.changeStatus(IntegrationStatus.APPROVED, "membership seen", Actor.VERIFIER, LATER);
 
-        assertThat(integration.getStatus()).isEqualTo(IntegrationStatus.ACTIVE);
+        assertThat(integration.getStatus()).isEqualTo(IntegrationStatus.APPROVED);
         assertThat(integration.getStatusChangedAt()).isEqualTo(LATER);
         assertThat(integration.getProgress()).isEqualTo(IntegrationProgress.DONE);
         assertThat(event.getFromStatus()).isEqualTo(IntegrationStatus.PENDING);
-        assertThat(event.getToStatus()).isEqualTo(IntegrationStatus.ACTIVE);
+        assertThat(event.getToStatus()).isEqualTo(IntegrationStatus.APPROVED);
         assertThat(event.getReason()).isEqualTo("membership seen");
         assertThat(event.getActor()).isEqualTo(Actor.VERIFIER);
         assertThat(event.getOccurredAt()).isEqualTo(LATER);
@@ -47,7 +47,7 @@ class IntegrationTest {
         Integration integration = Integration.pending(7, account, CredentialKind.ACCESS_TOKEN, CONNECTED);
         integration.changeStatus(IntegrationStatus.EXPIRED, "invitation lapsed", Actor.VERIFIER, LATER);
 
-        assertThatThrownBy(() -> integration.changeStatus(IntegrationStatus.ACTIVE, "late", Actor.VERIFIER, LATER))
+        assertThatThrownBy(() -> integration.changeStatus(IntegrationStatus.APPROVED, "late", Actor.VERIFIER, LATER))
                 .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> integration.changeStatus(IntegrationStatus.PENDING, "again", Actor.VERIFIER, LATER))
                 .isInstanceOf(IllegalStateException.class);
@@ -73,7 +73,7 @@ class IntegrationTest {
         assertThat(integration.advanceProgress(IntegrationProgress.INVITATION_RECEIVED)).isTrue();
         assertThat(integration.advanceProgress(IntegrationProgress.WAITING_FOR_INVITATION)).isFalse();
         assertThat(integration.getProgress()).isEqualTo(IntegrationProgress.INVITATION_RECEIVED);
-        integration.changeStatus(IntegrationStatus.ACTIVE, "approved", Actor.VERIFIER, LATER);
+        integration.changeStatus(IntegrationStatus.APPROVED, "approved", Actor.VERIFIER, LATER);
         assertThat(integration.advanceProgress(IntegrationProgress.ACCEPTED)).isFalse();
     }
 }

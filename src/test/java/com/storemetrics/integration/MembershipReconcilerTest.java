@@ -57,8 +57,8 @@ class MembershipReconcilerTest extends SpringTest {
         ReconcileOutcome outcome = reconciler.reconcile(observe(Instant.now(), true));
 
         assertThat(outcome.approved()).isEqualTo(2);
-        assertThat(statuses()).containsOnly("ACTIVE");
-        assertThat(jdbc.queryForList("SELECT actor_kind, reason FROM integration_event WHERE to_status = 'ACTIVE'"))
+        assertThat(statuses()).containsOnly("APPROVED");
+        assertThat(jdbc.queryForList("SELECT actor_kind, reason FROM integration_event WHERE to_status = 'APPROVED'"))
                 .hasSize(2)
                 .allSatisfy(row -> {
                     assertThat(row.get("ACTOR_KIND")).isEqualTo("VERIFIER");
@@ -66,7 +66,7 @@ class MembershipReconcilerTest extends SpringTest {
                 });
         assertThat(recorded.changes).hasSize(2).allSatisfy(change -> {
             assertThat(change.from()).isEqualTo(IntegrationStatus.PENDING);
-            assertThat(change.row().status()).isEqualTo(IntegrationStatus.ACTIVE);
+            assertThat(change.row().status()).isEqualTo(IntegrationStatus.APPROVED);
             assertThat(change.row().lastCheckedAt()).isNotNull();
         });
     }
@@ -79,7 +79,7 @@ class MembershipReconcilerTest extends SpringTest {
         ReconcileOutcome outcome = reconciler.reconcile(observe(now.plusSeconds(30), false));
 
         assertThat(outcome.removed()).isZero();
-        assertThat(statuses()).containsOnly("ACTIVE");
+        assertThat(statuses()).containsOnly("APPROVED");
         assertThat(jdbc.queryForObject("SELECT membership FROM store_account", String.class)).isEqualTo("MISSING");
     }
 
@@ -111,7 +111,7 @@ class MembershipReconcilerTest extends SpringTest {
 
         reconciler.reconcile(observe(now.plusSeconds(90), false));
 
-        assertThat(statuses()).containsOnly("ACTIVE");
+        assertThat(statuses()).containsOnly("APPROVED");
     }
 
     @Test
@@ -122,7 +122,7 @@ class MembershipReconcilerTest extends SpringTest {
 
         reconciler.reconcile(observe(now.plusSeconds(30), false));
 
-        assertThat(statuses()).containsOnly("ACTIVE");
+        assertThat(statuses()).containsOnly("APPROVED");
     }
 
     @Test
@@ -171,7 +171,7 @@ class MembershipReconcilerTest extends SpringTest {
         assertThat(jdbc.queryForMap("SELECT account_number, name FROM store_account WHERE id = ?", accountId))
                 .containsEntry("ACCOUNT_NUMBER", "100004").containsEntry("NAME", "Bluebird Labs");
         assertThat(jdbc.queryForObject("SELECT status FROM integration WHERE account_id = ?", String.class, accountId))
-                .isEqualTo("ACTIVE");
+                .isEqualTo("APPROVED");
     }
 
     @Test

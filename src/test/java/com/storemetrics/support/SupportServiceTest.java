@@ -74,7 +74,7 @@ class SupportServiceTest extends SpringTest {
         long pixel = SupportTestData.account(jdbc, "900001", "Pixel Forge Studio", "86000001");
         long tiny = SupportTestData.account(jdbc, "900002", "Tiny_Games 100%", "86000002");
         long alicePixel = SupportTestData.integration(jdbc, alice, pixel, IntegrationStatus.PENDING, null, now);
-        long bobPixel = SupportTestData.integration(jdbc, bob, pixel, IntegrationStatus.ACTIVE, "approved", now.minusSeconds(60));
+        long bobPixel = SupportTestData.integration(jdbc, bob, pixel, IntegrationStatus.APPROVED, "approved", now.minusSeconds(60));
         long aliceTiny = SupportTestData.integration(jdbc, alice, tiny, IntegrationStatus.REMOVED, "removed", now.minusSeconds(120));
 
         assertThat(ids(SupportFilter.none())).containsExactly(alicePixel, bobPixel, aliceTiny);
@@ -87,13 +87,13 @@ class SupportServiceTest extends SpringTest {
         assertThat(ids(SupportFilter.none().withAccount("86000001"))).as("by vendor number").containsExactly(alicePixel, bobPixel);
         assertThat(ids(SupportFilter.none().withAccount("_games 100%"))).as("wildcards taken literally").containsExactly(aliceTiny);
         assertThat(ids(SupportFilter.none().withAccount("9000"))).as("numbers match whole").isEmpty();
-        assertThat(ids(new SupportFilter(IntegrationStatus.ACTIVE, "bob", "pixel"))).containsExactly(bobPixel);
+        assertThat(ids(new SupportFilter(IntegrationStatus.APPROVED, "bob", "pixel"))).containsExactly(bobPixel);
         assertThat(asCarol(() -> support.countIntegrations(new SupportFilter(null, "alice", "pixel")))).isEqualTo(1);
 
         SupportIntegrationRow row = asCarol(() -> support.integrations(SupportFilter.none().withCustomer("bob"),
                 PageRequest.of(0, 10))).get(0);
         assertThat(row).isEqualTo(new SupportIntegrationRow(bobPixel, bob, "bob", "Bob Chen (Pixel Forge)", pixel,
-                "Pixel Forge Studio", "900001", IntegrationStatus.ACTIVE, "approved",
+                "Pixel Forge Studio", "900001", IntegrationStatus.APPROVED, "approved",
                 com.storemetrics.integration.IntegrationProgress.DONE, now.minusSeconds(60).minus(Duration.ofDays(1)),
                 now.minusSeconds(60), now.plusSeconds(0)));
     }
@@ -107,7 +107,7 @@ class SupportServiceTest extends SpringTest {
             IntegrationStatus status = IntegrationStatus.values()[i % 4];
             // Every second pair shares a time stamp: the id must break the tie.
             rows.add(new SupportTestData.Row(alice, account, status, null, start.plusSeconds(i / 2 * 2)));
-            rows.add(new SupportTestData.Row(bob, account, IntegrationStatus.ACTIVE, null, start.plusSeconds(i)));
+            rows.add(new SupportTestData.Row(bob, account, IntegrationStatus.APPROVED, null, start.plusSeconds(i)));
         }
         List<Long> inserted = SupportTestData.integrations(jdbc, rows);
 
@@ -146,12 +146,12 @@ class SupportServiceTest extends SpringTest {
 
         IntegrationDetails details = asCarol(() -> support.openDetails(alices.get(0)));
 
-        assertThat(details.integration().status()).isEqualTo(IntegrationStatus.ACTIVE);
+        assertThat(details.integration().status()).isEqualTo(IntegrationStatus.APPROVED);
         assertThat(details.integration().customerUsername()).isEqualTo("alice");
         assertThat(details.history()).extracting(HistoryEntry::from, HistoryEntry::to, HistoryEntry::actorKind,
                 HistoryEntry::actorName).containsExactly(
                         org.assertj.core.groups.Tuple.tuple(null, IntegrationStatus.PENDING, Actor.Kind.CUSTOMER, "alice"),
-                        org.assertj.core.groups.Tuple.tuple(IntegrationStatus.PENDING, IntegrationStatus.ACTIVE,
+                        org.assertj.core.groups.Tuple.tuple(IntegrationStatus.PENDING, IntegrationStatus.APPROVED,
                                 Actor.Kind.VERIFIER, "verifier"));
         assertThat(details.history().get(0).reason()).contains("access token");
         assertThat(details.history().get(1).reason()).contains("invitation was accepted");
@@ -163,8 +163,8 @@ class SupportServiceTest extends SpringTest {
         assertThat(account.membershipSeenAt()).isNotNull();
         assertThat(account.membershipCheckedAt()).isNotNull();
         assertThat(account.customers()).extracting(LinkedCustomer::username, LinkedCustomer::status)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("alice", IntegrationStatus.ACTIVE),
-                        org.assertj.core.groups.Tuple.tuple("bob", IntegrationStatus.ACTIVE));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("alice", IntegrationStatus.APPROVED),
+                        org.assertj.core.groups.Tuple.tuple("bob", IntegrationStatus.APPROVED));
     }
 
     @Test

@@ -93,7 +93,7 @@ public final class SupportTestData {
                         insert.setString(6, row.status() == IntegrationStatus.PENDING ? "WAITING_FOR_INVITATION" : "DONE");
                         insert.setObject(7, changed.minusDays(1));
                         insert.setObject(8, changed);
-                        insert.setObject(9, row.status() == IntegrationStatus.PENDING || row.status() == IntegrationStatus.ACTIVE
+                        insert.setObject(9, row.status() == IntegrationStatus.PENDING || row.status() == IntegrationStatus.APPROVED
                                 ? changed.plusMinutes(1) : null);
                     }
 

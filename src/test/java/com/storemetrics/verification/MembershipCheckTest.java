@@ -67,9 +67,9 @@ class MembershipCheckTest extends SpringTest {
 
         assertThat(check.run("test")).isEqualTo(CycleResult.CHECKED);
 
-        assertThat(statusesOf("100001")).containsExactly("ACTIVE", "ACTIVE");
+        assertThat(statusesOf("100001")).containsExactly("APPROVED", "APPROVED");
         assertThat(membersOf("100001")).contains(SandboxControl.SERVICE_APPLE_ID);
-        assertThat(jdbc.queryForList("SELECT actor_name FROM integration_event WHERE to_status = 'ACTIVE'", String.class))
+        assertThat(jdbc.queryForList("SELECT actor_name FROM integration_event WHERE to_status = 'APPROVED'", String.class))
                 .containsOnly("verifier");
         assertThat(jdbc.queryForList("SELECT last_checked_at FROM integration")).allSatisfy(row ->
                 assertThat(row.get("LAST_CHECKED_AT")).isNotNull());
@@ -105,12 +105,12 @@ class MembershipCheckTest extends SpringTest {
         connect("bob", PIXEL_FORGE);
         sandbox.invite(SandboxControl.PIXEL_FORGE, SandboxControl.SERVICE_APPLE_ID);
         check.run("test");
-        assertThat(statusesOf("100001")).containsExactly("ACTIVE", "ACTIVE");
+        assertThat(statusesOf("100001")).containsExactly("APPROVED", "APPROVED");
 
         sandbox.removeUser(SandboxControl.PIXEL_FORGE, SandboxControl.SERVICE_APPLE_ID);
         clock.advance(Duration.ofSeconds(30));
         check.run("test");
-        assertThat(statusesOf("100001")).as("one missing check alone is not believed").containsExactly("ACTIVE", "ACTIVE");
+        assertThat(statusesOf("100001")).as("one missing check alone is not believed").containsExactly("APPROVED", "APPROVED");
 
         clock.advance(Duration.ofSeconds(30));
         check.run("test");
@@ -133,7 +133,7 @@ class MembershipCheckTest extends SpringTest {
             assertThat(check.run("test")).isEqualTo(CycleResult.FAILED);
         }
 
-        assertThat(statusesOf("100001")).as("failed checks never count as a missing membership").containsExactly("ACTIVE");
+        assertThat(statusesOf("100001")).as("failed checks never count as a missing membership").containsExactly("APPROVED");
         VerifierHealth health = check.health();
         assertThat(health.getConsecutiveFailures()).isEqualTo(3);
         assertThat(health.getLastFailureKind()).isIn("UNAVAILABLE", "RATE_LIMITED", "UNEXPECTED_ANSWER");

@@ -39,7 +39,7 @@ class VerifierRestartTest {
             new SandboxControl(port).invite(SandboxControl.PIXEL_FORGE, SandboxControl.SERVICE_APPLE_ID);
 
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-            while (!"ACTIVE".equals(jdbc.queryForObject("SELECT status FROM integration", String.class))) {
+            while (!"APPROVED".equals(jdbc.queryForObject("SELECT status FROM integration", String.class))) {
                 assertThat(System.nanoTime()).as("approved by the burst the first node scheduled").isLessThan(deadline);
                 Thread.sleep(250);
             }

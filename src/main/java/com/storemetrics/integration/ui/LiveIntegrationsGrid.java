@@ -31,7 +31,7 @@ class LiveIntegrationsGrid extends VerticalLayout {
 
     /** What the verifier looks at; only these rows get a pushed "last checked". */
     private static final Set<IntegrationStatus> CHECKED_BY_THE_VERIFIER = Set.of(IntegrationStatus.PENDING,
-            IntegrationStatus.ACTIVE);
+            IntegrationStatus.APPROVED);
 
     final IntegrationsGrid grid;
     final Select<IntegrationStatus> statusFilter = new Select<>();
@@ -54,7 +54,7 @@ class LiveIntegrationsGrid extends VerticalLayout {
         grid.setItems(rows);
 
         statusFilter.setLabel("Status");
-        statusFilter.setItems(IntegrationStatus.PENDING, IntegrationStatus.ACTIVE, IntegrationStatus.EXPIRED);
+        statusFilter.setItems(IntegrationStatus.PENDING, IntegrationStatus.APPROVED, IntegrationStatus.EXPIRED);
         statusFilter.setItemLabelGenerator(status -> status == null ? "All" : status.label());
         statusFilter.setEmptySelectionAllowed(true);
         statusFilter.setEmptySelectionCaption("All");

@@ -9,7 +9,7 @@ public class StatusBadge extends Span {
     public StatusBadge(IntegrationStatus status) {
         super(status.label());
         getElement().getThemeList().add(switch (status) {
-            case ACTIVE -> "badge success";
+            case APPROVED -> "badge success";
             case EXPIRED, REMOVED -> "badge error";
             case PENDING -> "badge";
         });

@@ -268,7 +268,7 @@ public final class DataIntegrationViewBenchmark {
                 apps.add(new Object[] {account, String.valueOf(1_500_000_000L + a * 10L + app),
                         "Bench App " + a + "-" + app});
             }
-            String status = a % 20 == 0 ? "PENDING" : a % 50 == 1 ? "EXPIRED" : "ACTIVE";
+            String status = a % 20 == 0 ? "PENDING" : a % 50 == 1 ? "EXPIRED" : "APPROVED";
             Timestamp connected = Timestamp.from(now.minus(Duration.ofMinutes(a)));
             integrations.add(new Object[] {alice, account, account, status,
                     status.equals("EXPIRED") ? "The invitation was not accepted in time." : null,

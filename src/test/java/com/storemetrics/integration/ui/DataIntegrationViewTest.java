@@ -78,7 +78,7 @@ class DataIntegrationViewTest extends KaribuTest {
 
         assertThat(view.rows()).extracting(IntegrationRow::accountName).containsExactly("Alice Martin");
         assertThat(jdbc.queryForObject("SELECT status FROM integration WHERE id = ?", String.class, bobPixelForge))
-                .isEqualTo("ACTIVE");
+                .isEqualTo("APPROVED");
     }
 
     @Test

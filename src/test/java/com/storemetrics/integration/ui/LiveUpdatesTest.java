@@ -78,7 +78,7 @@ class LiveUpdatesTest extends KaribuTest {
         sandbox.invite(SandboxControl.PIXEL_FORGE, SandboxControl.SERVICE_APPLE_ID);
 
         awaitUntilOffTheTestThread("the row is approved",
-                () -> view.knownRows().get(0).status() == IntegrationStatus.ACTIVE);
+                () -> view.knownRows().get(0).status() == IntegrationStatus.APPROVED);
         assertThat(view.knownRows().get(0).lastCheckedAt()).isNotNull();
     }
 
@@ -99,7 +99,7 @@ class LiveUpdatesTest extends KaribuTest {
             onBackgroundThread(() -> check.run("test"));
             UI.getCurrent().navigate(DataIntegrationView.class);
             DataIntegrationView view = _get(DataIntegrationView.class);
-            assertThat(view.rows()).extracting(IntegrationRow::status).containsExactly(IntegrationStatus.ACTIVE);
+            assertThat(view.rows()).extracting(IntegrationRow::status).containsExactly(IntegrationStatus.APPROVED);
             assertThat(view.knownRows()).hasSize(1);
 
             Instant approvedCheck = view.knownRows().get(0).lastCheckedAt();
@@ -133,7 +133,7 @@ class LiveUpdatesTest extends KaribuTest {
         onBackgroundThread(() -> check.run("test"));
         UI.getCurrent().navigate(DataIntegrationView.class);
         DataIntegrationView view = _get(DataIntegrationView.class);
-        assertThat(view.rows()).extracting(IntegrationRow::status).containsExactly(IntegrationStatus.ACTIVE);
+        assertThat(view.rows()).extracting(IntegrationRow::status).containsExactly(IntegrationStatus.APPROVED);
 
         sandbox.removeUser(SandboxControl.PIXEL_FORGE, SandboxControl.SERVICE_APPLE_ID);
         for (int check = 0; check < 2; check++) {

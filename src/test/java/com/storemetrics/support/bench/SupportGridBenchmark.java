@@ -122,7 +122,7 @@ public final class SupportGridBenchmark {
         OffsetDateTime[] changed = new OffsetDateTime[total];
         for (int i = 0; i < total; i++) {
             int roll = random.nextInt(100);
-            statuses[i] = roll < 55 ? IntegrationStatus.ACTIVE : roll < 75 ? IntegrationStatus.PENDING
+            statuses[i] = roll < 55 ? IntegrationStatus.APPROVED : roll < 75 ? IntegrationStatus.PENDING
                     : roll < 85 ? IntegrationStatus.EXPIRED : IntegrationStatus.REMOVED;
             changed[i] = OffsetDateTime.ofInstant(now.minusSeconds(random.nextInt(180 * 24 * 3600)), ZoneOffset.UTC);
         }
@@ -142,7 +142,7 @@ public final class SupportGridBenchmark {
                     }
                     insert.setString(4, status.name());
                     insert.setString(5, switch (status) {
-                        case ACTIVE -> "Our service user is now a member of the account: the invitation was accepted.";
+                        case APPROVED -> "Our service user is now a member of the account: the invitation was accepted.";
                         case EXPIRED -> "The invitation was not accepted in time.";
                         case REMOVED -> "Access removed in App Store Connect by an Account Holder or Admin.";
                         case PENDING -> null;
@@ -150,7 +150,7 @@ public final class SupportGridBenchmark {
                     insert.setString(6, status == IntegrationStatus.PENDING ? "WAITING_FOR_INVITATION" : "DONE");
                     insert.setObject(7, changed[i].minusHours(3));
                     insert.setObject(8, changed[i]);
-                    insert.setObject(9, status == IntegrationStatus.PENDING || status == IntegrationStatus.ACTIVE
+                    insert.setObject(9, status == IntegrationStatus.PENDING || status == IntegrationStatus.APPROVED
                             ? OffsetDateTime.ofInstant(now, ZoneOffset.UTC) : null);
                 });
         jdbc.update("INSERT INTO integration_event (integration_id, occurred_at, from_status, to_status, reason,"
@@ -184,7 +184,7 @@ public final class SupportGridBenchmark {
         run(support, "account name word, e.g. 'lunar'", run -> SupportFilter.none().withAccount("lunar"), 0);
         run(support, "customer by username", run -> SupportFilter.none()
                 .withCustomer(seed.customers().get(random.nextInt(CUSTOMERS))), 0);
-        run(support, "status + customer", run -> new SupportFilter(IntegrationStatus.ACTIVE,
+        run(support, "status + customer", run -> new SupportFilter(IntegrationStatus.APPROVED,
                 seed.customers().get(random.nextInt(CUSTOMERS)), null), 0);
         run(support, "no filter, page 1,000 (offset 50,000)", run -> SupportFilter.none(), 1_000);
     }

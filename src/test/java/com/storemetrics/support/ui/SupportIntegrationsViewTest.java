@@ -110,7 +110,7 @@ class SupportIntegrationsViewTest extends KaribuTest {
         assertThat(notificationTexts()).anySatisfy(text -> assertThat(text).contains("runs in a moment"));
 
         awaitUntilOffTheTestThread("alice's row turns Approved", () -> !shownRows(view).isEmpty()
-                && shownRows(view).get(0).status() == IntegrationStatus.ACTIVE);
+                && shownRows(view).get(0).status() == IntegrationStatus.APPROVED);
         awaitUntilOffTheTestThread("the health panel shows the successful cycle", () -> view.health.lastSuccess.getText().contains("UTC"));
         assertThat(view.health.lastCycle.getText()).contains("(cycle ");
     }
@@ -123,7 +123,7 @@ class SupportIntegrationsViewTest extends KaribuTest {
         long pixel = SupportTestData.account(jdbc, "900001", "Pixel Forge Studio", "86000001");
         long other = SupportTestData.account(jdbc, "900002", "Other Games", null);
         SupportTestData.integration(jdbc, alice, pixel, IntegrationStatus.PENDING, null, now);
-        SupportTestData.integration(jdbc, bob, pixel, IntegrationStatus.ACTIVE, null, now.minusSeconds(10));
+        SupportTestData.integration(jdbc, bob, pixel, IntegrationStatus.APPROVED, null, now.minusSeconds(10));
         SupportTestData.integration(jdbc, bob, other, IntegrationStatus.REMOVED,
                 "Access removed in App Store Connect by an Account Holder or Admin.", now.minusSeconds(20));
         login("carol");
@@ -132,7 +132,7 @@ class SupportIntegrationsViewTest extends KaribuTest {
 
         assertThat(shownRows(view)).extracting(SupportIntegrationRow::customerUsername, SupportIntegrationRow::status)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("alice", IntegrationStatus.PENDING),
-                        org.assertj.core.groups.Tuple.tuple("bob", IntegrationStatus.ACTIVE),
+                        org.assertj.core.groups.Tuple.tuple("bob", IntegrationStatus.APPROVED),
                         org.assertj.core.groups.Tuple.tuple("bob", IntegrationStatus.REMOVED));
         assertThat(view.grid.getColumns()).extracting(Grid.Column::getHeaderText)
                 .containsExactly("Customer", "Account", "Status", "Since", "Last checked", "Reason", "Details");
@@ -210,7 +210,7 @@ class SupportIntegrationsViewTest extends KaribuTest {
         sandbox.invite(SandboxControl.PIXEL_FORGE, SandboxControl.SERVICE_APPLE_ID);
         onBackgroundThread(() -> check.run("test"));
 
-        awaitUntilOffTheTestThread("the row shows Approved", () -> shownRows(view).get(0).status() == IntegrationStatus.ACTIVE);
+        awaitUntilOffTheTestThread("the row shows Approved", () -> shownRows(view).get(0).status() == IntegrationStatus.APPROVED);
         awaitUntilOffTheTestThread("the health panel shows the new cycle", () -> !view.health.lastCycle.getText().equals(cycleBefore));
         assertThat(shownRows(view).get(0).lastCheckedAt()).isNotNull();
     }
@@ -251,7 +251,7 @@ class SupportIntegrationsViewTest extends KaribuTest {
     void support_has_no_control_that_creates_changes_or_removes_an_integration() {
         long account = SupportTestData.account(jdbc, "900004", "Read Only Studio", null);
         long id = SupportTestData.integration(jdbc, SupportTestData.userId(jdbc, "alice"), account,
-                IntegrationStatus.ACTIVE, null, Instant.now());
+                IntegrationStatus.APPROVED, null, Instant.now());
         login("carol");
         UI.getCurrent().navigate(SupportIntegrationsView.class);
         SupportIntegrationsView view = _get(SupportIntegrationsView.class);

@@ -41,7 +41,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * (which schedules the burst of early checks, as in production), wait until the Pending row shows,
  * invite our service Apple ID through the sandbox's control API and accept it there ourselves;
  * the clock starts when the accept call returns. Then run {@code MockVaadin.clientRoundtrip()} in a
- * tight loop (100 us pauses) until the grid's row is ACTIVE. Clean up with
+ * tight loop (100 us pauses) until the grid's row is APPROVED. Clean up with
  * {@code TestData.deleteIntegrations} and a sandbox reset.
  *
  * <p>Modes ({@code bench.modes}, comma-separated):
@@ -210,7 +210,7 @@ public final class ApprovalLatencyBenchmark {
         } else if (mode.equals("recheck")) {
             triggers.recheckNow();
         }
-        long shown = await(grid, rows -> rows.size() == 1 && rows.get(0).status() == IntegrationStatus.ACTIVE,
+        long shown = await(grid, rows -> rows.size() == 1 && rows.get(0).status() == IntegrationStatus.APPROVED,
                 Duration.ofSeconds(120));
         long cycleNanos = cycle == null ? 0 : cycle.get();
         cleanUp();

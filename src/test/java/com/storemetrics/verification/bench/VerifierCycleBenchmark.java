@@ -248,13 +248,13 @@ public final class VerifierCycleBenchmark {
     }
 
     private static int countActive(JdbcTemplate jdbc) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM integration WHERE status = 'ACTIVE'", Integer.class);
+        return jdbc.queryForObject("SELECT COUNT(*) FROM integration WHERE status = 'APPROVED'", Integer.class);
     }
 
     /** The seeded membership: accounts with an Approved integration are MEMBER, never missed. */
     private static void restoreMembership(JdbcTemplate jdbc) {
         jdbc.update("UPDATE store_account SET membership = 'MEMBER', membership_missing_count = 0"
-                + " WHERE id IN (SELECT account_id FROM integration WHERE status = 'ACTIVE')");
+                + " WHERE id IN (SELECT account_id FROM integration WHERE status = 'APPROVED')");
     }
 
     private static void seed(JdbcTemplate jdbc, int integrations) {
@@ -290,7 +290,7 @@ public final class VerifierCycleBenchmark {
             long customer = customerIds.get((a + k * 101) % CUSTOMERS);
             boolean pending = a % PENDING_EVERY == 0;
             long account = accountIds.get(a);
-            rows.add(new Object[] {customer, account, account, pending ? "PENDING" : "ACTIVE",
+            rows.add(new Object[] {customer, account, account, pending ? "PENDING" : "APPROVED",
                     pending ? "WAITING_FOR_INVITATION" : "DONE", now, now});
             if (rows.size() == 5_000) {
                 insertIntegrations(jdbc, rows);
