@@ -2,40 +2,14 @@ package com.storemetrics.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import com.storemetrics.appstore.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
 
-    /** Time stands still unless the test moves it. */
-    private static final class StillClock extends Clock {
-        private Instant now = Instant.parse("2026-03-01T10:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final StillClock clock = new StillClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
     private final LoginProperties properties = new LoginProperties(5, 20, Duration.ofMinutes(1),
             Duration.ofMinutes(15), Duration.ofHours(1), 100, 128, 1000);
     private final LoginThrottle throttle = new LoginThrottle(properties, clock);

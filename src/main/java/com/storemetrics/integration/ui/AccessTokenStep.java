@@ -29,8 +29,11 @@ class AccessTokenStep extends VerticalLayout {
 
     /** The largest .p8 we accept; real ones are about 250 bytes. */
     static final int MAX_P8_BYTES = 16 * 1024;
-    /** Longer than any access token or JWT (the service refuses more than 4 KB too). */
-    static final int MAX_TOKEN_CHARS = 4096;
+    /**
+     * Twice what the service accepts for an access token or JWT (4 KB): a paste a little too long
+     * gets the service's own message, anything longer is not even kept in the session.
+     */
+    static final int MAX_TOKEN_CHARS = 8 * 1024;
     /** Issuer ID (36), Key ID (10) and vendor number (6 to 12) all fit. */
     static final int MAX_ID_CHARS = 64;
 
