@@ -96,6 +96,12 @@ final class AppleHttp {
                     throw failure;
                 }
                 Duration pause = backoff(attemptNumber);
+                if (AppleDeadline.remainingMillis() <= pause.toMillis()) {
+                    // Someone is waiting: no attempt that the overall deadline would cut short anyway.
+                    log.warn("{}: {} unavailable after {} attempt(s), no time left for another: {}", serviceName,
+                            what, attemptNumber, failure.getMessage());
+                    throw failure;
+                }
                 log.debug("{}: {} attempt {} of {} failed ({}); next in {} ms", serviceName, what, attemptNumber,
                         attempts, failure.getMessage(), pause.toMillis());
                 pause(pause, what);
@@ -105,10 +111,17 @@ final class AppleHttp {
 
     /** Sends one request and reads the whole answer, or fails with UNAVAILABLE / UNEXPECTED_ANSWER. */
     Answer send(HttpRequest.Builder request, String what) {
-        HttpRequest built = request.timeout(properties.readTimeout()).build();
+        long remaining = AppleDeadline.remainingMillis();
+        if (remaining <= 0) {
+            throw pastDeadline(what, null);
+        }
+        boolean deadlineLimits = remaining < properties.readTimeout().toMillis();
+        HttpRequest built = request.timeout(deadlineLimits ? Duration.ofMillis(remaining) : properties.readTimeout())
+                .build();
         long limit = properties.maxResponseBytes().toBytes();
         // The JDK's request time-out ends when the headers arrive; this deadline also covers the body.
-        long deadlineMillis = properties.connectTimeout().plus(properties.readTimeout()).toMillis();
+        long deadlineMillis = Math.min(remaining, properties.connectTimeout().plus(properties.readTimeout()).toMillis());
+        boolean overallDeadlineLimits = remaining <= properties.connectTimeout().plus(properties.readTimeout()).toMillis();
         accounting.requestSent(protocol);
         long started = System.nanoTime();
         CompletableFuture<HttpResponse<byte[]>> pending =
@@ -120,14 +133,31 @@ final class AppleHttp {
             return new Answer(response.statusCode(), response.headers(), response.body());
         } catch (TimeoutException e) {
             pending.cancel(true);
+            if (overallDeadlineLimits) {
+                throw pastDeadline(what, e);
+            }
             throw unavailable(what, "no complete answer within " + seconds(deadlineMillis), e);
         } catch (InterruptedException e) {
             pending.cancel(true);
             Thread.currentThread().interrupt();
             throw unavailable(what, "interrupted while waiting for the answer", e);
         } catch (ExecutionException | CompletionException e) {
-            throw transportFailure(what, e.getCause() == null ? e : e.getCause(), limit);
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (deadlineLimits && cause instanceof HttpTimeoutException && !(cause instanceof HttpConnectTimeoutException)) {
+                throw pastDeadline(what, cause);
+            }
+            throw transportFailure(what, cause, limit);
         }
+    }
+
+    /** The overall deadline of an interactive call ran out: say so, not "no answer within 20 s". */
+    private AppleFailure pastDeadline(String what, Throwable cause) {
+        Duration overall = AppleDeadline.limit();
+        String within = overall == null ? "the time allowed" : seconds(overall.toMillis());
+        return new AppleFailure(Kind.UNAVAILABLE,
+                serviceName + " did not answer within " + within + ", so we stopped waiting. This is usually "
+                        + "temporary: try again in a few minutes.",
+                what + ": overall deadline of " + within + " reached", null, cause);
     }
 
     private AppleFailure transportFailure(String what, Throwable cause, long limit) {
@@ -151,8 +181,12 @@ final class AppleHttp {
             return unavailable(what, "connection refused", root);
         }
         if (root instanceof IOException) {
-            return unavailable(what, "connection dropped before a complete answer ("
-                    + root.getClass().getSimpleName() + ": " + root.getMessage() + ")", root);
+            // The exception's own words are for the log only, never for a customer.
+            return new AppleFailure(Kind.UNAVAILABLE,
+                    serviceName + " could not be reached (the connection dropped before a complete answer). This "
+                            + "is usually temporary: try again in a few minutes.",
+                    what + ": connection dropped before a complete answer (" + root.getClass().getSimpleName() + ": "
+                            + root.getMessage() + ")", null, root);
         }
         return new AppleFailure(Kind.UNEXPECTED_ANSWER,
                 serviceName + " answered in a way we could not read. Try again later; if it keeps happening, "

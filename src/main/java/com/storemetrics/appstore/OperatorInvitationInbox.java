@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * accepts them by following the link, so this application can neither see nor accept them.
  */
 @Component
-@ConditionalOnProperty(name = "storemetrics.sandbox.enabled", havingValue = "false")
+@ConditionalOnProperty(name = "storemetrics.sandbox.enabled", havingValue = "false", matchIfMissing = true)
 class OperatorInvitationInbox implements InvitationInbox {
 
     @Override

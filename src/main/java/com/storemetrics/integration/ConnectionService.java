@@ -3,6 +3,7 @@ package com.storemetrics.integration;
 import com.storemetrics.appstore.ApiCredential;
 import com.storemetrics.appstore.ApiTokens;
 import com.storemetrics.appstore.AppStoreConnectClient;
+import com.storemetrics.appstore.AppleDeadline;
 import com.storemetrics.appstore.AppleApp;
 import com.storemetrics.appstore.AppleFailure;
 import com.storemetrics.appstore.InvitationOutcome;
@@ -13,6 +14,7 @@ import com.storemetrics.security.CurrentUser;
 import com.storemetrics.security.Roles;
 import com.storemetrics.security.SignedInUser;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -55,12 +57,14 @@ public class ConnectionService {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final String serviceAppleId;
+    private final Duration interactiveDeadline;
 
     ConnectionService(ReporterClient reporter, AppStoreConnectClient api, ApiTokens apiTokens,
             RecentAppsLoader recentApps, StoreAccountCatalog catalog, StoreAccountRepository accounts,
             IntegrationRepository integrations, IntegrationEventRepository events, CurrentUser currentUser,
             ApplicationEventPublisher publisher, PlatformTransactionManager transactionManager, Clock clock,
-            @Value("${storemetrics.apple.service-apple-id}") String serviceAppleId) {
+            @Value("${storemetrics.apple.service-apple-id}") String serviceAppleId,
+            @Value("${storemetrics.apple.interactive-deadline:15s}") Duration interactiveDeadline) {
         this.reporter = reporter;
         this.api = api;
         this.apiTokens = apiTokens;
@@ -74,6 +78,7 @@ public class ConnectionService {
         this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock;
         this.serviceAppleId = serviceAppleId;
+        this.interactiveDeadline = interactiveDeadline;
     }
 
     /** The Apple ID customers invite; shown in step 3. */
@@ -102,23 +107,27 @@ public class ConnectionService {
             }
         }
         try {
-            List<ReporterAccount> found = reporter.getAccounts(token);
-            if (found.isEmpty()) {
-                throw new CredentialRejected(CredentialRejected.Reason.NO_ACCOUNTS,
-                        "Apple accepted the token, but its Apple ID belongs to no account with access to "
-                                + "Sales and Trends. Use the token of an Apple ID with the Sales or Finance role.");
-            }
-            List<DiscoveredAccount> discovered = new ArrayList<>();
-            for (ReporterAccount account : found) {
-                List<String> vendors = reporter.getVendors(token, account.number());
-                discovered.add(new DiscoveredAccount(account.number(), account.name(), vendors, List.of(),
-                        DiscoveredAccount.AppsState.NOT_LOADED));
-            }
-            discovered.sort(Comparator.comparing(DiscoveredAccount::name, String.CASE_INSENSITIVE_ORDER));
-            return discovered;
+            return AppleDeadline.within(interactiveDeadline, () -> discoverAccounts(token));
         } catch (AppleFailure failure) {
             throw CredentialRejected.from(failure);
         }
+    }
+
+    private List<DiscoveredAccount> discoverAccounts(String token) {
+        List<ReporterAccount> found = reporter.getAccounts(token);
+        if (found.isEmpty()) {
+            throw new CredentialRejected(CredentialRejected.Reason.NO_ACCOUNTS,
+                    "Apple accepted the token, but its Apple ID belongs to no account with access to "
+                            + "Sales and Trends. Use the token of an Apple ID with the Sales or Finance role.");
+        }
+        List<DiscoveredAccount> discovered = new ArrayList<>();
+        for (ReporterAccount account : found) {
+            List<String> vendors = reporter.getVendors(token, account.number());
+            discovered.add(new DiscoveredAccount(account.number(), account.name(), vendors, List.of(),
+                    DiscoveredAccount.AppsState.NOT_LOADED));
+        }
+        discovered.sort(Comparator.comparing(DiscoveredAccount::name, String.CASE_INSENSITIVE_ORDER));
+        return discovered;
     }
 
     /** Step 2 with an access token: names each account's apps from its most recent sales summary. */
@@ -128,9 +137,15 @@ public class ConnectionService {
 
     /** Step 1 with an API key (Issuer ID, Key ID, .p8) and the account's vendor number. */
     public ApiAccountCheck checkApiKey(String issuerId, String keyId, String privateKeyPem, String vendorNumber) {
+        // The browser's limits are a courtesy; these are the ones that hold.
+        requireAtMost(issuerId, CredentialInput.MAX_ISSUER_ID, "The Issuer ID");
+        requireAtMost(keyId, CredentialInput.MAX_KEY_ID, "The Key ID");
+        requireAtMost(privateKeyPem, CredentialInput.MAX_PRIVATE_KEY, "The private key (.p8)");
         String vendor = requireVendorNumber(vendorNumber);
         try {
-            return checkApi(apiTokens.parseKey(issuerId.strip(), keyId.strip(), privateKeyPem), vendor);
+            ApiCredential credential = apiTokens.parseKey(CredentialInput.normalise(issuerId),
+                    CredentialInput.normalise(keyId), privateKeyPem == null ? "" : privateKeyPem);
+            return AppleDeadline.within(interactiveDeadline, () -> checkApi(credential, vendor));
         } catch (AppleFailure failure) {
             throw CredentialRejected.from(failure);
         }
@@ -150,7 +165,8 @@ public class ConnectionService {
         }
         String vendor = requireVendorNumber(vendorNumber);
         try {
-            return checkApi(apiTokens.checkReadyMade(jwt), vendor);
+            ApiCredential credential = apiTokens.checkReadyMade(jwt);
+            return AppleDeadline.within(interactiveDeadline, () -> checkApi(credential, vendor));
         } catch (AppleFailure failure) {
             throw CredentialRejected.from(failure);
         }
@@ -204,6 +220,10 @@ public class ConnectionService {
      * apps) in the key's team. Already a member or already invited are answers, not failures.
      */
     public InvitationOutcome.Result sendInvitation(ApiCredential credential, DiscoveredAccount account) {
+        return AppleDeadline.within(interactiveDeadline, () -> invite(credential, account));
+    }
+
+    private InvitationOutcome.Result invite(ApiCredential credential, DiscoveredAccount account) {
         if (!api.findUsers(credential, serviceAppleId).isEmpty()) {
             return InvitationOutcome.Result.ALREADY_MEMBER;
         }
@@ -265,7 +285,19 @@ public class ConnectionService {
                 + "see the current status.");
     }
 
+    private static void requireAtMost(String value, int maxChars, String what) {
+        if (value != null && value.length() > maxChars) {
+            throw new CredentialRejected(CredentialRejected.Reason.TOO_LONG,
+                    what + " is far too long (over " + maxChars + " characters). Paste only the value itself.");
+        }
+    }
+
     private static String requireVendorNumber(String vendorNumber) {
+        if (vendorNumber != null && vendorNumber.length() > CredentialInput.MAX_VENDOR_NUMBER) {
+            throw new CredentialRejected(CredentialRejected.Reason.INVALID_VENDOR_NUMBER,
+                    "Enter the account's vendor number: digits only, shown at the top left of App Store Connect "
+                            + "> Payments and Financial Reports.");
+        }
         String vendor = vendorNumber == null ? "" : vendorNumber.strip();
         if (!VENDOR_NUMBER.matcher(vendor).matches()) {
             throw new CredentialRejected(CredentialRejected.Reason.INVALID_VENDOR_NUMBER,

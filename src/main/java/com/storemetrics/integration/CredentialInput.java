@@ -10,6 +10,14 @@ final class CredentialInput {
 
     /** Longer than any real token or JWT; refusing it early keeps huge pastes away from Apple and logs. */
     static final int MAX_LENGTH = 4096;
+    /** Apple's Issuer IDs are UUIDs (36 characters). */
+    static final int MAX_ISSUER_ID = 64;
+    /** Apple's Key IDs are 10 characters. */
+    static final int MAX_KEY_ID = 32;
+    /** A .p8 is about 250 bytes; the upload takes at most 16 KB. */
+    static final int MAX_PRIVATE_KEY = 16 * 1024;
+    /** Vendor numbers are 6 to 12 digits (plus room for surrounding spaces). */
+    static final int MAX_VENDOR_NUMBER = 32;
 
     enum Shape {
         EMPTY, TOO_LONG, JWT, REPORTER_TOKEN, UNRECOGNISED

@@ -14,6 +14,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@ConditionalOnProperty(name = "storemetrics.sandbox.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(name = "storemetrics.sandbox.enabled", havingValue = "true", matchIfMissing = false)
 public @interface ConditionalOnSandbox {
 }

@@ -120,7 +120,7 @@ class ControlController {
         } catch (DateTimeParseException e) {
             throw new SandboxRefusal(SandboxRefusal.Reason.INVALID, "advance must be an ISO-8601 duration such as PT73H");
         }
-        return Map.of("now", clock.advance(step));
+        return Map.of("now", world.advanceClock(step));
     }
 
     @PostMapping("/rate-limit")

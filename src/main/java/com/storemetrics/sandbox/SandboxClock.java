@@ -44,4 +44,13 @@ class SandboxClock {
     void reset() {
         offset.set(Duration.ZERO);
     }
+
+    /** How far sandbox time runs ahead of the application's clock (kept across restarts). */
+    Duration offset() {
+        return offset.get();
+    }
+
+    void restoreOffset(Duration saved) {
+        offset.set(saved == null || saved.isNegative() ? Duration.ZERO : saved);
+    }
 }

@@ -78,13 +78,15 @@ class SandboxInvitationInbox implements InvitationInbox {
     public void accept(String invitationId) {
         String id = URLEncoder.encode(invitationId, StandardCharsets.UTF_8);
         call(HttpRequest.newBuilder(controlUri("/invitations/" + id + "/accept"))
-                .POST(HttpRequest.BodyPublishers.noBody()), 200);
+                .POST(HttpRequest.BodyPublishers.ofString("{}")), 200);
     }
 
     private JsonNode call(HttpRequest.Builder request, int expectedStatus) {
         HttpResponse<String> response;
         try {
-            response = http.send(request.timeout(REQUEST_TIMEOUT).header("Accept", "application/json").build(),
+            // The control API takes only JSON requests (see ControlApiGuard), also without a body.
+            response = http.send(request.timeout(REQUEST_TIMEOUT).header("Accept", "application/json")
+                            .header("Content-Type", "application/json").build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException("The sandbox's control API cannot be reached", e);

@@ -1,6 +1,11 @@
 package com.storemetrics.sandbox;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -81,24 +88,40 @@ public class SandboxWorld {
         }
     }
 
+    private static final Logger log = LoggerFactory.getLogger(SandboxWorld.class);
+
+    /** What survives a restart: everything that changes, except faults and rate-limit counters. */
+    record SavedWorld(Duration clockOffset, List<SavedAppleId> appleIds, Map<String, List<Member>> members,
+            List<Invitation> invitations) {
+    }
+
+    record SavedAppleId(String email, Instant expiresAt, boolean revoked) {
+    }
+
     private final SandboxClock clock;
     private final SandboxApiKeys apiKeys;
     private final FaultInjector faults;
     private final HourlyRateLimiter rateLimiter;
     private final String serviceAppleId;
+    private final ObjectMapper json;
+    private final Path stateFile;
 
     private final Map<String, AppleIdState> appleIdsByEmail = new LinkedHashMap<>();
     private final Map<String, AccountState> accountsByNumber = new LinkedHashMap<>();
     private final Map<String, Invitation> invitationsById = new LinkedHashMap<>();
 
     SandboxWorld(SandboxClock clock, SandboxApiKeys apiKeys, FaultInjector faults, HourlyRateLimiter rateLimiter,
-            @Value("${storemetrics.apple.service-apple-id:integration@storemetrics.example}") String serviceAppleId) {
+            @Value("${storemetrics.apple.service-apple-id:integration@storemetrics.example}") String serviceAppleId,
+            ObjectMapper json, @Value("${storemetrics.sandbox.state-file:}") String stateFile) {
         this.clock = clock;
         this.apiKeys = apiKeys;
         this.faults = faults;
         this.rateLimiter = rateLimiter;
         this.serviceAppleId = serviceAppleId;
+        this.json = json;
+        this.stateFile = stateFile == null || stateFile.isBlank() ? null : Path.of(stateFile);
         seed();
+        restore();
     }
 
     // ---------------------------------------------------------------- the whole world
@@ -134,6 +157,14 @@ public class SandboxWorld {
         faults.clear();
         rateLimiter.reset();
         seed();
+        save();
+    }
+
+    /** Moves sandbox time forward (kept across restarts like the rest of the world). */
+    synchronized Instant advanceClock(Duration step) {
+        Instant now = clock.advance(step);
+        save();
+        return now;
     }
 
     String serviceAppleId() {
@@ -175,6 +206,7 @@ public class SandboxWorld {
 
     public synchronized void revokeToken(String token) {
         tokenOwner(token).revoked = true;
+        save();
     }
 
     public synchronized void expireToken(String token) {
@@ -183,6 +215,7 @@ public class SandboxWorld {
         if (owner.expiresAt.isAfter(now)) {
             owner.expiresAt = now;
         }
+        save();
     }
 
     private AppleIdState tokenOwner(String token) {
@@ -207,6 +240,7 @@ public class SandboxWorld {
             throw new SandboxRefusal(SandboxRefusal.Reason.CONFLICT, "The Account Holder cannot be removed");
         }
         account.membersByEmail.remove(key(email));
+        save();
     }
 
     // ---------------------------------------------------------------- invitations
@@ -230,6 +264,7 @@ public class SandboxWorld {
                 draft.firstName(), draft.lastName(), List.copyOf(draft.roles()), draft.allAppsVisible(),
                 draft.provisioningAllowed(), List.copyOf(draft.visibleAppIds()), now, now.plus(INVITATION_LIFETIME));
         invitationsById.put(invitation.id(), invitation);
+        save();
         return invitation;
     }
 
@@ -263,6 +298,7 @@ public class SandboxWorld {
                 invitation.provisioningAllowed());
         account.membersByEmail.put(key(invitation.email()), member);
         invitationsById.remove(invitationId);
+        save();
         return new WorldSnapshot.Member(member.email(), member.firstName(), member.lastName(), member.roles());
     }
 
@@ -275,6 +311,7 @@ public class SandboxWorld {
                     invitation.firstName(), invitation.lastName(), invitation.roles(), invitation.allAppsVisible(),
                     invitation.provisioningAllowed(), invitation.visibleAppIds(), invitation.createdAt(), now);
             invitationsById.put(invitationId, invitation);
+            save();
         }
         return toView(invitation);
     }
@@ -287,6 +324,7 @@ public class SandboxWorld {
             throw new SandboxRefusal(SandboxRefusal.Reason.NOT_FOUND, "There is no invitation with id " + invitationId);
         }
         invitationsById.remove(invitationId);
+        save();
     }
 
     private List<Invitation> pending(String accountNumber, String email, Instant now) {
@@ -332,6 +370,57 @@ public class SandboxWorld {
     /** Stable user ids, so {@code /v1/users} answers the same ids on every start. */
     private static String memberId(String accountNumber, String email) {
         return UUID.nameUUIDFromBytes((accountNumber + "/" + key(email)).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** Writes the world beside the database (development); nothing without a state file. */
+    private void save() {
+        if (stateFile == null) {
+            return;
+        }
+        SavedWorld saved = new SavedWorld(clock.offset(),
+                appleIdsByEmail.values().stream().map(id -> new SavedAppleId(id.email, id.expiresAt, id.revoked)).toList(),
+                accountsByNumber.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+                        entry -> List.copyOf(entry.getValue().membersByEmail.values()), (a, b) -> a, LinkedHashMap::new)),
+                List.copyOf(invitationsById.values()));
+        try {
+            Path parent = stateFile.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Path temporary = Files.createTempFile(parent, "sandbox-world", ".tmp");
+            json.writeValue(temporary.toFile(), saved);
+            Files.move(temporary, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            log.warn("Could not save the sandbox's world to {}: {}", stateFile, e.toString());
+        }
+    }
+
+    /** Takes up the world as it was saved, over the fresh seed; a missing or unreadable file keeps the seed. */
+    private void restore() {
+        if (stateFile == null || !Files.isRegularFile(stateFile)) {
+            return;
+        }
+        try {
+            SavedWorld saved = json.readValue(stateFile.toFile(), SavedWorld.class);
+            clock.restoreOffset(saved.clockOffset());
+            for (SavedAppleId id : saved.appleIds()) {
+                AppleIdState state = appleIdsByEmail.get(key(id.email()));
+                if (state != null) {
+                    state.expiresAt = id.expiresAt();
+                    state.revoked = id.revoked();
+                }
+            }
+            saved.members().forEach((number, members) -> {
+                AccountState account = accountsByNumber.get(number);
+                if (account != null) {
+                    account.membersByEmail.clear();
+                    members.forEach(member -> account.membersByEmail.put(key(member.email()), member));
+                }
+            });
+            saved.invitations().forEach(invitation -> invitationsById.put(invitation.id(), invitation));
+            log.info("Sandbox world restored from {} (Reset on the console or POST /control/reset restores the seed)",
+                    stateFile);
+        } catch (IOException | RuntimeException e) {
+            log.warn("Could not read the sandbox's saved world at {}, starting from the seed: {}", stateFile, e.toString());
+        }
     }
 
     private void seed() {

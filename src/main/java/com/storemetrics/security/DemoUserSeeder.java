@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Off in the production profile ({@code storemetrics.demo-users.enabled=false}).
  */
 @Component
-@ConditionalOnProperty(name = "storemetrics.demo-users.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(name = "storemetrics.demo-users.enabled", havingValue = "true", matchIfMissing = false)
 class DemoUserSeeder implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoUserSeeder.class);

@@ -1,7 +1,9 @@
 package com.storemetrics.security;
 
 import com.storemetrics.security.ui.LoginView;
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,6 +13,10 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 @Configuration
 @EnableWebSecurity
@@ -20,13 +26,28 @@ class SecurityConfiguration {
     /**
      * Paths served to machines, not to browsers: the embedded sandbox speaks Apple's protocols and
      * authenticates callers the way Apple does (tokens, JWTs), so Spring's session login and CSRF
-     * do not apply there.
+     * do not apply there (its control API has its own guard, see docs/security.md).
      */
     static final String SANDBOX_API = "/sandbox/apple/**";
 
+    /**
+     * What Vaadin 24 needs and no more: its bootstrap page has inline scripts and {@code executeJs}
+     * compiles functions ('unsafe-inline', 'unsafe-eval'); Lumo injects styles and uses data: URLs for
+     * icons; push uses a same-origin WebSocket ('self'). Nothing may frame the app, no plug-ins, forms
+     * post only to us.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; "
+            + "script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
+            + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /** Powerful browser features the app never uses, switched off for it and anything it embeds. */
+    static final String PERMISSIONS_POLICY = "accelerometer=(), camera=(), geolocation=(), gyroscope=(), "
+            + "magnetometer=(), microphone=(), payment=(), usb=(), interest-cohort=()";
+
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http,
-            @Value("${storemetrics.sandbox.enabled:true}") boolean sandboxEnabled) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil vaadinRequests, LoginGuard loginGuard,
+            @Value("${storemetrics.sandbox.enabled:false}") boolean sandboxEnabled) throws Exception {
         http.authorizeHttpRequests(auth -> {
             // Without the sandbox nothing may answer there, not even Vaadin's catch-all page.
             if (sandboxEnabled) {
@@ -35,9 +56,24 @@ class SecurityConfiguration {
                 auth.requestMatchers(SANDBOX_API).denyAll();
             }
             auth.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
+            // A refusal (403 for a missing CSRF token, 413 for an oversized body) stays that status
+            // instead of turning into a redirect to the login page on its way to the error page.
+            auth.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
         });
-        http.csrf(csrf -> csrf.ignoringRequestMatchers(SANDBOX_API));
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        // Our own CSRF set-up instead of Vaadin's, which leaves POST /login out: a foreign page could
+        // then sign a victim into the attacker's account. Vaadin's internal requests carry Vaadin's
+        // own CSRF token; the login form sends Spring's (see CsrfMetaTags); logout stays protected.
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest,
+                PathPatternRequestMatcher.withDefaults().matcher(SANDBOX_API)));
+        http.headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY))
+                // Sent only over TLS (directly or behind a proxy that says X-Forwarded-Proto: https).
+                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
+        http.addFilterBefore(loginGuard.filter(), UsernamePasswordAuthenticationFilter.class);
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
+                .enableCsrfConfiguration(false));
         return http.build();
     }
 

@@ -57,6 +57,7 @@ abstract class SandboxHttpTest extends SpringTest {
     @AfterEach
     void resetSandbox() throws Exception {
         HttpResponse<String> reset = send(HttpRequest.newBuilder(url("/sandbox/apple/control/reset"))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.noBody()));
         if (reset.statusCode() != 200) {
             throw new IllegalStateException("Sandbox reset failed: " + reset.statusCode());

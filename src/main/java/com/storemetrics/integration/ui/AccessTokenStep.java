@@ -1,6 +1,7 @@
 package com.storemetrics.integration.ui;
 
 import com.storemetrics.integration.CredentialKind;
+import com.vaadin.flow.component.AbstractField;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -28,6 +29,13 @@ class AccessTokenStep extends VerticalLayout {
 
     /** The largest .p8 we accept; real ones are about 250 bytes. */
     static final int MAX_P8_BYTES = 16 * 1024;
+    /**
+     * Twice what the service accepts for an access token or JWT (4 KB): a paste a little too long
+     * gets the service's own message, anything longer is not even kept in the session.
+     */
+    static final int MAX_TOKEN_CHARS = 8 * 1024;
+    /** Issuer ID (36), Key ID (10) and vendor number (6 to 12) all fit. */
+    static final int MAX_ID_CHARS = 64;
 
     final RadioButtonGroup<CredentialKind> kind = new RadioButtonGroup<>("What do you have?");
     final PasswordField accessToken = new PasswordField("Access token");
@@ -68,6 +76,9 @@ class AccessTokenStep extends VerticalLayout {
         privateKey.setMaxLength(MAX_P8_BYTES);
         privateKey.setWidthFull();
         privateKeyUpload = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
+            if (bytes.length > MAX_P8_BYTES) {
+                return; // setMaxFileSize is the browser's check; this one holds for every client.
+            }
             String text = new String(bytes, StandardCharsets.UTF_8);
             UI ui = UI.getCurrent();
             if (ui != null) {
@@ -116,12 +127,33 @@ class AccessTokenStep extends VerticalLayout {
                 privateKey, jwt, vendorNumber}) {
             field.setValueChangeMode(ValueChangeMode.EAGER);
         }
-        accessToken.addValueChangeListener(change -> onEdited.run());
-        issuerId.addValueChangeListener(change -> onEdited.run());
-        keyId.addValueChangeListener(change -> onEdited.run());
-        privateKey.addValueChangeListener(change -> onEdited.run());
-        jwt.addValueChangeListener(change -> onEdited.run());
-        vendorNumber.addValueChangeListener(change -> onEdited.run());
+        // The browser enforces maxlength for well-behaved clients; the listeners enforce it for all:
+        // an over-long value is dropped at once instead of being kept in the session.
+        accessToken.setMaxLength(MAX_TOKEN_CHARS);
+        jwt.setMaxLength(MAX_TOKEN_CHARS);
+        issuerId.setMaxLength(MAX_ID_CHARS);
+        keyId.setMaxLength(MAX_ID_CHARS);
+        vendorNumber.setMaxLength(MAX_ID_CHARS);
+        limited(accessToken, MAX_TOKEN_CHARS, onEdited);
+        limited(issuerId, MAX_ID_CHARS, onEdited);
+        limited(keyId, MAX_ID_CHARS, onEdited);
+        limited(privateKey, MAX_P8_BYTES, onEdited);
+        limited(jwt, MAX_TOKEN_CHARS, onEdited);
+        limited(vendorNumber, MAX_ID_CHARS, onEdited);
+    }
+
+    private void limited(AbstractField<?, String> field, int maxChars, Runnable onEdited) {
+        field.addValueChangeListener(change -> {
+            String value = change.getValue();
+            if (value != null && value.length() > maxChars) {
+                field.clear();
+                onEdited.run();
+                outcome.failure("That was far too long for this field (over " + maxChars + " characters), so it "
+                        + "was not kept. Paste only the value itself.");
+                return;
+            }
+            onEdited.run();
+        });
     }
 
     CredentialKind selectedKind() {

@@ -276,7 +276,7 @@ class ConnectAppStoreDialog extends Dialog {
             return rejected.userMessage();
         }
         if (failure instanceof AppleFailure apple) {
-            return apple.userMessage();
+            return CredentialRejected.customerMessage(apple);
         }
         log.error("Unexpected failure in the connection dialog", failure);
         return "Something unexpected went wrong on our side. Please try again; if it keeps happening, contact support.";

@@ -18,18 +18,24 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private final LoginForm login = new LoginForm();
+    private final LoginI18n wrongCredentials = LoginI18n.createDefault();
+    private final LoginI18n locked = LoginI18n.createDefault();
 
     public LoginView() {
         setSizeFull();
         setAlignItems(FlexComponent.Alignment.CENTER);
         setJustifyContentMode(FlexComponent.JustifyContentMode.CENTER);
 
-        LoginI18n i18n = LoginI18n.createDefault();
         // Say nothing about which of the two was wrong.
-        i18n.getErrorMessage().setTitle("Incorrect username or password");
-        i18n.getErrorMessage().setMessage("Check your username and password and try again.");
-        i18n.setAdditionalInformation(null);
-        login.setI18n(i18n);
+        wrongCredentials.getErrorMessage().setTitle("Incorrect username or password");
+        wrongCredentials.getErrorMessage().setMessage("Check your username and password and try again.");
+        wrongCredentials.setAdditionalInformation(null);
+        // Said the same way whether or not the account exists.
+        locked.getErrorMessage().setTitle("Sign-in paused");
+        locked.getErrorMessage().setMessage("Too many failed sign-ins for this account or from this network. "
+                + "Sign-in is paused for a few minutes; try again later.");
+        locked.setAdditionalInformation(null);
+        login.setI18n(wrongCredentials);
         login.setAction("login");
         login.setForgotPasswordButtonVisible(false);
 
@@ -40,6 +46,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        login.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        boolean isLocked = parameters.containsKey("locked");
+        login.setI18n(isLocked ? locked : wrongCredentials);
+        login.setError(isLocked || parameters.containsKey("error"));
     }
 }

@@ -54,7 +54,7 @@ public final class SupportGridBenchmark {
         System.out.printf(Locale.ROOT, "Java %s, %d cores, max heap %d MB%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
         long started = System.nanoTime();
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class).run(
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class).profiles("test").run(
                 "--server.port=0",
                 "--spring.datasource.url=jdbc:hsqldb:mem:bench-" + UUID.randomUUID(),
                 "--spring.main.banner-mode=off",
