@@ -1,5 +1,14 @@
 package com.storemetrics;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
+import com.storemetrics.integration.Integration;
+import com.storemetrics.integration.IntegrationLifecycle;
+import com.storemetrics.integration.IntegrationUpdate;
+import com.storemetrics.integration.IntegrationsConnected;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -61,6 +70,32 @@ class ArchitectureTest {
     void no_other_feature_imports_the_sandbox() {
         noClasses().that().resideOutsideOfPackage("com.storemetrics.sandbox..")
                 .should().dependOnClassesThat().resideInAPackage("com.storemetrics.sandbox..")
+                .check(classes);
+    }
+
+    @Test
+    void only_the_lifecycle_changes_an_integrations_status_and_announces_it() {
+        noClasses().that().doNotBelongToAnyOf(IntegrationLifecycle.class)
+                .and().areNotAssignableTo(IntegrationUpdate.class)
+                .should().callMethodWhere(target(owner(type(Integration.class))).and(target(name("changeStatus"))))
+                .orShould().callMethodWhere(target(owner(type(Integration.class))).and(target(name("pending"))))
+                .orShould().callConstructorWhere(target(owner(assignableTo(IntegrationUpdate.class))))
+                .orShould().callConstructorWhere(target(owner(type(IntegrationsConnected.class))))
+                .because("one write path changes statuses, appends history, posts notices and publishes events")
+                .check(classes);
+    }
+
+    @Test
+    void views_use_their_features_services_never_apples_clients() {
+        noClasses().that().resideInAPackage("..ui..")
+                .should().dependOnClassesThat().resideInAPackage("com.storemetrics.appstore..")
+                .check(classes);
+    }
+
+    @Test
+    void the_funnel_builds_on_integrations_never_the_other_way() {
+        noClasses().that().resideInAPackage("com.storemetrics.integration")
+                .should().dependOnClassesThat().resideInAPackage("com.storemetrics.integration.funnel..")
                 .check(classes);
     }
 

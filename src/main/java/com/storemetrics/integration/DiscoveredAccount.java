@@ -31,7 +31,7 @@ public record DiscoveredAccount(String accountNumber, String name, List<String> 
         return accountNumber != null ? accountNumber : "vendor:" + vendorNumbers.get(0);
     }
 
-    DiscoveredAccount withApps(List<DiscoveredApp> newApps, AppsState state) {
+    public DiscoveredAccount withApps(List<DiscoveredApp> newApps, AppsState state) {
         return new DiscoveredAccount(accountNumber, name, vendorNumbers, newApps, state);
     }
 

@@ -130,10 +130,6 @@ public class Integration {
         return true;
     }
 
-    void checked(Instant now) {
-        lastCheckedAt = now;
-    }
-
     public Long getId() {
         return id;
     }

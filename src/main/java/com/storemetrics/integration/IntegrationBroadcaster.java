@@ -2,9 +2,6 @@ package com.storemetrics.integration;
 
 import com.storemetrics.base.live.Subscribers;
 import com.vaadin.flow.shared.Registration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -49,10 +46,8 @@ public class IntegrationBroadcaster {
 
     @TransactionalEventListener(fallbackExecution = true)
     void onChanged(IntegrationsChanged event) {
-        Map<Long, List<IntegrationChange>> perCustomer = new LinkedHashMap<>();
-        event.changes().forEach(change -> perCustomer.computeIfAbsent(change.customerId(), id -> new ArrayList<>())
-                .add(change));
-        perCustomer.forEach((customerId, changes) -> toCustomer(customerId, new IntegrationsChanged(changes)));
+        event.changes().stream().map(IntegrationChange::customerId).distinct()
+                .forEach(customerId -> event.forCustomer(customerId).ifPresent(theirs -> toCustomer(customerId, theirs)));
         everything.publish(event);
     }
 

@@ -12,10 +12,6 @@ interface IntegrationRepository extends JpaRepository<Integration, Long> {
             + " and i.account.id in :accountIds")
     List<Integration> findLiveByCustomerAndAccounts(long customerId, Collection<Long> accountIds);
 
-    @Query("select i from Integration i join fetch i.account where i.customerId = :customerId"
-            + " and i.status <> com.storemetrics.integration.IntegrationStatus.REMOVED order by i.connectedAt desc, i.id desc")
-    List<Integration> findLiveByCustomer(long customerId);
-
     /** Integrations in the given statuses, with their accounts, for the verifier. */
     @Query("select i from Integration i join fetch i.account where i.status in :statuses")
     List<Integration> findByStatusIn(Collection<IntegrationStatus> statuses);

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -37,17 +36,17 @@ public class IntegrationService {
     private final IntegrationRepository integrations;
     private final IntegrationEventRepository events;
     private final CustomerNoticeRepository notices;
+    private final IntegrationLifecycle lifecycle;
     private final CurrentUser currentUser;
-    private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
     IntegrationService(IntegrationRepository integrations, IntegrationEventRepository events,
-            CustomerNoticeRepository notices, CurrentUser currentUser, ApplicationEventPublisher publisher, Clock clock) {
+            CustomerNoticeRepository notices, IntegrationLifecycle lifecycle, CurrentUser currentUser, Clock clock) {
         this.integrations = integrations;
         this.events = events;
         this.notices = notices;
+        this.lifecycle = lifecycle;
         this.currentUser = currentUser;
-        this.publisher = publisher;
         this.clock = clock;
     }
 
@@ -109,13 +108,8 @@ public class IntegrationService {
     @Transactional
     public IntegrationRow remove(long integrationId) {
         SignedInUser customer = me();
-        Integration integration = mine(integrationId);
-        IntegrationStatus from = integration.getStatus();
-        events.save(integration.changeStatus(IntegrationStatus.REMOVED, "Removed by the customer",
-                Actor.customer(customer.getUsername()), clock.instant()));
-        IntegrationRow row = IntegrationRow.of(integration);
-        publisher.publishEvent(new IntegrationsChanged(List.of(new IntegrationChange(customer.userId(), row, from, null))));
-        return row;
+        return lifecycle.removeByCustomer(customer.userId(), integrationId, Actor.customer(customer.getUsername()),
+                clock.instant());
     }
 
     /** The caller's notices that are not dismissed yet, newest first. */

@@ -129,22 +129,24 @@ public class StoreAccount {
     }
 
     /**
-     * Our service user is not listed. Returns true when the loss is now believed: the account was
-     * seen before and this is the second consecutive successful check without it.
+     * Our service user is not listed, in a check newer than the last one. Returns how many
+     * consecutive successful checks have missed it since it was last seen; 0 for an account it was
+     * never seen in (nothing to lose). What that count means is the verifier's policy.
      */
-    boolean membershipMissing(Instant observedAt) {
+    int membershipMissing(Instant observedAt) {
         membershipCheckedAt = observedAt;
         if (membership == Membership.UNKNOWN) {
-            return false;
+            return 0;
         }
         membershipMissingCount++;
-        if (membershipMissingCount >= 2) {
-            membership = Membership.UNKNOWN;
-            membershipMissingCount = 0;
-            return true;
-        }
         membership = Membership.MISSING;
-        return false;
+        return membershipMissingCount;
+    }
+
+    /** The loss is believed: from now on the account is as if never seen. */
+    void membershipForgotten() {
+        membership = Membership.UNKNOWN;
+        membershipMissingCount = 0;
     }
 
     void rename(String newName) {

@@ -9,6 +9,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -17,21 +18,24 @@ import org.springframework.transaction.support.TransactionTemplate;
  * account at the same moment and the account number is unique.
  */
 @Component
-class StoreAccountCatalog {
+public class StoreAccountCatalog {
 
     private final StoreAccountRepository accounts;
+    private final IntegrationRepository integrations;
     private final TransactionTemplate newTransaction;
     private final Clock clock;
 
-    StoreAccountCatalog(StoreAccountRepository accounts, PlatformTransactionManager transactionManager, Clock clock) {
+    StoreAccountCatalog(StoreAccountRepository accounts, IntegrationRepository integrations,
+            PlatformTransactionManager transactionManager, Clock clock) {
         this.accounts = accounts;
+        this.integrations = integrations;
         this.newTransaction = new TransactionTemplate(transactionManager);
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
     }
 
     /** The ids of the accounts, created or refreshed. */
-    List<Long> upsert(List<DiscoveredAccount> discovered) {
+    public List<Long> upsert(List<DiscoveredAccount> discovered) {
         try {
             return newTransaction.execute(status -> discovered.stream().map(this::upsertOne).toList());
         } catch (DataIntegrityViolationException raceWithAnotherCustomer) {
@@ -44,7 +48,7 @@ class StoreAccountCatalog {
      * The stored account a discovered one is: by account number, else by any of its vendor numbers
      * (an account first connected with an API key is known by its vendor number only).
      */
-    Optional<StoreAccount> find(DiscoveredAccount found) {
+    private Optional<StoreAccount> find(DiscoveredAccount found) {
         if (found.accountNumber() != null) {
             Optional<StoreAccount> byNumber = accounts.findByAccountNumber(found.accountNumber());
             if (byNumber.isPresent()) {
@@ -52,6 +56,33 @@ class StoreAccountCatalog {
             }
         }
         return accounts.findByAnyVendorNumber(found.vendorNumbers()).stream().findFirst();
+    }
+
+    /** The stored name of the account with this vendor number, if any. */
+    @Transactional(readOnly = true)
+    public Optional<String> nameOfVendor(String vendorNumber) {
+        return accounts.findByVendorNumber(vendorNumber).map(StoreAccount::getName);
+    }
+
+    /**
+     * The status of the customer's live integration of each discovered account that has one, keyed
+     * by {@link DiscoveredAccount#key()}; accounts without one are absent.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, IntegrationStatus> liveStatuses(long customerId, List<DiscoveredAccount> discovered) {
+        Map<String, IntegrationStatus> statuses = new java.util.LinkedHashMap<>();
+        for (DiscoveredAccount account : discovered) {
+            find(account).flatMap(stored -> integrations.findLiveByCustomerAndAccounts(customerId, List.of(stored.getId()))
+                    .stream().findFirst()).ifPresent(live -> statuses.put(account.key(), live.getStatus()));
+        }
+        return statuses;
+    }
+
+    /** Names of the accounts among these that the customer has a live integration of. */
+    @Transactional(readOnly = true)
+    public List<String> liveAccountNames(long customerId, java.util.Collection<Long> accountIds) {
+        return integrations.findLiveByCustomerAndAccounts(customerId, accountIds).stream()
+                .map(integration -> integration.getAccount().getName()).toList();
     }
 
     private Long upsertOne(DiscoveredAccount found) {

@@ -10,8 +10,6 @@ interface StoreAccountRepository extends JpaRepository<StoreAccount, Long> {
 
     Optional<StoreAccount> findByAccountNumber(String accountNumber);
 
-    List<StoreAccount> findByAccountNumberIn(Collection<String> accountNumbers);
-
     @Query("select a from StoreAccount a join a.vendorNumbers v where v = :vendorNumber")
     Optional<StoreAccount> findByVendorNumber(String vendorNumber);
 

@@ -1,5 +1,6 @@
 package com.storemetrics.sandbox;
 
+import com.storemetrics.integration.Integration;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

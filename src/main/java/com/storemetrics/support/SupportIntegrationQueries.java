@@ -1,5 +1,8 @@
 package com.storemetrics.support;
 
+import com.storemetrics.integration.StoreAccount;
+import com.storemetrics.integration.IntegrationEvent;
+import com.storemetrics.integration.Membership;
 import com.storemetrics.integration.Integration;
 import java.util.List;
 import java.util.Optional;
@@ -21,10 +24,10 @@ interface SupportIntegrationQueries extends Repository<Integration, Long>, Suppo
     @Query(ROW + " where i.id = :id")
     Optional<SupportIntegrationRow> findRow(long id);
 
-    @Query("select new com.storemetrics.support.HistoryEntry(e.occurredAt, e.fromStatus, e.toStatus, e.reason,"
+    @Query("select new com.storemetrics.support.SupportHistoryEntry(e.occurredAt, e.fromStatus, e.toStatus, e.reason,"
             + " e.actorKind, e.actorName) from IntegrationEvent e where e.integration.id = :integrationId"
             + " order by e.occurredAt, e.id")
-    List<HistoryEntry> findHistory(long integrationId);
+    List<SupportHistoryEntry> findHistory(long integrationId);
 
     @Query("select new com.storemetrics.support.SupportIntegrationQueries$AccountSide(a.id, a.name, a.accountNumber,"
             + " a.membership, a.membershipSeenAt, a.membershipCheckedAt) from StoreAccount a where a.id = :accountId")

@@ -1,5 +1,7 @@
 package com.storemetrics.support;
 
+import com.storemetrics.integration.StoreAccount;
+import com.storemetrics.integration.Integration;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.util.ArrayList;

@@ -71,7 +71,7 @@ public class SupportService {
      * this opening.
      */
     @Transactional
-    public IntegrationDetails openDetails(long integrationId) {
+    public SupportIntegrationDetails openDetails(long integrationId) {
         SupportIntegrationRow row = queries.findRow(integrationId)
                 .orElseThrow(() -> new NoSuchElementException("No integration " + integrationId));
         SignedInUser staff = currentUser.require();
@@ -81,7 +81,7 @@ public class SupportService {
         AccountPicture account = new AccountPicture(side.id(), side.name(), side.accountNumber(),
                 queries.findVendorNumbers(side.id()), side.membership(), side.membershipSeenAt(),
                 side.membershipCheckedAt(), queries.findLinkedCustomers(side.id()));
-        return new IntegrationDetails(row, queries.findHistory(integrationId), account,
+        return new SupportIntegrationDetails(row, queries.findHistory(integrationId), account,
                 accessLog.findOpenings(integrationId));
     }
 

@@ -5,9 +5,7 @@ import com.storemetrics.appstore.InvitationInbox;
 import com.storemetrics.appstore.ReceivedInvitation;
 import com.storemetrics.appstore.ReporterAccount;
 import com.storemetrics.appstore.ReporterClient;
-import com.storemetrics.integration.MembershipObservation;
-import com.storemetrics.integration.MembershipReconciler;
-import com.storemetrics.integration.ReconcileOutcome;
+import com.storemetrics.integration.AccountMemberships;
 import com.storemetrics.integration.WatchedAccount;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,6 +46,7 @@ public class MembershipCheck {
     private final ReporterClient reporter;
     private final InvitationInbox inbox;
     private final MembershipReconciler reconciler;
+    private final AccountMemberships memberships;
     private final VerifierHealthRepository healthRepository;
     private final VerifierHealthUpdates healthUpdates;
     private final VerifierProperties properties;
@@ -58,12 +57,14 @@ public class MembershipCheck {
     private final ReentrantLock running = new ReentrantLock();
 
     MembershipCheck(ReporterClient reporter, InvitationInbox inbox, MembershipReconciler reconciler,
+            AccountMemberships memberships,
             VerifierHealthRepository healthRepository, VerifierHealthUpdates healthUpdates, VerifierProperties properties,
             PlatformTransactionManager transactionManager, Clock clock,
             @Value("${storemetrics.apple.service-access-token}") String serviceAccessToken) {
         this.reporter = reporter;
         this.inbox = inbox;
         this.reconciler = reconciler;
+        this.memberships = memberships;
         this.healthRepository = healthRepository;
         this.healthUpdates = healthUpdates;
         this.properties = properties;
@@ -99,7 +100,7 @@ public class MembershipCheck {
             log.debug("Verifier cycle ({}) skipped: backing off", trigger);
             return CycleResult.BACKING_OFF;
         }
-        List<WatchedAccount> watched = reconciler.watchedAccounts();
+        List<WatchedAccount> watched = memberships.watched();
         if (watched.isEmpty()) {
             updateHealth(health -> health.succeeded(started, "Nothing to check: no Pending or Approved integrations."));
             return CycleResult.NOTHING_TO_CHECK;

@@ -1,5 +1,6 @@
 package com.storemetrics.appstore;
 
+import com.storemetrics.integration.Integration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

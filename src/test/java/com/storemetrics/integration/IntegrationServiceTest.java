@@ -1,5 +1,8 @@
 package com.storemetrics.integration;
 
+import com.storemetrics.integration.funnel.AccountAvailability;
+import com.storemetrics.integration.funnel.ConnectionService;
+import com.storemetrics.verification.VerifierSees;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,8 +25,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** The customer's side of integrations, and that no customer ever reaches another's. */
 class IntegrationServiceTest extends SpringTest {
 
-    static final DiscoveredAccount PIXEL_FORGE = ConnectionServiceTest.PIXEL_FORGE;
-    static final DiscoveredAccount ALICE_MARTIN = ConnectionServiceTest.ALICE_MARTIN;
+    static final DiscoveredAccount PIXEL_FORGE = new DiscoveredAccount("100001", "Pixel Forge Studio",
+            List.of("85000001"), List.of(new DiscoveredApp("1400000001", "Forge Runner")), AppsState.LOADED);
+    static final DiscoveredAccount ALICE_MARTIN = com.storemetrics.DemoAccounts.ALICE_MARTIN;
     static final DiscoveredAccount NORTHWIND = new DiscoveredAccount("100003", "Northwind Games",
             List.of("85000004", "85000003"), List.of(new DiscoveredApp("1", "Zeta"), new DiscoveredApp("2", "Alpha"),
                     new DiscoveredApp("3", "Mu")), AppsState.LOADED);
@@ -32,8 +36,6 @@ class IntegrationServiceTest extends SpringTest {
     IntegrationService service;
     @Autowired
     ConnectionService connections;
-    @Autowired
-    MembershipReconciler reconciler;
     @Autowired
     ApplicationContext context;
     @Autowired
@@ -88,8 +90,7 @@ class IntegrationServiceTest extends SpringTest {
 
     @Test
     void details_show_who_connected_it_and_the_full_history() {
-        reconciler.reconcile(new MembershipObservation(Instant.now(), Map.of("100001", "Pixel Forge Studio"), Map.of(),
-                Set.of(), Set.of(), java.time.Duration.ofDays(4)));
+        VerifierSees.memberships(context, Instant.now(), Map.of("100001", "Pixel Forge Studio"));
 
         IntegrationDetails details = as("alice", () -> service.details(alicePixelForge));
 
@@ -144,9 +145,9 @@ class IntegrationServiceTest extends SpringTest {
     @Test
     void a_removal_by_the_verifier_leaves_a_notice_for_each_customer_until_dismissed() {
         Instant now = Instant.now();
-        reconciler.reconcile(observation(now, true));
-        reconciler.reconcile(observation(now.plusSeconds(30), false));
-        reconciler.reconcile(observation(now.plusSeconds(60), false));
+        VerifierSees.memberships(context, now, Map.of("100001", "Pixel Forge Studio"));
+        VerifierSees.memberships(context, now.plusSeconds(30), Map.of());
+        VerifierSees.memberships(context, now.plusSeconds(60), Map.of());
 
         List<Notice> alices = as("alice", () -> service.openNotices());
         List<Notice> bobs = as("bob", () -> service.openNotices());
@@ -168,10 +169,6 @@ class IntegrationServiceTest extends SpringTest {
                 .map(IntegrationRow::accountName).toList();
     }
 
-    private static MembershipObservation observation(Instant at, boolean member) {
-        return new MembershipObservation(at, member ? Map.of("100001", "Pixel Forge Studio") : Map.of(), Map.of(),
-                Set.of(), Set.of(), java.time.Duration.ofDays(4));
-    }
 
     private <T> T as(String user, java.util.function.Supplier<T> work) {
         return SignIn.as(context, user, work);

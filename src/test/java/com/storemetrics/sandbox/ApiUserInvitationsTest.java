@@ -1,5 +1,6 @@
 package com.storemetrics.sandbox;
 
+import com.storemetrics.integration.Integration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

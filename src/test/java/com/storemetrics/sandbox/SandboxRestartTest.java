@@ -1,12 +1,12 @@
 package com.storemetrics.sandbox;
 
+import com.storemetrics.integration.funnel.ConnectionService;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.storemetrics.Application;
 import com.storemetrics.DemoAccounts;
 import com.storemetrics.SandboxControl;
 import com.storemetrics.SignIn;
-import com.storemetrics.integration.ConnectionService;
 import com.storemetrics.integration.CredentialKind;
 import com.storemetrics.verification.MembershipCheck;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package com.storemetrics.support;
 
+import com.storemetrics.integration.IntegrationService;
+import com.storemetrics.integration.funnel.ConnectionService;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
@@ -65,7 +67,6 @@ class AuthorizationMatrixTest extends KaribuTest {
     private static final String CUSTOMER_ONLY = "deny | allow | deny";
     private static final String SUPPORT_ONLY = "deny | deny | allow";
     /** Called by the background verifier, which has no user; not reachable from any view of another role. */
-    private static final String INTERNAL = "no check | no check | no check";
     /** The embedded App Store Connect sandbox: a development tool, off in production (its console is @PermitAll). */
     private static final String SANDBOX = "no check | no check | no check";
 
@@ -94,8 +95,6 @@ class AuthorizationMatrixTest extends KaribuTest {
             "IntegrationService.remove", CUSTOMER_ONLY,
             "IntegrationService.openNotices", CUSTOMER_ONLY,
             "IntegrationService.dismissNotice", CUSTOMER_ONLY,
-            "MembershipReconciler.watchedAccounts", INTERNAL,
-            "MembershipReconciler.reconcile", INTERNAL,
             "VerifierHealthService.status", SUPPORT_ONLY,
             "VerifierHealthService.recheckNow", SUPPORT_ONLY,
             "SupportService.integrations", SUPPORT_ONLY,

@@ -50,7 +50,7 @@ class NoSecretsTest extends SpringTest {
         List<JavaClass> classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("com.storemetrics.support").stream().toList();
         assertThat(classes).extracting(JavaClass::getSimpleName)
-                .contains("SupportIntegrationRow", "IntegrationDetails", "SupportIntegrationsView", "IntegrationDetailsDialog");
+                .contains("SupportIntegrationRow", "SupportIntegrationDetails", "SupportIntegrationsView", "SupportDetailsDialog");
 
         List<String> offending = new ArrayList<>();
         for (JavaClass javaClass : classes) {

@@ -1,5 +1,7 @@
 package com.storemetrics.support;
 
+import com.storemetrics.integration.IntegrationProgress;
+import com.storemetrics.integration.funnel.ConnectionService;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,7 +9,6 @@ import com.storemetrics.SandboxControl;
 import com.storemetrics.SignIn;
 import com.storemetrics.SpringTest;
 import com.storemetrics.integration.Actor;
-import com.storemetrics.integration.ConnectionService;
 import com.storemetrics.integration.CredentialKind;
 import com.storemetrics.integration.IntegrationStatus;
 import com.storemetrics.integration.Membership;
@@ -144,12 +145,12 @@ class SupportServiceTest extends SpringTest {
         sandbox.invite(SandboxControl.PIXEL_FORGE, SandboxControl.SERVICE_APPLE_ID);
         check.run("test");
 
-        IntegrationDetails details = asCarol(() -> support.openDetails(alices.get(0)));
+        SupportIntegrationDetails details = asCarol(() -> support.openDetails(alices.get(0)));
 
         assertThat(details.integration().status()).isEqualTo(IntegrationStatus.APPROVED);
         assertThat(details.integration().customerUsername()).isEqualTo("alice");
-        assertThat(details.history()).extracting(HistoryEntry::from, HistoryEntry::to, HistoryEntry::actorKind,
-                HistoryEntry::actorName).containsExactly(
+        assertThat(details.history()).extracting(SupportHistoryEntry::from, SupportHistoryEntry::to, SupportHistoryEntry::actorKind,
+                SupportHistoryEntry::actorName).containsExactly(
                         org.assertj.core.groups.Tuple.tuple(null, IntegrationStatus.PENDING, Actor.Kind.CUSTOMER, "alice"),
                         org.assertj.core.groups.Tuple.tuple(IntegrationStatus.PENDING, IntegrationStatus.APPROVED,
                                 Actor.Kind.VERIFIER, "verifier"));
@@ -174,7 +175,7 @@ class SupportServiceTest extends SpringTest {
         Instant before = Instant.now().minusSeconds(1);
 
         asCarol(() -> support.openDetails(integration));
-        IntegrationDetails second = asCarol(() -> support.openDetails(integration));
+        SupportIntegrationDetails second = asCarol(() -> support.openDetails(integration));
 
         assertThat(second.openings()).hasSize(2).allSatisfy(opening -> {
             assertThat(opening.username()).isEqualTo("carol");

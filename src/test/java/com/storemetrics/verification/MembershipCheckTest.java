@@ -1,5 +1,6 @@
 package com.storemetrics.verification;
 
+import com.storemetrics.integration.funnel.ConnectionService;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,7 +9,6 @@ import com.storemetrics.SignIn;
 import com.storemetrics.SpringTest;
 import com.storemetrics.TestClock;
 import com.storemetrics.TestData;
-import com.storemetrics.integration.ConnectionService;
 import com.storemetrics.integration.CredentialKind;
 import com.storemetrics.integration.DiscoveredAccount;
 import com.storemetrics.verification.MembershipCheck.CycleResult;

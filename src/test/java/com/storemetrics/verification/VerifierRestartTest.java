@@ -1,11 +1,11 @@
 package com.storemetrics.verification;
 
+import com.storemetrics.integration.funnel.ConnectionService;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.storemetrics.Application;
 import com.storemetrics.SandboxControl;
 import com.storemetrics.SignIn;
-import com.storemetrics.integration.ConnectionService;
 import com.storemetrics.integration.CredentialKind;
 import java.time.Duration;
 import java.util.List;

@@ -1,9 +1,11 @@
 package com.storemetrics.integration.ui;
 
+import com.storemetrics.integration.Integration;
+import com.storemetrics.integration.funnel.ConnectionService;
+import com.storemetrics.integration.funnel.ui.ConnectAppStoreDialog;
 import com.storemetrics.base.live.LiveUpdates;
 import com.storemetrics.base.live.SessionUser;
 import com.storemetrics.base.ui.BackgroundCalls;
-import com.storemetrics.integration.ConnectionService;
 import com.storemetrics.integration.IntegrationBroadcaster;
 import com.storemetrics.integration.IntegrationChange;
 import com.storemetrics.integration.IntegrationNotFound;

@@ -1,5 +1,6 @@
 package com.storemetrics.integration.ui;
 
+import com.storemetrics.integration.IntegrationService;
 import com.storemetrics.integration.IntegrationRow;
 import com.storemetrics.integration.IntegrationStatus;
 import com.vaadin.flow.component.button.Button;

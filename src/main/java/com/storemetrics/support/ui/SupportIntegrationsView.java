@@ -172,7 +172,7 @@ public class SupportIntegrationsView extends VerticalLayout {
 
     void openDetails(long integrationId) {
         try {
-            new IntegrationDetailsDialog(service.openDetails(integrationId)).open();
+            new SupportDetailsDialog(service.openDetails(integrationId)).open();
         } catch (java.util.NoSuchElementException gone) {
             error("This integration no longer exists.");
         }

@@ -1,5 +1,6 @@
 package com.storemetrics.integration.bench;
 
+import com.storemetrics.integration.Integration;
 import static com.storemetrics.bench.BenchmarkSupport.mb;
 import static com.storemetrics.bench.BenchmarkSupport.summary;
 

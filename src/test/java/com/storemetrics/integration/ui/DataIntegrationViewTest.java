@@ -1,5 +1,8 @@
 package com.storemetrics.integration.ui;
 
+import com.storemetrics.integration.funnel.ConnectionService;
+import com.storemetrics.integration.funnel.ui.ConnectAppStoreDialog;
+import com.storemetrics.verification.VerifierSees;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,13 +15,10 @@ import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.storemetrics.KaribuTest;
 import com.storemetrics.SignIn;
 import com.storemetrics.TestData;
-import com.storemetrics.integration.ConnectionService;
 import com.storemetrics.integration.CredentialKind;
 import com.storemetrics.integration.DiscoveredAccount;
 import com.storemetrics.integration.IntegrationRow;
 import com.storemetrics.integration.IntegrationStatus;
-import com.storemetrics.integration.MembershipObservation;
-import com.storemetrics.integration.MembershipReconciler;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -43,8 +43,6 @@ class DataIntegrationViewTest extends KaribuTest {
     @Autowired
     ConnectionService connections;
     @Autowired
-    MembershipReconciler reconciler;
-    @Autowired
     JdbcTemplate jdbc;
 
     long alicePixelForge;
@@ -57,8 +55,7 @@ class DataIntegrationViewTest extends KaribuTest {
         login("alice");
         List<Long> ids = connections.finish(List.of(PIXEL_FORGE, ALICE_MARTIN), CredentialKind.ACCESS_TOKEN);
         alicePixelForge = ids.get(0);
-        reconciler.reconcile(new MembershipObservation(Instant.now(), Map.of("100001", "Pixel Forge Studio"), Map.of(),
-                Set.of(), Set.of(), Duration.ofDays(4)));
+        VerifierSees.memberships(applicationContext, Instant.now(), Map.of("100001", "Pixel Forge Studio"));
     }
 
     @AfterEach
@@ -94,8 +91,7 @@ class DataIntegrationViewTest extends KaribuTest {
 
     @Test
     void an_expired_row_shows_its_reason_and_remove_and_connect_again_opens_the_dialog() {
-        reconciler.reconcile(new MembershipObservation(Instant.now().plus(Duration.ofDays(5)), Map.of(), Map.of(),
-                Set.of(), Set.of(), Duration.ofDays(4)));
+        VerifierSees.memberships(applicationContext, Instant.now().plus(Duration.ofDays(5)), Map.of());
         DataIntegrationView view = open();
         IntegrationRow expired = view.rows().stream().filter(row -> row.status() == IntegrationStatus.EXPIRED)
                 .findFirst().orElseThrow();
@@ -152,8 +148,8 @@ class DataIntegrationViewTest extends KaribuTest {
     @Test
     void a_notice_from_the_verifier_is_a_banner_on_the_next_visit_until_dismissed() {
         Instant now = Instant.now();
-        reconciler.reconcile(new MembershipObservation(now.plusSeconds(30), Map.of(), Map.of(), Set.of(), Set.of(), Duration.ofDays(4)));
-        reconciler.reconcile(new MembershipObservation(now.plusSeconds(60), Map.of(), Map.of(), Set.of(), Set.of(), Duration.ofDays(4)));
+        VerifierSees.memberships(applicationContext, now.plusSeconds(30), Map.of());
+        VerifierSees.memberships(applicationContext, now.plusSeconds(60), Map.of());
 
         DataIntegrationView view = open();
         List<NoticeBanner> banners = _find(NoticeBanner.class);

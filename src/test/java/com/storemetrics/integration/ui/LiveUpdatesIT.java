@@ -1,5 +1,7 @@
 package com.storemetrics.integration.ui;
 
+import com.storemetrics.integration.Integration;
+import com.storemetrics.integration.funnel.ConnectionService;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.storemetrics.BrowserTest;
@@ -8,7 +10,6 @@ import com.storemetrics.SandboxControl;
 import com.storemetrics.SignIn;
 import com.storemetrics.TestClock;
 import com.storemetrics.TestData;
-import com.storemetrics.integration.ConnectionService;
 import com.storemetrics.integration.CredentialKind;
 import com.storemetrics.verification.MembershipCheck;
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package com.storemetrics.integration.ui;
 
+import com.storemetrics.integration.Integration;
+import com.storemetrics.integration.funnel.ConnectionService;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +12,6 @@ import com.storemetrics.SandboxControl;
 import com.storemetrics.SignIn;
 import com.storemetrics.TestClock;
 import com.storemetrics.TestData;
-import com.storemetrics.integration.ConnectionService;
 import com.storemetrics.integration.CredentialKind;
 import com.storemetrics.integration.DiscoveredAccount;
 import com.storemetrics.integration.IntegrationBroadcaster;

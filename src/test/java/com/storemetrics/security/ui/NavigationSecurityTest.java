@@ -1,5 +1,6 @@
 package com.storemetrics.security.ui;
 
+import com.storemetrics.integration.Integration;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertOne;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;

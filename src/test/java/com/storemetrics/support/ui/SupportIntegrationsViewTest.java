@@ -1,5 +1,6 @@
 package com.storemetrics.support.ui;
 
+import com.storemetrics.integration.funnel.ConnectionService;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,11 +13,10 @@ import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.storemetrics.KaribuTest;
 import com.storemetrics.SandboxControl;
 import com.storemetrics.SignIn;
-import com.storemetrics.integration.ConnectionService;
 import com.storemetrics.integration.CredentialKind;
 import com.storemetrics.integration.IntegrationBroadcaster;
 import com.storemetrics.integration.IntegrationStatus;
-import com.storemetrics.support.HistoryEntry;
+import com.storemetrics.support.SupportHistoryEntry;
 import com.storemetrics.support.LinkedCustomer;
 import com.storemetrics.support.SupportIntegrationRow;
 import com.storemetrics.support.SupportTestData;
@@ -91,7 +91,7 @@ class SupportIntegrationsViewTest extends KaribuTest {
         assertThat(GridKt._getFormattedRow(view.grid, 0)).anySatisfy(cell -> assertThat(cell).contains("UTC"));
 
         ButtonKt._click((Button) GridKt._getCellComponent(view.grid, 0, "details"));
-        IntegrationDetailsDialog details = _get(IntegrationDetailsDialog.class);
+        SupportDetailsDialog details = _get(SupportDetailsDialog.class);
         assertThat(details.history.getListDataView().getItems()).singleElement().satisfies(entry -> {
             assertThat(entry.to()).isEqualTo(IntegrationStatus.PENDING);
             assertThat(entry.actorName()).isEqualTo("alice");
@@ -160,10 +160,10 @@ class SupportIntegrationsViewTest extends KaribuTest {
         SupportIntegrationsView view = _get(SupportIntegrationsView.class);
 
         view.openDetails(id);
-        ButtonKt._click(_get(IntegrationDetailsDialog.class).close);
+        ButtonKt._click(_get(SupportDetailsDialog.class).close);
         view.openDetails(id);
 
-        IntegrationDetailsDialog details = _get(IntegrationDetailsDialog.class);
+        SupportDetailsDialog details = _get(SupportDetailsDialog.class);
         assertThat(openings(details)).hasSize(2).allSatisfy(text -> assertThat(text).contains("(carol)"));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM support_access_log WHERE integration_id = ?",
                 Integer.class, id)).isEqualTo(2);
@@ -284,7 +284,7 @@ class SupportIntegrationsViewTest extends KaribuTest {
         return rows;
     }
 
-    private static List<String> openings(IntegrationDetailsDialog details) {
+    private static List<String> openings(SupportDetailsDialog details) {
         return details.openings.getChildren().map(item -> ((ListItem) item).getText()).toList();
     }
 

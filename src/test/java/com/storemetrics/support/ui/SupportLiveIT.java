@@ -1,5 +1,6 @@
 package com.storemetrics.support.ui;
 
+import com.storemetrics.integration.funnel.ConnectionService;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.storemetrics.BrowserTest;
@@ -7,7 +8,6 @@ import com.storemetrics.DemoAccounts;
 import com.storemetrics.SandboxControl;
 import com.storemetrics.SignIn;
 import com.storemetrics.TestData;
-import com.storemetrics.integration.ConnectionService;
 import com.storemetrics.integration.CredentialKind;
 import com.storemetrics.verification.MembershipCheck;
 import java.util.List;

@@ -1,5 +1,7 @@
 package com.storemetrics.verification.bench;
 
+import com.storemetrics.integration.Integration;
+import com.storemetrics.integration.funnel.ConnectionService;
 import static com.storemetrics.bench.BenchmarkSupport.percentileMillis;
 import static com.storemetrics.bench.BenchmarkSupport.summary;
 
@@ -11,7 +13,6 @@ import com.storemetrics.TestData;
 import com.storemetrics.bench.BenchmarkSupport;
 import com.storemetrics.bench.BenchmarkSupport.SandboxRequests;
 import com.storemetrics.bench.KaribuBenchmarkSupport;
-import com.storemetrics.integration.ConnectionService;
 import com.storemetrics.integration.CredentialKind;
 import com.storemetrics.integration.DiscoveredAccount;
 import com.storemetrics.integration.IntegrationRow;

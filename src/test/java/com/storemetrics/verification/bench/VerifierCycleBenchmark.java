@@ -1,5 +1,6 @@
 package com.storemetrics.verification.bench;
 
+import com.storemetrics.integration.Integration;
 import static com.storemetrics.bench.BenchmarkSupport.allocatedBytes;
 import static com.storemetrics.bench.BenchmarkSupport.mb;
 import static com.storemetrics.bench.BenchmarkSupport.summary;
@@ -9,10 +10,9 @@ import com.storemetrics.appstore.AppleProtocol;
 import com.storemetrics.bench.BenchmarkSupport;
 import com.storemetrics.bench.BenchmarkSupport.JdbcTiming;
 import com.storemetrics.bench.BenchmarkSupport.SandboxRequests;
-import com.storemetrics.integration.MembershipObservation;
-import com.storemetrics.integration.MembershipReconciler;
-import com.storemetrics.integration.ReconcileOutcome;
+import com.storemetrics.integration.AccountMemberships;
 import com.storemetrics.integration.WatchedAccount;
+import com.storemetrics.verification.VerifierSees;
 import com.storemetrics.verification.MembershipCheck;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -183,7 +183,7 @@ public final class VerifierCycleBenchmark {
 
     /** The two reconciler calls a cycle makes, timed on their own with an observation like the sandbox's. */
     private static void reconcilerAlone(ConfigurableApplicationContext context, JdbcTemplate jdbc) {
-        MembershipReconciler reconciler = context.getBean(MembershipReconciler.class);
+        AccountMemberships memberships = context.getBean(AccountMemberships.class);
         List<Long> watchedWall = new ArrayList<>();
         List<Long> watchedCpu = new ArrayList<>();
         List<Long> reconcileCpu = new ArrayList<>();
@@ -193,22 +193,20 @@ public final class VerifierCycleBenchmark {
         long watchedStatements = 0;
         long reconcileStatements = 0;
         int watchedCount = 0;
-        ReconcileOutcome outcome = null;
+        String outcome = null;
         for (int i = -WARMUP; i < CYCLES; i++) {
             restoreMembership(jdbc);
             JdbcTiming.startProfile();
             long[] j0 = JdbcTiming.current();
             long c0 = BenchmarkSupport.cpuNanos();
             long t0 = System.nanoTime();
-            List<WatchedAccount> watched = reconciler.watchedAccounts();
+            List<WatchedAccount> watched = memberships.watched();
             long t1 = System.nanoTime();
             long c1 = BenchmarkSupport.cpuNanos();
             long[] j1 = JdbcTiming.current();
-            MembershipObservation observation = new MembershipObservation(Instant.now(), Map.of(), Map.of(), Set.of(),
-                    Set.of(), Duration.ofDays(4));
             long c1b = BenchmarkSupport.cpuNanos();
             long t1b = System.nanoTime();
-            outcome = reconciler.reconcile(observation);
+            outcome = VerifierSees.memberships(context, Instant.now(), Map.of());
             long t2 = System.nanoTime();
             long c2 = BenchmarkSupport.cpuNanos();
             long[] j2 = JdbcTiming.current();
@@ -229,7 +227,7 @@ public final class VerifierCycleBenchmark {
         System.out.printf("                   JDBC %s, %,d statements%n", summary(watchedJdbc), watchedStatements);
         System.out.println("statements of the last watchedAccounts() + reconcile(), by execution time:");
         JdbcTiming.topStatements(8).forEach(line -> System.out.println("  " + line));
-        System.out.printf("reconcile() alone (%s): wall %s%n", outcome.summary(), summary(reconcileWall));
+        System.out.printf("reconcile() alone (%s): wall %s%n", outcome, summary(reconcileWall));
         System.out.printf("                   CPU %s%n", summary(reconcileCpu));
         System.out.printf("                   JDBC %s, %,d statements%n", summary(reconcileJdbc), reconcileStatements);
     }

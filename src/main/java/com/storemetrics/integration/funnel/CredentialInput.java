@@ -1,4 +1,4 @@
-package com.storemetrics.integration;
+package com.storemetrics.integration.funnel;
 
 import java.util.regex.Pattern;
 

@@ -1,4 +1,4 @@
-package com.storemetrics.integration;
+package com.storemetrics.integration.funnel;
 
 /**
  * Finish found a live integration for one of the selected accounts (a double click, another tab,

@@ -1,5 +1,12 @@
-package com.storemetrics.integration;
+package com.storemetrics.integration.funnel;
 
+import com.storemetrics.integration.Actor;
+import com.storemetrics.integration.IntegrationStatus;
+import com.storemetrics.integration.IntegrationLifecycle;
+import com.storemetrics.integration.CredentialKind;
+import com.storemetrics.integration.StoreAccountCatalog;
+import com.storemetrics.integration.DiscoveredAccount;
+import com.storemetrics.integration.Integration;
 import com.storemetrics.appstore.ApiCredential;
 import com.storemetrics.appstore.ApiTokens;
 import com.storemetrics.appstore.AppStoreConnectClient;
@@ -25,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -49,20 +55,17 @@ public class ConnectionService {
     private final ApiTokens apiTokens;
     private final RecentAppsLoader recentApps;
     private final StoreAccountCatalog catalog;
-    private final StoreAccountRepository accounts;
-    private final IntegrationRepository integrations;
-    private final IntegrationEventRepository events;
+    private final IntegrationLifecycle lifecycle;
     private final CurrentUser currentUser;
-    private final ApplicationEventPublisher publisher;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final String serviceAppleId;
     private final Duration interactiveDeadline;
 
     ConnectionService(ReporterClient reporter, AppStoreConnectClient api, ApiTokens apiTokens,
-            RecentAppsLoader recentApps, StoreAccountCatalog catalog, StoreAccountRepository accounts,
-            IntegrationRepository integrations, IntegrationEventRepository events, CurrentUser currentUser,
-            ApplicationEventPublisher publisher, PlatformTransactionManager transactionManager, Clock clock,
+            RecentAppsLoader recentApps, StoreAccountCatalog catalog,
+            IntegrationLifecycle lifecycle, CurrentUser currentUser,
+            PlatformTransactionManager transactionManager, Clock clock,
             @Value("${storemetrics.apple.service-apple-id}") String serviceAppleId,
             @Value("${storemetrics.apple.interactive-deadline:15s}") Duration interactiveDeadline) {
         this.reporter = reporter;
@@ -70,11 +73,8 @@ public class ConnectionService {
         this.apiTokens = apiTokens;
         this.recentApps = recentApps;
         this.catalog = catalog;
-        this.accounts = accounts;
-        this.integrations = integrations;
-        this.events = events;
+        this.lifecycle = lifecycle;
         this.currentUser = currentUser;
-        this.publisher = publisher;
         this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock;
         this.serviceAppleId = serviceAppleId;
@@ -187,8 +187,7 @@ public class ConnectionService {
             throw failure;
         }
         // The API does not name the team; the verifier learns the name once our user is a member.
-        String name = accounts.findByVendorNumber(vendor).map(StoreAccount::getName)
-                .orElse("Vendor " + vendor);
+        String name = catalog.nameOfVendor(vendor).orElse("Vendor " + vendor);
         List<DiscoveredAccount.DiscoveredApp> discoveredApps = apps.stream()
                 .map(app -> new DiscoveredAccount.DiscoveredApp(app.id(), app.name()))
                 .sorted(Comparator.comparing(DiscoveredAccount.DiscoveredApp::name, String.CASE_INSENSITIVE_ORDER))
@@ -196,21 +195,18 @@ public class ConnectionService {
         DiscoveredAccount account = new DiscoveredAccount(null, name, List.of(vendor), discoveredApps,
                 discoveredApps.isEmpty() ? DiscoveredAccount.AppsState.NO_RECENT_SALES
                         : DiscoveredAccount.AppsState.LOADED);
-        return new ApiAccountCheck(credential, account);
+        return new ApiAccountCheck(new ApiAccess(credential), account);
     }
 
     /** Step 2: which accounts the signed-in customer may select, keyed by {@link DiscoveredAccount#key()}. */
     public Map<String, AccountAvailability> availability(List<DiscoveredAccount> discovered) {
-        long customerId = currentUser.require().userId();
+        Map<String, IntegrationStatus> live = catalog.liveStatuses(currentUser.require().userId(), discovered);
         Map<String, AccountAvailability> result = new LinkedHashMap<>();
         for (DiscoveredAccount account : discovered) {
-            AccountAvailability availability = catalog.find(account)
-                    .map(stored -> integrations.findLiveByCustomerAndAccounts(customerId, List.of(stored.getId())))
-                    .flatMap(live -> live.stream().findFirst())
-                    .map(live -> live.getStatus() == IntegrationStatus.EXPIRED
-                            ? AccountAvailability.EXPIRED_REMOVE_FIRST : AccountAvailability.ALREADY_CONNECTED)
-                    .orElse(AccountAvailability.AVAILABLE);
-            result.put(account.key(), availability);
+            IntegrationStatus status = live.get(account.key());
+            result.put(account.key(), status == null ? AccountAvailability.AVAILABLE
+                    : status == IntegrationStatus.EXPIRED ? AccountAvailability.EXPIRED_REMOVE_FIRST
+                    : AccountAvailability.ALREADY_CONNECTED);
         }
         return result;
     }
@@ -219,8 +215,12 @@ public class ConnectionService {
      * Step 3 with an Admin key: invites our service Apple ID (role Sales, visible to the account's
      * apps) in the key's team. Already a member or already invited are answers, not failures.
      */
-    public InvitationOutcome.Result sendInvitation(ApiCredential credential, DiscoveredAccount account) {
-        return AppleDeadline.within(interactiveDeadline, () -> invite(credential, account));
+    public InvitationResult sendInvitation(ApiAccess access, DiscoveredAccount account) {
+        try {
+            return InvitationResult.of(AppleDeadline.within(interactiveDeadline, () -> invite(access.credential(), account)));
+        } catch (AppleFailure failure) {
+            throw CredentialRejected.from(failure);
+        }
     }
 
     private InvitationOutcome.Result invite(ApiCredential credential, DiscoveredAccount account) {
@@ -249,36 +249,23 @@ public class ConnectionService {
         } catch (DataIntegrityViolationException concurrentFinish) {
             throw alreadyConnected(customer.userId(), accountIds);
         }
-        publisher.publishEvent(new IntegrationsConnected(customer.userId(), created, accountIds));
         return created;
     }
 
     private List<Long> createPending(SignedInUser customer, List<Long> accountIds, CredentialKind credentialKind) {
-        if (!integrations.findLiveByCustomerAndAccounts(customer.userId(), accountIds).isEmpty()) {
+        if (!catalog.liveAccountNames(customer.userId(), accountIds).isEmpty()) {
             throw alreadyConnected(customer.userId(), accountIds);
         }
-        Instant now = clock.instant();
         String reason = "Connected with " + (credentialKind == CredentialKind.ACCESS_TOKEN ? "an access token" : "an API key")
                 + "; the customer reported the invitation sent (" + accountIds.size()
                 + (accountIds.size() == 1 ? " account)" : " accounts)");
-        List<Long> ids = new ArrayList<>();
-        List<IntegrationChange> changes = new ArrayList<>();
-        for (Long accountId : accountIds) {
-            Integration integration = integrations.saveAndFlush(
-                    Integration.pending(customer.userId(), accounts.getReferenceById(accountId), credentialKind, now));
-            events.save(integration.connectedEvent(reason, Actor.customer(customer.getUsername())));
-            ids.add(integration.getId());
-            changes.add(new IntegrationChange(customer.userId(), IntegrationRow.of(integration), null, null));
-        }
         // The customer's other tabs (and support) show the new rows too, once committed.
-        publisher.publishEvent(new IntegrationsChanged(changes));
-        return ids;
+        return lifecycle.connect(customer.userId(), Actor.customer(customer.getUsername()), accountIds, credentialKind,
+                reason, clock.instant());
     }
 
     private AlreadyConnected alreadyConnected(long customerId, List<Long> accountIds) {
-        List<String> names = transaction.execute(status -> integrations
-                .findLiveByCustomerAndAccounts(customerId, accountIds).stream()
-                .map(integration -> integration.getAccount().getName()).toList());
+        List<String> names = catalog.liveAccountNames(customerId, accountIds);
         String which = names == null || names.isEmpty() ? "One of these accounts" : String.join(", ", names);
         return new AlreadyConnected(which + (names != null && names.size() > 1 ? " are" : " is")
                 + " already connected, perhaps from another tab. Nothing new was created; close this dialog to "
@@ -313,7 +300,7 @@ public class ConnectionService {
     }
 
     /** Step 1's answer for an API key: the credential (kept by the dialog only) and its team's account. */
-    public record ApiAccountCheck(ApiCredential credential, DiscoveredAccount account) {
+    public record ApiAccountCheck(ApiAccess access, DiscoveredAccount account) {
         @Override
         public String toString() {
             return "ApiAccountCheck[account=" + account.key() + "]";

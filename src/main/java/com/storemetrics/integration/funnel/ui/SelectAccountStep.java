@@ -1,6 +1,6 @@
-package com.storemetrics.integration.ui;
+package com.storemetrics.integration.funnel.ui;
 
-import com.storemetrics.integration.AccountAvailability;
+import com.storemetrics.integration.funnel.AccountAvailability;
 import com.storemetrics.integration.DiscoveredAccount;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.checkbox.CheckboxGroupVariant;

@@ -1,5 +1,9 @@
-package com.storemetrics.integration.ui;
+package com.storemetrics.integration.funnel.ui;
 
+import com.storemetrics.integration.IntegrationRow;
+import com.github.mvysny.kaributesting.v10.LocatorJ;
+import com.storemetrics.integration.ui.DataIntegrationView;
+import com.storemetrics.integration.funnel.AccountAvailability;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +13,6 @@ import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.storemetrics.KaribuTest;
 import com.storemetrics.SandboxControl;
 import com.storemetrics.TestData;
-import com.storemetrics.integration.AccountAvailability;
 import com.storemetrics.integration.CredentialKind;
 import com.storemetrics.integration.DiscoveredAccount;
 import com.storemetrics.integration.IntegrationStatus;
@@ -40,7 +43,7 @@ class ConnectAppStoreDialogTest extends KaribuTest {
         login("alice");
         UI.getCurrent().navigate(DataIntegrationView.class);
         view = _get(DataIntegrationView.class);
-        ButtonKt._click(view.connectAppStore);
+        ButtonKt._click(LocatorJ._get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("connect-app-store")));
         dialog = _get(ConnectAppStoreDialog.class);
     }
 
@@ -128,7 +131,7 @@ class ConnectAppStoreDialogTest extends KaribuTest {
         ButtonKt._click(dialog.finish);
 
         assertThat(dialog.isOpened()).isFalse();
-        assertThat(view.rows()).singleElement().satisfies(row -> {
+        assertThat(shownRows()).singleElement().satisfies(row -> {
             assertThat(row.accountName()).isEqualTo("Pixel Forge Studio");
             assertThat(row.status()).isEqualTo(IntegrationStatus.PENDING);
             assertThat(row.appNames()).isNotEmpty();
@@ -144,7 +147,7 @@ class ConnectAppStoreDialogTest extends KaribuTest {
         HasValueUtilsKt._setValue(dialog.inviteStep.confirmed, true);
         ButtonKt._click(dialog.finish);
 
-        ButtonKt._click(view.connectAppStore);
+        ButtonKt._click(LocatorJ._get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("connect-app-store")));
         dialog = _get(ConnectAppStoreDialog.class);
         goToStepTwo();
         awaitUntil("apps are loaded", () -> !dialog.accountStep.progress.isVisible());
@@ -160,7 +163,7 @@ class ConnectAppStoreDialogTest extends KaribuTest {
     void a_second_tab_finishing_the_same_account_is_told_and_creates_nothing() {
         goToStepThree("Pixel Forge Studio");
         ConnectAppStoreDialog firstTab = dialog;
-        ButtonKt._click(view.connectAppStore);
+        ButtonKt._click(LocatorJ._get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("connect-app-store")));
         // A second dialog, as another tab would have, opened while the first still shows step 3.
         ConnectAppStoreDialog secondTab = com.github.mvysny.kaributesting.v10.LocatorJ._find(ConnectAppStoreDialog.class)
                 .stream().filter(candidate -> candidate != firstTab).findFirst().orElseThrow();
@@ -185,19 +188,19 @@ class ConnectAppStoreDialogTest extends KaribuTest {
         assertThat(dialog.isOpened()).isFalse();
         assertThat(dialog.tokenStep.accessToken.getValue()).isEmpty();
 
-        ButtonKt._click(view.connectAppStore);
+        ButtonKt._click(LocatorJ._get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("connect-app-store")));
         dialog = _get(ConnectAppStoreDialog.class);
         goToStepTwo();
         ButtonKt._click(dialog.cancel);
 
-        ButtonKt._click(view.connectAppStore);
+        ButtonKt._click(LocatorJ._get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("connect-app-store")));
         dialog = _get(ConnectAppStoreDialog.class);
         goToStepThree("Pixel Forge Studio");
         HasValueUtilsKt._setValue(dialog.inviteStep.confirmed, true);
         dialog.close(); // Escape or the close button
 
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM integration", Integer.class)).isZero();
-        assertThat(view.rows()).isEmpty();
+        assertThat(shownRows()).isEmpty();
     }
 
     @Test
@@ -297,5 +300,12 @@ class ConnectAppStoreDialogTest extends KaribuTest {
         dialog.accountStep.accounts.select(account);
         ButtonKt._click(dialog.next);
         assertThat(dialog.stepLabel.getText()).isEqualTo("Step 3 of 3 · Invite");
+    }
+
+    /** The rows the Data Integration grid shows, fetched as the grid fetches. */
+    @SuppressWarnings("unchecked")
+    private static java.util.List<IntegrationRow> shownRows() {
+        return ((com.vaadin.flow.component.grid.Grid<IntegrationRow>) LocatorJ._get(com.vaadin.flow.component.grid.Grid.class,
+                spec -> spec.withId("integrations-grid"))).getGenericDataView().getItems().toList();
     }
 }

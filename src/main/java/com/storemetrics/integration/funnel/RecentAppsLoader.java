@@ -1,5 +1,6 @@
-package com.storemetrics.integration;
+package com.storemetrics.integration.funnel;
 
+import com.storemetrics.integration.DiscoveredAccount;
 import com.storemetrics.appstore.AppleFailure;
 import com.storemetrics.appstore.ReporterClient;
 import com.storemetrics.appstore.SalesReport;

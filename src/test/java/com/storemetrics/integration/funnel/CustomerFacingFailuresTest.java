@@ -1,4 +1,4 @@
-package com.storemetrics.integration;
+package com.storemetrics.integration.funnel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

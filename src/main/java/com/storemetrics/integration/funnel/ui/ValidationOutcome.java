@@ -1,4 +1,4 @@
-package com.storemetrics.integration.ui;
+package com.storemetrics.integration.funnel.ui;
 
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;

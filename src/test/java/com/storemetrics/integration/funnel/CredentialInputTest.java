@@ -1,8 +1,8 @@
-package com.storemetrics.integration;
+package com.storemetrics.integration.funnel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.storemetrics.integration.CredentialInput.Shape;
+import com.storemetrics.integration.funnel.CredentialInput.Shape;
 import org.junit.jupiter.api.Test;
 
 class CredentialInputTest {

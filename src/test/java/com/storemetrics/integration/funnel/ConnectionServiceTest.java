@@ -1,5 +1,11 @@
-package com.storemetrics.integration;
+package com.storemetrics.integration.funnel;
 
+import com.storemetrics.integration.IntegrationService;
+import com.storemetrics.integration.IntegrationRow;
+import com.storemetrics.integration.IntegrationStatus;
+import com.storemetrics.integration.IntegrationProgress;
+import com.storemetrics.integration.CredentialKind;
+import com.storemetrics.integration.DiscoveredAccount;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

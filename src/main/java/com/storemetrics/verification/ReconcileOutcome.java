@@ -1,7 +1,7 @@
-package com.storemetrics.integration;
+package com.storemetrics.verification;
 
 /** What one reconciliation changed, for the verifier's health record and logs. */
-public record ReconcileOutcome(int accountsChecked, int approved, int expired, int removed) {
+record ReconcileOutcome(int accountsChecked, int approved, int expired, int removed) {
 
     public String summary() {
         return accountsChecked + " accounts checked, " + approved + " approved, " + expired + " expired, "

@@ -1,4 +1,4 @@
-package com.storemetrics.integration;
+package com.storemetrics.integration.funnel;
 
 /** Whether the signed-in customer may select an account in step 2, and why not. */
 public enum AccountAvailability {

@@ -1,12 +1,12 @@
-package com.storemetrics.integration.ui;
+package com.storemetrics.integration.funnel.ui;
 
-import com.storemetrics.appstore.AppleFailure;
-import com.storemetrics.appstore.InvitationOutcome;
+import com.storemetrics.integration.funnel.AlreadyConnected;
+import com.storemetrics.integration.funnel.CredentialRejected;
+import com.storemetrics.integration.funnel.ApiAccess;
+import com.storemetrics.integration.funnel.ConnectionService;
+import com.storemetrics.integration.funnel.InvitationResult;
 import com.storemetrics.base.ui.BackgroundCalls;
-import com.storemetrics.integration.AlreadyConnected;
-import com.storemetrics.integration.ConnectionService;
 import com.storemetrics.integration.CredentialKind;
-import com.storemetrics.integration.CredentialRejected;
 import com.storemetrics.integration.DiscoveredAccount;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * this dialog's fields and fields only; closing the dialog in any way drops it and creates nothing.
  * Only Finish creates integrations, and reports how many through {@code onFinished}.
  */
-class ConnectAppStoreDialog extends Dialog {
+public class ConnectAppStoreDialog extends Dialog {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectAppStoreDialog.class);
     private static final String[] STEP_NAMES = {"Access token", "Select account", "Invite"};
@@ -36,7 +36,7 @@ class ConnectAppStoreDialog extends Dialog {
     private final BackgroundCalls background;
     private final IntConsumer onFinished;
 
-    final AccessTokenStep tokenStep = new AccessTokenStep(this::credentialEdited);
+    final CredentialStep tokenStep = new CredentialStep(this::credentialEdited);
     final SelectAccountStep accountStep = new SelectAccountStep();
     final InviteStep inviteStep;
     final Span stepLabel = new Span();
@@ -55,7 +55,7 @@ class ConnectAppStoreDialog extends Dialog {
     private String checkedAccessToken;
     private CredentialKind checkedKind;
 
-    ConnectAppStoreDialog(ConnectionService connections, BackgroundCalls background, IntConsumer onFinished) {
+    public ConnectAppStoreDialog(ConnectionService connections, BackgroundCalls background, IntConsumer onFinished) {
         this.connections = connections;
         this.background = background;
         this.onFinished = onFinished;
@@ -224,19 +224,15 @@ class ConnectAppStoreDialog extends Dialog {
             return;
         }
         List<DiscoveredAccount> selected = selectedInOrder();
-        var credential = apiCheck.credential();
+        ApiAccess access = apiCheck.access();
         inviteStep.sending(true);
         inviteStep.outcome.info("Asking Apple to send the invitations…");
         for (DiscoveredAccount account : selected) {
-            background.run(UI.getCurrent(), () -> connections.sendInvitation(credential, account), result -> {
+            background.run(UI.getCurrent(), () -> connections.sendInvitation(access, account), result -> {
                 inviteStep.sending(false);
                 inviteStep.outcome.clear();
-                inviteStep.showResult(account, switch (result) {
-                    case SENT -> "invitation sent";
-                    case ALREADY_INVITED -> "already invited";
-                    case ALREADY_MEMBER -> "already a member";
-                }, true);
-                if (result != InvitationOutcome.Result.SENT) {
+                inviteStep.showResult(account, result.label(), true);
+                if (result != InvitationResult.SENT) {
                     return;
                 }
                 inviteStep.outcome.success("Apple sent the invitation. Tick the box below and press Finish.");
@@ -274,9 +270,6 @@ class ConnectAppStoreDialog extends Dialog {
     private static String messageFor(RuntimeException failure) {
         if (failure instanceof CredentialRejected rejected) {
             return rejected.userMessage();
-        }
-        if (failure instanceof AppleFailure apple) {
-            return CredentialRejected.customerMessage(apple);
         }
         log.error("Unexpected failure in the connection dialog", failure);
         return "Something unexpected went wrong on our side. Please try again; if it keeps happening, contact support.";

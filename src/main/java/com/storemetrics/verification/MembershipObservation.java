@@ -1,4 +1,4 @@
-package com.storemetrics.integration;
+package com.storemetrics.verification;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +15,7 @@ import java.util.Set;
  * @param invitationsAccepted  account numbers whose invitation this cycle accepted
  * @param pendingLifetime      how long a Pending integration may wait before it expires (invitation lifetime plus grace)
  */
-public record MembershipObservation(Instant observedAt, Map<String, String> visibleAccounts,
+record MembershipObservation(Instant observedAt, Map<String, String> visibleAccounts,
         Map<Long, String> identifiedAccounts, Set<String> invitationsPending, Set<String> invitationsAccepted,
         Duration pendingLifetime) {
 

@@ -1,5 +1,6 @@
-package com.storemetrics.integration.ui;
+package com.storemetrics.integration.funnel.ui;
 
+import com.storemetrics.integration.Integration;
 import com.storemetrics.integration.DiscoveredAccount;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;

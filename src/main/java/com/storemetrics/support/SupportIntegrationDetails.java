@@ -7,10 +7,10 @@ import java.util.List;
  * account's shared picture, and who of support opened these details when (newest first, this
  * opening included).
  */
-public record IntegrationDetails(SupportIntegrationRow integration, List<HistoryEntry> history,
+public record SupportIntegrationDetails(SupportIntegrationRow integration, List<SupportHistoryEntry> history,
         AccountPicture account, List<SupportOpening> openings) {
 
-    public IntegrationDetails {
+    public SupportIntegrationDetails {
         history = List.copyOf(history);
         openings = List.copyOf(openings);
     }

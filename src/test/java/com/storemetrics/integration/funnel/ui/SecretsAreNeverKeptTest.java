@@ -1,5 +1,7 @@
-package com.storemetrics.integration.ui;
+package com.storemetrics.integration.funnel.ui;
 
+import com.storemetrics.integration.ui.DataIntegrationView;
+import com.storemetrics.integration.funnel.ui.ConnectAppStoreDialog;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -112,7 +114,7 @@ class SecretsAreNeverKeptTest extends KaribuTest {
 
     private ConnectAppStoreDialog openDialog() {
         UI.getCurrent().navigate(DataIntegrationView.class);
-        ButtonKt._click(_get(DataIntegrationView.class).connectAppStore);
+        ButtonKt._click(_get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("connect-app-store")));
         return _get(ConnectAppStoreDialog.class);
     }
 

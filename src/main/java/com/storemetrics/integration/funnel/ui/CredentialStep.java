@@ -1,4 +1,4 @@
-package com.storemetrics.integration.ui;
+package com.storemetrics.integration.funnel.ui;
 
 import com.storemetrics.integration.CredentialKind;
 import com.vaadin.flow.component.AbstractField;
@@ -25,7 +25,7 @@ import java.nio.charset.StandardCharsets;
  * .p8, or a pasted JWT) with the account's vendor number. Any edit calls {@code onEdited}, which
  * takes a previous validation back.
  */
-class AccessTokenStep extends VerticalLayout {
+class CredentialStep extends VerticalLayout {
 
     /** The largest .p8 we accept; real ones are about 250 bytes. */
     static final int MAX_P8_BYTES = 16 * 1024;
@@ -54,7 +54,7 @@ class AccessTokenStep extends VerticalLayout {
     private final VerticalLayout keyFields = new VerticalLayout();
     private final VerticalLayout keyPartFields = new VerticalLayout();
 
-    AccessTokenStep(Runnable onEdited) {
+    CredentialStep(Runnable onEdited) {
         setPadding(false);
         kind.setItems(CredentialKind.ACCESS_TOKEN, CredentialKind.API_KEY);
         kind.setItemLabelGenerator(k -> k == CredentialKind.ACCESS_TOKEN ? "Access token" : "API key");

@@ -1,8 +1,8 @@
 package com.storemetrics.support.ui;
 
 import com.storemetrics.support.AccountPicture;
-import com.storemetrics.support.HistoryEntry;
-import com.storemetrics.support.IntegrationDetails;
+import com.storemetrics.support.SupportHistoryEntry;
+import com.storemetrics.support.SupportIntegrationDetails;
 import com.storemetrics.support.LinkedCustomer;
 import com.storemetrics.support.SupportIntegrationRow;
 import com.storemetrics.support.SupportOpening;
@@ -27,15 +27,15 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
  * (every customer linked, our membership as last seen) and who of support opened these details.
  * A snapshot of the moment it was opened (the opening is what the audit trail records).
  */
-class IntegrationDetailsDialog extends Dialog {
+class SupportDetailsDialog extends Dialog {
 
-    final Grid<HistoryEntry> history = new Grid<>(HistoryEntry.class, false);
+    final Grid<SupportHistoryEntry> history = new Grid<>(SupportHistoryEntry.class, false);
     final Grid<LinkedCustomer> customers = new Grid<>(LinkedCustomer.class, false);
     final UnorderedList openings = new UnorderedList();
     final Span membership = new Span();
     final Button close = new Button(VaadinIcon.CLOSE.create(), click -> close());
 
-    IntegrationDetailsDialog(IntegrationDetails details) {
+    SupportDetailsDialog(SupportIntegrationDetails details) {
         SupportIntegrationRow row = details.integration();
         setId("integration-details");
         setHeaderTitle(row.accountName() + " · " + row.customerName());
@@ -53,7 +53,7 @@ class IntegrationDetailsDialog extends Dialog {
                 .setFlexGrow(0).setKey("time");
         history.addColumn(entry -> SupportFormat.transition(entry.from(), entry.to())).setHeader("Change")
                 .setAutoWidth(true).setFlexGrow(0).setKey("change");
-        history.addColumn(HistoryEntry::reason).setHeader("Reason").setFlexGrow(1).setKey("reason");
+        history.addColumn(SupportHistoryEntry::reason).setHeader("Reason").setFlexGrow(1).setKey("reason");
         history.addColumn(entry -> SupportFormat.actor(entry.actorKind(), entry.actorName())).setHeader("By")
                 .setAutoWidth(true).setFlexGrow(0).setKey("actor");
         history.setItems(details.history());

@@ -1,0 +1,160 @@
+package com.storemetrics.integration;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one write path of integrations: connect, approve, expire, remove for everyone sharing an
+ * account, remove by the customer, and "the verifier looked". It alone changes a status, appends the
+ * history, posts notices and publishes the events that open views follow. It checks no user: its
+ * callers (the funnel, the customer's service, the verifier) decide who may do what; ArchitectureTest
+ * keeps every status change here.
+ */
+@Component
+@Transactional
+public class IntegrationLifecycle {
+
+    private static final Set<IntegrationStatus> CHECKED_BY_THE_VERIFIER = Set.of(IntegrationStatus.PENDING,
+            IntegrationStatus.APPROVED);
+
+    /**
+     * The stored "last checked" is refreshed at most this often per row; open views get every
+     * check's exact time through {@link IntegrationsChecked}. At 100,000 integrations and a 30 s
+     * interval, stamping every row every cycle wrote about 24 MB of HSQLDB redo log per cycle.
+     */
+    static final java.time.Duration CHECKED_AT_RESOLUTION = java.time.Duration.ofMinutes(5);
+
+    private final IntegrationRepository integrations;
+    private final StoreAccountRepository accounts;
+    private final IntegrationEventRepository events;
+    private final CustomerNoticeRepository notices;
+    private final ApplicationEventPublisher publisher;
+
+    IntegrationLifecycle(IntegrationRepository integrations, StoreAccountRepository accounts,
+            IntegrationEventRepository events, CustomerNoticeRepository notices, ApplicationEventPublisher publisher) {
+        this.integrations = integrations;
+        this.accounts = accounts;
+        this.events = events;
+        this.notices = notices;
+        this.publisher = publisher;
+    }
+
+    /**
+     * One Pending integration per account for the customer, all or none. Fails with
+     * {@link org.springframework.dao.DataIntegrityViolationException} when one of them is live
+     * already (the unique key holds against double clicks, other tabs and other nodes).
+     */
+    public List<Long> connect(long customerId, Actor customer, Collection<Long> accountIds, CredentialKind kind,
+            String reason, Instant now) {
+        List<Long> ids = new ArrayList<>();
+        List<IntegrationChange> changes = new ArrayList<>();
+        for (Long accountId : accountIds) {
+            Integration integration = integrations.saveAndFlush(
+                    Integration.pending(customerId, accounts.getReferenceById(accountId), kind, now));
+            events.save(integration.connectedEvent(reason, customer));
+            ids.add(integration.getId());
+            changes.add(new IntegrationChange(customerId, IntegrationRow.of(integration), null));
+        }
+        publisher.publishEvent(new IntegrationsChanged(changes));
+        publisher.publishEvent(new IntegrationsConnected(customerId, ids));
+        return ids;
+    }
+
+    /** The customer removes one of their own rows; colleagues sharing the account keep theirs. */
+    public IntegrationRow removeByCustomer(long customerId, long integrationId, Actor customer, Instant now) {
+        Integration integration = integrations.findByIdAndCustomerId(integrationId, customerId)
+                .filter(Integration::isLive)
+                .orElseThrow(IntegrationNotFound::new);
+        IntegrationChange change = change(integration, IntegrationStatus.REMOVED, "Removed by the customer",
+                customer, now, null);
+        publisher.publishEvent(new IntegrationsChanged(List.of(change)));
+        return change.row();
+    }
+
+    /** Every Pending integration of the account, whoever owns it, becomes Approved. */
+    public int approvePending(long accountId, String reason, Actor actor, Instant now) {
+        return apply(integrations.findByAccountsAndStatus(List.of(accountId), IntegrationStatus.PENDING),
+                IntegrationStatus.APPROVED, reason, actor, now, integration -> null);
+    }
+
+    /** The account's Pending integrations connected before {@code connectedBefore} expire, each customer told. */
+    public int expirePending(long accountId, Instant connectedBefore, String reason,
+            Function<String, String> noticeForAccount, Actor actor, Instant now) {
+        List<Integration> lapsed = integrations.findByAccountsAndStatus(List.of(accountId), IntegrationStatus.PENDING)
+                .stream().filter(integration -> integration.getConnectedAt().isBefore(connectedBefore)).toList();
+        return apply(lapsed, IntegrationStatus.EXPIRED, reason, actor, now,
+                integration -> noticeForAccount.apply(integration.getAccount().getName()));
+    }
+
+    /** Every Approved integration of these accounts, of every customer, is removed, each customer told. */
+    public int removeApprovedForEveryone(Collection<Long> accountIds, String reason,
+            Function<String, String> noticeForAccount, Actor actor, Instant now) {
+        if (accountIds.isEmpty()) {
+            return 0;
+        }
+        return apply(integrations.findByAccountsAndStatus(accountIds, IntegrationStatus.APPROVED),
+                IntegrationStatus.REMOVED, reason, actor, now,
+                integration -> noticeForAccount.apply(integration.getAccount().getName()));
+    }
+
+    /** How far the account's Pending integrations have come (never backwards). */
+    public void advanceProgress(long accountId, IntegrationProgress seen) {
+        integrations.findByAccountsAndStatus(List.of(accountId), IntegrationStatus.PENDING)
+                .forEach(integration -> integration.advanceProgress(seen));
+    }
+
+    /**
+     * The verifier looked at every Pending and Approved integration at {@code checkedAt}: stored
+     * coarsely (see {@link #CHECKED_AT_RESOLUTION}), told to open views exactly.
+     */
+    public void checked(Instant checkedAt) {
+        Instant at = checkedAt.truncatedTo(ChronoUnit.MICROS);
+        integrations.markChecked(CHECKED_BY_THE_VERIFIER, at, at.minus(CHECKED_AT_RESOLUTION));
+        publisher.publishEvent(new IntegrationsChecked(at));
+    }
+
+    private int apply(List<Integration> affected, IntegrationStatus to, String reason, Actor actor, Instant now,
+            Function<Integration, String> noticeFor) {
+        if (affected.isEmpty()) {
+            return 0;
+        }
+        Instant at = now.truncatedTo(ChronoUnit.MICROS);
+        List<IntegrationChange> changes = new ArrayList<>();
+        for (Integration integration : affected) {
+            IntegrationChange change = change(integration, to, reason, actor, at, noticeFor.apply(integration));
+            // The verifier changed it because it just looked: open views show that look.
+            changes.add(actor.equals(Actor.VERIFIER)
+                    ? new IntegrationChange(change.customerId(), change.row().checkedAt(at), change.notice()) : change);
+        }
+        integrations.flush();
+        postNotices(changes, at);
+        publisher.publishEvent(new IntegrationsChanged(changes));
+        return changes.size();
+    }
+
+    private IntegrationChange change(Integration integration, IntegrationStatus to, String reason, Actor actor,
+            Instant now, String notice) {
+        events.save(integration.changeStatus(to, reason, actor, now));
+        return new IntegrationChange(integration.getCustomerId(), IntegrationRow.of(integration), notice);
+    }
+
+    /** What happened to a customer's rows stays on their page until they dismiss it. */
+    private void postNotices(List<IntegrationChange> changes, Instant now) {
+        Map<Long, List<IntegrationChange>> byCustomer = changes.stream().filter(change -> change.notice() != null)
+                .collect(Collectors.groupingBy(IntegrationChange::customerId, LinkedHashMap::new, Collectors.toList()));
+        byCustomer.forEach((customerId, theirs) -> publisher.publishEvent(new NoticesPosted(customerId, theirs.stream()
+                .map(change -> notices.save(new CustomerNotice(customerId, now, change.notice())).view())
+                .toList())));
+    }
+}
