@@ -16,4 +16,13 @@ public record Actor(Kind kind, String name) {
     public static Actor support(String username) {
         return new Actor(Kind.SUPPORT, username);
     }
+
+    /** Who it was, in the same words everywhere (customer's history, support's console). */
+    public String label() {
+        return switch (kind) {
+            case CUSTOMER -> "Customer " + name;
+            case SUPPORT -> "Support " + name;
+            case VERIFIER -> "Storemetrics verifier";
+        };
+    }
 }

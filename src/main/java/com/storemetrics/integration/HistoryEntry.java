@@ -10,12 +10,8 @@ public record HistoryEntry(Instant at, IntegrationStatus from, IntegrationStatus
                 event.getActor());
     }
 
-    /** "verifier", "alice", "support: carol". */
-    public String actorLabel() {
-        return switch (actor.kind()) {
-            case VERIFIER -> "Storemetrics verifier";
-            case SUPPORT -> "Support: " + actor.name();
-            case CUSTOMER -> actor.name();
-        };
+    /** The change in words: "Created as Pending", "Pending → Approved". */
+    public String change() {
+        return from == null ? "Created as " + to.label() : from.label() + " → " + to.label();
     }
 }

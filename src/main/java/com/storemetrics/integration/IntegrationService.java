@@ -97,7 +97,7 @@ public class IntegrationService {
         Integration integration = mine(integrationId);
         List<HistoryEntry> history = events.findByIntegrationIdOrderByOccurredAtAscIdAsc(integrationId).stream()
                 .map(HistoryEntry::of).toList();
-        String connectedBy = history.isEmpty() ? "" : history.get(0).actorLabel();
+        String connectedBy = history.isEmpty() ? "" : history.get(0).actor().name();
         return new IntegrationDetails(IntegrationRow.of(integration), connectedBy, history);
     }
 

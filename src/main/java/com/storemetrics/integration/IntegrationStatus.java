@@ -1,20 +1,27 @@
 package com.storemetrics.integration;
 
-/** Where one customer's integration of one account stands (see product.md, "Statuses"). */
+/** Where one customer's integration of one account stands (docs/design.md, "Statuses"). */
 public enum IntegrationStatus {
-    PENDING("Pending"),
-    APPROVED("Approved"),
-    EXPIRED("Expired"),
-    REMOVED("Removed");
+    PENDING("Pending", ""),
+    APPROVED("Approved", "success"),
+    EXPIRED("Expired", "error"),
+    REMOVED("Removed", "error");
 
     private final String label;
+    private final String tone;
 
-    IntegrationStatus(String label) {
+    IntegrationStatus(String label, String tone) {
         this.label = label;
+        this.tone = tone;
     }
 
-    /** The word customers see. */
+    /** The word customers and support see. */
     public String label() {
         return label;
+    }
+
+    /** How it is coloured wherever it is shown: "" (neutral), "success" or "error". */
+    public String tone() {
+        return tone;
     }
 }

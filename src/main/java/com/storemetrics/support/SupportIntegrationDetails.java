@@ -1,5 +1,9 @@
 package com.storemetrics.support;
 
+import com.storemetrics.integration.AccountPicture;
+import com.storemetrics.integration.HistoryEntry;
+import com.storemetrics.integration.IntegrationOverview;
+
 import java.util.List;
 
 /**
@@ -7,7 +11,7 @@ import java.util.List;
  * account's shared picture, and who of support opened these details when (newest first, this
  * opening included).
  */
-public record SupportIntegrationDetails(SupportIntegrationRow integration, List<SupportHistoryEntry> history,
+public record SupportIntegrationDetails(IntegrationOverview integration, List<HistoryEntry> history,
         AccountPicture account, List<SupportOpening> openings) {
 
     public SupportIntegrationDetails {

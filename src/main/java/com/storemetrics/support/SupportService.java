@@ -1,5 +1,8 @@
 package com.storemetrics.support;
 
+import com.storemetrics.integration.IntegrationSearchFilter;
+import com.storemetrics.integration.IntegrationOverview;
+import com.storemetrics.integration.EveryIntegration;
 import com.storemetrics.appstore.AppleCallAccounting;
 import com.storemetrics.appstore.AppleProtocol;
 import com.storemetrics.security.CurrentUser;
@@ -35,16 +38,16 @@ public class SupportService {
      */
     public static final int APPLE_HOURLY_BUDGET = 3600;
 
-    private final SupportIntegrationQueries queries;
+    private final EveryIntegration integrations;
     private final SupportAccessLog accessLog;
     private final VerifierHealthService verifier;
     private final AppleCallAccounting appleCalls;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    SupportService(SupportIntegrationQueries queries, SupportAccessLog accessLog, VerifierHealthService verifier,
+    SupportService(EveryIntegration integrations, SupportAccessLog accessLog, VerifierHealthService verifier,
             AppleCallAccounting appleCalls, CurrentUser currentUser, Clock clock) {
-        this.queries = queries;
+        this.integrations = integrations;
         this.accessLog = accessLog;
         this.verifier = verifier;
         this.appleCalls = appleCalls;
@@ -56,13 +59,13 @@ public class SupportService {
      * One page of integrations matching the filter, sorted by the page's sort (keys: customer,
      * account, status, since, lastChecked, connected) or newest status change first.
      */
-    public List<SupportIntegrationRow> integrations(SupportFilter filter, Pageable page) {
-        return queries.search(filter == null ? SupportFilter.none() : filter, page);
+    public List<IntegrationOverview> integrations(IntegrationSearchFilter filter, Pageable page) {
+        return integrations.search(filter, page);
     }
 
     /** How many integrations match the filter. */
-    public long countIntegrations(SupportFilter filter) {
-        return queries.count(filter == null ? SupportFilter.none() : filter);
+    public long countIntegrations(IntegrationSearchFilter filter) {
+        return integrations.count(filter);
     }
 
     /**
@@ -72,17 +75,13 @@ public class SupportService {
      */
     @Transactional
     public SupportIntegrationDetails openDetails(long integrationId) {
-        SupportIntegrationRow row = queries.findRow(integrationId)
+        IntegrationOverview row = integrations.overview(integrationId)
                 .orElseThrow(() -> new NoSuchElementException("No integration " + integrationId));
         SignedInUser staff = currentUser.require();
         accessLog.save(new SupportAccess(integrationId, staff.userId(), staff.getUsername(), staff.displayName(),
                 clock.instant().truncatedTo(ChronoUnit.MICROS)));
-        SupportIntegrationQueries.AccountSide side = queries.findAccount(row.accountId()).orElseThrow();
-        AccountPicture account = new AccountPicture(side.id(), side.name(), side.accountNumber(),
-                queries.findVendorNumbers(side.id()), side.membership(), side.membershipSeenAt(),
-                side.membershipCheckedAt(), queries.findLinkedCustomers(side.id()));
-        return new SupportIntegrationDetails(row, queries.findHistory(integrationId), account,
-                accessLog.findOpenings(integrationId));
+        return new SupportIntegrationDetails(row, integrations.history(integrationId),
+                integrations.account(row.accountId()).orElseThrow(), accessLog.findOpenings(integrationId));
     }
 
     /** The verifier's last findings and this node's Apple requests in the last hour against the budget. */

@@ -1,6 +1,5 @@
 package com.storemetrics.verification;
 
-import com.github.kagkarlsson.scheduler.ScheduledExecution;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.storemetrics.integration.IntegrationsConnected;

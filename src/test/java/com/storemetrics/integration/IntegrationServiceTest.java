@@ -14,7 +14,6 @@ import com.storemetrics.integration.DiscoveredAccount.DiscoveredApp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,9 +95,9 @@ class IntegrationServiceTest extends SpringTest {
 
         assertThat(details.connectedBy()).isEqualTo("alice");
         assertThat(details.row().status()).isEqualTo(IntegrationStatus.APPROVED);
-        assertThat(details.history()).extracting(HistoryEntry::from, HistoryEntry::to, HistoryEntry::actorLabel)
+        assertThat(details.history()).extracting(HistoryEntry::from, HistoryEntry::to, entry -> entry.actor().label())
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(null, IntegrationStatus.PENDING, "alice"),
+                        org.assertj.core.groups.Tuple.tuple(null, IntegrationStatus.PENDING, "Customer alice"),
                         org.assertj.core.groups.Tuple.tuple(IntegrationStatus.PENDING, IntegrationStatus.APPROVED,
                                 "Storemetrics verifier"));
     }

@@ -1,5 +1,10 @@
 package com.storemetrics.support;
 
+import com.storemetrics.integration.IntegrationSearchFilter;
+import com.storemetrics.integration.IntegrationOverview;
+import com.storemetrics.integration.LinkedCustomer;
+import com.storemetrics.integration.AccountPicture;
+import com.storemetrics.integration.HistoryEntry;
 import com.storemetrics.integration.IntegrationProgress;
 import com.storemetrics.integration.funnel.ConnectionService;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,22 +83,22 @@ class SupportServiceTest extends SpringTest {
         long bobPixel = SupportTestData.integration(jdbc, bob, pixel, IntegrationStatus.APPROVED, "approved", now.minusSeconds(60));
         long aliceTiny = SupportTestData.integration(jdbc, alice, tiny, IntegrationStatus.REMOVED, "removed", now.minusSeconds(120));
 
-        assertThat(ids(SupportFilter.none())).containsExactly(alicePixel, bobPixel, aliceTiny);
-        assertThat(ids(SupportFilter.none().withStatus(IntegrationStatus.PENDING))).containsExactly(alicePixel);
-        assertThat(ids(SupportFilter.none().withStatus(IntegrationStatus.REMOVED))).containsExactly(aliceTiny);
-        assertThat(ids(SupportFilter.none().withCustomer("ALICE"))).containsExactly(alicePixel, aliceTiny);
-        assertThat(ids(SupportFilter.none().withCustomer("chen"))).as("by display name").containsExactly(bobPixel);
-        assertThat(ids(SupportFilter.none().withAccount("pixel forge"))).containsExactly(alicePixel, bobPixel);
-        assertThat(ids(SupportFilter.none().withAccount(" 900002 "))).as("by account number").containsExactly(aliceTiny);
-        assertThat(ids(SupportFilter.none().withAccount("86000001"))).as("by vendor number").containsExactly(alicePixel, bobPixel);
-        assertThat(ids(SupportFilter.none().withAccount("_games 100%"))).as("wildcards taken literally").containsExactly(aliceTiny);
-        assertThat(ids(SupportFilter.none().withAccount("9000"))).as("numbers match whole").isEmpty();
-        assertThat(ids(new SupportFilter(IntegrationStatus.APPROVED, "bob", "pixel"))).containsExactly(bobPixel);
-        assertThat(asCarol(() -> support.countIntegrations(new SupportFilter(null, "alice", "pixel")))).isEqualTo(1);
+        assertThat(ids(IntegrationSearchFilter.none())).containsExactly(alicePixel, bobPixel, aliceTiny);
+        assertThat(ids(IntegrationSearchFilter.none().withStatus(IntegrationStatus.PENDING))).containsExactly(alicePixel);
+        assertThat(ids(IntegrationSearchFilter.none().withStatus(IntegrationStatus.REMOVED))).containsExactly(aliceTiny);
+        assertThat(ids(IntegrationSearchFilter.none().withCustomer("ALICE"))).containsExactly(alicePixel, aliceTiny);
+        assertThat(ids(IntegrationSearchFilter.none().withCustomer("chen"))).as("by display name").containsExactly(bobPixel);
+        assertThat(ids(IntegrationSearchFilter.none().withAccount("pixel forge"))).containsExactly(alicePixel, bobPixel);
+        assertThat(ids(IntegrationSearchFilter.none().withAccount(" 900002 "))).as("by account number").containsExactly(aliceTiny);
+        assertThat(ids(IntegrationSearchFilter.none().withAccount("86000001"))).as("by vendor number").containsExactly(alicePixel, bobPixel);
+        assertThat(ids(IntegrationSearchFilter.none().withAccount("_games 100%"))).as("wildcards taken literally").containsExactly(aliceTiny);
+        assertThat(ids(IntegrationSearchFilter.none().withAccount("9000"))).as("numbers match whole").isEmpty();
+        assertThat(ids(new IntegrationSearchFilter(IntegrationStatus.APPROVED, "bob", "pixel"))).containsExactly(bobPixel);
+        assertThat(asCarol(() -> support.countIntegrations(new IntegrationSearchFilter(null, "alice", "pixel")))).isEqualTo(1);
 
-        SupportIntegrationRow row = asCarol(() -> support.integrations(SupportFilter.none().withCustomer("bob"),
+        IntegrationOverview row = asCarol(() -> support.integrations(IntegrationSearchFilter.none().withCustomer("bob"),
                 PageRequest.of(0, 10))).get(0);
-        assertThat(row).isEqualTo(new SupportIntegrationRow(bobPixel, bob, "bob", "Bob Chen (Pixel Forge)", pixel,
+        assertThat(row).isEqualTo(new IntegrationOverview(bobPixel, bob, "bob", "Bob Chen (Pixel Forge)", pixel,
                 "Pixel Forge Studio", "900001", IntegrationStatus.APPROVED, "approved",
                 com.storemetrics.integration.IntegrationProgress.DONE, now.minusSeconds(60).minus(Duration.ofDays(1)),
                 now.minusSeconds(60), now.plusSeconds(0)));
@@ -112,27 +117,27 @@ class SupportServiceTest extends SpringTest {
         }
         List<Long> inserted = SupportTestData.integrations(jdbc, rows);
 
-        assertThat(asCarol(() -> support.countIntegrations(SupportFilter.none()))).isEqualTo(320);
-        List<SupportIntegrationRow> all = new ArrayList<>();
+        assertThat(asCarol(() -> support.countIntegrations(IntegrationSearchFilter.none()))).isEqualTo(320);
+        List<IntegrationOverview> all = new ArrayList<>();
         for (int page = 0; page < 7; page++) {
             int number = page;
-            all.addAll(asCarol(() -> support.integrations(SupportFilter.none(), PageRequest.of(number, 50))));
+            all.addAll(asCarol(() -> support.integrations(IntegrationSearchFilter.none(), PageRequest.of(number, 50))));
         }
         assertThat(all).hasSize(320);
-        assertThat(all).extracting(SupportIntegrationRow::id).doesNotHaveDuplicates()
+        assertThat(all).extracting(IntegrationOverview::id).doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(inserted);
         assertThat(all).isSortedAccordingTo((a, b) -> a.statusChangedAt().equals(b.statusChangedAt())
                 ? Long.compare(b.id(), a.id()) : b.statusChangedAt().compareTo(a.statusChangedAt()));
 
-        SupportFilter pending = SupportFilter.none().withStatus(IntegrationStatus.PENDING);
+        IntegrationSearchFilter pending = IntegrationSearchFilter.none().withStatus(IntegrationStatus.PENDING);
         assertThat(asCarol(() -> support.countIntegrations(pending))).isEqualTo(40);
         assertThat(asCarol(() -> support.integrations(pending, PageRequest.of(1, 30)))).hasSize(10)
                 .allSatisfy(row -> assertThat(row.status()).isEqualTo(IntegrationStatus.PENDING));
 
-        List<SupportIntegrationRow> byAccount = asCarol(() -> support.integrations(SupportFilter.none(),
+        List<IntegrationOverview> byAccount = asCarol(() -> support.integrations(IntegrationSearchFilter.none(),
                 PageRequest.of(0, 5, Sort.by("account").ascending())));
-        assertThat(byAccount).extracting(SupportIntegrationRow::accountName).isSorted();
-        assertThatThrownBy(() -> asCarol(() -> support.integrations(SupportFilter.none(),
+        assertThat(byAccount).extracting(IntegrationOverview::accountName).isSorted();
+        assertThatThrownBy(() -> asCarol(() -> support.integrations(IntegrationSearchFilter.none(),
                 PageRequest.of(0, 5, Sort.by("statusReason; drop table integration")))))
                 .hasMessageContaining("Cannot sort integrations by");
     }
@@ -149,8 +154,8 @@ class SupportServiceTest extends SpringTest {
 
         assertThat(details.integration().status()).isEqualTo(IntegrationStatus.APPROVED);
         assertThat(details.integration().customerUsername()).isEqualTo("alice");
-        assertThat(details.history()).extracting(SupportHistoryEntry::from, SupportHistoryEntry::to, SupportHistoryEntry::actorKind,
-                SupportHistoryEntry::actorName).containsExactly(
+        assertThat(details.history()).extracting(HistoryEntry::from, HistoryEntry::to, entry -> entry.actor().kind(),
+                entry -> entry.actor().name()).containsExactly(
                         org.assertj.core.groups.Tuple.tuple(null, IntegrationStatus.PENDING, Actor.Kind.CUSTOMER, "alice"),
                         org.assertj.core.groups.Tuple.tuple(IntegrationStatus.PENDING, IntegrationStatus.APPROVED,
                                 Actor.Kind.VERIFIER, "verifier"));
@@ -196,8 +201,8 @@ class SupportServiceTest extends SpringTest {
     @Test
     void customers_and_anonymous_callers_are_refused_every_support_call() {
         List<Runnable> calls = List.of(
-                () -> support.integrations(SupportFilter.none(), PageRequest.of(0, 10)),
-                () -> support.countIntegrations(SupportFilter.none()),
+                () -> support.integrations(IntegrationSearchFilter.none(), PageRequest.of(0, 10)),
+                () -> support.countIntegrations(IntegrationSearchFilter.none()),
                 () -> support.openDetails(1),
                 () -> support.health(),
                 () -> support.recheckNow());
@@ -219,17 +224,18 @@ class SupportServiceTest extends SpringTest {
                 CredentialKind.ACCESS_TOKEN));
         Map<String, List<Map<String, Object>>> before = integrationTables();
 
-        asCarol(() -> support.integrations(SupportFilter.none(), PageRequest.of(0, 10)));
-        asCarol(() -> support.countIntegrations(SupportFilter.none().withStatus(IntegrationStatus.PENDING)));
+        asCarol(() -> support.integrations(IntegrationSearchFilter.none(), PageRequest.of(0, 10)));
+        asCarol(() -> support.countIntegrations(IntegrationSearchFilter.none().withStatus(IntegrationStatus.PENDING)));
         asCarol(() -> support.openDetails(ids.get(0)));
         asCarol(() -> support.health());
 
         assertThat(integrationTables()).isEqualTo(before);
-        // Its only data access is the read-only query repository and its own audit trail.
-        assertThat(org.springframework.data.repository.CrudRepository.class
-                .isAssignableFrom(SupportIntegrationQueries.class)).isFalse();
-        assertThat(SupportIntegrationQueries.class.getMethods()).noneSatisfy(method ->
-                assertThat(method.isAnnotationPresent(org.springframework.data.jpa.repository.Modifying.class)).isTrue());
+        // It reads integrations only through integration's read-only EveryIntegration service.
+        List<Class<?>> dependencies = java.util.Arrays.stream(SupportService.class.getDeclaredFields())
+                .<Class<?>>map(java.lang.reflect.Field::getType).toList();
+        assertThat(dependencies).contains(com.storemetrics.integration.EveryIntegration.class)
+                .noneMatch(type -> type.getPackageName().equals("com.storemetrics.integration")
+                        && org.springframework.data.repository.Repository.class.isAssignableFrom(type));
     }
 
     @Test
@@ -265,9 +271,9 @@ class SupportServiceTest extends SpringTest {
         assertThat(health.budgetShare()).isBetween(0.0, 1.0);
     }
 
-    private List<Long> ids(SupportFilter filter) {
+    private List<Long> ids(IntegrationSearchFilter filter) {
         return asCarol(() -> support.integrations(filter, PageRequest.of(0, 50))).stream()
-                .map(SupportIntegrationRow::id).toList();
+                .map(IntegrationOverview::id).toList();
     }
 
     private <T> T asCarol(Supplier<T> work) {

@@ -22,7 +22,6 @@ import com.storemetrics.security.Roles;
 import com.storemetrics.security.SignedInUser;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package com.storemetrics.integration.ui;
 
+import com.storemetrics.base.ui.Badge;
+import com.storemetrics.base.ui.Times;
 import com.storemetrics.integration.HistoryEntry;
 import com.storemetrics.integration.IntegrationDetails;
 import com.storemetrics.integration.IntegrationRow;
@@ -27,12 +29,12 @@ class IntegrationDetailsDialog extends Dialog {
         facts.addFormItem(new Span(row.accountNumber() != null ? row.accountNumber() : "Known after approval"),
                 "Account number");
         facts.addFormItem(new Span(String.join(", ", row.vendorNumbers())), "Vendor numbers");
-        facts.addFormItem(IntegrationsGrid.badge(row.status()), "Status");
+        facts.addFormItem(new Badge(row.status().label(), row.status().tone()), "Status");
         String progress = IntegrationsGrid.statusDetail(row, clock.instant());
         facts.addFormItem(new Span(progress != null ? progress : "—"), "Progress");
-        facts.addFormItem(new Span(details.connectedBy() + ", " + IntegrationsGrid.DATE_TIME.format(row.connectedAt())),
+        facts.addFormItem(new Span(details.connectedBy() + ", " + Times.minute(row.connectedAt())),
                 "Connected by");
-        facts.addFormItem(new Span(row.lastCheckedAt() == null ? "Not yet" : IntegrationsGrid.DATE_TIME.format(row.lastCheckedAt())),
+        facts.addFormItem(new Span(row.lastCheckedAt() == null ? "Not yet" : Times.minute(row.lastCheckedAt())),
                 "Last checked");
         facts.addFormItem(new Span(row.credentialKind().label()), "Connected with");
         Span apps = new Span(row.appNames().isEmpty() ? "Apps appear once sales data arrives." : String.join(", ", row.appNames()));
@@ -41,11 +43,11 @@ class IntegrationDetailsDialog extends Dialog {
 
         history.setId("integration-history");
         history.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        history.addColumn(entry -> IntegrationsGrid.DATE_TIME.format(entry.at())).setHeader("When").setAutoWidth(true);
-        history.addColumn(entry -> (entry.from() == null ? "—" : entry.from().label()) + " → " + entry.to().label())
+        history.addColumn(entry -> Times.minute(entry.at())).setHeader("When").setAutoWidth(true);
+        history.addColumn(entry -> entry.change())
                 .setHeader("Change").setAutoWidth(true);
         history.addColumn(HistoryEntry::reason).setHeader("Why").setFlexGrow(2);
-        history.addColumn(HistoryEntry::actorLabel).setHeader("By").setAutoWidth(true);
+        history.addColumn(entry -> entry.actor().label()).setHeader("By").setAutoWidth(true);
         history.setItems(details.history());
         history.setAllRowsVisible(true);
 

@@ -1,5 +1,7 @@
 package com.storemetrics.integration.ui;
 
+import com.storemetrics.base.ui.Times;
+import com.storemetrics.base.ui.Badge;
 import com.storemetrics.integration.IntegrationService;
 import com.storemetrics.integration.IntegrationRow;
 import com.storemetrics.integration.IntegrationStatus;
@@ -17,19 +19,12 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.util.Locale;
 
 /**
  * The customer's integrations: account, vendor, apps, status badge, connected on, last checked,
  * and the row's actions. Every column sorts (in the database, see IntegrationService.SORTABLE).
  */
 class IntegrationsGrid extends Grid<IntegrationRow> {
-
-    static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-            .withLocale(Locale.UK).withZone(ZoneId.of("UTC"));
 
     /** What a row's buttons do; the view decides. */
     interface Actions {
@@ -58,9 +53,9 @@ class IntegrationsGrid extends Grid<IntegrationRow> {
                         : String.join("\n", row.appNames()));
         addColumn(new ComponentRenderer<>(this::status)).setHeader("Status").setFlexGrow(2)
                 .setKey("status").setSortable(true);
-        addColumn(row -> DATE_TIME.format(row.connectedAt())).setHeader("Connected on").setKey("connected")
+        addColumn(row -> Times.minute(row.connectedAt())).setHeader("Connected on").setKey("connected")
                 .setSortable(true);
-        addColumn(row -> row.lastCheckedAt() == null ? "Not yet" : DATE_TIME.format(row.lastCheckedAt()))
+        addColumn(row -> row.lastCheckedAt() == null ? "Not yet" : Times.minute(row.lastCheckedAt()))
                 .setHeader("Last checked").setKey("checked").setSortable(true);
         addColumn(new ComponentRenderer<>(row -> actionsFor(row, actions))).setHeader("Actions").setKey("actions")
                 .setAutoWidth(true).setFlexGrow(0);
@@ -103,7 +98,7 @@ class IntegrationsGrid extends Grid<IntegrationRow> {
     }
 
     private Div status(IntegrationRow row) {
-        Div box = new Div(badge(row.status()));
+        Div box = new Div(new Badge(row.status().label(), row.status().tone()));
         box.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.XSMALL);
         String detail = statusDetail(row, clock.instant());
         if (detail != null) {
@@ -113,10 +108,6 @@ class IntegrationsGrid extends Grid<IntegrationRow> {
             box.add(text);
         }
         return box;
-    }
-
-    static Span badge(IntegrationStatus status) {
-        return new StatusBadge(status);
     }
 
     /** Under the badge: a Pending row's progress and time left, an Expired row's reason. */

@@ -1,5 +1,6 @@
 package com.storemetrics.integration.ui;
 
+import com.storemetrics.base.ui.Times;
 import com.storemetrics.integration.Notice;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -25,7 +26,7 @@ class NoticeBanner extends HorizontalLayout {
         getElement().setAttribute("role", "alert");
         Icon icon = new Icon(VaadinIcon.WARNING);
         icon.addClassNames(LumoUtility.TextColor.ERROR);
-        Span text = new Span(IntegrationsGrid.DATE_TIME.format(notice.createdAt()) + " · " + notice.message());
+        Span text = new Span(Times.minute(notice.createdAt()) + " · " + notice.message());
         text.addClassNames(LumoUtility.TextColor.BODY);
         dismiss = new Button("Dismiss", click -> onDismiss.accept(notice));
         dismiss.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);

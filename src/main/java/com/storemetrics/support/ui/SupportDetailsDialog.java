@@ -1,10 +1,12 @@
 package com.storemetrics.support.ui;
 
-import com.storemetrics.support.AccountPicture;
-import com.storemetrics.support.SupportHistoryEntry;
+import com.storemetrics.base.ui.Badge;
+import com.storemetrics.base.ui.Times;
+import com.storemetrics.integration.AccountPicture;
+import com.storemetrics.integration.HistoryEntry;
 import com.storemetrics.support.SupportIntegrationDetails;
-import com.storemetrics.support.LinkedCustomer;
-import com.storemetrics.support.SupportIntegrationRow;
+import com.storemetrics.integration.LinkedCustomer;
+import com.storemetrics.integration.IntegrationOverview;
 import com.storemetrics.support.SupportOpening;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -29,14 +31,14 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
  */
 class SupportDetailsDialog extends Dialog {
 
-    final Grid<SupportHistoryEntry> history = new Grid<>(SupportHistoryEntry.class, false);
+    final Grid<HistoryEntry> history = new Grid<>(HistoryEntry.class, false);
     final Grid<LinkedCustomer> customers = new Grid<>(LinkedCustomer.class, false);
     final UnorderedList openings = new UnorderedList();
     final Span membership = new Span();
     final Button close = new Button(VaadinIcon.CLOSE.create(), click -> close());
 
     SupportDetailsDialog(SupportIntegrationDetails details) {
-        SupportIntegrationRow row = details.integration();
+        IntegrationOverview row = details.integration();
         setId("integration-details");
         setHeaderTitle(row.accountName() + " · " + row.customerName());
         setWidth("min(64rem, 95vw)");
@@ -49,12 +51,12 @@ class SupportDetailsDialog extends Dialog {
         history.setId("details-history");
         history.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         history.setAllRowsVisible(true);
-        history.addColumn(entry -> SupportFormat.time(entry.occurredAt(), "")).setHeader("Time").setAutoWidth(true)
+        history.addColumn(entry -> Times.second(entry.at(), "")).setHeader("Time").setAutoWidth(true)
                 .setFlexGrow(0).setKey("time");
-        history.addColumn(entry -> SupportFormat.transition(entry.from(), entry.to())).setHeader("Change")
+        history.addColumn(entry -> entry.change()).setHeader("Change")
                 .setAutoWidth(true).setFlexGrow(0).setKey("change");
-        history.addColumn(SupportHistoryEntry::reason).setHeader("Reason").setFlexGrow(1).setKey("reason");
-        history.addColumn(entry -> SupportFormat.actor(entry.actorKind(), entry.actorName())).setHeader("By")
+        history.addColumn(HistoryEntry::reason).setHeader("Reason").setFlexGrow(1).setKey("reason");
+        history.addColumn(entry -> entry.actor().label()).setHeader("By")
                 .setAutoWidth(true).setFlexGrow(0).setKey("actor");
         history.setItems(details.history());
         add(section("History"), history);
@@ -65,7 +67,7 @@ class SupportDetailsDialog extends Dialog {
         openings.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.Margin.Vertical.NONE);
         for (SupportOpening opening : details.openings()) {
             openings.add(new ListItem(opening.displayName() + " (" + opening.username() + ") · "
-                    + SupportFormat.time(opening.openedAt(), "")));
+                    + Times.second(opening.openedAt(), "")));
         }
         Paragraph auditNote = new Paragraph("Every opening of these details is recorded: who and when, newest first.");
         auditNote.addClassNames(LumoUtility.FontSize.XSMALL, LumoUtility.TextColor.SECONDARY,
@@ -73,20 +75,20 @@ class SupportDetailsDialog extends Dialog {
         add(section("Opened by support"), auditNote, openings);
     }
 
-    private static Component summary(SupportIntegrationRow row) {
+    private static Component summary(IntegrationOverview row) {
         Div box = new Div();
         box.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.XSMALL,
                 LumoUtility.FontSize.SMALL);
-        Div status = new Div(SupportFormat.badge(row.status()),
-                new Span(" since " + SupportFormat.time(row.statusChangedAt(), "")));
+        Div status = new Div(new Badge(row.status().label(), row.status().tone()),
+                new Span(" since " + Times.second(row.statusChangedAt(), "")));
         box.add(status);
         if (row.statusReason() != null) {
             box.add(new Div(new Span("Reason: " + row.statusReason())));
         }
         box.add(new Div(new Span("Customer: " + row.customerName() + " (" + row.customerUsername() + ")")),
                 new Div(new Span("Progress: " + row.progress().label())),
-                new Div(new Span("Connected: " + SupportFormat.time(row.connectedAt(), ""))),
-                new Div(new Span("Last checked: " + SupportFormat.time(row.lastCheckedAt(), "Not yet"))));
+                new Div(new Span("Connected: " + Times.second(row.connectedAt(), ""))),
+                new Div(new Span("Last checked: " + Times.second(row.lastCheckedAt(), "Not yet"))));
         return box;
     }
 
@@ -103,8 +105,8 @@ class SupportDetailsDialog extends Dialog {
             case MEMBER -> "member";
             case MISSING -> "missing in the last check (one more and access is believed removed)";
             case UNKNOWN -> "not seen as a member";
-        } + " · last seen " + SupportFormat.time(account.membershipSeenAt(), "never")
-                + " · last checked " + SupportFormat.time(account.membershipCheckedAt(), "never"));
+        } + " · last seen " + Times.second(account.membershipSeenAt(), "never")
+                + " · last checked " + Times.second(account.membershipCheckedAt(), "never"));
         box.add(new Div(membership));
 
         customers.setId("details-customers");
@@ -113,9 +115,9 @@ class SupportDetailsDialog extends Dialog {
         customers.addColumn(customer -> customer.displayName() + " (" + customer.username() + ")"
                 + (customer.integrationId() == thisIntegration ? " · this integration" : ""))
                 .setHeader("Customers linked").setFlexGrow(1).setKey("customer");
-        customers.addColumn(new ComponentRenderer<>(customer -> SupportFormat.badge(customer.status())))
+        customers.addColumn(new ComponentRenderer<>(customer -> new Badge(customer.status().label(), customer.status().tone())))
                 .setHeader("Status").setAutoWidth(true).setFlexGrow(0).setKey("status");
-        customers.addColumn(customer -> SupportFormat.time(customer.since(), "")).setHeader("Since")
+        customers.addColumn(customer -> Times.second(customer.since(), "")).setHeader("Since")
                 .setAutoWidth(true).setFlexGrow(0).setKey("since");
         customers.setItems(account.customers());
         box.add(customers);

@@ -1,13 +1,15 @@
 package com.storemetrics.support.ui;
 
+import com.storemetrics.base.ui.Badge;
+import com.storemetrics.base.ui.Times;
 import com.storemetrics.base.live.LiveUpdates;
 import com.storemetrics.base.live.SessionUser;
 import com.storemetrics.integration.IntegrationBroadcaster;
 import com.storemetrics.integration.IntegrationStatus;
 import com.storemetrics.security.Roles;
-import com.storemetrics.support.SupportFilter;
+import com.storemetrics.integration.IntegrationSearchFilter;
 import com.storemetrics.support.SupportHealth;
-import com.storemetrics.support.SupportIntegrationRow;
+import com.storemetrics.integration.IntegrationOverview;
 import com.storemetrics.support.SupportService;
 import com.storemetrics.verification.VerifierHealthUpdates;
 import com.vaadin.flow.component.button.Button;
@@ -60,11 +62,11 @@ public class SupportIntegrationsView extends VerticalLayout {
     final Select<IntegrationStatus> status = new Select<>();
     final TextField customer = new TextField("Customer");
     final TextField account = new TextField("Account");
-    final Grid<SupportIntegrationRow> grid = new Grid<>(SupportIntegrationRow.class, false);
+    final Grid<IntegrationOverview> grid = new Grid<>(IntegrationOverview.class, false);
     final Button recheck = new Button("Re-check now", VaadinIcon.REFRESH.create());
     final VerifierHealthPanel health = new VerifierHealthPanel(recheck);
 
-    private SupportFilter filter = SupportFilter.none();
+    private IntegrationSearchFilter filter = IntegrationSearchFilter.none();
     private transient SupportHealth shownHealth;
 
     public SupportIntegrationsView(SupportService service, IntegrationBroadcaster integrations,
@@ -134,35 +136,35 @@ public class SupportIntegrationsView extends VerticalLayout {
                 .setKey("account").setSortProperty("account").setFlexGrow(2);
         grid.addColumn(new ComponentRenderer<>(SupportIntegrationsView::statusCell)).setHeader("Status")
                 .setKey("status").setSortProperty("status").setFlexGrow(1);
-        Grid.Column<SupportIntegrationRow> since = grid.addColumn(row -> SupportFormat.time(row.statusChangedAt(), ""))
+        Grid.Column<IntegrationOverview> since = grid.addColumn(row -> Times.second(row.statusChangedAt(), ""))
                 .setHeader("Since").setKey("since").setSortProperty("since").setFlexGrow(1);
-        grid.addColumn(row -> SupportFormat.time(row.lastCheckedAt(), "Not yet")).setHeader("Last checked")
+        grid.addColumn(row -> Times.second(row.lastCheckedAt(), "Not yet")).setHeader("Last checked")
                 .setKey("lastChecked").setSortProperty("lastChecked").setFlexGrow(1);
         grid.addColumn(row -> row.statusReason() == null ? "" : row.statusReason()).setHeader("Reason")
-                .setKey("reason").setFlexGrow(3).setTooltipGenerator(SupportIntegrationRow::statusReason);
+                .setKey("reason").setFlexGrow(3).setTooltipGenerator(IntegrationOverview::statusReason);
         grid.addColumn(new ComponentRenderer<>(this::detailsButton)).setHeader("Details").setKey("details")
                 .setAutoWidth(true).setFlexGrow(0);
         grid.setMultiSort(false);
 
         // Lazy: every page, count and sort comes from the database; the id identifies a row across refreshes.
-        grid.setItems(viewer.<SupportIntegrationRow, Void>lazy(
+        grid.setItems(viewer.<IntegrationOverview, Void>lazy(
                 query -> service.integrations(filter, VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
                 query -> Math.toIntExact(service.countIntegrations(filter)),
-                SupportIntegrationRow::id));
+                IntegrationOverview::id));
         grid.sort(List.of(new GridSortOrder<>(since, SortDirection.DESCENDING)));
     }
 
-    private void applyFilter(SupportFilter newFilter) {
+    private void applyFilter(IntegrationSearchFilter newFilter) {
         filter = newFilter;
         grid.getDataProvider().refreshAll();
     }
 
     /** The filter the grid applies now (for tests). */
-    SupportFilter filter() {
+    IntegrationSearchFilter filter() {
         return filter;
     }
 
-    private Button detailsButton(SupportIntegrationRow row) {
+    private Button detailsButton(IntegrationOverview row) {
         Button details = new Button(VaadinIcon.INFO_CIRCLE_O.create(), click -> openDetails(row.id()));
         details.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
         details.setAriaLabel("Details of " + row.accountName() + " for " + row.customerName());
@@ -196,18 +198,18 @@ public class SupportIntegrationsView extends VerticalLayout {
         notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 
-    private static Div customerCell(SupportIntegrationRow row) {
+    private static Div customerCell(IntegrationOverview row) {
         return twoLines(row.customerName(), row.customerUsername());
     }
 
-    private static Div accountCell(SupportIntegrationRow row) {
+    private static Div accountCell(IntegrationOverview row) {
         return twoLines(row.accountName(), row.accountNumber() == null ? "Account number after approval"
                 : "Account " + row.accountNumber());
     }
 
-    private static Div statusCell(SupportIntegrationRow row) {
+    private static Div statusCell(IntegrationOverview row) {
         Div box = twoLines(null, row.status() == IntegrationStatus.PENDING ? row.progress().label() : null);
-        box.addComponentAsFirst(SupportFormat.badge(row.status()));
+        box.addComponentAsFirst(new Badge(row.status().label(), row.status().tone()));
         return box;
     }
 

@@ -1,5 +1,6 @@
 package com.storemetrics.support.ui;
 
+import com.storemetrics.base.ui.Times;
 import com.storemetrics.support.SupportHealth;
 import com.storemetrics.verification.VerifierStatus;
 import com.vaadin.flow.component.Component;
@@ -59,18 +60,18 @@ class VerifierHealthPanel extends Div {
     void show(SupportHealth health) {
         VerifierStatus status = health.verifier();
         lastCycle.setText(status.lastRunAt() == null ? "No cycle yet"
-                : SupportFormat.time(status.lastRunAt(), "") + " (cycle " + status.cycles() + ")");
+                : Times.second(status.lastRunAt(), "") + " (cycle " + status.cycles() + ")");
         lastOutcome.setText(status.lastOutcome() == null ? "" : status.lastOutcome());
-        lastSuccess.setText(SupportFormat.time(status.lastSuccessAt(), "Never"));
+        lastSuccess.setText(Times.second(status.lastSuccessAt(), "Never"));
         lastFailure.setText(status.lastFailureAt() == null ? "None"
-                : SupportFormat.time(status.lastFailureAt(), "") + " · " + status.lastFailureKind()
+                : Times.second(status.lastFailureAt(), "") + " · " + status.lastFailureKind()
                         + (status.lastFailureMessage() == null ? "" : " · " + status.lastFailureMessage()));
         consecutiveFailures.setText(Integer.toString(status.consecutiveFailures()));
         consecutiveFailures.getElement().getThemeList().set("badge", status.consecutiveFailures() > 0);
         consecutiveFailures.getElement().getThemeList().set("error", status.consecutiveFailures() > 0);
         backoffRow.setVisible(status.backoffUntil() != null);
-        backoff.setText(SupportFormat.time(status.backoffUntil(), ""));
-        nextRun.setText(SupportFormat.time(status.nextRunAt(), "Not scheduled"));
+        backoff.setText(Times.second(status.backoffUntil(), ""));
+        nextRun.setText(Times.second(status.nextRunAt(), "Not scheduled"));
         appleRequests.setText(String.format(Locale.UK, "%,d of %,d (Reporter %,d · API %,d)",
                 health.requestsLastHour(), health.hourlyBudget(), health.reporterRequestsLastHour(),
                 health.apiRequestsLastHour()));

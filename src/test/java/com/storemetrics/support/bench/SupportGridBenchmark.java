@@ -2,8 +2,8 @@ package com.storemetrics.support.bench;
 
 import com.storemetrics.Application;
 import com.storemetrics.integration.IntegrationStatus;
-import com.storemetrics.support.SupportFilter;
-import com.storemetrics.support.SupportIntegrationRow;
+import com.storemetrics.integration.IntegrationSearchFilter;
+import com.storemetrics.integration.IntegrationOverview;
 import com.storemetrics.support.SupportService;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -174,19 +174,19 @@ public final class SupportGridBenchmark {
                 WARM_UP, RUNS);
         System.out.printf(Locale.ROOT, "%-40s %8s %8s %8s  %8s %8s  %8s %8s  %s%n", "case", "page p50", "p95", "max",
                 "count p50", "p95", "both p50", "p95", "rows");
-        run(support, "first page, no filter", run -> SupportFilter.none(), 0);
-        run(support, "status = Pending, first page", run -> SupportFilter.none().withStatus(IntegrationStatus.PENDING), 0);
-        run(support, "status = Removed, first page", run -> SupportFilter.none().withStatus(IntegrationStatus.REMOVED), 0);
-        run(support, "account by name (contains)", run -> SupportFilter.none()
+        run(support, "first page, no filter", run -> IntegrationSearchFilter.none(), 0);
+        run(support, "status = Pending, first page", run -> IntegrationSearchFilter.none().withStatus(IntegrationStatus.PENDING), 0);
+        run(support, "status = Removed, first page", run -> IntegrationSearchFilter.none().withStatus(IntegrationStatus.REMOVED), 0);
+        run(support, "account by name (contains)", run -> IntegrationSearchFilter.none()
                 .withAccount(seed.accountNames().get(random.nextInt(ACCOUNTS))), 0);
-        run(support, "account by number", run -> SupportFilter.none()
+        run(support, "account by number", run -> IntegrationSearchFilter.none()
                 .withAccount(seed.accountNumbers().get(random.nextInt(ACCOUNTS))), 0);
-        run(support, "account name word, e.g. 'lunar'", run -> SupportFilter.none().withAccount("lunar"), 0);
-        run(support, "customer by username", run -> SupportFilter.none()
+        run(support, "account name word, e.g. 'lunar'", run -> IntegrationSearchFilter.none().withAccount("lunar"), 0);
+        run(support, "customer by username", run -> IntegrationSearchFilter.none()
                 .withCustomer(seed.customers().get(random.nextInt(CUSTOMERS))), 0);
-        run(support, "status + customer", run -> new SupportFilter(IntegrationStatus.APPROVED,
+        run(support, "status + customer", run -> new IntegrationSearchFilter(IntegrationStatus.APPROVED,
                 seed.customers().get(random.nextInt(CUSTOMERS)), null), 0);
-        run(support, "no filter, page 1,000 (offset 50,000)", run -> SupportFilter.none(), 1_000);
+        run(support, "no filter, page 1,000 (offset 50,000)", run -> IntegrationSearchFilter.none(), 1_000);
     }
 
     /**
@@ -200,20 +200,20 @@ public final class SupportGridBenchmark {
         jdbc.execute("DROP INDEX ix_integration_status");
         jdbc.execute("CREATE INDEX ix_integration_status ON integration (status, connected_at)");
         System.out.printf(Locale.ROOT, "%nWhat if (experiment): V2's ix_integration_status re-created after V6's index%n");
-        run(support, "status = Pending, first page", run -> SupportFilter.none().withStatus(IntegrationStatus.PENDING), 0);
-        run(support, "status = Removed, first page", run -> SupportFilter.none().withStatus(IntegrationStatus.REMOVED), 0);
+        run(support, "status = Pending, first page", run -> IntegrationSearchFilter.none().withStatus(IntegrationStatus.PENDING), 0);
+        run(support, "status = Removed, first page", run -> IntegrationSearchFilter.none().withStatus(IntegrationStatus.REMOVED), 0);
     }
 
-    private static void run(SupportService support, String name, IntFunction<SupportFilter> filters, int page) {
+    private static void run(SupportService support, String name, IntFunction<IntegrationSearchFilter> filters, int page) {
         long[] fetch = new long[RUNS];
         long[] count = new long[RUNS];
         long[] both = new long[RUNS];
         int rows = 0;
         long matching = 0;
         for (int i = -WARM_UP; i < RUNS; i++) {
-            SupportFilter filter = filters.apply(i);
+            IntegrationSearchFilter filter = filters.apply(i);
             long t0 = System.nanoTime();
-            List<SupportIntegrationRow> result = support.integrations(filter, PageRequest.of(page, PAGE));
+            List<IntegrationOverview> result = support.integrations(filter, PageRequest.of(page, PAGE));
             long t1 = System.nanoTime();
             matching = support.countIntegrations(filter);
             long t2 = System.nanoTime();

@@ -16,9 +16,8 @@ import com.storemetrics.SignIn;
 import com.storemetrics.integration.CredentialKind;
 import com.storemetrics.integration.IntegrationBroadcaster;
 import com.storemetrics.integration.IntegrationStatus;
-import com.storemetrics.support.SupportHistoryEntry;
-import com.storemetrics.support.LinkedCustomer;
-import com.storemetrics.support.SupportIntegrationRow;
+import com.storemetrics.integration.LinkedCustomer;
+import com.storemetrics.integration.IntegrationOverview;
 import com.storemetrics.support.SupportTestData;
 import com.storemetrics.verification.MembershipCheck;
 import com.vaadin.flow.component.UI;
@@ -94,7 +93,7 @@ class SupportIntegrationsViewTest extends KaribuTest {
         SupportDetailsDialog details = _get(SupportDetailsDialog.class);
         assertThat(details.history.getListDataView().getItems()).singleElement().satisfies(entry -> {
             assertThat(entry.to()).isEqualTo(IntegrationStatus.PENDING);
-            assertThat(entry.actorName()).isEqualTo("alice");
+            assertThat(entry.actor().name()).isEqualTo("alice");
         });
         assertThat(details.membership.getText()).contains("not seen as a member");
         assertThat(details.customers.getListDataView().getItems()).extracting(LinkedCustomer::username)
@@ -130,7 +129,7 @@ class SupportIntegrationsViewTest extends KaribuTest {
         UI.getCurrent().navigate(SupportIntegrationsView.class);
         SupportIntegrationsView view = _get(SupportIntegrationsView.class);
 
-        assertThat(shownRows(view)).extracting(SupportIntegrationRow::customerUsername, SupportIntegrationRow::status)
+        assertThat(shownRows(view)).extracting(IntegrationOverview::customerUsername, IntegrationOverview::status)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("alice", IntegrationStatus.PENDING),
                         org.assertj.core.groups.Tuple.tuple("bob", IntegrationStatus.APPROVED),
                         org.assertj.core.groups.Tuple.tuple("bob", IntegrationStatus.REMOVED));
@@ -139,12 +138,12 @@ class SupportIntegrationsViewTest extends KaribuTest {
         assertThat(GridKt._getFormattedRow(view.grid, 2)).contains("Access removed in App Store Connect by an Account Holder or Admin.");
 
         HasValueUtilsKt._setValue(view.status, IntegrationStatus.REMOVED);
-        assertThat(shownRows(view)).extracting(SupportIntegrationRow::accountName).containsExactly("Other Games");
+        assertThat(shownRows(view)).extracting(IntegrationOverview::accountName).containsExactly("Other Games");
         HasValueUtilsKt._setValue(view.status, null);
         HasValueUtilsKt._setValue(view.customer, "Bob Chen");
         assertThat(shownRows(view)).hasSize(2);
         HasValueUtilsKt._setValue(view.account, "86000001");
-        assertThat(shownRows(view)).extracting(SupportIntegrationRow::accountNumber).containsExactly("900001");
+        assertThat(shownRows(view)).extracting(IntegrationOverview::accountNumber).containsExactly("900001");
         HasValueUtilsKt._setValue(view.account, "nothing like this");
         assertThat(shownRows(view)).isEmpty();
         assertThat(view.grid.getEmptyStateText()).isEqualTo("No integration matches these filters.");
@@ -273,11 +272,11 @@ class SupportIntegrationsViewTest extends KaribuTest {
      * The rows the grid holds for its client now: what a browser would show. Like a browser, it asks
      * for the first rows; afterwards only a refresh (a filter, a push) brings newer data.
      */
-    static List<SupportIntegrationRow> shownRows(SupportIntegrationsView view) {
-        DataCommunicator<SupportIntegrationRow> communicator = view.grid.getDataCommunicator();
+    static List<IntegrationOverview> shownRows(SupportIntegrationsView view) {
+        DataCommunicator<IntegrationOverview> communicator = view.grid.getDataCommunicator();
         communicator.setRequestedRange(0, 100);
         MockVaadin.clientRoundtrip();
-        List<SupportIntegrationRow> rows = new ArrayList<>();
+        List<IntegrationOverview> rows = new ArrayList<>();
         for (int i = 0; i < Math.min(communicator.getItemCount(), 100); i++) {
             rows.add(communicator.getItem(i));
         }

@@ -1,6 +1,5 @@
-package com.storemetrics.support;
+package com.storemetrics.integration;
 
-import com.storemetrics.integration.IntegrationStatus;
 
 /**
  * What support filters the integrations grid by; every part is optional.
@@ -9,29 +8,29 @@ import com.storemetrics.integration.IntegrationStatus;
  * @param customer part of the customer's name or username, case-insensitive
  * @param account  part of the account's name, or its account number or one of its vendor numbers
  */
-public record SupportFilter(IntegrationStatus status, String customer, String account) {
+public record IntegrationSearchFilter(IntegrationStatus status, String customer, String account) {
 
     private static final int MAX_TEXT = 200;
 
-    public SupportFilter {
+    public IntegrationSearchFilter {
         customer = normalise(customer);
         account = normalise(account);
     }
 
-    public static SupportFilter none() {
-        return new SupportFilter(null, null, null);
+    public static IntegrationSearchFilter none() {
+        return new IntegrationSearchFilter(null, null, null);
     }
 
-    public SupportFilter withStatus(IntegrationStatus newStatus) {
-        return new SupportFilter(newStatus, customer, account);
+    public IntegrationSearchFilter withStatus(IntegrationStatus newStatus) {
+        return new IntegrationSearchFilter(newStatus, customer, account);
     }
 
-    public SupportFilter withCustomer(String text) {
-        return new SupportFilter(status, text, account);
+    public IntegrationSearchFilter withCustomer(String text) {
+        return new IntegrationSearchFilter(status, text, account);
     }
 
-    public SupportFilter withAccount(String text) {
-        return new SupportFilter(status, customer, text);
+    public IntegrationSearchFilter withAccount(String text) {
+        return new IntegrationSearchFilter(status, customer, text);
     }
 
     /** Blank means "any"; surrounding space is ignored; absurdly long input is cut. */

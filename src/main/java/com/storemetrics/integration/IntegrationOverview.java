@@ -1,7 +1,5 @@
-package com.storemetrics.support;
+package com.storemetrics.integration;
 
-import com.storemetrics.integration.IntegrationProgress;
-import com.storemetrics.integration.IntegrationStatus;
 import java.time.Instant;
 
 /**
@@ -11,7 +9,7 @@ import java.time.Instant;
  * @param statusChangedAt since when the integration has its status
  * @param lastCheckedAt   when the verifier last looked at it; null if never
  */
-public record SupportIntegrationRow(long id, long customerId, String customerUsername, String customerName,
+public record IntegrationOverview(long id, long customerId, String customerUsername, String customerName,
         long accountId, String accountName, String accountNumber, IntegrationStatus status, String statusReason,
         IntegrationProgress progress, Instant connectedAt, Instant statusChangedAt, Instant lastCheckedAt) {
 }

@@ -1,35 +1,26 @@
-package com.storemetrics.support;
+package com.storemetrics.integration;
 
-import com.storemetrics.integration.StoreAccount;
-import com.storemetrics.integration.IntegrationEvent;
-import com.storemetrics.integration.Membership;
-import com.storemetrics.integration.Integration;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
 /**
- * Support's read queries over the integration feature's entities. A plain {@link Repository}, not a
+ * Read queries over every customer's integrations, for support. A plain {@link Repository}, not a
  * CRUD one: nothing here can save, change or delete an integration. The grid's filtered, paged
- * search is the {@link SupportIntegrationSearch} fragment.
+ * search is the {@link EveryIntegrationSearch} fragment.
  */
-interface SupportIntegrationQueries extends Repository<Integration, Long>, SupportIntegrationSearch {
+interface EveryIntegrationQueries extends Repository<Integration, Long>, EveryIntegrationSearch {
 
-    String ROW = "select new com.storemetrics.support.SupportIntegrationRow(i.id, i.customerId, u.username,"
+    String ROW = "select new com.storemetrics.integration.IntegrationOverview(i.id, i.customerId, u.username,"
             + " u.displayName, a.id, a.name, a.accountNumber, i.status, i.statusReason, i.progress, i.connectedAt,"
             + " i.statusChangedAt, i.lastCheckedAt) from Integration i join StoreAccount a on a.id = i.account.id"
             + " join AppUser u on u.id = i.customerId";
 
     @Query(ROW + " where i.id = :id")
-    Optional<SupportIntegrationRow> findRow(long id);
+    Optional<IntegrationOverview> findRow(long id);
 
-    @Query("select new com.storemetrics.support.SupportHistoryEntry(e.occurredAt, e.fromStatus, e.toStatus, e.reason,"
-            + " e.actorKind, e.actorName) from IntegrationEvent e where e.integration.id = :integrationId"
-            + " order by e.occurredAt, e.id")
-    List<SupportHistoryEntry> findHistory(long integrationId);
-
-    @Query("select new com.storemetrics.support.SupportIntegrationQueries$AccountSide(a.id, a.name, a.accountNumber,"
+    @Query("select new com.storemetrics.integration.EveryIntegrationQueries$AccountSide(a.id, a.name, a.accountNumber,"
             + " a.membership, a.membershipSeenAt, a.membershipCheckedAt) from StoreAccount a where a.id = :accountId")
     Optional<AccountSide> findAccount(long accountId);
 
@@ -37,13 +28,13 @@ interface SupportIntegrationQueries extends Repository<Integration, Long>, Suppo
     List<String> findVendorNumbers(long accountId);
 
     /** Every customer's integration of the account, removed ones included, oldest first. */
-    @Query("select new com.storemetrics.support.LinkedCustomer(i.id, u.username, u.displayName, i.status,"
+    @Query("select new com.storemetrics.integration.LinkedCustomer(i.id, u.username, u.displayName, i.status,"
             + " i.statusChangedAt) from Integration i join AppUser u on u.id = i.customerId"
             + " where i.account.id = :accountId order by i.connectedAt, i.id")
     List<LinkedCustomer> findLinkedCustomers(long accountId);
 
     /** The account's own columns, before its vendor numbers and customers are added. */
-    record AccountSide(long id, String name, String accountNumber, com.storemetrics.integration.Membership membership,
+    record AccountSide(long id, String name, String accountNumber, Membership membership,
             java.time.Instant membershipSeenAt, java.time.Instant membershipCheckedAt) {
     }
 }

@@ -1,6 +1,5 @@
-package com.storemetrics.support;
+package com.storemetrics.integration;
 
-import com.storemetrics.integration.Membership;
 import java.time.Instant;
 import java.util.List;
 

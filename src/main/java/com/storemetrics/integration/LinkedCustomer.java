@@ -1,6 +1,5 @@
-package com.storemetrics.support;
+package com.storemetrics.integration;
 
-import com.storemetrics.integration.IntegrationStatus;
 import java.time.Instant;
 
 /** A customer's integration of a shared account, as part of the account's picture. */

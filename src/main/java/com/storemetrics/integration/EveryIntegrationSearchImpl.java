@@ -1,7 +1,5 @@
-package com.storemetrics.support;
+package com.storemetrics.integration;
 
-import com.storemetrics.integration.StoreAccount;
-import com.storemetrics.integration.Integration;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.util.ArrayList;
@@ -18,7 +16,7 @@ import org.springframework.data.domain.Sort;
  * input is only ever bound as a parameter. Customer and account filters are subqueries on the small
  * user and account tables, which then meet the integration table through its indexed foreign keys.
  */
-class SupportIntegrationSearchImpl implements SupportIntegrationSearch {
+class EveryIntegrationSearchImpl implements EveryIntegrationSearch {
 
     /** Grid sort keys and what they sort by; anything else is refused. */
     static final Map<String, String> SORTABLE = Map.of(
@@ -36,15 +34,15 @@ class SupportIntegrationSearchImpl implements SupportIntegrationSearch {
 
     private final EntityManager entityManager;
 
-    SupportIntegrationSearchImpl(EntityManager entityManager) {
+    EveryIntegrationSearchImpl(EntityManager entityManager) {
         this.entityManager = entityManager;
     }
 
     @Override
-    public List<SupportIntegrationRow> search(SupportFilter filter, Pageable page) {
+    public List<IntegrationOverview> search(IntegrationSearchFilter filter, Pageable page) {
         Conditions conditions = Conditions.of(filter);
-        String jpql = SupportIntegrationQueries.ROW + conditions.where() + orderBy(page.getSort(), filter.status() != null);
-        var query = entityManager.createQuery(jpql, SupportIntegrationRow.class);
+        String jpql = EveryIntegrationQueries.ROW + conditions.where() + orderBy(page.getSort(), filter.status() != null);
+        var query = entityManager.createQuery(jpql, IntegrationOverview.class);
         conditions.bind(query);
         if (page.isPaged()) {
             query.setFirstResult(Math.toIntExact(page.getOffset()));
@@ -54,7 +52,7 @@ class SupportIntegrationSearchImpl implements SupportIntegrationSearch {
     }
 
     @Override
-    public long count(SupportFilter filter) {
+    public long count(IntegrationSearchFilter filter) {
         Conditions conditions = Conditions.of(filter);
         var query = entityManager.createQuery("select count(*) from Integration i" + conditions.where(), Long.class);
         conditions.bind(query);
@@ -101,7 +99,7 @@ class SupportIntegrationSearchImpl implements SupportIntegrationSearch {
 
     private record Conditions(List<String> clauses, Map<String, Object> parameters) {
 
-        static Conditions of(SupportFilter filter) {
+        static Conditions of(IntegrationSearchFilter filter) {
             List<String> clauses = new ArrayList<>();
             Map<String, Object> parameters = new LinkedHashMap<>();
             if (filter.status() != null) {

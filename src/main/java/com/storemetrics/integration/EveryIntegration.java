@@ -1,0 +1,57 @@
+package com.storemetrics.integration;
+
+import com.storemetrics.security.Roles;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every customer's integrations, read-only, for support staff: the filtered and paged overview,
+ * one integration's history, and an account's shared picture. Nothing here changes anything.
+ * The search joins the customers' names in the database (filtering and sorting by customer must
+ * happen there at 100,000 integrations); it is the one place integration reads security's table.
+ */
+@Service
+@PreAuthorize("hasRole('" + Roles.SUPPORT + "')")
+@Transactional(readOnly = true)
+public class EveryIntegration {
+
+    private final EveryIntegrationQueries queries;
+    private final IntegrationEventRepository events;
+
+    EveryIntegration(EveryIntegrationQueries queries, IntegrationEventRepository events) {
+        this.queries = queries;
+        this.events = events;
+    }
+
+    /**
+     * One page of integrations matching the filter, sorted by the page's sort (keys: customer,
+     * account, status, since, lastChecked, connected) or newest status change first.
+     */
+    public List<IntegrationOverview> search(IntegrationSearchFilter filter, Pageable page) {
+        return queries.search(filter == null ? IntegrationSearchFilter.none() : filter, page);
+    }
+
+    public long count(IntegrationSearchFilter filter) {
+        return queries.count(filter == null ? IntegrationSearchFilter.none() : filter);
+    }
+
+    public Optional<IntegrationOverview> overview(long integrationId) {
+        return queries.findRow(integrationId);
+    }
+
+    /** The integration's full history, oldest first. */
+    public List<HistoryEntry> history(long integrationId) {
+        return events.findByIntegrationIdOrderByOccurredAtAscIdAsc(integrationId).stream().map(HistoryEntry::of).toList();
+    }
+
+    /** The account's shared side: vendor numbers, our membership as last seen, every customer's integration of it. */
+    public Optional<AccountPicture> account(long accountId) {
+        return queries.findAccount(accountId).map(side -> new AccountPicture(side.id(), side.name(), side.accountNumber(),
+                queries.findVendorNumbers(side.id()), side.membership(), side.membershipSeenAt(),
+                side.membershipCheckedAt(), queries.findLinkedCustomers(side.id())));
+    }
+}
