@@ -46,7 +46,7 @@ public class ApiTokens {
 
     static final String AUDIENCE = "appstoreconnect-v1";
     /** Apple rejects tokens whose {@code exp - iat} is over 20 minutes. */
-    static final Duration MAX_LIFETIME = Duration.ofMinutes(20);
+    static final Duration MAX_LIFETIME = AppleFacts.MAX_API_TOKEN_LIFETIME;
     /** What we mint: comfortably under Apple's maximum. */
     static final Duration MINTED_LIFETIME = Duration.ofMinutes(15);
     /** A cached token is replaced this long before it expires, so no call carries a dying token. */

@@ -20,7 +20,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -39,7 +38,6 @@ public class AppStoreConnectClient {
     static final String SERVICE = "The App Store Connect API";
 
     private static final Logger log = LoggerFactory.getLogger(AppStoreConnectClient.class);
-    private static final Pattern VENDOR_NUMBER = Pattern.compile("[A-Za-z0-9_-]{1,32}");
     private static final String AGREEMENTS_CODE = "FORBIDDEN.REQUIRED_AGREEMENTS";
     private static final int PAGE_SIZE = 200;
     /** Sales summaries compress about tenfold; more than this unpacked is not a daily summary. */
@@ -143,7 +141,7 @@ public class AppStoreConnectClient {
     /** {@code GET /v1/salesReports} daily summary; a day without sales is an empty report. */
     public SalesReport getDailySalesSummary(ApiCredential credential, String vendorNumber, LocalDate date) {
         String vendor = required(vendorNumber, "vendorNumber");
-        if (!VENDOR_NUMBER.matcher(vendor).matches()) {
+        if (!AppleFacts.isVendorNumber(vendor)) {
             throw new IllegalArgumentException("the vendor number must be letters and digits");
         }
         Objects.requireNonNull(date, "date");

@@ -26,7 +26,7 @@ import java.util.Set;
 @Table(name = "integration")
 public class Integration {
 
-    /** Which status may follow which (product.md, "Statuses"); REMOVED is final. */
+    /** Which status may follow which (docs/design.md, "Statuses"); REMOVED is final. */
     private static final Map<IntegrationStatus, Set<IntegrationStatus>> ALLOWED = Map.of(
             IntegrationStatus.PENDING, EnumSet.of(IntegrationStatus.APPROVED, IntegrationStatus.EXPIRED,
                     IntegrationStatus.REMOVED),

@@ -1,5 +1,6 @@
 package com.storemetrics.integration;
 
+import com.storemetrics.appstore.AppleFacts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -9,8 +10,8 @@ public record IntegrationRow(long id, String accountName, String accountNumber, 
         List<String> appNames, IntegrationStatus status, String statusReason, IntegrationProgress progress,
         CredentialKind credentialKind, Instant connectedAt, Instant lastCheckedAt) {
 
-    /** Apple lets an invitation lapse 3 days after it was sent. */
-    public static final Duration INVITATION_LIFETIME = Duration.ofDays(3);
+    /** When Apple lets an invitation lapse after it was sent. */
+    public static final Duration INVITATION_LIFETIME = AppleFacts.INVITATION_LIFETIME;
 
     public IntegrationRow {
         vendorNumbers = List.copyOf(vendorNumbers);

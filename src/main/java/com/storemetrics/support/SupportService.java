@@ -1,5 +1,6 @@
 package com.storemetrics.support;
 
+import com.storemetrics.appstore.AppleFacts;
 import com.storemetrics.integration.IntegrationSearchFilter;
 import com.storemetrics.integration.IntegrationOverview;
 import com.storemetrics.integration.EveryIntegration;
@@ -36,7 +37,7 @@ public class SupportService {
      * service publishes no figure; the console counts both protocols against this one budget, which
      * errs on the side of warning early. The embedded sandbox enforces the same figure.
      */
-    public static final int APPLE_HOURLY_BUDGET = 3600;
+    public static final int APPLE_HOURLY_BUDGET = AppleFacts.HOURLY_REQUEST_BUDGET;
 
     private final EveryIntegration integrations;
     private final SupportAccessLog accessLog;

@@ -1,5 +1,6 @@
 package com.storemetrics.verification;
 
+import com.storemetrics.appstore.AppleFacts;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -22,8 +23,8 @@ public record VerifierProperties(
         @DefaultValue("10s") Duration firstBackoff,
         @DefaultValue("10m") Duration maxBackoff) {
 
-    /** Apple lets an invitation lapse after 3 days. */
-    static final Duration INVITATION_LIFETIME = Duration.ofDays(3);
+    /** When Apple lets an invitation lapse. */
+    static final Duration INVITATION_LIFETIME = AppleFacts.INVITATION_LIFETIME;
 
     Duration pendingLifetime() {
         return INVITATION_LIFETIME.plus(invitationGrace);

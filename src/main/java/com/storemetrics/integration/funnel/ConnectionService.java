@@ -1,5 +1,6 @@
 package com.storemetrics.integration.funnel;
 
+import com.storemetrics.appstore.AppleFacts;
 import com.storemetrics.integration.Actor;
 import com.storemetrics.integration.IntegrationStatus;
 import com.storemetrics.integration.IntegrationLifecycle;
@@ -29,7 +30,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -47,7 +47,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @PreAuthorize("hasRole('" + Roles.CUSTOMER + "')")
 public class ConnectionService {
 
-    private static final Pattern VENDOR_NUMBER = Pattern.compile("\\d{6,12}");
 
     private final ReporterClient reporter;
     private final AppStoreConnectClient api;
@@ -156,11 +155,9 @@ public class ConnectionService {
         switch (CredentialInput.shapeOf(jwt)) {
             case EMPTY -> throw new CredentialRejected(CredentialRejected.Reason.EMPTY, "Paste your JWT first.");
             case TOO_LONG -> throw tooLong();
-            case JWT -> {
-                // Checked locally below, then by Apple.
+            default -> {
+                // ApiTokens checks the JWT's shape and claims, one message per rule; then Apple does.
             }
-            default -> throw new CredentialRejected(CredentialRejected.Reason.MALFORMED,
-                    "This is not a JWT: a JWT has three parts separated by dots (header.payload.signature).");
         }
         String vendor = requireVendorNumber(vendorNumber);
         try {
@@ -285,7 +282,7 @@ public class ConnectionService {
                             + "> Payments and Financial Reports.");
         }
         String vendor = vendorNumber == null ? "" : vendorNumber.strip();
-        if (!VENDOR_NUMBER.matcher(vendor).matches()) {
+        if (!AppleFacts.isVendorNumber(vendor)) {
             throw new CredentialRejected(CredentialRejected.Reason.INVALID_VENDOR_NUMBER,
                     "Enter the account's vendor number: digits only, shown at the top left of App Store Connect "
                             + "> Payments and Financial Reports.");

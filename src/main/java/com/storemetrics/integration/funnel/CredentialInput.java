@@ -1,5 +1,6 @@
 package com.storemetrics.integration.funnel;
 
+import com.storemetrics.appstore.AppleFacts;
 import java.util.regex.Pattern;
 
 /**
@@ -23,7 +24,6 @@ final class CredentialInput {
         EMPTY, TOO_LONG, JWT, REPORTER_TOKEN, UNRECOGNISED
     }
 
-    private static final Pattern JWT = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
     private static final Pattern REPORTER_TOKEN = Pattern.compile("[A-Za-z0-9-]{16,128}");
 
     private CredentialInput() {
@@ -42,7 +42,7 @@ final class CredentialInput {
         if (value.length() > MAX_LENGTH) {
             return Shape.TOO_LONG;
         }
-        if (JWT.matcher(value).matches()) {
+        if (AppleFacts.looksLikeJwt(value)) {
             return Shape.JWT;
         }
         if (REPORTER_TOKEN.matcher(value).matches()) {
