@@ -1,32 +1,22 @@
 package com.storemetrics.integration.funnel;
 
-import com.storemetrics.appstore.AppleFacts;
 import com.storemetrics.integration.Actor;
 import com.storemetrics.integration.IntegrationStatus;
 import com.storemetrics.integration.IntegrationLifecycle;
 import com.storemetrics.integration.CredentialKind;
 import com.storemetrics.integration.StoreAccountCatalog;
 import com.storemetrics.integration.DiscoveredAccount;
-import com.storemetrics.integration.Integration;
 import com.storemetrics.appstore.ApiCredential;
-import com.storemetrics.appstore.ApiTokens;
 import com.storemetrics.appstore.AppStoreConnectClient;
 import com.storemetrics.appstore.AppleDeadline;
-import com.storemetrics.appstore.AppleApp;
 import com.storemetrics.appstore.AppleFailure;
 import com.storemetrics.appstore.InvitationOutcome;
 import com.storemetrics.appstore.InvitationRequest;
-import com.storemetrics.appstore.ReporterAccount;
-import com.storemetrics.appstore.ReporterClient;
 import com.storemetrics.security.CurrentUser;
 import com.storemetrics.security.Roles;
 import com.storemetrics.security.SignedInUser;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,9 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ConnectionService {
 
 
-    private final ReporterClient reporter;
     private final AppStoreConnectClient api;
-    private final ApiTokens apiTokens;
+    private final CredentialChecks checks;
     private final RecentAppsLoader recentApps;
     private final StoreAccountCatalog catalog;
     private final IntegrationLifecycle lifecycle;
@@ -60,15 +49,14 @@ public class ConnectionService {
     private final String serviceAppleId;
     private final Duration interactiveDeadline;
 
-    ConnectionService(ReporterClient reporter, AppStoreConnectClient api, ApiTokens apiTokens,
-            RecentAppsLoader recentApps, StoreAccountCatalog catalog,
+    ConnectionService(AppStoreConnectClient api, CredentialChecks checks, RecentAppsLoader recentApps,
+            StoreAccountCatalog catalog,
             IntegrationLifecycle lifecycle, CurrentUser currentUser,
             PlatformTransactionManager transactionManager, Clock clock,
             @Value("${storemetrics.apple.service-apple-id}") String serviceAppleId,
             @Value("${storemetrics.apple.interactive-deadline:15s}") Duration interactiveDeadline) {
-        this.reporter = reporter;
         this.api = api;
-        this.apiTokens = apiTokens;
+        this.checks = checks;
         this.recentApps = recentApps;
         this.catalog = catalog;
         this.lifecycle = lifecycle;
@@ -89,109 +77,22 @@ public class ConnectionService {
      * and their vendor numbers. Apps are named afterwards by {@link #loadRecentApps}.
      */
     public List<DiscoveredAccount> checkAccessToken(String rawToken) {
-        String token = CredentialInput.normalise(rawToken);
-        switch (CredentialInput.shapeOf(token)) {
-            case EMPTY -> throw new CredentialRejected(CredentialRejected.Reason.EMPTY,
-                    "Paste your access token first.");
-            case TOO_LONG -> throw tooLong();
-            case JWT -> throw new CredentialRejected(CredentialRejected.Reason.WRONG_KIND,
-                    "This is an App Store Connect API token (a JWT), not a Sales and Trends access token. "
-                            + "Choose \"API key\" above and paste it under \"Paste a JWT\".");
-            case UNRECOGNISED -> throw new CredentialRejected(CredentialRejected.Reason.UNRECOGNISED,
-                    "This is neither an access token nor an API token. Copy the access token from App Store "
-                            + "Connect > Sales and Trends > Reports > About Reports, or choose \"API key\".");
-            case REPORTER_TOKEN -> {
-                // Apple decides below.
-            }
-        }
-        try {
-            return AppleDeadline.within(interactiveDeadline, () -> discoverAccounts(token));
-        } catch (AppleFailure failure) {
-            throw CredentialRejected.from(failure);
-        }
+        return checks.accessToken(rawToken);
     }
 
-    private List<DiscoveredAccount> discoverAccounts(String token) {
-        List<ReporterAccount> found = reporter.getAccounts(token);
-        if (found.isEmpty()) {
-            throw new CredentialRejected(CredentialRejected.Reason.NO_ACCOUNTS,
-                    "Apple accepted the token, but its Apple ID belongs to no account with access to "
-                            + "Sales and Trends. Use the token of an Apple ID with the Sales or Finance role.");
-        }
-        List<DiscoveredAccount> discovered = new ArrayList<>();
-        for (ReporterAccount account : found) {
-            List<String> vendors = reporter.getVendors(token, account.number());
-            discovered.add(new DiscoveredAccount(account.number(), account.name(), vendors, List.of(),
-                    DiscoveredAccount.AppsState.NOT_LOADED));
-        }
-        discovered.sort(Comparator.comparing(DiscoveredAccount::name, String.CASE_INSENSITIVE_ORDER));
-        return discovered;
+    /** Step 1 with an API key (Issuer ID, Key ID, .p8) and the account's vendor number. */
+    public ApiAccountCheck checkApiKey(String issuerId, String keyId, String privateKeyPem, String vendorNumber) {
+        return checks.apiKey(issuerId, keyId, privateKeyPem, vendorNumber);
+    }
+
+    /** Step 1 with a ready-made API JWT and the account's vendor number. */
+    public ApiAccountCheck checkApiJwt(String rawJwt, String vendorNumber) {
+        return checks.apiJwt(rawJwt, vendorNumber);
     }
 
     /** Step 2 with an access token: names each account's apps from its most recent sales summary. */
     public List<DiscoveredAccount> loadRecentApps(String rawToken, List<DiscoveredAccount> discovered) {
         return recentApps.load(CredentialInput.normalise(rawToken), discovered);
-    }
-
-    /** Step 1 with an API key (Issuer ID, Key ID, .p8) and the account's vendor number. */
-    public ApiAccountCheck checkApiKey(String issuerId, String keyId, String privateKeyPem, String vendorNumber) {
-        // The browser's limits are a courtesy; these are the ones that hold.
-        requireAtMost(issuerId, CredentialInput.MAX_ISSUER_ID, "The Issuer ID");
-        requireAtMost(keyId, CredentialInput.MAX_KEY_ID, "The Key ID");
-        requireAtMost(privateKeyPem, CredentialInput.MAX_PRIVATE_KEY, "The private key (.p8)");
-        String vendor = requireVendorNumber(vendorNumber);
-        try {
-            ApiCredential credential = apiTokens.parseKey(CredentialInput.normalise(issuerId),
-                    CredentialInput.normalise(keyId), privateKeyPem == null ? "" : privateKeyPem);
-            return AppleDeadline.within(interactiveDeadline, () -> checkApi(credential, vendor));
-        } catch (AppleFailure failure) {
-            throw CredentialRejected.from(failure);
-        }
-    }
-
-    /** Step 1 with a ready-made API JWT and the account's vendor number. */
-    public ApiAccountCheck checkApiJwt(String rawJwt, String vendorNumber) {
-        String jwt = CredentialInput.normalise(rawJwt);
-        switch (CredentialInput.shapeOf(jwt)) {
-            case EMPTY -> throw new CredentialRejected(CredentialRejected.Reason.EMPTY, "Paste your JWT first.");
-            case TOO_LONG -> throw tooLong();
-            default -> {
-                // ApiTokens checks the JWT's shape and claims, one message per rule; then Apple does.
-            }
-        }
-        String vendor = requireVendorNumber(vendorNumber);
-        try {
-            ApiCredential credential = apiTokens.checkReadyMade(jwt);
-            return AppleDeadline.within(interactiveDeadline, () -> checkApi(credential, vendor));
-        } catch (AppleFailure failure) {
-            throw CredentialRejected.from(failure);
-        }
-    }
-
-    private ApiAccountCheck checkApi(ApiCredential credential, String vendor) {
-        List<AppleApp> apps = api.listApps(credential);
-        try {
-            // Proves the key may read sales, and that the vendor number is its team's.
-            api.getDailySalesSummary(credential, vendor, LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1));
-        } catch (AppleFailure failure) {
-            if (failure.kind() == AppleFailure.Kind.FORBIDDEN) {
-                throw new CredentialRejected(CredentialRejected.Reason.FORBIDDEN,
-                        "This key cannot read the sales reports of vendor " + vendor + ". Its role needs to be "
-                                + "Admin, Finance or Sales, the vendor number must belong to the key's team, and "
-                                + "the team's agreements must be in effect.");
-            }
-            throw failure;
-        }
-        // The API does not name the team; the verifier learns the name once our user is a member.
-        String name = catalog.nameOfVendor(vendor).orElse("Vendor " + vendor);
-        List<DiscoveredAccount.DiscoveredApp> discoveredApps = apps.stream()
-                .map(app -> new DiscoveredAccount.DiscoveredApp(app.id(), app.name()))
-                .sorted(Comparator.comparing(DiscoveredAccount.DiscoveredApp::name, String.CASE_INSENSITIVE_ORDER))
-                .toList();
-        DiscoveredAccount account = new DiscoveredAccount(null, name, List.of(vendor), discoveredApps,
-                discoveredApps.isEmpty() ? DiscoveredAccount.AppsState.NO_RECENT_SALES
-                        : DiscoveredAccount.AppsState.LOADED);
-        return new ApiAccountCheck(new ApiAccess(credential), account);
     }
 
     /** Step 2: which accounts the signed-in customer may select, keyed by {@link DiscoveredAccount#key()}. */
@@ -266,33 +167,6 @@ public class ConnectionService {
         return new AlreadyConnected(which + (names != null && names.size() > 1 ? " are" : " is")
                 + " already connected, perhaps from another tab. Nothing new was created; close this dialog to "
                 + "see the current status.");
-    }
-
-    private static void requireAtMost(String value, int maxChars, String what) {
-        if (value != null && value.length() > maxChars) {
-            throw new CredentialRejected(CredentialRejected.Reason.TOO_LONG,
-                    what + " is far too long (over " + maxChars + " characters). Paste only the value itself.");
-        }
-    }
-
-    private static String requireVendorNumber(String vendorNumber) {
-        if (vendorNumber != null && vendorNumber.length() > CredentialInput.MAX_VENDOR_NUMBER) {
-            throw new CredentialRejected(CredentialRejected.Reason.INVALID_VENDOR_NUMBER,
-                    "Enter the account's vendor number: digits only, shown at the top left of App Store Connect "
-                            + "> Payments and Financial Reports.");
-        }
-        String vendor = vendorNumber == null ? "" : vendorNumber.strip();
-        if (!AppleFacts.isVendorNumber(vendor)) {
-            throw new CredentialRejected(CredentialRejected.Reason.INVALID_VENDOR_NUMBER,
-                    "Enter the account's vendor number: digits only, shown at the top left of App Store Connect "
-                            + "> Payments and Financial Reports.");
-        }
-        return vendor;
-    }
-
-    private static CredentialRejected tooLong() {
-        return new CredentialRejected(CredentialRejected.Reason.TOO_LONG,
-                "That is too long to be a token (over 4 KB). Paste only the token itself.");
     }
 
     /** Step 1's answer for an API key: the credential (kept by the dialog only) and its team's account. */

@@ -4,6 +4,7 @@ import com.storemetrics.integration.funnel.AlreadyConnected;
 import com.storemetrics.integration.funnel.CredentialRejected;
 import com.storemetrics.integration.funnel.ApiAccess;
 import com.storemetrics.integration.funnel.ConnectionService;
+import com.storemetrics.integration.funnel.FunnelDraft;
 import com.storemetrics.integration.funnel.InvitationResult;
 import com.storemetrics.base.ui.BackgroundCalls;
 import com.storemetrics.integration.CredentialKind;
@@ -23,18 +24,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * "Connect App Store Connect": access token, select account, invite. The credential lives in
- * this dialog's fields and fields only; closing the dialog in any way drops it and creates nothing.
- * Only Finish creates integrations, and reports how many through {@code onFinished}.
+ * "Connect App Store Connect": the wizard frame around the funnel's three steps. Where the customer
+ * stands lives in a {@link FunnelDraft}; this class shows it and runs the slow calls in the
+ * background. The credential lives in the steps' fields and the draft only; closing the dialog in
+ * any way drops it and creates nothing. Only Finish creates integrations, and reports how many
+ * through {@code onFinished}.
  */
 public class ConnectAppStoreDialog extends Dialog {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectAppStoreDialog.class);
-    private static final String[] STEP_NAMES = {"Access token", "Select account", "Invite"};
 
-    private final ConnectionService connections;
-    private final BackgroundCalls background;
+    private final transient ConnectionService connections;
+    private final transient BackgroundCalls background;
     private final IntConsumer onFinished;
+    private final FunnelDraft draft = new FunnelDraft();
 
     final CredentialStep tokenStep = new CredentialStep(this::credentialEdited);
     final SelectAccountStep accountStep = new SelectAccountStep();
@@ -46,14 +49,6 @@ public class ConnectAppStoreDialog extends Dialog {
     final Button finish = new Button("Finish", click -> finish());
 
     private final VerticalLayout body = new VerticalLayout();
-    private int step = 1;
-    /** Bumped by every edit, so a check that was running for older input is ignored. */
-    private int inputGeneration;
-    private boolean credentialValid;
-    private List<DiscoveredAccount> discovered = List.of();
-    private ConnectionService.ApiAccountCheck apiCheck;
-    private String checkedAccessToken;
-    private CredentialKind checkedKind;
 
     public ConnectAppStoreDialog(ConnectionService connections, BackgroundCalls background, IntConsumer onFinished) {
         this.connections = connections;
@@ -93,37 +88,37 @@ public class ConnectAppStoreDialog extends Dialog {
                 forgetCredential();
             }
         });
-        showStep(1);
+        showStep();
     }
 
-    private void showStep(int newStep) {
-        step = newStep;
-        stepLabel.setText("Step " + step + " of 3 · " + STEP_NAMES[step - 1]);
+    private void showStep() {
+        FunnelDraft.Step step = draft.step();
+        stepLabel.setText(step.title(tokenStep.selectedKind()));
         body.removeAll();
         body.add(switch (step) {
-            case 1 -> tokenStep;
-            case 2 -> accountStep;
-            default -> inviteStep;
+            case CREDENTIAL -> tokenStep;
+            case SELECT_ACCOUNT -> accountStep;
+            case INVITE -> inviteStep;
         });
         updateButtons();
     }
 
     private void updateButtons() {
-        back.setVisible(step > 1);
-        next.setVisible(step < 3);
-        finish.setVisible(step == 3);
-        next.setEnabled(step == 1 ? credentialValid : !accountStep.selected().isEmpty());
-        finish.setEnabled(step == 3 && inviteStep.confirmed.getValue());
+        FunnelDraft.Step step = draft.step();
+        back.setVisible(step != FunnelDraft.Step.CREDENTIAL);
+        next.setVisible(step != FunnelDraft.Step.INVITE);
+        finish.setVisible(step == FunnelDraft.Step.INVITE);
+        next.setEnabled(draft.canAdvance(accountStep.selected().size()));
+        finish.setEnabled(draft.canFinish(inviteStep.confirmed.getValue()));
     }
 
     private void credentialEdited() {
-        inputGeneration++;
-        credentialValid = false;
-        discovered = List.of();
-        apiCheck = null;
-        checkedAccessToken = null;
+        draft.edited();
         tokenStep.outcome.clear();
         tokenStep.running(false);
+        if (draft.step() == FunnelDraft.Step.CREDENTIAL) {
+            stepLabel.setText(draft.step().title(tokenStep.selectedKind()));
+        }
         updateButtons();
     }
 
@@ -131,7 +126,7 @@ public class ConnectAppStoreDialog extends Dialog {
         if (!tokenStep.validate.isEnabled()) {
             return;
         }
-        int generation = inputGeneration;
+        int generation = draft.generation();
         CredentialKind kind = tokenStep.selectedKind();
         String token = tokenStep.accessToken.getValue();
         String issuer = tokenStep.issuerId.getValue();
@@ -141,30 +136,24 @@ public class ConnectAppStoreDialog extends Dialog {
         boolean usesJwt = tokenStep.usesJwt();
         String vendor = tokenStep.vendorNumber.getValue();
         tokenStep.running(true);
-        UI ui = UI.getCurrent();
-        background.run(ui, () -> {
+        background.run(UI.getCurrent(), () -> {
             if (kind == CredentialKind.ACCESS_TOKEN) {
                 return new Checked(connections.checkAccessToken(token), null, token);
             }
             ConnectionService.ApiAccountCheck check = usesJwt ? connections.checkApiJwt(jwt, vendor)
                     : connections.checkApiKey(issuer, keyId, pem, vendor);
-            return new Checked(List.of(check.account()), check, null);
+            return new Checked(List.of(check.account()), check.access(), null);
         }, checked -> {
-            if (generation != inputGeneration) {
+            if (!draft.checked(generation, kind, checked.accounts(), checked.access(), checked.accessToken())) {
                 return; // The customer changed the input meanwhile; this answer is about the old one.
             }
             tokenStep.running(false);
-            credentialValid = true;
-            checkedKind = kind;
-            discovered = checked.accounts();
-            apiCheck = checked.apiCheck();
-            checkedAccessToken = checked.accessToken();
-            int count = discovered.size();
+            int count = checked.accounts().size();
             tokenStep.outcome.success("Valid. Apple shows " + count + (count == 1 ? " account" : " accounts")
                     + " for this " + (kind == CredentialKind.ACCESS_TOKEN ? "token" : "key") + ". Press Next.");
             updateButtons();
         }, failure -> {
-            if (generation != inputGeneration) {
+            if (generation != draft.generation()) {
                 return;
             }
             tokenStep.running(false);
@@ -174,43 +163,43 @@ public class ConnectAppStoreDialog extends Dialog {
     }
 
     private void next() {
-        if (step == 1 && credentialValid) {
-            showStep(2);
+        if (!draft.advance(accountStep.selected().size())) {
+            return;
+        }
+        if (draft.step() == FunnelDraft.Step.SELECT_ACCOUNT) {
+            showStep();
             showAccounts();
-        } else if (step == 2 && !accountStep.selected().isEmpty()) {
-            inviteStep.show(selectedInOrder(), apiCheck != null);
-            showStep(3);
+        } else {
+            inviteStep.show(selectedInOrder(), draft.apiAccess() != null);
+            showStep();
         }
     }
 
     private void back() {
-        if (step > 1) {
-            showStep(step - 1);
-        }
+        draft.back();
+        showStep();
     }
 
     private void showAccounts() {
-        accountStep.show(discovered, connections.availability(discovered));
-        boolean appsMissing = discovered.stream()
-                .anyMatch(account -> account.appsState() == DiscoveredAccount.AppsState.NOT_LOADED);
-        if (appsMissing && checkedAccessToken != null) {
-            int generation = inputGeneration;
-            List<DiscoveredAccount> toLoad = discovered;
-            String token = checkedAccessToken;
-            accountStep.loading(true);
-            background.run(UI.getCurrent(), () -> connections.loadRecentApps(token, toLoad), loaded -> {
-                if (generation != inputGeneration) {
-                    return;
-                }
-                discovered = loaded;
-                accountStep.loading(false);
-                accountStep.show(discovered, connections.availability(discovered));
-                updateButtons();
-            }, failure -> {
-                accountStep.loading(false);
-                log.warn("Loading apps failed unexpectedly", failure);
-            });
+        accountStep.show(draft.discovered(), connections.availability(draft.discovered()));
+        if (!draft.needsApps()) {
+            return;
         }
+        int generation = draft.generation();
+        List<DiscoveredAccount> toLoad = draft.discovered();
+        String token = draft.accessTokenForApps();
+        accountStep.loading(true);
+        background.run(UI.getCurrent(), () -> connections.loadRecentApps(token, toLoad), loaded -> {
+            if (!draft.appsLoaded(generation, loaded)) {
+                return;
+            }
+            accountStep.loading(false);
+            accountStep.show(draft.discovered(), connections.availability(draft.discovered()));
+            updateButtons();
+        }, failure -> {
+            accountStep.loading(false);
+            log.warn("Loading apps failed unexpectedly", failure);
+        });
     }
 
     private List<DiscoveredAccount> selectedInOrder() {
@@ -220,22 +209,20 @@ public class ConnectAppStoreDialog extends Dialog {
     }
 
     private void sendInvitations() {
-        if (apiCheck == null) {
+        ApiAccess access = draft.apiAccess();
+        if (access == null) {
             return;
         }
-        List<DiscoveredAccount> selected = selectedInOrder();
-        ApiAccess access = apiCheck.access();
         inviteStep.sending(true);
         inviteStep.outcome.info("Asking Apple to send the invitations…");
-        for (DiscoveredAccount account : selected) {
+        for (DiscoveredAccount account : selectedInOrder()) {
             background.run(UI.getCurrent(), () -> connections.sendInvitation(access, account), result -> {
                 inviteStep.sending(false);
                 inviteStep.outcome.clear();
                 inviteStep.showResult(account, result.label(), true);
-                if (result != InvitationResult.SENT) {
-                    return;
+                if (result == InvitationResult.SENT) {
+                    inviteStep.outcome.success("Apple sent the invitation. Tick the box below and press Finish.");
                 }
-                inviteStep.outcome.success("Apple sent the invitation. Tick the box below and press Finish.");
             }, failure -> {
                 inviteStep.sending(false);
                 inviteStep.outcome.clear();
@@ -245,12 +232,12 @@ public class ConnectAppStoreDialog extends Dialog {
     }
 
     private void finish() {
-        if (step != 3 || !inviteStep.confirmed.getValue()) {
+        if (!draft.canFinish(inviteStep.confirmed.getValue())) {
             updateButtons();
             return;
         }
         try {
-            int created = connections.finish(selectedInOrder(), checkedKind).size();
+            int created = connections.finish(selectedInOrder(), draft.checkedKind()).size();
             close();
             onFinished.accept(created);
         } catch (AlreadyConnected duplicate) {
@@ -261,10 +248,7 @@ public class ConnectAppStoreDialog extends Dialog {
 
     private void forgetCredential() {
         tokenStep.forgetSecrets();
-        apiCheck = null;
-        checkedAccessToken = null;
-        discovered = List.of();
-        credentialValid = false;
+        draft.forget();
     }
 
     private static String messageFor(RuntimeException failure) {
@@ -275,8 +259,7 @@ public class ConnectAppStoreDialog extends Dialog {
         return "Something unexpected went wrong on our side. Please try again; if it keeps happening, contact support.";
     }
 
-    private record Checked(List<DiscoveredAccount> accounts, ConnectionService.ApiAccountCheck apiCheck,
-            String accessToken) {
+    private record Checked(List<DiscoveredAccount> accounts, ApiAccess access, String accessToken) {
         @Override
         public String toString() {
             return "Checked[" + accounts.size() + " accounts]";
