@@ -20,17 +20,12 @@ import com.storemetrics.integration.NoticesPosted;
 import com.storemetrics.security.Roles;
 import com.storemetrics.security.SignedInUser;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.BeforeEvent;
@@ -83,18 +78,8 @@ public class DataIntegrationView extends VerticalLayout implements HasUrlParamet
                 + "proceeds instead of estimates.");
         intro.addClassNames(LumoUtility.TextColor.SECONDARY);
 
-        connectAppStore.setId("connect-app-store");
-        connectAppStore.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        connectAppStore.setAriaLabel("Connect App Store Connect");
+        PlatformCards cards = new PlatformCards(connectAppStore);
         connectAppStore.addClickListener(click -> openDialog());
-        Button googlePlay = new Button("Coming soon");
-        googlePlay.setEnabled(false);
-        googlePlay.setAriaLabel("Google Play: coming soon");
-        FlexLayout cards = new FlexLayout(
-                card("App Store Connect", "Sales and Trends data for your iOS, iPadOS and macOS apps.", connectAppStore),
-                card("Google Play", "Google Play Console data for your Android apps.", googlePlay));
-        cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        cards.addClassNames(LumoUtility.Gap.MEDIUM);
 
         notices = new NoticesPanel(integrationService);
         integrations = new LiveIntegrationsGrid(integrationService, viewer, clock, new IntegrationsGrid.Actions() {
@@ -123,20 +108,6 @@ public class DataIntegrationView extends VerticalLayout implements HasUrlParamet
         live.follow(this, viewer, sink -> broadcaster.registerForCustomer(customerId, sink), this::apply, this::reload);
     }
 
-    private static Div card(String title, String description, Button action) {
-        Div card = new Div();
-        card.addClassNames(LumoUtility.Border.ALL, LumoUtility.BorderColor.CONTRAST_10,
-                LumoUtility.BorderRadius.LARGE, LumoUtility.Padding.MEDIUM, LumoUtility.Display.FLEX,
-                LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.SMALL);
-        card.setWidth("18rem");
-        Span name = new Span(title);
-        name.addClassNames(LumoUtility.FontWeight.SEMIBOLD, LumoUtility.FontSize.LARGE);
-        Span text = new Span(description);
-        text.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
-        card.add(name, text, action);
-        return card;
-    }
-
     @Override
     public void setParameter(BeforeEvent event, @OptionalParameter Long integrationId) {
         if (integrationId != null) {
@@ -157,17 +128,7 @@ public class DataIntegrationView extends VerticalLayout implements HasUrlParamet
     }
 
     private void confirmRemoval(IntegrationRow row, boolean thenReconnect) {
-        ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setHeader("Remove " + row.accountName() + "?");
-        confirm.setText("Storemetrics stops using the store data of " + row.accountName()
-                + (row.accountNumber() != null ? " (account " + row.accountNumber() + ")" : "")
-                + " for you. Colleagues who connected the same account keep theirs."
-                + (thenReconnect ? " Then you can connect it again." : ""));
-        confirm.setCancelable(true);
-        confirm.setConfirmText(thenReconnect ? "Remove and connect again" : "Remove");
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.addConfirmListener(confirmed -> remove(row, thenReconnect));
-        confirm.open();
+        RemovalConfirmation.open(row, thenReconnect, () -> remove(row, thenReconnect));
     }
 
     private void remove(IntegrationRow row, boolean thenReconnect) {

@@ -1,6 +1,5 @@
 package com.storemetrics.support.ui;
 
-import com.storemetrics.base.ui.Badge;
 import com.storemetrics.base.ui.Times;
 import com.storemetrics.base.live.LiveUpdates;
 import com.storemetrics.base.live.SessionUser;
@@ -17,20 +16,16 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -59,9 +54,10 @@ public class SupportIntegrationsView extends VerticalLayout {
     private final transient SupportService service;
     private final transient SessionUser viewer;
 
-    final Select<IntegrationStatus> status = new Select<>();
-    final TextField customer = new TextField("Customer");
-    final TextField account = new TextField("Account");
+    final SupportFilterBar filters = new SupportFilterBar(this::applyFilter);
+    final Select<IntegrationStatus> status = filters.status;
+    final TextField customer = filters.customer;
+    final TextField account = filters.account;
     final Grid<IntegrationOverview> grid = new Grid<>(IntegrationOverview.class, false);
     final Button recheck = new Button("Re-check now", VaadinIcon.REFRESH.create());
     final VerifierHealthPanel health = new VerifierHealthPanel(recheck);
@@ -85,12 +81,7 @@ public class SupportIntegrationsView extends VerticalLayout {
         recheck.setTooltipText("Ask the verifier to check every account's membership now");
         recheck.addClickListener(click -> recheckNow());
 
-        configureFilters();
         configureGrid();
-
-        FlexLayout filters = new FlexLayout(status, customer, account);
-        filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        filters.addClassNames(LumoUtility.Gap.MEDIUM, LumoUtility.AlignItems.BASELINE);
 
         add(new H2("Integrations"), intro, health, filters, grid);
         setFlexGrow(1, grid);
@@ -101,40 +92,15 @@ public class SupportIntegrationsView extends VerticalLayout {
                 verifierHealth.subscribe(recorded -> stale.accept(Stale.HEALTH))), this::refresh, this::reload);
     }
 
-    private void configureFilters() {
-        status.setId("filter-status");
-        status.setLabel("Status");
-        status.setItems(IntegrationStatus.values());
-        status.setEmptySelectionAllowed(true);
-        status.setEmptySelectionCaption("Any status");
-        status.setItemLabelGenerator(value -> value == null ? "Any status" : value.label());
-        status.addValueChangeListener(change -> applyFilter(filter.withStatus(change.getValue())));
-
-        customer.setId("filter-customer");
-        customer.setPlaceholder("Name or username");
-        customer.setClearButtonVisible(true);
-        customer.setPrefixComponent(VaadinIcon.USER.create());
-        customer.setValueChangeMode(ValueChangeMode.LAZY);
-        customer.addValueChangeListener(change -> applyFilter(filter.withCustomer(change.getValue())));
-
-        account.setId("filter-account");
-        account.setPlaceholder("Name, account or vendor number");
-        account.setClearButtonVisible(true);
-        account.setPrefixComponent(VaadinIcon.SEARCH.create());
-        account.setValueChangeMode(ValueChangeMode.LAZY);
-        account.addValueChangeListener(change -> applyFilter(filter.withAccount(change.getValue())));
-        account.setMinWidth("18rem");
-    }
-
     private void configureGrid() {
         grid.setId("support-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setEmptyStateText("No integration matches these filters.");
-        grid.addColumn(new ComponentRenderer<>(SupportIntegrationsView::customerCell)).setHeader("Customer")
+        grid.addColumn(new ComponentRenderer<>(SupportGridCells::customer)).setHeader("Customer")
                 .setKey("customer").setSortProperty("customer").setFlexGrow(2);
-        grid.addColumn(new ComponentRenderer<>(SupportIntegrationsView::accountCell)).setHeader("Account")
+        grid.addColumn(new ComponentRenderer<>(SupportGridCells::account)).setHeader("Account")
                 .setKey("account").setSortProperty("account").setFlexGrow(2);
-        grid.addColumn(new ComponentRenderer<>(SupportIntegrationsView::statusCell)).setHeader("Status")
+        grid.addColumn(new ComponentRenderer<>(SupportGridCells::status)).setHeader("Status")
                 .setKey("status").setSortProperty("status").setFlexGrow(1);
         Grid.Column<IntegrationOverview> since = grid.addColumn(row -> Times.second(row.statusChangedAt(), ""))
                 .setHeader("Since").setKey("since").setSortProperty("since").setFlexGrow(1);
@@ -154,8 +120,8 @@ public class SupportIntegrationsView extends VerticalLayout {
         grid.sort(List.of(new GridSortOrder<>(since, SortDirection.DESCENDING)));
     }
 
-    private void applyFilter(IntegrationSearchFilter newFilter) {
-        filter = newFilter;
+    private void applyFilter(java.util.function.UnaryOperator<IntegrationSearchFilter> change) {
+        filter = change.apply(filter);
         grid.getDataProvider().refreshAll();
     }
 
@@ -196,37 +162,6 @@ public class SupportIntegrationsView extends VerticalLayout {
     private static void error(String message) {
         Notification notification = Notification.show(message, 6000, Notification.Position.MIDDLE);
         notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
-    }
-
-    private static Div customerCell(IntegrationOverview row) {
-        return twoLines(row.customerName(), row.customerUsername());
-    }
-
-    private static Div accountCell(IntegrationOverview row) {
-        return twoLines(row.accountName(), row.accountNumber() == null ? "Account number after approval"
-                : "Account " + row.accountNumber());
-    }
-
-    private static Div statusCell(IntegrationOverview row) {
-        Div box = twoLines(null, row.status() == IntegrationStatus.PENDING ? row.progress().label() : null);
-        box.addComponentAsFirst(new Badge(row.status().label(), row.status().tone()));
-        return box;
-    }
-
-    private static Div twoLines(String first, String second) {
-        Div box = new Div();
-        box.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.AlignItems.START);
-        if (first != null) {
-            Span main = new Span(first);
-            main.addClassNames(LumoUtility.FontWeight.SEMIBOLD);
-            box.add(main);
-        }
-        if (second != null) {
-            Span detail = new Span(second);
-            detail.addClassNames(LumoUtility.FontSize.XSMALL, LumoUtility.TextColor.SECONDARY);
-            box.add(detail);
-        }
-        return box;
     }
 
     /** Pushed: re-reads what went stale (run by {@link LiveUpdates} inside {@code UI.access}, as the viewer). */
