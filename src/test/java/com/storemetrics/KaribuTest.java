@@ -57,22 +57,7 @@ public abstract class KaribuTest extends SpringTest {
      * queued UI tasks, as a browser round trip would, until the condition holds.
      */
     protected static void awaitUntil(String what, java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
-        while (true) {
-            MockVaadin.clientRoundtrip();
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out waiting until " + what);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        awaitUntil(what, condition, MockVaadin::clientRoundtrip);
     }
 
     /**
@@ -83,9 +68,13 @@ public abstract class KaribuTest extends SpringTest {
      * UI work throws fails the test.
      */
     protected static void awaitUntilOffTheTestThread(String what, java.util.function.BooleanSupplier condition) {
+        awaitUntil(what, condition, KaribuTest::roundtripOnAnotherThread);
+    }
+
+    private static void awaitUntil(String what, java.util.function.BooleanSupplier condition, Runnable roundtrip) {
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
         while (true) {
-            roundtripOnAnotherThread();
+            roundtrip.run();
             if (condition.getAsBoolean()) {
                 return;
             }

@@ -1,0 +1,2 @@
+/** The login page. */
+package com.storemetrics.security.ui;
