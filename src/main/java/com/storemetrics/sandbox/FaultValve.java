@@ -63,7 +63,7 @@ final class FaultValve extends ValveBase {
     @Override
     public void invoke(Request request, Response response) throws IOException, ServletException {
         String path = request.getDecodedRequestURI().substring(request.getContextPath().length());
-        boolean api = path.startsWith(ApiController.PATH + "/");
+        boolean api = path.startsWith(JsonApi.PATH + "/");
         boolean reporter = path.startsWith(ReporterController.PATH + "/");
         Optional<FaultInjector.Armed> fault = api || reporter ? faults.takeForRequest() : Optional.empty();
         if (fault.isEmpty()) {
@@ -97,7 +97,7 @@ final class FaultValve extends ValveBase {
         response.setStatus(status);
         if (api) {
             int budget = rateLimiter.budget();
-            response.setHeader(ApiController.RATE_LIMIT_HEADER,
+            response.setHeader(ApiGate.RATE_LIMIT_HEADER,
                     "user-hour-lim:" + budget + ";user-hour-rem:" + (status == 429 ? 0 : budget) + ";");
         }
         if (error != null) {
