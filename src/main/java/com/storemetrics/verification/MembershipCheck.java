@@ -1,8 +1,6 @@
 package com.storemetrics.verification;
 
 import com.storemetrics.appstore.AppleFailure;
-import com.storemetrics.appstore.InvitationInbox;
-import com.storemetrics.appstore.ReceivedInvitation;
 import com.storemetrics.appstore.ReporterAccount;
 import com.storemetrics.appstore.ReporterClient;
 import com.storemetrics.integration.AccountMemberships;
@@ -18,14 +16,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One verifier cycle, from our side with the service Apple ID's own credential (never a
@@ -44,31 +39,25 @@ public class MembershipCheck {
     }
 
     private final ReporterClient reporter;
-    private final InvitationInbox inbox;
+    private final RequestedInvitations invitations;
     private final MembershipReconciler reconciler;
     private final AccountMemberships memberships;
-    private final VerifierHealthRepository healthRepository;
-    private final VerifierHealthUpdates healthUpdates;
+    private final VerifierHealthRecorder health;
     private final VerifierProperties properties;
-    private final TransactionTemplate transaction;
     private final Clock clock;
     private final String serviceAccessToken;
     /** One cycle at a time in this node; across nodes the reconciler's optimistic locks keep order. */
     private final ReentrantLock running = new ReentrantLock();
 
-    MembershipCheck(ReporterClient reporter, InvitationInbox inbox, MembershipReconciler reconciler,
-            AccountMemberships memberships,
-            VerifierHealthRepository healthRepository, VerifierHealthUpdates healthUpdates, VerifierProperties properties,
-            PlatformTransactionManager transactionManager, Clock clock,
+    MembershipCheck(ReporterClient reporter, RequestedInvitations invitations, MembershipReconciler reconciler,
+            AccountMemberships memberships, VerifierHealthRecorder health, VerifierProperties properties, Clock clock,
             @Value("${storemetrics.apple.service-access-token}") String serviceAccessToken) {
         this.reporter = reporter;
-        this.inbox = inbox;
+        this.invitations = invitations;
         this.reconciler = reconciler;
         this.memberships = memberships;
-        this.healthRepository = healthRepository;
-        this.healthUpdates = healthUpdates;
+        this.health = health;
         this.properties = properties;
-        this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock;
         this.serviceAccessToken = serviceAccessToken;
     }
@@ -96,17 +85,17 @@ public class MembershipCheck {
 
     private CycleResult cycle(String trigger) {
         Instant started = clock.instant();
-        if (health().backingOff(started)) {
+        if (health.health().backingOff(started)) {
             log.debug("Verifier cycle ({}) skipped: backing off", trigger);
             return CycleResult.BACKING_OFF;
         }
         List<WatchedAccount> watched = memberships.watched();
         if (watched.isEmpty()) {
-            updateHealth(health -> health.succeeded(started, "Nothing to check: no Pending or Approved integrations."));
+            health.succeeded(started, "Nothing to check: no Pending or Approved integrations.");
             return CycleResult.NOTHING_TO_CHECK;
         }
         try {
-            Invitations invitations = acceptRequestedInvitations(watched);
+            RequestedInvitations.Invitations invitations = this.invitations.acceptFor(watched);
             List<ReporterAccount> visible = reporter.getAccounts(serviceAccessToken);
             Instant observedAt = clock.instant();
             Map<String, String> visibleByNumber = new LinkedHashMap<>();
@@ -118,15 +107,15 @@ public class MembershipCheck {
             String summary = "Member of " + visible.size() + " accounts; " + outcome.summary()
                     + (invitations.accepted().isEmpty() ? "" : "; accepted " + invitations.accepted().size()
                     + " invitation(s)");
-            updateHealth(health -> health.succeeded(observedAt, summary));
+            health.succeeded(observedAt, summary);
             log.info("Verifier cycle ({}): {}", trigger, summary);
             return CycleResult.CHECKED;
         } catch (AppleFailure failure) {
-            recordFailure(started, failure.kind().name(), failure.userMessage(), failure.retryAfter().orElse(Duration.ZERO));
+            health.failed(started, failure.kind().name(), failure.userMessage(), failure.retryAfter().orElse(Duration.ZERO));
             log.warn("Verifier cycle ({}) failed, nothing changed: {} ({})", trigger, failure.kind(), failure.getMessage());
             return CycleResult.FAILED;
         } catch (RuntimeException failure) {
-            recordFailure(started, "INTERNAL", "Unexpected error: " + failure.getClass().getSimpleName(), Duration.ZERO);
+            health.failed(started, "INTERNAL", "Unexpected error: " + failure.getClass().getSimpleName(), Duration.ZERO);
             log.error("Verifier cycle ({}) failed unexpectedly, nothing changed", trigger, failure);
             return CycleResult.FAILED;
         }
@@ -139,46 +128,6 @@ public class MembershipCheck {
             // Another node reconciled the same accounts meanwhile; its newer view wins, ours is retried once.
             return reconciler.reconcile(observation);
         }
-    }
-
-    /**
-     * Accepts invitations to our service Apple ID for accounts some customer has a Pending
-     * integration of, and only those. Where the inbox cannot accept (at Apple, an operator does),
-     * this does nothing. Inbox trouble does not stop the membership check.
-     */
-    private Invitations acceptRequestedInvitations(List<WatchedAccount> watched) {
-        Set<String> pending = new HashSet<>();
-        Set<String> accepted = new HashSet<>();
-        if (!inbox.canAccept()) {
-            return new Invitations(pending, accepted);
-        }
-        Set<String> requested = new HashSet<>();
-        watched.stream().filter(WatchedAccount::hasPending).map(WatchedAccount::accountNumber)
-                .filter(number -> number != null).forEach(requested::add);
-        List<ReceivedInvitation> received;
-        try {
-            received = inbox.pendingInvitations();
-        } catch (RuntimeException inboxTrouble) {
-            log.warn("Could not read invitations this cycle: {}", inboxTrouble.getMessage());
-            return new Invitations(pending, accepted);
-        }
-        for (ReceivedInvitation invitation : received) {
-            if (!requested.contains(invitation.accountNumber())) {
-                log.info("Not accepting the invitation to account {}: no customer asked us to integrate it",
-                        invitation.accountNumber());
-                continue;
-            }
-            // Received from here on; accepted only once the inbox took it (a failed accept is retried next cycle).
-            pending.add(invitation.accountNumber());
-            try {
-                inbox.accept(invitation.id());
-                accepted.add(invitation.accountNumber());
-            } catch (RuntimeException acceptTrouble) {
-                log.warn("Could not accept the invitation to account {} this cycle: {}", invitation.accountNumber(),
-                        acceptTrouble.getMessage());
-            }
-        }
-        return new Invitations(pending, accepted);
     }
 
     /**
@@ -206,39 +155,4 @@ public class MembershipCheck {
         return identified;
     }
 
-    private void recordFailure(Instant now, String kind, String message, Duration retryAfter) {
-        updateHealth(health -> {
-            Duration pause = properties.backoffAfter(health.getConsecutiveFailures() + 1);
-            if (retryAfter.compareTo(pause) > 0) {
-                pause = retryAfter;
-            }
-            health.failed(now, kind, message, now.plus(pause));
-        });
-    }
-
-    VerifierHealth health() {
-        return healthRepository.findById(VerifierHealth.SINGLE_ROW).orElseThrow();
-    }
-
-    private void updateHealth(Consumer<VerifierHealth> change) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                transaction.executeWithoutResult(status -> {
-                    VerifierHealth health = health();
-                    change.accept(health);
-                    healthRepository.save(health);
-                });
-                healthUpdates.recorded(new VerifierHealthRecorded(clock.instant()));
-                return;
-            } catch (ObjectOptimisticLockingFailureException otherNode) {
-                if (attempt == 3) {
-                    log.warn("Could not record verifier health: another node kept updating it");
-                    return;
-                }
-            }
-        }
-    }
-
-    private record Invitations(Set<String> pending, Set<String> accepted) {
-    }
 }

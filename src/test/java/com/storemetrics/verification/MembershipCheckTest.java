@@ -134,7 +134,7 @@ class MembershipCheckTest extends SpringTest {
         }
 
         assertThat(statusesOf("100001")).as("failed checks never count as a missing membership").containsExactly("APPROVED");
-        VerifierHealth health = check.health();
+        VerifierHealth health = context.getBean(VerifierHealthRecorder.class).health();
         assertThat(health.getConsecutiveFailures()).isEqualTo(3);
         assertThat(health.getLastFailureKind()).isIn("UNAVAILABLE", "RATE_LIMITED", "UNEXPECTED_ANSWER");
         assertThat(health.getLastFailureMessage()).isNotBlank();
@@ -150,8 +150,8 @@ class MembershipCheckTest extends SpringTest {
         clock.advance(Duration.ofHours(1));
 
         assertThat(check.run("test")).isEqualTo(CycleResult.CHECKED);
-        assertThat(check.health().getConsecutiveFailures()).isZero();
-        assertThat(check.health().getBackoffUntil()).isNull();
+        assertThat(context.getBean(VerifierHealthRecorder.class).health().getConsecutiveFailures()).isZero();
+        assertThat(context.getBean(VerifierHealthRecorder.class).health().getBackoffUntil()).isNull();
     }
 
     @Test
