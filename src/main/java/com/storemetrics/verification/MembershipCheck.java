@@ -104,7 +104,7 @@ public class MembershipCheck {
                     identifyByVendorNumber(watched, visibleByNumber.keySet()), invitations.pending(),
                     invitations.accepted(), properties.pendingLifetime());
             ReconcileOutcome outcome = reconcileOnce(observation);
-            String summary = "Member of " + visible.size() + " accounts; " + outcome.summary()
+            String summary = "Member of " + visible.size() + (visible.size() == 1 ? " account; " : " accounts; ") + outcome.summary()
                     + (invitations.accepted().isEmpty() ? "" : "; accepted " + invitations.accepted().size()
                     + " invitation(s)");
             health.succeeded(observedAt, summary);

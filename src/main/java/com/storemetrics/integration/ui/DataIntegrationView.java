@@ -78,8 +78,7 @@ public class DataIntegrationView extends VerticalLayout implements HasUrlParamet
                 + "proceeds instead of estimates.");
         intro.addClassNames(LumoUtility.TextColor.SECONDARY);
 
-        PlatformCards cards = new PlatformCards(connectAppStore);
-        connectAppStore.addClickListener(click -> openDialog());
+        PlatformCards cards = new PlatformCards(connectAppStore, this::openDialog);
 
         notices = new NoticesPanel(integrationService);
         integrations = new LiveIntegrationsGrid(integrationService, viewer, clock, new IntegrationsGrid.Actions() {

@@ -1,6 +1,7 @@
 package com.storemetrics.integration.ui;
 
 import com.storemetrics.base.live.SessionUser;
+import com.storemetrics.base.ui.NarrowScreens;
 import com.storemetrics.integration.IntegrationChange;
 import com.storemetrics.integration.IntegrationFilter;
 import com.storemetrics.integration.IntegrationRow;
@@ -68,6 +69,10 @@ class LiveIntegrationsGrid extends VerticalLayout {
         setPadding(false);
         add(header, grid);
         setFlexGrow(1, grid);
+        // On a phone the page scrolls and the grid keeps a readable height.
+        grid.setMinHeight("22rem");
+        NarrowScreens.hideOnPhones(grid, java.util.stream.Stream.of("vendor", "apps", "connected", "checked")
+                .map(grid::getColumnByKey).toList());
     }
 
     /** Everything again from the database. */
@@ -79,7 +84,14 @@ class LiveIntegrationsGrid extends VerticalLayout {
     /** The customer removed this row here; the grid pages again without it. */
     void removed(long integrationId) {
         known.remove(integrationId);
+        afterRemoval();
         rows.refreshAll();
+    }
+
+    /** Once something was removed, an empty grid is not "no integrations yet". */
+    private void afterRemoval() {
+        grid.setEmptyStateText("No integrations now. Press Connect on App Store Connect above to connect an account "
+                + "again.");
     }
 
     /**
@@ -92,6 +104,9 @@ class LiveIntegrationsGrid extends VerticalLayout {
             IntegrationRow row = change.row();
             boolean shown = known.containsKey(row.id());
             boolean filteredOut = statusFilter.getValue() != null && statusFilter.getValue() != row.status();
+            if (row.status() == IntegrationStatus.REMOVED) {
+                afterRemoval();
+            }
             if (row.status() == IntegrationStatus.REMOVED || filteredOut) {
                 pagingChanged |= known.remove(row.id()) != null;
             } else if (shown) {

@@ -25,12 +25,13 @@ class NoticeBanner extends HorizontalLayout {
                 LumoUtility.BorderRadius.MEDIUM, LumoUtility.Padding.SMALL);
         getElement().setAttribute("role", "alert");
         Icon icon = new Icon(VaadinIcon.WARNING);
-        icon.addClassNames(LumoUtility.TextColor.ERROR);
+        icon.addClassNames(LumoUtility.TextColor.ERROR, LumoUtility.Flex.SHRINK_NONE);
         Span text = new Span(Times.minute(notice.createdAt()) + " · " + notice.message());
         text.addClassNames(LumoUtility.TextColor.BODY);
         dismiss = new Button("Dismiss", click -> onDismiss.accept(notice));
         dismiss.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-        dismiss.setAriaLabel("Dismiss this notice");
+        dismiss.addClassNames(LumoUtility.Flex.SHRINK_NONE);
+        dismiss.setAriaLabel("Dismiss the notice: " + notice.message());
         add(icon, text, dismiss);
         setFlexGrow(1, text);
     }

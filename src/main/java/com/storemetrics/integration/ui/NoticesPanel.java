@@ -6,7 +6,8 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.theme.lumo.LumoUtility;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 
 /**
@@ -34,9 +35,11 @@ class NoticesPanel extends VerticalLayout {
     void announce(List<Notice> posted) {
         posted.forEach(notice -> Notification.show(notice.message(), 10000, Notification.Position.TOP_CENTER)
                 .addThemeVariants(NotificationVariant.LUMO_ERROR));
-        List<Notice> all = new ArrayList<>(posted);
-        banners().stream().map(NoticeBanner::notice).forEach(all::add);
-        show(all);
+        // Newest first, each stored notice once, however it reached this page (push, reload, both).
+        Map<Long, Notice> all = new LinkedHashMap<>();
+        posted.forEach(notice -> all.putIfAbsent(notice.id(), notice));
+        banners().stream().map(NoticeBanner::notice).forEach(notice -> all.putIfAbsent(notice.id(), notice));
+        show(List.copyOf(all.values()));
     }
 
     private void show(List<Notice> open) {

@@ -3,6 +3,7 @@ package com.storemetrics.support.ui;
 import com.storemetrics.base.ui.Times;
 import com.storemetrics.base.live.LiveUpdates;
 import com.storemetrics.base.live.SessionUser;
+import com.storemetrics.base.ui.NarrowScreens;
 import com.storemetrics.integration.IntegrationBroadcaster;
 import com.storemetrics.integration.IntegrationStatus;
 import com.storemetrics.security.Roles;
@@ -85,6 +86,10 @@ public class SupportIntegrationsView extends VerticalLayout {
 
         add(new H2("Integrations"), intro, health, filters, grid);
         setFlexGrow(1, grid);
+        // On a phone the page scrolls and the grid keeps a readable height.
+        grid.setMinHeight("22rem");
+        NarrowScreens.hideOnPhones(grid, java.util.stream.Stream.of("since", "lastChecked", "reason")
+                .map(grid::getColumnByKey).toList());
         showHealth(service.health());
         // Every integration change and check refreshes the rows; every health write, the health panel.
         live.follow(this, viewer, stale -> Registration.combine(

@@ -164,6 +164,50 @@ class DataIntegrationViewTest extends KaribuTest {
         assertThat(view.isAttached()).isFalse();
     }
 
+    @Test
+    void clicking_the_app_store_connect_card_opens_the_dialog_once() {
+        open();
+        com.vaadin.flow.dom.Element card = _get(com.vaadin.flow.component.html.Div.class,
+                spec -> spec.withId("app-store-card")).getElement();
+        // A click on the card itself, not on its Connect button: what the listener's client-side filter lets through.
+        elemental.json.JsonObject data = elemental.json.Json.createObject();
+        data.put("!event.target.closest('vaadin-button')", true);
+        com.github.mvysny.kaributesting.v10.ElementUtilsKt._fireDomEvent(card,
+                new com.vaadin.flow.dom.DomEvent(card, "click", data));
+
+        assertThat(_find(ConnectAppStoreDialog.class)).hasSize(1);
+    }
+
+    @Test
+    void a_notice_that_reaches_the_page_twice_is_shown_once_and_its_dismiss_names_it() {
+        DataIntegrationView view = open();
+        jdbc.update("INSERT INTO customer_notice (customer_id, created_at, message) SELECT id, CURRENT_TIMESTAMP,"
+                + " 'Pixel Forge Studio was removed from your integrations.' FROM app_user WHERE username = 'alice'");
+        com.storemetrics.integration.Notice stored = applicationContext.getBean(
+                com.storemetrics.integration.IntegrationService.class).openNotices().get(0);
+
+        view.notices.announce(List.of(stored));
+        view.notices.announce(List.of(stored));
+
+        assertThat(view.notices.getChildren().toList()).singleElement().satisfies(banner ->
+                assertThat(((NoticeBanner) banner).dismiss.getAriaLabel()).hasValueSatisfying(label ->
+                        assertThat(label).contains("Pixel Forge Studio was removed from your integrations.")));
+    }
+
+    @Test
+    void after_a_removal_an_empty_grid_does_not_say_no_integrations_yet() {
+        DataIntegrationView view = open();
+        assertThat(view.grid.getEmptyStateText()).contains("yet");
+
+        for (String account : List.of("Pixel Forge Studio", "Alice Martin")) {
+            ButtonKt._click(removeButtonOf(account));
+            ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
+        }
+
+        assertThat(view.rows()).isEmpty();
+        assertThat(view.grid.getEmptyStateText()).doesNotContain("yet").contains("connect an account again");
+    }
+
     private DataIntegrationView open() {
         UI.getCurrent().navigate(DataIntegrationView.class);
         return _get(DataIntegrationView.class);

@@ -84,7 +84,9 @@ public class ConnectAppStoreDialog extends Dialog {
         inviteStep.confirmed.addValueChangeListener(change -> updateButtons());
         inviteStep.sendForMe.addClickListener(click -> sendInvitations());
         addOpenedChangeListener(change -> {
-            if (!change.isOpened()) {
+            if (change.isOpened()) {
+                tokenStep.focusFirstField();
+            } else {
                 forgetCredential();
             }
         });

@@ -160,6 +160,17 @@ class CredentialStep extends VerticalLayout {
         return kind.getValue();
     }
 
+    /** Where typing starts: the token field, or the Issuer ID (or JWT) for an API key. */
+    void focusFirstField() {
+        if (selectedKind() == CredentialKind.ACCESS_TOKEN) {
+            accessToken.focus();
+        } else if (usesJwt()) {
+            jwt.focus();
+        } else {
+            issuerId.focus();
+        }
+    }
+
     boolean usesJwt() {
         return pasteJwt.getValue();
     }

@@ -1,0 +1,78 @@
+package com.storemetrics.integration.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.storemetrics.BrowserTest;
+import com.storemetrics.DemoAccounts;
+import com.storemetrics.SignIn;
+import com.storemetrics.TestData;
+import com.storemetrics.integration.CredentialKind;
+import com.storemetrics.integration.funnel.ConnectionService;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+/** The Data Integration page as customers reach it: on a phone, and from the keyboard. */
+class CustomerLayoutIT extends BrowserTest {
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    ConnectionService connections;
+
+    @AfterEach
+    void cleanUp() {
+        TestData.deleteIntegrations(context);
+    }
+
+    @Test
+    void on_a_phone_a_customer_sees_a_rows_status_and_can_remove_it() throws Exception {
+        SignIn.as(context, "alice", () -> connections.finish(List.of(DemoAccounts.PIXEL_FORGE), CredentialKind.ACCESS_TOKEN));
+        driver.manage().window().setSize(new Dimension(390, 844));
+        signedIn(driver, "alice", "alice-demo-2026");
+        driver.get(url("my-account/data-integration"));
+        WebElement pending = wait.until(ExpectedConditions.visibilityOfElementLocated(cell("Pending")));
+        script(driver, "arguments[0].scrollIntoView({block: 'center'})", pending);
+
+        Number gridHeight = (Number) script(driver,
+                "return document.getElementById('integrations-grid').getBoundingClientRect().height");
+        assertThat(gridHeight.doubleValue()).as("the grid keeps a readable height on a phone").isGreaterThan(300);
+        WebElement remove = wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("vaadin-button[aria-label='Remove Pixel Forge Studio']")));
+        Number right = (Number) script(driver, "return arguments[0].getBoundingClientRect().right", remove);
+        assertThat(right.doubleValue()).as("Remove is on screen, not cut off sideways").isLessThanOrEqualTo(390);
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "phone-data-integration.png"),
+                ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+
+        script(driver, "arguments[0].click()", remove);
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-button[slot='confirm-button']")))
+                .click();
+        wait.until(page -> gridSize(page) == 0);
+        assertNoErrorToast(driver);
+    }
+
+    @Test
+    void the_app_store_connect_card_opens_the_dialog_with_enter_and_typing_starts_in_the_token_field() {
+        signedIn(driver, "alice", "alice-demo-2026");
+        driver.get(url("my-account/data-integration"));
+        WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("app-store-card")));
+        script(driver, "arguments[0].focus()", card);
+
+        card.sendKeys(Keys.ENTER);
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#access-token input")));
+        wait.until(page -> Boolean.TRUE.equals(script(page,
+                "return document.getElementById('access-token').contains(document.activeElement)"
+                        + " || document.activeElement === document.getElementById('access-token')")));
+        assertThat(driver.findElements(By.cssSelector("vaadin-dialog-overlay[opened]"))).hasSize(1);
+    }
+}
