@@ -74,6 +74,7 @@ class AuthorizationMatrixTest extends KaribuTest {
             "/", "LoginView | DataIntegrationView | SupportIntegrationsView",
             "/login", "LoginView | LoginView | LoginView",
             "/my-account/data-integration", "LoginView | DataIntegrationView | " + DENIED,
+            "/my-account/store-metrics", "LoginView | StoreMetricsView | " + DENIED,
             "/support/integrations", "LoginView | " + DENIED + " | SupportIntegrationsView",
             "/sandbox", "LoginView | SandboxConsoleView | SandboxConsoleView");
 
@@ -94,6 +95,9 @@ class AuthorizationMatrixTest extends KaribuTest {
             "IntegrationService.remove", CUSTOMER_ONLY,
             "IntegrationService.openNotices", CUSTOMER_ONLY,
             "IntegrationService.dismissNotice", CUSTOMER_ONLY,
+            "MetricsService.myAccounts", CUSTOMER_ONLY,
+            "MetricsService.apps", CUSTOMER_ONLY,
+            "MetricsService.dashboard", CUSTOMER_ONLY,
             "MembershipReconciler.watchedAccounts", INTERNAL,
             "MembershipReconciler.reconcile", INTERNAL,
             "VerifierHealthService.status", SUPPORT_ONLY,
