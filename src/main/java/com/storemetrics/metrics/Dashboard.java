@@ -37,7 +37,10 @@ public record Dashboard(long accountId, String appKey, LocalDate from, LocalDate
     public record Line(String key, String label, Totals totals) {
     }
 
-    /** The back-fill: days of the history window Apple has answered for every vendor. */
+    /**
+     * The back-fill: days of the history window Apple has answered for every vendor; {@code active}
+     * is whether the account is imported (it is for every account a customer may see).
+     */
     public record Progress(int daysDone, int daysTotal, boolean active, String lastFailure) {
 
         public boolean complete() {

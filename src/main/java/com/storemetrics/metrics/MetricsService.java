@@ -101,8 +101,10 @@ public class MetricsService {
                 + (int) Math.max(0, ChronoUnit.DAYS.between(lastReportable, to));
         return new Dashboard(accountId, appKey, from, to, current, previous, series, weekly, byApp, byCountry,
                 queries.publishedUpTo(accountId, vendors).orElse(null), Math.max(0, unreported),
+                // The caller has the account Approved, so its import runs (or starts with the next batch),
+                // whether or not the importer has reconciled since the approval.
                 new Dashboard.Progress(Math.min(done, properties.historyDays()), properties.historyDays(),
-                        state.active(), state.lastFailure()),
+                        true, state.lastFailure()),
                 rates.displayCurrency(), rates.date());
     }
 
