@@ -82,6 +82,20 @@ CREATE TABLE metrics_country_day (
 );
 CREATE INDEX ix_metrics_country_day_day ON metrics_country_day (account_id, report_date);
 
+-- And per account and day only (no app, no country): the chart and the period totals of "all apps".
+CREATE TABLE metrics_account_day (
+    account_id    BIGINT NOT NULL,
+    vendor_number VARCHAR(20) NOT NULL,
+    report_date   DATE NOT NULL,
+    bucket        VARCHAR(20) NOT NULL,
+    currency      VARCHAR(8) NOT NULL,
+    units         BIGINT NOT NULL,
+    refund_units  BIGINT NOT NULL,
+    proceeds      DECIMAL(22, 4) NOT NULL,
+    CONSTRAINT pk_metrics_account_day PRIMARY KEY (account_id, vendor_number, report_date, bucket, currency)
+);
+CREATE INDEX ix_metrics_account_day_day ON metrics_account_day (account_id, report_date);
+
 -- The apps (and their names) as the reports name them; app_key is the app's SKU, which in-app
 -- purchases carry as their Parent Identifier.
 CREATE TABLE metrics_app (

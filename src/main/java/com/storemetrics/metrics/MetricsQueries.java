@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The view's reads. Callers have already checked that the signed-in customer may see the account
- * ({@link MetricsService}); every query is scoped by account id. All apps read the roll-ups; one
- * app reads its own rows through the (account, app, day) index.
+ * ({@link MetricsService}); every query is scoped by account id. All apps read the roll-ups (per
+ * account and day for the chart and totals, per app, per country); one app reads its own rows
+ * through the (account, app, day) index.
  */
 @Component
 class MetricsQueries {
@@ -29,7 +30,8 @@ class MetricsQueries {
     }
 
     List<Row> byDay(long accountId, String appKey, LocalDate from, LocalDate to) {
-        return grouped("report_date", "metrics_app_day", accountId, appKey, from, to);
+        return grouped("report_date", appKey == null ? "metrics_account_day" : "metrics_app_day", accountId, appKey,
+                from, to);
     }
 
     List<Row> byApp(long accountId, String appKey, LocalDate from, LocalDate to) {
@@ -42,7 +44,8 @@ class MetricsQueries {
     }
 
     List<Row> totals(long accountId, String appKey, LocalDate from, LocalDate to) {
-        return grouped("'all'", "metrics_app_day", accountId, appKey, from, to);
+        return grouped("'all'", appKey == null ? "metrics_account_day" : "metrics_app_day", accountId, appKey, from,
+                to);
     }
 
     private List<Row> grouped(String keyColumn, String table, long accountId, String appKey, LocalDate from,

@@ -83,12 +83,14 @@ public class MetricsService {
         int vendors = Math.max(1, account.vendorNumbers().size());
         Map<String, String> titles = queries.appTitles(accountId);
 
-        Dashboard.Totals current = totals(queries.totals(accountId, appKey, from, to));
+        List<MetricsQueries.Row> appRows = queries.byApp(accountId, appKey, from, to);
+        // The period's totals are the sum of the per-app rows: one scan fewer.
+        Dashboard.Totals current = totals(appRows);
         Dashboard.Totals previous = totals(queries.totals(accountId, appKey, previousFrom, previousTo));
         Set<LocalDate> reported = new HashSet<>(queries.reportedDays(accountId, vendors, from, to));
         boolean weekly = length > 90;
         List<Dashboard.Point> series = series(queries.byDay(accountId, appKey, from, to), reported, from, to, weekly);
-        List<Dashboard.Line> byApp = lines(queries.byApp(accountId, appKey, from, to),
+        List<Dashboard.Line> byApp = lines(appRows,
                 key -> titles.getOrDefault(key, key));
         List<Dashboard.Line> byCountry = lines(queries.byCountry(accountId, appKey, from, to), key -> key);
 

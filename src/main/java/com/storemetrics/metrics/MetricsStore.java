@@ -142,7 +142,7 @@ class MetricsStore {
             throw new IllegalArgumentException("only published days are stored, not " + status);
         }
         transaction.executeWithoutResult(tx -> {
-            for (String table : List.of("metrics_daily", "metrics_app_day", "metrics_country_day")) {
+            for (String table : List.of("metrics_daily", "metrics_app_day", "metrics_country_day", "metrics_account_day")) {
                 jdbc.update("DELETE FROM " + table + " WHERE account_id = ? AND vendor_number = ? AND report_date = ?",
                         accountId, vendor, day);
             }
@@ -160,6 +160,8 @@ class MetricsStore {
         Map<List<String>, BigDecimal> byAppProceeds = new HashMap<>();
         Map<List<String>, long[]> byCountry = new LinkedHashMap<>();
         Map<List<String>, BigDecimal> byCountryProceeds = new HashMap<>();
+        Map<List<String>, long[]> byAccount = new LinkedHashMap<>();
+        Map<List<String>, BigDecimal> byAccountProceeds = new HashMap<>();
         for (DayFigures.Figure figure : figures) {
             DayFigures.Key key = figure.key();
             full.add(new Object[] {accountId, vendor, day, key.appKey(), key.bucket().name(), key.country(),
@@ -168,6 +170,7 @@ class MetricsStore {
             add(byApp, byAppProceeds, appKey, figure);
             List<String> countryKey = List.of(key.country(), key.bucket().name(), key.currency());
             add(byCountry, byCountryProceeds, countryKey, figure);
+            add(byAccount, byAccountProceeds, List.of(key.bucket().name(), key.currency()), figure);
         }
         jdbc.batchUpdate("INSERT INTO metrics_daily (account_id, vendor_number, report_date, app_key, bucket, country,"
                 + " currency, units, refund_units, proceeds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", full);
@@ -177,6 +180,11 @@ class MetricsStore {
         jdbc.batchUpdate("INSERT INTO metrics_country_day (account_id, vendor_number, report_date, country, bucket,"
                 + " currency, units, refund_units, proceeds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rollup(accountId, vendor, day, byCountry, byCountryProceeds));
+        List<Object[]> accountRows = new ArrayList<>(byAccount.size());
+        byAccount.forEach((key, counts) -> accountRows.add(new Object[] {accountId, vendor, day, key.get(0), key.get(1),
+                counts[0], counts[1], byAccountProceeds.get(key)}));
+        jdbc.batchUpdate("INSERT INTO metrics_account_day (account_id, vendor_number, report_date, bucket, currency,"
+                + " units, refund_units, proceeds) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", accountRows);
     }
 
     private static void add(Map<List<String>, long[]> units, Map<List<String>, BigDecimal> proceeds, List<String> key,
