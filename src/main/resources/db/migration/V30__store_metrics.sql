@@ -41,16 +41,16 @@ CREATE TABLE metrics_daily (
     account_id    BIGINT NOT NULL,
     vendor_number VARCHAR(20) NOT NULL,
     report_date   DATE NOT NULL,
-    app_key       VARCHAR(100) NOT NULL,
+    app_sku       VARCHAR(100) NOT NULL,
     bucket        VARCHAR(20) NOT NULL,
     country       VARCHAR(8) NOT NULL,
     currency      VARCHAR(8) NOT NULL,
     units         BIGINT NOT NULL,
     refund_units  BIGINT NOT NULL,
     proceeds      DECIMAL(22, 4) NOT NULL,
-    CONSTRAINT pk_metrics_daily PRIMARY KEY (account_id, vendor_number, report_date, app_key, bucket, country, currency)
+    CONSTRAINT pk_metrics_daily PRIMARY KEY (account_id, vendor_number, report_date, app_sku, bucket, country, currency)
 );
-CREATE INDEX ix_metrics_daily_app ON metrics_daily (account_id, app_key, report_date);
+CREATE INDEX ix_metrics_daily_app ON metrics_daily (account_id, app_sku, report_date);
 
 -- Roll-ups of the same day written in the same transaction, so a year of 50 apps x 100 countries
 -- is read without scanning the full grain: per app (no country) and per country (no app).
@@ -58,13 +58,13 @@ CREATE TABLE metrics_app_day (
     account_id    BIGINT NOT NULL,
     vendor_number VARCHAR(20) NOT NULL,
     report_date   DATE NOT NULL,
-    app_key       VARCHAR(100) NOT NULL,
+    app_sku       VARCHAR(100) NOT NULL,
     bucket        VARCHAR(20) NOT NULL,
     currency      VARCHAR(8) NOT NULL,
     units         BIGINT NOT NULL,
     refund_units  BIGINT NOT NULL,
     proceeds      DECIMAL(22, 4) NOT NULL,
-    CONSTRAINT pk_metrics_app_day PRIMARY KEY (account_id, vendor_number, report_date, app_key, bucket, currency)
+    CONSTRAINT pk_metrics_app_day PRIMARY KEY (account_id, vendor_number, report_date, app_sku, bucket, currency)
 );
 CREATE INDEX ix_metrics_app_day_day ON metrics_app_day (account_id, report_date);
 
@@ -96,15 +96,15 @@ CREATE TABLE metrics_account_day (
 );
 CREATE INDEX ix_metrics_account_day_day ON metrics_account_day (account_id, report_date);
 
--- The apps (and their names) as the reports name them; app_key is the app's SKU, which in-app
+-- The apps (and their names) as the reports name them; app_sku is the app's SKU, which in-app
 -- purchases carry as their Parent Identifier.
 CREATE TABLE metrics_app (
     account_id       BIGINT NOT NULL,
-    app_key          VARCHAR(100) NOT NULL,
+    app_sku          VARCHAR(100) NOT NULL,
     apple_identifier VARCHAR(40),
     title            VARCHAR(300) NOT NULL,
     last_seen_date   DATE NOT NULL,
-    CONSTRAINT pk_metrics_app PRIMARY KEY (account_id, app_key)
+    CONSTRAINT pk_metrics_app PRIMARY KEY (account_id, app_sku)
 );
 
 -- The importer's share of the service Apple ID's hourly budget, counted across nodes per clock

@@ -35,7 +35,7 @@ class MetricsQueries {
     }
 
     List<Row> byApp(long accountId, String appKey, LocalDate from, LocalDate to) {
-        return grouped("app_key", "metrics_app_day", accountId, appKey, from, to);
+        return grouped("app_sku", "metrics_app_day", accountId, appKey, from, to);
     }
 
     List<Row> byCountry(long accountId, String appKey, LocalDate from, LocalDate to) {
@@ -52,7 +52,7 @@ class MetricsQueries {
             LocalDate to) {
         String sql = "SELECT " + keyColumn + ", bucket, currency, SUM(units), SUM(refund_units), SUM(proceeds) FROM "
                 + table + " WHERE account_id = ? AND report_date BETWEEN ? AND ?"
-                + (appKey == null ? "" : " AND app_key = ?")
+                + (appKey == null ? "" : " AND app_sku = ?")
                 + " GROUP BY " + keyColumn + ", bucket, currency";
         Object[] args = appKey == null ? new Object[] {accountId, from, to} : new Object[] {accountId, from, to, appKey};
         return jdbc.query(sql, (rs, i) -> new Row(rs.getString(1), Bucket.valueOf(rs.getString(2)), rs.getString(3),
@@ -62,7 +62,7 @@ class MetricsQueries {
     /** Apps of the account by SKU, with the newest title the reports gave them. */
     Map<String, String> appTitles(long accountId) {
         Map<String, String> titles = new LinkedHashMap<>();
-        jdbc.query("SELECT app_key, title FROM metrics_app WHERE account_id = ? ORDER BY title, app_key",
+        jdbc.query("SELECT app_sku, title FROM metrics_app WHERE account_id = ? ORDER BY title, app_sku",
                 rs -> {
                     titles.put(rs.getString(1), rs.getString(2));
                 }, accountId);

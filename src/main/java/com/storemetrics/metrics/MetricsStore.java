@@ -172,9 +172,9 @@ class MetricsStore {
             add(byCountry, byCountryProceeds, countryKey, figure);
             add(byAccount, byAccountProceeds, List.of(key.bucket().name(), key.currency()), figure);
         }
-        jdbc.batchUpdate("INSERT INTO metrics_daily (account_id, vendor_number, report_date, app_key, bucket, country,"
+        jdbc.batchUpdate("INSERT INTO metrics_daily (account_id, vendor_number, report_date, app_sku, bucket, country,"
                 + " currency, units, refund_units, proceeds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", full);
-        jdbc.batchUpdate("INSERT INTO metrics_app_day (account_id, vendor_number, report_date, app_key, bucket, currency,"
+        jdbc.batchUpdate("INSERT INTO metrics_app_day (account_id, vendor_number, report_date, app_sku, bucket, currency,"
                 + " units, refund_units, proceeds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rollup(accountId, vendor, day, byApp, byAppProceeds));
         jdbc.batchUpdate("INSERT INTO metrics_country_day (account_id, vendor_number, report_date, country, bucket,"
@@ -206,13 +206,13 @@ class MetricsStore {
     private void upsertApps(long accountId, LocalDate day, java.util.Collection<DayFigures.AppName> apps) {
         for (DayFigures.AppName app : apps) {
             int updated = jdbc.update("UPDATE metrics_app SET title = ?, apple_identifier = ?, last_seen_date = ?"
-                    + " WHERE account_id = ? AND app_key = ? AND last_seen_date <= ?",
+                    + " WHERE account_id = ? AND app_sku = ? AND last_seen_date <= ?",
                     clip(app.title(), 300), app.appleIdentifier(), day, accountId, app.appKey(), day);
             if (updated == 0) {
-                Integer exists = jdbc.queryForObject("SELECT COUNT(*) FROM metrics_app WHERE account_id = ? AND app_key = ?",
+                Integer exists = jdbc.queryForObject("SELECT COUNT(*) FROM metrics_app WHERE account_id = ? AND app_sku = ?",
                         Integer.class, accountId, app.appKey());
                 if (exists == null || exists == 0) {
-                    jdbc.update("INSERT INTO metrics_app (account_id, app_key, apple_identifier, title, last_seen_date)"
+                    jdbc.update("INSERT INTO metrics_app (account_id, app_sku, apple_identifier, title, last_seen_date)"
                             + " VALUES (?, ?, ?, ?, ?)", accountId, app.appKey(), app.appleIdentifier(),
                             clip(app.title(), 300), day);
                 }

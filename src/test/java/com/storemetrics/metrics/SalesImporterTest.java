@@ -132,7 +132,7 @@ class SalesImporterTest extends SpringTest {
         // What we hold differs from Apple's report now, as after Apple re-issued the day.
         jdbc.update("UPDATE metrics_daily SET units = units + 1000 WHERE account_id = ? AND report_date = ?", pixelForge,
                 recent);
-        jdbc.update("INSERT INTO metrics_daily (account_id, vendor_number, report_date, app_key, bucket, country,"
+        jdbc.update("INSERT INTO metrics_daily (account_id, vendor_number, report_date, app_sku, bucket, country,"
                 + " currency, units, refund_units, proceeds) VALUES (?, ?, ?, 'WITHDRAWN', 'DOWNLOADS', 'US', 'USD', 7, 0, 7)",
                 pixelForge, PIXEL_FORGE_VENDOR, recent);
         LocalDate old = today().minusDays(100);
@@ -142,7 +142,7 @@ class SalesImporterTest extends SpringTest {
         MetricsFixture.importUntilIdle(importer);
 
         assertThat(MetricsFixture.stored(jdbc, pixelForge, recent, recent)).isEqualTo(apple);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM metrics_daily WHERE app_key = 'WITHDRAWN'", Integer.class))
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM metrics_daily WHERE app_sku = 'WITHDRAWN'", Integer.class))
                 .isZero();
         assertThat(MetricsFixture.stored(jdbc, pixelForge, old, old)).isEqualTo(oldBefore);
     }
