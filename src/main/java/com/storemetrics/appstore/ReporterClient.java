@@ -69,7 +69,7 @@ public class ReporterClient {
     /** {@code Sales.getAccounts}: the accounts the token's Apple ID is a member of. */
     public List<ReporterAccount> getAccounts(String accessToken) {
         String what = "Sales.getAccounts";
-        Answer answer = ask(accessToken, null, "Sales.getAccounts", what, false);
+        Answer answer = ask(accessToken, null, "Sales.getAccounts", what, Accepted.SUCCESS);
         requireXml(answer, what);
         return read(what, () -> ReporterXml.accounts(answer.body()));
     }
@@ -78,7 +78,7 @@ public class ReporterClient {
     public List<String> getVendors(String accessToken, String accountNumber) {
         String account = number(accountNumber, "account number");
         String what = "Sales.getVendors account " + account;
-        Answer answer = ask(accessToken, account, "Sales.getVendors", what, false);
+        Answer answer = ask(accessToken, account, "Sales.getVendors", what, Accepted.SUCCESS);
         requireXml(answer, what);
         return read(what, () -> ReporterXml.vendors(answer.body()));
     }
@@ -93,7 +93,7 @@ public class ReporterClient {
         }
         String command = "Sales.getReport, " + vendor + ",Sales,Summary,Daily," + REPORT_DATE.format(date);
         String what = "Sales.getReport vendor " + vendor + " " + date;
-        Answer answer = ask(accessToken, account, command, what, true);
+        Answer answer = ask(accessToken, account, command, what, Accepted.NO_SALES);
         if (answer.status() == 404) {
             return new SalesReport(vendor, date, List.of());
         }
@@ -103,10 +103,50 @@ public class ReporterClient {
     }
 
     /**
-     * Sends one command, retrying while Apple is unavailable. Returns a 2xx answer, or the 404 that
-     * says "no sales" when {@code noSalesIsAnAnswer}; throws for everything else.
+     * {@code Sales.getReport, VENDOR,Sales,Summary,Daily,YYYYMMDD} with its three answers told apart
+     * (docs/metrics.md): a report with rows, "There were no sales for the date specified" (a real
+     * zero) and "Report is not available yet" (not published: ask again later). Apple's status code
+     * for the last is unconfirmed, so both 404s are told apart by their text. A report file without
+     * a single row is not a zero day but unreadable ({@link Kind#UNEXPECTED_ANSWER}), because a gzip
+     * defect has produced header-only files before. Every other answer throws {@link AppleFailure}.
      */
-    private Answer ask(String accessToken, String account, String command, String what, boolean noSalesIsAnAnswer) {
+    public DailySales dailySales(String accessToken, String accountNumber, String vendorNumber, LocalDate date) {
+        String account = number(accountNumber, "account number");
+        String vendor = number(vendorNumber, "vendor number");
+        if (date == null) {
+            throw new IllegalArgumentException("a report date is required");
+        }
+        String command = "Sales.getReport, " + vendor + ",Sales,Summary,Daily," + REPORT_DATE.format(date);
+        String what = "Sales.getReport vendor " + vendor + " " + date;
+        Answer answer = ask(accessToken, account, command, what, Accepted.NO_SALES_OR_NOT_YET);
+        if (answer.status() == 404) {
+            String message = ReporterXml.error(answer.body()).map(ReporterXml.ReporterError::message).orElse("");
+            return saysNotYet(message) ? DailySales.notYetAvailable(vendor, date) : DailySales.noSales(vendor, date);
+        }
+        requireGzip(answer, what);
+        long maxUnpacked = properties.maxResponseBytes().toBytes() * MAX_UNPACK_RATIO;
+        List<SalesRow> rows = read(what, () -> SalesSummaryTsv.parseGzip(answer.body(), maxUnpacked));
+        if (rows.isEmpty()) {
+            throw unexpected(what, "a report file with a header and no rows (Apple says \"no sales\" for a "
+                    + "day without sales, so this file is damaged)");
+        }
+        return new DailySales(DailySales.Outcome.DATA, new SalesReport(vendor, date, rows));
+    }
+
+    private static boolean saysNotYet(String message) {
+        return message.toLowerCase(Locale.ROOT).contains("not available yet");
+    }
+
+    /**
+     * Sends one command, retrying while Apple is unavailable. Returns a 2xx answer, or the 404s that
+     * {@code accepted} names; throws for everything else.
+     */
+    /** Which non-2xx answers a command takes as answers rather than failures. */
+    private enum Accepted {
+        SUCCESS, NO_SALES, NO_SALES_OR_NOT_YET
+    }
+
+    private Answer ask(String accessToken, String account, String command, String what, Accepted accepted) {
         byte[] form = form(token(accessToken), account, command);
         URI uri = URI.create(endpoints.reporterBase() + "/sales/v1");
         return http.withRetries(what, true, () -> {
@@ -118,7 +158,11 @@ public class ReporterClient {
                 return answer;
             }
             Optional<ReporterXml.ReporterError> error = ReporterXml.error(answer.body());
-            if (noSalesIsAnAnswer && answer.status() == 404 && error.map(ReporterClient::saysNoSales).orElse(false)) {
+            if (accepted != Accepted.SUCCESS && answer.status() == 404 && error.map(ReporterClient::saysNoSales).orElse(false)) {
+                return answer;
+            }
+            if (accepted == Accepted.NO_SALES_OR_NOT_YET && answer.status() == 404
+                    && error.map(e -> saysNotYet(e.message())).orElse(false)) {
                 return answer;
             }
             throw failure(answer, error, what, account);

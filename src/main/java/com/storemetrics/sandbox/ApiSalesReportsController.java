@@ -55,6 +55,9 @@ class ApiSalesReportsController {
         if (date.isAfter(today) || date.isBefore(today.minusDays(ReporterController.DAYS_AVAILABLE))) {
             throw ApiError.notFound("Reports are not available for the date specified.");
         }
+        if (!clock.isPublished(date)) {
+            throw ApiError.notFound(ReporterController.NOT_YET_MESSAGE);
+        }
         List<SalesLedger.SalesLine> lines = SalesLedger.dailySummary(team.name(), team.apps(), vendor, date, today);
         if (lines.isEmpty()) {
             throw ApiError.notFound("There were no sales for the date specified.");

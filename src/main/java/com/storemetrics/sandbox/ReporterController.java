@@ -65,6 +65,11 @@ class ReporterController {
             "There were no sales for the date specified.");
     private static final ReporterError NOT_AVAILABLE = new ReporterError(HttpStatus.NOT_FOUND, 214,
             "Reports are not available for the date specified.");
+    /** Apple's wording for a day whose report is not published yet (the status code is unconfirmed). */
+    static final String NOT_YET_MESSAGE = "Report is not available yet. Daily reports for the Americas are "
+            + "available by 5 am Pacific Time; Japan, Australia, and New Zealand by 5 am Japan Standard Time; "
+            + "and 5 am Central European Time for all other territories.";
+    private static final ReporterError NOT_YET = new ReporterError(HttpStatus.NOT_FOUND, 215, NOT_YET_MESSAGE);
 
     /** The parsed {@code jsonRequest}: who asks, for which account, which command with which arguments. */
     private record Query(String accessToken, String account, String command, List<String> arguments) {
@@ -128,6 +133,9 @@ class ReporterController {
         LocalDate today = clock.today();
         if (date.isAfter(today) || date.isBefore(today.minusDays(DAYS_AVAILABLE))) {
             throw NOT_AVAILABLE;
+        }
+        if (!clock.isPublished(date)) {
+            throw NOT_YET;
         }
         List<SalesLedger.SalesLine> lines = SalesLedger.dailySummary(account.name(), account.apps(), vendor, date, today);
         if (lines.isEmpty()) {

@@ -16,7 +16,10 @@ import java.util.zip.GZIPOutputStream;
 /**
  * Daily sales of the demo apps, derived from a hash of (app, date): every run, every node and every
  * test sees the same numbers without storing any. Some days are empty: a vendor has a quiet day
- * about one day in eleven, and single apps skip days on their own.
+ * about one day in eleven, and single apps skip days on their own. Lines cover first-time
+ * downloads ({@code 1F}), re-downloads ({@code 3F}), updates ({@code 7F}), in-app purchases
+ * ({@code IA1}) and subscriptions ({@code IAY}) with the app's SKU as Parent Identifier, restores
+ * ({@code IA3}), refunds (negative units) and thirteen storefronts in eleven currencies.
  */
 final class SalesLedger {
 
@@ -45,10 +48,14 @@ final class SalesLedger {
             new Storefront("CA", "CAD", 0.0, 2, new double[] {1.39, 3.99, 6.99, 13.99}),
             new Storefront("AU", "AUD", 0.10, 2, new double[] {1.49, 4.49, 7.99, 14.99}),
             new Storefront("CH", "CHF", 0.081, 2, new double[] {1.00, 3.00, 5.00, 10.00}),
-            new Storefront("BR", "BRL", 0.0, 2, new double[] {5.90, 16.90, 27.90, 54.90}));
+            new Storefront("BR", "BRL", 0.0, 2, new double[] {5.90, 16.90, 27.90, 54.90}),
+            new Storefront("MX", "MXN", 0.16, 2, new double[] {17.00, 49.00, 89.00, 179.00}),
+            new Storefront("IN", "INR", 0.18, 0, new double[] {89, 249, 449, 899}),
+            new Storefront("KR", "KRW", 0.10, 0, new double[] {1400, 4400, 7500, 14000}),
+            new Storefront("SA", "SAR", 0.15, 2, new double[] {3.99, 11.99, 18.99, 37.99}));
 
     /** Heavier storefronts first: the US sells most. */
-    private static final int[] STOREFRONT_WEIGHTS = {40, 12, 11, 8, 9, 6, 6, 3, 5};
+    private static final int[] STOREFRONT_WEIGHTS = {40, 12, 11, 8, 9, 6, 6, 3, 5, 4, 4, 3, 2};
 
     private SalesLedger() {
     }
@@ -132,6 +139,22 @@ final class SalesLedger {
                                 random.nextInt(3) == 0 ? "New" : "Renewal", "1 Month"));
                     }
                 }
+            }
+            // Free re-downloads and updates of the app itself (Apple counts neither as app units).
+            int redownloads = random.nextInt(0, 1 + units / 3);
+            if (redownloads > 0) {
+                lines.add(line(developer, app, date, store, device, app.sku(), app.name(), app.appleId(), "3F",
+                        redownloads, BigDecimal.ZERO, "", "", ""));
+            }
+            int updates = random.nextInt(0, 1 + units);
+            if (updates > 0) {
+                lines.add(line(developer, app, date, store, device, app.sku(), app.name(), app.appleId(), "7F",
+                        updates, BigDecimal.ZERO, "", "", ""));
+            }
+            // Restored purchases are listed but are not sales.
+            if (app.kind() == SandboxApp.Kind.FREE_WITH_IN_APP_PURCHASES && random.nextInt(10) == 0) {
+                lines.add(line(developer, app, date, store, device, app.sku() + ".GEMS", "Gem Pack",
+                        inAppId(app.appleId(), 1), "IA3", 1, BigDecimal.ZERO, app.sku(), "", ""));
             }
         }
         // An occasional refund of what the app charges for, in the first storefront of the day.

@@ -4,7 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.stereotype.Component;
 
@@ -27,9 +28,22 @@ class SandboxClock {
         return clock.instant().plus(offset.get());
     }
 
-    /** Apple's report calendar; the sandbox keeps it in UTC. */
+    /** Apple's report calendar: a report day is a Pacific-time day (docs/metrics.md). */
+    static final ZoneId REPORT_ZONE = ZoneId.of("America/Los_Angeles");
+    /** Daily reports of the Americas appear by 5 am Pacific the next morning. */
+    static final LocalTime PUBLICATION_TIME = LocalTime.of(5, 0);
+
+    /** Today in Apple's report calendar (Pacific time). */
     LocalDate today() {
-        return LocalDate.ofInstant(now(), ZoneOffset.UTC);
+        return LocalDate.ofInstant(now(), REPORT_ZONE);
+    }
+
+    /**
+     * Whether Apple has published the daily report of {@code day} by now: from 5 am Pacific the
+     * next morning on. Today's report never is; yesterday's is from 5 am on.
+     */
+    boolean isPublished(LocalDate day) {
+        return !now().isBefore(day.plusDays(1).atTime(PUBLICATION_TIME).atZone(REPORT_ZONE).toInstant());
     }
 
     /** Moves sandbox time forward; time never runs backwards, so a negative step is refused. */

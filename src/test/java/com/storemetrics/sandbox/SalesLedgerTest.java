@@ -40,6 +40,24 @@ class SalesLedgerTest {
     }
 
     @Test
+    void a_year_has_every_product_type_bucket_in_several_currencies_with_parents_for_in_app_sales() {
+        List<SalesLedger.SalesLine> year = new ArrayList<>();
+        for (int back = 0; back < 365; back++) {
+            year.addAll(summary(TODAY.minusDays(back)));
+        }
+
+        assertThat(year).extracting(line -> line.column("Product Type Identifier"))
+                .contains("1F", "3F", "7F", "IA1", "IAY", "IA3");
+        assertThat(year.stream().map(line -> line.column("Currency of Proceeds")).distinct().count())
+                .isGreaterThanOrEqualTo(8);
+        assertThat(year).filteredOn(line -> line.column("Product Type Identifier").startsWith("IA"))
+                .allMatch(line -> !line.column("Parent Identifier").isEmpty()
+                        && !line.column("Parent Identifier").equals(line.column("SKU")));
+        assertThat(year).filteredOn(line -> !line.column("Product Type Identifier").startsWith("IA"))
+                .allMatch(line -> line.column("Parent Identifier").isEmpty());
+    }
+
+    @Test
     void proceeds_are_per_unit_below_the_customer_price_in_the_storefronts_currency() {
         for (int back = 1; back < 60; back++) {
             for (SalesLedger.SalesLine line : summary(TODAY.minusDays(back))) {

@@ -75,6 +75,7 @@ class AuthorizationMatrixTest extends KaribuTest {
             "/", "LoginView | DataIntegrationView | SupportIntegrationsView",
             "/login", "LoginView | LoginView | LoginView",
             "/my-account/data-integration", "LoginView | DataIntegrationView | " + DENIED,
+            "/my-account/store-metrics", "LoginView | StoreMetricsView | " + DENIED,
             "/support/integrations", "LoginView | " + DENIED + " | SupportIntegrationsView",
             "/sandbox", "LoginView | SandboxConsoleView | SandboxConsoleView");
 
@@ -100,6 +101,9 @@ class AuthorizationMatrixTest extends KaribuTest {
             "EveryIntegration.overview", SUPPORT_ONLY,
             "EveryIntegration.history", SUPPORT_ONLY,
             "EveryIntegration.account", SUPPORT_ONLY,
+            "MetricsService.myAccounts", CUSTOMER_ONLY,
+            "MetricsService.apps", CUSTOMER_ONLY,
+            "MetricsService.dashboard", CUSTOMER_ONLY,
             "VerifierHealthService.status", SUPPORT_ONLY,
             "VerifierHealthService.recheckNow", SUPPORT_ONLY,
             "SupportService.integrations", SUPPORT_ONLY,

@@ -14,7 +14,6 @@ import com.storemetrics.integration.StoreAccountCatalog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -128,8 +127,11 @@ class CredentialChecks {
     private ConnectionService.ApiAccountCheck checkApi(ApiCredential credential, String vendor) {
         List<AppleApp> apps = api.listApps(credential);
         try {
-            // Proves the key may read sales, and that the vendor number is its team's.
-            api.getDailySalesSummary(credential, vendor, LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1));
+            // Proves the key may read sales, and that the vendor number is its team's. The day before
+            // yesterday (Pacific, Apple's report calendar) is always published; yesterday's report
+            // only appears at 5 am Pacific.
+            api.getDailySalesSummary(credential, vendor,
+                    LocalDate.now(clock.withZone(java.time.ZoneId.of("America/Los_Angeles"))).minusDays(2));
         } catch (AppleFailure failure) {
             if (failure.kind() == AppleFailure.Kind.FORBIDDEN) {
                 throw new CredentialRejected(CredentialRejected.Reason.FORBIDDEN,

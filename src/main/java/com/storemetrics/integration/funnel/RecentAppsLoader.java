@@ -3,11 +3,9 @@ package com.storemetrics.integration.funnel;
 import com.storemetrics.integration.DiscoveredAccount;
 import com.storemetrics.appstore.AppleFailure;
 import com.storemetrics.appstore.ReporterClient;
-import com.storemetrics.appstore.SalesReport;
 import com.storemetrics.appstore.SalesRow;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -77,13 +75,15 @@ class RecentAppsLoader implements DisposableBean {
     }
 
     private VendorApps mostRecentApps(String accessToken, String accountNumber, String vendor) {
-        LocalDate yesterday = LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1);
+        // Apple's report days are Pacific days; yesterday's appears at 5 am Pacific, so an early
+        // morning skips the "not available yet" day and reads the one before.
+        LocalDate yesterday = LocalDate.now(clock.withZone(java.time.ZoneId.of("America/Los_Angeles"))).minusDays(1);
         try {
             for (int daysBack = 0; daysBack < DAYS_BACK; daysBack++) {
-                SalesReport report = reporter.getDailySalesSummary(accessToken, accountNumber, vendor,
+                com.storemetrics.appstore.DailySales answer = reporter.dailySales(accessToken, accountNumber, vendor,
                         yesterday.minusDays(daysBack));
-                if (!report.isEmpty()) {
-                    return new VendorApps(appsOf(report.rows()), false);
+                if (answer.outcome() == com.storemetrics.appstore.DailySales.Outcome.DATA) {
+                    return new VendorApps(appsOf(answer.report().rows()), false);
                 }
             }
             return new VendorApps(List.of(), false);

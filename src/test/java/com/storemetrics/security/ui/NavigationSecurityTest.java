@@ -39,7 +39,7 @@ class NavigationSecurityTest extends KaribuTest {
         UI.getCurrent().navigate("");
         _assertOne(DataIntegrationView.class);
         // The sandbox is on in tests: its console (any signed-in user) follows the role's own entries.
-        assertThat(navigationLabels()).containsExactly("My Account", "Data Integration", "App Store Connect sandbox");
+        assertThat(navigationLabels()).containsExactly("My Account", "Data Integration", "Store Metrics", "App Store Connect sandbox");
     }
 
     @Test

@@ -1,0 +1,32 @@
+package com.storemetrics.metrics;
+
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * When the importer runs, through db-scheduler: a bounded batch every {@code import-interval}
+ * (its first run after a start-up is the reconciliation from the database), and a batch "soon"
+ * after an integration turns Approved. Executions live in the database: one node runs each, and a
+ * restart resumes from the stored state.
+ */
+@Configuration(proxyBeanMethods = false)
+class MetricsScheduler {
+
+    static final String RECURRING_TASK = "metrics-import";
+    static final String SOON_TASK = "metrics-import-soon";
+
+    @Bean
+    RecurringTask<Void> metricsImportTask(SalesImporter importer, MetricsProperties properties) {
+        return Tasks.recurring(RECURRING_TASK, FixedDelay.of(properties.importInterval()))
+                .execute((instance, context) -> importer.runBatch());
+    }
+
+    @Bean
+    OneTimeTask<Void> metricsImportSoonTask(SalesImporter importer) {
+        return Tasks.oneTime(SOON_TASK).execute((instance, context) -> importer.runBatch());
+    }
+}

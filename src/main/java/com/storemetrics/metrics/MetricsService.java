@@ -1,0 +1,173 @@
+package com.storemetrics.metrics;
+
+import com.storemetrics.integration.ApprovedAccounts;
+import com.storemetrics.integration.ApprovedAccounts.ApprovedAccount;
+import com.storemetrics.security.CurrentUser;
+import com.storemetrics.security.Roles;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * Store metrics for the signed-in customer: only accounts they have an Approved integration of;
+ * every read checks that first, so no customer sees another's account.
+ */
+@Service
+@PreAuthorize("hasRole('" + Roles.CUSTOMER + "')")
+public class MetricsService {
+
+    /** An account the customer may see metrics of. */
+    public record MetricsAccount(long accountId, String name) {
+    }
+
+    /** An app of the account as the reports name it; {@code key} is its SKU. */
+    public record AppOption(String key, String title) {
+    }
+
+    /** Longest range the view reads (a little over the year Apple keeps). */
+    static final int MAX_DAYS = 400;
+
+    private final ApprovedAccounts approvedAccounts;
+    private final MetricsQueries queries;
+    private final ExchangeRates rates;
+    private final MetricsProperties properties;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    MetricsService(ApprovedAccounts approvedAccounts, MetricsQueries queries, ExchangeRates rates,
+            MetricsProperties properties, CurrentUser currentUser, Clock clock) {
+        this.approvedAccounts = approvedAccounts;
+        this.queries = queries;
+        this.rates = rates;
+        this.properties = properties;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    /** The accounts the signed-in customer has an Approved integration of. */
+    public List<MetricsAccount> myAccounts() {
+        return mine().stream().map(account -> new MetricsAccount(account.accountId(), account.name())).toList();
+    }
+
+    /** The apps the reports of this account have named so far. */
+    public List<AppOption> apps(long accountId) {
+        ApprovedAccount account = approved(accountId);
+        return queries.appTitles(account.accountId()).entrySet().stream()
+                .map(entry -> new AppOption(entry.getKey(), entry.getValue())).toList();
+    }
+
+    /** Everything the view shows for this account, app (null: all) and period of report days. */
+    public Dashboard dashboard(long accountId, String appKey, LocalDate from, LocalDate to) {
+        ApprovedAccount account = approved(accountId);
+        if (from == null || to == null || to.isBefore(from) || ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
+            throw new IllegalArgumentException("a period of 1 to " + MAX_DAYS + " days is required");
+        }
+        long length = ChronoUnit.DAYS.between(from, to) + 1;
+        LocalDate previousTo = from.minusDays(1);
+        LocalDate previousFrom = previousTo.minusDays(length - 1);
+        int vendors = Math.max(1, account.vendorNumbers().size());
+        Map<String, String> titles = queries.appTitles(accountId);
+
+        List<MetricsQueries.Row> appRows = queries.byApp(accountId, appKey, from, to);
+        // The period's totals are the sum of the per-app rows: one scan fewer.
+        Dashboard.Totals current = totals(appRows);
+        Dashboard.Totals previous = totals(queries.totals(accountId, appKey, previousFrom, previousTo));
+        Set<LocalDate> reported = new HashSet<>(queries.reportedDays(accountId, vendors, from, to));
+        boolean weekly = length > 90;
+        List<Dashboard.Point> series = series(queries.byDay(accountId, appKey, from, to), reported, from, to, weekly);
+        List<Dashboard.Line> byApp = lines(appRows,
+                key -> titles.getOrDefault(key, key));
+        List<Dashboard.Line> byCountry = lines(queries.byCountry(accountId, appKey, from, to), key -> key);
+
+        LocalDate today = LocalDate.now(clock.withZone(SalesImporter.REPORT_ZONE));
+        LocalDate historyFrom = today.minusDays(properties.historyDays());
+        int done = queries.reportedDays(accountId, vendors, historyFrom, today.minusDays(1)).size();
+        MetricsQueries.ImportState state = queries.importState(accountId);
+        LocalDate lastReportable = today.minusDays(1).isBefore(to) ? today.minusDays(1) : to;
+        int unreported = (int) (ChronoUnit.DAYS.between(from, lastReportable) + 1) - reported.size()
+                + (int) Math.max(0, ChronoUnit.DAYS.between(lastReportable, to));
+        return new Dashboard(accountId, appKey, from, to, current, previous, series, weekly, byApp, byCountry,
+                queries.publishedUpTo(accountId, vendors).orElse(null), Math.max(0, unreported),
+                // The caller has the account Approved, so its import runs (or starts with the next batch),
+                // whether or not the importer has reconciled since the approval.
+                new Dashboard.Progress(Math.min(done, properties.historyDays()), properties.historyDays(),
+                        true, state.lastFailure()),
+                rates.displayCurrency(), rates.date());
+    }
+
+    private List<ApprovedAccount> mine() {
+        return approvedAccounts.ofCustomer(currentUser.require().userId());
+    }
+
+    private ApprovedAccount approved(long accountId) {
+        return mine().stream().filter(account -> account.accountId() == accountId).findFirst()
+                .orElseThrow(() -> new AccessDeniedException("No Approved integration of this account"));
+    }
+
+    private Dashboard.Totals totals(List<MetricsQueries.Row> rows) {
+        Map<Bucket, Long> units = new EnumMap<>(Bucket.class);
+        Map<String, BigDecimal> proceeds = new TreeMap<>();
+        long refunds = 0;
+        for (MetricsQueries.Row row : rows) {
+            units.merge(row.bucket(), row.units(), Long::sum);
+            refunds += row.refunds();
+            proceeds.merge(row.currency(), row.proceeds(), BigDecimal::add);
+        }
+        proceeds.values().removeIf(amount -> amount.signum() == 0);
+        BigDecimal estimated = BigDecimal.ZERO;
+        Set<String> unconverted = new TreeSet<>();
+        for (Map.Entry<String, BigDecimal> entry : proceeds.entrySet()) {
+            var converted = rates.toDisplay(entry.getKey(), entry.getValue());
+            if (converted.isPresent()) {
+                estimated = estimated.add(converted.get());
+            } else {
+                unconverted.add(entry.getKey());
+            }
+        }
+        return new Dashboard.Totals(units, refunds, proceeds, estimated, unconverted);
+    }
+
+    private List<Dashboard.Line> lines(List<MetricsQueries.Row> rows, Function<String, String> label) {
+        Map<String, List<MetricsQueries.Row>> byKey = new LinkedHashMap<>();
+        rows.forEach(row -> byKey.computeIfAbsent(row.key(), key -> new ArrayList<>()).add(row));
+        return byKey.entrySet().stream()
+                .map(entry -> new Dashboard.Line(entry.getKey(), label.apply(entry.getKey()), totals(entry.getValue())))
+                .sorted(Comparator.comparing((Dashboard.Line line) -> line.totals().units(Bucket.DOWNLOADS)).reversed()
+                        .thenComparing(Dashboard.Line::label))
+                .toList();
+    }
+
+    private List<Dashboard.Point> series(List<MetricsQueries.Row> rows, Set<LocalDate> reported, LocalDate from,
+            LocalDate to, boolean weekly) {
+        Map<LocalDate, List<MetricsQueries.Row>> byDay = new TreeMap<>();
+        rows.forEach(row -> byDay.computeIfAbsent(LocalDate.parse(row.key()), day -> new ArrayList<>()).add(row));
+        int step = weekly ? 7 : 1;
+        List<Dashboard.Point> points = new ArrayList<>();
+        for (LocalDate start = from; !start.isAfter(to); start = start.plusDays(step)) {
+            List<MetricsQueries.Row> inPoint = new ArrayList<>();
+            boolean allReported = true;
+            for (LocalDate day = start; day.isBefore(start.plusDays(step)) && !day.isAfter(to); day = day.plusDays(1)) {
+                inPoint.addAll(byDay.getOrDefault(day, List.of()));
+                allReported &= reported.contains(day);
+            }
+            Dashboard.Totals totals = totals(inPoint);
+            points.add(new Dashboard.Point(start, totals.units(Bucket.DOWNLOADS), totals.estimated(), allReported));
+        }
+        return points;
+    }
+}

@@ -1,0 +1,81 @@
+package com.storemetrics.metrics.ui;
+
+import static com.storemetrics.metrics.MetricsFixture.PIXEL_FORGE;
+import static com.storemetrics.metrics.MetricsFixture.PIXEL_FORGE_VENDOR;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.storemetrics.BrowserTest;
+import com.storemetrics.SandboxControl;
+import com.storemetrics.appstore.ReporterClient;
+import com.storemetrics.metrics.MetricsFixture;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The README's promise in a real browser: alice connects Pixel Forge Studio, it turns Approved, and
+ * within a minute Store Metrics shows the last 30 days' downloads, equal to the sandbox's reports.
+ * The importer runs as in production (db-scheduler every 3 s, and right after the approval).
+ */
+@TestPropertySource(properties = {"storemetrics.metrics.import-interval=3s",
+        "storemetrics.metrics.start-on-approval=true"})
+class StoreMetricsIT extends BrowserTest {
+
+    private static final ZoneId PACIFIC = ZoneId.of("America/Los_Angeles");
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    ReporterClient reporter;
+
+    @AfterEach
+    void cleanUp() {
+        new SandboxControl(port).reset();
+        MetricsFixture.clean(context);
+    }
+
+    @Test
+    void alices_approved_pixel_forge_shows_the_last_30_days_downloads_of_the_sandbox_within_a_minute() {
+        signIn("alice", "alice-demo-2026");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("connect-app-store"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#access-token input")))
+                .sendKeys(SandboxControl.ALICE_TOKEN);
+        driver.findElement(By.id("validate-credential")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("token-outcome"), "Valid."));
+        driver.findElement(By.id("dialog-next")).click();
+        By pixelForge = By.xpath("//vaadin-checkbox[contains(., 'Pixel Forge Studio')]");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(pixelForge, " app"));
+        driver.findElement(pixelForge).click();
+        driver.findElement(By.id("dialog-next")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("invited-confirmation"))).click();
+        driver.findElement(By.id("dialog-finish")).click();
+        new SandboxControl(port).invite(PIXEL_FORGE, SandboxControl.SERVICE_APPLE_ID);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//vaadin-grid-cell-content[contains(., 'Approved')]")));
+        long approvedAt = System.nanoTime();
+
+        driver.get(url("my-account/store-metrics"));
+        LocalDate yesterday = LocalDate.now(PACIFIC).minusDays(1);
+        LocalDate lastPublished = ZonedDateTime.now(PACIFIC).isBefore(yesterday.plusDays(1).atTime(5, 0).atZone(PACIFIC))
+                ? yesterday.minusDays(1) : yesterday;
+        long downloads = MetricsFixture.fromTheSandbox(reporter, SandboxControl.ALICE_TOKEN, PIXEL_FORGE,
+                PIXEL_FORGE_VENDOR, yesterday.minusDays(29), lastPublished).unitsByBucket().get("DOWNLOADS");
+
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.textToBe(
+                By.id("card-downloads-value"), Figures.count(downloads)));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - approvedAt)).isLessThan(Duration.ofMinutes(1));
+        assertThat(driver.findElement(By.id("freshness")).getText()).startsWith("Apple has published up to ");
+        assertThat(driver.findElement(By.id("chart-text")).getAttribute("textContent"))
+                .startsWith("Chart of downloads and estimated proceeds in USD, per day:");
+    }
+}

@@ -1,0 +1,225 @@
+package com.storemetrics.metrics.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.storemetrics.metrics.MetricsFixture.PIXEL_FORGE;
+import static com.storemetrics.metrics.MetricsFixture.PIXEL_FORGE_VENDOR;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.storemetrics.KaribuTest;
+import com.storemetrics.SandboxControl;
+import com.storemetrics.TestClock;
+import com.storemetrics.appstore.ReporterClient;
+import com.storemetrics.metrics.Bucket;
+import com.storemetrics.metrics.Dashboard;
+import com.storemetrics.metrics.MetricsFixture;
+import com.storemetrics.metrics.MetricsService;
+import com.storemetrics.metrics.Period;
+import com.storemetrics.metrics.SalesImporter;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+
+class StoreMetricsViewTest extends KaribuTest {
+
+    private static final ZoneId PACIFIC = ZoneId.of("America/Los_Angeles");
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    SalesImporter importer;
+    @Autowired
+    ReporterClient reporter;
+    @Autowired
+    MetricsService metrics;
+    @Autowired
+    TestClock clock;
+    @LocalServerPort
+    int port;
+    SandboxControl sandbox;
+    long pixelForge;
+
+    @BeforeEach
+    void approvePixelForgeForAlice() {
+        sandbox = new SandboxControl(port);
+        MetricsFixture.serviceUserJoins(sandbox, PIXEL_FORGE);
+        pixelForge = MetricsFixture.approved(jdbc, "alice", PIXEL_FORGE, "Pixel Forge Studio", PIXEL_FORGE_VENDOR);
+    }
+
+    @AfterEach
+    void cleanUp() {
+        clock.reset();
+        sandbox.reset();
+        MetricsFixture.clean(applicationContext);
+    }
+
+    @Test
+    void the_last_30_days_show_the_sandboxs_downloads_and_compare_each_card_with_the_previous_30_days() {
+        MetricsFixture.importUntilIdle(importer);
+        login("alice");
+        StoreMetricsView view = open();
+
+        LocalDate to = yesterday();
+        LocalDate from = to.minusDays(29);
+        MetricsFixture.Expected now = apple(from, to);
+        MetricsFixture.Expected before = apple(from.minusDays(30), from.minusDays(1));
+        assertThat(view.account.getValue().name()).isEqualTo("Pixel Forge Studio");
+        assertThat(view.period.getValue()).isEqualTo(Period.LAST_30_DAYS);
+        assertThat(text("card-downloads-value")).isEqualTo(Figures.count(now.unitsByBucket().get("DOWNLOADS")));
+        assertThat(text("card-updates-value")).isEqualTo(Figures.count(now.unitsByBucket().get("UPDATES")));
+        assertThat(text("card-refunds-value")).isEqualTo(Figures.count(now.refunds()));
+        assertThat(text("card-downloads-change")).isEqualTo(Figures.change(now.unitsByBucket().get("DOWNLOADS"),
+                before.unitsByBucket().get("DOWNLOADS")));
+        long iap = now.unitsByBucket().getOrDefault("IN_APP_PURCHASES", 0L) + now.unitsByBucket().getOrDefault("SUBSCRIPTIONS", 0L);
+        assertThat(text("card-iap-value")).isEqualTo(Figures.count(iap));
+        assertThat(text("card-proceeds-value")).endsWith(" USD");
+        assertThat(view.shown().current().proceeds().keySet()).isEqualTo(now.proceedsByCurrency().keySet());
+        now.proceedsByCurrency().forEach((currency, amount) -> assertThat(view.shown().current().proceeds().get(currency))
+                .as(currency).isEqualByComparingTo(amount));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("freshness")).getText()).startsWith("Apple has published up to ");
+        assertThat(_get(Anchor.class, spec -> spec.withId("export-csv")).getHref()).isNotBlank();
+    }
+
+    @Test
+    void the_app_filter_and_the_periods_narrow_what_is_shown() {
+        MetricsFixture.importUntilIdle(importer);
+        login("alice");
+        StoreMetricsView view = open();
+        long allDownloads = view.shown().current().units(Bucket.DOWNLOADS);
+        Dashboard.Line top = view.shown().byApp().get(0);
+
+        view.app.setValue(view.app.getListDataView().getItems().filter(app -> app.key().equals(top.key())).findFirst()
+                .orElseThrow());
+
+        assertThat(view.shown().current().units(Bucket.DOWNLOADS)).isEqualTo(top.totals().units(Bucket.DOWNLOADS))
+                .isLessThan(allDownloads);
+        assertThat(view.shown().byApp()).extracting(Dashboard.Line::key).containsExactly(top.key());
+        assertThat(view.shown().byCountry().stream().mapToLong(line -> line.totals().units(Bucket.DOWNLOADS)).sum())
+                .isEqualTo(top.totals().units(Bucket.DOWNLOADS));
+
+        view.period.setValue(Period.LAST_7_DAYS);
+        assertThat(view.shown().series()).hasSize(7);
+        assertThat(view.shown().weekly()).isFalse();
+        view.period.setValue(Period.LAST_90_DAYS);
+        assertThat(view.shown().series()).hasSize(90);
+        view.period.setValue(Period.LAST_12_MONTHS);
+        assertThat(view.shown().weekly()).isTrue();
+        assertThat(view.shown().series()).hasSize(53);
+        view.app.clear();
+        view.period.setValue(Period.CUSTOM);
+        view.customFrom.setValue(yesterday().minusDays(59));
+        view.customTo.setValue(yesterday().minusDays(50));
+        assertThat(view.shown().from()).isEqualTo(yesterday().minusDays(59));
+        assertThat(view.shown().series()).hasSize(10);
+        assertThat(view.shown().current().units(Bucket.DOWNLOADS)).isPositive().isEqualTo(apple(
+                yesterday().minusDays(59), yesterday().minusDays(50)).unitsByBucket().get("DOWNLOADS"));
+    }
+
+    @Test
+    void a_currency_missing_from_the_rate_table_is_shown_apart_and_left_out_of_the_estimate() {
+        MetricsFixture.importUntilIdle(importer);
+        login("alice");
+        StoreMetricsView view = open();
+        view.period.setValue(Period.LAST_12_MONTHS);
+
+        assertThat(view.shown().current().unconverted()).containsExactly("SAR");
+        assertThat(text("currency-note")).contains("estimated in USD", "Not in the estimate (no exchange rate): SAR",
+                " SAR.");
+    }
+
+    @Test
+    void a_day_apple_has_not_published_is_shown_as_not_reported_never_as_zero() {
+        ZonedDateTime now = ZonedDateTime.now(clock.withZone(PACIFIC));
+        ZonedDateTime fourAm = now.toLocalDate().atTime(4, 0).atZone(PACIFIC);
+        clock.advance(Duration.between(now, fourAm.isAfter(now) ? fourAm : fourAm.plusDays(1)));
+        MetricsFixture.importUntilIdle(importer);
+        login("alice");
+        StoreMetricsView view = open();
+
+        Dashboard.Point last = view.shown().series().get(view.shown().series().size() - 1);
+        assertThat(last.start()).isEqualTo(yesterday());
+        assertThat(last.reported()).isFalse();
+        assertThat(view.chart.text.getText()).endsWith(Figures.DAY.format(yesterday()) + ": not reported yet;");
+        assertThat(text("freshness")).contains("Apple has published up to " + Figures.DAY.format(yesterday().minusDays(1)),
+                "1 day(s) of this period are not reported yet");
+    }
+
+    @Test
+    void during_the_back_fill_the_progress_follows_each_batch_live() {
+        login("alice");
+        StoreMetricsView view = open();
+        assertThat(text("import-progress-text")).isEqualTo("Importing history: 0 of 365 days");
+
+        onBackgroundThread(importer::runBatch);
+        int done = jdbc.queryForObject("SELECT COUNT(*) FROM metrics_day_import WHERE account_id = ?"
+                + " AND status IN ('DATA', 'NO_SALES')", Integer.class, pixelForge);
+        awaitUntilOffTheTestThread("the progress shows the first batch", () ->
+                text("import-progress-text").equals("Importing history: " + done + " of 365 days"));
+
+        assertThat(done).isBetween(19, 20);
+        assertThat(view.progressBar.getValue()).isEqualTo(done / 365.0);
+        assertThat(view.shown().current().units(Bucket.DOWNLOADS)).isPositive();
+    }
+
+    @Test
+    void a_customer_without_an_approved_account_is_sent_to_data_integration() {
+        login("bob");
+        open();
+
+        assertThat(text("metrics-empty")).contains("once an App Store Connect account of yours is Approved");
+        assertThat(_get(Anchor.class, spec -> spec.withId("to-data-integration")).getHref())
+                .isEqualTo("my-account/data-integration");
+        assertThat(_find(Span.class, spec -> spec.withId("card-downloads-value"))).isEmpty();
+    }
+
+    @Test
+    void bob_sees_only_accounts_he_has_an_approved_integration_of_and_cannot_ask_for_others() {
+        long aliceMartin = MetricsFixture.approved(jdbc, "bob", "100002", "Alice Martin", "85000002");
+        MetricsFixture.importUntilIdle(importer);
+        login("bob");
+        StoreMetricsView view = open();
+
+        assertThat(view.account.getListDataView().getItems().map(MetricsService.MetricsAccount::name))
+                .containsExactly("Alice Martin");
+        assertThat(metrics.myAccounts()).extracting(MetricsService.MetricsAccount::accountId).containsExactly(aliceMartin);
+        assertThatThrownBy(() -> metrics.dashboard(pixelForge, null, yesterday().minusDays(6), yesterday()))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> metrics.apps(pixelForge)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    private MetricsFixture.Expected apple(LocalDate from, LocalDate to) {
+        LocalDate published = isPublished(to) ? to : to.minusDays(1);
+        return MetricsFixture.fromTheSandbox(reporter, SandboxControl.ALICE_TOKEN, PIXEL_FORGE, PIXEL_FORGE_VENDOR,
+                from, published);
+    }
+
+    private boolean isPublished(LocalDate day) {
+        return !ZonedDateTime.now(clock.withZone(PACIFIC)).isBefore(day.plusDays(1).atTime(5, 0).atZone(PACIFIC));
+    }
+
+    private LocalDate yesterday() {
+        return LocalDate.now(clock.withZone(PACIFIC)).minusDays(1);
+    }
+
+    private static StoreMetricsView open() {
+        UI.getCurrent().navigate(StoreMetricsView.class);
+        return _get(StoreMetricsView.class);
+    }
+
+    private static String text(String id) {
+        return _get(com.vaadin.flow.component.Component.class, spec -> spec.withId(id)).getElement().getText();
+    }
+}
