@@ -151,7 +151,7 @@ public class DataIntegrationView extends VerticalLayout implements HasUrlParamet
     private void finished(int created) {
         refresh();
         Notification notification = Notification.show((created == 1 ? "Your account is" : created + " accounts are")
-                + " Pending. We approve it as soon as we see the invitation accepted, usually within a minute.",
+                + " Pending. We approve it within seconds of the invitation being accepted in App Store Connect.",
                 8000, Notification.Position.BOTTOM_START);
         notification.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
@@ -176,6 +176,7 @@ public class DataIntegrationView extends VerticalLayout implements HasUrlParamet
         }
         if (!changes.isEmpty()) {
             integrations.apply(changes);
+            announceApprovals(changes);
         }
         if (checkedAt != null) {
             integrations.checked(checkedAt);
@@ -183,6 +184,14 @@ public class DataIntegrationView extends VerticalLayout implements HasUrlParamet
         if (!posted.isEmpty()) {
             notices.announce(posted);
         }
+    }
+
+    /** A row that just turned Approved deserves a word, and the customer wants to know what comes next. */
+    private static void announceApprovals(List<IntegrationChange> changes) {
+        changes.stream().map(IntegrationChange::row).filter(row -> row.status() == IntegrationStatus.APPROVED)
+                .forEach(row -> Notification.show(row.accountName() + " is approved: our service user is a member. "
+                                + "Its store data appears under My Account > Store Metrics within a few minutes.",
+                        8000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS));
     }
 
     /** When a pushed update could not be applied: everything again from the database. */

@@ -81,6 +81,9 @@ class LiveUpdatesTest extends KaribuTest {
         awaitUntilOffTheTestThread("the row is approved",
                 () -> view.knownRows().get(0).status() == IntegrationStatus.APPROVED);
         assertThat(view.knownRows().get(0).lastCheckedAt()).isNotNull();
+        assertThat(NotificationsKt.getNotifications()).anySatisfy(notification ->
+                assertThat(notification.getElement().getProperty("text", ""))
+                        .contains("Pixel Forge Studio is approved").contains("Store Metrics"));
     }
 
     @Test

@@ -138,7 +138,7 @@ class ConnectAppStoreDialogTest extends KaribuTest {
         });
         assertThat(NotificationsKt.getNotifications()).anySatisfy(notification ->
                 assertThat(notification.getElement().getProperty("text", "") + notification.getElement().getText())
-                        .contains("usually within a minute"));
+                        .contains("within seconds of the invitation being accepted"));
     }
 
     @Test
