@@ -39,15 +39,22 @@ public class IntegrationService {
     private final IntegrationLifecycle lifecycle;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher publisher;
+    /** When each customer last asked for a check (bounded; forgotten after the gap). */
+    private final com.github.benmanes.caffeine.cache.Cache<Long, java.time.Instant> lastCheckRequests =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000)
+                    .expireAfterWrite(CheckAgain.MIN_GAP).build();
 
     IntegrationService(IntegrationRepository integrations, IntegrationEventRepository events,
-            CustomerNoticeRepository notices, IntegrationLifecycle lifecycle, CurrentUser currentUser, Clock clock) {
+            CustomerNoticeRepository notices, IntegrationLifecycle lifecycle, CurrentUser currentUser, Clock clock,
+            org.springframework.context.ApplicationEventPublisher publisher) {
         this.integrations = integrations;
         this.events = events;
         this.notices = notices;
         this.lifecycle = lifecycle;
         this.currentUser = currentUser;
         this.clock = clock;
+        this.publisher = publisher;
     }
 
     /** The caller's live integrations (not removed), newest first. */
@@ -110,6 +117,28 @@ public class IntegrationService {
         SignedInUser customer = me();
         return lifecycle.removeByCustomer(customer.userId(), integrationId, Actor.customer(customer.getUsername()),
                 clock.instant());
+    }
+
+    /**
+     * "Check again" on one of the caller's Pending integrations: asks the verifier for its shared
+     * check now, at most once per {@link CheckAgain#MIN_GAP} per customer. Another customer's id
+     * behaves like a missing one.
+     */
+    @Transactional(readOnly = true)
+    public CheckAgain checkAgain(long integrationId) {
+        SignedInUser customer = me();
+        Integration integration = mine(integrationId);
+        if (integration.getStatus() != IntegrationStatus.PENDING) {
+            throw new IntegrationNotFound();
+        }
+        java.time.Instant now = clock.instant();
+        java.time.Instant last = lastCheckRequests.getIfPresent(customer.userId());
+        if (last != null && now.isBefore(last.plus(CheckAgain.MIN_GAP))) {
+            return CheckAgain.tooSoon(java.time.Duration.between(now, last.plus(CheckAgain.MIN_GAP)));
+        }
+        lastCheckRequests.put(customer.userId(), now);
+        publisher.publishEvent(new CheckRequested(customer.userId()));
+        return CheckAgain.checkComing();
     }
 
     /** The caller's notices that are not dismissed yet, newest first. */

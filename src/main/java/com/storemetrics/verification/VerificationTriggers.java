@@ -2,6 +2,7 @@ package com.storemetrics.verification;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.storemetrics.integration.CheckRequested;
 import com.storemetrics.integration.IntegrationsConnected;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +37,12 @@ public class VerificationTriggers {
         for (Duration delay : properties.burst()) {
             scheduler.scheduleIfNotExists(soonTask.instance(batch + "-" + delay.toMillis()), now.plus(delay));
         }
+    }
+
+    /** A customer's "Check again": the same shared check as support's, one for everybody waiting. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void onCheckRequested(CheckRequested requested) {
+        recheckNow();
     }
 
     /** Schedules a check now; false when one is already waiting (pressing twice schedules one). */

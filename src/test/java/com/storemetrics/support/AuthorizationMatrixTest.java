@@ -96,6 +96,7 @@ class AuthorizationMatrixTest extends KaribuTest {
             "IntegrationService.remove", CUSTOMER_ONLY,
             "IntegrationService.openNotices", CUSTOMER_ONLY,
             "IntegrationService.dismissNotice", CUSTOMER_ONLY,
+            "IntegrationService.checkAgain", CUSTOMER_ONLY,
             "EveryIntegration.search", SUPPORT_ONLY,
             "EveryIntegration.count", SUPPORT_ONLY,
             "EveryIntegration.overview", SUPPORT_ONLY,

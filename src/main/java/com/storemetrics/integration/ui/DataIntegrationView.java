@@ -7,6 +7,7 @@ import com.storemetrics.base.live.LiveUpdates;
 import com.storemetrics.base.live.SessionUser;
 import com.storemetrics.base.ui.BackgroundCalls;
 import com.storemetrics.integration.IntegrationBroadcaster;
+import com.storemetrics.integration.CheckAgain;
 import com.storemetrics.integration.IntegrationChange;
 import com.storemetrics.integration.IntegrationNotFound;
 import com.storemetrics.integration.IntegrationRow;
@@ -96,6 +97,16 @@ public class DataIntegrationView extends VerticalLayout implements HasUrlParamet
             public void removeAndReconnect(IntegrationRow row) {
                 confirmRemoval(row, true);
             }
+
+            @Override
+            public void checkAgain(IntegrationRow row) {
+                DataIntegrationView.this.checkAgain(row);
+            }
+
+            @Override
+            public String serviceAppleId() {
+                return connections.serviceAppleId();
+            }
         });
         grid = integrations.grid;
         statusFilter = integrations.statusFilter;
@@ -120,9 +131,23 @@ public class DataIntegrationView extends VerticalLayout implements HasUrlParamet
 
     void openDetails(long integrationId) {
         try {
-            new IntegrationDetailsDialog(integrationService.details(integrationId), clock).open();
+            new IntegrationDetailsDialog(integrationService.details(integrationId), clock, connections.serviceAppleId()).open();
         } catch (IntegrationNotFound missing) {
             warn(missing.getMessage() + " Your current integrations are listed below.");
+        }
+    }
+
+    private void checkAgain(IntegrationRow row) {
+        try {
+            CheckAgain outcome = integrationService.checkAgain(row.id());
+            Notification.show(outcome.asked()
+                    ? "Checking " + row.accountName() + " with Apple now; the row updates by itself."
+                    : "A check was asked for a moment ago. You can ask again in " + outcome.retryIn().toSeconds()
+                            + " s; meanwhile the row updates by itself.", 5000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(outcome.asked() ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_CONTRAST);
+        } catch (IntegrationNotFound gone) {
+            warn(gone.getMessage());
+            refresh();
         }
     }
 

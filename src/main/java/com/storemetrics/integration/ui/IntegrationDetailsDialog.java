@@ -20,7 +20,7 @@ class IntegrationDetailsDialog extends Dialog {
 
     final Grid<HistoryEntry> history = new Grid<>(HistoryEntry.class, false);
 
-    IntegrationDetailsDialog(IntegrationDetails details, Clock clock) {
+    IntegrationDetailsDialog(IntegrationDetails details, Clock clock, String serviceAppleId) {
         IntegrationRow row = details.row();
         setHeaderTitle(row.accountName());
         setWidth("min(48rem, 100vw)");
@@ -30,7 +30,7 @@ class IntegrationDetailsDialog extends Dialog {
                 "Account number");
         facts.addFormItem(new Span(String.join(", ", row.vendorNumbers())), "Vendor numbers");
         facts.addFormItem(new Badge(row.status().label(), row.status().tone()), "Status");
-        String progress = IntegrationsGrid.statusDetail(row, clock.instant());
+        String progress = IntegrationsGrid.statusDetail(row, clock.instant(), serviceAppleId);
         facts.addFormItem(new Span(progress != null ? progress : "—"), "Progress");
         facts.addFormItem(new Span(details.connectedBy() + ", " + Times.minute(row.connectedAt())),
                 "Connected by");

@@ -3,6 +3,7 @@ package com.storemetrics.integration.ui;
 import com.storemetrics.base.ui.Times;
 import com.storemetrics.base.ui.Badge;
 import com.storemetrics.integration.IntegrationService;
+import com.storemetrics.integration.IntegrationProgress;
 import com.storemetrics.integration.IntegrationRow;
 import com.storemetrics.integration.IntegrationStatus;
 import com.vaadin.flow.component.button.Button;
@@ -33,13 +34,21 @@ class IntegrationsGrid extends Grid<IntegrationRow> {
         void remove(IntegrationRow row);
 
         void removeAndReconnect(IntegrationRow row);
+
+        /** Ask for the shared membership check now (Pending rows). */
+        void checkAgain(IntegrationRow row);
+
+        /** The Apple ID the customer invites, for the guidance on a Pending row. */
+        String serviceAppleId();
     }
 
     private final transient Clock clock;
+    private final transient Actions actions;
 
     IntegrationsGrid(Clock clock, Actions actions) {
         super(IntegrationRow.class, false);
         this.clock = clock;
+        this.actions = actions;
         setId("integrations-grid");
         // Progress and reasons under the status badge need more than one line.
         addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
@@ -79,6 +88,13 @@ class IntegrationsGrid extends Grid<IntegrationRow> {
             reconnect.setAriaLabel("Remove the expired integration of " + row.accountName() + " and connect it again");
             buttons.add(reconnect);
         }
+        if (row.status() == IntegrationStatus.PENDING) {
+            Button checkAgain = new Button(new Icon(VaadinIcon.REFRESH), click -> actions.checkAgain(row));
+            checkAgain.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
+            checkAgain.setAriaLabel("Check " + row.accountName() + " again");
+            checkAgain.setTooltipText("Check again now");
+            buttons.add(checkAgain);
+        }
         Button remove = new Button(new Icon(VaadinIcon.TRASH), click -> actions.remove(row));
         remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON, ButtonVariant.LUMO_ERROR);
         remove.setAriaLabel("Remove " + row.accountName());
@@ -100,7 +116,7 @@ class IntegrationsGrid extends Grid<IntegrationRow> {
     private Div status(IntegrationRow row) {
         Div box = new Div(new Badge(row.status().label(), row.status().tone()));
         box.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.XSMALL);
-        String detail = statusDetail(row, clock.instant());
+        String detail = statusDetail(row, clock.instant(), actions.serviceAppleId());
         if (detail != null) {
             Span text = new Span(detail);
             text.addClassNames(LumoUtility.FontSize.XSMALL,
@@ -111,12 +127,15 @@ class IntegrationsGrid extends Grid<IntegrationRow> {
     }
 
     /** Under the badge: a Pending row's progress and time left, an Expired row's reason. */
-    static String statusDetail(IntegrationRow row, Instant now) {
+    static String statusDetail(IntegrationRow row, Instant now, String serviceAppleId) {
         if (row.status() == IntegrationStatus.PENDING) {
             Duration left = Duration.between(now, row.invitationLapsesAt());
             String time = left.isNegative() ? "invitation has lapsed"
                     : "invitation lapses in " + (left.toDays() > 0 ? left.toDays() + " d " : "") + left.toHoursPart() + " h";
-            return row.progress().label() + " · " + time;
+            String step = row.progress() == IntegrationProgress.WAITING_FOR_INVITATION
+                    ? "Waiting for " + serviceAppleId + " to be invited in App Store Connect > Users and Access"
+                    : row.progress().label();
+            return step + " · " + time;
         }
         if (row.status() == IntegrationStatus.EXPIRED) {
             return row.statusReason();

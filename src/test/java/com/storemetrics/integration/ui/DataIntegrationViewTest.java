@@ -94,7 +94,7 @@ class DataIntegrationViewTest extends KaribuTest {
         DataIntegrationView view = open();
         IntegrationRow expired = view.rows().stream().filter(row -> row.status() == IntegrationStatus.EXPIRED)
                 .findFirst().orElseThrow();
-        assertThat(IntegrationsGrid.statusDetail(expired, Instant.now())).contains("not accepted in time");
+        assertThat(IntegrationsGrid.statusDetail(expired, Instant.now(), "integration@storemetrics.example")).contains("not accepted in time");
 
         assertThat(expired.accountName()).isEqualTo("Alice Martin");
         ButtonKt._click(rowButton("Alice Martin", "Remove the expired integration of Alice Martin and connect it again"));
@@ -206,6 +206,30 @@ class DataIntegrationViewTest extends KaribuTest {
 
         assertThat(view.rows()).isEmpty();
         assertThat(view.grid.getEmptyStateText()).doesNotContain("yet").contains("connect an account again");
+    }
+
+    @Test
+    void check_again_on_a_pending_row_asks_the_shared_check_once_then_says_when_to_ask_again() {
+        DataIntegrationView view = open();
+        jdbc.update("DELETE FROM scheduled_tasks WHERE task_instance = 'recheck-now'");
+        assertThat(view.rows()).filteredOn(row -> row.status() == IntegrationStatus.PENDING)
+                .extracting(IntegrationRow::accountName).containsExactly("Alice Martin");
+        assertThat(IntegrationsGrid.statusDetail(view.rows().stream()
+                .filter(row -> row.status() == IntegrationStatus.PENDING).findFirst().orElseThrow(), Instant.now(),
+                "integration@storemetrics.example")).contains("integration@storemetrics.example")
+                .contains("Users and Access");
+
+        ButtonKt._click(rowButton("Alice Martin", "Check Alice Martin again"));
+        ButtonKt._click(rowButton("Alice Martin", "Check Alice Martin again"));
+
+        assertThat(NotificationsKt.getNotifications()).extracting(n -> n.getElement().getProperty("text", ""))
+                .anySatisfy(text -> assertThat(text).startsWith("Checking Alice Martin with Apple now"))
+                .anySatisfy(text -> assertThat(text).contains("You can ask again in"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM scheduled_tasks WHERE task_instance = 'recheck-now'",
+                Integer.class)).as("one shared check, whatever the number of requests").isLessThanOrEqualTo(1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> rowButton("Pixel Forge Studio",
+                "Check Pixel Forge Studio again")).as("Approved rows have nothing to check again")
+                .isInstanceOf(AssertionError.class).hasMessageContaining("No button");
     }
 
     private DataIntegrationView open() {
