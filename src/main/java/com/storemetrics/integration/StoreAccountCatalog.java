@@ -78,6 +78,24 @@ public class StoreAccountCatalog {
         return statuses;
     }
 
+    /** Keys of the discovered accounts that our service user is a member of, as the verifier last saw. */
+    @Transactional(readOnly = true)
+    public java.util.Set<String> withOurMembership(List<DiscoveredAccount> discovered) {
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        for (DiscoveredAccount account : discovered) {
+            find(account).filter(stored -> stored.getMembership() == Membership.MEMBER)
+                    .ifPresent(stored -> keys.add(account.key()));
+        }
+        return keys;
+    }
+
+    /** Ids of these accounts that our service user is a member of, as the verifier last saw. */
+    @Transactional(readOnly = true)
+    public List<Long> memberAccountIds(java.util.Collection<Long> accountIds) {
+        return accounts.findAllById(accountIds).stream().filter(stored -> stored.getMembership() == Membership.MEMBER)
+                .map(StoreAccount::getId).toList();
+    }
+
     /** Names of the accounts among these that the customer has a live integration of. */
     @Transactional(readOnly = true)
     public List<String> liveAccountNames(long customerId, java.util.Collection<Long> accountIds) {

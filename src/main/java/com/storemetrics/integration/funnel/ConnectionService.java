@@ -17,6 +17,7 @@ import com.storemetrics.security.Roles;
 import com.storemetrics.security.SignedInUser;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,9 @@ public class ConnectionService {
     private final CredentialChecks checks;
     private final RecentAppsLoader recentApps;
     private final StoreAccountCatalog catalog;
+    static final String MEMBER_ALREADY_REASON = "Our service user is already a member of the account (a colleague "
+            + "connected it), as the verifier last saw: no invitation needed.";
+
     private final IntegrationLifecycle lifecycle;
     private final CurrentUser currentUser;
     private final TransactionTemplate transaction;
@@ -98,12 +102,17 @@ public class ConnectionService {
     /** Step 2: which accounts the signed-in customer may select, keyed by {@link DiscoveredAccount#key()}. */
     public Map<String, AccountAvailability> availability(List<DiscoveredAccount> discovered) {
         Map<String, IntegrationStatus> live = catalog.liveStatuses(currentUser.require().userId(), discovered);
+        java.util.Set<String> ourMembership = catalog.withOurMembership(discovered);
         Map<String, AccountAvailability> result = new LinkedHashMap<>();
         for (DiscoveredAccount account : discovered) {
             IntegrationStatus status = live.get(account.key());
-            result.put(account.key(), status == null ? AccountAvailability.AVAILABLE
-                    : status == IntegrationStatus.EXPIRED ? AccountAvailability.EXPIRED_REMOVE_FIRST
-                    : AccountAvailability.ALREADY_CONNECTED);
+            result.put(account.key(), status == null
+                    ? (ourMembership.contains(account.key()) ? AccountAvailability.MEMBER_ALREADY : AccountAvailability.AVAILABLE)
+                    : switch (status) {
+                        case EXPIRED -> AccountAvailability.EXPIRED_REMOVE_FIRST;
+                        case PENDING -> AccountAvailability.PENDING_YOURS;
+                        default -> AccountAvailability.ALREADY_CONNECTED;
+                    });
         }
         return result;
     }
@@ -157,8 +166,15 @@ public class ConnectionService {
                 + "; the customer reported the invitation sent (" + accountIds.size()
                 + (accountIds.size() == 1 ? " account)" : " accounts)");
         // The customer's other tabs (and support) show the new rows too, once committed.
-        return lifecycle.connect(customer.userId(), Actor.customer(customer.getUsername()), accountIds, credentialKind,
-                reason, clock.instant());
+        Instant now = clock.instant();
+        List<Long> created = lifecycle.connect(customer.userId(), Actor.customer(customer.getUsername()), accountIds,
+                credentialKind, reason, now);
+        // Where our service user is a member already (a colleague connected the account), there is
+        // nothing to invite: approved at once, as the verifier would on its next check.
+        for (Long accountId : catalog.memberAccountIds(accountIds)) {
+            lifecycle.approvePending(accountId, MEMBER_ALREADY_REASON, Actor.VERIFIER, now);
+        }
+        return created;
     }
 
     private AlreadyConnected alreadyConnected(long customerId, List<Long> accountIds) {

@@ -1,5 +1,8 @@
 package com.storemetrics.integration.funnel;
 
+import java.time.Instant;
+import com.storemetrics.verification.VerifierSees;
+import com.storemetrics.SignIn;
 import com.storemetrics.integration.IntegrationService;
 import com.storemetrics.integration.IntegrationRow;
 import com.storemetrics.integration.IntegrationStatus;
@@ -134,7 +137,7 @@ class ConnectionServiceTest extends SpringTest {
 
         Map<String, AccountAvailability> availability = connections.availability(List.of(PIXEL_FORGE, ALICE_MARTIN, unknown));
 
-        assertThat(availability).containsEntry("100001", AccountAvailability.ALREADY_CONNECTED)
+        assertThat(availability).containsEntry("100001", AccountAvailability.PENDING_YOURS)
                 .containsEntry("100002", AccountAvailability.EXPIRED_REMOVE_FIRST)
                 .containsEntry("100009", AccountAvailability.AVAILABLE);
         assertThat(AccountAvailability.EXPIRED_REMOVE_FIRST.explanation()).isEqualTo("Remove the expired integration first");
@@ -158,6 +161,30 @@ class ConnectionServiceTest extends SpringTest {
     }
 
     @Test
+    @WithUserDetails("bob")
+    void an_account_our_service_user_is_a_member_of_needs_no_invitation_and_finish_approves_it_at_once() {
+        SignIn.as(context, "alice", () -> connections.finish(List.of(PIXEL_FORGE), CredentialKind.ACCESS_TOKEN));
+        // The burst after that Finish would check the sandbox, where our user is not a member: not this test's world.
+        jdbc.update("DELETE FROM scheduled_tasks WHERE task_name = 'membership-check-soon' AND picked = FALSE");
+        VerifierSees.memberships(context, Instant.now(), Map.of("100001", "Pixel Forge Studio"));
+
+        assertThat(connections.availability(List.of(PIXEL_FORGE)))
+                .containsEntry("100001", AccountAvailability.MEMBER_ALREADY);
+        assertThat(AccountAvailability.MEMBER_ALREADY.selectable()).isTrue();
+        assertThat(AccountAvailability.MEMBER_ALREADY.needsInvitation()).isFalse();
+
+        connections.finish(List.of(PIXEL_FORGE), CredentialKind.ACCESS_TOKEN);
+
+        assertThat(integrationService.myIntegrations()).singleElement().satisfies(row -> {
+            assertThat(row.status()).isEqualTo(IntegrationStatus.APPROVED);
+            assertThat(row.statusReason()).contains("already a member");
+        });
+        assertThat(jdbc.queryForList("SELECT to_status FROM integration_event e JOIN integration i ON i.id = e.integration_id"
+                + " JOIN app_user u ON u.id = i.customer_id WHERE u.username = 'bob' ORDER BY e.id", String.class))
+                .containsExactly("PENDING", "APPROVED");
+    }
+
+    @Test
     @WithUserDetails("alice")
     void an_account_first_connected_with_an_api_key_is_the_same_account_when_seen_by_number() {
         DiscoveredAccount byVendor = new DiscoveredAccount(null, "Vendor 85000005", List.of("85000005"), List.of(),
@@ -166,7 +193,7 @@ class ConnectionServiceTest extends SpringTest {
         DiscoveredAccount byNumber = new DiscoveredAccount("100004", "Bluebird Labs", List.of("85000005"), List.of(),
                 AppsState.NOT_LOADED);
 
-        assertThat(connections.availability(List.of(byNumber))).containsEntry("100004", AccountAvailability.ALREADY_CONNECTED);
+        assertThat(connections.availability(List.of(byNumber))).containsEntry("100004", AccountAvailability.PENDING_YOURS);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM store_account", Integer.class)).isEqualTo(1);
     }
 

@@ -61,4 +61,31 @@ class ConnectAccountIT extends BrowserTest {
                 .executeScript("return window.performance.timeOrigin.toString()");
         assertThat(pageAfter).as("the same page, not reloaded").isEqualTo(pageBefore);
     }
+
+    @Test
+    void a_colleagues_account_is_approved_at_finish_without_an_invitation() {
+        com.storemetrics.SignIn.as(context, "bob", () -> context.getBean(com.storemetrics.integration.funnel.ConnectionService.class)
+                .finish(java.util.List.of(com.storemetrics.DemoAccounts.PIXEL_FORGE),
+                        com.storemetrics.integration.CredentialKind.ACCESS_TOKEN));
+        // Bob's account holder invites our service user; the verifier accepts and sees the membership.
+        new SandboxControl(port).invite(SandboxControl.PIXEL_FORGE, SandboxControl.SERVICE_APPLE_ID);
+        completeChecks(context.getBean(com.storemetrics.verification.MembershipCheck.class), 1);
+        signIn("alice", "alice-demo-2026");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("connect-app-store"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#access-token input")))
+                .sendKeys(SandboxControl.ALICE_TOKEN);
+        driver.findElement(By.id("validate-credential")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("token-outcome"), "Valid."));
+        driver.findElement(By.id("dialog-next")).click();
+        By pixelForge = By.xpath("//vaadin-checkbox[contains(., 'Pixel Forge Studio')]");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(pixelForge, "Connected by a colleague"));
+        driver.findElement(pixelForge).click();
+        driver.findElement(By.id("dialog-next")).click();
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("no-invitation-needed")));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("dialog-finish"))).click();
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(cell("Approved")));
+        assertNoErrorToast(driver);
+    }
 }

@@ -111,7 +111,7 @@ public class ConnectAppStoreDialog extends Dialog {
         next.setVisible(step != FunnelDraft.Step.INVITE);
         finish.setVisible(step == FunnelDraft.Step.INVITE);
         next.setEnabled(draft.canAdvance(accountStep.selected().size()));
-        finish.setEnabled(draft.canFinish(inviteStep.confirmed.getValue()));
+        finish.setEnabled(draft.canFinish(invitedOrNothingToInvite()));
     }
 
     private void credentialEdited() {
@@ -172,7 +172,9 @@ public class ConnectAppStoreDialog extends Dialog {
             showStep();
             showAccounts();
         } else {
-            inviteStep.show(selectedInOrder(), draft.apiAccess() != null);
+            inviteStep.show(selectedInOrder(), draft.apiAccess() != null, selectedInOrder().stream()
+                    .filter(account -> !accountStep.availabilityOf(account).needsInvitation())
+                    .map(DiscoveredAccount::key).collect(java.util.stream.Collectors.toSet()));
             showStep();
         }
     }
@@ -234,7 +236,7 @@ public class ConnectAppStoreDialog extends Dialog {
     }
 
     private void finish() {
-        if (!draft.canFinish(inviteStep.confirmed.getValue())) {
+        if (!draft.canFinish(invitedOrNothingToInvite())) {
             updateButtons();
             return;
         }
@@ -246,6 +248,10 @@ public class ConnectAppStoreDialog extends Dialog {
             inviteStep.outcome.failure(duplicate.getMessage());
             finish.setEnabled(false);
         }
+    }
+
+    private boolean invitedOrNothingToInvite() {
+        return inviteStep.confirmed.getValue() || !inviteStep.invitationNeeded();
     }
 
     private void forgetCredential() {

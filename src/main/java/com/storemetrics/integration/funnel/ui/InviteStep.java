@@ -38,6 +38,10 @@ class InviteStep extends VerticalLayout {
     final ValidationOutcome outcome = new ValidationOutcome("invite-outcome");
 
     private final Map<String, Span> resultByAccountKey = new LinkedHashMap<>();
+    /** What only an invitation needs: hidden when our service user is a member of every selected account. */
+    private final List<com.vaadin.flow.component.Component> invitationParts = new java.util.ArrayList<>();
+    final Paragraph noInvitationNeeded = new Paragraph();
+    private boolean invitationNeeded = true;
 
     InviteStep(String appleId) {
         setPadding(false);
@@ -75,14 +79,27 @@ class InviteStep extends VerticalLayout {
         lead.addClassNames(LumoUtility.Margin.NONE);
         Span accountsTitle = new Span("Selected accounts");
         accountsTitle.addClassNames(LumoUtility.FontWeight.SEMIBOLD);
-        add(lead, idRow, howTo, accountsTitle, checklist, sendForMe, progress, outcome, confirmed);
+        noInvitationNeeded.setId("no-invitation-needed");
+        noInvitationNeeded.setText("Our service user is already a member of every selected account, because a colleague "
+                + "connected it: nothing to invite. Press Finish and your integration is approved at once.");
+        noInvitationNeeded.setVisible(false);
+        invitationParts.addAll(List.of(lead, idRow, howTo, sendForMe, confirmed));
+        add(noInvitationNeeded, lead, idRow, howTo, accountsTitle, checklist, sendForMe, progress, outcome, confirmed);
     }
 
-    void show(List<DiscoveredAccount> selected, boolean canSendForCustomer) {
+    /** False when our service user is a member of every selected account: Finish needs no confirmation then. */
+    boolean invitationNeeded() {
+        return invitationNeeded;
+    }
+
+    void show(List<DiscoveredAccount> selected, boolean canSendForCustomer, java.util.Set<String> alreadyMembers) {
         checklist.removeAll();
         resultByAccountKey.clear();
+        invitationNeeded = selected.stream().anyMatch(account -> !alreadyMembers.contains(account.key()));
+        invitationParts.forEach(part -> part.setVisible(invitationNeeded));
+        noInvitationNeeded.setVisible(!invitationNeeded);
         for (DiscoveredAccount account : selected) {
-            Span result = new Span();
+            Span result = new Span(alreadyMembers.contains(account.key()) ? "already a member: no invitation needed" : "");
             result.addClassNames(LumoUtility.FontSize.SMALL);
             resultByAccountKey.put(account.key(), result);
             Div row = new Div(new Span(account.name()
@@ -90,7 +107,7 @@ class InviteStep extends VerticalLayout {
                     + " · vendor " + String.join(", ", account.vendorNumbers()) + " "), result);
             checklist.add(new ListItem(row));
         }
-        sendForMe.setVisible(canSendForCustomer);
+        sendForMe.setVisible(canSendForCustomer && invitationNeeded);
         sendForMe.setEnabled(true);
         outcome.clear();
     }

@@ -79,7 +79,7 @@ class SelectAccountStep extends VerticalLayout {
         return accounts.getSelectedItems();
     }
 
-    private AccountAvailability availabilityOf(DiscoveredAccount account) {
+    AccountAvailability availabilityOf(DiscoveredAccount account) {
         return availability.getOrDefault(account.key(), AccountAvailability.AVAILABLE);
     }
 
@@ -96,9 +96,9 @@ class SelectAccountStep extends VerticalLayout {
         apps.addClassNames(LumoUtility.FontSize.SMALL);
         box.add(name, ids, apps);
         AccountAvailability availability = availabilityOf(account);
-        if (!availability.selectable()) {
+        if (availability.explanation() != null) {
             Span why = new Span(availability.explanation());
-            why.getElement().getThemeList().add("badge contrast small");
+            why.getElement().getThemeList().add(availability.selectable() ? "badge success small" : "badge contrast small");
             box.add(why);
         }
         return box;

@@ -1,5 +1,7 @@
 package com.storemetrics.integration.funnel.ui;
 
+import com.storemetrics.integration.funnel.ConnectionService;
+import com.storemetrics.SignIn;
 import com.storemetrics.integration.IntegrationRow;
 import com.github.mvysny.kaributesting.v10.LocatorJ;
 import com.storemetrics.integration.ui.DataIntegrationView;
@@ -33,6 +35,8 @@ class ConnectAppStoreDialogTest extends KaribuTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    ConnectionService connections;
     SandboxControl sandbox;
     DataIntegrationView view;
     ConnectAppStoreDialog dialog;
@@ -156,7 +160,8 @@ class ConnectAppStoreDialogTest extends KaribuTest {
         assertThat(items).hasSize(2);
         assertThat(dialog.accountStep.accounts.getItemEnabledProvider().test(items.get(1))).isFalse();
         assertThat(dialog.accountStep.accounts.getItemEnabledProvider().test(items.get(0))).isTrue();
-        assertThat(AccountAvailability.ALREADY_CONNECTED.explanation()).isEqualTo("Already connected");
+        assertThat(AccountAvailability.PENDING_YOURS.explanation()).startsWith("You connected it already")
+                .isNotEqualTo(AccountAvailability.ALREADY_CONNECTED.explanation());
     }
 
     @Test
@@ -278,6 +283,26 @@ class ConnectAppStoreDialogTest extends KaribuTest {
         HasValueUtilsKt._setValue(dialog.tokenStep.accessToken, token);
         validateAndWait();
         return dialog.tokenStep.outcome.text();
+    }
+
+    @Test
+    void a_colleagues_account_needs_no_invitation_and_finish_approves_it_at_once() {
+        SignIn.as(applicationContext, "bob", () -> connections.finish(List.of(com.storemetrics.DemoAccounts.PIXEL_FORGE),
+                CredentialKind.ACCESS_TOKEN));
+        // The burst after that Finish would check the sandbox, where our user is not a member: not this test's world.
+        jdbc.update("DELETE FROM scheduled_tasks WHERE task_name = 'membership-check-soon' AND picked = FALSE");
+        com.storemetrics.verification.VerifierSees.memberships(applicationContext, java.time.Instant.now(),
+                java.util.Map.of("100001", "Pixel Forge Studio"));
+
+        goToStepThree("Pixel Forge Studio");
+
+        assertThat(dialog.inviteStep.noInvitationNeeded.isVisible()).isTrue();
+        assertThat(dialog.inviteStep.confirmed.isVisible()).as("nothing to confirm").isFalse();
+        assertThat(dialog.finish.isEnabled()).isTrue();
+        ButtonKt._click(dialog.finish);
+
+        assertThat(shownRows()).singleElement().satisfies(row -> assertThat(row.status())
+                .isEqualTo(IntegrationStatus.APPROVED));
     }
 
     private void validateAndWait() {
