@@ -124,7 +124,8 @@ public class IntegrationService {
      * check now, at most once per {@link CheckAgain#MIN_GAP} per customer. Another customer's id
      * behaves like a missing one.
      */
-    @Transactional(readOnly = true)
+    // Outside a transaction: the verifier schedules its check as soon as the request is published.
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public CheckAgain checkAgain(long integrationId) {
         SignedInUser customer = me();
         Integration integration = mine(integrationId);

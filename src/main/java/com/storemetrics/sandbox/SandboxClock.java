@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,8 +22,13 @@ class SandboxClock {
     private final Clock clock;
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
-    SandboxClock(Clock clock) {
-        this.clock = clock;
+    /**
+     * With {@code storemetrics.sandbox.share-clock} (development only) the application runs on this
+     * clock too (see {@link SharedDemoClock}), so the sandbox's own base is the system clock.
+     */
+    SandboxClock(ObjectProvider<Clock> applicationClock,
+            @Value("${storemetrics.sandbox.share-clock:false}") boolean sharedWithTheApplication) {
+        this.clock = sharedWithTheApplication ? Clock.systemUTC() : applicationClock.getObject();
     }
 
     Instant now() {

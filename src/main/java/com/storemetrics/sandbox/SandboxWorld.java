@@ -161,7 +161,7 @@ public class SandboxWorld {
     }
 
     /** Moves sandbox time forward (kept across restarts like the rest of the world). */
-    synchronized Instant advanceClock(Duration step) {
+    public synchronized Instant advanceClock(Duration step) {
         Instant now = clock.advance(step);
         save();
         return now;

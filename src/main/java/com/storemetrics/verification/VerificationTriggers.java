@@ -47,7 +47,13 @@ public class VerificationTriggers {
 
     /** Schedules a check now; false when one is already waiting (pressing twice schedules one). */
     public boolean recheckNow() {
-        return scheduler.scheduleIfNotExists(soonTask.instance(VerificationScheduler.RECHECK_INSTANCE), Instant.now());
+        try {
+            return scheduler.scheduleIfNotExists(soonTask.instance(VerificationScheduler.RECHECK_INSTANCE), Instant.now());
+        } catch (com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException createdMeanwhile) {
+            // Another request (or node) created the same one-time check between db-scheduler's look and
+            // its insert: a check is coming either way.
+            return false;
+        }
     }
 
     /**

@@ -119,7 +119,8 @@ class AuthorizationMatrixTest extends KaribuTest {
             "SandboxWorld.removeMember", SANDBOX,
             "SandboxWorld.inviteFromConsole", SANDBOX,
             "SandboxWorld.acceptInvitation", SANDBOX,
-            "SandboxWorld.expireInvitation", SANDBOX);
+            "SandboxWorld.expireInvitation", SANDBOX,
+            "SandboxWorld.advanceClock", SANDBOX);
 
     private enum Who {
         ANONYMOUS(null), CUSTOMER("alice"), SUPPORT("carol");

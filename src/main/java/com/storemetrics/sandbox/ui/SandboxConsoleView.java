@@ -68,7 +68,14 @@ class SandboxConsoleView extends VerticalLayout {
         reset.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
         Span now = new Span("Sandbox time: " + TIME.format(snapshot.now()));
         now.setId("sandbox-time");
-        HorizontalLayout toolbar = row(now, reload, reset);
+        Button later = new Button("Move time forward 4 days", VaadinIcon.FAST_FORWARD.create(),
+                e -> act("Sandbox time moved forward 4 days: invitations older than that have lapsed",
+                        () -> world.advanceClock(java.time.Duration.ofDays(4))));
+        later.setId("advance-clock");
+        later.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        later.setTooltipText("Apple lets invitations lapse after 3 days. In development the app shares this clock, "
+                + "so a Pending integration then turns Expired at the next check.");
+        HorizontalLayout toolbar = row(now, later, reload, reset);
         content.add(toolbar, serviceAppleId(snapshot), new H3("Apple IDs"));
         snapshot.appleIds().forEach(appleId -> content.add(appleIdCard(appleId)));
         content.add(new H3("Accounts"));

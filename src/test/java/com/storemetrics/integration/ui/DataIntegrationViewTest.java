@@ -212,6 +212,7 @@ class DataIntegrationViewTest extends KaribuTest {
     void check_again_on_a_pending_row_asks_the_shared_check_once_then_says_when_to_ask_again() {
         DataIntegrationView view = open();
         jdbc.update("DELETE FROM scheduled_tasks WHERE task_instance = 'recheck-now'");
+        long cyclesBefore = jdbc.queryForObject("SELECT cycles FROM verifier_health", Long.class);
         assertThat(view.rows()).filteredOn(row -> row.status() == IntegrationStatus.PENDING)
                 .extracting(IntegrationRow::accountName).containsExactly("Alice Martin");
         assertThat(IntegrationsGrid.statusDetail(view.rows().stream()
@@ -225,6 +226,8 @@ class DataIntegrationViewTest extends KaribuTest {
         assertThat(NotificationsKt.getNotifications()).extracting(n -> n.getElement().getProperty("text", ""))
                 .anySatisfy(text -> assertThat(text).startsWith("Checking Alice Martin with Apple now"))
                 .anySatisfy(text -> assertThat(text).contains("You can ask again in"));
+        awaitUntil("the verifier ran the requested check", () ->
+                jdbc.queryForObject("SELECT cycles FROM verifier_health", Long.class) > cyclesBefore);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM scheduled_tasks WHERE task_instance = 'recheck-now'",
                 Integer.class)).as("one shared check, whatever the number of requests").isLessThanOrEqualTo(1);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> rowButton("Pixel Forge Studio",
