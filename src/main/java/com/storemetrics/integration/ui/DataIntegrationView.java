@@ -73,6 +73,8 @@ public class DataIntegrationView extends VerticalLayout implements HasUrlParamet
         this.clock = clock;
         setId("data-integration");
         SessionUser viewer = SessionUser.current();
+        // Read once, here on the request thread: the grid renders rows on push threads too (see SessionUser).
+        String serviceAppleId = connections.serviceAppleId();
         long customerId = authentication.getAuthenticatedUser(SignedInUser.class).orElseThrow().userId();
 
         Paragraph intro = new Paragraph("Connect your store accounts so Storemetrics shows your real downloads and "
@@ -105,7 +107,7 @@ public class DataIntegrationView extends VerticalLayout implements HasUrlParamet
 
             @Override
             public String serviceAppleId() {
-                return connections.serviceAppleId();
+                return serviceAppleId;
             }
         });
         grid = integrations.grid;
