@@ -2,7 +2,10 @@ package com.storemetrics.metrics;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The view's reads. Callers have already checked that the signed-in customer may see the account
- * ({@link MetricsService}); every query is scoped by account id. All apps read the roll-ups (per
- * account and day for the chart and totals, per app, per country); one app reads its own rows
- * through the (account, app, day) index.
+ * ({@link MetricsService}); every query is scoped by account id. Sums over a period read the month
+ * roll-ups plus the edge days ({@link RollUp}); the chart reads the day roll-ups (per account, or
+ * one app's through the (account, app, day) index).
  */
 @Component
 class MetricsQueries {
@@ -29,34 +32,110 @@ class MetricsQueries {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Per day: the chart (up to 400 days of the account's or one app's day roll-up). The rows come
+     * ungrouped (one per vendor, day, bucket and currency, and per app for one app): the caller adds
+     * them up per day or week, which is cheaper than HSQLDB grouping them first.
+     */
     List<Row> byDay(long accountId, String appKey, LocalDate from, LocalDate to) {
-        return grouped("report_date", appKey == null ? "metrics_account_day" : "metrics_app_day", accountId, appKey,
-                from, to);
+        String sql = "SELECT report_date, bucket, currency, units, refund_units, proceeds FROM "
+                + (appKey == null ? "metrics_account_day" : "metrics_app_day")
+                + " WHERE account_id = ? AND report_date BETWEEN ? AND ?" + (appKey == null ? "" : " AND app_sku = ?");
+        Object[] args = appKey == null ? new Object[] {accountId, from, to} : new Object[] {accountId, from, to, appKey};
+        return jdbc.query(sql, ROW, args);
     }
 
     List<Row> byApp(long accountId, String appKey, LocalDate from, LocalDate to) {
-        return grouped("app_sku", "metrics_app_day", accountId, appKey, from, to);
+        return ranged("app_sku", RollUp.APP, accountId, appKey, from, to);
     }
 
     List<Row> byCountry(long accountId, String appKey, LocalDate from, LocalDate to) {
-        return appKey == null ? grouped("country", "metrics_country_day", accountId, null, from, to)
-                : grouped("country", "metrics_daily", accountId, appKey, from, to);
+        return appKey == null ? ranged("country", RollUp.COUNTRY, accountId, null, from, to)
+                : ranged("country", RollUp.FULL, accountId, appKey, from, to);
     }
 
     List<Row> totals(long accountId, String appKey, LocalDate from, LocalDate to) {
-        return grouped("'all'", appKey == null ? "metrics_account_day" : "metrics_app_day", accountId, appKey, from,
-                to);
+        return appKey == null ? ranged("'all'", RollUp.ACCOUNT, accountId, null, from, to)
+                : ranged("'all'", RollUp.APP, accountId, appKey, from, to);
     }
 
-    private List<Row> grouped(String keyColumn, String table, long accountId, String appKey, LocalDate from,
+    private static final org.springframework.jdbc.core.RowMapper<Row> ROW = (rs, i) -> new Row(rs.getString(1),
+            Bucket.valueOf(rs.getString(2)), rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getBigDecimal(6));
+
+    /**
+     * Sums over [from, to] grouped by {@code keyColumn}, bucket and currency: the months the period
+     * touches from the month table, corrected by days from the day table. A month the period covers
+     * in part is either left out and its days inside added, or taken whole and its days outside
+     * subtracted, whichever reads fewer days; so a year reads about 12 months plus at most half a
+     * month of days at each end. A key whose day count sums to zero was not in the period.
+     */
+    private List<Row> ranged(String keyColumn, RollUp rollUp, long accountId, String appKey, LocalDate from,
             LocalDate to) {
-        String sql = "SELECT " + keyColumn + ", bucket, currency, SUM(units), SUM(refund_units), SUM(proceeds) FROM "
-                + table + " WHERE account_id = ? AND report_date BETWEEN ? AND ?"
-                + (appKey == null ? "" : " AND app_sku = ?")
-                + " GROUP BY " + keyColumn + ", bucket, currency";
-        Object[] args = appKey == null ? new Object[] {accountId, from, to} : new Object[] {accountId, from, to, appKey};
-        return jdbc.query(sql, (rs, i) -> new Row(rs.getString(1), Bucket.valueOf(rs.getString(2)), rs.getString(3),
-                rs.getLong(4), rs.getLong(5), rs.getBigDecimal(6)), args);
+        String app = appKey == null ? "" : " AND app_sku = ?";
+        List<String> parts = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
+        YearMonth firstMonth = null;
+        YearMonth lastMonth = null;
+        for (YearMonth month = YearMonth.from(from); !month.isAfter(YearMonth.from(to)); month = month.plusMonths(1)) {
+            LocalDate start = month.atDay(1);
+            LocalDate end = month.atEndOfMonth();
+            LocalDate inFrom = start.isBefore(from) ? from : start;
+            LocalDate inTo = end.isAfter(to) ? to : end;
+            long inside = ChronoUnit.DAYS.between(inFrom, inTo) + 1;
+            if (inside * 2 <= month.lengthOfMonth() && inside < month.lengthOfMonth()) {
+                dayPart(parts, args, keyColumn, rollUp, app, accountId, appKey, inFrom, inTo, false);
+                continue;
+            }
+            firstMonth = firstMonth == null ? month : firstMonth;
+            lastMonth = month;
+            if (start.isBefore(inFrom)) {
+                dayPart(parts, args, keyColumn, rollUp, app, accountId, appKey, start, inFrom.minusDays(1), true);
+            }
+            if (end.isAfter(inTo)) {
+                dayPart(parts, args, keyColumn, rollUp, app, accountId, appKey, inTo.plusDays(1), end, true);
+            }
+        }
+        if (firstMonth != null) {
+            // Months taken whole are consecutive: only the first and the last can be partial.
+            parts.add("SELECT " + keyColumn + " AS k, bucket, currency, units AS u, refund_units AS r, proceeds AS p,"
+                    + " day_count AS n FROM " + rollUp.monthTable()
+                    + " WHERE account_id = ? AND report_month BETWEEN ? AND ?" + app);
+            args.addAll(List.of(accountId, RollUp.month(firstMonth), RollUp.month(lastMonth)));
+            if (appKey != null) {
+                args.add(appKey);
+            }
+        }
+        // Added up here rather than by the database: HSQLDB groups through string comparisons, and
+        // these are at most some tens of thousands of rows.
+        Map<List<String>, long[]> counts = new LinkedHashMap<>();
+        Map<List<String>, BigDecimal> proceeds = new HashMap<>();
+        jdbc.query(String.join(" UNION ALL ", parts), rs -> {
+            List<String> key = List.of(rs.getString(1), rs.getString(2), rs.getString(3));
+            long[] sums = counts.computeIfAbsent(key, k -> new long[3]);
+            sums[0] += rs.getLong(4);
+            sums[1] += rs.getLong(5);
+            sums[2] += rs.getLong(7);
+            proceeds.merge(key, rs.getBigDecimal(6), BigDecimal::add);
+        }, args.toArray());
+        List<Row> rows = new ArrayList<>(counts.size());
+        counts.forEach((key, sums) -> {
+            if (sums[2] > 0) {
+                rows.add(new Row(key.get(0), Bucket.valueOf(key.get(1)), key.get(2), sums[0], sums[1], proceeds.get(key)));
+            }
+        });
+        return rows;
+    }
+
+    private static void dayPart(List<String> parts, List<Object> args, String keyColumn, RollUp rollUp, String app,
+            long accountId, String appKey, LocalDate from, LocalDate to, boolean subtract) {
+        String sign = subtract ? "-" : "";
+        parts.add("SELECT " + keyColumn + " AS k, bucket, currency, " + sign + "units AS u, " + sign
+                + "refund_units AS r, " + sign + "proceeds AS p, CAST(" + sign + "1 AS BIGINT) AS n FROM "
+                + rollUp.dayTable() + " WHERE account_id = ? AND report_date BETWEEN ? AND ?" + app);
+        args.addAll(List.of(accountId, from, to));
+        if (appKey != null) {
+            args.add(appKey);
+        }
     }
 
     /** Apps of the account by SKU, with the newest title the reports gave them. */

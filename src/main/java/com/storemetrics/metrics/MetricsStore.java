@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -142,16 +144,136 @@ class MetricsStore {
             throw new IllegalArgumentException("only published days are stored, not " + status);
         }
         transaction.executeWithoutResult(tx -> {
-            for (String table : List.of("metrics_daily", "metrics_app_day", "metrics_country_day", "metrics_account_day")) {
-                jdbc.update("DELETE FROM " + table + " WHERE account_id = ? AND vendor_number = ? AND report_date = ?",
-                        accountId, vendor, day);
+            // The month roll-ups change by (new day - old day): the old day's rows are subtracted
+            // before they go, the new day's added once they are in.
+            Map<RollUp, Map<List<String>, MonthDelta>> deltas = new EnumMap<>(RollUp.class);
+            for (RollUp rollUp : RollUp.values()) {
+                deltas.put(rollUp, new HashMap<>());
+                addDay(deltas.get(rollUp), rollUp, accountId, vendor, day, -1);
+            }
+            for (RollUp rollUp : RollUp.values()) {
+                jdbc.update("DELETE FROM " + rollUp.dayTable()
+                        + " WHERE account_id = ? AND vendor_number = ? AND report_date = ?", accountId, vendor, day);
             }
             if (!figures.figures().isEmpty()) {
                 insertFigures(accountId, vendor, day, figures.figures());
                 upsertApps(accountId, day, figures.apps().values());
+                for (RollUp rollUp : RollUp.values()) {
+                    addDay(deltas.get(rollUp), rollUp, accountId, vendor, day, 1);
+                }
+            }
+            for (RollUp rollUp : RollUp.values()) {
+                if (!applyToMonth(rollUp, accountId, vendor, RollUp.month(day), deltas.get(rollUp))) {
+                    rebuildMonth(rollUp, accountId, vendor, YearMonth.from(day));
+                }
             }
             upsertDay(accountId, vendor, day, status, now, 0, null, null);
         });
+    }
+
+    /** What a month row changes by: sums and the number of day rows it sums. */
+    private static final class MonthDelta {
+        long units;
+        long refunds;
+        BigDecimal proceeds = BigDecimal.ZERO;
+        long days;
+
+        boolean isZero() {
+            return units == 0 && refunds == 0 && proceeds.signum() == 0 && days == 0;
+        }
+    }
+
+    /** Adds (sign 1) or subtracts (sign -1) the day's stored rows of {@code rollUp} to {@code deltas}. */
+    private void addDay(Map<List<String>, MonthDelta> deltas, RollUp rollUp, long accountId, String vendor,
+            LocalDate day, int sign) {
+        List<String> key = rollUp.rowKey();
+        jdbc.query("SELECT " + String.join(", ", key) + ", units, refund_units, proceeds FROM " + rollUp.dayTable()
+                + " WHERE account_id = ? AND vendor_number = ? AND report_date = ?", rs -> {
+                    List<String> values = new ArrayList<>(key.size());
+                    for (int i = 1; i <= key.size(); i++) {
+                        values.add(rs.getString(i));
+                    }
+                    MonthDelta delta = deltas.computeIfAbsent(values, k -> new MonthDelta());
+                    delta.units += sign * rs.getLong(key.size() + 1);
+                    delta.refunds += sign * rs.getLong(key.size() + 2);
+                    BigDecimal proceeds = rs.getBigDecimal(key.size() + 3);
+                    delta.proceeds = sign > 0 ? delta.proceeds.add(proceeds) : delta.proceeds.subtract(proceeds);
+                    delta.days += sign;
+                }, accountId, vendor, day);
+    }
+
+    /**
+     * Changes the month's rows by {@code deltas}: update those that exist, insert the others, drop
+     * emptied ones. False when the month turns out not to be the sum of its days (a day row without
+     * a month row, or a negative count): only possible if the day table was changed behind this
+     * class's back; the caller then rebuilds the month from the day table.
+     */
+    private boolean applyToMonth(RollUp rollUp, long accountId, String vendor, int month,
+            Map<List<String>, MonthDelta> deltas) {
+        List<Map.Entry<List<String>, MonthDelta>> changes = deltas.entrySet().stream()
+                .filter(entry -> !entry.getValue().isZero()).toList();
+        if (changes.isEmpty()) {
+            return true;
+        }
+        List<String> key = rollUp.rowKey();
+        String keyMatch = key.stream().map(column -> " AND " + column + " = ?").collect(Collectors.joining());
+        List<Object[]> updates = new ArrayList<>(changes.size());
+        for (Map.Entry<List<String>, MonthDelta> change : changes) {
+            MonthDelta delta = change.getValue();
+            List<Object> args = new ArrayList<>(List.of(delta.units, delta.refunds, delta.proceeds, delta.days,
+                    accountId, vendor, month));
+            args.addAll(change.getKey());
+            updates.add(args.toArray());
+        }
+        int[] updated = jdbc.batchUpdate("UPDATE " + rollUp.monthTable() + " SET units = units + ?,"
+                + " refund_units = refund_units + ?, proceeds = proceeds + ?, day_count = day_count + ?"
+                + " WHERE account_id = ? AND vendor_number = ? AND report_month = ?" + keyMatch, updates);
+        List<Object[]> inserts = new ArrayList<>();
+        boolean emptied = false;
+        for (int i = 0; i < changes.size(); i++) {
+            MonthDelta delta = changes.get(i).getValue();
+            emptied |= delta.days < 0;
+            if (updated[i] == 0) {
+                if (delta.days <= 0) {
+                    return false;
+                }
+                List<Object> args = new ArrayList<>(List.of(accountId, vendor, month));
+                args.addAll(changes.get(i).getKey());
+                args.addAll(List.of(delta.units, delta.refunds, delta.proceeds, delta.days));
+                inserts.add(args.toArray());
+            } else if (updated[i] != 1) {
+                throw new IllegalStateException("the driver did not count the updated rows of " + rollUp.monthTable());
+            }
+        }
+        if (!inserts.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO " + rollUp.monthTable() + " (account_id, vendor_number, report_month, "
+                    + String.join(", ", key) + ", units, refund_units, proceeds, day_count) VALUES (?, ?, ?, "
+                    + key.stream().map(column -> "?").collect(Collectors.joining(", ")) + ", ?, ?, ?, ?)", inserts);
+        }
+        if (emptied) {
+            Integer negative = jdbc.queryForObject("SELECT COUNT(*) FROM " + rollUp.monthTable()
+                    + " WHERE account_id = ? AND vendor_number = ? AND report_month = ?"
+                    + " AND (day_count < 0 OR units < 0 OR refund_units < 0)", Integer.class, accountId, vendor, month);
+            if (negative != null && negative > 0) {
+                return false;
+            }
+            jdbc.update("DELETE FROM " + rollUp.monthTable() + " WHERE account_id = ? AND vendor_number = ?"
+                    + " AND report_month = ? AND day_count = 0", accountId, vendor, month);
+        }
+        return true;
+    }
+
+    /** Sums the month's day rows again (the slow way, for a month whose roll-up drifted). */
+    private void rebuildMonth(RollUp rollUp, long accountId, String vendor, YearMonth month) {
+        String key = String.join(", ", rollUp.rowKey());
+        jdbc.update("DELETE FROM " + rollUp.monthTable() + " WHERE account_id = ? AND vendor_number = ?"
+                + " AND report_month = ?", accountId, vendor, RollUp.month(month));
+        jdbc.update("INSERT INTO " + rollUp.monthTable() + " (account_id, vendor_number, report_month, " + key
+                + ", units, refund_units, proceeds, day_count) SELECT account_id, vendor_number, CAST(? AS INT), " + key
+                + ", SUM(units), SUM(refund_units), SUM(proceeds), COUNT(*) FROM " + rollUp.dayTable()
+                + " WHERE account_id = ? AND vendor_number = ? AND report_date BETWEEN ? AND ?"
+                + " GROUP BY account_id, vendor_number, " + key,
+                RollUp.month(month), accountId, vendor, month.atDay(1), month.atEndOfMonth());
     }
 
     private void insertFigures(long accountId, String vendor, LocalDate day, List<DayFigures.Figure> figures) {

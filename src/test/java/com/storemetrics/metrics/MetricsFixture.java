@@ -51,7 +51,8 @@ public final class MetricsFixture {
     public static void clean(ApplicationContext context) {
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
         jdbc.update("DELETE FROM scheduled_tasks WHERE task_name = 'metrics-import-soon' AND picked = FALSE");
-        for (String table : List.of("metrics_daily", "metrics_app_day", "metrics_country_day", "metrics_account_day", "metrics_app",
+        for (String table : List.of("metrics_daily", "metrics_app_day", "metrics_country_day", "metrics_account_day",
+                "metrics_daily_month", "metrics_app_month", "metrics_country_month", "metrics_account_month", "metrics_app",
                 "metrics_day_import", "metrics_account_import")) {
             jdbc.update("DELETE FROM " + table);
         }

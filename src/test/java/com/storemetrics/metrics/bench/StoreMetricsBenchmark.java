@@ -162,10 +162,17 @@ public final class StoreMetricsBenchmark {
         UI ui = UI.getCurrent();
         for (String mode : List.of("all apps", "one app")) {
             List<Long> server = new ArrayList<>();
+            List<Long> cpu = new ArrayList<>();
+            List<Long> jdbcTime = new ArrayList<>();
             int chars = 0;
             for (int i = -WARMUP; i < SAMPLES; i++) {
                 ui.navigate("sandbox");
                 KaribuBenchmarkSupport.serverResponse();
+                if (i == 0) {
+                    BenchmarkSupport.JdbcTiming.startProfile();
+                }
+                long j0 = BenchmarkSupport.JdbcTiming.current()[0];
+                long c0 = BenchmarkSupport.cpuNanos();
                 long s0 = System.nanoTime();
                 ui.navigate("my-account/store-metrics");
                 select(ui, account, mode);
@@ -173,11 +180,16 @@ public final class StoreMetricsBenchmark {
                 long s1 = System.nanoTime();
                 if (i >= 0) {
                     server.add(s1 - s0);
+                    cpu.add(BenchmarkSupport.cpuNanos() - c0);
+                    jdbcTime.add(BenchmarkSupport.JdbcTiming.current()[0] - j0);
                 }
             }
             System.out.printf("open the view, choose the account%s and Last 12 months, build the response: %s;"
                     + " response %,d chars; %s%n", mode.equals("one app") ? " and its top app" : "", summary(server),
                     chars, BenchmarkSupport.load());
+            System.out.printf("  CPU of the measuring thread: %s%n  of it in JDBC calls: %s%n  slowest statements"
+                    + " over the %d samples:%n", summary(cpu), summary(jdbcTime), SAMPLES);
+            BenchmarkSupport.JdbcTiming.topStatements(5).forEach(line -> System.out.println("    " + line));
         }
 
         ui.navigate("sandbox");

@@ -7,6 +7,7 @@ import static com.storemetrics.metrics.MetricsFixture.PIXEL_FORGE_VENDOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.mvysny.kaributesting.v10.DownloadKt;
 import com.storemetrics.KaribuTest;
 import com.storemetrics.SandboxControl;
 import com.storemetrics.TestClock;
@@ -21,6 +22,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -91,6 +93,26 @@ class StoreMetricsViewTest extends KaribuTest {
                 .as(currency).isEqualByComparingTo(amount));
         assertThat(_get(Paragraph.class, spec -> spec.withId("freshness")).getText()).startsWith("Apple has published up to ");
         assertThat(_get(Anchor.class, spec -> spec.withId("export-csv")).getHref()).isNotBlank();
+    }
+
+    @Test
+    void the_csv_link_downloads_what_is_shown_for_the_filters_chosen_last() {
+        MetricsFixture.importUntilIdle(importer);
+        login("alice");
+        StoreMetricsView view = open();
+        view.period.setValue(Period.LAST_7_DAYS);
+        Dashboard week = view.shown();
+
+        String weekCsv = new String(DownloadKt._download(view.export), StandardCharsets.UTF_8);
+
+        assertThat(weekCsv).isEqualTo(MetricsCsv.of(week, "Pixel Forge Studio", "All apps"));
+        assertThat(weekCsv).startsWith("Store metrics,Pixel Forge Studio,All apps," + yesterday().minusDays(6) + ","
+                + yesterday() + "\n");
+        assertThat(weekCsv).contains("\ntotal,,This period," + week.current().units(Bucket.DOWNLOADS) + ",");
+        view.period.setValue(Period.LAST_90_DAYS);
+        String quarterCsv = new String(DownloadKt._download(view.export), StandardCharsets.UTF_8);
+        assertThat(quarterCsv).isEqualTo(MetricsCsv.of(view.shown(), "Pixel Forge Studio", "All apps"))
+                .startsWith("Store metrics,Pixel Forge Studio,All apps," + yesterday().minusDays(89) + ",");
     }
 
     @Test
