@@ -159,7 +159,16 @@ public class LiveUpdates implements DisposableBean {
                 apply.accept(batch);
             } catch (RuntimeException failure) {
                 log.warn("A view could not apply {} live update(s); reloading its data instead", batch.size(), failure);
-                reload.run();
+                try {
+                    reload.run();
+                } catch (RuntimeException reloadFailure) {
+                    // E.g. the customer lost access to what the view shows: say so instead of a stack trace.
+                    log.warn("A view could not reload its data after a live update", reloadFailure);
+                    com.vaadin.flow.component.notification.Notification.show("This page could not be brought up "
+                            + "to date. Reload the page to see where things stand now.", 8000,
+                            com.vaadin.flow.component.notification.Notification.Position.MIDDLE)
+                            .addThemeVariants(com.vaadin.flow.component.notification.NotificationVariant.LUMO_WARNING);
+                }
             }
         }
 

@@ -95,6 +95,22 @@ class LiveUpdatesTest {
     }
 
     @Test
+    void a_view_that_cannot_even_reload_says_so_instead_of_failing() {
+        live.follow(view, SessionUser.current(), source::subscribe, batch -> {
+            throw new IllegalStateException("the row is gone");
+        }, () -> {
+            throw new org.springframework.security.access.AccessDeniedException("no longer yours");
+        });
+        UI.getCurrent().add(view);
+
+        publishFromAnotherThread(() -> source.publish(1));
+
+        awaitUntil(() -> !com.github.mvysny.kaributesting.v10.NotificationsKt.getNotifications().isEmpty());
+        assertThat(com.github.mvysny.kaributesting.v10.NotificationsKt.getNotifications().get(0).getElement()
+                .getProperty("text", "")).contains("Reload the page");
+    }
+
+    @Test
     void a_detached_view_unsubscribes_and_hears_nothing_more() {
         recordBatches();
         assertThat(source.size()).isEqualTo(1);
