@@ -191,4 +191,22 @@ public abstract class BrowserTest extends SpringTest {
                 + ".map(card => card.textContent).join('\\n');");
         assertThat(String.valueOf(toasts)).doesNotContain("Something went wrong");
     }
+
+    /**
+     * Steps 1 and 2 of the Connect dialog in the browser, as a customer does them: opens the dialog,
+     * validates {@code accessToken}, ticks {@code account} once step 2 shows {@code accountShows}, and
+     * presses Next, so the dialog stands at step 3.
+     */
+    protected void connectUpToStepThree(String accessToken, String account, String accountShows) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("connect-app-store"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#access-token input")))
+                .sendKeys(accessToken);
+        driver.findElement(By.id("validate-credential")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("token-outcome"), "Valid."));
+        driver.findElement(By.id("dialog-next")).click();
+        By checkbox = By.xpath("//vaadin-checkbox[contains(., '" + account + "')]");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(checkbox, accountShows));
+        driver.findElement(checkbox).click();
+        driver.findElement(By.id("dialog-next")).click();
+    }
 }

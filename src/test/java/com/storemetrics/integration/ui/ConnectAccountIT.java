@@ -27,18 +27,7 @@ class ConnectAccountIT extends BrowserTest {
     @Test
     void alice_connects_pixel_forge_sees_it_pending_and_then_approved_without_a_reload() {
         signIn("alice", "alice-demo-2026");
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("connect-app-store"))).click();
-
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#access-token input")))
-                .sendKeys(SandboxControl.ALICE_TOKEN);
-        driver.findElement(By.id("validate-credential")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("token-outcome"), "Valid."));
-        driver.findElement(By.id("dialog-next")).click();
-
-        By pixelForge = By.xpath("//vaadin-checkbox[contains(., 'Pixel Forge Studio')]");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(pixelForge, " app"));
-        driver.findElement(pixelForge).click();
-        driver.findElement(By.id("dialog-next")).click();
+        connectUpToStepThree(SandboxControl.ALICE_TOKEN, "Pixel Forge Studio", " app");
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("service-apple-id"),
                 SandboxControl.SERVICE_APPLE_ID));
@@ -71,16 +60,7 @@ class ConnectAccountIT extends BrowserTest {
         new SandboxControl(port).invite(SandboxControl.PIXEL_FORGE, SandboxControl.SERVICE_APPLE_ID);
         completeChecks(context.getBean(com.storemetrics.verification.MembershipCheck.class), 1);
         signIn("alice", "alice-demo-2026");
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("connect-app-store"))).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#access-token input")))
-                .sendKeys(SandboxControl.ALICE_TOKEN);
-        driver.findElement(By.id("validate-credential")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("token-outcome"), "Valid."));
-        driver.findElement(By.id("dialog-next")).click();
-        By pixelForge = By.xpath("//vaadin-checkbox[contains(., 'Pixel Forge Studio')]");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(pixelForge, "Connected by a colleague"));
-        driver.findElement(pixelForge).click();
-        driver.findElement(By.id("dialog-next")).click();
+        connectUpToStepThree(SandboxControl.ALICE_TOKEN, "Pixel Forge Studio", "Connected by a colleague");
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("no-invitation-needed")));
         wait.until(ExpectedConditions.elementToBeClickable(By.id("dialog-finish"))).click();

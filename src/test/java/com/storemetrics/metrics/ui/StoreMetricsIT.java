@@ -46,16 +46,7 @@ class StoreMetricsIT extends BrowserTest {
     @Test
     void alices_approved_pixel_forge_shows_the_last_30_days_downloads_of_the_sandbox_within_a_minute() {
         signIn("alice", "alice-demo-2026");
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("connect-app-store"))).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#access-token input")))
-                .sendKeys(SandboxControl.ALICE_TOKEN);
-        driver.findElement(By.id("validate-credential")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("token-outcome"), "Valid."));
-        driver.findElement(By.id("dialog-next")).click();
-        By pixelForge = By.xpath("//vaadin-checkbox[contains(., 'Pixel Forge Studio')]");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(pixelForge, " app"));
-        driver.findElement(pixelForge).click();
-        driver.findElement(By.id("dialog-next")).click();
+        connectUpToStepThree(SandboxControl.ALICE_TOKEN, "Pixel Forge Studio", " app");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("invited-confirmation"))).click();
         driver.findElement(By.id("dialog-finish")).click();
         new SandboxControl(port).invite(PIXEL_FORGE, SandboxControl.SERVICE_APPLE_ID);
