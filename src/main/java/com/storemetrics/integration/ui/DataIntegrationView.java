@@ -7,7 +7,6 @@ import com.storemetrics.base.live.LiveUpdates;
 import com.storemetrics.base.live.SessionUser;
 import com.storemetrics.base.ui.BackgroundCalls;
 import com.storemetrics.integration.IntegrationBroadcaster;
-import com.storemetrics.integration.CheckAgain;
 import com.storemetrics.integration.IntegrationChange;
 import com.storemetrics.integration.IntegrationNotFound;
 import com.storemetrics.integration.IntegrationRow;
@@ -84,32 +83,8 @@ public class DataIntegrationView extends VerticalLayout implements HasUrlParamet
         PlatformCards cards = new PlatformCards(connectAppStore, this::openDialog);
 
         notices = new NoticesPanel(integrationService);
-        integrations = new LiveIntegrationsGrid(integrationService, viewer, clock, new IntegrationsGrid.Actions() {
-            @Override
-            public void details(IntegrationRow row) {
-                openDetails(row.id());
-            }
-
-            @Override
-            public void remove(IntegrationRow row) {
-                confirmRemoval(row, false);
-            }
-
-            @Override
-            public void removeAndReconnect(IntegrationRow row) {
-                confirmRemoval(row, true);
-            }
-
-            @Override
-            public void checkAgain(IntegrationRow row) {
-                DataIntegrationView.this.checkAgain(row);
-            }
-
-            @Override
-            public String serviceAppleId() {
-                return serviceAppleId;
-            }
-        });
+        integrations = new LiveIntegrationsGrid(integrationService, viewer, clock, new RowActions(integrationService,
+                serviceAppleId, this::openDetails, this::openDialog, this::removedHere, this::refresh));
         grid = integrations.grid;
         statusFilter = integrations.statusFilter;
 
@@ -135,43 +110,7 @@ public class DataIntegrationView extends VerticalLayout implements HasUrlParamet
         try {
             new IntegrationDetailsDialog(integrationService.details(integrationId), clock, connections.serviceAppleId()).open();
         } catch (IntegrationNotFound missing) {
-            warn(missing.getMessage() + " Your current integrations are listed below.");
-        }
-    }
-
-    private void checkAgain(IntegrationRow row) {
-        try {
-            CheckAgain outcome = integrationService.checkAgain(row.id());
-            Notification.show(outcome.asked()
-                    ? "Checking " + row.accountName() + " with Apple now; the row updates by itself."
-                    : "A check was asked for a moment ago. You can ask again in " + outcome.retryIn().toSeconds()
-                            + " s; meanwhile the row updates by itself.", 5000, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(outcome.asked() ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_CONTRAST);
-        } catch (IntegrationNotFound gone) {
-            warn(gone.getMessage());
-            refresh();
-        }
-    }
-
-    private void confirmRemoval(IntegrationRow row, boolean thenReconnect) {
-        RemovalConfirmation.open(row, thenReconnect, () -> remove(row, thenReconnect));
-    }
-
-    private void remove(IntegrationRow row, boolean thenReconnect) {
-        try {
-            integrationService.remove(row.id());
-            integrations.removed(row.id());
-            Notification.show(row.accountName() + " was removed.", 4000, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            if (thenReconnect) {
-                openDialog();
-            }
-        } catch (IntegrationNotFound gone) {
-            warn(gone.getMessage());
-            refresh();
-        } catch (org.springframework.dao.OptimisticLockingFailureException changedMeanwhile) {
-            warn(row.accountName() + " changed while you were looking at it. Check its status and try again.");
-            refresh();
+            RowActions.warn(missing.getMessage() + " Your current integrations are listed below.");
         }
     }
 
@@ -185,6 +124,10 @@ public class DataIntegrationView extends VerticalLayout implements HasUrlParamet
 
     void refresh() {
         integrations.refresh();
+    }
+
+    private void removedHere(long integrationId) {
+        integrations.removed(integrationId);
     }
 
     /** Pushed updates, in the order they were committed (run by {@link LiveUpdates} inside {@code UI.access}). */
@@ -235,10 +178,5 @@ public class DataIntegrationView extends VerticalLayout implements HasUrlParamet
     /** For tests: the rows as this view knows them, from its fetches and pushes, without asking the database. */
     List<IntegrationRow> knownRows() {
         return integrations.knownRows();
-    }
-
-    private static void warn(String message) {
-        Notification.show(message, 6000, Notification.Position.BOTTOM_START)
-                .addThemeVariants(NotificationVariant.LUMO_WARNING);
     }
 }
