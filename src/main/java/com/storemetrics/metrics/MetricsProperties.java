@@ -1,5 +1,6 @@
 package com.storemetrics.metrics;
 
+import com.storemetrics.appstore.AppleFacts;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -10,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param importInterval     how often a bounded batch of requests runs (db-scheduler, one node at a time)
  * @param batchSize          most Apple requests one run makes
  * @param startOnApproval    run a batch right after an integration turns Approved (not only on the interval)
- * @param hourlyBudget       the service Apple ID's hourly request budget at Apple (about 3,600)
+ * @param hourlyBudget       the service Apple ID's hourly request budget at Apple; unset means Apple's
+ *                           published figure ({@link AppleFacts#HOURLY_REQUEST_BUDGET})
  * @param hourlyRequestShare the importer's share of that budget; the verifier keeps the rest
  * @param historyDays        how far back the back-fill goes (Apple keeps daily reports about a year)
  * @param trailingDays       the recent days re-read once a day, because Apple corrects reports
@@ -26,7 +28,7 @@ public record MetricsProperties(
         @DefaultValue("3s") Duration importInterval,
         @DefaultValue("20") int batchSize,
         @DefaultValue("true") boolean startOnApproval,
-        @DefaultValue("3600") int hourlyBudget,
+        Integer hourlyBudget,
         @DefaultValue("0.5") double hourlyRequestShare,
         @DefaultValue("365") int historyDays,
         @DefaultValue("7") int trailingDays,
@@ -38,6 +40,7 @@ public record MetricsProperties(
         @DefaultValue("USD") String displayCurrency) {
 
     public MetricsProperties {
+        hourlyBudget = hourlyBudget == null ? AppleFacts.HOURLY_REQUEST_BUDGET : hourlyBudget;
         if (batchSize < 1) {
             throw new IllegalArgumentException("storemetrics.metrics.batch-size must be at least 1");
         }
