@@ -1,5 +1,6 @@
 package com.storemetrics;
 
+import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
@@ -7,10 +8,15 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * Base of every Spring test: one shared context on a random port (the embedded sandbox is a real
  * HTTP endpoint there), one in-memory database. Tests clean up what they create instead of relying
- * on rollback, because background work commits from other threads.
+ * on rollback, because background work commits from other threads. Tagged {@value #DATABASE}: the
+ * build runs every such test twice, on HSQLDB and on an embedded PostgreSQL ({@link TestDatabases}).
  */
+@Tag(SpringTest.DATABASE)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import(TestClock.Config.class)
 public abstract class SpringTest {
+
+    /** The tag of tests that touch the database: the PostgreSQL run of the suite selects them. */
+    public static final String DATABASE = "database";
 }

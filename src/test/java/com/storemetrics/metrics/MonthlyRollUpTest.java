@@ -206,7 +206,8 @@ class MonthlyRollUpTest extends SpringTest {
         }
         return sorted(jdbc.query("SELECT " + keyColumn + ", bucket, currency, SUM(units), SUM(refund_units),"
                 + " SUM(proceeds) FROM " + table + " WHERE account_id = ? AND report_date BETWEEN ? AND ?"
-                + (app == null ? "" : " AND app_sku = ?") + " GROUP BY " + keyColumn + ", bucket, currency",
+                + (app == null ? "" : " AND app_sku = ?") + " GROUP BY "
+                + (keyColumn.startsWith("'") ? "" : keyColumn + ", ") + "bucket, currency",
                 (rs, i) -> new MetricsQueries.Row(rs.getString(1), Bucket.valueOf(rs.getString(2)), rs.getString(3),
                         rs.getLong(4), rs.getLong(5), rs.getBigDecimal(6)), args.toArray()));
     }

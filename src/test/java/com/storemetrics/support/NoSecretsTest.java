@@ -31,12 +31,13 @@ class NoSecretsTest extends SpringTest {
 
     @Test
     void the_database_has_no_column_for_a_token_key_jwt_or_password_except_the_users_password_hash() {
-        List<Map<String, Object>> columns = jdbc.queryForList("SELECT table_name, column_name"
-                + " FROM information_schema.columns WHERE table_schema = 'PUBLIC'");
+        List<Map<String, Object>> columns = jdbc.queryForList("SELECT UPPER(table_name) AS table_name,"
+                + " UPPER(column_name) AS column_name FROM information_schema.columns"
+                + " WHERE UPPER(table_schema) = 'PUBLIC'");
         assertThat(columns).as("the schema is there").hasSizeGreaterThan(30);
 
         List<String> secretLike = columns.stream()
-                .map(column -> column.get("TABLE_NAME") + "." + column.get("COLUMN_NAME"))
+                .map(column -> column.get("table_name") + "." + column.get("column_name"))
                 .filter(name -> SECRET_LIKE.matcher(name.substring(name.indexOf('.') + 1)).matches())
                 .toList();
 

@@ -51,7 +51,8 @@ public final class SupportTestData {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(connection -> {
             PreparedStatement insert = connection.prepareStatement("INSERT INTO store_account (account_number, name,"
-                    + " created_at, version) VALUES (?, ?, ?, 0)", new String[] {"ID"});
+                    + " created_at, version) VALUES (?, ?, ?, 0)",
+                    new String[] {connection.getMetaData().storesLowerCaseIdentifiers() ? "id" : "ID"});
             insert.setString(1, number);
             insert.setString(2, name);
             insert.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));

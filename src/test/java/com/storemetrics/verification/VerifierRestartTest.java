@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.storemetrics.Application;
 import com.storemetrics.SandboxControl;
 import com.storemetrics.SignIn;
+import com.storemetrics.SpringTest;
 import com.storemetrics.integration.CredentialKind;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -20,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * A node stops between Finish and the invitation's acceptance; a new node on the same database
  * carries on, because the verifier's schedule and state live in the database.
  */
+@Tag(SpringTest.DATABASE)
 class VerifierRestartTest {
 
     @Test

@@ -135,16 +135,20 @@ class SecretsAreNeverKeptTest extends KaribuTest {
     /** Every value of every row of every table of ours, as text. */
     private String databaseDump() {
         StringBuilder dump = new StringBuilder();
-        List<String> tables = jdbc.queryForList(
-                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'PUBLIC'", String.class);
-        assertThat(tables).contains("INTEGRATION", "INTEGRATION_EVENT", "STORE_ACCOUNT", "SCHEDULED_TASKS");
+        // Both databases: HSQLDB keeps names in upper case, PostgreSQL in lower case.
+        List<String> tables = jdbc.queryForList("SELECT table_name FROM information_schema.tables"
+                + " WHERE UPPER(table_schema) = 'PUBLIC' AND UPPER(table_type) IN ('TABLE', 'BASE TABLE')", String.class);
+        assertThat(tables.stream().map(name -> name.toUpperCase(java.util.Locale.ROOT)))
+                .contains("INTEGRATION", "INTEGRATION_EVENT", "STORE_ACCOUNT", "SCHEDULED_TASKS");
         for (String table : tables) {
             jdbc.query("SELECT * FROM \"" + table + "\"", resultSet -> {
                 for (int column = 1; column <= resultSet.getMetaData().getColumnCount(); column++) {
                     Object value = resultSet.getObject(column);
                     dump.append(value instanceof java.sql.Blob blob
                             ? new String(blob.getBytes(1, (int) blob.length()), java.nio.charset.StandardCharsets.ISO_8859_1)
-                            : String.valueOf(value)).append('\t');
+                            : value instanceof byte[] bytes // PostgreSQL's BYTEA
+                                    ? new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)
+                                    : String.valueOf(value)).append('\t');
                 }
                 dump.append('\n');
             });
