@@ -68,7 +68,7 @@ public abstract class KaribuTest extends SpringTest {
      * UI work throws fails the test.
      */
     protected static void awaitUntilOffTheTestThread(String what, java.util.function.BooleanSupplier condition) {
-        awaitUntil(what, condition, KaribuTest::roundtripOnAnotherThread);
+        awaitUntil(what, condition, KaribuTest::roundtripWithoutSignedInUser);
     }
 
     private static void awaitUntil(String what, java.util.function.BooleanSupplier condition, Runnable roundtrip) {
@@ -90,7 +90,8 @@ public abstract class KaribuTest extends SpringTest {
         }
     }
 
-    private static void roundtripOnAnotherThread() {
+    /** One round trip of the current UI's queued work, on a thread without a signed-in user (see above). */
+    public static void roundtripWithoutSignedInUser() {
         UI ui = UI.getCurrent();
         VaadinSession session = VaadinSession.getCurrent();
         java.util.concurrent.locks.ReentrantLock lock = (java.util.concurrent.locks.ReentrantLock) session.getLockInstance();
@@ -154,7 +155,12 @@ public abstract class KaribuTest extends SpringTest {
      * the fake request's principal and roles for Vaadin's view access checks.
      */
     protected UserDetails login(String username) {
-        UserDetails user = userDetailsService.loadUserByUsername(username);
+        return signInToVaadin(userDetailsService, username);
+    }
+
+    /** {@link #login} for the current mock Vaadin environment of any context (see {@link KaribuSession}). */
+    public static UserDetails signInToVaadin(UserDetailsService users, String username) {
+        UserDetails user = users.loadUserByUsername(username);
         var authentication = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
         SecurityContextHolder.getContext().setAuthentication(authentication);
         FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();

@@ -45,6 +45,7 @@ public class LiveUpdates implements DisposableBean {
 
     private final ScheduledExecutorService deliveries;
     private final Duration minGap;
+    private final java.util.Set<Delivery<?>> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public LiveUpdates() {
         this(MIN_GAP);
@@ -86,6 +87,19 @@ public class LiveUpdates implements DisposableBean {
         }
     }
 
+    /**
+     * Every open view of this node reloads its data from the database (at its usual pace): for when
+     * updates may have been lost, e.g. while the connection that hears other nodes was down.
+     */
+    public void reloadEverywhere() {
+        open.forEach(Delivery::reloadSoon);
+    }
+
+    /** How many views follow updates now; for tests and diagnostics. */
+    public int openViews() {
+        return open.size();
+    }
+
     @Override
     public void destroy() {
         deliveries.shutdownNow();
@@ -100,6 +114,7 @@ public class LiveUpdates implements DisposableBean {
         private final Runnable reload;
         private final Queue<M> queued = new ConcurrentLinkedQueue<>();
         private final AtomicBoolean scheduled = new AtomicBoolean();
+        private final AtomicBoolean reloadRequested = new AtomicBoolean();
         private volatile long lastDelivery = System.nanoTime() - Duration.ofDays(1).toNanos();
         private volatile boolean closed;
         private volatile Registration registration;
@@ -113,7 +128,9 @@ public class LiveUpdates implements DisposableBean {
 
         void subscribed(Registration registration) {
             this.registration = registration;
+            open.add(this);
             if (closed) {
+                open.remove(this);
                 registration.remove();
             }
         }
@@ -124,6 +141,19 @@ public class LiveUpdates implements DisposableBean {
                 return;
             }
             queued.add(update);
+            schedule();
+        }
+
+        /** The next delivery reloads everything instead of applying what is queued. */
+        void reloadSoon() {
+            if (closed) {
+                return;
+            }
+            reloadRequested.set(true);
+            schedule();
+        }
+
+        private void schedule() {
             if (scheduled.compareAndSet(false, true)) {
                 long wait = Math.max(0, lastDelivery + minGap.toNanos() - System.nanoTime());
                 try {
@@ -138,17 +168,25 @@ public class LiveUpdates implements DisposableBean {
             // Cleared before draining: an update that arrives meanwhile schedules its own delivery.
             scheduled.set(false);
             lastDelivery = System.nanoTime();
+            boolean reloading = reloadRequested.getAndSet(false);
             List<M> batch = new ArrayList<>();
             for (M update; (update = queued.poll()) != null; ) {
                 batch.add(update);
             }
-            if (closed || batch.isEmpty()) {
+            if (closed || (batch.isEmpty() && !reloading)) {
                 return;
             }
             try {
                 // The user is set around access() too: when the lock is free, this thread also
-                // flushes the UI afterwards, and grids fetch their pages during that flush.
-                user.run(() -> ui.access(() -> user.run(() -> applyOrReload(batch))));
+                // flushes the UI afterwards, and grids fetch their pages during that flush. A reload
+                // reads everything the queued updates said, and more.
+                user.run(() -> ui.access(() -> user.run(() -> {
+                    if (reloading) {
+                        reloadOrWarn();
+                    } else {
+                        applyOrReload(batch);
+                    }
+                })));
             } catch (UIDetachedException gone) {
                 close();
             }
@@ -159,21 +197,26 @@ public class LiveUpdates implements DisposableBean {
                 apply.accept(batch);
             } catch (RuntimeException failure) {
                 log.warn("A view could not apply {} live update(s); reloading its data instead", batch.size(), failure);
-                try {
-                    reload.run();
-                } catch (RuntimeException reloadFailure) {
-                    // E.g. the customer lost access to what the view shows: say so instead of a stack trace.
-                    log.warn("A view could not reload its data after a live update", reloadFailure);
-                    com.vaadin.flow.component.notification.Notification.show("This page could not be brought up "
-                            + "to date. Reload the page to see where things stand now.", 8000,
-                            com.vaadin.flow.component.notification.Notification.Position.MIDDLE)
-                            .addThemeVariants(com.vaadin.flow.component.notification.NotificationVariant.LUMO_WARNING);
-                }
+                reloadOrWarn();
+            }
+        }
+
+        private void reloadOrWarn() {
+            try {
+                reload.run();
+            } catch (RuntimeException reloadFailure) {
+                // E.g. the customer lost access to what the view shows: say so instead of a stack trace.
+                log.warn("A view could not reload its data after a live update", reloadFailure);
+                com.vaadin.flow.component.notification.Notification.show("This page could not be brought up "
+                        + "to date. Reload the page to see where things stand now.", 8000,
+                        com.vaadin.flow.component.notification.Notification.Position.MIDDLE)
+                        .addThemeVariants(com.vaadin.flow.component.notification.NotificationVariant.LUMO_WARNING);
             }
         }
 
         void close() {
             closed = true;
+            open.remove(this);
             queued.clear();
             Registration current = registration;
             if (current != null) {

@@ -1,0 +1,58 @@
+package com.storemetrics.base.live;
+
+import com.vaadin.flow.shared.Registration;
+import java.util.function.Consumer;
+
+/**
+ * Wake-up signals between the app nodes that share one database, so that a change committed on one
+ * node reaches the open views on every node. A signal names a topic and carries ids only (never a
+ * secret, never what a screen shows): each feature re-reads what changed from the database and
+ * hands it to its own broadcaster, so views never know which node a change came from.
+ *
+ * <p>On PostgreSQL this is LISTEN/NOTIFY ({@link PostgresSignals}); on HSQLDB, which serves one
+ * node only, nothing needs to cross and {@link #send} does nothing.
+ */
+public interface CrossNodeSignals {
+
+    /**
+     * Tells the other nodes. Inside a transaction they hear it when that transaction commits, and
+     * never when it rolls back; outside one, at once. The body must stay well under 8,000 bytes:
+     * use {@link #chunks} for long lists of ids.
+     */
+    void send(String topic, String body);
+
+    /** Runs {@code handler} for each signal of {@code topic} sent by another node, on the listening thread. */
+    Registration receive(String topic, Consumer<String> handler);
+
+    /** Whether other nodes may exist at all; when false, senders may skip building signals. */
+    boolean spansNodes();
+
+    /** Ids joined by commas in bodies of at most {@value #MAX_BODY} characters. */
+    static java.util.List<String> chunks(java.util.Collection<Long> ids) {
+        java.util.List<String> bodies = new java.util.ArrayList<>();
+        StringBuilder body = new StringBuilder();
+        for (Long id : ids) {
+            String next = Long.toString(id);
+            if (body.length() + next.length() + 1 > MAX_BODY) {
+                bodies.add(body.toString());
+                body.setLength(0);
+            }
+            body.append(body.isEmpty() ? "" : ",").append(next);
+        }
+        if (!body.isEmpty()) {
+            bodies.add(body.toString());
+        }
+        return bodies;
+    }
+
+    /** The ids of a body made by {@link #chunks}. */
+    static java.util.List<Long> ids(String body) {
+        if (body == null || body.isBlank()) {
+            return java.util.List.of();
+        }
+        return java.util.Arrays.stream(body.split(",")).map(String::trim).map(Long::valueOf).toList();
+    }
+
+    /** PostgreSQL's NOTIFY payload limit is 8,000 bytes; the node id and topic take the rest. */
+    int MAX_BODY = 7_000;
+}

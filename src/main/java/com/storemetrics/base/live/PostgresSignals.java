@@ -1,0 +1,222 @@
+package com.storemetrics.base.live;
+
+import com.vaadin.flow.shared.Registration;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Cross-node signals over PostgreSQL LISTEN/NOTIFY. Sending is {@code pg_notify} on the caller's
+ * own connection, so a signal sent inside a transaction leaves with its commit. Listening happens
+ * on one connection of its own, opened outside the pool (a pool retires connections, and a LISTEN
+ * dies silently with them), polled by one thread. When that connection breaks (database restart,
+ * {@code pg_terminate_backend}, network), the thread reconnects with back-off, LISTENs again and
+ * has every open view reload from the database, because NOTIFY replays nothing that was sent while
+ * nobody listened. A node ignores its own signals: its in-process broadcasters told its views already.
+ */
+public final class PostgresSignals implements CrossNodeSignals, SmartLifecycle {
+
+    public static final String CHANNEL = "storemetrics_updates";
+    /** The listening connection's application_name (visible in pg_stat_activity), followed by the node id. */
+    public static final String APPLICATION_NAME = "storemetrics-listener-";
+
+    private static final Logger log = LoggerFactory.getLogger(PostgresSignals.class);
+    private static final int POLL_MILLIS = 250;
+    private static final Duration PING_EVERY = Duration.ofSeconds(15);
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+
+    /** Opens the listening connection; PostgreSQL's JDBC URL and credentials, not a pooled DataSource. */
+    @FunctionalInterface
+    public interface ListenerConnections {
+        Connection open(Properties extra) throws SQLException;
+    }
+
+    private final String node = UUID.randomUUID().toString().substring(0, 13);
+    private final JdbcTemplate jdbc;
+    private final ListenerConnections connections;
+    private final LiveUpdates liveUpdates;
+    private final Map<String, Subscribers<String>> handlers = new ConcurrentHashMap<>();
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong reconnects = new AtomicLong();
+    private volatile boolean running;
+    private volatile boolean listening;
+    private volatile Connection current;
+    private volatile Thread thread;
+
+    public PostgresSignals(JdbcTemplate jdbc, ListenerConnections connections, LiveUpdates liveUpdates) {
+        this.jdbc = jdbc;
+        this.connections = connections;
+        this.liveUpdates = liveUpdates;
+    }
+
+    @Override
+    public void send(String topic, String body) {
+        String payload = node + "|" + topic + "|" + body;
+        if (payload.length() > 7_900) {
+            throw new IllegalArgumentException("A cross-node signal must stay under 8,000 bytes; split the ids");
+        }
+        jdbc.queryForList("SELECT pg_notify(?, ?)", CHANNEL, payload);
+    }
+
+    @Override
+    public Registration receive(String topic, Consumer<String> handler) {
+        return handlers.computeIfAbsent(topic, ignored -> new Subscribers<>()).subscribe(handler);
+    }
+
+    @Override
+    public boolean spansNodes() {
+        return true;
+    }
+
+    /** This node's id in every signal it sends (and in its listening connection's application_name). */
+    public String node() {
+        return node;
+    }
+
+    /** Whether the listening connection is up now. */
+    public boolean isListening() {
+        return listening;
+    }
+
+    /** Signals of other nodes handled so far; for health details and tests. */
+    public long received() {
+        return received.get();
+    }
+
+    /** How often the listening connection was opened again after it broke. */
+    public long reconnects() {
+        return reconnects.get();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        Thread listener = new Thread(this::listen, "cross-node-listener");
+        listener.setDaemon(true);
+        thread = listener;
+        listener.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        closeQuietly(current);
+        Thread listener = thread;
+        if (listener != null) {
+            listener.interrupt();
+            try {
+                listener.join(Duration.ofSeconds(5).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void listen() {
+        Duration backoff = FIRST_BACKOFF;
+        boolean listenedBefore = false;
+        while (running) {
+            Properties extra = new Properties();
+            extra.setProperty("ApplicationName", APPLICATION_NAME + node);
+            extra.setProperty("tcpKeepAlive", "true");
+            // A dead peer that never closed the socket shows as a time-out on the next ping.
+            extra.setProperty("socketTimeout", Long.toString(PING_EVERY.multipliedBy(2).toSeconds()));
+            try (Connection connection = connections.open(extra)) {
+                current = connection;
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("LISTEN " + CHANNEL);
+                }
+                listening = true;
+                backoff = FIRST_BACKOFF;
+                if (listenedBefore) {
+                    reconnects.incrementAndGet();
+                    log.info("Listening for other nodes' changes again; open views reload what they may have missed");
+                    liveUpdates.reloadEverywhere();
+                }
+                listenedBefore = true;
+                poll(connection);
+            } catch (SQLException | RuntimeException failure) {
+                listening = false;
+                if (!running) {
+                    break;
+                }
+                log.warn("The connection that hears other nodes' changes broke ({}); connecting again in {} ms",
+                        failure.getMessage(), backoff.toMillis());
+                try {
+                    Thread.sleep(backoff.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            } finally {
+                listening = false;
+                current = null;
+            }
+        }
+    }
+
+    private void poll(Connection connection) throws SQLException {
+        PGConnection postgres = connection.unwrap(PGConnection.class);
+        long nextPing = System.nanoTime() + PING_EVERY.toNanos();
+        while (running) {
+            PGNotification[] notifications = postgres.getNotifications(POLL_MILLIS);
+            if (notifications != null) {
+                for (PGNotification notification : notifications) {
+                    dispatch(notification.getParameter());
+                }
+            }
+            if (System.nanoTime() > nextPing) {
+                try (Statement ping = connection.createStatement()) {
+                    ping.execute("SELECT 1");
+                }
+                nextPing = System.nanoTime() + PING_EVERY.toNanos();
+            }
+        }
+    }
+
+    private void dispatch(String payload) {
+        String[] parts = payload == null ? new String[0] : payload.split("\\|", 3);
+        if (parts.length != 3) {
+            log.warn("Ignored a cross-node signal that is not node|topic|body");
+            return;
+        }
+        if (parts[0].equals(node)) {
+            return;
+        }
+        Subscribers<String> subscribers = handlers.get(parts[1]);
+        if (subscribers != null) {
+            received.incrementAndGet();
+            subscribers.publish(parts[2]);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // Closing to stop listening: nothing left to do with it.
+            }
+        }
+    }
+}

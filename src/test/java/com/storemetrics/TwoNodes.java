@@ -1,0 +1,70 @@
+package com.storemetrics;
+
+import com.storemetrics.base.live.CrossNodeSignals;
+import com.storemetrics.base.live.PostgresSignals;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Two app nodes (two Spring contexts on random ports) on one embedded PostgreSQL database, as the
+ * production set-up runs them behind a load balancer. Node A runs the embedded App Store Connect
+ * sandbox; node B has none and talks to A's, by configuration only (docs/scale-out.md), so both
+ * see one Apple. Heartbeats are short so that a stopped node's execution is revived in seconds.
+ */
+public final class TwoNodes implements AutoCloseable {
+
+    public final String databaseUrl = TestDatabases.createDatabase();
+    public ConfigurableApplicationContext a;
+    public ConfigurableApplicationContext b;
+
+    public TwoNodes(Class<?>... extraSources) {
+        a = start("node-a", extraSources);
+        int sandboxPort = port(a);
+        b = start("node-b", extraSources,
+                "--storemetrics.sandbox.enabled=false",
+                "--storemetrics.apple.reporter-url=http://localhost:" + sandboxPort + "/sandbox/apple/reportservice",
+                "--storemetrics.apple.api-url=http://localhost:" + sandboxPort + "/sandbox/apple");
+    }
+
+    public ConfigurableApplicationContext start(String name, Class<?>[] extraSources, String... more) {
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0",
+                "--spring.datasource.url=" + databaseUrl,
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.hikari.maximum-pool-size=6",
+                "--db-scheduler.scheduler-name=" + name,
+                "--db-scheduler.heartbeat-interval=1s",
+                "--db-scheduler.missed-heartbeats-limit=4",
+                "--db-scheduler.polling-interval=200ms"));
+        arguments.addAll(List.of(more));
+        List<Class<?>> sources = new ArrayList<>(List.of(Application.class));
+        sources.addAll(List.of(extraSources));
+        return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)).profiles("test")
+                .run(arguments.toArray(String[]::new));
+    }
+
+    public static int port(ConfigurableApplicationContext node) {
+        return ((WebServerApplicationContext) node).getWebServer().getPort();
+    }
+
+    public static PostgresSignals signals(ConfigurableApplicationContext node) {
+        return (PostgresSignals) node.getBean(CrossNodeSignals.class);
+    }
+
+    public JdbcTemplate jdbc() {
+        return (a.isActive() ? a : b).getBean(JdbcTemplate.class);
+    }
+
+    @Override
+    public void close() {
+        if (b != null) {
+            b.close();
+        }
+        if (a != null) {
+            a.close();
+        }
+    }
+}
