@@ -24,10 +24,8 @@ public final class TwoNodes implements AutoCloseable {
     public TwoNodes(Class<?>... extraSources) {
         a = start("node-a", extraSources);
         int sandboxPort = port(a);
-        b = start("node-b", extraSources,
-                "--storemetrics.sandbox.enabled=false",
-                "--storemetrics.apple.reporter-url=http://localhost:" + sandboxPort + "/sandbox/apple/reportservice",
-                "--storemetrics.apple.api-url=http://localhost:" + sandboxPort + "/sandbox/apple");
+        b = start("node-b", extraSources, "--storemetrics.sandbox.enabled=false",
+                "--storemetrics.sandbox.shared-url=http://localhost:" + sandboxPort);
     }
 
     public ConfigurableApplicationContext start(String name, Class<?>[] extraSources, String... more) {

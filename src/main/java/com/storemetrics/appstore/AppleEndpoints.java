@@ -7,8 +7,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * The base URLs the clients call. A configured URL is used as is; a blank one means this
- * application's own embedded sandbox, which is known only once the web server has its port (tests
+ * The base URLs the clients call. A configured URL is used as is; a blank one means the sandbox of
+ * {@code storemetrics.sandbox.shared-url} when that is set, else this application's own embedded sandbox, which is known only once the web server has its port (tests
  * and the benchmark run on a random port), so it is resolved on every call rather than at start-up.
  */
 @Component
@@ -23,8 +23,10 @@ public class AppleEndpoints {
     private volatile int serverPort = -1;
 
     AppleEndpoints(AppStoreProperties properties, Environment environment) {
-        this.reporterUrl = trimmed(properties.reporterUrl());
-        this.apiUrl = trimmed(properties.apiUrl());
+        // Several development nodes share one node's sandbox (docs/scale-out.md): blank URLs mean that one.
+        String shared = trimmed(environment.getProperty("storemetrics.sandbox.shared-url", ""));
+        this.reporterUrl = orShared(trimmed(properties.reporterUrl()), shared, SANDBOX_REPORTER_PATH);
+        this.apiUrl = orShared(trimmed(properties.apiUrl()), shared, SANDBOX_API_PATH);
         this.environment = environment;
     }
 
@@ -68,6 +70,10 @@ public class AppleEndpoints {
         }
         String contextPath = environment.getProperty("server.servlet.context-path", "");
         return URI.create("http://localhost:" + port + withoutTrailingSlash(contextPath) + path);
+    }
+
+    private static String orShared(String configured, String sharedSandbox, String path) {
+        return configured.isEmpty() && !sharedSandbox.isEmpty() ? sharedSandbox + path : configured;
     }
 
     private static String trimmed(String url) {

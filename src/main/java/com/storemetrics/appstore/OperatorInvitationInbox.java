@@ -1,7 +1,7 @@
 package com.storemetrics.appstore;
 
 import java.util.List;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 
 /**
@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * accepts them by following the link, so this application can neither see nor accept them.
  */
 @Component
-@ConditionalOnProperty(name = "storemetrics.sandbox.enabled", havingValue = "false", matchIfMissing = true)
+@ConditionalOnExpression("!${storemetrics.sandbox.enabled:false} and '${storemetrics.sandbox.shared-url:}' == ''")
 class OperatorInvitationInbox implements InvitationInbox {
 
     @Override

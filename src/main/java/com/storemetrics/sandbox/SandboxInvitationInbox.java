@@ -17,8 +17,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,11 +32,18 @@ import org.springframework.stereotype.Component;
  * <p>Failures: {@link UncheckedIOException} when the control API cannot be reached or answers
  * something unusable; {@link IllegalStateException} when it refuses (e.g. the invitation expired
  * or is gone).
+ *
+ * <p>Several nodes see one Apple: a node without a sandbox of its own, with
+ * {@code storemetrics.sandbox.shared-url} naming the node whose sandbox everyone uses, talks to that
+ * node's control API instead (docs/scale-out.md). Development only, like the sandbox itself.
  */
 @Component
 @Primary
-@ConditionalOnSandbox
+@ConditionalOnExpression(SandboxInvitationInbox.ON)
 class SandboxInvitationInbox implements InvitationInbox {
+
+    /** This node's own sandbox, or another node's. */
+    static final String ON = "${storemetrics.sandbox.enabled:false} or '${storemetrics.sandbox.shared-url:}' != ''";
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
@@ -49,6 +58,11 @@ class SandboxInvitationInbox implements InvitationInbox {
         this.environment = environment;
         this.json = json;
         this.serviceAppleId = serviceAppleId;
+        if (!sharedUrl().isEmpty() && (environment.acceptsProfiles(Profiles.of("production"))
+                || environment.getProperty("vaadin.productionMode", Boolean.class, false))) {
+            throw new IllegalStateException("storemetrics.sandbox.shared-url is set in production mode: the sandbox "
+                    + "stands in for Apple in development only. Remove it (production talks to Apple).");
+        }
     }
 
     @Override
@@ -110,8 +124,18 @@ class SandboxInvitationInbox implements InvitationInbox {
 
     /** This application's own port, read at call time: tests and {@code server.port=0} learn it only once started. */
     private URI controlUri(String path) {
+        String shared = sharedUrl();
+        if (!shared.isEmpty()) {
+            return URI.create(shared + ControlController.PATH + path);
+        }
         String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
         String contextPath = environment.getProperty("server.servlet.context-path", "");
         return URI.create("http://localhost:" + port + contextPath + ControlController.PATH + path);
+    }
+
+    /** The other node whose sandbox this node uses, without a trailing slash; "" for this node's own. */
+    private String sharedUrl() {
+        String url = environment.getProperty("storemetrics.sandbox.shared-url", "").trim();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

@@ -52,4 +52,13 @@ class DevelopmentFeaturesTest {
                 "--spring.main.banner-mode=off").close())
                 .hasStackTraceContaining(SandboxProductionGuard.REFUSAL);
     }
+
+    @Test
+    void production_mode_with_another_nodes_sandbox_refuses_to_start() {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(Application.class).profiles("production").run(
+                "--server.port=0", "--spring.datasource.url=jdbc:hsqldb:mem:refused-" + UUID.randomUUID(),
+                "--storemetrics.sandbox.shared-url=http://localhost:8081",
+                "--storemetrics.apple.service-access-token=not-used", "--spring.main.banner-mode=off").close())
+                .hasStackTraceContaining("storemetrics.sandbox.shared-url is set in production mode");
+    }
 }

@@ -97,7 +97,8 @@ class DataIntegrationViewAcrossNodesTest {
         connect(nodes.a, "alice");
         connect(nodes.b, "bob");
         sandbox.invite(SandboxControl.PIXEL_FORGE, SandboxControl.SERVICE_APPLE_ID);
-        checkOn(nodes.a);
+        // Node B has no sandbox of its own: it accepts the invitation in, and asks Reporter of, node A's.
+        checkOn(nodes.b);
         try (KaribuSession alice = openDataIntegration(nodes.a, "alice");
                 KaribuSession bob = openDataIntegration(nodes.b, "bob")) {
             for (KaribuSession session : List.of(alice, bob)) {
