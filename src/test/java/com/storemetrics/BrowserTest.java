@@ -124,7 +124,12 @@ public abstract class BrowserTest extends SpringTest {
     }
 
     protected void signIn(WebDriver browser, String username, String password) {
-        browser.get(url("login"));
+        signIn(browser, port, username, password);
+    }
+
+    /** Signs in on the app listening on {@code appPort} (another node, in tests with several). */
+    protected static void signIn(WebDriver browser, int appPort, String username, String password) {
+        browser.get("http://localhost:" + appPort + "/login");
         WebElement user = waitFor(browser).until(
                 ExpectedConditions.elementToBeClickable(By.cssSelector("#vaadinLoginUsername input")));
         user.sendKeys(username);
@@ -134,7 +139,11 @@ public abstract class BrowserTest extends SpringTest {
 
     /** Signs in and waits until the browser has left the login page. */
     protected void signedIn(WebDriver browser, String username, String password) {
-        signIn(browser, username, password);
+        signedIn(browser, port, username, password);
+    }
+
+    protected static void signedIn(WebDriver browser, int appPort, String username, String password) {
+        signIn(browser, appPort, username, password);
         waitFor(browser).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
     }
 
