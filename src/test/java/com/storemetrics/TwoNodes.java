@@ -34,6 +34,8 @@ public final class TwoNodes implements AutoCloseable {
                 "--spring.datasource.username=postgres",
                 "--spring.datasource.hikari.maximum-pool-size=6",
                 "--db-scheduler.scheduler-name=" + name,
+                // The pool's connections say which node they belong to (pg_stat_activity), for fault tests.
+                "--spring.datasource.hikari.data-source-properties.ApplicationName=" + name,
                 "--db-scheduler.heartbeat-interval=1s",
                 "--db-scheduler.missed-heartbeats-limit=4",
                 "--db-scheduler.polling-interval=200ms"));
