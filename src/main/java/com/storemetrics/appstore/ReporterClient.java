@@ -179,8 +179,9 @@ public class ReporterClient {
         String detail = what + ": HTTP " + status + (error.isPresent()
                 ? " code " + AppleAnswers.quote(error.get().code()) + " \"" + appleSays + "\"" : "");
         if (status == 401) {
-            return new AppleFailure(Kind.UNAUTHORIZED, "Apple rejected the access token: it has expired or was "
-                    + "revoked. Generate a new one in App Store Connect > Sales and Trends > Reports.", detail);
+            return new AppleFailure(Kind.UNAUTHORIZED, "Apple did not accept the access token: it has expired, was "
+                    + "replaced by a newer one, was revoked or has a typo (Apple does not say which). Generate a new "
+                    + "one in App Store Connect > Sales and Trends > Reports.", detail);
         }
         if (status == 403) {
             return new AppleFailure(Kind.FORBIDDEN, forbiddenMessage(appleSays, account), detail);

@@ -68,7 +68,7 @@ class ReporterClientContractTest extends SandboxContract {
     @Test
     void an_expired_token_is_unauthorized() {
         assertFailure(() -> reporter.getAccounts(DANA_EXPIRED_TOKEN), Kind.UNAUTHORIZED,
-                "Apple rejected the access token: it has expired or was revoked.");
+                "Apple did not accept the access token: it has expired, was replaced by a newer one, was revoked");
     }
 
     @Test

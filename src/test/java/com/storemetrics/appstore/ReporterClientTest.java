@@ -117,8 +117,9 @@ class ReporterClientTest {
                 + "</Message></Error>");
 
         AppleFailure failure = assertFailure(() -> reporter.getAccounts(TOKEN), Kind.UNAUTHORIZED,
-                "Apple rejected the access token: it has expired or was revoked. Generate a new one in App Store "
-                        + "Connect > Sales and Trends > Reports.");
+                "Apple did not accept the access token: it has expired, was replaced by a newer one, was revoked or "
+                        + "has a typo (Apple does not say which). Generate a new one in App Store Connect > Sales and "
+                        + "Trends > Reports.");
         assertThat(apple.received()).hasSize(1);
         assertThat(failure.userMessage() + failure.getMessage()).doesNotContain(TOKEN);
     }

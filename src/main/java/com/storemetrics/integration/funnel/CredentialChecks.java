@@ -68,8 +68,31 @@ class CredentialChecks {
         try {
             return AppleDeadline.within(interactiveDeadline, () -> discoverAccounts(token));
         } catch (AppleFailure failure) {
+            if (failure.kind() == AppleFailure.Kind.UNAUTHORIZED) {
+                throw notAccepted(token);
+            }
             throw CredentialRejected.from(failure);
         }
+    }
+
+    /**
+     * Apple answers an unknown, mistyped, expired, replaced or revoked access token alike (401), so
+     * the message says what is likely from what we can see: a token not in Apple's usual form was
+     * probably mistyped or cut short; a well-formed one has probably lapsed or been replaced.
+     */
+    static CredentialRejected notAccepted(String token) {
+        String where = "App Store Connect > Sales and Trends > Reports > About Reports";
+        if (!CredentialInput.looksLikeAppleAccessToken(token)) {
+            return new CredentialRejected(CredentialRejected.Reason.UNAUTHORIZED, "Apple did not accept this token, "
+                    + "and it is not in the usual form of an access token (36 characters in groups of 8-4-4-4-12, "
+                    + "like 1a2b3c4d-...): it was probably mistyped or cut short when copying. Copy it again from "
+                    + where + ".");
+        }
+        return new CredentialRejected(CredentialRejected.Reason.UNAUTHORIZED, "Apple did not accept this access "
+                + "token. Apple gives the same answer when a token has expired (they last 180 days), was replaced "
+                + "by a newer one (generating a token ends the previous), was revoked or has a typo, so we cannot "
+                + "tell which. Copy the current token from " + where + "; if it is the one you pasted, generate a "
+                + "new one there and paste that.");
     }
 
     private List<DiscoveredAccount> discoverAccounts(String token) {

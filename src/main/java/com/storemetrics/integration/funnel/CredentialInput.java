@@ -25,6 +25,9 @@ final class CredentialInput {
     }
 
     private static final Pattern REPORTER_TOKEN = Pattern.compile("[A-Za-z0-9-]{16,128}");
+    /** The form Apple's access tokens have had so far (a UUID); others are still tried, Apple decides. */
+    private static final Pattern USUAL_ACCESS_TOKEN = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private CredentialInput() {
     }
@@ -32,6 +35,11 @@ final class CredentialInput {
     /** Trims surrounding white space (pastes often carry a line break). */
     static String normalise(String raw) {
         return raw == null ? "" : raw.strip();
+    }
+
+    /** Whether the token has the usual form of Apple's access tokens (for what a refusal most likely means). */
+    static boolean looksLikeAppleAccessToken(String raw) {
+        return USUAL_ACCESS_TOKEN.matcher(normalise(raw)).matches();
     }
 
     static Shape shapeOf(String raw) {

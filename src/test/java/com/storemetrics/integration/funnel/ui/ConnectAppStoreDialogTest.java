@@ -80,10 +80,24 @@ class ConnectAppStoreDialogTest extends KaribuTest {
         assertThat(messageFor("x".repeat(5000))).contains("over 4 KB");
         assertThat(messageFor("my token, please")).contains("neither an access token nor an API token");
         assertThat(messageFor("eyJhbGciOiJFUzI1NiJ9.eyJpc3MiOiJ4In0.c2ln")).contains("Choose \"API key\"");
-        assertThat(messageFor("00000000-0000-4000-8000-000000000000")).containsIgnoringCase("expired or was revoked");
-        assertThat(messageFor(SandboxControl.EXPIRED_TOKEN)).containsIgnoringCase("expired or was revoked");
-        assertThat(messageFor(SandboxControl.REVOKED_TOKEN)).containsIgnoringCase("expired or was revoked");
+        // Apple answers unknown, expired and revoked tokens alike: the message says so and what to do.
+        for (String wellFormed : List.of("00000000-0000-4000-8000-000000000000", SandboxControl.EXPIRED_TOKEN,
+                SandboxControl.REVOKED_TOKEN)) {
+            assertThat(messageFor(wellFormed)).contains("Apple did not accept this access token")
+                    .contains("expired").contains("revoked").contains("cannot tell which")
+                    .contains("generate a new one");
+        }
         assertThat(dialog.next.isEnabled()).isFalse();
+    }
+
+    @Test
+    void a_token_cut_short_or_mistyped_is_told_it_was_probably_copied_wrong() {
+        String cutShort = SandboxControl.ALICE_TOKEN.substring(0, 30);
+        String mistyped = SandboxControl.ALICE_TOKEN.replace('-', 'x');
+        for (String token : List.of(cutShort, mistyped)) {
+            assertThat(messageFor(token)).contains("not in the usual form of an access token")
+                    .contains("mistyped or cut short").contains("Copy it again").doesNotContain("revoked");
+        }
     }
 
     @Test
