@@ -219,13 +219,18 @@ public class ConnectAppStoreDialog extends Dialog {
         }
         inviteStep.sending(true);
         inviteStep.outcome.info("Asking Apple to send the invitations…");
-        for (DiscoveredAccount account : selectedInOrder()) {
+        List<DiscoveredAccount> accounts = selectedInOrder();
+        java.util.Set<String> invited = new java.util.HashSet<>();
+        for (DiscoveredAccount account : accounts) {
             background.run(UI.getCurrent(), () -> connections.sendInvitation(access, account), result -> {
                 inviteStep.sending(false);
                 inviteStep.outcome.clear();
                 inviteStep.showResult(account, result.label(), true);
-                if (result == InvitationResult.SENT) {
-                    inviteStep.outcome.success("Apple sent the invitation. Tick the box below and press Finish.");
+                invited.add(account.key());
+                if (invited.size() == accounts.size()) {
+                    // Apple has an invitation (or membership) for every account: nothing is left to confirm.
+                    inviteStep.confirmed.setValue(true);
+                    inviteStep.outcome.success("Apple has our Apple ID invited to every selected account. Press Finish.");
                 }
             }, failure -> {
                 inviteStep.sending(false);

@@ -41,6 +41,7 @@ class InviteStep extends VerticalLayout {
     /** What only an invitation needs: hidden when our service user is a member of every selected account. */
     private final List<com.vaadin.flow.component.Component> invitationParts = new java.util.ArrayList<>();
     final Paragraph noInvitationNeeded = new Paragraph();
+    final com.vaadin.flow.component.html.Anchor howToLink;
     private boolean invitationNeeded = true;
 
     InviteStep(String appleId) {
@@ -65,6 +66,8 @@ class InviteStep extends VerticalLayout {
                 new ListItem("Give it the Sales role (add Finance if you want proceeds too), then Invite."),
                 new ListItem("Repeat in every account below: each account needs its own invitation."));
         howTo.addClassNames(LumoUtility.Margin.Vertical.NONE);
+        howToLink = AppStoreConnectLinks.to(AppStoreConnectLinks.USERS,
+                "Open Users and Access in App Store Connect (new tab)");
 
         sendForMe.setVisible(false);
         sendForMe.setTooltipText("Needs an API key with the Admin role");
@@ -83,8 +86,9 @@ class InviteStep extends VerticalLayout {
         noInvitationNeeded.setText("Our service user is already a member of every selected account, because a colleague "
                 + "connected it: nothing to invite. Press Finish and your integration is approved at once.");
         noInvitationNeeded.setVisible(false);
-        invitationParts.addAll(List.of(lead, idRow, howTo, sendForMe, confirmed));
-        add(noInvitationNeeded, lead, idRow, howTo, accountsTitle, checklist, sendForMe, progress, outcome, confirmed);
+        invitationParts.addAll(List.of(lead, idRow, howTo, howToLink, sendForMe, confirmed));
+        add(noInvitationNeeded, lead, idRow, howTo, howToLink, accountsTitle, checklist, sendForMe, progress, outcome,
+                confirmed);
     }
 
     /** False when our service user is a member of every selected account: Finish needs no confirmation then. */

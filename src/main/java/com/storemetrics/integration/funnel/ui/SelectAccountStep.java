@@ -34,7 +34,8 @@ class SelectAccountStep extends VerticalLayout {
 
     SelectAccountStep() {
         setPadding(false);
-        Paragraph help = new Paragraph("Choose the accounts whose store data you want in Storemetrics.");
+        Paragraph help = new Paragraph("Choose the accounts whose store data you want in Storemetrics. Missing one? "
+                + "The token's Apple ID sees only the accounts it belongs to with the Sales, Finance or Admin role.");
         help.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.Margin.NONE);
         accounts.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
         accounts.setWidthFull();
@@ -88,8 +89,10 @@ class SelectAccountStep extends VerticalLayout {
         box.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Padding.Vertical.XSMALL);
         Span name = new Span(account.name());
         name.addClassNames(LumoUtility.FontWeight.SEMIBOLD);
+        String vendors = "Vendor " + String.join(", ", account.vendorNumbers());
+        // An API key does not tell us the account's name: it is known by its vendor number until our user is a member.
         String identity = (account.accountNumber() != null ? "Account " + account.accountNumber() + " · " : "")
-                + "Vendor " + String.join(", ", account.vendorNumbers());
+                + (account.name().equals(vendors) ? "Its name shows once our Apple ID is a member of it" : vendors);
         Span ids = new Span(identity);
         ids.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
         Span apps = new Span(appsText(account));

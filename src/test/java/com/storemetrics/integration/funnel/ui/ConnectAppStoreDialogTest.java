@@ -253,8 +253,27 @@ class ConnectAppStoreDialogTest extends KaribuTest {
         ButtonKt._click(dialog.inviteStep.sendForMe);
         awaitUntil("the invitation is sent", () -> !dialog.inviteStep.progress.isVisible());
 
-        assertThat(dialog.inviteStep.outcome.text()).contains("Apple sent the invitation");
+        assertThat(dialog.inviteStep.outcome.text()).contains("invited to every selected account").contains("Press Finish");
+        assertThat(dialog.inviteStep.confirmed.getValue()).as("nothing left for the customer to confirm").isTrue();
+        assertThat(dialog.finish.isEnabled()).isTrue();
         assertThat(sandbox.world().toString()).contains(SandboxControl.SERVICE_APPLE_ID);
+    }
+
+    @Test
+    void each_step_links_to_the_app_store_connect_page_it_needs_in_a_new_tab() {
+        assertThat(links(dialog.tokenStep)).containsExactly(AppStoreConnectLinks.REPORTS);
+        HasValueUtilsKt._setValue(dialog.tokenStep.kind, CredentialKind.API_KEY);
+        assertThat(links(dialog.tokenStep)).containsExactly(AppStoreConnectLinks.API_KEYS);
+        HasValueUtilsKt._setValue(dialog.tokenStep.kind, CredentialKind.ACCESS_TOKEN);
+        goToStepThree("Pixel Forge Studio");
+        assertThat(links(dialog.inviteStep)).contains(AppStoreConnectLinks.USERS);
+        assertThat(dialog.inviteStep.howToLink.getElement().getAttribute("target")).isEqualTo("_blank");
+        assertThat(dialog.inviteStep.howToLink.getElement().getAttribute("rel")).contains("noopener");
+    }
+
+    private static java.util.List<String> links(com.vaadin.flow.component.Component step) {
+        return com.github.mvysny.kaributesting.v10.LocatorJ._find(step, com.vaadin.flow.component.html.Anchor.class)
+                .stream().map(com.vaadin.flow.component.html.Anchor::getHref).toList();
     }
 
     @Test
