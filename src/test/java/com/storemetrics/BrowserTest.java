@@ -57,8 +57,12 @@ public abstract class BrowserTest extends SpringTest {
         errors.addFilter(new ch.qos.logback.core.filter.Filter<>() {
             @Override
             public ch.qos.logback.core.spi.FilterReply decide(ILoggingEvent event) {
-                return event.getLevel().isGreaterOrEqual(Level.ERROR) ? ch.qos.logback.core.spi.FilterReply.NEUTRAL
-                        : ch.qos.logback.core.spi.FilterReply.DENY;
+                // Atmosphere logs this at ERROR when a browser closes while a push is under way (a
+                // quit browser, a closed tab): nothing failed for anyone; every other ERROR fails the test.
+                boolean closedWhilePushing = event.getLoggerName().equals("org.atmosphere.cpr.AsynchronousProcessor")
+                        && event.getFormattedMessage().startsWith("Failed to cancel resource");
+                return event.getLevel().isGreaterOrEqual(Level.ERROR) && !closedWhilePushing
+                        ? ch.qos.logback.core.spi.FilterReply.NEUTRAL : ch.qos.logback.core.spi.FilterReply.DENY;
             }
         });
         errors.start();

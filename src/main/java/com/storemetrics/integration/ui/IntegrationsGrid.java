@@ -54,13 +54,14 @@ class IntegrationsGrid extends Grid<IntegrationRow> {
         addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         setEmptyStateText("No integrations yet. Press Connect on App Store Connect above to connect your first account.");
         setMultiSort(true, MultiSortPriority.APPEND);
-        addColumn(new ComponentRenderer<>(IntegrationsGrid::account)).setHeader("Account").setFlexGrow(2)
-                .setKey("account").setSortable(true);
+        // Account and Status start narrow and grow: on a phone they and the three actions fit without scrolling sideways.
+        addColumn(new ComponentRenderer<>(IntegrationsGrid::account)).setHeader("Account").setWidth("5.5rem")
+                .setFlexGrow(2).setKey("account").setSortable(true);
         addColumn(row -> String.join(", ", row.vendorNumbers())).setHeader("Vendor").setKey("vendor").setSortable(true);
         addColumn(IntegrationsGrid::appsSummary).setHeader("Apps").setKey("apps").setSortable(true)
                 .setTooltipGenerator(row -> row.appNames().isEmpty() ? "Apps appear once sales data arrives"
                         : String.join("\n", row.appNames()));
-        addColumn(new ComponentRenderer<>(this::status)).setHeader("Status").setFlexGrow(2)
+        addColumn(new ComponentRenderer<>(this::status)).setHeader("Status").setWidth("5.5rem").setFlexGrow(2)
                 .setKey("status").setSortable(true);
         addColumn(row -> Times.minute(row.connectedAt())).setHeader("Connected on").setKey("connected")
                 .setSortable(true);
