@@ -198,7 +198,7 @@ public final class VerifierCycleBenchmark {
             long[] j0 = JdbcTiming.current();
             long c0 = BenchmarkSupport.cpuNanos();
             long t0 = System.nanoTime();
-            List<WatchedAccount> watched = memberships.watched();
+            List<WatchedAccount> watched = memberships.watched(Instant.now()).accounts();
             long t1 = System.nanoTime();
             long c1 = BenchmarkSupport.cpuNanos();
             long[] j1 = JdbcTiming.current();
