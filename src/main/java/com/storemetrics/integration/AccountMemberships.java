@@ -21,9 +21,17 @@ public class AccountMemberships {
     private static final Set<IntegrationStatus> WATCHED = Set.of(IntegrationStatus.PENDING, IntegrationStatus.APPROVED);
 
     private final StoreAccountRepository accounts;
+    private final IntegrationRepository integrations;
 
-    AccountMemberships(StoreAccountRepository accounts) {
+    AccountMemberships(StoreAccountRepository accounts, IntegrationRepository integrations) {
         this.accounts = accounts;
+        this.integrations = integrations;
+    }
+
+    /** When the youngest Pending integration was connected; null when none is Pending. Sets the verifier's pace. */
+    @Transactional(readOnly = true)
+    public Instant newestPendingConnectedAt() {
+        return integrations.findNewestPendingConnectedAt();
     }
 
     /**

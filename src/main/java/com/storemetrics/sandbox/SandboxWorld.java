@@ -151,6 +151,19 @@ public class SandboxWorld {
         return new WorldSnapshot(now, serviceAppleId, appleIds, accounts, keys, fault, rateLimiter.budget());
     }
 
+    /**
+     * Adds accounts without apps in which our service user is a member, as if each had invited and
+     * accepted: for harnesses that need a large world (docs/benchmarks.md). Gone again on {@link #reset()}.
+     */
+    public synchronized void addAccountsWithServiceUser(Map<String, String> namesByNumber) {
+        namesByNumber.forEach((number, name) -> {
+            AccountState account = new AccountState(new AccountFacts(number, name, List.of(), List.of()));
+            account.membersByEmail.put(key(serviceAppleId), new Member(memberId(number, serviceAppleId), serviceAppleId,
+                    "Storemetrics", "Integration", List.of("SALES"), true, false));
+            accountsByNumber.put(number, account);
+        });
+    }
+
     /** Back to the seeded world: state, clock, faults and rate-limit counters (key pairs stay). */
     public synchronized void reset() {
         clock.reset();
