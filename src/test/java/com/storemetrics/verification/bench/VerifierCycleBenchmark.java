@@ -106,7 +106,7 @@ public final class VerifierCycleBenchmark {
                     jdbc.queryForList("SELECT status, COUNT(*) AS n FROM integration GROUP BY status ORDER BY status"));
 
             Map<String, String> visible = steady ? approvedAccounts() : Map.of();
-            context.getBean(com.storemetrics.sandbox.SandboxWorld.class).addAccountsWithServiceUser(visible);
+            context.getBean(com.storemetrics.sandbox.SandboxWorld.class).addAccounts(visible, true);
             MembershipCheck check = context.getBean(MembershipCheck.class);
             AppleCallAccounting accounting = context.getBean(AppleCallAccounting.class);
             int activeBefore = countActive(jdbc);
@@ -153,7 +153,7 @@ public final class VerifierCycleBenchmark {
                         jdbc1[1] - jdbc0[1], mb(alloc), reporter, api, sandbox1[0] - sandbox0[0],
                         sandbox1[1] - sandbox0[1], sandbox1[2] - sandbox0[2]);
                 if (FILE_DB) {
-                    System.out.println(logGrowth >= 0 ? "          database log +" + mb(logGrowth)
+                    System.out.println(logGrowth >= 0 ? "          database log +" + kb(logGrowth)
                             : "          database log shrank: HSQLDB checkpointed (rewrote the whole database) in this cycle");
                 }
                 if (cycle >= 0) {
@@ -175,7 +175,7 @@ public final class VerifierCycleBenchmark {
             if (FILE_DB) {
                 System.out.printf("database log written per cycle: %s (median of cycles without checkpoint);"
                                 + " %d of %d measured cycles checkpointed; files now %s%n",
-                        logWrites.isEmpty() ? "-" : mb(logWrites.stream().sorted().toList().get(logWrites.size() / 2)),
+                        logWrites.isEmpty() ? "-" : kb(logWrites.stream().sorted().toList().get(logWrites.size() / 2)),
                         checkpoints, CYCLES, mb(diskBytes(fileDb)));
             }
             if (countActive(jdbc) != activeBefore) {
@@ -256,6 +256,10 @@ public final class VerifierCycleBenchmark {
         System.out.printf("reconcile() alone (%s): wall %s%n", outcome, summary(reconcileWall));
         System.out.printf("                   CPU %s%n", summary(reconcileCpu));
         System.out.printf("                   JDBC %s, %,d statements%n", summary(reconcileJdbc), reconcileStatements);
+    }
+
+    private static String kb(long bytes) {
+        return String.format("%,.1f KB", bytes / 1024.0);
     }
 
     /** HSQLDB's redo log ({@code db.log}): every committed change is appended, until a checkpoint. */
