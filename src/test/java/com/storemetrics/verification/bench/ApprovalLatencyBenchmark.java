@@ -295,6 +295,7 @@ public final class ApprovalLatencyBenchmark {
         List<Long> acceptToShown = new ArrayList<>();
         List<Long> acceptAfterFinish = new ArrayList<>();
         int started = 0;
+        int acceptedByVerifier = 0;
         while (acceptToShown.size() < SPREAD_RUNS) {
             MockVaadin.clientRoundtrip();
             long now = System.nanoTime();
@@ -310,7 +311,12 @@ public final class ApprovalLatencyBenchmark {
                     started++;
                 } else if (lane.pending && lane.accepted == 0 && now >= lane.acceptAt) {
                     JsonNode invitation = sandbox.invite(lane.account.accountNumber(), SandboxControl.SERVICE_APPLE_ID);
-                    sandbox.acceptInvitation(invitation.path("id").asText());
+                    try {
+                        sandbox.acceptInvitation(invitation.path("id").asText());
+                    } catch (IllegalStateException acceptedByTheVerifierFirst) {
+                        // A check between the two calls accepted the invitation itself: accepted now either way.
+                        acceptedByVerifier++;
+                    }
                     lane.accepted = System.nanoTime();
                 } else if (lane.pending && lane.accepted > 0) {
                     IntegrationRow row = shown.get(lane.account.name());
@@ -330,7 +336,8 @@ public final class ApprovalLatencyBenchmark {
             }
             LockSupport.parkNanos(1_000_000);
         }
-        System.out.println("--- mode spread-5min:");
+        System.out.println("--- mode spread-5min:" + (acceptedByVerifier == 0 ? ""
+                : " (" + acceptedByVerifier + " invitation(s) accepted by a check between invite and accept)"));
         System.out.println("accepted after Finish: " + summary(acceptAfterFinish));
         System.out.println("accept -> Approved shown: " + summary(acceptToShown) + "; " + BenchmarkSupport.load());
         System.out.printf("TABLE | spread-5min | %.0f | %.0f |%n", percentileMillis(acceptToShown, 50),
