@@ -1,9 +1,11 @@
 package com.storemetrics.integration;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,17 +28,39 @@ public class AccountMemberships {
         this.integrations = integrations;
     }
 
-    /** The accounts a cycle must look at: some customer has a Pending or Approved integration of them. */
+    /** When the youngest Pending integration was connected; null when none is Pending. Sets the verifier's pace. */
     @Transactional(readOnly = true)
-    public List<WatchedAccount> watched() {
-        Set<Long> withPending = integrations.findByStatusIn(Set.of(IntegrationStatus.PENDING)).stream()
-                .map(integration -> integration.getAccount().getId())
-                .collect(Collectors.toSet());
-        return accounts.findWithIntegrationsIn(WATCHED).stream()
-                .map(account -> new WatchedAccount(account.getId(), account.getAccountNumber(), account.getName(),
-                        List.copyOf(account.getVendorNumbers()), withPending.contains(account.getId()),
-                        account.getMembershipCheckedAt()))
-                .toList();
+    public Instant newestPendingConnectedAt() {
+        return integrations.findNewestPendingConnectedAt();
+    }
+
+    /**
+     * The accounts a cycle must look at: some customer has a Pending or Approved integration of them.
+     * Two queries whatever the number of accounts: the accounts, and the vendor numbers of those
+     * known by vendor number only. {@code readAt} is taken before reading, as the cycle's moment.
+     */
+    @Transactional(readOnly = true)
+    public WatchedAccounts watched(Instant readAt) {
+        Map<Long, List<String>> vendorNumbers = new HashMap<>();
+        List<WatchedAccount> found = accounts.findWatched(WATCHED);
+        if (found.stream().anyMatch(account -> account.accountNumber() == null)) {
+            for (Object[] row : accounts.findVendorNumbersOfUnidentified(WATCHED)) {
+                vendorNumbers.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add((String) row[1]);
+            }
+        }
+        return new WatchedAccounts(readAt, vendorNumbers.isEmpty() ? found : found.stream()
+                .map(account -> account.withVendorNumbers(vendorNumbers.getOrDefault(account.accountId(), List.of())))
+                .toList());
+    }
+
+    /**
+     * Loads these accounts with one query per thousand (the verifier is about to change them), so a
+     * cycle in which many memberships change does not read them one by one.
+     */
+    public void load(List<Long> accountIds) {
+        for (int from = 0; from < accountIds.size(); from += 1_000) {
+            accounts.findAllById(accountIds.subList(from, Math.min(accountIds.size(), from + 1_000)));
+        }
     }
 
     /** An account known only by vendor number turned out to be this account number. */
@@ -44,17 +68,30 @@ public class AccountMemberships {
         accounts.findById(accountId).ifPresent(account -> account.identify(accountNumber, name));
     }
 
-    /** Our service user is a member, under this (possibly new) account name. */
-    public void seen(long accountId, String name, Instant observedAt) {
-        accounts.findById(accountId).ifPresent(account -> {
+    /**
+     * Our service user is a member, under this (possibly new) account name. Writes the account only
+     * when that changes what is recorded (a steady check writes nothing); returns whether it did.
+     */
+    public boolean seen(WatchedAccount watched, String name, Instant observedAt) {
+        if (watched.membership() == Membership.MEMBER && watched.missingCount() == 0 && name.equals(watched.name())) {
+            return false;
+        }
+        accounts.findById(watched.accountId()).ifPresent(account -> {
             account.membershipSeen(observedAt);
             account.rename(name);
         });
+        return true;
     }
 
-    /** Our service user was not listed; returns the consecutive misses since last seen (0: never seen). */
-    public int missing(long accountId, Instant observedAt) {
-        return accounts.findById(accountId).map(account -> account.membershipMissing(observedAt)).orElse(0);
+    /**
+     * Our service user was not listed; returns the consecutive misses since last seen (0: never seen,
+     * and then nothing is written: an account we were never in has nothing to lose).
+     */
+    public int missing(WatchedAccount watched, Instant observedAt) {
+        if (watched.membership() == Membership.UNKNOWN) {
+            return 0;
+        }
+        return accounts.findById(watched.accountId()).map(account -> account.membershipMissing(observedAt)).orElse(0);
     }
 
     /** The loss is believed and acted upon: the account starts again as never seen. */

@@ -48,10 +48,23 @@ public class EveryIntegration {
         return events.findByIntegrationIdOrderByOccurredAtAscIdAsc(integrationId).stream().map(HistoryEntry::of).toList();
     }
 
-    /** The account's shared side: vendor numbers, our membership as last seen, every customer's integration of it. */
+    /**
+     * The account's shared side: vendor numbers, our membership as last seen, every customer's
+     * integration of it. The account row records the check that last changed the membership; while
+     * the account is watched, every later check looked at it too and saw the same.
+     */
     public Optional<AccountPicture> account(long accountId) {
-        return queries.findAccount(accountId).map(side -> new AccountPicture(side.id(), side.name(), side.accountNumber(),
-                queries.findVendorNumbers(side.id()), side.membership(), side.membershipSeenAt(),
-                side.membershipCheckedAt(), queries.findLinkedCustomers(side.id())));
+        return queries.findAccount(accountId).map(side -> {
+            List<LinkedCustomer> customers = queries.findLinkedCustomers(side.id());
+            java.time.Instant lastCheck = queries.findLastCheck();
+            boolean watchedAtLastCheck = lastCheck != null && customers.stream().anyMatch(customer ->
+                    Integration.WATCHED.contains(customer.status()) && !customer.since().isAfter(lastCheck));
+            java.time.Instant checked = watchedAtLastCheck && (side.membershipCheckedAt() == null
+                    || lastCheck.isAfter(side.membershipCheckedAt())) ? lastCheck : side.membershipCheckedAt();
+            java.time.Instant seen = side.membership() == Membership.MEMBER && watchedAtLastCheck ? checked
+                    : side.membershipSeenAt();
+            return new AccountPicture(side.id(), side.name(), side.accountNumber(), queries.findVendorNumbers(side.id()),
+                    side.membership(), seen, checked, customers);
+        });
     }
 }

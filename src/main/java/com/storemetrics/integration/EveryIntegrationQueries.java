@@ -24,6 +24,10 @@ interface EveryIntegrationQueries extends Repository<Integration, Long>, EveryIn
             + " a.membership, a.membershipSeenAt, a.membershipCheckedAt) from StoreAccount a where a.id = :accountId")
     Optional<AccountSide> findAccount(long accountId);
 
+    /** When the verifier last looked at every live integration; null before its first check. */
+    @Query("select c.checkedAt from IntegrationCheck c where c.id = 1")
+    java.time.Instant findLastCheck();
+
     @Query("select v from StoreAccount a join a.vendorNumbers v where a.id = :accountId order by v")
     List<String> findVendorNumbers(long accountId);
 

@@ -34,6 +34,9 @@ public class Integration {
             IntegrationStatus.EXPIRED, EnumSet.of(IntegrationStatus.REMOVED),
             IntegrationStatus.REMOVED, EnumSet.noneOf(IntegrationStatus.class));
 
+    /** The statuses the verifier looks at in every cycle. */
+    static final Set<IntegrationStatus> WATCHED = EnumSet.of(IntegrationStatus.PENDING, IntegrationStatus.APPROVED);
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -70,7 +73,23 @@ public class Integration {
     @Column(name = "status_changed_at", nullable = false)
     private Instant statusChangedAt;
 
+    /**
+     * The verifier's look that last changed this row's status (Approved, Expired, Removed), or, when a
+     * customer removes a watched row, the last look before. Shown once the row left the watched set;
+     * never rewritten just because a check happened.
+     */
     @Column(name = "last_checked_at")
+    private Instant lastCheckedWhenChanged;
+
+    /**
+     * "Last checked" as the grids show and sort it: for a Pending or Approved row the verifier's last
+     * cycle ({@link IntegrationCheck}) if the row was connected by then, else null ("Not yet"); for
+     * other rows what they kept when they left. Read-only; computed by the database on every read.
+     */
+    @org.hibernate.annotations.Formula("case when status in ('PENDING', 'APPROVED') then"
+            + " (case when connected_at <= (select integration_check.checked_at from integration_check"
+            + " where integration_check.id = 1) then (select integration_check.checked_at from integration_check"
+            + " where integration_check.id = 1) end) else last_checked_at end")
     private Instant lastCheckedAt;
 
     @Version
@@ -109,6 +128,12 @@ public class Integration {
             throw new IllegalStateException("An integration cannot go from " + status + " to " + to);
         }
         IntegrationStatus from = status;
+        if (actor.equals(Actor.VERIFIER)) {
+            lastCheckedWhenChanged = now;
+        } else if (WATCHED.contains(from) && !WATCHED.contains(to)) {
+            // Leaving the verifier's watch: keep its last look.
+            lastCheckedWhenChanged = lastCheckedAt;
+        }
         status = to;
         statusReason = reason;
         statusChangedAt = now;
@@ -166,8 +191,9 @@ public class Integration {
         return statusChangedAt;
     }
 
+    /** See {@link #lastCheckedAt}; once the row left the watched set, what it kept then. */
     public Instant getLastCheckedAt() {
-        return lastCheckedAt;
+        return WATCHED.contains(status) ? lastCheckedAt : lastCheckedWhenChanged;
     }
 
     public boolean isLive() {

@@ -25,16 +25,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class IntegrationLifecycle {
 
-    private static final Set<IntegrationStatus> CHECKED_BY_THE_VERIFIER = Set.of(IntegrationStatus.PENDING,
-            IntegrationStatus.APPROVED);
-
-    /**
-     * The stored "last checked" is refreshed at most this often per row; open views get every
-     * check's exact time through {@link IntegrationsChecked}. At 100,000 integrations and a 30 s
-     * interval, stamping every row every cycle wrote about 24 MB of HSQLDB redo log per cycle.
-     */
-    static final java.time.Duration CHECKED_AT_RESOLUTION = java.time.Duration.ofMinutes(5);
-
     private final IntegrationRepository integrations;
     private final StoreAccountRepository accounts;
     private final IntegrationEventRepository events;
@@ -88,13 +78,14 @@ public class IntegrationLifecycle {
                 IntegrationStatus.APPROVED, reason, actor, now, integration -> null);
     }
 
-    /** The account's Pending integrations connected before {@code connectedBefore} expire, each customer told. */
-    public int expirePending(long accountId, Instant connectedBefore, String reason,
-            Function<String, String> noticeForAccount, Actor actor, Instant now) {
-        List<Integration> lapsed = integrations.findByAccountsAndStatus(List.of(accountId), IntegrationStatus.PENDING)
-                .stream().filter(integration -> integration.getConnectedAt().isBefore(connectedBefore)).toList();
-        return apply(lapsed, IntegrationStatus.EXPIRED, reason, actor, now,
-                integration -> noticeForAccount.apply(integration.getAccount().getName()));
+    /**
+     * Every Pending integration connected before {@code connectedBefore} expires, each customer told:
+     * one query for all accounts (usually finding nothing), not one per waiting account.
+     */
+    public int expirePending(Instant connectedBefore, String reason, Function<String, String> noticeForAccount,
+            Actor actor, Instant now) {
+        return apply(integrations.findPendingConnectedBefore(connectedBefore), IntegrationStatus.EXPIRED, reason, actor,
+                now, integration -> noticeForAccount.apply(integration.getAccount().getName()));
     }
 
     /** Every Approved integration of these accounts, of every customer, is removed, each customer told. */
@@ -115,13 +106,24 @@ public class IntegrationLifecycle {
     }
 
     /**
-     * The verifier looked at every Pending and Approved integration at {@code checkedAt}: stored
-     * coarsely (see {@link #CHECKED_AT_RESOLUTION}), told to open views exactly.
+     * The verifier looked at every Pending and Approved integration at {@code checkedAt}: one row for
+     * all of them, and open views told. Returns false, changing and telling nothing, when a check at
+     * least as new was recorded already (another node's, or this observation applied before): the
+     * caller must then not apply its older observation. Call it first in the verifier's transaction:
+     * the row stays locked until commit, so concurrent reconciliations apply one after another.
      */
-    public void checked(Instant checkedAt) {
+    public boolean checked(Instant checkedAt) {
         Instant at = checkedAt.truncatedTo(ChronoUnit.MICROS);
-        integrations.markChecked(CHECKED_BY_THE_VERIFIER, at, at.minus(CHECKED_AT_RESOLUTION));
+        if (integrations.recordCheck(at) == 0) {
+            return false;
+        }
         publisher.publishEvent(new IntegrationsChecked(at));
+        return true;
+    }
+
+    /** When the verifier last looked at every live integration; null before its first check. */
+    public Instant lastCheck() {
+        return integrations.findLastCheck();
     }
 
     private int apply(List<Integration> affected, IntegrationStatus to, String reason, Actor actor, Instant now,

@@ -12,22 +12,32 @@ interface IntegrationRepository extends JpaRepository<Integration, Long> {
             + " and i.account.id in :accountIds")
     List<Integration> findLiveByCustomerAndAccounts(long customerId, Collection<Long> accountIds);
 
-    /** Integrations in the given statuses, with their accounts, for the verifier. */
-    @Query("select i from Integration i join fetch i.account where i.status in :statuses")
-    List<Integration> findByStatusIn(Collection<IntegrationStatus> statuses);
+    /** Pending integrations connected before {@code connectedBefore}, with their accounts: lapsed invitations. */
+    @Query("select i from Integration i join fetch i.account where i.status = com.storemetrics.integration.IntegrationStatus.PENDING"
+            + " and i.connectedAt < :connectedBefore")
+    List<Integration> findPendingConnectedBefore(java.time.Instant connectedBefore);
+
+    /** When the youngest Pending integration was connected; null when none is Pending. */
+    @Query("select max(i.connectedAt) from Integration i where i.status = com.storemetrics.integration.IntegrationStatus.PENDING")
+    java.time.Instant findNewestPendingConnectedAt();
 
     @Query("select i from Integration i where i.account.id in :accountIds and i.status = :status")
     List<Integration> findByAccountsAndStatus(Collection<Long> accountIds, IntegrationStatus status);
 
 
     /**
-     * One statement for "the verifier looked at these", skipping rows stamped since {@code staleBefore}:
-     * rewriting every live row every cycle made the database's redo log grow by megabytes a cycle.
+     * The verifier looked at every live integration at {@code checkedAt}: one row for all of them,
+     * moved forward only (returns 0 when a check as new or newer was recorded already, for example by
+     * another node). The row stays locked until commit, so reconciliations apply one after another.
      */
-    @org.springframework.data.jpa.repository.Modifying(flushAutomatically = true, clearAutomatically = true)
-    @Query("update Integration i set i.lastCheckedAt = :checkedAt where i.status in :statuses"
-            + " and (i.lastCheckedAt is null or i.lastCheckedAt < :staleBefore)")
-    int markChecked(Collection<IntegrationStatus> statuses, java.time.Instant checkedAt, java.time.Instant staleBefore);
+    @org.springframework.data.jpa.repository.Modifying
+    @Query("update IntegrationCheck c set c.checkedAt = :checkedAt where c.id = 1"
+            + " and (c.checkedAt is null or c.checkedAt < :checkedAt)")
+    int recordCheck(java.time.Instant checkedAt);
+
+    /** When the verifier last looked at every live integration; null before its first check. */
+    @Query("select c.checkedAt from IntegrationCheck c where c.id = 1")
+    java.time.Instant findLastCheck();
 
     /** One page of a customer's integrations in the given statuses; sorted by the pageable. */
     @Query("select i from Integration i join fetch i.account a where i.customerId = :customerId"

@@ -151,6 +151,22 @@ public class SandboxWorld {
         return new WorldSnapshot(now, serviceAppleId, appleIds, accounts, keys, fault, rateLimiter.budget());
     }
 
+    /**
+     * Adds accounts without apps, our service user a member of them or not (then it can be invited
+     * and accept through the control API as in any account): for harnesses that need a large world
+     * (docs/benchmarks.md). Gone again on {@link #reset()}.
+     */
+    public synchronized void addAccounts(Map<String, String> namesByNumber, boolean serviceUserIsMember) {
+        namesByNumber.forEach((number, name) -> {
+            AccountState account = new AccountState(new AccountFacts(number, name, List.of(), List.of()));
+            if (serviceUserIsMember) {
+                account.membersByEmail.put(key(serviceAppleId), new Member(memberId(number, serviceAppleId),
+                        serviceAppleId, "Storemetrics", "Integration", List.of("SALES"), true, false));
+            }
+            accountsByNumber.put(number, account);
+        });
+    }
+
     /** Back to the seeded world: state, clock, faults and rate-limit counters (key pairs stay). */
     public synchronized void reset() {
         clock.reset();

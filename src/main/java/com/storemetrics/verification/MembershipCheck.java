@@ -5,6 +5,7 @@ import com.storemetrics.appstore.ReporterAccount;
 import com.storemetrics.appstore.ReporterClient;
 import com.storemetrics.integration.AccountMemberships;
 import com.storemetrics.integration.WatchedAccount;
+import com.storemetrics.integration.WatchedAccounts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,21 +90,21 @@ public class MembershipCheck {
             log.debug("Verifier cycle ({}) skipped: backing off", trigger);
             return CycleResult.BACKING_OFF;
         }
-        List<WatchedAccount> watched = memberships.watched();
+        WatchedAccounts watched = memberships.watched(clock.instant());
         if (watched.isEmpty()) {
             health.succeeded(started, "Nothing to check: no Pending or Approved integrations.");
             return CycleResult.NOTHING_TO_CHECK;
         }
         try {
-            RequestedInvitations.Invitations invitations = this.invitations.acceptFor(watched);
+            RequestedInvitations.Invitations invitations = this.invitations.acceptFor(watched.accounts());
             List<ReporterAccount> visible = reporter.getAccounts(serviceAccessToken);
             Instant observedAt = clock.instant();
             Map<String, String> visibleByNumber = new LinkedHashMap<>();
             visible.forEach(account -> visibleByNumber.put(account.number(), account.name()));
             MembershipObservation observation = new MembershipObservation(observedAt, visibleByNumber,
-                    identifyByVendorNumber(watched, visibleByNumber.keySet()), invitations.pending(),
+                    identifyByVendorNumber(watched.accounts(), visibleByNumber.keySet()), invitations.pending(),
                     invitations.accepted(), properties.pendingLifetime());
-            ReconcileOutcome outcome = reconcileOnce(observation);
+            ReconcileOutcome outcome = reconcileOnce(watched, observation);
             String summary = "Member of " + visible.size() + (visible.size() == 1 ? " account; " : " accounts; ") + outcome.summary()
                     + (invitations.accepted().isEmpty() ? "" : "; accepted " + invitations.accepted().size()
                     + " invitation(s)");
@@ -121,12 +122,13 @@ public class MembershipCheck {
         }
     }
 
-    private ReconcileOutcome reconcileOnce(MembershipObservation observation) {
+    private ReconcileOutcome reconcileOnce(WatchedAccounts watched, MembershipObservation observation) {
         try {
-            return reconciler.reconcile(observation);
+            return reconciler.reconcile(watched, observation);
         } catch (ObjectOptimisticLockingFailureException concurrentCycle) {
-            // Another node reconciled the same accounts meanwhile; its newer view wins, ours is retried once.
-            return reconciler.reconcile(observation);
+            // Another node changed the same rows meanwhile: read the watched set again and retry once
+            // (an observation older than the other node's then changes nothing).
+            return reconciler.reconcile(memberships.watched(watched.readAt()), observation);
         }
     }
 

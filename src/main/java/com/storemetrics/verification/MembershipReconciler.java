@@ -5,6 +5,7 @@ import com.storemetrics.integration.Actor;
 import com.storemetrics.integration.IntegrationLifecycle;
 import com.storemetrics.integration.IntegrationProgress;
 import com.storemetrics.integration.WatchedAccount;
+import com.storemetrics.integration.WatchedAccounts;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -38,17 +39,30 @@ class MembershipReconciler {
         this.lifecycle = lifecycle;
     }
 
-    /** Applies one successful observation, in one transaction; views hear of it after commit. */
+    /** Applies one successful observation to the watched set as read now, in one transaction (tests, tools). */
     @Transactional
     public ReconcileOutcome reconcile(MembershipObservation observation) {
+        return reconcile(memberships.watched(observation.observedAt()), observation);
+    }
+
+    /**
+     * Applies one successful observation to the watched set the cycle read (once) before asking
+     * Apple, in one transaction; views hear of it after commit. Writes only what changed: the one
+     * check-time row, accounts whose recorded membership changes, and integrations whose status or
+     * progress changes. An observation not newer than the last applied one changes nothing.
+     */
+    @Transactional
+    public ReconcileOutcome reconcile(WatchedAccounts watched, MembershipObservation observation) {
         // Databases keep microseconds; comparing with what was stored needs the same precision.
-        Instant now = observation.observedAt().truncatedTo(ChronoUnit.MICROS);
-        // Read inside this transaction: the accounts stay loaded while their records change.
-        List<WatchedAccount> watched = memberships.watched();
+        Instant now = watched.readAt().truncatedTo(ChronoUnit.MICROS);
+        if (!lifecycle.checked(now)) {
+            return ReconcileOutcome.superseded(watched.size());
+        }
+        memberships.load(watched.accounts().stream().filter(account -> changes(account, observation))
+                .map(WatchedAccount::accountId).toList());
         int approved = 0;
-        int expired = 0;
         List<Long> lost = new ArrayList<>();
-        for (WatchedAccount account : watched) {
+        for (WatchedAccount account : watched.accounts()) {
             String number = account.accountNumber();
             String identified = observation.identifiedAccounts().get(account.accountId());
             if (number == null && identified != null) {
@@ -57,33 +71,42 @@ class MembershipReconciler {
                         observation.visibleAccounts().getOrDefault(number, account.name()));
             }
             if (number != null && observation.visibleAccounts().containsKey(number)) {
-                memberships.seen(account.accountId(), observation.visibleAccounts().get(number), now);
+                memberships.seen(account, observation.visibleAccounts().get(number), now);
                 if (account.hasPending()) {
                     approved += lifecycle.approvePending(account.accountId(), APPROVED_REASON, Actor.VERIFIER, now);
                 }
                 continue;
             }
-            boolean newerThanLastCheck = account.membershipCheckedAt() == null
-                    || now.isAfter(account.membershipCheckedAt());
-            if (newerThanLastCheck && memberships.missing(account.accountId(), now) >= MISSES_BEFORE_LOSS) {
+            if (memberships.missing(account, now) >= MISSES_BEFORE_LOSS) {
                 memberships.forgotten(account.accountId());
                 lost.add(account.accountId());
             }
-            if (account.hasPending()) {
-                expired += lifecycle.expirePending(account.accountId(), now.minus(observation.pendingLifetime()),
-                        EXPIRED_REASON, name -> name + ": the invitation was not accepted in time. Remove the "
-                                + "expired integration and connect the account again.", Actor.VERIFIER, now);
-                if (number != null && observation.invitationsAccepted().contains(number)) {
+            if (account.hasPending() && number != null) {
+                if (observation.invitationsAccepted().contains(number)) {
                     lifecycle.advanceProgress(account.accountId(), IntegrationProgress.ACCEPTED);
-                } else if (number != null && observation.invitationsPending().contains(number)) {
+                } else if (observation.invitationsPending().contains(number)) {
                     lifecycle.advanceProgress(account.accountId(), IntegrationProgress.INVITATION_RECEIVED);
                 }
             }
         }
+        // After the approvals above (flushed), only Pending rows of accounts not seen are left to lapse.
+        int expired = lifecycle.expirePending(now.minus(observation.pendingLifetime()), EXPIRED_REASON,
+                name -> name + ": the invitation was not accepted in time. Remove the expired integration and "
+                        + "connect the account again.", Actor.VERIFIER, now);
         int removed = lifecycle.removeApprovedForEveryone(lost, REMOVED_REASON,
                 name -> name + " was removed from your integrations: an Account Holder or Admin removed our service "
                         + "user in App Store Connect. Connect it again to resume store data.", Actor.VERIFIER, now);
-        lifecycle.checked(now);
         return new ReconcileOutcome(watched.size(), approved, expired, removed);
+    }
+
+    /** Whether applying the observation changes the account's record (the steady state changes none). */
+    private static boolean changes(WatchedAccount account, MembershipObservation observation) {
+        String number = account.accountNumber() != null ? account.accountNumber()
+                : observation.identifiedAccounts().get(account.accountId());
+        if (number == null || !observation.visibleAccounts().containsKey(number)) {
+            return account.membership() != com.storemetrics.integration.Membership.UNKNOWN;
+        }
+        return account.accountNumber() == null || account.membership() != com.storemetrics.integration.Membership.MEMBER
+                || account.missingCount() != 0 || !observation.visibleAccounts().get(number).equals(account.name());
     }
 }

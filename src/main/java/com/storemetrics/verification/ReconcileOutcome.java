@@ -1,9 +1,21 @@
 package com.storemetrics.verification;
 
 /** What one reconciliation changed, for the verifier's health record and logs. */
-record ReconcileOutcome(int accountsChecked, int approved, int expired, int removed) {
+record ReconcileOutcome(int accountsChecked, int approved, int expired, int removed, boolean applied) {
+
+    ReconcileOutcome(int accountsChecked, int approved, int expired, int removed) {
+        this(accountsChecked, approved, expired, removed, true);
+    }
+
+    /** A check as new or newer was applied already (another node's): this one changed nothing. */
+    static ReconcileOutcome superseded(int accountsChecked) {
+        return new ReconcileOutcome(accountsChecked, 0, 0, 0, false);
+    }
 
     public String summary() {
+        if (!applied) {
+            return accountsChecked + " accounts checked; a newer check was applied already, nothing changed";
+        }
         return accountsChecked + " accounts checked, " + approved + " approved, " + expired + " expired, "
                 + removed + " removed";
     }

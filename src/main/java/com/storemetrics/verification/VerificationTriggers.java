@@ -4,7 +4,6 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.storemetrics.integration.CheckRequested;
 import com.storemetrics.integration.IntegrationsConnected;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.context.annotation.Lazy;
@@ -29,13 +28,22 @@ public class VerificationTriggers {
         this.properties = properties;
     }
 
-    /** A fresh invitation should be approved within seconds of its acceptance: a short burst of checks. */
+    /**
+     * A fresh Pending integration should be approved within seconds of its acceptance, whenever that
+     * comes: the recurring check moves to the fast pace now ({@link VerifierPace} keeps it there while
+     * the integration is young). Every Finish moves the same one execution, so concurrent customers
+     * share each check; after the first, a Finish costs one read.
+     */
     @TransactionalEventListener(fallbackExecution = true)
     void onConnected(IntegrationsConnected connected) {
-        Instant now = Instant.now();
-        String batch = "burst-" + connected.customerId() + "-" + connected.integrationIds().get(0);
-        for (Duration delay : properties.burst()) {
-            scheduler.scheduleIfNotExists(soonTask.instance(batch + "-" + delay.toMillis()), now.plus(delay));
+        Instant wanted = Instant.now().plus(properties.youngPendingInterval());
+        if (!VerificationScheduler.bringForward(scheduler, wanted)) {
+            // The recurring check is running: it may have set its next run before this row was committed.
+            try {
+                scheduler.scheduleIfNotExists(soonTask.instance(VerificationScheduler.CATCH_UP_INSTANCE), wanted);
+            } catch (com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException createdMeanwhile) {
+                // Another Finish (or node) created the same catch-up check: one is coming either way.
+            }
         }
     }
 

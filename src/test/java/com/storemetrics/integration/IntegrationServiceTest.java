@@ -119,8 +119,12 @@ class IntegrationServiceTest extends SpringTest {
     @Test
     void the_grid_pages_sorts_by_every_column_and_filters_by_status() {
         as("alice", () -> connections.finish(List.of(ALICE_MARTIN, NORTHWIND), CredentialKind.ACCESS_TOKEN));
-        jdbc.update("UPDATE integration SET status = 'APPROVED', last_checked_at = CURRENT_TIMESTAMP WHERE account_id ="
+        jdbc.update("UPDATE integration SET status = 'APPROVED' WHERE account_id ="
                 + " (SELECT id FROM store_account WHERE account_number = '100003')");
+        // The verifier looked at every live row now; Alice Martin's was connected after that: "Not yet", last.
+        jdbc.update("UPDATE integration_check SET checked_at = CURRENT_TIMESTAMP");
+        jdbc.update("UPDATE integration SET connected_at = connected_at + 1 HOUR WHERE account_id ="
+                + " (SELECT id FROM store_account WHERE account_number = '100002')");
 
         assertThat(names(List.of("account"))).containsExactly("Alice Martin", "Northwind Games", "Pixel Forge Studio");
         assertThat(names(List.of("-account"))).containsExactly("Pixel Forge Studio", "Northwind Games", "Alice Martin");

@@ -101,7 +101,7 @@ class SupportServiceTest extends SpringTest {
         assertThat(row).isEqualTo(new IntegrationOverview(bobPixel, bob, "bob", "Bob Chen (Pixel Forge)", pixel,
                 "Pixel Forge Studio", "900001", IntegrationStatus.APPROVED, "approved",
                 com.storemetrics.integration.IntegrationProgress.DONE, now.minusSeconds(60).minus(Duration.ofDays(1)),
-                now.minusSeconds(60), now.plusSeconds(0)));
+                now.minusSeconds(60), now.plusSeconds(60)));
     }
 
     @Test

@@ -94,8 +94,10 @@ public final class SupportTestData {
                         insert.setString(6, row.status() == IntegrationStatus.PENDING ? "WAITING_FOR_INVITATION" : "DONE");
                         insert.setObject(7, changed.minusDays(1));
                         insert.setObject(8, changed);
+                             // Expired and removed rows keep the check that changed them; live rows show the
+                        // verifier's last check (recorded below), like the verifier leaves them.
                         insert.setObject(9, row.status() == IntegrationStatus.PENDING || row.status() == IntegrationStatus.APPROVED
-                                ? changed.plusMinutes(1) : null);
+                                ? null : changed);
                     }
 
                     @Override
@@ -103,6 +105,12 @@ public final class SupportTestData {
                         return rows.size();
                     }
                 });
+        // The verifier last looked a minute after the newest row's change.
+        rows.stream().map(Row::changedAt).max(Instant::compareTo).ifPresent(newest -> {
+            OffsetDateTime checked = OffsetDateTime.ofInstant(newest.plusSeconds(60), ZoneOffset.UTC);
+            jdbc.update("UPDATE integration_check SET checked_at = ? WHERE checked_at IS NULL OR checked_at < ?",
+                    checked, checked);
+        });
         List<Long> ids = new ArrayList<>(jdbc.queryForList("SELECT id FROM integration ORDER BY id DESC LIMIT ?",
                 Long.class, rows.size()));
         java.util.Collections.reverse(ids);

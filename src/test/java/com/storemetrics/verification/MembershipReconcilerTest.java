@@ -41,6 +41,8 @@ class MembershipReconcilerTest extends SpringTest {
     JdbcTemplate jdbc;
     @Autowired
     IntegrationBroadcaster broadcaster;
+    @Autowired
+    com.storemetrics.TestClock clock;
 
     /** What open support views would receive, after commit. */
     final Recorded recorded = new Recorded();
@@ -57,6 +59,7 @@ class MembershipReconcilerTest extends SpringTest {
     @AfterEach
     void cleanUp() {
         listening.remove();
+        clock.reset();
         TestData.deleteIntegrations(context);
     }
 
@@ -182,20 +185,52 @@ class MembershipReconcilerTest extends SpringTest {
     }
 
     @Test
-    void the_stored_last_checked_time_is_refreshed_at_most_every_five_minutes() {
+    void a_check_that_sees_nothing_new_writes_no_account_or_integration_row() {
         Instant first = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         reconciler.reconcile(observe(first, true));
+        List<Map<String, Object>> accountsBefore = jdbc.queryForList("SELECT * FROM store_account ORDER BY id");
+        List<Map<String, Object>> integrationsBefore = jdbc.queryForList("SELECT * FROM integration ORDER BY id");
 
         reconciler.reconcile(observe(first.plusSeconds(30), true));
-        assertThat(lastChecked()).containsOnly(first);
 
-        reconciler.reconcile(observe(first.plusSeconds(301), true));
-        assertThat(lastChecked()).containsOnly(first.plusSeconds(301));
+        assertThat(jdbc.queryForList("SELECT * FROM store_account ORDER BY id")).isEqualTo(accountsBefore);
+        assertThat(jdbc.queryForList("SELECT * FROM integration ORDER BY id")).isEqualTo(integrationsBefore);
+        assertThat(jdbc.queryForObject("SELECT checked_at FROM integration_check", java.sql.Timestamp.class).toInstant())
+                .isEqualTo(first.plusSeconds(30));
     }
 
-    private List<Instant> lastChecked() {
-        return jdbc.queryForList("SELECT last_checked_at FROM integration", java.sql.Timestamp.class).stream()
-                .map(java.sql.Timestamp::toInstant).toList();
+    @Test
+    void live_rows_show_the_last_check_and_a_row_connected_after_it_shows_not_yet() {
+        Instant check = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        reconciler.reconcile(observe(check, true));
+        reconciler.reconcile(observe(check.plusSeconds(30), true));
+        clock.advance(Duration.ofMinutes(1));
+        SignIn.as(context, "alice", () -> connections.finish(List.of(com.storemetrics.DemoAccounts.ALICE_MARTIN),
+                CredentialKind.ACCESS_TOKEN));
+
+        List<com.storemetrics.integration.IntegrationRow> rows = SignIn.as(context, "alice",
+                () -> context.getBean(com.storemetrics.integration.IntegrationService.class).myIntegrations());
+
+        assertThat(rows).filteredOn(row -> row.accountName().equals("Pixel Forge Studio")).singleElement()
+                .satisfies(row -> assertThat(row.lastCheckedAt()).isEqualTo(check.plusSeconds(30)));
+        assertThat(rows).filteredOn(row -> row.accountName().equals("Alice Martin")).singleElement()
+                .satisfies(row -> assertThat(row.lastCheckedAt()).as("connected after the last check").isNull());
+    }
+
+    @Test
+    void an_expired_row_keeps_the_time_of_the_check_that_expired_it() {
+        Instant connected = jdbc.queryForObject("SELECT MIN(connected_at) FROM integration", java.sql.Timestamp.class).toInstant();
+        Instant expiry = connected.plus(LIFETIME).plusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        reconciler.reconcile(observe(expiry, false));
+
+        reconciler.reconcile(observe(expiry.plusSeconds(30), false));
+
+        List<com.storemetrics.integration.IntegrationRow> rows = SignIn.as(context, "alice",
+                () -> context.getBean(com.storemetrics.integration.IntegrationService.class).myIntegrations());
+        assertThat(rows).singleElement().satisfies(row -> {
+            assertThat(row.status()).isEqualTo(IntegrationStatus.EXPIRED);
+            assertThat(row.lastCheckedAt()).isEqualTo(expiry);
+        });
     }
 
     private static MembershipObservation observe(Instant at, boolean memberOfPixelForge) {

@@ -122,10 +122,17 @@ class LiveIntegrationsGrid extends VerticalLayout {
         }
     }
 
-    /** The verifier looked at every Pending and Approved row at {@code checkedAt}; Expired rows it leaves alone. */
+    /**
+     * The verifier looked at every Pending and Approved row connected by {@code checkedAt}; Expired
+     * rows it leaves alone, and a row connected after that moment is "Not yet" checked.
+     */
     void checked(Instant checkedAt) {
-        known.replaceAll((id, row) -> CHECKED_BY_THE_VERIFIER.contains(row.status()) ? row.checkedAt(checkedAt) : row);
-        known.values().stream().filter(row -> CHECKED_BY_THE_VERIFIER.contains(row.status())).forEach(rows::refreshItem);
+        known.replaceAll((id, row) -> lookedAt(row, checkedAt) ? row.checkedAt(checkedAt) : row);
+        known.values().stream().filter(row -> lookedAt(row, checkedAt)).forEach(rows::refreshItem);
+    }
+
+    private static boolean lookedAt(IntegrationRow row, Instant checkedAt) {
+        return CHECKED_BY_THE_VERIFIER.contains(row.status()) && !row.connectedAt().isAfter(checkedAt);
     }
 
     /** Every row the grid would show now, fetched as the grid fetches. */

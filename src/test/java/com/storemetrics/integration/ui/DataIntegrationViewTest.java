@@ -43,6 +43,8 @@ class DataIntegrationViewTest extends KaribuTest {
     ConnectionService connections;
     @Autowired
     JdbcTemplate jdbc;
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
 
     long alicePixelForge;
     long bobPixelForge;
@@ -60,6 +62,7 @@ class DataIntegrationViewTest extends KaribuTest {
     @AfterEach
     void cleanUp() {
         TestData.deleteIntegrations(applicationContext);
+        new com.storemetrics.SandboxControl(port).reset();
     }
 
     @Test
@@ -210,6 +213,10 @@ class DataIntegrationViewTest extends KaribuTest {
 
     @Test
     void check_again_on_a_pending_row_asks_the_shared_check_once_then_says_when_to_ask_again() {
+        // Apple agrees with the setup that our user is in Pixel Forge, so no check may take it away meanwhile.
+        com.storemetrics.SandboxControl sandbox = new com.storemetrics.SandboxControl(port);
+        sandbox.acceptInvitation(sandbox.invite("100001", com.storemetrics.SandboxControl.SERVICE_APPLE_ID)
+                .path("id").asText());
         DataIntegrationView view = open();
         jdbc.update("DELETE FROM scheduled_tasks WHERE task_instance = 'recheck-now'");
         long cyclesBefore = jdbc.queryForObject("SELECT cycles FROM verifier_health", Long.class);

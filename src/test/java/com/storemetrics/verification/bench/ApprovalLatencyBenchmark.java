@@ -25,6 +25,7 @@ import com.vaadin.flow.component.grid.Grid;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,7 +40,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Integration view (Karibu, signed in as alice) showing the row Approved. Not a test: a main class.
  *
  * <p>Per run: open the view, Finish for Pixel Forge Studio through {@link ConnectionService#finish}
- * (which schedules the burst of early checks, as in production), wait until the Pending row shows,
+ * (which moves the recurring check to its fast pace, as in production), wait until the Pending row shows,
  * invite our service Apple ID through the sandbox's control API and accept it there ourselves;
  * the clock starts when the accept call returns. Then run {@code MockVaadin.clientRoundtrip()} in a
  * tight loop (100 us pauses) until the grid's row is APPROVED. Clean up with
@@ -47,18 +48,27 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * <p>Modes ({@code bench.modes}, comma-separated):
  * <ul>
- * <li>{@code pipeline}: the burst is cancelled and {@code MembershipCheck.run} is called on another
- * thread right after the accept: the verifier's own cost plus the push to the UI.</li>
- * <li>{@code recheck}: the burst is cancelled and support's {@code VerificationTriggers.recheckNow()}
- * schedules a check now through db-scheduler (immediate execution).</li>
- * <li>{@code burst}: accepted right after Finish (the customer invited before pressing Finish, as the
- * checkbox says); the burst's first check (2 s after Finish) approves it.</li>
- * <li>{@code burst-spread}: accepted at a uniformly random moment in the burst window (0-40 s
- * after Finish): how long the next burst check makes the customer wait.</li>
+ * <li>{@code pipeline}: the scheduled checks are pushed an hour away and {@code MembershipCheck.run}
+ * is called on another thread right after the accept: the verifier's own cost plus the push to the UI.</li>
+ * <li>{@code recheck}: the same, but support's {@code VerificationTriggers.recheckNow()} schedules a
+ * check now through db-scheduler (immediate execution).</li>
+ * <li>{@code pace}: accepted right after Finish (the customer invited before pressing Finish, as the
+ * checkbox says); the recurring check, moved to 3 s after Finish, approves it.</li>
+ * <li>{@code spread-5min}: accepted at a uniformly random moment 0 to 5 minutes after Finish (customers
+ * often invite after pressing Finish). {@code bench.lanes} (10) accounts run at once, each its own
+ * Finish, random wait, accept, Approved, removal, in one open view: every run waits for its own
+ * moment, and the lanes share the checks as customers do. {@code bench.spread-runs} (40) runs.</li>
+ * <li>{@code load}: Apple requests per hour when {@code bench.load-customers} (1,000) customers each
+ * finish one account within one minute (nobody accepts). Counts the Reporter requests
+ * ({@code AppleCallAccounting}) from the first Finish until 6.5 minutes after it (the Finish minute
+ * plus the 5 minutes of the 3 s pace), then moves every connection time back 10 minutes (the 15 s
+ * pace) and counts for 2 minutes; the hour is the first count plus the 15 s pace's rate for the
+ * remaining 53.5 minutes.</li>
  * </ul>
- * In the burst modes each run waits a random 0-1 s before Finish, so the burst falls at a random
+ * In the pace modes each run waits a random 0-1 s before Finish, so the check falls at a random
  * point of db-scheduler's 1 s polling cycle (back-to-back runs would otherwise be phase-locked to it).
- * System properties: {@code bench.runs} (50), {@code bench.warmup} (3).
+ * System properties: {@code bench.modes} (pipeline,pace,spread-5min,load), {@code bench.runs} (50),
+ * {@code bench.warmup} (3).
  */
 public final class ApprovalLatencyBenchmark {
 
@@ -66,7 +76,10 @@ public final class ApprovalLatencyBenchmark {
             "Pixel Forge Studio", List.of("85000001"), List.of(), DiscoveredAccount.AppsState.NO_RECENT_SALES);
     private static final int RUNS = Integer.getInteger("bench.runs", 50);
     private static final int WARMUP = Integer.getInteger("bench.warmup", 3);
-    private static final Duration BURST_WINDOW = Duration.ofSeconds(40);
+    private static final int LANES = Integer.getInteger("bench.lanes", 10);
+    private static final int SPREAD_RUNS = Integer.getInteger("bench.spread-runs", 40);
+    private static final int LOAD_CUSTOMERS = Integer.getInteger("bench.load-customers", 1_000);
+    private static final Duration ACCEPT_WINDOW = Duration.ofMinutes(5);
     private static final Duration POLLING_INTERVAL = Duration.ofSeconds(1);
 
     private final ConfigurableApplicationContext context;
@@ -99,8 +112,12 @@ public final class ApprovalLatencyBenchmark {
             benchmark.sandbox.reset();
             TestData.deleteIntegrations(context);
             try {
-                for (String mode : System.getProperty("bench.modes", "pipeline,recheck,burst,burst-spread").split(",")) {
-                    benchmark.measure(mode.trim());
+                for (String mode : System.getProperty("bench.modes", "pipeline,pace,spread-5min,load").split(",")) {
+                    switch (mode.trim()) {
+                        case "spread-5min" -> benchmark.spread();
+                        case "load" -> benchmark.load();
+                        default -> benchmark.measure(mode.trim());
+                    }
                 }
             } finally {
                 benchmark.verifierThread.shutdownNow();
@@ -147,7 +164,7 @@ public final class ApprovalLatencyBenchmark {
                     + summary(measured.stream().map(nanos -> nanos[1]).toList()));
         }
         if (raced > 0) {
-            System.out.println(raced + " run(s) discarded: a burst check accepted the invitation before we did");
+            System.out.println(raced + " run(s) discarded: a scheduled check accepted the invitation before we did");
         }
         System.out.printf("TABLE | %s | %.0f | %.0f |%n", mode, percentileMillis(acceptToShown, 50),
                 percentileMillis(acceptToShown, 95));
@@ -163,7 +180,7 @@ public final class ApprovalLatencyBenchmark {
         ui.navigate(DataIntegrationView.class);
         Grid<IntegrationRow> grid = LocatorJ._get(Grid.class, spec -> spec.withId("integrations-grid"));
 
-        if (mode.startsWith("burst")) {
+        if (mode.equals("pace")) {
             // db-scheduler polls once a second. Each run starts right after the previous run's check,
             // so without this the burst would always land at the same point of the polling cycle.
             long start = System.nanoTime() + (long) (random.nextDouble() * POLLING_INTERVAL.toNanos());
@@ -177,14 +194,8 @@ public final class ApprovalLatencyBenchmark {
         await(grid, rows -> rows.size() == 1 && rows.get(0).status() == IntegrationStatus.PENDING, Duration.ofSeconds(30));
         if (mode.equals("pipeline") || mode.equals("recheck")) {
             // Only the check under measurement runs.
-            jdbc.update("DELETE FROM scheduled_tasks WHERE task_name = 'membership-check-soon'");
+            pushScheduledChecksAway();
             check.awaitIdle(Duration.ofSeconds(30));
-        } else if (mode.equals("burst-spread")) {
-            long acceptAt = finished + (long) (random.nextDouble() * BURST_WINDOW.toNanos());
-            while (System.nanoTime() < acceptAt) {
-                MockVaadin.clientRoundtrip();
-                LockSupport.parkNanos(Math.min(20_000_000L, Math.max(0, acceptAt - System.nanoTime())));
-            }
         }
         JsonNode invitation = sandbox.invite(SandboxControl.PIXEL_FORGE, SandboxControl.SERVICE_APPLE_ID);
         try {
@@ -223,14 +234,171 @@ public final class ApprovalLatencyBenchmark {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             MockVaadin.clientRoundtrip();
-            if (condition.test(grid.getListDataView().getItems().toList())) {
+            if (condition.test(com.github.mvysny.kaributesting.v10.GridKt._findAll(grid))) {
                 return System.nanoTime();
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("timed out; rows: " + grid.getListDataView().getItems().toList());
+                throw new IllegalStateException("timed out; rows: " + com.github.mvysny.kaributesting.v10.GridKt._findAll(grid));
             }
             LockSupport.parkNanos(100_000);
         }
+    }
+
+    /** The recurring check and any soon check an hour away, so that only the measured check runs. */
+    private void pushScheduledChecksAway() {
+        jdbc.update("DELETE FROM scheduled_tasks WHERE task_name = 'membership-check-soon' AND picked = FALSE");
+        jdbc.update("UPDATE scheduled_tasks SET execution_time = ? WHERE task_name = 'membership-check' AND picked = FALSE",
+                java.sql.Timestamp.from(java.time.Instant.now().plus(Duration.ofHours(1))));
+    }
+
+    /** One lane of {@code spread-5min}: an account of its own and where its current run is. */
+    private static final class Lane {
+        final DiscoveredAccount account;
+        long finishAt;
+        long finished;
+        long acceptAt;
+        long accepted;
+        boolean pending;
+
+        Lane(DiscoveredAccount account) {
+            this.account = account;
+        }
+    }
+
+    /**
+     * Acceptance at a uniformly random moment 0-5 minutes after Finish, {@link #LANES} accounts at
+     * once in alice's open view; the main thread drives the UI and the lanes' steps.
+     */
+    private void spread() throws Exception {
+        System.out.printf("%n=== approval latency, mode spread-5min: %d runs in %d lanes, accept 0-%d s after Finish ===%n",
+                SPREAD_RUNS, LANES, ACCEPT_WINDOW.toSeconds());
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        List<Lane> lanes = new ArrayList<>();
+        for (int i = 0; i < LANES; i++) {
+            String number = String.valueOf(700_001 + i);
+            names.put(number, "Spread Studio " + i);
+            lanes.add(new Lane(new DiscoveredAccount(number, "Spread Studio " + i, List.of(String.valueOf(87_000_001 + i)),
+                    List.of(), DiscoveredAccount.AppsState.NO_RECENT_SALES)));
+        }
+        context.getBean(com.storemetrics.sandbox.SandboxWorld.class).addAccounts(names, false);
+        UI ui = UI.getCurrent();
+        ui.navigate("sandbox");
+        ui.navigate(DataIntegrationView.class);
+        Grid<IntegrationRow> grid = LocatorJ._get(Grid.class, spec -> spec.withId("integrations-grid"));
+        com.storemetrics.integration.IntegrationService integrations =
+                context.getBean(com.storemetrics.integration.IntegrationService.class);
+        long start = System.nanoTime();
+        for (Lane lane : lanes) {
+            // Lanes start spread over the first lane's window, then run back to back.
+            lane.finishAt = start + (long) (random.nextDouble() * ACCEPT_WINDOW.toNanos() / 2);
+        }
+        List<Long> acceptToShown = new ArrayList<>();
+        List<Long> acceptAfterFinish = new ArrayList<>();
+        int started = 0;
+        int acceptedByVerifier = 0;
+        while (acceptToShown.size() < SPREAD_RUNS) {
+            MockVaadin.clientRoundtrip();
+            long now = System.nanoTime();
+            Map<String, IntegrationRow> shown = new java.util.HashMap<>();
+            com.github.mvysny.kaributesting.v10.GridKt._findAll(grid).forEach(row -> shown.put(row.accountName(), row));
+            for (Lane lane : lanes) {
+                if (!lane.pending && lane.finishAt > 0 && now >= lane.finishAt && started < SPREAD_RUNS) {
+                    connections.finish(List.of(lane.account), CredentialKind.ACCESS_TOKEN);
+                    lane.finished = System.nanoTime();
+                    lane.acceptAt = lane.finished + (long) (random.nextDouble() * ACCEPT_WINDOW.toNanos());
+                    lane.accepted = 0;
+                    lane.pending = true;
+                    started++;
+                } else if (lane.pending && lane.accepted == 0 && now >= lane.acceptAt) {
+                    JsonNode invitation = sandbox.invite(lane.account.accountNumber(), SandboxControl.SERVICE_APPLE_ID);
+                    try {
+                        sandbox.acceptInvitation(invitation.path("id").asText());
+                    } catch (IllegalStateException acceptedByTheVerifierFirst) {
+                        // A check between the two calls accepted the invitation itself: accepted now either way.
+                        acceptedByVerifier++;
+                    }
+                    lane.accepted = System.nanoTime();
+                } else if (lane.pending && lane.accepted > 0) {
+                    IntegrationRow row = shown.get(lane.account.name());
+                    if (row != null && row.status() == IntegrationStatus.APPROVED) {
+                        long latency = now - lane.accepted;
+                        acceptToShown.add(latency);
+                        acceptAfterFinish.add(lane.accepted - lane.finished);
+                        System.out.printf("run %2d (%s): accepted %5.1f s after Finish -> Approved shown after %7.1f ms%n",
+                                acceptToShown.size() - 1, lane.account.name(), (lane.accepted - lane.finished) / 1e9,
+                                latency / 1e6);
+                        integrations.remove(row.id());
+                        sandbox.removeUser(lane.account.accountNumber(), SandboxControl.SERVICE_APPLE_ID);
+                        lane.pending = false;
+                        lane.finishAt = System.nanoTime() + (long) (random.nextDouble() * POLLING_INTERVAL.toNanos());
+                    }
+                }
+            }
+            LockSupport.parkNanos(1_000_000);
+        }
+        System.out.println("--- mode spread-5min:" + (acceptedByVerifier == 0 ? ""
+                : " (" + acceptedByVerifier + " invitation(s) accepted by a check between invite and accept)"));
+        System.out.println("accepted after Finish: " + summary(acceptAfterFinish));
+        System.out.println("accept -> Approved shown: " + summary(acceptToShown) + "; " + BenchmarkSupport.load());
+        System.out.printf("TABLE | spread-5min | %.0f | %.0f |%n", percentileMillis(acceptToShown, 50),
+                percentileMillis(acceptToShown, 95));
+        check.awaitIdle(Duration.ofSeconds(30));
+        TestData.deleteIntegrations(context);
+        sandbox.reset();
+        MockVaadin.clientRoundtrip();
+    }
+
+    /** Apple requests per hour while {@link #LOAD_CUSTOMERS} customers finish within one minute. */
+    private void load() throws Exception {
+        System.out.printf("%n=== Apple requests, mode load: %,d customers each finish one account within one minute ===%n",
+                LOAD_CUSTOMERS);
+        List<Object[]> users = new ArrayList<>();
+        for (int c = 0; c < LOAD_CUSTOMERS; c++) {
+            users.add(new Object[] {"load-customer-" + c, "Load Customer " + c, "{noop}not-a-password", "CUSTOMER"});
+        }
+        jdbc.batchUpdate("INSERT INTO app_user (username, display_name, password_hash, role) VALUES (?, ?, ?, ?)", users);
+        com.storemetrics.appstore.AppleCallAccounting accounting =
+                context.getBean(com.storemetrics.appstore.AppleCallAccounting.class);
+        java.util.function.IntSupplier reporter = () -> accounting.requestsInLastHour(
+                com.storemetrics.appstore.AppleProtocol.REPORTER);
+        check.awaitIdle(Duration.ofSeconds(30));
+        int reporter0 = reporter.getAsInt();
+        long cycles0 = jdbc.queryForObject("SELECT cycles FROM verifier_health", Long.class);
+        long start = System.nanoTime();
+        long perCustomer = Duration.ofMinutes(1).toNanos() / LOAD_CUSTOMERS;
+        for (int c = 0; c < LOAD_CUSTOMERS; c++) {
+            long at = start + c * perCustomer;
+            while (System.nanoTime() < at) {
+                LockSupport.parkNanos(Math.max(0, at - System.nanoTime()));
+            }
+            DiscoveredAccount account = new DiscoveredAccount(String.valueOf(800_000 + c), "Load Studio " + c,
+                    List.of(String.valueOf(88_000_000 + c)), List.of(), DiscoveredAccount.AppsState.NO_RECENT_SALES);
+            com.storemetrics.SignIn.as(context, "load-customer-" + c,
+                    () -> connections.finish(List.of(account), CredentialKind.ACCESS_TOKEN));
+        }
+        long finishedIn = System.nanoTime() - start;
+        System.out.printf("%,d Finishes took %.1f s; %,d integrations Pending%n", LOAD_CUSTOMERS, finishedIn / 1e9,
+                jdbc.queryForObject("SELECT COUNT(*) FROM integration WHERE status = 'PENDING'", Integer.class));
+        BenchmarkSupport.sleep(Math.max(0, Duration.ofSeconds(390).toMillis() - (System.nanoTime() - start) / 1_000_000));
+        int fast = reporter.getAsInt() - reporter0;
+        long fastCycles = jdbc.queryForObject("SELECT cycles FROM verifier_health", Long.class) - cycles0;
+        System.out.printf("first 6.5 min (Finish minute + 5 min at the 3 s pace): %d Reporter requests, %d verifier cycles%n",
+                fast, fastCycles);
+        jdbc.update("UPDATE integration SET connected_at = connected_at - INTERVAL '10' MINUTE WHERE status = 'PENDING'");
+        check.awaitIdle(Duration.ofSeconds(30));
+        int reporter1 = reporter.getAsInt();
+        long mid = System.nanoTime();
+        BenchmarkSupport.sleep(Duration.ofMinutes(2).toMillis());
+        int slow = reporter.getAsInt() - reporter1;
+        double perMinute = slow / ((System.nanoTime() - mid) / 6e10);
+        double hour = fast + perMinute * 53.5;
+        System.out.printf("then, every Pending integration 10 to 60 minutes old (15 s pace): %d Reporter requests in 2 min"
+                + " = %.1f a minute%n", slow, perMinute);
+        System.out.printf("Apple requests in the hour after the first Finish: %.0f (measured %d + %.1f/min x 53.5 min);"
+                + " budget %d an hour, of which the importer may use half%n", hour, fast, perMinute,
+                com.storemetrics.appstore.AppleFacts.HOURLY_REQUEST_BUDGET);
+        System.out.printf("TABLE | load | %d customers | %.0f requests/hour |%n", LOAD_CUSTOMERS, hour);
+        TestData.deleteIntegrations(context);
     }
 
     private void cleanUp() throws InterruptedException {

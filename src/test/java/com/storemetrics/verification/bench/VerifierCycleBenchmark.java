@@ -35,10 +35,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * per cycle the Apple requests, wall time, JDBC time and statements, and allocation; then times
  * the reconciler's two halves on their own and reports the live heap.
  *
- * <p>The sandbox's service user is a member of none of the seeded accounts, so every cycle sees
- * every watched account missing. Before each cycle the seeded membership is restored (outside the
- * timing), so each cycle does the same work: every watched account is updated once (as in the
- * steady state, where each seen account gets new seen/checked times), and nothing is removed.
+ * <p>Two scenarios ({@code bench.scenarios}, default {@code steady,all-missing}):
+ * <ul>
+ * <li>{@code steady}: the sandbox lists our service user in every account with an Approved
+ * integration (added to its world for the run), as in production when nothing changed at Apple:
+ * the cycle should write no account or integration row. The harness checks that by comparing the
+ * sum of the rows' versions before and after the measured cycles.</li>
+ * <li>{@code all-missing}: the sandbox lists none of the seeded accounts, so every cycle sees every
+ * member account missing; before each cycle the seeded membership is restored (outside the timing),
+ * so each cycle changes 9,500 accounts from MEMBER to MISSING: the worst case, a state change for
+ * every account, and what every cycle cost before the steady state wrote nothing.</li>
+ * </ul>
  *
  * <p>System properties: {@code bench.integrations} (comma-separated, default {@code 10000,100000}),
  * {@code bench.accounts} (10000), {@code bench.customers} (1000), {@code bench.warmup} (10),
@@ -64,14 +71,21 @@ public final class VerifierCycleBenchmark {
     public static void main(String[] args) {
         System.out.println(BenchmarkSupport.machine());
         for (String size : System.getProperty("bench.integrations", "10000,100000").split(",")) {
-            run(Integer.parseInt(size.trim()));
+            for (String scenario : System.getProperty("bench.scenarios", "steady,all-missing").split(",")) {
+                run(Integer.parseInt(size.trim()), scenario.trim());
+            }
         }
         System.exit(0);
     }
 
-    private static void run(int integrations) {
-        System.out.printf("%n=== Verifier cycle: %,d accounts, %,d integrations, %,d customers ===%n", ACCOUNTS,
-                integrations, CUSTOMERS);
+    private static void run(int integrations, String scenario) {
+        boolean steady = switch (scenario) {
+            case "steady" -> true;
+            case "all-missing" -> false;
+            default -> throw new IllegalArgumentException("bench.scenarios: steady or all-missing, not " + scenario);
+        };
+        System.out.printf("%n=== Verifier cycle (%s): %,d accounts, %,d integrations, %,d customers ===%n", scenario,
+                ACCOUNTS, integrations, CUSTOMERS);
         Path fileDb = FILE_DB ? Path.of("target", "bench-db", "verifier-" + UUID.randomUUID()) : null;
         List<String> args = new ArrayList<>();
         if (FILE_DB) {
@@ -91,9 +105,12 @@ public final class VerifierCycleBenchmark {
             System.out.printf("seeded in %.1f s: %s%n", (System.nanoTime() - seedStart) / 1e9,
                     jdbc.queryForList("SELECT status, COUNT(*) AS n FROM integration GROUP BY status ORDER BY status"));
 
+            Map<String, String> visible = steady ? approvedAccounts() : Map.of();
+            context.getBean(com.storemetrics.sandbox.SandboxWorld.class).addAccounts(visible, true);
             MembershipCheck check = context.getBean(MembershipCheck.class);
             AppleCallAccounting accounting = context.getBean(AppleCallAccounting.class);
             int activeBefore = countActive(jdbc);
+            long[] versionsBefore = null;
 
             List<Long> wall = new ArrayList<>();
             List<Long> cpu = new ArrayList<>();
@@ -104,7 +121,12 @@ public final class VerifierCycleBenchmark {
             List<Long> logWrites = new ArrayList<>();
             int checkpoints = 0;
             for (int cycle = -WARMUP; cycle < CYCLES; cycle++) {
-                restoreMembership(jdbc);
+                if (!steady) {
+                    restoreMembership(jdbc);
+                }
+                if (cycle == 0) {
+                    versionsBefore = versions(jdbc);
+                }
                 int reporter0 = accounting.requestsInLastHour(AppleProtocol.REPORTER);
                 int api0 = accounting.requestsInLastHour(AppleProtocol.APP_STORE_CONNECT_API);
                 long[] sandbox0 = SandboxRequests.snapshot();
@@ -131,7 +153,7 @@ public final class VerifierCycleBenchmark {
                         jdbc1[1] - jdbc0[1], mb(alloc), reporter, api, sandbox1[0] - sandbox0[0],
                         sandbox1[1] - sandbox0[1], sandbox1[2] - sandbox0[2]);
                 if (FILE_DB) {
-                    System.out.println(logGrowth >= 0 ? "          database log +" + mb(logGrowth)
+                    System.out.println(logGrowth >= 0 ? "          database log +" + kb(logGrowth)
                             : "          database log shrank: HSQLDB checkpointed (rewrote the whole database) in this cycle");
                 }
                 if (cycle >= 0) {
@@ -153,12 +175,15 @@ public final class VerifierCycleBenchmark {
             if (FILE_DB) {
                 System.out.printf("database log written per cycle: %s (median of cycles without checkpoint);"
                                 + " %d of %d measured cycles checkpointed; files now %s%n",
-                        logWrites.isEmpty() ? "-" : mb(logWrites.stream().sorted().toList().get(logWrites.size() / 2)),
+                        logWrites.isEmpty() ? "-" : kb(logWrites.stream().sorted().toList().get(logWrites.size() / 2)),
                         checkpoints, CYCLES, mb(diskBytes(fileDb)));
             }
             if (countActive(jdbc) != activeBefore) {
                 throw new IllegalStateException("cycles changed statuses; the figures are not comparable");
             }
+            long[] versionsAfter = versions(jdbc);
+            System.out.printf("rows changed by the %d measured cycles (sum of row versions): accounts %,d, integrations %,d%n",
+                    CYCLES, versionsAfter[0] - versionsBefore[0], versionsAfter[1] - versionsBefore[1]);
             System.out.println("--- " + integrations + " integrations, " + CYCLES + " cycles after " + WARMUP + " warm-up:");
             System.out.println("cycle wall time:  " + summary(wall) + "; " + BenchmarkSupport.load());
             System.out.println("cycle CPU (thread): " + summary(cpu));
@@ -170,7 +195,7 @@ public final class VerifierCycleBenchmark {
                     requests.stream().map(r -> r[0]).distinct().toList(),
                     requests.stream().map(r -> r[1]).distinct().toList());
 
-            reconcilerAlone(context, jdbc);
+            reconcilerAlone(context, jdbc, steady, visible);
 
             long heap = BenchmarkSupport.usedHeapAfterGc();
             long live = BenchmarkSupport.liveHistogram().get("TOTAL")[1];
@@ -180,7 +205,8 @@ public final class VerifierCycleBenchmark {
     }
 
     /** The two reconciler calls a cycle makes, timed on their own with an observation like the sandbox's. */
-    private static void reconcilerAlone(ConfigurableApplicationContext context, JdbcTemplate jdbc) {
+    private static void reconcilerAlone(ConfigurableApplicationContext context, JdbcTemplate jdbc, boolean steady,
+            Map<String, String> visible) {
         AccountMemberships memberships = context.getBean(AccountMemberships.class);
         List<Long> watchedWall = new ArrayList<>();
         List<Long> watchedCpu = new ArrayList<>();
@@ -193,18 +219,20 @@ public final class VerifierCycleBenchmark {
         int watchedCount = 0;
         String outcome = null;
         for (int i = -WARMUP; i < CYCLES; i++) {
-            restoreMembership(jdbc);
+            if (!steady) {
+                restoreMembership(jdbc);
+            }
             JdbcTiming.startProfile();
             long[] j0 = JdbcTiming.current();
             long c0 = BenchmarkSupport.cpuNanos();
             long t0 = System.nanoTime();
-            List<WatchedAccount> watched = memberships.watched();
+            List<WatchedAccount> watched = memberships.watched(Instant.now()).accounts();
             long t1 = System.nanoTime();
             long c1 = BenchmarkSupport.cpuNanos();
             long[] j1 = JdbcTiming.current();
             long c1b = BenchmarkSupport.cpuNanos();
             long t1b = System.nanoTime();
-            outcome = VerifierSees.memberships(context, Instant.now(), Map.of());
+            outcome = VerifierSees.memberships(context, Instant.now(), visible);
             long t2 = System.nanoTime();
             long c2 = BenchmarkSupport.cpuNanos();
             long[] j2 = JdbcTiming.current();
@@ -230,6 +258,10 @@ public final class VerifierCycleBenchmark {
         System.out.printf("                   JDBC %s, %,d statements%n", summary(reconcileJdbc), reconcileStatements);
     }
 
+    private static String kb(long bytes) {
+        return String.format("%,.1f KB", bytes / 1024.0);
+    }
+
     /** HSQLDB's redo log ({@code db.log}): every committed change is appended, until a checkpoint. */
     private static long logBytes(Path directory) {
         return directory.resolve("db.log").toFile().length();
@@ -241,6 +273,23 @@ public final class VerifierCycleBenchmark {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Every seeded account with Approved integrations (all but every 20th), number to name, as seeded. */
+    private static Map<String, String> approvedAccounts() {
+        Map<String, String> accounts = new java.util.LinkedHashMap<>();
+        for (int a = 0; a < ACCOUNTS; a++) {
+            if (a % PENDING_EVERY != 0) {
+                accounts.put(String.valueOf(300_000 + a), "Bench Studio " + a);
+            }
+        }
+        return accounts;
+    }
+
+    /** Sums of the optimistic-lock versions: every row write adds one. */
+    private static long[] versions(JdbcTemplate jdbc) {
+        return new long[] {jdbc.queryForObject("SELECT COALESCE(SUM(version), 0) FROM store_account", Long.class),
+                jdbc.queryForObject("SELECT COALESCE(SUM(version), 0) FROM integration", Long.class)};
     }
 
     private static int countActive(JdbcTemplate jdbc) {
