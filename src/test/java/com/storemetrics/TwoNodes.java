@@ -38,7 +38,10 @@ public final class TwoNodes implements AutoCloseable {
                 "--spring.datasource.hikari.data-source-properties.ApplicationName=" + name,
                 "--db-scheduler.heartbeat-interval=1s",
                 "--db-scheduler.missed-heartbeats-limit=4",
-                "--db-scheduler.polling-interval=200ms"));
+                "--db-scheduler.polling-interval=200ms",
+                // Checks run when a test runs them (the fast pace after a Finish would run them on either node).
+                "--storemetrics.verifier.young-pending-interval=1h",
+                "--storemetrics.verifier.recent-pending-interval=1h"));
         arguments.addAll(List.of(more));
         List<Class<?>> sources = new ArrayList<>(List.of(Application.class));
         sources.addAll(List.of(extraSources));

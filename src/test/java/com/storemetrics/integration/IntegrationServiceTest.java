@@ -123,8 +123,9 @@ class IntegrationServiceTest extends SpringTest {
                 + " (SELECT id FROM store_account WHERE account_number = '100003')");
         // The verifier looked at every live row now; Alice Martin's was connected after that: "Not yet", last.
         jdbc.update("UPDATE integration_check SET checked_at = CURRENT_TIMESTAMP");
-        jdbc.update("UPDATE integration SET connected_at = connected_at + 1 HOUR WHERE account_id ="
-                + " (SELECT id FROM store_account WHERE account_number = '100002')");
+        jdbc.update("UPDATE integration SET connected_at = ? WHERE account_id ="
+                + " (SELECT id FROM store_account WHERE account_number = '100002')",
+                java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).plusHours(1));
 
         assertThat(names(List.of("account"))).containsExactly("Alice Martin", "Northwind Games", "Pixel Forge Studio");
         assertThat(names(List.of("-account"))).containsExactly("Pixel Forge Studio", "Northwind Games", "Alice Martin");
