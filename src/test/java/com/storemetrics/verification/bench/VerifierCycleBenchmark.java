@@ -96,7 +96,9 @@ public final class VerifierCycleBenchmark {
             args.addAll(List.of(extra.split("\\s+")));
             System.out.println("application arguments: " + extra);
         }
-        System.out.println("database: " + (FILE_DB ? "HSQLDB file (the production default, write_delay=false) in " + fileDb
+        System.out.println("database: " + (com.storemetrics.TestDatabases.onPostgres()
+                ? "embedded PostgreSQL 17 (-Dstoremetrics.test.database=postgresql; fsync and synchronous_commit off, as in the tests)"
+                : FILE_DB ? "HSQLDB file (the production default, write_delay=false) in " + fileDb
                 : "HSQLDB in memory (as the tests)"));
         try (ConfigurableApplicationContext context = BenchmarkSupport.startApp("verifier", args.toArray(String[]::new))) {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
