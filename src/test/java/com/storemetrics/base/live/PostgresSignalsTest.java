@@ -1,0 +1,100 @@
+package com.storemetrics.base.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.storemetrics.TestDatabases;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The LISTEN/NOTIFY mechanism on its own, on a real (embedded) PostgreSQL: a signal leaves with its
+ * transaction's commit and never with a rollback, reaches the other node but not its sender, and
+ * an oversized body is refused instead of failing at commit.
+ */
+class PostgresSignalsTest {
+
+    private final String url = TestDatabases.createDatabase();
+    private final SimpleDriverDataSource dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), url,
+            "postgres", "");
+    private final JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    private final TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    private final LiveUpdates liveUpdates = new LiveUpdates();
+    private PostgresSignals nodeA;
+    private PostgresSignals nodeB;
+    private final List<String> heardByA = new CopyOnWriteArrayList<>();
+    private final List<String> heardByB = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void twoNodes() throws Exception {
+        nodeA = node();
+        nodeB = node();
+        nodeA.receive("topic", heardByA::add);
+        nodeB.receive("topic", heardByB::add);
+        nodeA.start();
+        nodeB.start();
+        awaitUntil(() -> nodeA.isListening() && nodeB.isListening());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        nodeA.stop();
+        nodeB.stop();
+        liveUpdates.destroy();
+    }
+
+    @Test
+    void a_signal_leaves_with_the_commit_and_never_with_a_rollback_and_only_other_nodes_hear_it() throws Exception {
+        transaction.executeWithoutResult(status -> {
+            nodeA.send("topic", "rolled-back");
+            status.setRollbackOnly();
+        });
+        transaction.executeWithoutResult(status -> {
+            nodeA.send("topic", "1,2,3");
+            assertThat(heardByB).as("nothing before the commit").isEmpty();
+        });
+
+        awaitUntil(() -> !heardByB.isEmpty());
+        Thread.sleep(500);
+        assertThat(heardByB).containsExactly("1,2,3");
+        assertThat(heardByA).as("the sender's own broadcasters told its views already").isEmpty();
+    }
+
+    @Test
+    void a_body_over_the_payload_limit_is_refused_when_sent_and_ids_are_split_below_it() {
+        assertThatThrownBy(() -> nodeA.send("topic", "9".repeat(8_000))).isInstanceOf(IllegalArgumentException.class);
+
+        List<Long> ids = java.util.stream.LongStream.rangeClosed(1_000_000_000L, 1_000_002_000L).boxed().toList();
+        List<String> bodies = CrossNodeSignals.chunks(ids);
+        assertThat(bodies).hasSizeGreaterThan(1).allSatisfy(body ->
+                assertThat(body.length()).isLessThanOrEqualTo(CrossNodeSignals.MAX_BODY));
+        assertThat(bodies.stream().flatMap(body -> CrossNodeSignals.ids(body).stream()).toList()).isEqualTo(ids);
+    }
+
+    private PostgresSignals node() {
+        return new PostgresSignals(jdbc, extra -> {
+            Properties properties = new Properties();
+            properties.setProperty("user", "postgres");
+            properties.putAll(extra);
+            return DriverManager.getConnection(url, properties);
+        }, liveUpdates);
+    }
+
+    private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited 20 s").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+}
