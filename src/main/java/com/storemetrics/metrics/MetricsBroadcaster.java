@@ -43,7 +43,7 @@ public class MetricsBroadcaster {
     void imported(long accountId) {
         publish(accountId);
         if (signals.spansNodes()) {
-            signals.send(TOPIC, Long.toString(accountId));
+            signals.sendAfterCommit(TOPIC, Long.toString(accountId));
         }
     }
 

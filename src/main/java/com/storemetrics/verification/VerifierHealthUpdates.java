@@ -34,7 +34,7 @@ public class VerifierHealthUpdates {
     void recorded(VerifierHealthRecorded event) {
         subscribers.publish(event);
         if (signals.spansNodes()) {
-            signals.send(TOPIC, Long.toString(ChronoUnit.MICROS.between(Instant.EPOCH, event.recordedAt())));
+            signals.sendAfterCommit(TOPIC, Long.toString(ChronoUnit.MICROS.between(Instant.EPOCH, event.recordedAt())));
         }
     }
 }

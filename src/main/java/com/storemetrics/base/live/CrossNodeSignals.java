@@ -21,6 +21,20 @@ public interface CrossNodeSignals {
      */
     void send(String topic, String body);
 
+    /**
+     * {@link #send} for callers whose own work has already committed (outside a transaction): a
+     * signal that cannot be sent only delays the other nodes' screens (they reload when their
+     * listening connection comes back), so it must not turn finished work into a failure.
+     */
+    default void sendAfterCommit(String topic, String body) {
+        try {
+            send(topic, body);
+        } catch (RuntimeException databaseTrouble) {
+            org.slf4j.LoggerFactory.getLogger(CrossNodeSignals.class)
+                    .warn("Could not tell the other nodes about '{}': {}", topic, databaseTrouble.toString());
+        }
+    }
+
     /** Runs {@code handler} for each signal of {@code topic} sent by another node, on the listening thread. */
     Registration receive(String topic, Consumer<String> handler);
 

@@ -81,6 +81,17 @@ class PostgresSignalsTest {
         assertThat(bodies.stream().flatMap(body -> CrossNodeSignals.ids(body).stream()).toList()).isEqualTo(ids);
     }
 
+    @Test
+    void a_signal_that_cannot_be_sent_after_the_work_committed_does_not_fail_that_work() {
+        PostgresSignals databaseGone = new PostgresSignals(new JdbcTemplate(new SimpleDriverDataSource(
+                new org.postgresql.Driver(), "jdbc:postgresql://127.0.0.1:1/none", "postgres", "")), extra -> {
+            throw new java.sql.SQLException("unreachable");
+        }, liveUpdates);
+
+        assertThatThrownBy(() -> databaseGone.send("topic", "1")).isInstanceOf(RuntimeException.class);
+        databaseGone.sendAfterCommit("topic", "1");
+    }
+
     private PostgresSignals node() {
         return new PostgresSignals(jdbc, extra -> {
             Properties properties = new Properties();
