@@ -45,6 +45,32 @@ interface IntegrationRepository extends JpaRepository<Integration, Long> {
     List<Integration> findPageOfCustomer(long customerId, Collection<IntegrationStatus> statuses,
             org.springframework.data.domain.Pageable page);
 
+    /**
+     * The same page as {@link #findPageOfCustomer}, read as plain values: no entities to build and
+     * track, which is most of a grid page's server time. Vendors and app names come by
+     * {@link #findVendorNumbers} and {@link #findAppNames} for the page's accounts.
+     */
+    @Query("select new com.storemetrics.integration.IntegrationRepository$RowValues(i.id, a.id, a.name,"
+            + " a.accountNumber, i.status, i.statusReason, i.progress, i.credentialKind, i.connectedAt, i.lastCheckedAt,"
+            + " i.lastCheckedWhenChanged) from Integration i join i.account a where i.customerId = :customerId"
+            + " and i.status in :statuses")
+    List<RowValues> findRowValuesOfCustomer(long customerId, Collection<IntegrationStatus> statuses,
+            org.springframework.data.domain.Pageable page);
+
+    /** An integration row's own values; {@code lastCheckedAt} is the shared check's time for a watched row. */
+    record RowValues(long id, long accountId, String accountName, String accountNumber, IntegrationStatus status,
+            String statusReason, IntegrationProgress progress, CredentialKind credentialKind, java.time.Instant connectedAt,
+            java.time.Instant lastCheckedAt, java.time.Instant lastCheckedWhenChanged) {
+    }
+
+    /** (account id, vendor number) of these accounts, vendor numbers in order. */
+    @Query("select a.id, v from StoreAccount a join a.vendorNumbers v where a.id in :accountIds order by v")
+    List<Object[]> findVendorNumbers(Collection<Long> accountIds);
+
+    /** (account id, app name) of these accounts, by name as the account lists its apps. */
+    @Query("select p.account.id, p.name from StoreApp p where p.account.id in :accountIds order by p.name")
+    List<Object[]> findAppNames(Collection<Long> accountIds);
+
     @Query("select count(i) from Integration i where i.customerId = :customerId and i.status in :statuses")
     long countOfCustomer(long customerId, Collection<IntegrationStatus> statuses);
 

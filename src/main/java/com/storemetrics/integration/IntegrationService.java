@@ -86,11 +86,33 @@ public class IntegrationService {
         // Grids ask for aligned pages (offset a multiple of limit); others read one page more and skip.
         int skip = offset % limit;
         var page = PageRequest.of(offset / limit, limit, sort);
-        List<Integration> found = new ArrayList<>(integrations.findPageOfCustomer(me().userId(), filter.statuses(), page));
+        List<IntegrationRepository.RowValues> found = new ArrayList<>(
+                integrations.findRowValuesOfCustomer(me().userId(), filter.statuses(), page));
         if (skip > 0) {
-            found.addAll(integrations.findPageOfCustomer(me().userId(), filter.statuses(), page.next()));
+            found.addAll(integrations.findRowValuesOfCustomer(me().userId(), filter.statuses(), page.next()));
         }
-        return found.stream().skip(skip).limit(limit).map(IntegrationRow::of).toList();
+        List<IntegrationRepository.RowValues> rows = found.stream().skip(skip).limit(limit).toList();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<Long> accountIds = rows.stream().map(IntegrationRepository.RowValues::accountId).distinct().toList();
+        Map<Long, List<String>> vendors = byAccount(integrations.findVendorNumbers(accountIds));
+        Map<Long, List<String>> apps = byAccount(integrations.findAppNames(accountIds));
+        return rows.stream().map(row -> new IntegrationRow(row.id(), row.accountId(), row.accountName(),
+                row.accountNumber(), vendors.getOrDefault(row.accountId(), List.of()),
+                apps.getOrDefault(row.accountId(), List.of()), row.status(), row.statusReason(), row.progress(),
+                row.credentialKind(), row.connectedAt(),
+                // As Integration.getLastCheckedAt(): a watched row shows the shared check, others what they kept.
+                Integration.WATCHED.contains(row.status()) ? row.lastCheckedAt() : row.lastCheckedWhenChanged()))
+                .toList();
+    }
+
+    private static Map<Long, List<String>> byAccount(List<Object[]> pairs) {
+        Map<Long, List<String>> values = new java.util.HashMap<>();
+        for (Object[] pair : pairs) {
+            values.computeIfAbsent((Long) pair[0], id -> new ArrayList<>()).add((String) pair[1]);
+        }
+        return values;
     }
 
     @Transactional(readOnly = true)
