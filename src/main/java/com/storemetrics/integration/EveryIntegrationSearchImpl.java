@@ -71,10 +71,12 @@ class EveryIntegrationSearchImpl implements EveryIntegrationSearch {
         }
         Conditions conditions = Conditions.of(filter);
         // The row order is (key, id), both in the first order's direction (see orderBy), so "after" is
-        // key beyond the anchor's, or the same key and a later id.
+        // key beyond the anchor's, or the same key and a later id. The plain range on the key comes
+        // first so the database can start its index scan at the anchor (an OR alone makes it scan all).
         String path = SORTABLE.get(first.getProperty());
         String beyond = first.isAscending() ? " > " : " < ";
-        String seek = "(" + path + beyond + ":anchorKey or (" + path + " = :anchorKey and i.id" + beyond + ":anchorId))";
+        String seek = path + (first.isAscending() ? " >= " : " <= ") + ":anchorKey and (" + path + beyond
+                + ":anchorKey or i.id" + beyond + ":anchorId)";
         String where = conditions.where().isEmpty() ? " where " + seek : conditions.where() + " and " + seek;
         var query = entityManager.createQuery(EveryIntegrationQueries.ROW + where + orderBy(sort, filter.status() != null),
                 IntegrationOverview.class);
