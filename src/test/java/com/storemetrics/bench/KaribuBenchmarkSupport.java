@@ -53,14 +53,26 @@ public final class KaribuBenchmarkSupport {
     }
 
     /**
-     * With {@code -Dbench.production=true}, Vaadin runs in production mode (no development-mode
-     * bookkeeping); read by the Karibu servlet's deployment configuration as by the real one.
-     * Call before the application starts.
+     * With {@code -Dbench.production=true}, the Karibu UIs run in Vaadin's production mode (no
+     * development-mode bookkeeping): the Karibu servlet's deployment configuration reads the system
+     * property when it is created. Call after the application started and before the first
+     * {@code KaribuBenchmarkSupport}: the application itself stays in development mode, because it
+     * refuses to start the embedded sandbox in production mode.
      */
     public static void productionModeIfAsked() {
         if (Boolean.getBoolean("bench.production")) {
             System.setProperty("vaadin.productionMode", "true");
         }
+    }
+
+    /**
+     * Extra application arguments for the mode asked for: in production mode the embedded sandbox
+     * is off, since the application refuses to run it there (SandboxProductionGuard); the view
+     * harnesses seed their data with JDBC and need no Apple.
+     */
+    public static String[] appArguments() {
+        return Boolean.getBoolean("bench.production") ? new String[] {"--storemetrics.sandbox.enabled=false"}
+                : new String[0];
     }
 
     /** The mode the current UI's service runs in, as its deployment configuration says. */

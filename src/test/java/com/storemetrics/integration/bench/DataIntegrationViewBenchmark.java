@@ -66,15 +66,15 @@ public final class DataIntegrationViewBenchmark {
         // (ComponentTracker, for the dev tools); production mode does not. Off unless asked for.
         boolean tracker = Boolean.getBoolean("bench.component-tracker");
         System.setProperty("vaadin.devmode.componentTracker.enabled", String.valueOf(tracker));
-        KaribuBenchmarkSupport.productionModeIfAsked();
         System.out.println("component tracker " + (tracker ? "ON (dev-mode default)" : "OFF (as in production mode)"));
-        try (ConfigurableApplicationContext context = BenchmarkSupport.startApp("view")) {
+        try (ConfigurableApplicationContext context = BenchmarkSupport.startApp("view", KaribuBenchmarkSupport.appArguments())) {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             seed(jdbc);
             System.out.printf("seeded for alice: %s%n", jdbc.queryForList("SELECT status, COUNT(*) AS n FROM integration"
                     + " GROUP BY status ORDER BY status"));
             dataFetch(context);
 
+            KaribuBenchmarkSupport.productionModeIfAsked();
             KaribuBenchmarkSupport karibu = new KaribuBenchmarkSupport(context);
             karibu.newSession();
             System.out.println(KaribuBenchmarkSupport.vaadinMode());
