@@ -52,7 +52,11 @@ class EveryIntegrationSearchImpl implements EveryIntegrationSearch {
     @Override
     public List<IntegrationOverview> search(IntegrationSearchFilter filter, Pageable page) {
         Conditions conditions = Conditions.of(filter);
-        String jpql = EveryIntegrationQueries.ROW + conditions.where() + orderBy(page.getSort(), filter.status() != null);
+        String orderBy = orderBy(page.getSort(), filter.status() != null);
+        if (page.isPaged() && page.getOffset() > 0 && byOwnColumns(page.getSort())) {
+            return deferredJoin(conditions, orderBy, page);
+        }
+        String jpql = EveryIntegrationQueries.ROW + conditions.where() + orderBy;
         var query = entityManager.createQuery(jpql, IntegrationOverview.class);
         conditions.bind(query);
         if (page.isPaged()) {
@@ -60,6 +64,36 @@ class EveryIntegrationSearchImpl implements EveryIntegrationSearch {
             query.setMaxResults(page.getPageSize());
         }
         return query.getResultList();
+    }
+
+    /** Whether the sort reads only the integration's own columns (no customer or account name). */
+    private static boolean byOwnColumns(Sort sort) {
+        for (Sort.Order order : sort.isSorted() ? sort : DEFAULT_SORT) {
+            if (!SORTABLE.getOrDefault(order.getProperty(), "").startsWith("i.")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A page deep in a sort by the integration's own columns: the offset is counted over the
+     * integration table alone (its index, no joined customer and account for every skipped row),
+     * then only the page's rows are joined, in the same order.
+     */
+    private List<IntegrationOverview> deferredJoin(Conditions conditions, String orderBy, Pageable page) {
+        var ids = entityManager.createQuery("select i.id from Integration i" + conditions.where() + orderBy, Long.class);
+        conditions.bind(ids);
+        ids.setFirstResult(Math.toIntExact(page.getOffset()));
+        ids.setMaxResults(page.getPageSize());
+        List<Long> pageIds = ids.getResultList();
+        if (pageIds.isEmpty()) {
+            return List.of();
+        }
+        var rows = entityManager.createQuery(EveryIntegrationQueries.ROW + " where i.id in :ids" + orderBy,
+                IntegrationOverview.class);
+        rows.setParameter("ids", pageIds);
+        return rows.getResultList();
     }
 
     @Override

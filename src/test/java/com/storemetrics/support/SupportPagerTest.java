@@ -95,6 +95,19 @@ class SupportPagerTest extends SpringTest {
             assertThat(pager.page(IntegrationSearchFilter.none(), newest, 200, PAGE)).isEqualTo(all.subList(200, 250));
             assertThat(pager.servedBySeekAndOffset()).containsExactly(1, 1);
 
+            // A deep offset page is the same slice of the list, whichever way it is read.
+            for (String key : List.of("status", "since", "connected", "lastChecked", "customer", "account")) {
+                for (Sort.Direction direction : Sort.Direction.values()) {
+                    Sort sort = Sort.by(direction, key);
+                    for (IntegrationSearchFilter filter : List.of(IntegrationSearchFilter.none(),
+                            IntegrationSearchFilter.none().withStatus(IntegrationStatus.PENDING))) {
+                        List<IntegrationOverview> whole = support.integrations(filter, PageRequest.of(0, 1_000, sort));
+                        assertThat(support.integrations(filter, PageRequest.of(1, PAGE, sort))).as(key + " " + direction)
+                                .isEqualTo(whole.subList(Math.min(PAGE, whole.size()), Math.min(2 * PAGE, whole.size())));
+                    }
+                }
+            }
+
             Sort lastChecked = Sort.by(Sort.Direction.ASC, "lastChecked");
             List<IntegrationOverview> byCheck = support.integrations(IntegrationSearchFilter.none(),
                     PageRequest.of(0, 1_000, lastChecked));
