@@ -4,6 +4,7 @@ import com.storemetrics.security.Roles;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,6 +34,21 @@ public class EveryIntegration {
      */
     public List<IntegrationOverview> search(IntegrationSearchFilter filter, Pageable page) {
         return queries.search(filter == null ? IntegrationSearchFilter.none() : filter, page);
+    }
+
+    /**
+     * The rows after {@code after} (a row this sort and filter returned earlier), passing over
+     * {@code skip} first: keyset paging, as cheap deep in the list as at its start. Only for sorts
+     * {@link #seekable}.
+     */
+    public List<IntegrationOverview> searchAfter(IntegrationSearchFilter filter, Sort sort, IntegrationOverview after,
+            int skip, int limit) {
+        return queries.searchAfter(filter == null ? IntegrationSearchFilter.none() : filter, sort, after, skip, limit);
+    }
+
+    /** Whether rows in this sort can be paged by {@link #searchAfter}: its key is never null. */
+    public static boolean seekable(Sort sort) {
+        return EveryIntegrationSearchImpl.seekable(sort);
     }
 
     public long count(IntegrationSearchFilter filter) {

@@ -27,6 +27,17 @@ class EveryIntegrationSearchImpl implements EveryIntegrationSearch {
             "lastChecked", "i.lastCheckedAt",
             "connected", "i.connectedAt");
 
+    /**
+     * The sort keys whose values are never null, with the row's value of each: keyset paging compares
+     * against them. Last checked is null for rows never checked, so it pages by offset.
+     */
+    static final Map<String, java.util.function.Function<IntegrationOverview, Object>> SEEKABLE = Map.of(
+            "customer", IntegrationOverview::customerName,
+            "account", IntegrationOverview::accountName,
+            "status", IntegrationOverview::status,
+            "since", IntegrationOverview::statusChangedAt,
+            "connected", IntegrationOverview::connectedAt);
+
     /** Newest status change first: what support usually asks about. */
     static final Sort DEFAULT_SORT = Sort.by(Sort.Order.desc("since"));
 
@@ -49,6 +60,35 @@ class EveryIntegrationSearchImpl implements EveryIntegrationSearch {
             query.setMaxResults(page.getPageSize());
         }
         return query.getResultList();
+    }
+
+    @Override
+    public List<IntegrationOverview> searchAfter(IntegrationSearchFilter filter, Sort sort, IntegrationOverview after,
+            int skip, int limit) {
+        Sort.Order first = (sort.isSorted() ? sort : DEFAULT_SORT).iterator().next();
+        if (!SEEKABLE.containsKey(first.getProperty())) {
+            throw new IllegalArgumentException("Cannot seek integrations by " + first.getProperty());
+        }
+        Conditions conditions = Conditions.of(filter);
+        // The row order is (key, id), both in the first order's direction (see orderBy), so "after" is
+        // key beyond the anchor's, or the same key and a later id.
+        String path = SORTABLE.get(first.getProperty());
+        String beyond = first.isAscending() ? " > " : " < ";
+        String seek = "(" + path + beyond + ":anchorKey or (" + path + " = :anchorKey and i.id" + beyond + ":anchorId))";
+        String where = conditions.where().isEmpty() ? " where " + seek : conditions.where() + " and " + seek;
+        var query = entityManager.createQuery(EveryIntegrationQueries.ROW + where + orderBy(sort, filter.status() != null),
+                IntegrationOverview.class);
+        conditions.bind(query);
+        query.setParameter("anchorKey", SEEKABLE.get(first.getProperty()).apply(after));
+        query.setParameter("anchorId", after.id());
+        query.setFirstResult(skip);
+        query.setMaxResults(limit);
+        return query.getResultList();
+    }
+
+    /** Whether {@link #searchAfter} can page by this sort: its key is never null. */
+    static boolean seekable(Sort sort) {
+        return SEEKABLE.containsKey((sort.isSorted() ? sort : DEFAULT_SORT).iterator().next().getProperty());
     }
 
     @Override

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** One row of the customer's integrations grid: a read-only snapshot, safe to hand to views. */
-public record IntegrationRow(long id, String accountName, String accountNumber, List<String> vendorNumbers,
+public record IntegrationRow(long id, long accountId, String accountName, String accountNumber, List<String> vendorNumbers,
         List<String> appNames, IntegrationStatus status, String statusReason, IntegrationProgress progress,
         CredentialKind credentialKind, Instant connectedAt, Instant lastCheckedAt) {
 
@@ -20,7 +20,7 @@ public record IntegrationRow(long id, String accountName, String accountNumber, 
 
     static IntegrationRow of(Integration integration) {
         StoreAccount account = integration.getAccount();
-        return new IntegrationRow(integration.getId(), account.getName(), account.getAccountNumber(),
+        return new IntegrationRow(integration.getId(), account.getId(), account.getName(), account.getAccountNumber(),
                 List.copyOf(account.getVendorNumbers()),
                 account.getApps().stream().map(StoreApp::getName).toList(),
                 integration.getStatus(), integration.getStatusReason(), integration.getProgress(),
@@ -34,7 +34,7 @@ public record IntegrationRow(long id, String accountName, String accountNumber, 
 
     /** The same row, looked at by the verifier at {@code checkedAt}. */
     public IntegrationRow checkedAt(Instant checkedAt) {
-        return new IntegrationRow(id, accountName, accountNumber, vendorNumbers, appNames, status, statusReason,
+        return new IntegrationRow(id, accountId, accountName, accountNumber, vendorNumbers, appNames, status, statusReason,
                 progress, credentialKind, connectedAt, checkedAt);
     }
 }

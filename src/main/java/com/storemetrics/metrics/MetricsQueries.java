@@ -164,6 +164,34 @@ class MetricsQueries {
         return days.stream().findFirst();
     }
 
+    /** One vendor's published days in the history window: the newest, and how many. */
+    record VendorProgress(long accountId, String vendorNumber, LocalDate newestDay, int days) {
+    }
+
+    /** Per (account, vendor) of these accounts, its published days since {@code from} (the primary key's order). */
+    List<VendorProgress> vendorProgress(List<Long> accountIds, LocalDate from) {
+        String ids = String.join(", ", java.util.Collections.nCopies(accountIds.size(), "?"));
+        List<Object> args = new ArrayList<>(accountIds);
+        args.add(from);
+        return jdbc.query("SELECT account_id, vendor_number, MAX(report_date), COUNT(*) FROM metrics_day_import"
+                + " WHERE account_id IN (" + ids + ") AND status IN ('DATA', 'NO_SALES') AND report_date >= ?"
+                + " GROUP BY account_id, vendor_number", (rs, i) -> new VendorProgress(rs.getLong(1), rs.getString(2),
+                rs.getObject(3, LocalDate.class), rs.getInt(4)), args.toArray());
+    }
+
+    /** The account's import row as support reads it; null before its first approval. */
+    record ImportRecord(boolean active, String lastFailure, java.time.Instant lastFailureAt, int consecutiveFailures) {
+    }
+
+    ImportRecord importRecord(long accountId) {
+        List<ImportRecord> records = jdbc.query("SELECT active, last_failure_kind, last_failure_message, last_failure_at,"
+                + " consecutive_failures FROM metrics_account_import WHERE account_id = ?", (rs, i) -> new ImportRecord(
+                rs.getBoolean(1), rs.getString(2) == null ? null : rs.getString(2) + ": " + rs.getString(3),
+                rs.getObject(4, java.time.OffsetDateTime.class) == null ? null
+                        : rs.getObject(4, java.time.OffsetDateTime.class).toInstant(), rs.getInt(5)), accountId);
+        return records.isEmpty() ? null : records.get(0);
+    }
+
     /** Whether the account imports now, and what last went wrong. */
     record ImportState(boolean active, String lastFailure) {
     }

@@ -4,6 +4,8 @@ import com.storemetrics.appstore.AppleFacts;
 import com.storemetrics.integration.IntegrationSearchFilter;
 import com.storemetrics.integration.IntegrationOverview;
 import com.storemetrics.integration.EveryIntegration;
+import com.storemetrics.integration.StoreDataLines;
+import org.springframework.beans.factory.ObjectProvider;
 import com.storemetrics.appstore.AppleCallAccounting;
 import com.storemetrics.appstore.AppleProtocol;
 import com.storemetrics.security.CurrentUser;
@@ -15,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -45,15 +48,17 @@ public class SupportService {
     private final AppleCallAccounting appleCalls;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final ObjectProvider<StoreDataLines> storeData;
 
     SupportService(EveryIntegration integrations, SupportAccessLog accessLog, VerifierHealthService verifier,
-            AppleCallAccounting appleCalls, CurrentUser currentUser, Clock clock) {
+            AppleCallAccounting appleCalls, CurrentUser currentUser, Clock clock, ObjectProvider<StoreDataLines> storeData) {
         this.integrations = integrations;
         this.accessLog = accessLog;
         this.verifier = verifier;
         this.appleCalls = appleCalls;
         this.currentUser = currentUser;
         this.clock = clock;
+        this.storeData = storeData;
     }
 
     /**
@@ -62,6 +67,15 @@ public class SupportService {
      */
     public List<IntegrationOverview> integrations(IntegrationSearchFilter filter, Pageable page) {
         return integrations.search(filter, page);
+    }
+
+    /**
+     * The rows after {@code after} (a row of an earlier page in this sort and filter), passing over
+     * {@code skip} first: keyset paging, see {@link SupportPager}.
+     */
+    public List<IntegrationOverview> integrationsAfter(IntegrationSearchFilter filter, Sort sort,
+            IntegrationOverview after, int skip, int limit) {
+        return integrations.searchAfter(filter, sort, after, skip, limit);
     }
 
     /** How many integrations match the filter. */
@@ -82,7 +96,8 @@ public class SupportService {
         accessLog.save(new SupportAccess(integrationId, staff.userId(), staff.getUsername(), staff.displayName(),
                 clock.instant().truncatedTo(ChronoUnit.MICROS)));
         return new SupportIntegrationDetails(row, integrations.history(integrationId),
-                integrations.account(row.accountId()).orElseThrow(), accessLog.findOpenings(integrationId));
+                integrations.account(row.accountId()).orElseThrow(), accessLog.findOpenings(integrationId),
+                storeData.getIfAvailable(() -> StoreDataLines.NONE).importState(row.accountId()));
     }
 
     /** The verifier's last findings and this node's Apple requests in the last hour against the budget. */

@@ -13,10 +13,11 @@ record ReconcileOutcome(int accountsChecked, int approved, int expired, int remo
     }
 
     public String summary() {
+        String checked = accountsChecked + (accountsChecked == 1 ? " account checked" : " accounts checked");
         if (!applied) {
-            return accountsChecked + " accounts checked; a newer check was applied already, nothing changed";
+            return checked + "; a newer check was applied already, nothing changed";
         }
-        return accountsChecked + " accounts checked, " + approved + " approved, " + expired + " expired, "
+        return checked + ", " + approved + " approved, " + expired + " expired, "
                 + removed + " removed";
     }
 }

@@ -52,6 +52,23 @@ public final class KaribuBenchmarkSupport {
         return user;
     }
 
+    /**
+     * With {@code -Dbench.production=true}, Vaadin runs in production mode (no development-mode
+     * bookkeeping); read by the Karibu servlet's deployment configuration as by the real one.
+     * Call before the application starts.
+     */
+    public static void productionModeIfAsked() {
+        if (Boolean.getBoolean("bench.production")) {
+            System.setProperty("vaadin.productionMode", "true");
+        }
+    }
+
+    /** The mode the current UI's service runs in, as its deployment configuration says. */
+    public static String vaadinMode() {
+        return com.vaadin.flow.server.VaadinService.getCurrent().getDeploymentConfiguration().isProductionMode()
+                ? "Vaadin production mode" : "Vaadin development mode";
+    }
+
     public static void tearDown() {
         MockVaadin.tearDown();
         SecurityContextHolder.clearContext();

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * Session-wide behaviour: an expired session reloads silently (and Spring Security then shows the
  * login page), and an unexpected error in an event listener becomes a notification with a
- * reference instead of Vaadin's technical dialog.
+ * reference instead of Vaadin's technical dialog. A browser that went away mid-write is no error.
  */
 @Component
 class VaadinSessionSetup implements VaadinServiceInitListener {
@@ -25,6 +25,12 @@ class VaadinSessionSetup implements VaadinServiceInitListener {
     public void serviceInit(ServiceInitEvent event) {
         event.getSource().setSystemMessagesProvider(info -> systemMessages());
         event.getSource().addSessionInitListener(init -> init.getSession().setErrorHandler(error -> {
+            if (browserWentAway(error.getThrowable())) {
+                // A push written to a tab that was closed or navigated away: nobody is there to tell,
+                // and nothing failed on our side.
+                log.debug("The browser left while a response or push was written", error.getThrowable());
+                return;
+            }
             String reference = UUID.randomUUID().toString().substring(0, 8);
             log.error("Unexpected error in the UI (reference {})", reference, error.getThrowable());
             UI ui = UI.getCurrent();
@@ -35,6 +41,22 @@ class VaadinSessionSetup implements VaadinServiceInitListener {
                 notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
             }
         }));
+    }
+
+    /**
+     * Whether the failure is only the connection to the browser breaking while we wrote to it: the
+     * servlet container's client-abort exception, or a broken pipe / reset connection.
+     */
+    static boolean browserWentAway(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            String message = String.valueOf(cause.getMessage());
+            if (cause.getClass().getSimpleName().equals("ClientAbortException")
+                    || cause instanceof java.io.IOException && (message.contains("Broken pipe")
+                            || message.contains("Connection reset"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static CustomizedSystemMessages systemMessages() {

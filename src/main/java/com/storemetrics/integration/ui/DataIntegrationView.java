@@ -17,6 +17,7 @@ import com.storemetrics.integration.IntegrationsChanged;
 import com.storemetrics.integration.IntegrationsChecked;
 import com.storemetrics.integration.Notice;
 import com.storemetrics.integration.NoticesPosted;
+import com.storemetrics.integration.StoreDataLines;
 import com.storemetrics.security.Roles;
 import com.storemetrics.security.SignedInUser;
 import com.vaadin.flow.component.button.Button;
@@ -65,7 +66,8 @@ public class DataIntegrationView extends VerticalLayout implements HasUrlParamet
 
     public DataIntegrationView(ConnectionService connections, IntegrationService integrationService,
             BackgroundCalls background, IntegrationBroadcaster broadcaster, LiveUpdates live,
-            AuthenticationContext authentication, Clock clock) {
+            AuthenticationContext authentication, Clock clock,
+            org.springframework.beans.factory.ObjectProvider<StoreDataLines> storeData) {
         this.connections = connections;
         this.integrationService = integrationService;
         this.background = background;
@@ -83,7 +85,9 @@ public class DataIntegrationView extends VerticalLayout implements HasUrlParamet
         PlatformCards cards = new PlatformCards(connectAppStore, this::openDialog);
 
         notices = new NoticesPanel(integrationService);
-        integrations = new LiveIntegrationsGrid(integrationService, viewer, clock, new RowActions(integrationService,
+        // Without the metrics feature, Approved rows say nothing about data.
+        StoreDataLines dataLines = storeData.getIfAvailable(() -> StoreDataLines.NONE);
+        integrations = new LiveIntegrationsGrid(integrationService, dataLines, viewer, clock, new RowActions(integrationService,
                 serviceAppleId, this::openDetails, this::openDialog, this::removedHere, this::refresh));
         grid = integrations.grid;
         statusFilter = integrations.statusFilter;

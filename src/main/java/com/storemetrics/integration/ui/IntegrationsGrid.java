@@ -1,21 +1,13 @@
 package com.storemetrics.integration.ui;
 
+import com.storemetrics.base.ui.LitCells;
 import com.storemetrics.base.ui.Times;
-import com.storemetrics.base.ui.Badge;
-import com.storemetrics.integration.IntegrationService;
 import com.storemetrics.integration.IntegrationProgress;
 import com.storemetrics.integration.IntegrationRow;
 import com.storemetrics.integration.IntegrationStatus;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.Icon;
-import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,7 +37,10 @@ class IntegrationsGrid extends Grid<IntegrationRow> {
     private final transient Clock clock;
     private final transient Actions actions;
 
-    IntegrationsGrid(Clock clock, Actions actions) {
+    /**
+     * @param dataLine what to say under an Approved row's badge about its store data (may be null)
+     */
+    IntegrationsGrid(Clock clock, Actions actions, java.util.function.Function<IntegrationRow, String> dataLine) {
         super(IntegrationRow.class, false);
         this.clock = clock;
         this.actions = actions;
@@ -54,21 +49,59 @@ class IntegrationsGrid extends Grid<IntegrationRow> {
         addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         setEmptyStateText("No integrations yet. Press Connect on App Store Connect above to connect your first account.");
         setMultiSort(true, MultiSortPriority.APPEND);
+        // Rich cells are Lit templates: the browser builds them, the server keeps no component per row.
         // Account and Status start narrow and grow: on a phone they and the three actions fit without scrolling sideways.
-        addColumn(new ComponentRenderer<>(IntegrationsGrid::account)).setHeader("Account").setWidth("5.5rem")
-                .setFlexGrow(2).setKey("account").setSortable(true);
+        addColumn(LitCells.<IntegrationRow>twoLines(IntegrationRow::accountName, row -> row.accountNumber() != null
+                ? "Account " + row.accountNumber() : "Account number after approval")).setHeader("Account")
+                .setWidth("5.5rem").setFlexGrow(2).setKey("account").setSortable(true);
         addColumn(row -> String.join(", ", row.vendorNumbers())).setHeader("Vendor").setKey("vendor").setSortable(true);
         addColumn(IntegrationsGrid::appsSummary).setHeader("Apps").setKey("apps").setSortable(true)
                 .setTooltipGenerator(row -> row.appNames().isEmpty() ? "Apps appear once sales data arrives"
                         : String.join("\n", row.appNames()));
-        addColumn(new ComponentRenderer<>(this::status)).setHeader("Status").setWidth("5.5rem").setFlexGrow(2)
-                .setKey("status").setSortable(true);
+        addColumn(LitCells.<IntegrationRow>badge(row -> row.status().label(), row -> row.status().tone(),
+                row -> row.status() == IntegrationStatus.APPROVED ? dataLine.apply(row)
+                        : statusDetail(row, clock.instant(), actions.serviceAppleId()),
+                row -> row.status() == IntegrationStatus.EXPIRED ? LumoUtility.TextColor.ERROR
+                        : LumoUtility.TextColor.SECONDARY))
+                .setHeader("Status").setWidth("5.5rem").setFlexGrow(2).setKey("status").setSortable(true);
         addColumn(row -> Times.minute(row.connectedAt())).setHeader("Connected on").setKey("connected")
                 .setSortable(true);
         addColumn(row -> row.lastCheckedAt() == null ? "Not yet" : Times.minute(row.lastCheckedAt()))
                 .setHeader("Last checked").setKey("checked").setSortable(true);
-        addColumn(new ComponentRenderer<>(row -> actionsFor(row, actions))).setHeader("Actions").setKey("actions")
-                .setAutoWidth(true).setFlexGrow(0);
+        addColumn(actionsRenderer(actions)).setHeader("Actions").setKey("actions").setAutoWidth(true).setFlexGrow(0);
+    }
+
+    /**
+     * Details, then "Remove and connect again" (Expired) or Check again (Pending), then Remove; each
+     * named for screen readers by its account, as the component buttons were.
+     */
+    private static LitRenderer<IntegrationRow> actionsRenderer(Actions actions) {
+        String template = "<div class='" + LumoUtility.Display.FLEX + " " + LumoUtility.AlignItems.CENTER + "'>"
+                + LitCells.button("details", "tertiary icon", "info-circle-o", null, "Details of ${item.name}",
+                        "Details and history", null)
+                + LitCells.button("reconnect", "primary error small", null, "Remove and connect again",
+                        "Remove the expired integration of ${item.name} and connect it again", null, "notExpired")
+                + LitCells.button("checkAgain", "tertiary icon", "refresh", null, "Check ${item.name} again",
+                        "Check again now", "notPending")
+                + LitCells.button("remove", "tertiary icon error", "trash", null, "Remove ${item.name}", "Remove", null)
+                + "</div>";
+        return LitRenderer.<IntegrationRow>of(template)
+                .withProperty("name", IntegrationRow::accountName)
+                .withProperty("notExpired", row -> row.status() != IntegrationStatus.EXPIRED)
+                .withProperty("notPending", row -> row.status() != IntegrationStatus.PENDING)
+                .withFunction("details", actions::details)
+                .withFunction("reconnect", row -> {
+                    // A stale page may still show the button after the row changed: act only on what it says.
+                    if (row.status() == IntegrationStatus.EXPIRED) {
+                        actions.removeAndReconnect(row);
+                    }
+                })
+                .withFunction("checkAgain", row -> {
+                    if (row.status() == IntegrationStatus.PENDING) {
+                        actions.checkAgain(row);
+                    }
+                })
+                .withFunction("remove", actions::remove);
     }
 
     static String appsSummary(IntegrationRow row) {
@@ -76,58 +109,7 @@ class IntegrationsGrid extends Grid<IntegrationRow> {
         return count == 0 ? "—" : count == 1 ? "1 app" : count + " apps";
     }
 
-    private static HorizontalLayout actionsFor(IntegrationRow row, Actions actions) {
-        Button details = new Button(new Icon(VaadinIcon.INFO_CIRCLE_O), click -> actions.details(row));
-        details.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
-        details.setAriaLabel("Details of " + row.accountName());
-        details.setTooltipText("Details and history");
-        HorizontalLayout buttons = new HorizontalLayout(details);
-        buttons.setSpacing(false);
-        if (row.status() == IntegrationStatus.EXPIRED) {
-            Button reconnect = new Button("Remove and connect again", click -> actions.removeAndReconnect(row));
-            reconnect.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
-            reconnect.setAriaLabel("Remove the expired integration of " + row.accountName() + " and connect it again");
-            buttons.add(reconnect);
-        }
-        if (row.status() == IntegrationStatus.PENDING) {
-            Button checkAgain = new Button(new Icon(VaadinIcon.REFRESH), click -> actions.checkAgain(row));
-            checkAgain.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
-            checkAgain.setAriaLabel("Check " + row.accountName() + " again");
-            checkAgain.setTooltipText("Check again now");
-            buttons.add(checkAgain);
-        }
-        Button remove = new Button(new Icon(VaadinIcon.TRASH), click -> actions.remove(row));
-        remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON, ButtonVariant.LUMO_ERROR);
-        remove.setAriaLabel("Remove " + row.accountName());
-        remove.setTooltipText("Remove");
-        buttons.add(remove);
-        return buttons;
-    }
-
-    private static Div account(IntegrationRow row) {
-        Span name = new Span(row.accountName());
-        name.addClassNames(LumoUtility.FontWeight.SEMIBOLD);
-        Span number = new Span(row.accountNumber() != null ? "Account " + row.accountNumber() : "Account number after approval");
-        number.addClassNames(LumoUtility.FontSize.XSMALL, LumoUtility.TextColor.SECONDARY);
-        Div box = new Div(name, number);
-        box.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN);
-        return box;
-    }
-
-    private Div status(IntegrationRow row) {
-        Div box = new Div(new Badge(row.status().label(), row.status().tone()));
-        box.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.XSMALL);
-        String detail = statusDetail(row, clock.instant(), actions.serviceAppleId());
-        if (detail != null) {
-            Span text = new Span(detail);
-            text.addClassNames(LumoUtility.FontSize.XSMALL,
-                    row.status() == IntegrationStatus.EXPIRED ? LumoUtility.TextColor.ERROR : LumoUtility.TextColor.SECONDARY);
-            box.add(text);
-        }
-        return box;
-    }
-
-    /** Under the badge: a Pending row's progress and time left, an Expired row's reason. */
+    /** Under the badge: a Pending row's progress and time left, an Expired row's reason (Approved: its data line). */
     static String statusDetail(IntegrationRow row, Instant now, String serviceAppleId) {
         if (row.status() == IntegrationStatus.PENDING) {
             Duration left = Duration.between(now, row.invitationLapsesAt());

@@ -7,6 +7,7 @@ import com.storemetrics.integration.IntegrationFilter;
 import com.storemetrics.integration.IntegrationRow;
 import com.storemetrics.integration.IntegrationService;
 import com.storemetrics.integration.IntegrationStatus;
+import com.storemetrics.integration.StoreDataLines;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -18,6 +19,7 @@ import com.vaadin.flow.data.provider.SortDirection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,15 +41,20 @@ class LiveIntegrationsGrid extends VerticalLayout {
     private final CallbackDataProvider<IntegrationRow, Void> rows;
     /** The rows as this view last learned them, by fetching or by push; never read from the database in push. */
     private final Map<Long, IntegrationRow> known = new LinkedHashMap<>();
+    /** The store-data line of each Approved account shown, by account id (see {@link StoreDataLines}). */
+    private final Map<Long, String> dataLines = new HashMap<>();
 
-    LiveIntegrationsGrid(IntegrationService integrations, SessionUser viewer, Clock clock,
+    LiveIntegrationsGrid(IntegrationService integrations, StoreDataLines storeData, SessionUser viewer, Clock clock,
             IntegrationsGrid.Actions actions) {
-        grid = new IntegrationsGrid(clock, actions);
+        grid = new IntegrationsGrid(clock, actions, row -> dataLines.get(row.accountId()));
         rows = viewer.lazy(
                 query -> {
                     List<IntegrationRow> page = integrations.findMine(filter(), query.getOffset(), query.getLimit(),
                             sortKeys(query.getSortOrders()));
                     page.forEach(row -> known.put(row.id(), row));
+                    // One query for the page's Approved accounts, read with the rows they belong to.
+                    dataLines.putAll(storeData.lines(page.stream().filter(row -> row.status() == IntegrationStatus.APPROVED)
+                            .map(IntegrationRow::accountId).distinct().toList()));
                     return page.stream();
                 },
                 query -> (int) integrations.countMine(filter()),
@@ -78,6 +85,7 @@ class LiveIntegrationsGrid extends VerticalLayout {
     /** Everything again from the database. */
     void refresh() {
         known.clear();
+        dataLines.clear();
         rows.refreshAll();
     }
 
@@ -110,6 +118,10 @@ class LiveIntegrationsGrid extends VerticalLayout {
             if (row.status() == IntegrationStatus.REMOVED || filteredOut) {
                 pagingChanged |= known.remove(row.id()) != null;
             } else if (shown) {
+                if (row.status() == IntegrationStatus.APPROVED) {
+                    // Approved just now, read without the database (a push): its import starts with the approval.
+                    dataLines.putIfAbsent(row.accountId(), "Sales import starting");
+                }
                 known.put(row.id(), row);
                 rows.refreshItem(row);
             } else {

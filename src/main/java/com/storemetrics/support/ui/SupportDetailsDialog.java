@@ -35,6 +35,7 @@ class SupportDetailsDialog extends Dialog {
     final Grid<LinkedCustomer> customers = new Grid<>(LinkedCustomer.class, false);
     final UnorderedList openings = new UnorderedList();
     final Span membership = new Span();
+    final Paragraph storeData = new Paragraph();
     final Button close = new Button(VaadinIcon.CLOSE.create(), click -> close());
 
     SupportDetailsDialog(SupportIntegrationDetails details) {
@@ -62,6 +63,12 @@ class SupportDetailsDialog extends Dialog {
         add(section("History"), history);
 
         add(section("Account"), account(details.account(), row.id()));
+        if (details.storeData() != null) {
+            storeData.setId("details-store-data");
+            storeData.setText(details.storeData());
+            storeData.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.Margin.Vertical.NONE);
+            add(section("Store data"), storeData);
+        }
 
         openings.setId("details-openings");
         openings.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.Margin.Vertical.NONE);

@@ -3,6 +3,7 @@ package com.storemetrics.support.ui;
 import com.storemetrics.base.ui.Times;
 import com.storemetrics.base.live.LiveUpdates;
 import com.storemetrics.base.live.SessionUser;
+import com.storemetrics.base.ui.LitCells;
 import com.storemetrics.base.ui.NarrowScreens;
 import com.storemetrics.integration.IntegrationBroadcaster;
 import com.storemetrics.integration.IntegrationStatus;
@@ -10,6 +11,7 @@ import com.storemetrics.security.Roles;
 import com.storemetrics.integration.IntegrationSearchFilter;
 import com.storemetrics.support.SupportHealth;
 import com.storemetrics.integration.IntegrationOverview;
+import com.storemetrics.support.SupportPager;
 import com.storemetrics.support.SupportService;
 import com.storemetrics.verification.VerifierHealthUpdates;
 import com.vaadin.flow.component.button.Button;
@@ -26,7 +28,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.SortDirection;
-import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -54,6 +56,7 @@ public class SupportIntegrationsView extends VerticalLayout {
 
     private final transient SupportService service;
     private final transient SessionUser viewer;
+    private final transient SupportPager pager;
 
     final SupportFilterBar filters = new SupportFilterBar(this::applyFilter);
     final Select<IntegrationStatus> status = filters.status;
@@ -70,6 +73,7 @@ public class SupportIntegrationsView extends VerticalLayout {
             VerifierHealthUpdates verifierHealth, LiveUpdates live) {
         this.service = service;
         this.viewer = SessionUser.current();
+        this.pager = new SupportPager(service);
         setId("support-integrations");
         setSizeFull();
 
@@ -102,25 +106,37 @@ public class SupportIntegrationsView extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setEmptyStateText("No integration matches these filters.");
         // Narrow starting widths that grow: on a phone the four columns left fit 358 px without scrolling sideways.
-        grid.addColumn(new ComponentRenderer<>(SupportGridCells::customer)).setHeader("Customer")
+        // Rich cells are Lit templates: the browser builds them, the server keeps no component per row.
+        grid.addColumn(LitCells.<IntegrationOverview>twoLines(IntegrationOverview::customerName,
+                IntegrationOverview::customerUsername)).setHeader("Customer")
                 .setKey("customer").setSortProperty("customer").setWidth("5.5rem").setFlexGrow(2);
-        grid.addColumn(new ComponentRenderer<>(SupportGridCells::account)).setHeader("Account")
-                .setKey("account").setSortProperty("account").setWidth("5.5rem").setFlexGrow(2);
-        grid.addColumn(new ComponentRenderer<>(SupportGridCells::status)).setHeader("Status")
-                .setKey("status").setSortProperty("status").setWidth("5rem").setFlexGrow(1);
+        grid.addColumn(LitCells.<IntegrationOverview>twoLines(IntegrationOverview::accountName,
+                row -> row.accountNumber() == null ? "Account number after approval" : "Account " + row.accountNumber()))
+                .setHeader("Account").setKey("account").setSortProperty("account").setWidth("5.5rem").setFlexGrow(2);
+        grid.addColumn(LitCells.<IntegrationOverview>badge(row -> row.status().label(), row -> row.status().tone(),
+                row -> row.status() == IntegrationStatus.PENDING ? row.progress().label() : null,
+                row -> LumoUtility.TextColor.SECONDARY))
+                .setHeader("Status").setKey("status").setSortProperty("status").setWidth("5rem").setFlexGrow(1);
         Grid.Column<IntegrationOverview> since = grid.addColumn(row -> Times.second(row.statusChangedAt(), ""))
                 .setHeader("Since").setKey("since").setSortProperty("since").setFlexGrow(1);
         grid.addColumn(row -> Times.second(row.lastCheckedAt(), "Not yet")).setHeader("Last checked")
                 .setKey("lastChecked").setSortProperty("lastChecked").setFlexGrow(1);
         grid.addColumn(row -> row.statusReason() == null ? "" : row.statusReason()).setHeader("Reason")
                 .setKey("reason").setFlexGrow(3).setTooltipGenerator(IntegrationOverview::statusReason);
-        grid.addColumn(new ComponentRenderer<>(this::detailsButton)).setHeader("Details").setKey("details")
-                .setWidth("5rem").setFlexGrow(0);
+        grid.addColumn(LitRenderer.<IntegrationOverview>of(LitCells.button("details", "tertiary-inline",
+                "info-circle-o", null, "Details of ${item.account} for ${item.customer}", "History, account and audit",
+                null))
+                .withProperty("account", IntegrationOverview::accountName)
+                .withProperty("customer", IntegrationOverview::customerName)
+                .withFunction("details", row -> openDetails(row.id())))
+                .setHeader("Details").setKey("details").setWidth("5rem").setFlexGrow(0);
         grid.setMultiSort(false);
 
-        // Lazy: every page, count and sort comes from the database; the id identifies a row across refreshes.
+        // Lazy: every page, count and sort comes from the database, by keyset where it can (SupportPager);
+        // the id identifies a row across refreshes.
         grid.setItems(viewer.<IntegrationOverview, Void>lazy(
-                query -> service.integrations(filter, VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
+                query -> pager.page(filter, VaadinSpringDataHelpers.toSpringDataSort(query), query.getOffset(),
+                        query.getLimit()).stream(),
                 query -> Math.toIntExact(service.countIntegrations(filter)),
                 IntegrationOverview::id));
         grid.sort(List.of(new GridSortOrder<>(since, SortDirection.DESCENDING)));
@@ -134,14 +150,6 @@ public class SupportIntegrationsView extends VerticalLayout {
     /** The filter the grid applies now (for tests). */
     IntegrationSearchFilter filter() {
         return filter;
-    }
-
-    private Button detailsButton(IntegrationOverview row) {
-        Button details = new Button(VaadinIcon.INFO_CIRCLE_O.create(), click -> openDetails(row.id()));
-        details.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-        details.setAriaLabel("Details of " + row.accountName() + " for " + row.customerName());
-        details.setTooltipText("History, account and audit");
-        return details;
     }
 
     void openDetails(long integrationId) {
@@ -176,6 +184,7 @@ public class SupportIntegrationsView extends VerticalLayout {
             showHealth(service.health());
         }
         if (stale.contains(Stale.ROWS)) {
+            pager.forget();
             grid.getDataProvider().refreshAll();
         }
     }
@@ -183,6 +192,7 @@ public class SupportIntegrationsView extends VerticalLayout {
     /** When a push could not be applied: everything again. */
     private void reload() {
         showHealth(service.health());
+        pager.forget();
         grid.getDataProvider().refreshAll();
     }
 

@@ -46,7 +46,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * </ol>
  * System properties: {@code bench.integrations} (1000), {@code bench.uis} (200), {@code bench.warmup}
  * (30), {@code bench.samples} (100), {@code bench.component-tracker} (false: Vaadin's dev-mode
- * component tracker is switched off, as it is in production mode).
+ * component tracker is switched off, as it is in production mode), {@code bench.production} (false:
+ * true runs Vaadin in production mode).
  */
 public final class DataIntegrationViewBenchmark {
 
@@ -65,8 +66,8 @@ public final class DataIntegrationViewBenchmark {
         // (ComponentTracker, for the dev tools); production mode does not. Off unless asked for.
         boolean tracker = Boolean.getBoolean("bench.component-tracker");
         System.setProperty("vaadin.devmode.componentTracker.enabled", String.valueOf(tracker));
-        System.out.println("Vaadin development mode; component tracker " + (tracker ? "ON (dev-mode default)"
-                : "OFF (as in production mode)"));
+        KaribuBenchmarkSupport.productionModeIfAsked();
+        System.out.println("component tracker " + (tracker ? "ON (dev-mode default)" : "OFF (as in production mode)"));
         try (ConfigurableApplicationContext context = BenchmarkSupport.startApp("view")) {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             seed(jdbc);
@@ -76,6 +77,7 @@ public final class DataIntegrationViewBenchmark {
 
             KaribuBenchmarkSupport karibu = new KaribuBenchmarkSupport(context);
             karibu.newSession();
+            System.out.println(KaribuBenchmarkSupport.vaadinMode());
             karibu.login("alice");
             render();
             gridPage();

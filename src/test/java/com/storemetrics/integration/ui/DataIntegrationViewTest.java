@@ -13,6 +13,7 @@ import com.github.mvysny.kaributesting.v10.HasValueUtilsKt;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.storemetrics.KaribuTest;
+import com.storemetrics.LitCellsProbe;
 import com.storemetrics.SignIn;
 import com.storemetrics.TestData;
 import com.storemetrics.integration.CredentialKind;
@@ -68,7 +69,7 @@ class DataIntegrationViewTest extends KaribuTest {
     @Test
     void removing_asks_for_confirmation_naming_the_account_and_keeps_the_colleagues_row() {
         DataIntegrationView view = open();
-        ButtonKt._click(removeButtonOf("Pixel Forge Studio"));
+        clickRemoveOf("Pixel Forge Studio");
 
         ConfirmDialog confirm = _get(ConfirmDialog.class);
         assertThat(ConfirmDialogKt.getHeader(confirm)).isEqualTo("Remove Pixel Forge Studio?");
@@ -83,7 +84,7 @@ class DataIntegrationViewTest extends KaribuTest {
     @Test
     void cancelling_the_confirmation_removes_nothing() {
         DataIntegrationView view = open();
-        ButtonKt._click(removeButtonOf("Pixel Forge Studio"));
+        clickRemoveOf("Pixel Forge Studio");
 
         ConfirmDialogKt._fireCancel(_get(ConfirmDialog.class));
 
@@ -100,7 +101,7 @@ class DataIntegrationViewTest extends KaribuTest {
         assertThat(IntegrationsGrid.statusDetail(expired, Instant.now(), "integration@storemetrics.example")).contains("not accepted in time");
 
         assertThat(expired.accountName()).isEqualTo("Alice Martin");
-        ButtonKt._click(rowButton("Alice Martin", "Remove the expired integration of Alice Martin and connect it again"));
+        clickRowButton("Alice Martin", "Remove the expired integration of Alice Martin and connect it again");
         ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
 
         assertThat(_find(ConnectAppStoreDialog.class)).hasSize(1);
@@ -110,7 +111,7 @@ class DataIntegrationViewTest extends KaribuTest {
     @Test
     void details_show_the_account_who_connected_it_and_the_history() {
         open();
-        ButtonKt._click(rowButton("Pixel Forge Studio", "Details of Pixel Forge Studio"));
+        clickRowButton("Pixel Forge Studio", "Details of Pixel Forge Studio");
 
         IntegrationDetailsDialog details = _get(IntegrationDetailsDialog.class);
         assertThat(details.getHeaderTitle()).isEqualTo("Pixel Forge Studio");
@@ -203,7 +204,7 @@ class DataIntegrationViewTest extends KaribuTest {
         assertThat(view.grid.getEmptyStateText()).contains("yet");
 
         for (String account : List.of("Pixel Forge Studio", "Alice Martin")) {
-            ButtonKt._click(removeButtonOf(account));
+            clickRemoveOf(account);
             ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
         }
 
@@ -227,8 +228,8 @@ class DataIntegrationViewTest extends KaribuTest {
                 "integration@storemetrics.example")).contains("integration@storemetrics.example")
                 .contains("Users and Access");
 
-        ButtonKt._click(rowButton("Alice Martin", "Check Alice Martin again"));
-        ButtonKt._click(rowButton("Alice Martin", "Check Alice Martin again"));
+        clickRowButton("Alice Martin", "Check Alice Martin again");
+        clickRowButton("Alice Martin", "Check Alice Martin again");
 
         assertThat(NotificationsKt.getNotifications()).extracting(n -> n.getElement().getProperty("text", ""))
                 .anySatisfy(text -> assertThat(text).startsWith("Checking Alice Martin with Apple now"))
@@ -237,7 +238,7 @@ class DataIntegrationViewTest extends KaribuTest {
                 jdbc.queryForObject("SELECT cycles FROM verifier_health", Long.class) > cyclesBefore);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM scheduled_tasks WHERE task_instance = 'recheck-now'",
                 Integer.class)).as("one shared check, whatever the number of requests").isLessThanOrEqualTo(1);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> rowButton("Pixel Forge Studio",
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> clickRowButton("Pixel Forge Studio",
                 "Check Pixel Forge Studio again")).as("Approved rows have nothing to check again")
                 .isInstanceOf(AssertionError.class).hasMessageContaining("No button");
     }
@@ -247,19 +248,15 @@ class DataIntegrationViewTest extends KaribuTest {
         return _get(DataIntegrationView.class);
     }
 
-    private static Button removeButtonOf(String accountName) {
-        return rowButton(accountName, "Remove " + accountName);
+    private static void clickRemoveOf(String accountName) {
+        clickRowButton(accountName, "Remove " + accountName);
     }
 
-    /** A button in a row's Actions cell, rendered the way the grid renders it for the browser. */
-    private static Button rowButton(String accountName, String ariaLabel) {
+    /** Clicks a button in a row's Actions cell, found by its accessible label as the browser renders it. */
+    private static void clickRowButton(String accountName, String ariaLabel) {
         DataIntegrationView view = _get(DataIntegrationView.class);
-        List<IntegrationRow> rows = view.rows();
-        int index = rows.stream().map(IntegrationRow::accountName).toList().indexOf(accountName);
-        assertThat(index).as("row of " + accountName).isNotNegative();
-        var cell = GridKt._getCellComponent(view.grid, index, "actions");
-        return cell.getChildren().filter(Button.class::isInstance).map(Button.class::cast)
-                .filter(button -> ariaLabel.equals(button.getElement().getAttribute("aria-label")))
-                .findFirst().orElseThrow(() -> new AssertionError("No button '" + ariaLabel + "' in the row"));
+        IntegrationRow row = view.rows().stream().filter(candidate -> candidate.accountName().equals(accountName))
+                .findFirst().orElseThrow(() -> new AssertionError("No row of " + accountName));
+        LitCellsProbe.click(view.grid, "actions", row, ariaLabel);
     }
 }

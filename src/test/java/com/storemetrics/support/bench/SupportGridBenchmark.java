@@ -1,6 +1,13 @@
 package com.storemetrics.support.bench;
 
+import com.github.mvysny.kaributesting.v10.LocatorJ;
 import com.storemetrics.Application;
+import com.storemetrics.bench.BenchmarkSupport;
+import com.storemetrics.bench.KaribuBenchmarkSupport;
+import com.storemetrics.support.ui.SupportIntegrationsView;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
+import java.util.Map;
 import com.storemetrics.integration.IntegrationStatus;
 import com.storemetrics.integration.IntegrationSearchFilter;
 import com.storemetrics.integration.IntegrationOverview;
@@ -51,6 +58,7 @@ public final class SupportGridBenchmark {
     }
 
     public static void main(String[] args) {
+        KaribuBenchmarkSupport.productionModeIfAsked();
         System.out.printf(Locale.ROOT, "Java %s, %d cores, max heap %d MB%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
         long started = System.nanoTime();
@@ -68,6 +76,9 @@ public final class SupportGridBenchmark {
             signInAsSupport(app);
             SupportService support = app.getBean(SupportService.class);
             measure(support, seed);
+            if (!Boolean.getBoolean("bench.skip-view")) {
+                view(app);
+            }
             whatIfStatusIndexIsChosen(jdbc, support);
         }
         System.exit(0);
@@ -187,6 +198,84 @@ public final class SupportGridBenchmark {
         run(support, "status + customer", run -> new IntegrationSearchFilter(IntegrationStatus.APPROVED,
                 seed.customers().get(random.nextInt(CUSTOMERS)), null), 0);
         run(support, "no filter, page 1,000 (offset 50,000)", run -> IntegrationSearchFilter.none(), 1_000);
+    }
+
+    /**
+     * The support view itself over the seeded rows, in Karibu sessions signed in as carol; server time
+     * is the navigation or the grid's range request plus the UIDL response the browser would get:
+     * first render (navigate + rows 0-49), a jump to a random page (served by offset), the next page
+     * after a shown one deep in the list (served by keyset, as scrolling asks), and the live heap per
+     * open view ({@code bench.uis} sessions, default 100).
+     */
+    @SuppressWarnings("unchecked")
+    static void view(ConfigurableApplicationContext app) {
+        KaribuBenchmarkSupport karibu = new KaribuBenchmarkSupport(app);
+        UI ui = karibu.newSession();
+        System.out.printf(Locale.ROOT, "%nThe support view (%s), %d warm-up + %d runs, ms of server time%n",
+                KaribuBenchmarkSupport.vaadinMode(), WARM_UP / 4, RUNS / 2);
+        karibu.login("carol");
+        List<Long> first = new ArrayList<>();
+        List<Long> jump = new ArrayList<>();
+        List<Long> next = new ArrayList<>();
+        Random random = new Random(11);
+        int total = ACCOUNTS * PER_ACCOUNT;
+        for (int i = -WARM_UP / 4; i < RUNS / 2; i++) {
+            ui.navigate("sandbox");
+            KaribuBenchmarkSupport.serverResponse();
+            long t0 = System.nanoTime();
+            ui.navigate(SupportIntegrationsView.class);
+            KaribuBenchmarkSupport.serverResponse();
+            Grid<IntegrationOverview> grid = LocatorJ._get(Grid.class, spec -> spec.withId("support-grid"));
+            KaribuBenchmarkSupport.requestRows(grid, 0, PAGE);
+            KaribuBenchmarkSupport.serverResponse();
+            long t1 = System.nanoTime();
+            KaribuBenchmarkSupport.confirmUpdates(grid);
+            int deep = (1 + random.nextInt(total / PAGE - 3)) * PAGE;
+            long t2 = System.nanoTime();
+            KaribuBenchmarkSupport.requestRows(grid, deep, PAGE);
+            KaribuBenchmarkSupport.serverResponse();
+            long t3 = System.nanoTime();
+            KaribuBenchmarkSupport.confirmUpdates(grid);
+            KaribuBenchmarkSupport.requestRows(grid, deep + PAGE, PAGE);
+            KaribuBenchmarkSupport.serverResponse();
+            long t4 = System.nanoTime();
+            KaribuBenchmarkSupport.confirmUpdates(grid);
+            if (grid.getDataCommunicator().getItemCount() != total) {
+                throw new IllegalStateException("the grid shows " + grid.getDataCommunicator().getItemCount() + " rows");
+            }
+            if (i >= 0) {
+                first.add(t1 - t0);
+                jump.add(t3 - t2);
+                next.add(t4 - t3);
+            }
+        }
+        System.out.println("first render (navigate + rows 0-49):      " + BenchmarkSupport.summary(first) + "; "
+                + BenchmarkSupport.load());
+        System.out.println("jump to a random page (offset):           " + BenchmarkSupport.summary(jump));
+        System.out.println("next page after a deep one (keyset):      " + BenchmarkSupport.summary(next));
+
+        int uis = Integer.getInteger("bench.uis", 100);
+        ui.navigate("sandbox");
+        KaribuBenchmarkSupport.serverResponse();
+        Map<String, long[]> before = BenchmarkSupport.liveHistogram();
+        List<UI> open = new ArrayList<>();
+        for (int i = 0; i < uis; i++) {
+            UI another = karibu.newSession();
+            karibu.login("carol");
+            another.navigate(SupportIntegrationsView.class);
+            KaribuBenchmarkSupport.serverResponse();
+            Grid<IntegrationOverview> grid = LocatorJ._get(Grid.class, spec -> spec.withId("support-grid"));
+            KaribuBenchmarkSupport.requestRows(grid, 0, PAGE);
+            KaribuBenchmarkSupport.serverResponse();
+            KaribuBenchmarkSupport.confirmUpdates(grid);
+            open.add(another);
+        }
+        Map<String, long[]> after = BenchmarkSupport.liveHistogram();
+        System.out.printf(Locale.ROOT, "live heap per open support view (%d sessions, class histogram): %s -> %s: %.0f KB"
+                + " per UI%n", open.size(), BenchmarkSupport.mb(before.get("TOTAL")[1]),
+                BenchmarkSupport.mb(after.get("TOTAL")[1]), (after.get("TOTAL")[1] - before.get("TOTAL")[1]) / 1024.0 / uis);
+        BenchmarkSupport.topGrowth(before, after, 10, uis).forEach(line -> System.out.println("  " + line));
+        KaribuBenchmarkSupport.tearDown();
     }
 
     /**
