@@ -331,7 +331,8 @@ public final class PushFanOutBenchmark {
                     long pushes0 = pushes.get();
                     String first = verifierThread.submit(() -> check.run("bench-miss")).get().name();
                     long returned = System.nanoTime();
-                    settle();
+                    // At least a second after the cycle returned: its deliveries may not have started yet.
+                    settle(returned);
                     checkFanOut = String.format("; first check's pushes: %d, until the last %.0f ms after the cycle"
                             + " returned, delivery threads CPU %.0f ms", pushes.get() - pushes0,
                             (lastPush.get() - returned) / 1e6, (liveUpdatesCpu() - cpu0) / 1e6);
@@ -507,7 +508,12 @@ public final class PushFanOutBenchmark {
 
     /** Until no view has pushed for a second: the previous step's pushes are over (not timed). */
     private static void settle() {
-        while (System.nanoTime() - lastPush.get() < Duration.ofSeconds(1).toNanos()) {
+        settle(0);
+    }
+
+    /** As {@link #settle()}, and at least a second after {@code notBefore} (a {@code System.nanoTime()}). */
+    private static void settle(long notBefore) {
+        while (System.nanoTime() - Math.max(lastPush.get(), notBefore) < Duration.ofSeconds(1).toNanos()) {
             BenchmarkSupport.sleep(100);
         }
     }
