@@ -15,6 +15,7 @@ import java.time.ZonedDateTime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,7 +45,7 @@ class StoreMetricsIT extends BrowserTest {
     }
 
     @Test
-    void alices_approved_pixel_forge_shows_the_last_30_days_downloads_of_the_sandbox_within_a_minute() {
+    void alices_approved_pixel_forge_shows_the_last_30_days_downloads_of_the_sandbox_within_a_minute() throws Exception {
         signIn("alice", "alice-demo-2026");
         connectUpToStepThree(SandboxControl.ALICE_TOKEN, "Pixel Forge Studio", " app");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("invited-confirmation"))).click();
@@ -68,5 +69,14 @@ class StoreMetricsIT extends BrowserTest {
         assertThat(driver.findElement(By.id("freshness")).getText()).startsWith("Apple has published up to ");
         assertThat(driver.findElement(By.id("chart-text")).getAttribute("textContent"))
                 .startsWith("Chart of downloads and estimated proceeds in USD, per day:");
+
+        // Back on Data Integration, the Approved row says how far the data reaches (Lit-rendered cell).
+        driver.get(url("my-account/data-integration"));
+        WebElement line = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//vaadin-grid-cell-content[contains(., 'Approved')]//span[contains(., 'ata up to')]")));
+        assertThat(line.getText()).matches("(Importing sales history: \\d+ of 365 days · data|Data) up to \\w{3} \\d{1,2}, \\d{4}");
+        java.nio.file.Files.write(java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"))
+                .resolve("data-integration-approved-with-data.png"),
+                ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
     }
 }
