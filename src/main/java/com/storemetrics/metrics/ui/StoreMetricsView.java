@@ -23,6 +23,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -51,7 +52,8 @@ public class StoreMetricsView extends VerticalLayout {
     private final transient MetricsService metrics;
     private final transient Clock clock;
     final Select<MetricsAccount> account = new Select<>();
-    final Select<AppOption> app = new Select<>();
+    /** A combo box, not a select: a select keeps a server-side item component per app (50 apps, 50 components). */
+    final ComboBox<AppOption> app = new ComboBox<>();
     final Select<Period> period = new Select<>();
     final DatePicker customFrom = new DatePicker("From");
     final DatePicker customTo = new DatePicker("To");
@@ -91,9 +93,10 @@ public class StoreMetricsView extends VerticalLayout {
         account.setItems(accounts);
         account.setItemLabelGenerator(MetricsAccount::name);
         app.setLabel("App");
-        app.setEmptySelectionAllowed(true);
-        app.setEmptySelectionCaption("All apps");
-        app.setItemLabelGenerator(option -> option == null ? "All apps" : option.title());
+        // Empty means every app: the placeholder says so and the clear button returns to it.
+        app.setPlaceholder("All apps");
+        app.setClearButtonVisible(true);
+        app.setItemLabelGenerator(AppOption::title);
         period.setLabel("Period");
         period.setItems(Period.values());
         period.setItemLabelGenerator(Period::label);

@@ -227,7 +227,8 @@ public final class StoreMetricsBenchmark {
         accounts.setValue(accounts.getListDataView().getItems()
                 .filter(item -> item.toString().contains("accountId=" + account)).findFirst().orElseThrow());
         if (mode.equals("one app")) {
-            Select<Object> apps = LocatorJ._get(Select.class, spec -> spec.withLabel("App"));
+            com.vaadin.flow.component.combobox.ComboBox<Object> apps = LocatorJ._get(
+                    com.vaadin.flow.component.combobox.ComboBox.class, spec -> spec.withLabel("App"));
             apps.setValue(apps.getListDataView().getItems().findFirst().orElseThrow());
         }
         Select<Period> period = LocatorJ._get(Select.class, spec -> spec.withLabel("Period"));
