@@ -21,17 +21,25 @@ public final class SupportPager {
 
     /** Rows passed over after an anchor before the offset query is the better one. */
     static final int MAX_SKIP = 1_000;
+    /** Remembered rows at most (about 200 bytes each): the oldest positions are forgotten first. */
+    static final int MAX_ANCHORS = 200;
 
     private final SupportService service;
     /** The row at each remembered position, for the filter and sort below. */
     private final TreeMap<Integer, IntegrationOverview> anchors = new TreeMap<>();
     private IntegrationSearchFilter filter;
     private Sort sort;
+    private final int maxAnchors;
     private int seeks;
     private int offsets;
 
     public SupportPager(SupportService service) {
+        this(service, MAX_ANCHORS);
+    }
+
+    SupportPager(SupportService service, int maxAnchors) {
         this.service = service;
+        this.maxAnchors = maxAnchors;
     }
 
     /** Rows {@code offset} to {@code offset + limit - 1} matching the filter, in the sort's order. */
@@ -56,6 +64,9 @@ public final class SupportPager {
         }
         if (!rows.isEmpty()) {
             anchors.put(offset + rows.size() - 1, rows.get(rows.size() - 1));
+            if (anchors.size() > maxAnchors) {
+                anchors.pollFirstEntry();
+            }
         }
         return rows;
     }
@@ -63,6 +74,11 @@ public final class SupportPager {
     /** The data changed: remembered positions may have moved. */
     public void forget() {
         anchors.clear();
+    }
+
+    /** How many rows the pager remembers now. */
+    int remembered() {
+        return anchors.size();
     }
 
     /** Pages served by keyset and by offset so far (for tests and harnesses). */

@@ -134,6 +134,20 @@ class SupportPagerTest extends SpringTest {
         });
     }
 
+    @Test
+    void a_pager_remembers_a_bounded_number_of_rows_and_still_pages_by_keyset() {
+        SignIn.as(context, "carol", () -> {
+            SupportPager pager = new SupportPager(support, 2);
+            Sort newest = Sort.by(Sort.Direction.DESC, "since");
+            List<IntegrationOverview> all = support.integrations(IntegrationSearchFilter.none(),
+                    PageRequest.of(0, 1_000, newest));
+            assertThat(pageThrough(pager, IntegrationSearchFilter.none(), newest)).isEqualTo(all);
+            assertThat(pager.remembered()).isEqualTo(2);
+            assertThat(pager.servedBySeekAndOffset()).containsExactly(all.size() / PAGE, 1);
+            return null;
+        });
+    }
+
     private static List<IntegrationOverview> pageThrough(SupportPager pager, IntegrationSearchFilter filter, Sort sort) {
         List<IntegrationOverview> rows = new ArrayList<>();
         for (int offset = 0; ; offset += PAGE) {
