@@ -44,11 +44,7 @@ public final class SupportPager {
 
     /** Rows {@code offset} to {@code offset + limit - 1} matching the filter, in the sort's order. */
     public List<IntegrationOverview> page(IntegrationSearchFilter filter, Sort sort, int offset, int limit) {
-        if (!filter.equals(this.filter) || !sort.equals(this.sort)) {
-            forget();
-            this.filter = filter;
-            this.sort = sort;
-        }
+        keepFor(filter, sort);
         Map.Entry<Integer, IntegrationOverview> anchor = anchors.floorEntry(offset - 1);
         List<IntegrationOverview> rows;
         if (anchor != null && offset - 1 - anchor.getKey() <= MAX_SKIP && EveryIntegration.seekable(sort)) {
@@ -62,13 +58,30 @@ public final class SupportPager {
             rows = service.integrations(filter, PageRequest.of(offset / limit, limit, sort));
             offsets++;
         }
+        served(filter, sort, offset, rows);
+        return rows;
+    }
+
+    /**
+     * These rows were shown from {@code offset} on, for this filter and sort, however they were read
+     * (another view's pager may have read them for a pushed change): remember the last as an anchor.
+     */
+    public void served(IntegrationSearchFilter filter, Sort sort, int offset, List<IntegrationOverview> rows) {
+        keepFor(filter, sort);
         if (!rows.isEmpty()) {
             anchors.put(offset + rows.size() - 1, rows.get(rows.size() - 1));
             if (anchors.size() > maxAnchors) {
                 anchors.pollFirstEntry();
             }
         }
-        return rows;
+    }
+
+    private void keepFor(IntegrationSearchFilter filter, Sort sort) {
+        if (!filter.equals(this.filter) || !sort.equals(this.sort)) {
+            forget();
+            this.filter = filter;
+            this.sort = sort;
+        }
     }
 
     /** The data changed: remembered positions may have moved. */

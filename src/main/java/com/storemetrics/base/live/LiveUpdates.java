@@ -45,6 +45,7 @@ public class LiveUpdates implements DisposableBean {
 
     private final ScheduledExecutorService deliveries;
     private final Duration minGap;
+    private final FanOutReads fanOutReads = new FanOutReads(System::nanoTime);
     private final java.util.Set<Delivery<?>> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public LiveUpdates() {
@@ -95,6 +96,16 @@ public class LiveUpdates implements DisposableBean {
         open.forEach(Delivery::reloadSoon);
     }
 
+    /**
+     * Reads {@code what} for the current view, sharing the result with the other open views of the
+     * same user that apply the same pushed update: call it from a live view's lazy fetch and
+     * count, with a key that says everything the read depends on (filter, sort, offset, limit).
+     * Outside a push after an applied update it simply reads. See {@link FanOutReads}.
+     */
+    public <T> T sharedRead(Object what, java.util.function.Supplier<T> read) {
+        return fanOutReads.read(what, read);
+    }
+
     /** How many views follow updates now; for tests and diagnostics. */
     public int openViews() {
         return open.size();
@@ -105,6 +116,10 @@ public class LiveUpdates implements DisposableBean {
         deliveries.shutdownNow();
     }
 
+    /** An update in a view's queue, with when it was offered (after its commit). */
+    private record Offered<M>(M update, long at) {
+    }
+
     /** One attached view's subscription: its queue, its pace and its way into the UI. */
     private final class Delivery<M> {
 
@@ -112,10 +127,12 @@ public class LiveUpdates implements DisposableBean {
         private final SessionUser user;
         private final Consumer<List<M>> apply;
         private final Runnable reload;
-        private final Queue<M> queued = new ConcurrentLinkedQueue<>();
+        private final Queue<Offered<M>> queued = new ConcurrentLinkedQueue<>();
         private final AtomicBoolean scheduled = new AtomicBoolean();
         private final AtomicBoolean reloadRequested = new AtomicBoolean();
         private volatile long lastDelivery = System.nanoTime() - Duration.ofDays(1).toNanos();
+        /** When the latest update this view applied was offered; from attaching on (guarded by the session's lock). */
+        private long appliedUpTo = System.nanoTime();
         private volatile boolean closed;
         private volatile Registration registration;
 
@@ -140,7 +157,7 @@ public class LiveUpdates implements DisposableBean {
             if (closed) {
                 return;
             }
-            queued.add(update);
+            queued.add(new Offered<>(update, System.nanoTime()));
             schedule();
         }
 
@@ -169,9 +186,9 @@ public class LiveUpdates implements DisposableBean {
             scheduled.set(false);
             lastDelivery = System.nanoTime();
             boolean reloading = reloadRequested.getAndSet(false);
-            List<M> batch = new ArrayList<>();
-            for (M update; (update = queued.poll()) != null; ) {
-                batch.add(update);
+            List<Offered<M>> batch = new ArrayList<>();
+            for (Offered<M> offered; (offered = queued.poll()) != null; ) {
+                batch.add(offered);
             }
             if (closed || (batch.isEmpty() && !reloading)) {
                 return;
@@ -180,28 +197,45 @@ public class LiveUpdates implements DisposableBean {
                 // The user is set around access() too: when the lock is free, this thread also
                 // flushes the UI afterwards, and grids fetch their pages during that flush. A reload
                 // reads everything the queued updates said, and more.
-                user.run(() -> ui.access(() -> user.run(() -> {
+                // On this thread the push's reads may be shared with other views (FanOutReads).
+                FanOutReads.delivering(() -> user.run(() -> ui.access(() -> user.run(() -> {
                     if (reloading) {
                         reloadOrWarn();
                     } else {
                         applyOrReload(batch);
                     }
-                })));
+                }))));
             } catch (UIDetachedException gone) {
                 close();
             }
         }
 
-        private void applyOrReload(List<M> batch) {
+        private void applyOrReload(List<Offered<M>> batch) {
             try {
-                apply.accept(batch);
+                apply.accept(batch.stream().map(Offered::update).toList());
+                sharedReadsAfter(batch);
             } catch (RuntimeException failure) {
                 log.warn("A view could not apply {} live update(s); reloading its data instead", batch.size(), failure);
                 reloadOrWarn();
             }
         }
 
+        /**
+         * Tells {@link FanOutReads} what this view applied (under the session's lock, so batches that
+         * two threads delivered are counted in the order they were applied): the batch's last update,
+         * and when the latest of the other updates this view ever applied was offered to it.
+         */
+        private void sharedReadsAfter(List<Offered<M>> batch) {
+            Offered<M> last = batch.get(batch.size() - 1);
+            long othersOffered = batch.size() > 1 ? Math.max(appliedUpTo, batch.get(batch.size() - 2).at()) : appliedUpTo;
+            appliedUpTo = Math.max(appliedUpTo, last.at());
+            FanOutReads.applied(ui, last.update(), othersOffered);
+        }
+
         private void reloadOrWarn() {
+            FanOutReads.reloaded(ui);
+            // Everything the view shows is read now: a shared read must be newer than this.
+            appliedUpTo = System.nanoTime();
             try {
                 reload.run();
             } catch (RuntimeException reloadFailure) {

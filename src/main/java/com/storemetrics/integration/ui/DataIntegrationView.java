@@ -87,7 +87,7 @@ public class DataIntegrationView extends VerticalLayout implements HasUrlParamet
         notices = new NoticesPanel(integrationService);
         // Without the metrics feature, Approved rows say nothing about data.
         StoreDataLines dataLines = storeData.getIfAvailable(() -> StoreDataLines.NONE);
-        integrations = new LiveIntegrationsGrid(integrationService, dataLines, viewer, clock, new RowActions(integrationService,
+        integrations = new LiveIntegrationsGrid(integrationService, dataLines, viewer, live, clock, new RowActions(integrationService,
                 serviceAppleId, this::openDetails, this::openDialog, this::removedHere, this::refresh));
         grid = integrations.grid;
         statusFilter = integrations.statusFilter;

@@ -1,5 +1,6 @@
 package com.storemetrics.integration.ui;
 
+import com.storemetrics.base.live.LiveUpdates;
 import com.storemetrics.base.live.SessionUser;
 import com.storemetrics.base.ui.NarrowScreens;
 import com.storemetrics.integration.IntegrationChange;
@@ -44,20 +45,24 @@ class LiveIntegrationsGrid extends VerticalLayout {
     /** The store-data line of each Approved account shown, by account id (see {@link StoreDataLines}). */
     private final Map<Long, String> dataLines = new HashMap<>();
 
-    LiveIntegrationsGrid(IntegrationService integrations, StoreDataLines storeData, SessionUser viewer, Clock clock,
-            IntegrationsGrid.Actions actions) {
+    LiveIntegrationsGrid(IntegrationService integrations, StoreDataLines storeData, SessionUser viewer, LiveUpdates live,
+            Clock clock, IntegrationsGrid.Actions actions) {
         grid = new IntegrationsGrid(clock, actions, row -> dataLines.get(row.accountId()));
+        // After a pushed change, the customer's other open views read the same page: one read serves them all.
         rows = viewer.lazy(
                 query -> {
-                    List<IntegrationRow> page = integrations.findMine(filter(), query.getOffset(), query.getLimit(),
-                            sortKeys(query.getSortOrders()));
-                    page.forEach(row -> known.put(row.id(), row));
-                    // One query for the page's Approved accounts, read with the rows they belong to.
-                    dataLines.putAll(storeData.lines(page.stream().filter(row -> row.status() == IntegrationStatus.APPROVED)
-                            .map(IntegrationRow::accountId).distinct().toList()));
-                    return page.stream();
+                    IntegrationFilter filter = filter();
+                    List<String> sort = sortKeys(query.getSortOrders());
+                    Page page = live.sharedRead(List.of("page", filter, query.getOffset(), query.getLimit(), sort),
+                            () -> readPage(integrations, storeData, filter, query.getOffset(), query.getLimit(), sort));
+                    page.rows().forEach(row -> known.put(row.id(), row));
+                    dataLines.putAll(page.dataLines());
+                    return page.rows().stream();
                 },
-                query -> (int) integrations.countMine(filter()),
+                query -> {
+                    IntegrationFilter filter = filter();
+                    return live.sharedRead(List.of("count", filter), () -> (int) integrations.countMine(filter));
+                },
                 IntegrationRow::id);
         grid.setItems(rows);
 
@@ -80,6 +85,19 @@ class LiveIntegrationsGrid extends VerticalLayout {
         grid.setMinHeight("22rem");
         NarrowScreens.hideOnPhones(grid, java.util.stream.Stream.of("vendor", "apps", "connected", "checked")
                 .map(grid::getColumnByKey).toList());
+    }
+
+    /** A page of rows and the store-data lines of its Approved accounts, as read once for every view that shares it. */
+    private record Page(List<IntegrationRow> rows, Map<Long, String> dataLines) {
+    }
+
+    private static Page readPage(IntegrationService integrations, StoreDataLines storeData, IntegrationFilter filter,
+            int offset, int limit, List<String> sort) {
+        List<IntegrationRow> rows = integrations.findMine(filter, offset, limit, sort);
+        // One query for the page's Approved accounts, read with the rows they belong to.
+        Map<Long, String> lines = storeData.lines(rows.stream().filter(row -> row.status() == IntegrationStatus.APPROVED)
+                .map(IntegrationRow::accountId).distinct().toList());
+        return new Page(List.copyOf(rows), Map.copyOf(lines));
     }
 
     /** Everything again from the database. */

@@ -7,12 +7,14 @@ import com.storemetrics.base.ui.LitCells;
 import com.storemetrics.base.ui.NarrowScreens;
 import com.storemetrics.integration.IntegrationBroadcaster;
 import com.storemetrics.integration.IntegrationStatus;
+import com.storemetrics.integration.IntegrationUpdate;
 import com.storemetrics.security.Roles;
 import com.storemetrics.integration.IntegrationSearchFilter;
 import com.storemetrics.support.SupportHealth;
 import com.storemetrics.integration.IntegrationOverview;
 import com.storemetrics.support.SupportPager;
 import com.storemetrics.support.SupportService;
+import com.storemetrics.verification.VerifierHealthRecorded;
 import com.storemetrics.verification.VerifierHealthUpdates;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -37,6 +39,7 @@ import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
+import org.springframework.data.domain.Sort;
 
 /**
  * Support > Integrations: every integration of every customer, filtered and paged in the database,
@@ -49,10 +52,6 @@ import java.util.List;
 @RolesAllowed(Roles.SUPPORT)
 public class SupportIntegrationsView extends VerticalLayout {
 
-    /** What a push asks this view to re-read. */
-    private enum Stale {
-        ROWS, HEALTH
-    }
 
     private final transient SupportService service;
     private final transient SessionUser viewer;
@@ -86,7 +85,7 @@ public class SupportIntegrationsView extends VerticalLayout {
         recheck.setTooltipText("Ask the verifier to check every account's membership now");
         recheck.addClickListener(click -> recheckNow());
 
-        configureGrid();
+        configureGrid(live);
 
         add(new H2("Integrations"), intro, health, filters, grid);
         setFlexGrow(1, grid);
@@ -96,12 +95,13 @@ public class SupportIntegrationsView extends VerticalLayout {
                 .map(grid::getColumnByKey).toList());
         showHealth(service.health());
         // Every integration change and check refreshes the rows; every health write, the health panel.
-        live.follow(this, viewer, stale -> Registration.combine(
-                integrations.registerForAll(update -> stale.accept(Stale.ROWS)),
-                verifierHealth.subscribe(recorded -> stale.accept(Stale.HEALTH))), this::refresh, this::reload);
+        // The updates themselves are handed on (one object per update, as shared reads need: LiveUpdates.sharedRead).
+        live.<Object>follow(this, viewer, updates -> Registration.combine(
+                integrations.registerForAll(updates::accept),
+                verifierHealth.subscribe(updates::accept)), this::refresh, this::reload);
     }
 
-    private void configureGrid() {
+    private void configureGrid(LiveUpdates live) {
         grid.setId("support-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setEmptyStateText("No integration matches these filters.");
@@ -133,11 +133,22 @@ public class SupportIntegrationsView extends VerticalLayout {
         grid.setMultiSort(false);
 
         // Lazy: every page, count and sort comes from the database, by keyset where it can (SupportPager);
-        // the id identifies a row across refreshes.
+        // the id identifies a row across refreshes. After a pushed change, one read serves every open view of
+        // the same support user that shows the same page.
         grid.setItems(viewer.<IntegrationOverview, Void>lazy(
-                query -> pager.page(filter, VaadinSpringDataHelpers.toSpringDataSort(query), query.getOffset(),
-                        query.getLimit()).stream(),
-                query -> Math.toIntExact(service.countIntegrations(filter)),
+                query -> {
+                    IntegrationSearchFilter shown = filter;
+                    Sort sort = VaadinSpringDataHelpers.toSpringDataSort(query);
+                    List<IntegrationOverview> rows = live.sharedRead(
+                            List.of("page", shown, sort, query.getOffset(), query.getLimit()),
+                            () -> pager.page(shown, sort, query.getOffset(), query.getLimit()));
+                    pager.served(shown, sort, query.getOffset(), rows);
+                    return rows.stream();
+                },
+                query -> {
+                    IntegrationSearchFilter shown = filter;
+                    return live.sharedRead(List.of("count", shown), () -> Math.toIntExact(service.countIntegrations(shown)));
+                },
                 IntegrationOverview::id));
         grid.sort(List.of(new GridSortOrder<>(since, SortDirection.DESCENDING)));
     }
@@ -179,11 +190,11 @@ public class SupportIntegrationsView extends VerticalLayout {
     }
 
     /** Pushed: re-reads what went stale (run by {@link LiveUpdates} inside {@code UI.access}, as the viewer). */
-    private void refresh(List<Stale> stale) {
-        if (stale.contains(Stale.HEALTH)) {
+    private void refresh(List<Object> updates) {
+        if (updates.stream().anyMatch(VerifierHealthRecorded.class::isInstance)) {
             showHealth(service.health());
         }
-        if (stale.contains(Stale.ROWS)) {
+        if (updates.stream().anyMatch(IntegrationUpdate.class::isInstance)) {
             pager.forget();
             grid.getDataProvider().refreshAll();
         }
