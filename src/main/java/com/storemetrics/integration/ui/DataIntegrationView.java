@@ -148,12 +148,10 @@ public class DataIntegrationView extends VerticalLayout implements HasUrlParamet
                 posted.addAll(noticed.notices());
             }
         }
-        if (!changes.isEmpty()) {
-            integrations.apply(changes);
+        if (!changes.isEmpty() || checkedAt != null) {
+            // Together: when the changes re-page the grid, the rows come back with their check time anyway.
+            integrations.apply(changes, checkedAt);
             announceApprovals(changes);
-        }
-        if (checkedAt != null) {
-            integrations.checked(checkedAt);
         }
         if (!posted.isEmpty()) {
             notices.announce(posted);

@@ -121,11 +121,14 @@ class LiveIntegrationsGrid extends VerticalLayout {
     }
 
     /**
-     * Applies pushed changes. A changed row already on screen is replaced in place; a new or
-     * removed row changes the paging, so the grid pages again through its normal data path.
+     * Applies pushed changes and, if one came in the same batch, the verifier's check time
+     * ({@code checkedAt}, or null). A changed row already on screen is replaced in place; a new or
+     * removed row changes the paging, so the grid pages again through its normal data path, which
+     * also brings every row's check time: then no row is re-sent on its own as well.
      */
-    void apply(List<IntegrationChange> changes) {
+    void apply(List<IntegrationChange> changes, Instant checkedAt) {
         boolean pagingChanged = false;
+        Map<Long, IntegrationRow> changedInPlace = new LinkedHashMap<>();
         for (IntegrationChange change : changes) {
             IntegrationRow row = change.row();
             boolean shown = known.containsKey(row.id());
@@ -135,32 +138,35 @@ class LiveIntegrationsGrid extends VerticalLayout {
             }
             if (row.status() == IntegrationStatus.REMOVED || filteredOut) {
                 pagingChanged |= known.remove(row.id()) != null;
+                changedInPlace.remove(row.id());
             } else if (shown) {
                 if (row.status() == IntegrationStatus.APPROVED) {
                     // Approved just now, read without the database (a push): its import starts with the approval.
                     dataLines.putIfAbsent(row.accountId(), "Sales import starting");
                 }
                 known.put(row.id(), row);
-                rows.refreshItem(row);
+                changedInPlace.put(row.id(), row);
             } else {
                 known.put(row.id(), row);
                 pagingChanged = true;
             }
         }
+        if (checkedAt != null) {
+            known.replaceAll((id, row) -> lookedAt(row, checkedAt) ? row.checkedAt(checkedAt) : row);
+            known.values().stream().filter(row -> lookedAt(row, checkedAt)).forEach(row -> changedInPlace.put(row.id(), row));
+        }
         if (pagingChanged) {
             rows.refreshAll();
+        } else {
+            changedInPlace.values().forEach(row -> rows.refreshItem(known.getOrDefault(row.id(), row)));
         }
     }
 
     /**
-     * The verifier looked at every Pending and Approved row connected by {@code checkedAt}; Expired
-     * rows it leaves alone, and a row connected after that moment is "Not yet" checked.
+     * Whether the verifier looked at this row in the check at {@code checkedAt}: every Pending and
+     * Approved row connected by then; Expired rows it leaves alone, and a row connected after that
+     * moment is "Not yet" checked.
      */
-    void checked(Instant checkedAt) {
-        known.replaceAll((id, row) -> lookedAt(row, checkedAt) ? row.checkedAt(checkedAt) : row);
-        known.values().stream().filter(row -> lookedAt(row, checkedAt)).forEach(rows::refreshItem);
-    }
-
     private static boolean lookedAt(IntegrationRow row, Instant checkedAt) {
         return CHECKED_BY_THE_VERIFIER.contains(row.status()) && !row.connectedAt().isAfter(checkedAt);
     }

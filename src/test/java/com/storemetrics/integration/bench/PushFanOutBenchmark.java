@@ -109,6 +109,7 @@ public final class PushFanOutBenchmark {
     private static final int PAGE = 50;
     /** Run the first (miss-counting) cycle through the verifier too, instead of restoring its result. */
     private static final boolean FIRST_CHECK = Boolean.getBoolean("bench.first-check");
+    private static final String DUMP_MESSAGES = System.getProperty("bench.dump-messages");
 
     private static final String SHARED_NUMBER = "710000";
     private static final String SHARED_NAME = "Fan-out Shared Studio";
@@ -159,6 +160,14 @@ public final class PushFanOutBenchmark {
             pushes.incrementAndGet();
             pushNanos.addAndGet(end - start);
             pushChars.addAndGet(message.length());
+            if (DUMP_MESSAGES != null && phase != null && (index == 0 || index == CUSTOMERS * VIEWS_PER_CUSTOMER)) {
+                // -Dbench.dump-messages=DIR: the first customer view's and first support view's messages, to read what a push carries.
+                try {
+                    java.nio.file.Files.writeString(java.nio.file.Path.of(DUMP_MESSAGES, "push-" + index + "-" + end + ".json"), message);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
             lastPush.set(end);
             Phase current = phase;
             if (current != null && current.at.get(index) == 0 && current.satisfied.test(index)

@@ -18,6 +18,7 @@ import com.storemetrics.integration.DiscoveredAccount;
 import com.storemetrics.integration.IntegrationRow;
 import com.storemetrics.integration.IntegrationStatus;
 import com.storemetrics.integration.ui.DataIntegrationView;
+import com.storemetrics.sandbox.SandboxWorld;
 import com.storemetrics.verification.MembershipCheck;
 import com.storemetrics.verification.VerificationTriggers;
 import com.vaadin.flow.component.UI;
@@ -55,8 +56,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <li>{@code pace}: accepted right after Finish (the customer invited before pressing Finish, as the
  * checkbox says); the recurring check, moved to 3 s after Finish, approves it.</li>
  * <li>{@code spread-5min}: accepted at a uniformly random moment 0 to 5 minutes after Finish (customers
- * often invite after pressing Finish). {@code bench.lanes} (10) accounts run at once, each its own
- * Finish, random wait, accept, Approved, removal, in one open view: every run waits for its own
+ * often invite after pressing Finish). {@code bench.lanes} (10) lanes run at once, each run on a new
+ * account our service user is not a member of: its own Finish, random wait, invite and accept,
+ * Approved, removal, in one open view: every run waits for its own
  * moment, and the lanes share the checks as customers do. {@code bench.spread-runs} (40) runs.</li>
  * <li>{@code load}: Apple requests per hour when {@code bench.load-customers} (1,000) customers each
  * finish one account within one minute (nobody accepts). Counts the Reporter requests
@@ -251,17 +253,34 @@ public final class ApprovalLatencyBenchmark {
                 java.sql.Timestamp.from(java.time.Instant.now().plus(Duration.ofHours(1))));
     }
 
-    /** One lane of {@code spread-5min}: an account of its own and where its current run is. */
+    /** One lane of {@code spread-5min}: the account of its current run and where that run is. */
     private static final class Lane {
-        final DiscoveredAccount account;
+        final int index;
+        DiscoveredAccount account;
+        int runs;
         long finishAt;
         long finished;
         long acceptAt;
         long accepted;
         boolean pending;
 
-        Lane(DiscoveredAccount account) {
-            this.account = account;
+        Lane(int index) {
+            this.index = index;
+        }
+
+        /**
+         * A new account for the lane's next run, which our service user is not a member of: reusing
+         * one would be approved at Finish, since the catalog still records our membership from the
+         * previous run ("connected by a colleague"), and measure nothing.
+         */
+        DiscoveredAccount nextAccount(SandboxWorld world) {
+            runs++;
+            String number = String.valueOf(700_000 + index * 1_000 + runs);
+            account = new DiscoveredAccount(number, "Spread Studio " + index + "." + runs,
+                    List.of(String.valueOf(87_000_000 + index * 1_000 + runs)), List.of(),
+                    DiscoveredAccount.AppsState.NO_RECENT_SALES);
+            world.addAccounts(Map.of(number, account.name()), false);
+            return account;
         }
     }
 
@@ -272,15 +291,11 @@ public final class ApprovalLatencyBenchmark {
     private void spread() throws Exception {
         System.out.printf("%n=== approval latency, mode spread-5min: %d runs in %d lanes, accept 0-%d s after Finish ===%n",
                 SPREAD_RUNS, LANES, ACCEPT_WINDOW.toSeconds());
-        Map<String, String> names = new java.util.LinkedHashMap<>();
+        SandboxWorld world = context.getBean(SandboxWorld.class);
         List<Lane> lanes = new ArrayList<>();
         for (int i = 0; i < LANES; i++) {
-            String number = String.valueOf(700_001 + i);
-            names.put(number, "Spread Studio " + i);
-            lanes.add(new Lane(new DiscoveredAccount(number, "Spread Studio " + i, List.of(String.valueOf(87_000_001 + i)),
-                    List.of(), DiscoveredAccount.AppsState.NO_RECENT_SALES)));
+            lanes.add(new Lane(i));
         }
-        context.getBean(com.storemetrics.sandbox.SandboxWorld.class).addAccounts(names, false);
         UI ui = UI.getCurrent();
         ui.navigate("sandbox");
         ui.navigate(DataIntegrationView.class);
@@ -303,7 +318,7 @@ public final class ApprovalLatencyBenchmark {
             com.github.mvysny.kaributesting.v10.GridKt._findAll(grid).forEach(row -> shown.put(row.accountName(), row));
             for (Lane lane : lanes) {
                 if (!lane.pending && lane.finishAt > 0 && now >= lane.finishAt && started < SPREAD_RUNS) {
-                    connections.finish(List.of(lane.account), CredentialKind.ACCESS_TOKEN);
+                    connections.finish(List.of(lane.nextAccount(world)), CredentialKind.ACCESS_TOKEN);
                     lane.finished = System.nanoTime();
                     lane.acceptAt = lane.finished + (long) (random.nextDouble() * ACCEPT_WINDOW.toNanos());
                     lane.accepted = 0;
@@ -328,7 +343,6 @@ public final class ApprovalLatencyBenchmark {
                                 acceptToShown.size() - 1, lane.account.name(), (lane.accepted - lane.finished) / 1e9,
                                 latency / 1e6);
                         integrations.remove(row.id());
-                        sandbox.removeUser(lane.account.accountNumber(), SandboxControl.SERVICE_APPLE_ID);
                         lane.pending = false;
                         lane.finishAt = System.nanoTime() + (long) (random.nextDouble() * POLLING_INTERVAL.toNanos());
                     }
