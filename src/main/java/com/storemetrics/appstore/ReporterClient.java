@@ -31,6 +31,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReporterClient {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReporterClient.class);
+
     static final String SERVICE = "Apple's Sales and Trends service";
     static final String VERSION = "2.2";
     static final String MODE = "Robot.XML";
@@ -41,6 +43,8 @@ public class ReporterClient {
     private static final Pattern NUMBER = Pattern.compile("[A-Za-z0-9_-]{1,32}");
     private static final int MAX_TOKEN_CHARS = 256;
     private static final DateTimeFormatter REPORT_DATE = DateTimeFormatter.BASIC_ISO_DATE;
+    /** Apple's answer when it wants another report version: "... The latest version for this report is 1_1." */
+    private static final Pattern LATEST_VERSION = Pattern.compile("(?i)latest version for this report is\\s*([0-9]{1,2}_[0-9]{1,2})");
     /** Sales summaries compress about tenfold; more than this unpacked is not a daily summary. */
     private static final int MAX_UNPACK_RATIO = 16;
 
@@ -49,6 +53,11 @@ public class ReporterClient {
     private final AppStoreProperties properties;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
+    /**
+     * The Sales report version to ask for, or null to name none (Apple's default, 1_0). Learned
+     * from Apple: it once insisted on another version for a while and then went back (2024).
+     */
+    private volatile String salesReportVersion;
 
     ReporterClient(AppStoreProperties properties, AppleEndpoints endpoints, AppleCallAccounting accounting,
             Clock clock) {
@@ -91,9 +100,8 @@ public class ReporterClient {
         if (date == null) {
             throw new IllegalArgumentException("a report date is required");
         }
-        String command = "Sales.getReport, " + vendor + ",Sales,Summary,Daily," + REPORT_DATE.format(date);
         String what = "Sales.getReport vendor " + vendor + " " + date;
-        Answer answer = ask(accessToken, account, command, what, Accepted.NO_SALES);
+        Answer answer = askReport(accessToken, account, vendor, date, what, Accepted.NO_SALES);
         if (answer.status() == 404) {
             return new SalesReport(vendor, date, List.of());
         }
@@ -116,9 +124,8 @@ public class ReporterClient {
         if (date == null) {
             throw new IllegalArgumentException("a report date is required");
         }
-        String command = "Sales.getReport, " + vendor + ",Sales,Summary,Daily," + REPORT_DATE.format(date);
         String what = "Sales.getReport vendor " + vendor + " " + date;
-        Answer answer = ask(accessToken, account, command, what, Accepted.NO_SALES_OR_NOT_YET);
+        Answer answer = askReport(accessToken, account, vendor, date, what, Accepted.NO_SALES_OR_NOT_YET);
         if (answer.status() == 404) {
             String message = ReporterXml.error(answer.body()).map(ReporterXml.ReporterError::message).orElse("");
             return saysNotYet(message) ? DailySales.notYetAvailable(vendor, date) : DailySales.noSales(vendor, date);
@@ -131,6 +138,47 @@ public class ReporterClient {
                     + "day without sales, so this file is damaged)");
         }
         return new DailySales(DailySales.Outcome.DATA, new SalesReport(vendor, date, rows));
+    }
+
+    /**
+     * A daily Sales summary, in the report version Apple wants: when an answer names another
+     * "latest version" than the one asked for, that version is asked for once more and from then on
+     * (shared/design/metrics.md).
+     */
+    private Answer askReport(String accessToken, String account, String vendor, LocalDate date, String what,
+            Accepted accepted) {
+        String version = salesReportVersion;
+        try {
+            return ask(accessToken, account, reportCommand(vendor, date, version), what, accepted);
+        } catch (OtherVersionNamed named) {
+            if (named.version.equals(version)) {
+                throw named.failure;
+            }
+            salesReportVersion = named.version;
+            log.info("Apple names Sales report version {} as the latest; asking for it from now on", named.version);
+            try {
+                return ask(accessToken, account, reportCommand(vendor, date, named.version), what, accepted);
+            } catch (OtherVersionNamed again) {
+                throw again.failure;
+            }
+        }
+    }
+
+    private static String reportCommand(String vendor, LocalDate date, String version) {
+        return "Sales.getReport, " + vendor + ",Sales,Summary,Daily," + REPORT_DATE.format(date)
+                + (version == null ? "" : "," + version);
+    }
+
+    /** Apple refused a report and named the version it wants; carries the failure to throw if that does not help. */
+    private static final class OtherVersionNamed extends RuntimeException {
+        final String version;
+        final transient AppleFailure failure;
+
+        OtherVersionNamed(String version, AppleFailure failure) {
+            super(failure.getMessage(), null, false, false);
+            this.version = version;
+            this.failure = failure;
+        }
     }
 
     private static boolean saysNotYet(String message) {
@@ -165,7 +213,13 @@ public class ReporterClient {
                     && error.map(e -> saysNotYet(e.message())).orElse(false)) {
                 return answer;
             }
-            throw failure(answer, error, what, account);
+            AppleFailure failure = failure(answer, error, what, account);
+            Optional<String> latest = command.startsWith("Sales.getReport") ? error.map(e -> LATEST_VERSION.matcher(e.message()))
+                    .filter(java.util.regex.Matcher::find).map(found -> found.group(1)) : Optional.empty();
+            if (latest.isPresent()) {
+                throw new OtherVersionNamed(latest.get(), failure);
+            }
+            throw failure;
         });
     }
 

@@ -54,6 +54,9 @@ class ControlController {
     record RateLimitRequest(Integer hourlyBudget) {
     }
 
+    record ReportVersionRequest(String version) {
+    }
+
     @GetMapping("/world")
     WorldSnapshot world() {
         return world.snapshot();
@@ -127,6 +130,13 @@ class ControlController {
     Map<String, Integer> setRateLimit(@RequestBody RateLimitRequest request) {
         rateLimiter.setBudget(request.hourlyBudget() == null ? 0 : request.hourlyBudget());
         return Map.of("hourlyBudget", rateLimiter.budget());
+    }
+
+    /** Apple starts insisting on a Sales report version, as it once did for a while; {@code null} ends it. */
+    @PostMapping("/report-version")
+    Map<String, String> requireReportVersion(@RequestBody ReportVersionRequest request) {
+        world.requireSalesReportVersion(request.version());
+        return java.util.Collections.singletonMap("version", request.version());
     }
 
     @PostMapping("/reset")

@@ -113,9 +113,10 @@ class ReporterController {
 
     private ResponseEntity<byte[]> report(String appleId, Query query) {
         List<String> args = query.arguments();
-        if (args.size() != 5) {
-            throw invalid("Sales.getReport takes VENDOR,Sales,Summary,Daily,YYYYMMDD");
+        if (args.size() != 5 && args.size() != 6) {
+            throw invalid("Sales.getReport takes VENDOR,Sales,Summary,Daily,YYYYMMDD[,VERSION]");
         }
+        requireVersion(args.size() == 6 ? args.get(5) : null);
         if (!args.get(1).equals("Sales") || !args.get(2).equals("Summary") || !args.get(3).equals("Daily")) {
             throw invalid("the sandbox serves Sales,Summary,Daily reports only");
         }
@@ -145,6 +146,21 @@ class ReporterController {
                 .header("filename", "S_D_" + vendor + "_" + args.get(4) + ".txt.gz")
                 .header("downloadmsg", "Your file has been downloaded.")
                 .body(SalesLedger.gzipTsv(lines));
+    }
+
+    /**
+     * Apple's answers about the report version: without a required version, none or 1_0 is fine;
+     * with one, exactly that. Apple's wording, both ways; its status code is unconfirmed (400 here).
+     */
+    private void requireVersion(String asked) {
+        String required = world.requiredSalesReportVersion();
+        String latest = required == null ? "1_0" : required;
+        if (asked == null ? required == null : asked.equals(latest)) {
+            return;
+        }
+        throw new ReporterError(HttpStatus.BAD_REQUEST, 216, asked == null
+                ? "Please include the version parameter. The latest version for this report is " + latest + "."
+                : "The version parameter you have specified is invalid. The latest version for this report is " + latest + ".");
     }
 
     /**

@@ -106,6 +106,11 @@ public class SandboxWorld {
     private final ObjectMapper json;
     private final Path stateFile;
 
+    /**
+     * The Sales report version Apple insists on, or null for Apple's usual behaviour (none given or
+     * 1_0 accepted). Apple once required another version for a while (2024) and then reverted.
+     */
+    private volatile String requiredSalesReportVersion;
     private final Map<String, AppleIdState> appleIdsByEmail = new LinkedHashMap<>();
     private final Map<String, AccountState> accountsByNumber = new LinkedHashMap<>();
     private final Map<String, Invitation> invitationsById = new LinkedHashMap<>();
@@ -167,10 +172,24 @@ public class SandboxWorld {
         });
     }
 
+    /** Apple starts insisting on this Sales report version ({@code 1_1}), or back to its usual behaviour (null). */
+    public void requireSalesReportVersion(String version) {
+        if (version != null && !version.matches("[0-9]{1,2}_[0-9]{1,2}")) {
+            throw new SandboxRefusal(SandboxRefusal.Reason.INVALID, "version must look like 1_1");
+        }
+        requiredSalesReportVersion = version;
+    }
+
+    /** The Sales report version Apple insists on now, or null. */
+    public String requiredSalesReportVersion() {
+        return requiredSalesReportVersion;
+    }
+
     /** Back to the seeded world: state, clock, faults and rate-limit counters (key pairs stay). */
     public synchronized void reset() {
         clock.reset();
         faults.clear();
+        requiredSalesReportVersion = null;
         rateLimiter.reset();
         seed();
         save();

@@ -156,6 +156,27 @@ class ReporterClientContractTest extends SandboxContract {
     }
 
     @Test
+    void when_apple_names_another_latest_report_version_the_report_is_asked_again_in_it_and_from_then_on()
+            throws Exception {
+        Counted<ReporterClient> counted = countedReporter();
+        LocalDate day = firstDayWithSales(ALICE_TOKEN, "100001", "85000001").date();
+        control("POST", "/report-version", "{\"version\":\"1_1\"}");
+
+        DailySales first = counted.client().dailySales(ALICE_TOKEN, "100001", "85000001", day);
+        assertThat(first.outcome()).isEqualTo(DailySales.Outcome.DATA);
+        assertThat(counted.sent(AppleProtocol.REPORTER)).as("refused once, then asked in 1_1").isEqualTo(2);
+
+        counted.client().dailySales(ALICE_TOKEN, "100001", "85000001", day.minusDays(1));
+        assertThat(counted.sent(AppleProtocol.REPORTER)).as("1_1 from then on: one request").isEqualTo(3);
+
+        // Apple went back to its usual version: learned again the same way.
+        control("POST", "/report-version", "{\"version\":null}");
+        assertThat(counted.client().dailySales(ALICE_TOKEN, "100001", "85000001", day).outcome())
+                .isEqualTo(DailySales.Outcome.DATA);
+        assertThat(counted.sent(AppleProtocol.REPORTER)).isEqualTo(5);
+    }
+
+    @Test
     void a_dropped_connection_is_unavailable() throws Exception {
         fault("DROP_CONNECTION", null, null);
 

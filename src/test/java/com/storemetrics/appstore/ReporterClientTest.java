@@ -198,6 +198,34 @@ class ReporterClientTest {
     }
 
     @Test
+    void a_report_refused_for_its_version_is_asked_once_more_in_the_version_apple_names() throws IOException {
+        String wantsOneOne = "<?xml version=\"1.0\"?><Error><Code>216</Code><Message>Please include the version "
+                + "parameter. The latest version for this report is 1_1.</Message></Error>";
+        apple.then(400, XML, wantsOneOne.getBytes(StandardCharsets.UTF_8));
+        apple.then(404, XML, NO_SALES.getBytes(StandardCharsets.UTF_8));
+
+        DailySales answer = reporter.dailySales(TOKEN, "100001", "85000001", LocalDate.of(2026, 11, 27));
+
+        assertThat(answer.outcome()).isEqualTo(DailySales.Outcome.NO_SALES);
+        assertThat(jsonRequest(apple.received().get(0)).path("queryInput").asText())
+                .isEqualTo("[p=Reporter.properties, Sales.getReport, 85000001,Sales,Summary,Daily,20261127]");
+        assertThat(jsonRequest(apple.received().get(1)).path("queryInput").asText())
+                .isEqualTo("[p=Reporter.properties, Sales.getReport, 85000001,Sales,Summary,Daily,20261127,1_1]");
+    }
+
+    @Test
+    void a_version_refusal_naming_the_version_just_asked_for_fails_clearly_instead_of_looping() throws IOException {
+        String invalid = "<?xml version=\"1.0\"?><Error><Code>216</Code><Message>The version parameter you have "
+                + "specified is invalid. The latest version for this report is 1_1.</Message></Error>";
+        apple.then(400, XML, invalid.getBytes(StandardCharsets.UTF_8));
+        apple.then(400, XML, invalid.getBytes(StandardCharsets.UTF_8));
+
+        assertFailure(() -> reporter.dailySales(TOKEN, "100001", "85000001", LocalDate.of(2026, 11, 27)),
+                Kind.UNEXPECTED_ANSWER, "The latest version for this report is 1_1");
+        assertThat(apple.received()).hasSize(2);
+    }
+
+    @Test
     void a_blank_or_mangled_token_is_refused_before_any_call() {
         assertFailure(() -> reporter.getAccounts("  "), Kind.MALFORMED_CREDENTIAL, "Enter the access token");
         assertFailure(() -> reporter.getAccounts("a11ce000 0000"), Kind.MALFORMED_CREDENTIAL, "spaces or line breaks");
