@@ -17,8 +17,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * view of a customer (ten tabs, say), and each view then re-reads the same page and count: the
  * first view's read serves the others. Measured by {@code PushFanOutBenchmark}.
  *
- * <p><b>When a read is shared.</b> Only on a delivery thread of {@link LiveUpdates}, while it pushes
- * a UI that has just applied one batch there; only among views of the same signed-in user whose
+ * <p><b>When a read is shared.</b> Only on a delivery thread of {@link LiveUpdates}, while a UI
+ * applies a batch there or pushes afterwards; only among views of the same signed-in user whose
  * batches ended with the same update, by identity (the broadcaster hands one object to every view
  * it reaches, so a view's updates must be objects made per update, never constants), and for the
  * same key (filter, sort, page). Such a read began after that last update was committed: the view

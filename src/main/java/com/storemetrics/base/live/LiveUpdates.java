@@ -212,8 +212,9 @@ public class LiveUpdates implements DisposableBean {
 
         private void applyOrReload(List<Offered<M>> batch) {
             try {
+                // Before applying: what the view reads while applying (or in the push after) may be shared.
+                sharedReadsFor(batch);
                 apply.accept(batch.stream().map(Offered::update).toList());
-                sharedReadsAfter(batch);
             } catch (RuntimeException failure) {
                 log.warn("A view could not apply {} live update(s); reloading its data instead", batch.size(), failure);
                 reloadOrWarn();
@@ -221,11 +222,11 @@ public class LiveUpdates implements DisposableBean {
         }
 
         /**
-         * Tells {@link FanOutReads} what this view applied (under the session's lock, so batches that
+         * Tells {@link FanOutReads} what this view applies (under the session's lock, so batches that
          * two threads delivered are counted in the order they were applied): the batch's last update,
          * and when the latest of the other updates this view ever applied was offered to it.
          */
-        private void sharedReadsAfter(List<Offered<M>> batch) {
+        private void sharedReadsFor(List<Offered<M>> batch) {
             Offered<M> last = batch.get(batch.size() - 1);
             long othersOffered = batch.size() > 1 ? Math.max(appliedUpTo, batch.get(batch.size() - 2).at()) : appliedUpTo;
             appliedUpTo = Math.max(appliedUpTo, last.at());
