@@ -168,6 +168,7 @@ class FanOutReadsTest {
         final Subscribers<Object> source = new Subscribers<>();
         final AtomicInteger databaseReads = new AtomicInteger();
         final List<String> pushedReads = new CopyOnWriteArrayList<>();
+        final List<String> appliedReads = new CopyOnWriteArrayList<>();
         final List<VaadinSession> sessions = new ArrayList<>();
         volatile CountDownLatch pushes = new CountDownLatch(0);
 
@@ -178,12 +179,21 @@ class FanOutReadsTest {
         }
 
         private void openView(Authentication user) {
+            openView(user, false);
+        }
+
+        /** A view in a session of its own; it reads in the push, or already while applying the batch. */
+        private void openView(Authentication user, boolean readsWhileApplying) {
             MockVaadin.setup();
             SecurityContextHolder.getContext().setAuthentication(user);
             UI ui = UI.getCurrent();
             Div view = new Div();
-            live.follow(view, SessionUser.current(), source::subscribe,
-                    batch -> view.add(new Span("applied " + batch.size())), () -> view.add(new Span("reloaded")));
+            live.follow(view, SessionUser.current(), source::subscribe, batch -> {
+                view.add(new Span("applied " + batch.size()));
+                if (readsWhileApplying) {
+                    appliedReads.add(live.sharedRead("dashboard", () -> "read " + databaseReads.incrementAndGet()));
+                }
+            }, () -> view.add(new Span("reloaded")));
             ui.add(view);
             ui.getPushConfiguration().setPushMode(PushMode.AUTOMATIC);
             ui.getInternals().setPushConnection(new ReadingPushConnection());
@@ -235,6 +245,17 @@ class FanOutReadsTest {
             publishAndAwait(10);
             assertThat(databaseReads).hasValue(1);
             assertThat(pushedReads).hasSize(10).containsOnly("read 1");
+        }
+
+        @Test
+        void what_views_read_while_applying_the_update_is_shared_too() throws InterruptedException {
+            for (int i = 0; i < 5; i++) {
+                openView(alice, true);
+            }
+            publishAndAwait(5);
+            // One read while applying, one (another key) in the pushes.
+            assertThat(databaseReads).hasValue(2);
+            assertThat(appliedReads).hasSize(5).containsOnly(appliedReads.get(0));
         }
 
         @Test
