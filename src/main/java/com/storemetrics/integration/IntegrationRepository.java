@@ -71,6 +71,12 @@ interface IntegrationRepository extends JpaRepository<Integration, Long> {
     @Query("select p.account.id, p.name from StoreApp p where p.account.id in :accountIds order by p.name")
     List<Object[]> findAppNames(Collection<Long> accountIds);
 
+    /** Of these accounts, those another customer's Pending or Approved integration keeps the verifier watching. */
+    @Query("select distinct i.account.id from Integration i where i.account.id in :accountIds and i.customerId <> :customerId"
+            + " and i.status in (com.storemetrics.integration.IntegrationStatus.PENDING,"
+            + " com.storemetrics.integration.IntegrationStatus.APPROVED)")
+    List<Long> findAccountIdsWatchedForOthers(Collection<Long> accountIds, long customerId);
+
     @Query("select count(i) from Integration i where i.customerId = :customerId and i.status in :statuses")
     long countOfCustomer(long customerId, Collection<IntegrationStatus> statuses);
 

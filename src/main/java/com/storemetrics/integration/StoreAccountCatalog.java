@@ -78,22 +78,34 @@ public class StoreAccountCatalog {
         return statuses;
     }
 
-    /** Keys of the discovered accounts that our service user is a member of, as the verifier last saw. */
+    /**
+     * Keys of these discovered accounts that our service user is a member of now, as far as we
+     * know: the verifier recorded the membership, and another customer's Pending or Approved
+     * integration keeps it watching the account, so the record is at most one check old. A record
+     * from before the account stopped being watched is not believed: our user may have been
+     * removed since, unseen, so the customer is asked to invite again.
+     */
     @Transactional(readOnly = true)
-    public java.util.Set<String> withOurMembership(List<DiscoveredAccount> discovered) {
-        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+    public java.util.Set<String> withOurMembership(long customerId, List<DiscoveredAccount> discovered) {
+        Map<Long, String> keysById = new java.util.LinkedHashMap<>();
         for (DiscoveredAccount account : discovered) {
             find(account).filter(stored -> stored.getMembership() == Membership.MEMBER)
-                    .ifPresent(stored -> keys.add(account.key()));
+                    .ifPresent(stored -> keysById.put(stored.getId(), account.key()));
         }
+        if (keysById.isEmpty()) {
+            return java.util.Set.of();
+        }
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        integrations.findAccountIdsWatchedForOthers(keysById.keySet(), customerId).forEach(id -> keys.add(keysById.get(id)));
         return keys;
     }
 
-    /** Ids of these accounts that our service user is a member of, as the verifier last saw. */
+    /** Ids of these accounts that our service user is a member of now, as {@link #withOurMembership} decides. */
     @Transactional(readOnly = true)
-    public List<Long> memberAccountIds(java.util.Collection<Long> accountIds) {
+    public List<Long> memberAccountIds(long customerId, java.util.Collection<Long> accountIds) {
+        java.util.Set<Long> watched = java.util.Set.copyOf(integrations.findAccountIdsWatchedForOthers(accountIds, customerId));
         return accounts.findAllById(accountIds).stream().filter(stored -> stored.getMembership() == Membership.MEMBER)
-                .map(StoreAccount::getId).toList();
+                .map(StoreAccount::getId).filter(watched::contains).toList();
     }
 
     /** Names of the accounts among these that the customer has a live integration of. */

@@ -101,8 +101,9 @@ public class ConnectionService {
 
     /** Step 2: which accounts the signed-in customer may select, keyed by {@link DiscoveredAccount#key()}. */
     public Map<String, AccountAvailability> availability(List<DiscoveredAccount> discovered) {
-        Map<String, IntegrationStatus> live = catalog.liveStatuses(currentUser.require().userId(), discovered);
-        java.util.Set<String> ourMembership = catalog.withOurMembership(discovered);
+        long customerId = currentUser.require().userId();
+        Map<String, IntegrationStatus> live = catalog.liveStatuses(customerId, discovered);
+        java.util.Set<String> ourMembership = catalog.withOurMembership(customerId, discovered);
         Map<String, AccountAvailability> result = new LinkedHashMap<>();
         for (DiscoveredAccount account : discovered) {
             IntegrationStatus status = live.get(account.key());
@@ -171,7 +172,7 @@ public class ConnectionService {
                 credentialKind, reason, now);
         // Where our service user is a member already (a colleague connected the account), there is
         // nothing to invite: approved at once, as the verifier would on its next check.
-        for (Long accountId : catalog.memberAccountIds(accountIds)) {
+        for (Long accountId : catalog.memberAccountIds(customer.userId(), accountIds)) {
             lifecycle.approvePending(accountId, MEMBER_ALREADY_REASON, Actor.VERIFIER, now);
         }
         return created;

@@ -186,6 +186,24 @@ class ConnectionServiceTest extends SpringTest {
 
     @Test
     @WithUserDetails("alice")
+    void a_membership_recorded_before_nobody_watched_the_account_is_not_believed_and_the_invitation_is_asked_for() {
+        connections.finish(List.of(PIXEL_FORGE), CredentialKind.ACCESS_TOKEN);
+        jdbc.update("DELETE FROM scheduled_tasks WHERE task_name = 'membership-check-soon' AND picked = FALSE");
+        VerifierSees.memberships(context, Instant.now(), Map.of("100001", "Pixel Forge Studio"));
+        IntegrationRow approved = integrationService.myIntegrations().get(0);
+        assertThat(approved.status()).isEqualTo(IntegrationStatus.APPROVED);
+        // Removed: no integration keeps the verifier watching Pixel Forge, so our user may leave it unseen.
+        integrationService.remove(approved.id());
+
+        assertThat(connections.availability(List.of(PIXEL_FORGE))).containsEntry("100001", AccountAvailability.AVAILABLE);
+        connections.finish(List.of(PIXEL_FORGE), CredentialKind.ACCESS_TOKEN);
+
+        assertThat(integrationService.myIntegrations()).singleElement()
+                .satisfies(row -> assertThat(row.status()).isEqualTo(IntegrationStatus.PENDING));
+    }
+
+    @Test
+    @WithUserDetails("alice")
     void an_account_first_connected_with_an_api_key_is_the_same_account_when_seen_by_number() {
         DiscoveredAccount byVendor = new DiscoveredAccount(null, "Vendor 85000005", List.of("85000005"), List.of(),
                 AppsState.NO_RECENT_SALES);
