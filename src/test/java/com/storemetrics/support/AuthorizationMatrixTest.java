@@ -123,6 +123,8 @@ class AuthorizationMatrixTest extends KaribuTest {
             "SandboxWorld.acceptInvitation", SANDBOX,
             "SandboxWorld.expireInvitation", SANDBOX,
             "SandboxWorld.advanceClock", SANDBOX,
+            "SandboxWorld.requireSalesReportVersion", SANDBOX,
+            "SandboxWorld.requiredSalesReportVersion", SANDBOX,
             // For harnesses only (docs/benchmarks.md): a large world; the sandbox is off in production.
             "SandboxWorld.addAccounts", SANDBOX);
 
