@@ -5,40 +5,67 @@ import com.storemetrics.metrics.Dashboard;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.ToLongFunction;
 
 /** A sortable table of units and proceeds per app or per country. */
-class BreakdownGrid extends Grid<Dashboard.Line> {
+class BreakdownGrid extends Grid<BreakdownGrid.Row> {
 
-    BreakdownGrid(String what, String displayCurrency) {
-        addColumn(Dashboard.Line::label).setHeader(what).setSortable(true)
-                .setComparator(Comparator.comparing(Dashboard.Line::label, String.CASE_INSENSITIVE_ORDER))
+    /**
+     * One row as the table shows it: the counts as numbers, and the per-currency amounts as the one
+     * string the table prints. An open view keeps its rows (the grid sorts them in memory), so a
+     * row holds no maps: a {@link Dashboard.Totals} of an app selling in 30 currencies weighs about
+     * ten times as much.
+     */
+    record Row(String key, String label, long downloads, long redownloads, long updates, long inAppAndSubscriptions,
+            long refunds, BigDecimal estimated, String unconverted, String perCurrency) {
+
+        static Row of(Dashboard.Line line) {
+            Dashboard.Totals totals = line.totals();
+            return new Row(line.key(), line.label(), totals.units(Bucket.DOWNLOADS), totals.units(Bucket.REDOWNLOADS),
+                    totals.units(Bucket.UPDATES), totals.inAppAndSubscriptions(), totals.refunds(), totals.estimated(),
+                    totals.unconverted().isEmpty() ? "" : String.join(", ", totals.unconverted()),
+                    Figures.perCurrency(totals));
+        }
+    }
+
+    private final Column<Row> estimated;
+    /** The rate table's display currency, known with the first dashboard. */
+    private String displayCurrency = "";
+
+    BreakdownGrid(String what) {
+        addColumn(Row::label).setHeader(what).setSortable(true)
+                .setComparator(Comparator.comparing(Row::label, String.CASE_INSENSITIVE_ORDER))
                 .setAutoWidth(true).setFlexGrow(1).setKey("label");
-        number("Downloads", line -> line.totals().units(Bucket.DOWNLOADS), "downloads");
-        number("Re-downloads", line -> line.totals().units(Bucket.REDOWNLOADS), "redownloads");
-        number("Updates", line -> line.totals().units(Bucket.UPDATES), "updates");
-        number("In-app & subscriptions", line -> line.totals().inAppAndSubscriptions(), "iap");
-        number("Refunds", line -> line.totals().refunds(), "refunds");
-        addColumn(line -> Figures.money(line.totals().estimated(), displayCurrency)
-                + (line.totals().unconverted().isEmpty() ? "" : " + " + String.join(", ", line.totals().unconverted())))
-                .setHeader("Proceeds (estimated, " + displayCurrency + ")").setSortable(true)
-                .setComparator(Comparator.comparing(line -> line.totals().estimated()))
+        number("Downloads", Row::downloads, "downloads");
+        number("Re-downloads", Row::redownloads, "redownloads");
+        number("Updates", Row::updates, "updates");
+        number("In-app & subscriptions", Row::inAppAndSubscriptions, "iap");
+        number("Refunds", Row::refunds, "refunds");
+        estimated = addColumn(row -> Figures.money(row.estimated(), displayCurrency)
+                + (row.unconverted().isEmpty() ? "" : " + " + row.unconverted()))
+                .setHeader("Proceeds (estimated)").setSortable(true)
+                .setComparator(Comparator.comparing(Row::estimated))
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setKey("estimated");
-        addColumn(line -> Figures.perCurrency(line.totals())).setHeader("Proceeds per currency").setAutoWidth(true)
-                .setKey("perCurrency");
+        addColumn(Row::perCurrency).setHeader("Proceeds per currency").setAutoWidth(true).setKey("perCurrency");
         addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         setAllRowsVisible(true);
         setAriaLabel(what.equals("App") ? "Units and proceeds by app" : "Units and proceeds by country");
     }
 
-    private void number(String header, java.util.function.ToLongFunction<Dashboard.Line> value, String key) {
-        addColumn(line -> Figures.count(value.applyAsLong(line))).setHeader(header).setSortable(true)
+    private void number(String header, ToLongFunction<Row> value, String key) {
+        addColumn(row -> Figures.count(value.applyAsLong(row))).setHeader(header).setSortable(true)
                 .setComparator(Comparator.comparingLong(value)).setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true).setKey(key);
     }
 
-    void show(List<Dashboard.Line> lines) {
-        setItems(lines);
+    void show(List<Dashboard.Line> lines, String displayCurrency) {
+        if (!displayCurrency.equals(this.displayCurrency)) {
+            this.displayCurrency = displayCurrency;
+            estimated.setHeader("Proceeds (estimated, " + displayCurrency + ")");
+        }
+        setItems(lines.stream().map(Row::of).toList());
     }
 }

@@ -68,7 +68,15 @@ public class StoreMetricsView extends VerticalLayout {
     final BreakdownGrid byCountry;
     final Anchor export = new Anchor();
     final Div content = new Div();
-    private Dashboard shown;
+    /**
+     * The filters of what is on screen, not the dashboard itself: an open view keeps only what its
+     * components need (docs/benchmarks.md section 4), and the CSV reads the figures again.
+     */
+    private Shown shown;
+
+    /** The account, app (null: all) and days on screen, and their names for the CSV. */
+    record Shown(long accountId, String appKey, LocalDate from, LocalDate to, String accountName, String appLabel) {
+    }
 
     public StoreMetricsView(MetricsService metrics, MetricsBroadcaster broadcaster, LiveUpdates live, Clock clock) {
         this.metrics = metrics;
@@ -77,8 +85,8 @@ public class StoreMetricsView extends VerticalLayout {
         SessionUser viewer = SessionUser.current();
         add(new H2("Store Metrics"));
         List<MetricsAccount> accounts = metrics.myAccounts();
-        byApp = new BreakdownGrid("App", "USD");
-        byCountry = new BreakdownGrid("Country", "USD");
+        byApp = new BreakdownGrid("App");
+        byCountry = new BreakdownGrid("Country");
         if (accounts.isEmpty()) {
             Paragraph empty = new Paragraph("Store metrics appear once an App Store Connect account of yours is "
                     + "Approved. Connect one on the Data Integration page; its last 30 days show here within a minute "
@@ -189,11 +197,22 @@ public class StoreMetricsView extends VerticalLayout {
         if (from == null || to == null || to.isBefore(from)) {
             return;
         }
-        shown = metrics.dashboard(selected.accountId(), app.getValue() == null ? null : app.getValue().key(), from, to);
-        show(shown, selected);
+        AppOption chosenApp = app.getValue();
+        Shown query = new Shown(selected.accountId(), chosenApp == null ? null : chosenApp.key(), from, to,
+                selected.name(), chosenApp == null ? "All apps" : chosenApp.title());
+        show(read(query));
+        if (shown == null || !shown.from().equals(from) || !shown.to().equals(to)) {
+            export.setHref(new StreamResource("store-metrics-" + from + "-" + to + ".csv",
+                    (out, session) -> out.write(csv())));
+        }
+        shown = query;
     }
 
-    private void show(Dashboard dashboard, MetricsAccount selected) {
+    private Dashboard read(Shown query) {
+        return metrics.dashboard(query.accountId(), query.appKey(), query.from(), query.to());
+    }
+
+    private void show(Dashboard dashboard) {
         String currency = dashboard.displayCurrency();
         freshness.setText(dashboard.publishedUpTo() == null ? "Apple has not published any day of this account yet."
                 : "Apple has published up to " + Figures.DAY.format(dashboard.publishedUpTo())
@@ -228,21 +247,19 @@ public class StoreMetricsView extends VerticalLayout {
                         + now.unconverted().stream().map(c -> Figures.money(now.proceeds().getOrDefault(c,
                                 BigDecimal.ZERO), c)).reduce((a, b) -> a + ", " + b).orElse("") + "."));
         chart.show(dashboard);
-        byApp.show(dashboard.byApp());
-        byCountry.show(dashboard.byCountry());
-        export.setHref(csvDownload(dashboard, selected.name(),
-                app.getValue() == null ? "All apps" : app.getValue().title()));
+        byApp.show(dashboard.byApp(), currency);
+        byCountry.show(dashboard.byCountry(), currency);
     }
 
     /**
-     * The CSV of what is shown, built only when the link is pressed (on that request's thread) from
-     * the dashboard the view holds anyway: no second copy of the figures waits in the session, and
-     * the file is exactly what was on screen, without another read.
+     * The CSV of the filters on screen, read again when the link is pressed (on that request's
+     * thread, as the signed-in customer): a download is rare, and holding every open view's figures
+     * for it would add to what every open view weighs. A live import refreshes the screen too, so
+     * the file and the screen agree.
      */
-    static StreamResource csvDownload(Dashboard dashboard, String accountName, String appLabel) {
-        return new StreamResource("store-metrics-" + dashboard.from() + "-" + dashboard.to() + ".csv",
-                (out, session) -> out.write(MetricsCsv.of(dashboard, accountName, appLabel)
-                        .getBytes(StandardCharsets.UTF_8)));
+    private byte[] csv() {
+        Shown query = shown;
+        return MetricsCsv.of(read(query), query.accountName(), query.appLabel()).getBytes(StandardCharsets.UTF_8);
     }
 
     private static Component card(String id, String label, String value, double current, double previous) {
@@ -264,8 +281,8 @@ public class StoreMetricsView extends VerticalLayout {
         return card;
     }
 
-    /** What is on screen now (for tests). */
+    /** The figures on screen now, read again (for tests). */
     Dashboard shown() {
-        return shown;
+        return read(shown);
     }
 }

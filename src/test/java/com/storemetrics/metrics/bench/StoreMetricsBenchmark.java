@@ -46,7 +46,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * UIDL response; and the live heap per open UI over {@code bench.uis} sessions.</li>
  * </ol>
  * System properties: {@code bench.countries} (30), {@code bench.uis} (50), {@code bench.warmup} (20),
- * {@code bench.samples} (100).
+ * {@code bench.samples} (100), {@code bench.parts} (back-fill,parse-store,view: the view always runs).
  */
 public final class StoreMetricsBenchmark {
 
@@ -55,6 +55,8 @@ public final class StoreMetricsBenchmark {
     private static final int UIS = Integer.getInteger("bench.uis", 50);
     private static final int WARMUP = Integer.getInteger("bench.warmup", 20);
     private static final int SAMPLES = Integer.getInteger("bench.samples", 100);
+    private static final List<String> PARTS = List.of(System.getProperty("bench.parts", "back-fill,parse-store,view")
+            .split(","));
     private static final String[] CURRENCIES = {"USD", "EUR", "GBP", "JPY", "CAD", "AUD", "CHF", "BRL", "MXN", "INR"};
 
     private StoreMetricsBenchmark() {
@@ -64,8 +66,12 @@ public final class StoreMetricsBenchmark {
         System.out.println(BenchmarkSupport.machine());
         System.setProperty("vaadin.devmode.componentTracker.enabled", "false");
         try (ConfigurableApplicationContext context = BenchmarkSupport.startApp("metrics")) {
-            backFill(context);
-            parseAndStore(context);
+            if (PARTS.contains("back-fill")) {
+                backFill(context);
+            }
+            if (PARTS.contains("parse-store")) {
+                parseAndStore(context);
+            }
             view(context);
             KaribuBenchmarkSupport.tearDown();
         }
@@ -195,30 +201,44 @@ public final class StoreMetricsBenchmark {
         ui.navigate("sandbox");
         KaribuBenchmarkSupport.serverResponse();
         MetricsBroadcaster broadcaster = context.getBean(MetricsBroadcaster.class);
+        // bob has no Approved account: his view is the empty state, so his UIs weigh what a signed-in
+        // session, its UI and the app layout do, which every open page pays.
+        double empty = heapPerUi(karibu, "bob", opened -> opened.navigate("my-account/store-metrics"),
+                "the empty state (bob: no Approved account)");
+        double full = heapPerUi(karibu, "alice", opened -> {
+            opened.navigate("my-account/store-metrics");
+            select(opened, account, "all apps");
+        }, "Last 12 months, all apps");
+        System.out.printf("  the view's own share: %.0f KB per UI (%.0f - %.0f); %d listeners%n", full - empty, full, empty,
+                broadcaster.listenerCount());
+    }
+
+    /** Opens {@link #UIS} sessions as {@code user}, each showing what {@code open} opens; prints and returns KB per UI. */
+    private static double heapPerUi(KaribuBenchmarkSupport karibu, String user, java.util.function.Consumer<UI> open,
+            String what) {
         long before = BenchmarkSupport.usedHeapAfterGc();
         Map<String, long[]> histogramBefore = BenchmarkSupport.liveHistogram();
         List<UI> uis = new ArrayList<>();
         for (int i = 0; i < UIS; i++) {
             UI opened = karibu.newSession();
-            karibu.login("alice");
-            opened.navigate("my-account/store-metrics");
-            select(opened, account, "all apps");
+            karibu.login(user);
+            open.accept(opened);
             KaribuBenchmarkSupport.serverResponse();
             uis.add(opened);
         }
         long after = BenchmarkSupport.usedHeapAfterGc();
         Map<String, long[]> histogramAfter = BenchmarkSupport.liveHistogram();
-        System.out.printf("live heap per open UI (%d sessions, each on Last 12 months, all apps; %d listeners):%n", UIS,
-                broadcaster.listenerCount());
+        double perUi = (histogramAfter.get("TOTAL")[1] - histogramBefore.get("TOTAL")[1]) / 1024.0 / UIS;
+        System.out.printf("live heap per open UI (%d sessions of %s, each on %s):%n", UIS, user, what);
         System.out.printf("  class histogram: %s -> %s: %.0f KB per UI%n", mb(histogramBefore.get("TOTAL")[1]),
-                mb(histogramAfter.get("TOTAL")[1]),
-                (histogramAfter.get("TOTAL")[1] - histogramBefore.get("TOTAL")[1]) / 1024.0 / UIS);
+                mb(histogramAfter.get("TOTAL")[1]), perUi);
         System.out.printf("  MemoryMXBean:    %s -> %s: %.0f KB per UI%n", mb(before), mb(after),
                 (after - before) / 1024.0 / UIS);
-        BenchmarkSupport.topGrowth(histogramBefore, histogramAfter, 10, UIS).forEach(line -> System.out.println("    " + line));
+        BenchmarkSupport.topGrowth(histogramBefore, histogramAfter, 12, UIS).forEach(line -> System.out.println("    " + line));
         if (uis.size() != UIS) {
             throw new IllegalStateException("lost a UI");
         }
+        return perUi;
     }
 
     @SuppressWarnings("unchecked")

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.mvysny.kaributesting.v10.DownloadKt;
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.storemetrics.KaribuTest;
 import com.storemetrics.SandboxControl;
 import com.storemetrics.TestClock;
@@ -113,6 +114,30 @@ class StoreMetricsViewTest extends KaribuTest {
         String quarterCsv = new String(DownloadKt._download(view.export), StandardCharsets.UTF_8);
         assertThat(quarterCsv).isEqualTo(MetricsCsv.of(view.shown(), "Pixel Forge Studio", "All apps"))
                 .startsWith("Store metrics,Pixel Forge Studio,All apps," + yesterday().minusDays(89) + ",");
+    }
+
+    @Test
+    void the_tables_show_each_app_and_country_with_units_proceeds_per_currency_and_the_display_currency() {
+        MetricsFixture.importUntilIdle(importer);
+        login("alice");
+        StoreMetricsView view = open();
+        Dashboard shown = view.shown();
+        Dashboard.Line top = shown.byApp().get(0);
+
+        assertThat(view.byApp.getColumnByKey("estimated").getHeaderText()).isEqualTo("Proceeds (estimated, USD)");
+        assertThat(GridKt._size(view.byApp)).isEqualTo(shown.byApp().size());
+        assertThat(GridKt._size(view.byCountry)).isEqualTo(shown.byCountry().size());
+        assertThat(GridKt._getFormattedRow(view.byApp, 0)).containsExactly(top.label(),
+                Figures.count(top.totals().units(Bucket.DOWNLOADS)), Figures.count(top.totals().units(Bucket.REDOWNLOADS)),
+                Figures.count(top.totals().units(Bucket.UPDATES)), Figures.count(top.totals().inAppAndSubscriptions()),
+                Figures.count(top.totals().refunds()), Figures.money(top.totals().estimated(), "USD")
+                        + (top.totals().unconverted().isEmpty() ? "" : " + " + String.join(", ", top.totals().unconverted())),
+                Figures.perCurrency(top.totals()));
+
+        GridKt._sortByKey(view.byApp, "label", com.vaadin.flow.data.provider.SortDirection.ASCENDING);
+        assertThat(java.util.stream.IntStream.range(0, GridKt._size(view.byApp))
+                .mapToObj(i -> GridKt._getFormattedRow(view.byApp, i).get(0)).toList())
+                .isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
     }
 
     @Test
