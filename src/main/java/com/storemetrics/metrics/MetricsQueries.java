@@ -32,17 +32,24 @@ class MetricsQueries {
         this.jdbc = jdbc;
     }
 
+    /** One day's downloads and proceeds in one currency, of one vendor (or one vendor's app). */
+    record DayFigure(LocalDate day, String currency, long downloads, BigDecimal proceeds) {
+    }
+
     /**
-     * Per day: the chart (up to 400 days of the account's or one app's day roll-up). The rows come
-     * ungrouped (one per vendor, day, bucket and currency, and per app for one app): the caller adds
-     * them up per day or week, which is cheaper than HSQLDB grouping them first.
+     * Per day: the chart (up to 400 days of the account's or one app's day roll-up). Only what the
+     * chart draws: downloads, and the rows that carry proceeds (re-downloads and updates carry
+     * none). The rows come ungrouped (per vendor, day, bucket and currency, and per app for one
+     * app): the caller adds them up per day or week, which is cheaper than HSQLDB grouping them.
      */
-    List<Row> byDay(long accountId, String appKey, LocalDate from, LocalDate to) {
-        String sql = "SELECT report_date, bucket, currency, units, refund_units, proceeds FROM "
+    List<DayFigure> byDay(long accountId, String appKey, LocalDate from, LocalDate to) {
+        String sql = "SELECT report_date, currency, CASE WHEN bucket = 'DOWNLOADS' THEN units ELSE 0 END, proceeds FROM "
                 + (appKey == null ? "metrics_account_day" : "metrics_app_day")
-                + " WHERE account_id = ? AND report_date BETWEEN ? AND ?" + (appKey == null ? "" : " AND app_sku = ?");
+                + " WHERE account_id = ? AND report_date BETWEEN ? AND ?" + (appKey == null ? "" : " AND app_sku = ?")
+                + " AND (bucket = 'DOWNLOADS' OR proceeds <> 0)";
         Object[] args = appKey == null ? new Object[] {accountId, from, to} : new Object[] {accountId, from, to, appKey};
-        return jdbc.query(sql, ROW, args);
+        return jdbc.query(sql, (rs, i) -> new DayFigure(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getLong(3),
+                rs.getBigDecimal(4)), args);
     }
 
     List<Row> byApp(long accountId, String appKey, LocalDate from, LocalDate to) {
@@ -58,9 +65,6 @@ class MetricsQueries {
         return appKey == null ? ranged("'all'", RollUp.ACCOUNT, accountId, null, from, to)
                 : ranged("'all'", RollUp.APP, accountId, appKey, from, to);
     }
-
-    private static final org.springframework.jdbc.core.RowMapper<Row> ROW = (rs, i) -> new Row(rs.getString(1),
-            Bucket.valueOf(rs.getString(2)), rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getBigDecimal(6));
 
     /**
      * Sums over [from, to] grouped by {@code keyColumn}, bucket and currency: the months the period

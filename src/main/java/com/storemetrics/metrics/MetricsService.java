@@ -159,7 +159,7 @@ public class MetricsService {
      * account selling in many currencies is some ten thousand rows, and grouping them per day
      * first cost more than reading them.
      */
-    private List<Dashboard.Point> series(List<MetricsQueries.Row> rows, Set<LocalDate> reported, LocalDate from,
+    private List<Dashboard.Point> series(List<MetricsQueries.DayFigure> rows, Set<LocalDate> reported, LocalDate from,
             LocalDate to, boolean weekly) {
         int step = weekly ? 7 : 1;
         int count = (int) (ChronoUnit.DAYS.between(from, to) / step) + 1;
@@ -168,13 +168,10 @@ public class MetricsService {
         for (int i = 0; i < count; i++) {
             proceeds.add(new HashMap<>());
         }
-        Map<String, Integer> pointOfDay = new HashMap<>();
-        for (MetricsQueries.Row row : rows) {
-            int point = pointOfDay.computeIfAbsent(row.key(),
-                    day -> (int) (ChronoUnit.DAYS.between(from, LocalDate.parse(day)) / step));
-            if (row.bucket() == Bucket.DOWNLOADS) {
-                downloads[point] += row.units();
-            }
+        long first = from.toEpochDay();
+        for (MetricsQueries.DayFigure row : rows) {
+            int point = (int) ((row.day().toEpochDay() - first) / step);
+            downloads[point] += row.downloads();
             proceeds.get(point).merge(row.currency(), row.proceeds(), BigDecimal::add);
         }
         List<Dashboard.Point> points = new ArrayList<>(count);

@@ -19,12 +19,12 @@ class BreakdownGrid extends Grid<BreakdownGrid.Row> {
      * row holds no maps: a {@link Dashboard.Totals} of an app selling in 30 currencies weighs about
      * ten times as much.
      */
-    record Row(String key, String label, long downloads, long redownloads, long updates, long inAppAndSubscriptions,
+    record Row(String label, long downloads, long redownloads, long updates, long inAppAndSubscriptions,
             long refunds, BigDecimal estimated, String unconverted, String perCurrency) {
 
         static Row of(Dashboard.Line line) {
             Dashboard.Totals totals = line.totals();
-            return new Row(line.key(), line.label(), totals.units(Bucket.DOWNLOADS), totals.units(Bucket.REDOWNLOADS),
+            return new Row(line.label(), totals.units(Bucket.DOWNLOADS), totals.units(Bucket.REDOWNLOADS),
                     totals.units(Bucket.UPDATES), totals.inAppAndSubscriptions(), totals.refunds(), totals.estimated(),
                     totals.unconverted().isEmpty() ? "" : String.join(", ", totals.unconverted()),
                     Figures.perCurrency(totals));

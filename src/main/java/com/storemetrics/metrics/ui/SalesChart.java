@@ -42,21 +42,29 @@ class SalesChart extends Div {
                 .append(' ').append(HEIGHT).append("' width='100%' preserveAspectRatio='none' style='max-height:240px'>");
         svg.append("<line x1='").append(PAD).append("' y1='").append(HEIGHT - PAD).append("' x2='").append(WIDTH - PAD)
                 .append("' y2='").append(HEIGHT - PAD).append("' stroke='var(--lumo-contrast-30pct)'/>");
+        // Bars share their fill through a group: a year is 53 weekly bars, and the picture is kept
+        // in the open view as one string.
+        StringBuilder bars = new StringBuilder();
+        StringBuilder unreported = new StringBuilder();
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < points.size(); i++) {
             Dashboard.Point point = points.get(i);
             double x = PAD + i * slot;
             if (!point.reported()) {
-                svg.append(String.format(Locale.ROOT, "<rect x='%.1f' y='%d' width='%.1f' height='%.1f' fill='none' "
-                        + "stroke='var(--lumo-contrast-30pct)' stroke-dasharray='2 2'/>", x + slot * 0.1, PAD,
-                        slot * 0.8, plot));
+                unreported.append(String.format(Locale.ROOT, "<rect x='%.1f' y='%d' width='%.1f' height='%.1f'/>",
+                        x + slot * 0.1, PAD, slot * 0.8, plot));
                 continue;
             }
             double h = plot * point.downloads() / maxDownloads;
-            svg.append(String.format(Locale.ROOT, "<rect x='%.1f' y='%.1f' width='%.1f' height='%.1f' "
-                    + "fill='var(--lumo-primary-color-50pct)'/>", x + slot * 0.1, HEIGHT - PAD - h, slot * 0.8, h));
+            bars.append(String.format(Locale.ROOT, "<rect x='%.1f' y='%.1f' width='%.1f' height='%.1f'/>",
+                    x + slot * 0.1, HEIGHT - PAD - h, slot * 0.8, h));
             double y = HEIGHT - PAD - plot * point.estimated().doubleValue() / maxProceeds.doubleValue();
             line.append(String.format(Locale.ROOT, "%.1f,%.1f ", x + slot / 2, y));
+        }
+        svg.append("<g fill='var(--lumo-primary-color-50pct)'>").append(bars).append("</g>");
+        if (!unreported.isEmpty()) {
+            svg.append("<g fill='none' stroke='var(--lumo-contrast-30pct)' stroke-dasharray='2 2'>").append(unreported)
+                    .append("</g>");
         }
         if (!line.isEmpty()) {
             svg.append("<polyline fill='none' stroke='var(--lumo-success-color)' stroke-width='2' points='")

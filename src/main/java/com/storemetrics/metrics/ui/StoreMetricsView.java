@@ -12,7 +12,6 @@ import com.storemetrics.metrics.MetricsService.MetricsAccount;
 import com.storemetrics.metrics.Period;
 import com.storemetrics.metrics.SalesImporter;
 import com.storemetrics.security.Roles;
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -37,7 +36,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * My Account > Store Metrics: the signed-in customer's Approved accounts' sales as Apple reported
@@ -51,23 +52,29 @@ public class StoreMetricsView extends VerticalLayout {
 
     private final transient MetricsService metrics;
     private final transient Clock clock;
-    final Select<MetricsAccount> account = new Select<>();
+    // Built only when the customer has an Approved account: the empty state needs none of them.
+    Select<MetricsAccount> account;
     /** A combo box, not a select: a select keeps a server-side item component per app (50 apps, 50 components). */
-    final ComboBox<AppOption> app = new ComboBox<>();
-    final Select<Period> period = new Select<>();
-    final DatePicker customFrom = new DatePicker("From");
-    final DatePicker customTo = new DatePicker("To");
-    final Paragraph freshness = new Paragraph();
-    final Span progressText = new Span();
-    final ProgressBar progressBar = new ProgressBar();
-    final Div progress = new Div(progressText, progressBar);
-    final FlexLayout cards = new FlexLayout();
-    final Paragraph currencyNote = new Paragraph();
-    final SalesChart chart = new SalesChart();
-    final BreakdownGrid byApp;
-    final BreakdownGrid byCountry;
-    final Anchor export = new Anchor();
-    final Div content = new Div();
+    ComboBox<AppOption> app;
+    Select<Period> period;
+    /** Made when "Custom" is first chosen: most customers never pick dates. */
+    DatePicker customFrom;
+    DatePicker customTo;
+    private FlexLayout filters;
+    Paragraph freshness;
+    Span progressText;
+    ProgressBar progressBar;
+    Div progress;
+    private static final String[][] CARDS = {{"downloads", "Downloads"}, {"redownloads", "Re-downloads"},
+            {"updates", "Updates"}, {"iap", "In-app purchases & subscriptions"}, {"proceeds", "Proceeds (estimated)"},
+            {"refunds", "Refunds"}};
+    /** The six cards, built once; a refresh sets their texts. */
+    private final Map<String, MetricCard> cards = new LinkedHashMap<>();
+    Paragraph currencyNote;
+    SalesChart chart;
+    BreakdownGrid byApp;
+    BreakdownGrid byCountry;
+    Anchor export;
     /**
      * The filters of what is on screen, not the dashboard itself: an open view keeps only what its
      * components need (docs/benchmarks.md section 4), and the CSV reads the figures again.
@@ -85,8 +92,6 @@ public class StoreMetricsView extends VerticalLayout {
         SessionUser viewer = SessionUser.current();
         add(new H2("Store Metrics"));
         List<MetricsAccount> accounts = metrics.myAccounts();
-        byApp = new BreakdownGrid("App");
-        byCountry = new BreakdownGrid("Country");
         if (accounts.isEmpty()) {
             Paragraph empty = new Paragraph("Store metrics appear once an App Store Connect account of yours is "
                     + "Approved. Connect one on the Data Integration page; its last 30 days show here within a minute "
@@ -97,44 +102,8 @@ public class StoreMetricsView extends VerticalLayout {
             add(empty, link);
             return;
         }
-        account.setLabel("Account");
+        build();
         account.setItems(accounts);
-        account.setItemLabelGenerator(MetricsAccount::name);
-        app.setLabel("App");
-        // Empty means every app: the placeholder says so and the clear button returns to it.
-        app.setPlaceholder("All apps");
-        app.setClearButtonVisible(true);
-        app.setItemLabelGenerator(AppOption::title);
-        period.setLabel("Period");
-        period.setItems(Period.values());
-        period.setItemLabelGenerator(Period::label);
-        customFrom.setVisible(false);
-        customTo.setVisible(false);
-        FlexLayout filters = new FlexLayout(account, app, period, customFrom, customTo);
-        filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        filters.addClassNames(LumoUtility.Gap.MEDIUM, LumoUtility.AlignItems.BASELINE);
-
-        freshness.setId("freshness");
-        freshness.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.Margin.NONE);
-        progress.setId("import-progress");
-        progressText.setId("import-progress-text");
-        progressBar.setMin(0);
-        progressBar.setMax(1);
-        progressBar.getElement().setAttribute("aria-labelledby", "import-progress-text");
-        progress.addClassNames(LumoUtility.Width.FULL);
-        cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        cards.addClassNames(LumoUtility.Gap.MEDIUM);
-        cards.setId("metric-cards");
-        currencyNote.setId("currency-note");
-        currencyNote.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
-        export.setText("Download CSV");
-        export.setId("export-csv");
-        export.getElement().setAttribute("download", true);
-        content.setWidthFull();
-        content.add(cards, currencyNote, new H3("Downloads and proceeds"), chart, new H3("By app"), byApp,
-                new H3("By country"), byCountry, export);
-        add(filters, freshness, progress, content);
-
         account.addValueChangeListener(change -> {
             List<AppOption> apps = change.getValue() == null ? List.of() : metrics.apps(change.getValue().accountId());
             app.setItems(apps);
@@ -144,20 +113,84 @@ public class StoreMetricsView extends VerticalLayout {
         app.addValueChangeListener(change -> refresh());
         period.addValueChangeListener(change -> {
             boolean custom = change.getValue() == Period.CUSTOM;
-            customFrom.setVisible(custom);
-            customTo.setVisible(custom);
-            if (custom && customFrom.isEmpty()) {
-                customTo.setValue(yesterday());
-                customFrom.setValue(yesterday().minusDays(13));
+            if (custom && customFrom == null) {
+                addDatePickers();
+            }
+            if (customFrom != null) {
+                customFrom.setVisible(custom);
+                customTo.setVisible(custom);
             }
             refresh();
         });
-        customFrom.addValueChangeListener(change -> refresh());
-        customTo.addValueChangeListener(change -> refresh());
         period.setValue(Period.LAST_30_DAYS);
         account.setValue(accounts.get(0));
 
         live.follow(this, viewer, sink -> subscribe(broadcaster, accounts, sink), this::imported, this::refresh);
+    }
+
+    private void build() {
+        account = new Select<>();
+        account.setLabel("Account");
+        account.setItemLabelGenerator(MetricsAccount::name);
+        app = new ComboBox<>();
+        app.setLabel("App");
+        // Empty means every app: the placeholder says so and the clear button returns to it.
+        app.setPlaceholder("All apps");
+        app.setClearButtonVisible(true);
+        app.setItemLabelGenerator(AppOption::title);
+        period = new Select<>();
+        period.setLabel("Period");
+        period.setItems(Period.values());
+        period.setItemLabelGenerator(Period::label);
+        filters = new FlexLayout(account, app, period);
+        filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        filters.addClassNames(LumoUtility.Gap.MEDIUM, LumoUtility.AlignItems.BASELINE);
+
+        freshness = new Paragraph();
+        freshness.setId("freshness");
+        freshness.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.Margin.NONE);
+        progressText = new Span();
+        progressText.setId("import-progress-text");
+        progressBar = new ProgressBar();
+        progressBar.setMin(0);
+        progressBar.setMax(1);
+        progressBar.getElement().setAttribute("aria-labelledby", "import-progress-text");
+        progress = new Div(progressText, progressBar);
+        progress.setId("import-progress");
+        progress.addClassNames(LumoUtility.Width.FULL);
+        FlexLayout cardRow = new FlexLayout();
+        cardRow.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        cardRow.addClassNames(LumoUtility.Gap.MEDIUM);
+        cardRow.setId("metric-cards");
+        for (String[] card : CARDS) {
+            MetricCard made = new MetricCard(card[0], card[1]);
+            cards.put(card[0], made);
+            cardRow.add(made);
+        }
+        currencyNote = new Paragraph();
+        currencyNote.setId("currency-note");
+        currencyNote.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
+        chart = new SalesChart();
+        byApp = new BreakdownGrid("App");
+        byCountry = new BreakdownGrid("Country");
+        export = new Anchor();
+        export.setText("Download CSV");
+        export.setId("export-csv");
+        export.getElement().setAttribute("download", true);
+        Div content = new Div(cardRow, currencyNote, new H3("Downloads and proceeds"), chart, new H3("By app"), byApp,
+                new H3("By country"), byCountry, export);
+        content.setWidthFull();
+        add(filters, freshness, progress, content);
+    }
+
+    private void addDatePickers() {
+        customFrom = new DatePicker("From");
+        customTo = new DatePicker("To");
+        customTo.setValue(yesterday());
+        customFrom.setValue(yesterday().minusDays(13));
+        customFrom.addValueChangeListener(change -> refresh());
+        customTo.addValueChangeListener(change -> refresh());
+        filters.add(customFrom, customTo);
     }
 
     private static Registration subscribe(MetricsBroadcaster broadcaster, List<MetricsAccount> accounts,
@@ -228,18 +261,17 @@ public class StoreMetricsView extends VerticalLayout {
 
         Dashboard.Totals now = dashboard.current();
         Dashboard.Totals before = dashboard.previous();
-        cards.removeAll();
-        cards.add(card("downloads", "Downloads", Figures.count(now.units(Bucket.DOWNLOADS)),
-                        now.units(Bucket.DOWNLOADS), before.units(Bucket.DOWNLOADS)),
-                card("redownloads", "Re-downloads", Figures.count(now.units(Bucket.REDOWNLOADS)),
-                        now.units(Bucket.REDOWNLOADS), before.units(Bucket.REDOWNLOADS)),
-                card("updates", "Updates", Figures.count(now.units(Bucket.UPDATES)), now.units(Bucket.UPDATES),
-                        before.units(Bucket.UPDATES)),
-                card("iap", "In-app purchases & subscriptions", Figures.count(now.inAppAndSubscriptions()),
-                        now.inAppAndSubscriptions(), before.inAppAndSubscriptions()),
-                card("proceeds", "Proceeds (estimated)", Figures.money(now.estimated(), currency),
-                        now.estimated().doubleValue(), before.estimated().doubleValue()),
-                card("refunds", "Refunds", Figures.count(now.refunds()), now.refunds(), before.refunds()));
+        cards.get("downloads").show(Figures.count(now.units(Bucket.DOWNLOADS)), now.units(Bucket.DOWNLOADS),
+                before.units(Bucket.DOWNLOADS));
+        cards.get("redownloads").show(Figures.count(now.units(Bucket.REDOWNLOADS)), now.units(Bucket.REDOWNLOADS),
+                before.units(Bucket.REDOWNLOADS));
+        cards.get("updates").show(Figures.count(now.units(Bucket.UPDATES)), now.units(Bucket.UPDATES),
+                before.units(Bucket.UPDATES));
+        cards.get("iap").show(Figures.count(now.inAppAndSubscriptions()), now.inAppAndSubscriptions(),
+                before.inAppAndSubscriptions());
+        cards.get("proceeds").show(Figures.money(now.estimated(), currency), now.estimated().doubleValue(),
+                before.estimated().doubleValue());
+        cards.get("refunds").show(Figures.count(now.refunds()), now.refunds(), before.refunds());
         currencyNote.setText("Proceeds are estimated in " + currency + " with the exchange rates of "
                 + Figures.DAY.format(dashboard.ratesDate()) + "; exact amounts per currency are in the tables."
                 + (now.unconverted().isEmpty() ? "" : " Not in the estimate (no exchange rate): "
@@ -260,25 +292,6 @@ public class StoreMetricsView extends VerticalLayout {
     private byte[] csv() {
         Shown query = shown;
         return MetricsCsv.of(read(query), query.accountName(), query.appLabel()).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static Component card(String id, String label, String value, double current, double previous) {
-        Span title = new Span(label);
-        title.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
-        Span figure = new Span(value);
-        figure.setId("card-" + id + "-value");
-        figure.addClassNames(LumoUtility.FontSize.XLARGE, LumoUtility.FontWeight.SEMIBOLD);
-        Span change = new Span(Figures.change(current, previous));
-        change.setId("card-" + id + "-change");
-        change.addClassNames(LumoUtility.FontSize.XSMALL, LumoUtility.TextColor.SECONDARY);
-        Div card = new Div(title, figure, change);
-        card.setId("card-" + id);
-        card.getElement().setAttribute("role", "group");
-        card.getElement().setAttribute("aria-label", label + ": " + value + ", " + change.getText());
-        card.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Padding.MEDIUM,
-                LumoUtility.Border.ALL, LumoUtility.BorderRadius.MEDIUM, LumoUtility.BorderColor.CONTRAST_10);
-        card.getStyle().set("flex", "1 1 10rem");
-        return card;
     }
 
     /** The figures on screen now, read again (for tests). */

@@ -69,6 +69,17 @@ class StoreMetricsIT extends BrowserTest {
         assertThat(driver.findElement(By.id("freshness")).getText()).startsWith("Apple has published up to ");
         assertThat(driver.findElement(By.id("chart-text")).getAttribute("textContent"))
                 .startsWith("Chart of downloads and estimated proceeds in USD, per day:");
+        java.nio.file.Path shots = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+        java.nio.file.Files.write(shots.resolve("store-metrics-desktop.png"),
+                ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        org.openqa.selenium.Dimension desktop = driver.manage().window().getSize();
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        // On a phone the cards wrap to the narrow width and keep their theme styling (styles.css).
+        wait.until(browser -> browser.findElement(By.id("card-downloads")).getRect().getWidth() < 390);
+        assertThat(driver.findElement(By.id("card-downloads")).getCssValue("border-top-style")).isEqualTo("solid");
+        java.nio.file.Files.write(shots.resolve("store-metrics-phone.png"),
+                ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        driver.manage().window().setSize(desktop);
 
         // Back on Data Integration, the Approved row says how far the data reaches (Lit-rendered cell).
         driver.get(url("my-account/data-integration"));

@@ -163,8 +163,15 @@ class StoreMetricsViewTest extends KaribuTest {
         view.period.setValue(Period.LAST_90_DAYS);
         assertThat(view.shown().series()).hasSize(90);
         view.period.setValue(Period.LAST_12_MONTHS);
-        assertThat(view.shown().weekly()).isTrue();
-        assertThat(view.shown().series()).hasSize(53);
+        Dashboard year = view.shown();
+        assertThat(year.weekly()).isTrue();
+        assertThat(year.series()).hasSize(53);
+        // The chart's weeks add up to the period's figures (the estimate up to rounding per week).
+        assertThat(year.series().stream().mapToLong(Dashboard.Point::downloads).sum())
+                .isEqualTo(year.current().units(Bucket.DOWNLOADS));
+        assertThat(year.series().stream().map(Dashboard.Point::estimated).reduce(java.math.BigDecimal.ZERO,
+                java.math.BigDecimal::add)).isCloseTo(year.current().estimated(), org.assertj.core.data.Offset.offset(
+                new java.math.BigDecimal("0.01")));
         view.app.clear();
         view.period.setValue(Period.CUSTOM);
         view.customFrom.setValue(yesterday().minusDays(59));
