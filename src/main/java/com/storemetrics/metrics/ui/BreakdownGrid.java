@@ -16,15 +16,15 @@ class BreakdownGrid extends Grid<BreakdownGrid.Row> {
     /**
      * One row as the table shows it: the counts as numbers, and the per-currency amounts as the one
      * string the table prints. An open view keeps its rows (the grid sorts them in memory), so a
-     * row holds no maps: a {@link Dashboard.Totals} of an app selling in 30 currencies weighs about
-     * ten times as much.
+     * row holds no maps, where a {@link Dashboard.Totals} keeps a map and a set per row. The key
+     * (SKU or country code) keeps two apps of the same title and figures apart in the grid.
      */
-    record Row(String label, long downloads, long redownloads, long updates, long inAppAndSubscriptions,
+    record Row(String key, String label, long downloads, long redownloads, long updates, long inAppAndSubscriptions,
             long refunds, BigDecimal estimated, String unconverted, String perCurrency) {
 
         static Row of(Dashboard.Line line) {
             Dashboard.Totals totals = line.totals();
-            return new Row(line.label(), totals.units(Bucket.DOWNLOADS), totals.units(Bucket.REDOWNLOADS),
+            return new Row(line.key(), line.label(), totals.units(Bucket.DOWNLOADS), totals.units(Bucket.REDOWNLOADS),
                     totals.units(Bucket.UPDATES), totals.inAppAndSubscriptions(), totals.refunds(), totals.estimated(),
                     totals.unconverted().isEmpty() ? "" : String.join(", ", totals.unconverted()),
                     Figures.perCurrency(totals));
