@@ -55,7 +55,10 @@ public class LiveUpdates implements DisposableBean {
     LiveUpdates(Duration minGap) {
         this.minGap = minGap;
         AtomicInteger threads = new AtomicInteger();
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(2, runnable -> {
+        // One delivery thread per core, at least two: applying a change to many open views is CPU
+        // work (docs/benchmarks.md section 6), and a bigger machine should spread it further.
+        int deliveryThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(deliveryThreads, runnable -> {
             Thread thread = new Thread(runnable, "live-updates-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
