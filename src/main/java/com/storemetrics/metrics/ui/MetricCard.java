@@ -24,6 +24,11 @@ class MetricCard extends Div {
         getElement().setAttribute("role", "group");
     }
 
+    /** A count against the previous period's. */
+    void show(long current, long previous) {
+        show(Figures.count(current), current, previous);
+    }
+
     void show(String figure, double current, double previous) {
         String difference = Figures.change(current, previous);
         value.setText(figure);

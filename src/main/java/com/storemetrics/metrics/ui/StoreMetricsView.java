@@ -36,9 +36,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * My Account > Store Metrics: the signed-in customer's Approved accounts' sales as Apple reported
@@ -65,11 +63,13 @@ public class StoreMetricsView extends VerticalLayout {
     Span progressText;
     ProgressBar progressBar;
     Div progress;
-    private static final String[][] CARDS = {{"downloads", "Downloads"}, {"redownloads", "Re-downloads"},
-            {"updates", "Updates"}, {"iap", "In-app purchases & subscriptions"}, {"proceeds", "Proceeds (estimated)"},
-            {"refunds", "Refunds"}};
-    /** The six cards, built once; a refresh sets their texts. */
-    private final Map<String, MetricCard> cards = new LinkedHashMap<>();
+    // The figure cards, built once; a refresh sets their texts.
+    private MetricCard downloads;
+    private MetricCard redownloads;
+    private MetricCard updates;
+    private MetricCard inApp;
+    private MetricCard proceeds;
+    private MetricCard refunds;
     Paragraph currencyNote;
     SalesChart chart;
     BreakdownGrid byApp;
@@ -162,11 +162,13 @@ public class StoreMetricsView extends VerticalLayout {
         cardRow.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         cardRow.addClassNames(LumoUtility.Gap.MEDIUM);
         cardRow.setId("metric-cards");
-        for (String[] card : CARDS) {
-            MetricCard made = new MetricCard(card[0], card[1]);
-            cards.put(card[0], made);
-            cardRow.add(made);
-        }
+        downloads = new MetricCard("downloads", "Downloads");
+        redownloads = new MetricCard("redownloads", "Re-downloads");
+        updates = new MetricCard("updates", "Updates");
+        inApp = new MetricCard("iap", "In-app purchases & subscriptions");
+        proceeds = new MetricCard("proceeds", "Proceeds (estimated)");
+        refunds = new MetricCard("refunds", "Refunds");
+        cardRow.add(downloads, redownloads, updates, inApp, proceeds, refunds);
         currencyNote = new Paragraph();
         currencyNote.setId("currency-note");
         currencyNote.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
@@ -261,17 +263,13 @@ public class StoreMetricsView extends VerticalLayout {
 
         Dashboard.Totals now = dashboard.current();
         Dashboard.Totals before = dashboard.previous();
-        cards.get("downloads").show(Figures.count(now.units(Bucket.DOWNLOADS)), now.units(Bucket.DOWNLOADS),
-                before.units(Bucket.DOWNLOADS));
-        cards.get("redownloads").show(Figures.count(now.units(Bucket.REDOWNLOADS)), now.units(Bucket.REDOWNLOADS),
-                before.units(Bucket.REDOWNLOADS));
-        cards.get("updates").show(Figures.count(now.units(Bucket.UPDATES)), now.units(Bucket.UPDATES),
-                before.units(Bucket.UPDATES));
-        cards.get("iap").show(Figures.count(now.inAppAndSubscriptions()), now.inAppAndSubscriptions(),
-                before.inAppAndSubscriptions());
-        cards.get("proceeds").show(Figures.money(now.estimated(), currency), now.estimated().doubleValue(),
+        downloads.show(now.units(Bucket.DOWNLOADS), before.units(Bucket.DOWNLOADS));
+        redownloads.show(now.units(Bucket.REDOWNLOADS), before.units(Bucket.REDOWNLOADS));
+        updates.show(now.units(Bucket.UPDATES), before.units(Bucket.UPDATES));
+        inApp.show(now.inAppAndSubscriptions(), before.inAppAndSubscriptions());
+        proceeds.show(Figures.money(now.estimated(), currency), now.estimated().doubleValue(),
                 before.estimated().doubleValue());
-        cards.get("refunds").show(Figures.count(now.refunds()), now.refunds(), before.refunds());
+        refunds.show(now.refunds(), before.refunds());
         currencyNote.setText("Proceeds are estimated in " + currency + " with the exchange rates of "
                 + Figures.DAY.format(dashboard.ratesDate()) + "; exact amounts per currency are in the tables."
                 + (now.unconverted().isEmpty() ? "" : " Not in the estimate (no exchange rate): "
