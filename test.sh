@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: unit, Spring, Karibu UI and real-browser tests (mvn -B verify).
+# Runs every test: unit, Spring, Karibu UI and real-browser tests (./mvnw -B verify).
 # On a fresh Debian machine it first installs what the tests need (Java 17, Maven, Debian's
 # chromium + chromium-driver) when run as root, or says what to install otherwise.
 set -euo pipefail
@@ -7,7 +7,7 @@ cd "$(dirname "$0")"
 
 missing=()
 command -v java >/dev/null 2>&1 || missing+=(openjdk-17-jdk-headless)
-command -v mvn >/dev/null 2>&1 || missing+=(maven)
+# Maven itself comes through the wrapper (./mvnw), which fetches the version it names from Maven Central.
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
 
@@ -23,4 +23,4 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-exec mvn -B verify "$@"
+exec ./mvnw -B verify "$@"
