@@ -1,6 +1,5 @@
 package com.storemetrics;
 
-import com.storemetrics.integration.Integration;
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.theme.Theme;

@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.storemetrics.verification.MembershipCheck;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import com.storemetrics.verification.MembershipCheck;
 
 /**
  * Base of the real-browser tests: Debian's headless Chromium driven through its packaged
@@ -46,6 +46,7 @@ public abstract class BrowserTest extends SpringTest {
 
     /** The first browser; {@link #newBrowser()} opens more (another user, another session). */
     protected WebDriver driver;
+
     protected WebDriverWait wait;
     private final List<WebDriver> browsers = new ArrayList<>();
     private final List<Path> profiles = new ArrayList<>();
@@ -64,12 +65,13 @@ public abstract class BrowserTest extends SpringTest {
                 // Vaadin logs this at ERROR when the browser left the page (a navigation, a closed tab)
                 // while a push was on its way: the socket's write fails with an I/O error. Any other
                 // cause is a real push failure and fails the test.
-                boolean leftWhilePushing = event.getLoggerName().equals(
-                        "com.vaadin.flow.server.communication.PushAtmosphereHandler")
-                        && event.getFormattedMessage().equals("Exception in push connection")
-                        && causedByIo(event);
+                boolean leftWhilePushing =
+                        event.getLoggerName().equals("com.vaadin.flow.server.communication.PushAtmosphereHandler")
+                                && event.getFormattedMessage().equals("Exception in push connection")
+                                && causedByIo(event);
                 return event.getLevel().isGreaterOrEqual(Level.ERROR) && !closedWhilePushing && !leftWhilePushing
-                        ? ch.qos.logback.core.spi.FilterReply.NEUTRAL : ch.qos.logback.core.spi.FilterReply.DENY;
+                        ? ch.qos.logback.core.spi.FilterReply.NEUTRAL
+                        : ch.qos.logback.core.spi.FilterReply.DENY;
             }
         });
         errors.start();
@@ -84,11 +86,15 @@ public abstract class BrowserTest extends SpringTest {
         browsers.forEach(WebDriver::quit);
         for (Path profile : profiles) {
             try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .map(Path::toFile)
+                        .forEach(File::delete);
             }
         }
-        assertThat(errors.list).as("ERROR lines the application logged during the test")
-                .extracting(BrowserTest::describe).isEmpty();
+        assertThat(errors.list)
+                .as("ERROR lines the application logged during the test")
+                .extracting(BrowserTest::describe)
+                .isEmpty();
     }
 
     private static boolean causedByIo(ILoggingEvent event) {
@@ -119,11 +125,20 @@ public abstract class BrowserTest extends SpringTest {
         profiles.add(profile);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--window-size=1400,1000",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1400,1000",
                 // Pages in background windows keep their timers and push connection running.
-                "--disable-background-timer-throttling", "--disable-renderer-backgrounding",
+                "--disable-background-timer-throttling",
+                "--disable-renderer-backgrounding",
                 "--disable-backgrounding-occluded-windows",
                 "--user-data-dir=" + profile);
         // The browser's console (CSP violations among it) stays readable for tests.
@@ -159,8 +174,8 @@ public abstract class BrowserTest extends SpringTest {
     /** Signs in on the app listening on {@code appPort} (another node, in tests with several). */
     protected static void signIn(WebDriver browser, int appPort, String username, String password) {
         browser.get("http://localhost:" + appPort + "/login");
-        WebElement user = waitFor(browser).until(
-                ExpectedConditions.elementToBeClickable(By.cssSelector("#vaadinLoginUsername input")));
+        WebElement user = waitFor(browser)
+                .until(ExpectedConditions.elementToBeClickable(By.cssSelector("#vaadinLoginUsername input")));
         user.sendKeys(username);
         WebElement pass = browser.findElement(By.cssSelector("#vaadinLoginPassword input"));
         pass.sendKeys(password, Keys.ENTER);
@@ -220,13 +235,16 @@ public abstract class BrowserTest extends SpringTest {
 
     /** How many rows the grid says it has (its data provider's count, as sent to the browser). */
     protected static long gridSize(WebDriver browser) {
-        Object size = script(browser, "const grid = document.querySelector('vaadin-grid'); return grid ? grid.size : -1;");
+        Object size =
+                script(browser, "const grid = document.querySelector('vaadin-grid'); return grid ? grid.size : -1;");
         return size == null ? -1 : ((Number) size).longValue();
     }
 
     protected static void assertNoErrorToast(WebDriver browser) {
-        Object toasts = script(browser, "return Array.from(document.querySelectorAll('vaadin-notification-card'))"
-                + ".map(card => card.textContent).join('\\n');");
+        Object toasts = script(
+                browser,
+                "return Array.from(document.querySelectorAll('vaadin-notification-card'))"
+                        + ".map(card => card.textContent).join('\\n');");
         assertThat(String.valueOf(toasts)).doesNotContain("Something went wrong");
     }
 
@@ -236,7 +254,8 @@ public abstract class BrowserTest extends SpringTest {
      * presses Next, so the dialog stands at step 3.
      */
     protected void connectUpToStepThree(String accessToken, String account, String accountShows) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("connect-app-store"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("connect-app-store")))
+                .click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#access-token input")))
                 .sendKeys(accessToken);
         driver.findElement(By.id("validate-credential")).click();

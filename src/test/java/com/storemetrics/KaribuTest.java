@@ -94,8 +94,10 @@ public abstract class KaribuTest extends SpringTest {
     public static void roundtripWithoutSignedInUser() {
         UI ui = UI.getCurrent();
         VaadinSession session = VaadinSession.getCurrent();
-        java.util.concurrent.locks.ReentrantLock lock = (java.util.concurrent.locks.ReentrantLock) session.getLockInstance();
-        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.locks.ReentrantLock lock =
+                (java.util.concurrent.locks.ReentrantLock) session.getLockInstance();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure =
+                new java.util.concurrent.atomic.AtomicReference<>();
         // Production shows what reaches the session's error handler as "Something went wrong": here it fails the test.
         com.vaadin.flow.server.ErrorHandler productionHandler = session.getErrorHandler();
         session.setErrorHandler(error -> {
@@ -106,19 +108,21 @@ public abstract class KaribuTest extends SpringTest {
         for (int i = 0; i < holds; i++) {
             lock.unlock();
         }
-        Thread pushThread = new Thread(() -> {
-            SecurityContextHolder.clearContext();
-            CurrentInstance.setCurrent(ui);
-            lock.lock();
-            try {
-                MockVaadin.clientRoundtrip();
-            } catch (Throwable error) {
-                failure.set(error);
-            } finally {
-                lock.unlock();
-                CurrentInstance.clearAll();
-            }
-        }, "push-without-user");
+        Thread pushThread = new Thread(
+                () -> {
+                    SecurityContextHolder.clearContext();
+                    CurrentInstance.setCurrent(ui);
+                    lock.lock();
+                    try {
+                        MockVaadin.clientRoundtrip();
+                    } catch (Throwable error) {
+                        failure.set(error);
+                    } finally {
+                        lock.unlock();
+                        CurrentInstance.clearAll();
+                    }
+                },
+                "push-without-user");
         pushThread.start();
         try {
             pushThread.join();
@@ -133,7 +137,8 @@ public abstract class KaribuTest extends SpringTest {
             session.setErrorHandler(productionHandler);
         }
         if (failure.get() != null) {
-            throw new AssertionError("UI work queued from a background thread failed on a thread without a signed-in user",
+            throw new AssertionError(
+                    "UI work queued from a background thread failed on a thread without a signed-in user",
                     failure.get());
         }
     }
@@ -141,10 +146,13 @@ public abstract class KaribuTest extends SpringTest {
     /** Runs {@code work} on a thread where nobody is signed in, as the verifier's scheduler threads are, and waits for it. */
     protected static <T> T onBackgroundThread(java.util.function.Supplier<T> work) {
         try {
-            return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                SecurityContextHolder.clearContext();
-                return work.get();
-            }, runnable -> new Thread(runnable, "background-without-user").start()).get(60, java.util.concurrent.TimeUnit.SECONDS);
+            return java.util.concurrent.CompletableFuture.supplyAsync(
+                            () -> {
+                                SecurityContextHolder.clearContext();
+                                return work.get();
+                            },
+                            runnable -> new Thread(runnable, "background-without-user").start())
+                    .get(60, java.util.concurrent.TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError("Background work failed", e);
         }

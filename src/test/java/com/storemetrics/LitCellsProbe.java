@@ -20,39 +20,44 @@ import org.jsoup.nodes.Element;
  */
 public final class LitCellsProbe {
 
-    private LitCellsProbe() {
-    }
+    private LitCellsProbe() {}
 
     /** The cell as the browser builds it for {@code item}. */
     public static <T> Element cell(Grid<T> grid, String columnKey, T item) {
         LitRenderer<T> renderer = renderer(grid, columnKey);
-        String html = RenderersKt.renderLitTemplate(com.github.mvysny.kaributools.RenderersKt.getTemplate(renderer),
-                renderer.getValueProviders(), item);
+        String html = RenderersKt.renderLitTemplate(
+                com.github.mvysny.kaributools.RenderersKt.getTemplate(renderer), renderer.getValueProviders(), item);
         return Jsoup.parseBodyFragment(html).body();
     }
 
     /** The accessible labels of the buttons shown (not hidden) in the cell. */
     public static <T> List<String> buttonLabels(Grid<T> grid, String columnKey, T item) {
-        return visibleButtons(cell(grid, columnKey, item)).stream().map(button -> button.attr("aria-label")).toList();
+        return visibleButtons(cell(grid, columnKey, item)).stream()
+                .map(button -> button.attr("aria-label"))
+                .toList();
     }
 
     /** The accessible labels of the buttons shown in every Lit-rendered cell of the row. */
     public static <T> List<String> buttonLabelsInRow(Grid<T> grid, T item) {
-        return grid.getColumns().stream().filter(column -> column.getRenderer() instanceof LitRenderer<?>)
-                .flatMap(column -> buttonLabels(grid, column.getKey(), item).stream()).toList();
+        return grid.getColumns().stream()
+                .filter(column -> column.getRenderer() instanceof LitRenderer<?>)
+                .flatMap(column -> buttonLabels(grid, column.getKey(), item).stream())
+                .toList();
     }
 
     /** Clicks the shown button labelled {@code ariaLabel}; fails if the cell has none. */
     public static <T> void click(Grid<T> grid, String columnKey, T item, String ariaLabel) {
         Element button = visibleButtons(cell(grid, columnKey, item)).stream()
-                .filter(candidate -> candidate.attr("aria-label").equals(ariaLabel)).findFirst()
+                .filter(candidate -> candidate.attr("aria-label").equals(ariaLabel))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("No button '" + ariaLabel + "' in the row"));
         String binding = button.attr("@click");
         if (!binding.startsWith("${") || !binding.endsWith("}")) {
             throw new AssertionError("Button '" + ariaLabel + "' has no function bound to its click: " + binding);
         }
         String function = binding.substring(2, binding.length() - 1);
-        SerializableBiConsumer<T, JsonArray> handler = functions(renderer(grid, columnKey)).get(function);
+        SerializableBiConsumer<T, JsonArray> handler =
+                functions(renderer(grid, columnKey)).get(function);
         if (handler == null) {
             throw new AssertionError("The renderer has no function '" + function + "'");
         }
@@ -61,7 +66,9 @@ public final class LitCellsProbe {
 
     private static List<Element> visibleButtons(Element cell) {
         // Karibu fills ?hidden=${item.x} with the property's value: "true" hides the button.
-        return cell.select("vaadin-button").stream().filter(button -> !"true".equals(button.attr("?hidden"))).toList();
+        return cell.select("vaadin-button").stream()
+                .filter(button -> !"true".equals(button.attr("?hidden")))
+                .toList();
     }
 
     @SuppressWarnings("unchecked")

@@ -25,7 +25,8 @@ public final class SandboxControl {
     public static final String PIXEL_FORGE = "100001";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
     public SandboxControl(int port) {
@@ -42,7 +43,9 @@ public final class SandboxControl {
 
     /** What an account holder does in Users and Access: invite an e-mail address. Returns the invitation. */
     public JsonNode invite(String accountNumber, String email) {
-        return send("POST", "/accounts/" + accountNumber + "/invitations",
+        return send(
+                "POST",
+                "/accounts/" + accountNumber + "/invitations",
                 "{\"email\":\"" + email + "\",\"roles\":[\"SALES\"]}");
     }
 
@@ -51,12 +54,18 @@ public final class SandboxControl {
     }
 
     public void removeUser(String accountNumber, String email) {
-        send("DELETE", "/accounts/" + accountNumber + "/users/" + URLEncoder.encode(email, StandardCharsets.UTF_8), null);
+        send(
+                "DELETE",
+                "/accounts/" + accountNumber + "/users/" + URLEncoder.encode(email, StandardCharsets.UTF_8),
+                null);
     }
 
     /** The next {@code count} Apple-protocol requests fail the given way (HTTP_500, HTTP_429, GARBAGE, DROP_CONNECTION, LATENCY). */
     public void fault(String mode, int count, int latencyMillis) {
-        send("POST", "/faults", "{\"mode\":\"" + mode + "\",\"count\":" + count + ",\"latencyMs\":" + latencyMillis + "}");
+        send(
+                "POST",
+                "/faults",
+                "{\"mode\":\"" + mode + "\",\"count\":" + count + ",\"latencyMs\":" + latencyMillis + "}");
     }
 
     public void clearFaults() {
@@ -66,7 +75,8 @@ public final class SandboxControl {
     /** The API key of an account from the world: issuerId, keyId, role, privateKeyPem. */
     public JsonNode apiKeyOf(String accountNumber) {
         for (JsonNode key : world().path("apiKeys")) {
-            if (accountNumber.equals(key.path("account").asText()) || accountNumber.equals(key.path("accountNumber").asText())) {
+            if (accountNumber.equals(key.path("account").asText())
+                    || accountNumber.equals(key.path("accountNumber").asText())) {
                 return key;
             }
         }
@@ -74,13 +84,17 @@ public final class SandboxControl {
     }
 
     private JsonNode send(String method, String path, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 300) {
-                throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+                throw new IllegalStateException(
+                        method + " " + path + " answered " + response.statusCode() + ": " + response.body());
             }
             return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
         } catch (IOException e) {

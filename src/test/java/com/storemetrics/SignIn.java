@@ -10,14 +10,14 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 /** Runs service calls as a demo user, the way a signed-in request would. */
 public final class SignIn {
 
-    private SignIn() {
-    }
+    private SignIn() {}
 
     public static <T> T as(ApplicationContext context, String username, Supplier<T> work) {
         UserDetails user = context.getBean(UserDetailsService.class).loadUserByUsername(username);
         var previous = SecurityContextHolder.getContext();
         var signedIn = SecurityContextHolder.createEmptyContext();
-        signedIn.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        signedIn.setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         SecurityContextHolder.setContext(signedIn);
         try {
             return work.get();

@@ -12,8 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class TestData {
 
-    private TestData() {
-    }
+    private TestData() {}
 
     public static void deleteIntegrations(ApplicationContext context) {
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
@@ -32,7 +31,8 @@ public final class TestData {
         jdbc.update("DELETE FROM store_account");
         jdbc.update("UPDATE integration_check SET checked_at = NULL");
         // Nobody waits any more: the recurring check goes back to its (test profile) interval.
-        jdbc.update("UPDATE scheduled_tasks SET execution_time = ? WHERE task_name = 'membership-check' AND picked = FALSE",
+        jdbc.update(
+                "UPDATE scheduled_tasks SET execution_time = ? WHERE task_name = 'membership-check' AND picked = FALSE",
                 java.sql.Timestamp.from(java.time.Instant.now().plus(Duration.ofHours(1))));
         jdbc.update("UPDATE verifier_health SET cycles = 0, last_run_at = NULL, last_success_at = NULL,"
                 + " last_failure_at = NULL, last_failure_kind = NULL, last_failure_message = NULL,"

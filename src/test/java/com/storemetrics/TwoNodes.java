@@ -24,12 +24,16 @@ public final class TwoNodes implements AutoCloseable {
     public TwoNodes(Class<?>... extraSources) {
         a = start("node-a", extraSources);
         int sandboxPort = port(a);
-        b = start("node-b", extraSources, "--storemetrics.sandbox.enabled=false",
+        b = start(
+                "node-b",
+                extraSources,
+                "--storemetrics.sandbox.enabled=false",
                 "--storemetrics.sandbox.shared-url=http://localhost:" + sandboxPort);
     }
 
     public ConfigurableApplicationContext start(String name, Class<?>[] extraSources, String... more) {
-        List<String> arguments = new ArrayList<>(List.of("--server.port=0",
+        List<String> arguments = new ArrayList<>(List.of(
+                "--server.port=0",
                 "--spring.datasource.url=" + databaseUrl,
                 "--spring.datasource.username=postgres",
                 "--spring.datasource.hikari.maximum-pool-size=6",
@@ -45,7 +49,8 @@ public final class TwoNodes implements AutoCloseable {
         arguments.addAll(List.of(more));
         List<Class<?>> sources = new ArrayList<>(List.of(Application.class));
         sources.addAll(List.of(extraSources));
-        return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)).profiles("test")
+        return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
+                .profiles("test")
                 .run(arguments.toArray(String[]::new));
     }
 

@@ -21,31 +21,37 @@ import java.util.function.Function;
 final class ApiJson {
 
     /** One page of a list: its items and the absolute {@code links.next}, if there is one. */
-    record Page<T>(List<T> items, Optional<String> next) {
-    }
+    record Page<T>(List<T> items, Optional<String> next) {}
 
     /** The first entry of an {@code errors} array. Any field may be missing (empty string). */
-    record ApiError(String status, String code, String title, String detail) {
-    }
+    record ApiError(String status, String code, String title, String detail) {}
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private ApiJson() {
-    }
+    private ApiJson() {}
 
     static Page<AppleApp> apps(byte[] json) {
         return page(json, "apps", resource -> {
             JsonNode attributes = resource.path("attributes");
-            return new AppleApp(id(resource), text(attributes, "name"), text(attributes, "bundleId"),
-                    text(attributes, "sku"), text(attributes, "primaryLocale"));
+            return new AppleApp(
+                    id(resource),
+                    text(attributes, "name"),
+                    text(attributes, "bundleId"),
+                    text(attributes, "sku"),
+                    text(attributes, "primaryLocale"));
         });
     }
 
     static Page<TeamUser> users(byte[] json) {
         return page(json, "users", resource -> {
             JsonNode attributes = resource.path("attributes");
-            return new TeamUser(id(resource), text(attributes, "username"), text(attributes, "firstName"),
-                    text(attributes, "lastName"), roles(attributes), attributes.path("allAppsVisible").asBoolean(false));
+            return new TeamUser(
+                    id(resource),
+                    text(attributes, "username"),
+                    text(attributes, "firstName"),
+                    text(attributes, "lastName"),
+                    roles(attributes),
+                    attributes.path("allAppsVisible").asBoolean(false));
         });
     }
 
@@ -73,8 +79,8 @@ final class ApiJson {
                 return Optional.empty();
             }
             JsonNode first = errors.get(0);
-            return Optional.of(new ApiError(text(first, "status"), text(first, "code"), text(first, "title"),
-                    text(first, "detail")));
+            return Optional.of(new ApiError(
+                    text(first, "status"), text(first, "code"), text(first, "title"), text(first, "detail")));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -93,7 +99,8 @@ final class ApiJson {
         attributes.put("allAppsVisible", request.allAppsVisible());
         List<String> visibleAppIds = request.visibleAppIds() == null ? List.of() : request.visibleAppIds();
         if (!visibleAppIds.isEmpty()) {
-            ArrayNode apps = data.putObject("relationships").putObject("visibleApps").putArray("data");
+            ArrayNode apps =
+                    data.putObject("relationships").putObject("visibleApps").putArray("data");
             visibleAppIds.forEach(id -> apps.addObject().put("type", "apps").put("id", id));
         }
         try {
@@ -105,8 +112,13 @@ final class ApiJson {
 
     private static UserInvitation invitation(JsonNode resource) {
         JsonNode attributes = resource.path("attributes");
-        return new UserInvitation(id(resource), text(attributes, "email"), text(attributes, "firstName"),
-                text(attributes, "lastName"), roles(attributes), attributes.path("allAppsVisible").asBoolean(false),
+        return new UserInvitation(
+                id(resource),
+                text(attributes, "email"),
+                text(attributes, "firstName"),
+                text(attributes, "lastName"),
+                roles(attributes),
+                attributes.path("allAppsVisible").asBoolean(false),
                 instant(attributes.path("expirationDate")));
     }
 
@@ -115,7 +127,8 @@ final class ApiJson {
         try {
             document = MAPPER.readTree(json);
         } catch (IOException e) {
-            String reason = e instanceof JsonProcessingException processing ? processing.getOriginalMessage() : e.getMessage();
+            String reason =
+                    e instanceof JsonProcessingException processing ? processing.getOriginalMessage() : e.getMessage();
             throw new UnreadableAnswer("not JSON: " + reason, e);
         }
         if (document == null || !document.isObject()) {
@@ -128,8 +141,8 @@ final class ApiJson {
         JsonNode document = document(json);
         List<T> items = resources(document, type, reader);
         JsonNode next = document.path("links").path("next");
-        return new Page<>(items, next.isTextual() && !next.asText().isBlank() ? Optional.of(next.asText())
-                : Optional.empty());
+        return new Page<>(
+                items, next.isTextual() && !next.asText().isBlank() ? Optional.of(next.asText()) : Optional.empty());
     }
 
     private static <T> List<T> resources(JsonNode document, String type, Function<JsonNode, T> reader) {

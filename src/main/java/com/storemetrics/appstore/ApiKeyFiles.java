@@ -1,7 +1,6 @@
 package com.storemetrics.appstore;
 
 import com.nimbusds.jose.jwk.Curve;
-import com.storemetrics.appstore.AppleFailure.Kind;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -15,15 +14,14 @@ import java.util.regex.Pattern;
 /** Reading a team's API key as customers enter it: Issuer ID, Key ID and the .p8 file's EC P-256 private key. */
 final class ApiKeyFiles {
 
-    private static final Pattern UUID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern UUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern KEY_ID = Pattern.compile("[A-Z0-9]{10}");
     private static final String PEM_BEGIN = "-----BEGIN PRIVATE KEY-----";
     private static final String PEM_END = "-----END PRIVATE KEY-----";
     static final int MAX_KEY_FILE_CHARS = ApiTokens.MAX_KEY_FILE_CHARS;
 
-    private ApiKeyFiles() {
-    }
+    private ApiKeyFiles() {}
 
     /**
      * Parses an API key the customer entered. Throws {@link AppleFailure.Kind#MALFORMED_CREDENTIAL}
@@ -33,22 +31,29 @@ final class ApiKeyFiles {
     static ApiCredential.ApiKey parse(String issuerId, String keyId, String privateKeyPem) {
         String issuer = issuerId == null ? "" : issuerId.trim();
         if (issuer.isEmpty()) {
-            throw malformed("Enter the Issuer ID. It is shown in App Store Connect > Users and Access > "
-                    + "Integrations > App Store Connect API, above the list of team keys.", "issuer id blank");
+            throw malformed(
+                    "Enter the Issuer ID. It is shown in App Store Connect > Users and Access > "
+                            + "Integrations > App Store Connect API, above the list of team keys.",
+                    "issuer id blank");
         }
         if (!UUID.matcher(issuer).matches()) {
-            throw malformed("The Issuer ID must be a UUID such as 57246542-96fe-1a63-e053-0824d011072a. Copy it "
-                    + "from App Store Connect > Users and Access > Integrations > App Store Connect API, above "
-                    + "the list of team keys.", "issuer id not a UUID");
+            throw malformed(
+                    "The Issuer ID must be a UUID such as 57246542-96fe-1a63-e053-0824d011072a. Copy it "
+                            + "from App Store Connect > Users and Access > Integrations > App Store Connect API, above "
+                            + "the list of team keys.",
+                    "issuer id not a UUID");
         }
         String kid = keyId == null ? "" : keyId.trim();
         if (kid.isEmpty()) {
-            throw malformed("Enter the Key ID: the 10 characters shown next to the key in App Store Connect > "
-                    + "Users and Access > Integrations (also in the file name AuthKey_<Key ID>.p8).", "key id blank");
+            throw malformed(
+                    "Enter the Key ID: the 10 characters shown next to the key in App Store Connect > "
+                            + "Users and Access > Integrations (also in the file name AuthKey_<Key ID>.p8).",
+                    "key id blank");
         }
         if (!KEY_ID.matcher(kid).matches()) {
-            throw malformed("The Key ID must be exactly 10 capital letters and digits, such as 2X9R4HXF34, as "
-                    + "shown next to the key in App Store Connect > Users and Access > Integrations.",
+            throw malformed(
+                    "The Key ID must be exactly 10 capital letters and digits, such as 2X9R4HXF34, as "
+                            + "shown next to the key in App Store Connect > Users and Access > Integrations.",
                     "key id not 10 uppercase alphanumerics (length " + kid.length() + ")");
         }
         privateKey(privateKeyPem, kid);
@@ -59,40 +64,51 @@ final class ApiKeyFiles {
     static ECPrivateKey privateKey(String pem, String keyId) {
         String file = "AuthKey_" + keyId + ".p8";
         if (pem == null || pem.isBlank()) {
-            throw malformed("Upload the .p8 file (" + file + ") you downloaded when you created the key.",
-                    "p8 blank");
+            throw malformed("Upload the .p8 file (" + file + ") you downloaded when you created the key.", "p8 blank");
         }
         if (pem.length() > MAX_KEY_FILE_CHARS) {
-            throw malformed("That file is " + (pem.length() / 1024) + " KB; an App Store Connect key file is "
-                    + "smaller than 1 KB. Upload the " + file + " file you downloaded when you created the key.",
+            throw malformed(
+                    "That file is " + (pem.length() / 1024) + " KB; an App Store Connect key file is "
+                            + "smaller than 1 KB. Upload the " + file
+                            + " file you downloaded when you created the key.",
                     "p8 too big (" + pem.length() + " chars)");
         }
         if (pem.contains("-----BEGIN ENCRYPTED PRIVATE KEY-----")) {
-            throw malformed("That key is password-protected. Upload the original " + file + " from App Store "
-                    + "Connect, which is not encrypted.", "p8 encrypted");
+            throw malformed(
+                    "That key is password-protected. Upload the original " + file + " from App Store "
+                            + "Connect, which is not encrypted.",
+                    "p8 encrypted");
         }
         if (pem.contains("-----BEGIN EC PRIVATE KEY-----")) {
-            throw malformed("That key is in the older \"EC PRIVATE KEY\" format. Upload the original " + file
-                    + " (it starts with -----BEGIN PRIVATE KEY-----), or convert it with: openssl pkcs8 -topk8 "
-                    + "-nocrypt -in key.pem -out " + file, "p8 is SEC1");
+            throw malformed(
+                    "That key is in the older \"EC PRIVATE KEY\" format. Upload the original " + file
+                            + " (it starts with -----BEGIN PRIVATE KEY-----), or convert it with: openssl pkcs8 -topk8 "
+                            + "-nocrypt -in key.pem -out " + file,
+                    "p8 is SEC1");
         }
         if (pem.contains("-----BEGIN RSA PRIVATE KEY-----")) {
             throw notP256(file, "an RSA key", "p8 is PKCS#1 RSA");
         }
         if (pem.contains("-----BEGIN PUBLIC KEY-----") || pem.contains("-----BEGIN CERTIFICATE-----")) {
-            throw malformed("That file holds a public key or certificate. Upload the private key file " + file
-                    + " you downloaded when you created the key.", "p8 is public");
+            throw malformed(
+                    "That file holds a public key or certificate. Upload the private key file " + file
+                            + " you downloaded when you created the key.",
+                    "p8 is public");
         }
         int begin = pem.indexOf(PEM_BEGIN);
         int end = pem.indexOf(PEM_END);
         if (begin < 0 || end < begin) {
-            throw malformed("That is not a .p8 key file: it does not contain \"" + PEM_BEGIN + "\" and \"" + PEM_END
-                    + "\". Upload " + file + " exactly as you downloaded it from App Store Connect.", "p8 not PEM");
+            throw malformed(
+                    "That is not a .p8 key file: it does not contain \"" + PEM_BEGIN + "\" and \"" + PEM_END
+                            + "\". Upload " + file + " exactly as you downloaded it from App Store Connect.",
+                    "p8 not PEM");
         }
         byte[] der;
         try {
-            der = Base64.getMimeDecoder().decode(
-                    pem.substring(begin + PEM_BEGIN.length(), end).replaceAll("\\s", "").getBytes(StandardCharsets.US_ASCII));
+            der = Base64.getMimeDecoder()
+                    .decode(pem.substring(begin + PEM_BEGIN.length(), end)
+                            .replaceAll("\\s", "")
+                            .getBytes(StandardCharsets.US_ASCII));
         } catch (IllegalArgumentException e) {
             throw damaged(file, "p8 body not base64");
         }
@@ -121,8 +137,13 @@ final class ApiKeyFiles {
     }
 
     private static String otherKeyType(byte[] der) {
-        for (String[] candidate : new String[][] {{"RSA", "an RSA key"}, {"Ed25519", "an Ed25519 key"},
-                {"EdDSA", "an EdDSA key"}, {"DSA", "a DSA key"}, {"XDH", "an X25519 key"}}) {
+        for (String[] candidate : new String[][] {
+            {"RSA", "an RSA key"},
+            {"Ed25519", "an Ed25519 key"},
+            {"EdDSA", "an EdDSA key"},
+            {"DSA", "a DSA key"},
+            {"XDH", "an X25519 key"}
+        }) {
             try {
                 KeyFactory.getInstance(candidate[0]).generatePrivate(new PKCS8EncodedKeySpec(der));
                 return candidate[1];
@@ -136,13 +157,17 @@ final class ApiKeyFiles {
     }
 
     private static AppleFailure notP256(String file, String what, String detail) {
-        return malformed("That file holds " + what + "; App Store Connect API keys are EC P-256 keys. Upload the "
-                + file + " file you downloaded from App Store Connect > Users and Access > Integrations.", detail);
+        return malformed(
+                "That file holds " + what + "; App Store Connect API keys are EC P-256 keys. Upload the " + file
+                        + " file you downloaded from App Store Connect > Users and Access > Integrations.",
+                detail);
     }
 
     private static AppleFailure damaged(String file, String detail) {
-        return malformed("The .p8 file is damaged: its content between the BEGIN and END lines is not a valid "
-                + "PKCS#8 key. Upload " + file + " exactly as you downloaded it, or download a new key.", detail);
+        return malformed(
+                "The .p8 file is damaged: its content between the BEGIN and END lines is not a valid "
+                        + "PKCS#8 key. Upload " + file + " exactly as you downloaded it, or download a new key.",
+                detail);
     }
 
     private static AppleFailure malformed(String userMessage, String detail) {

@@ -42,7 +42,6 @@ public class ApiTokens {
     /** A real .p8 is about 250 bytes; anything this big is not one. */
     static final int MAX_KEY_FILE_CHARS = 16 * 1024;
 
-
     private final Clock clock;
     private final Map<CacheKey, MintedToken> mintedByKey = new ConcurrentHashMap<>();
 
@@ -51,11 +50,9 @@ public class ApiTokens {
     }
 
     /** Which key a cached token belongs to: a re-uploaded .p8 under the same Key ID gets its own token. */
-    private record CacheKey(String issuerId, String keyId, String keyFingerprint) {
-    }
+    private record CacheKey(String issuerId, String keyId, String keyFingerprint) {}
 
-    private record MintedToken(String jwt, Instant expiresAt) {
-    }
+    private record MintedToken(String jwt, Instant expiresAt) {}
 
     /**
      * Parses an API key the customer entered. Throws {@link AppleFailure.Kind#MALFORMED_CREDENTIAL}
@@ -80,14 +77,19 @@ public class ApiTokens {
         if (credential instanceof ApiCredential.ApiKey key) {
             CacheKey cacheKey = cacheKey(key);
             Instant renewAfter = clock.instant().plus(RENEW_BEFORE_EXPIRY);
-            return mintedByKey.compute(cacheKey, (k, cached) ->
-                    cached != null && cached.expiresAt().isAfter(renewAfter) ? cached : mint(key)).jwt();
+            return mintedByKey
+                    .compute(
+                            cacheKey,
+                            (k, cached) ->
+                                    cached != null && cached.expiresAt().isAfter(renewAfter) ? cached : mint(key))
+                    .jwt();
         }
         if (credential instanceof ApiCredential.ReadyMadeJwt readyMade) {
             // Checked again: it may have expired since the customer pasted it.
             return checkReadyMade(readyMade.jwt()).jwt();
         }
-        throw new IllegalArgumentException("unknown credential type " + credential.getClass().getSimpleName());
+        throw new IllegalArgumentException(
+                "unknown credential type " + credential.getClass().getSimpleName());
     }
 
     /** A newly minted token that replaces the cached one: for the single retry after a 401. */
@@ -116,8 +118,10 @@ public class ApiTokens {
         try {
             jwt.sign(new ECDSASigner(privateKey));
         } catch (JOSEException e) {
-            throw malformed("The API key cannot sign tokens. Download a new key in App Store Connect > Users and "
-                    + "Access > Integrations and enter it again.", "ES256 signing failed: " + e.getMessage());
+            throw malformed(
+                    "The API key cannot sign tokens. Download a new key in App Store Connect > Users and "
+                            + "Access > Integrations and enter it again.",
+                    "ES256 signing failed: " + e.getMessage());
         }
         forgetExpired(issuedAt);
         return new MintedToken(jwt.serialize(), expiresAt);

@@ -68,8 +68,12 @@ public class AppStoreConnectClient {
     private final AppleHttp http;
     private final KeyTurns turns;
 
-    AppStoreConnectClient(AppStoreProperties properties, AppleEndpoints endpoints, ApiTokens tokens,
-            AppleCallAccounting accounting, Clock clock) {
+    AppStoreConnectClient(
+            AppStoreProperties properties,
+            AppleEndpoints endpoints,
+            ApiTokens tokens,
+            AppleCallAccounting accounting,
+            Clock clock) {
         this.properties = properties;
         this.endpoints = endpoints;
         this.tokens = tokens;
@@ -77,7 +81,8 @@ public class AppStoreConnectClient {
         this.clock = clock;
         this.http = new AppleHttp(properties, AppleProtocol.APP_STORE_CONNECT_API, SERVICE, accounting);
         // Waiting for one other request of the same key is normal; waiting for several is not.
-        this.turns = new KeyTurns(properties.connectTimeout().plus(properties.readTimeout()).multipliedBy(2));
+        this.turns = new KeyTurns(
+                properties.connectTimeout().plus(properties.readTimeout()).multipliedBy(2));
     }
 
     /** {@code GET /v1/apps}, following {@code links.next} through every page. */
@@ -108,8 +113,15 @@ public class AppStoreConnectClient {
         }
         String what = "POST /v1/userInvitations";
         // Not repeatable: a retry after a lost answer could report our own invitation as a duplicate.
-        Answer answer = exchange(credential, "POST", api("/v1/userInvitations"), ApiJson.invitationBody(request),
-                what, false, Access.ADMIN, status -> status == 409);
+        Answer answer = exchange(
+                credential,
+                "POST",
+                api("/v1/userInvitations"),
+                ApiJson.invitationBody(request),
+                what,
+                false,
+                Access.ADMIN,
+                status -> status == 409);
         if (answer.status() == 409) {
             Optional<ApiJson.ApiError> error = ApiJson.firstError(answer.body());
             if (!isDuplicate(error)) {
@@ -120,8 +132,8 @@ public class AppStoreConnectClient {
             return new InvitationOutcome(duplicateKind(detail), null, detail);
         }
         requireJson(answer, what);
-        return new InvitationOutcome(InvitationOutcome.Result.SENT,
-                read(what, () -> ApiJson.createdInvitation(answer.body())), "");
+        return new InvitationOutcome(
+                InvitationOutcome.Result.SENT, read(what, () -> ApiJson.createdInvitation(answer.body())), "");
     }
 
     /**
@@ -131,8 +143,15 @@ public class AppStoreConnectClient {
     public void deleteInvitation(ApiCredential credential, String invitationId) {
         String id = URLEncoder.encode(required(invitationId, "invitationId"), StandardCharsets.UTF_8);
         String what = "DELETE /v1/userInvitations/" + id;
-        Answer answer = exchange(credential, "DELETE", api("/v1/userInvitations/" + id), null, what, true,
-                Access.ADMIN, status -> status == 404);
+        Answer answer = exchange(
+                credential,
+                "DELETE",
+                api("/v1/userInvitations/" + id),
+                null,
+                what,
+                true,
+                Access.ADMIN,
+                status -> status == 404);
         if (answer.status() == 404) {
             log.debug("{}: already gone", what);
         }
@@ -149,11 +168,12 @@ public class AppStoreConnectClient {
                 + "&" + filter("reportSubType", "SUMMARY") + "&" + filter("vendorNumber", vendor)
                 + "&" + filter("reportDate", date.toString()) + "&" + filter("version", "1_0"));
         String what = "GET /v1/salesReports vendor " + vendor + " " + date;
-        Answer answer = exchange(credential, "GET", uri, null, what, true, Access.SALES_REPORTS,
-                status -> status == 404);
+        Answer answer =
+                exchange(credential, "GET", uri, null, what, true, Access.SALES_REPORTS, status -> status == 404);
         if (answer.status() == 404) {
             Optional<ApiJson.ApiError> error = ApiJson.firstError(answer.body());
-            if (error.map(e -> e.detail().toLowerCase(Locale.ROOT).contains("no sales")).orElse(false)) {
+            if (error.map(e -> e.detail().toLowerCase(Locale.ROOT).contains("no sales"))
+                    .orElse(false)) {
                 return new SalesReport(vendor, date, List.of());
             }
             throw failure(answer, credential, what, Access.SALES_REPORTS);
@@ -171,12 +191,14 @@ public class AppStoreConnectClient {
      * last answer for that key; empty before the first answer.
      */
     public OptionalInt rateLimitRemaining(String keyId) {
-        return accounting.lastRateLimit(keyId).map(limit -> OptionalInt.of(limit.remaining()))
+        return accounting
+                .lastRateLimit(keyId)
+                .map(limit -> OptionalInt.of(limit.remaining()))
                 .orElse(OptionalInt.empty());
     }
 
-    private <T> List<T> listAll(ApiCredential credential, URI first, String what,
-            Function<byte[], ApiJson.Page<T>> parser) {
+    private <T> List<T> listAll(
+            ApiCredential credential, URI first, String what, Function<byte[], ApiJson.Page<T>> parser) {
         List<T> items = new ArrayList<>();
         Set<URI> seen = new HashSet<>();
         URI page = first;
@@ -208,7 +230,8 @@ public class AppStoreConnectClient {
             throw unexpected(what, "links.next is not a URL");
         }
         URI base = endpoints.apiBase();
-        if (!Objects.equals(uri.getScheme(), base.getScheme()) || !Objects.equals(uri.getHost(), base.getHost())
+        if (!Objects.equals(uri.getScheme(), base.getScheme())
+                || !Objects.equals(uri.getHost(), base.getHost())
                 || uri.getPort() != base.getPort()) {
             throw unexpected(what, "links.next points to another host: " + uri.getHost());
         }
@@ -219,8 +242,15 @@ public class AppStoreConnectClient {
      * One call, retried on UNAVAILABLE when {@code repeatable}. Returns a 2xx answer or one whose status
      * {@code accepted} lets through; throws for everything else.
      */
-    private Answer exchange(ApiCredential credential, String method, URI uri, byte[] body, String what,
-            boolean repeatable, Access access, IntPredicate accepted) {
+    private Answer exchange(
+            ApiCredential credential,
+            String method,
+            URI uri,
+            byte[] body,
+            String what,
+            boolean repeatable,
+            Access access,
+            IntPredicate accepted) {
         Objects.requireNonNull(credential, "credential");
         return http.withRetries(what, repeatable, () -> {
             Answer answer = sendInTurn(credential, tokens.bearerFor(credential), method, uri, body, what);
@@ -236,8 +266,8 @@ public class AppStoreConnectClient {
         });
     }
 
-    private Answer sendInTurn(ApiCredential credential, String bearer, String method, URI uri, byte[] body,
-            String what) {
+    private Answer sendInTurn(
+            ApiCredential credential, String bearer, String method, URI uri, byte[] body, String what) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .header("Authorization", "Bearer " + bearer)
                 .header("Accept", "application/json, application/a-gzip");
@@ -249,7 +279,8 @@ public class AppStoreConnectClient {
         }
         return turns.inTurn(credential.keyId(), () -> {
             Answer answer = http.send(request, what);
-            accounting.rateLimitSeen(credential.keyId(), answer.header("X-Rate-Limit").orElse(null));
+            accounting.rateLimitSeen(
+                    credential.keyId(), answer.header("X-Rate-Limit").orElse(null));
             return answer;
         });
     }
@@ -274,18 +305,31 @@ public class AppStoreConnectClient {
         }
         if (status == 429) {
             Optional<Duration> retryAfter = AppleAnswers.retryAfter(answer.header("Retry-After"), clock);
-            String budget = accounting.lastRateLimit(credential.keyId())
-                    .map(limit -> " (" + limit.hourlyLimit() + " requests an hour)").orElse("");
-            return new AppleFailure(Kind.RATE_LIMITED, "Apple's request limit for this API key is used up for now"
-                    + budget + ". " + AppleAnswers.whenToRetry(retryAfter), detail, retryAfter.orElse(null), null);
+            String budget = accounting
+                    .lastRateLimit(credential.keyId())
+                    .map(limit -> " (" + limit.hourlyLimit() + " requests an hour)")
+                    .orElse("");
+            return new AppleFailure(
+                    Kind.RATE_LIMITED,
+                    "Apple's request limit for this API key is used up for now" + budget + ". "
+                            + AppleAnswers.whenToRetry(retryAfter),
+                    detail,
+                    retryAfter.orElse(null),
+                    null);
         }
         if (status >= 500) {
-            return new AppleFailure(Kind.UNAVAILABLE, SERVICE + " is having problems (HTTP " + status + "). This is "
-                    + "usually temporary: try again in a few minutes.", detail);
+            return new AppleFailure(
+                    Kind.UNAVAILABLE,
+                    SERVICE + " is having problems (HTTP " + status + "). This is "
+                            + "usually temporary: try again in a few minutes.",
+                    detail);
         }
         String quoted = appleSays.isEmpty() ? "" : " Apple says: \"" + appleSays + "\"";
-        return new AppleFailure(Kind.UNEXPECTED_ANSWER, SERVICE + " could not answer this request (HTTP " + status
-                + ")." + quoted + " If it keeps happening, contact support.", detail);
+        return new AppleFailure(
+                Kind.UNEXPECTED_ANSWER,
+                SERVICE + " could not answer this request (HTTP " + status + ")." + quoted
+                        + " If it keeps happening, contact support.",
+                detail);
     }
 
     private static String unauthorizedMessage(ApiCredential credential) {
@@ -309,8 +353,7 @@ public class AppStoreConnectClient {
         }
         String code = error.get().code().toUpperCase(Locale.ROOT);
         String detail = error.get().detail().toLowerCase(Locale.ROOT);
-        return code.contains("DUPLICATE") || detail.contains("already")
-                || (code.isEmpty() && detail.isEmpty());
+        return code.contains("DUPLICATE") || detail.contains("already") || (code.isEmpty() && detail.isEmpty());
     }
 
     /** Apple's 409 detail says which duplicate it is; read it leniently, "invited" when unsure. */

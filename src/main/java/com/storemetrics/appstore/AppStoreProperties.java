@@ -59,27 +59,55 @@ public record AppStoreProperties(
 
     /** A copy with another read time-out: for a client that must give up sooner (and for tests). */
     AppStoreProperties withReadTimeout(Duration timeout) {
-        return new AppStoreProperties(reporterUrl, apiUrl, serviceAppleId, serviceAccessToken, connectTimeout,
-                timeout, maxAttempts, retryBackoff, maxResponseBytes, maxPages);
+        return new AppStoreProperties(
+                reporterUrl,
+                apiUrl,
+                serviceAppleId,
+                serviceAccessToken,
+                connectTimeout,
+                timeout,
+                maxAttempts,
+                retryBackoff,
+                maxResponseBytes,
+                maxPages);
     }
 
     /** A copy with another number of attempts. */
     AppStoreProperties withMaxAttempts(int attempts) {
-        return new AppStoreProperties(reporterUrl, apiUrl, serviceAppleId, serviceAccessToken, connectTimeout,
-                readTimeout, attempts, retryBackoff, maxResponseBytes, maxPages);
+        return new AppStoreProperties(
+                reporterUrl,
+                apiUrl,
+                serviceAppleId,
+                serviceAccessToken,
+                connectTimeout,
+                readTimeout,
+                attempts,
+                retryBackoff,
+                maxResponseBytes,
+                maxPages);
     }
 
     /** A copy with another response size limit. */
     AppStoreProperties withMaxResponseBytes(DataSize limit) {
-        return new AppStoreProperties(reporterUrl, apiUrl, serviceAppleId, serviceAccessToken, connectTimeout,
-                readTimeout, maxAttempts, retryBackoff, limit, maxPages);
+        return new AppStoreProperties(
+                reporterUrl,
+                apiUrl,
+                serviceAppleId,
+                serviceAccessToken,
+                connectTimeout,
+                readTimeout,
+                maxAttempts,
+                retryBackoff,
+                limit,
+                maxPages);
     }
 
     @Override
     public String toString() {
         return "AppStoreProperties[reporterUrl=" + reporterUrl + ", apiUrl=" + apiUrl
                 + ", serviceAppleId=" + serviceAppleId
-                + ", serviceAccessToken=" + (serviceAccessToken == null || serviceAccessToken.isBlank() ? "<none>" : "<hidden>")
+                + ", serviceAccessToken="
+                + (serviceAccessToken == null || serviceAccessToken.isBlank() ? "<none>" : "<hidden>")
                 + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
                 + ", maxAttempts=" + maxAttempts + ", retryBackoff=" + retryBackoff
                 + ", maxResponseBytes=" + maxResponseBytes + ", maxPages=" + maxPages + "]";

@@ -12,8 +12,7 @@ final class AppleAnswers {
 
     private static final int MAX_QUOTED_CHARS = 200;
 
-    private AppleAnswers() {
-    }
+    private AppleAnswers() {}
 
     /**
      * {@code Retry-After} as delay-seconds or an HTTP date; empty when absent or unreadable (it is
@@ -55,14 +54,18 @@ final class AppleAnswers {
         if (text == null) {
             return "";
         }
-        String oneLine = text.replaceAll("\\p{Cntrl}", " ").replaceAll("\\s+", " ").trim();
+        String oneLine =
+                text.replaceAll("\\p{Cntrl}", " ").replaceAll("\\s+", " ").trim();
         return oneLine.length() > MAX_QUOTED_CHARS ? oneLine.substring(0, MAX_QUOTED_CHARS) + "..." : oneLine;
     }
 
     /** An answer we cannot read, worded for the customer with the service's name. */
     static AppleFailure unexpected(String service, String what, String reason) {
-        return new AppleFailure(AppleFailure.Kind.UNEXPECTED_ANSWER, service + " answered with something we could not read. "
-                + "Try again later; if it keeps happening, contact support.", what + ": " + reason);
+        return new AppleFailure(
+                AppleFailure.Kind.UNEXPECTED_ANSWER,
+                service + " answered with something we could not read. "
+                        + "Try again later; if it keeps happening, contact support.",
+                what + ": " + reason);
     }
 
     /** Runs a parser; what it cannot read becomes {@link #unexpected}. */

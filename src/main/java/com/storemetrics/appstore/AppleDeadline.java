@@ -12,13 +12,11 @@ import java.util.function.Supplier;
  */
 public final class AppleDeadline {
 
-    private record Active(long endNanos, Duration limit) {
-    }
+    private record Active(long endNanos, Duration limit) {}
 
     private static final ThreadLocal<Active> ACTIVE = new ThreadLocal<>();
 
-    private AppleDeadline() {
-    }
+    private AppleDeadline() {}
 
     /** Runs {@code work} with a deadline of {@code limit} from now (an outer, earlier deadline wins). */
     public static <T> T within(Duration limit, Supplier<T> work) {

@@ -64,7 +64,8 @@ public class AppleEndpoints {
             port = environment.getProperty("local.server.port", Integer.class, -1);
         }
         if (port <= 0) {
-            throw new AppleFailure(AppleFailure.Kind.UNAVAILABLE,
+            throw new AppleFailure(
+                    AppleFailure.Kind.UNAVAILABLE,
                     "The App Store Connect sandbox is still starting. Try again in a moment.",
                     "storemetrics.apple URL is blank (embedded sandbox) but the web server has no port yet");
         }

@@ -23,8 +23,7 @@ public final class AppleFacts {
 
     private static final Pattern JWT = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
 
-    private AppleFacts() {
-    }
+    private AppleFacts() {}
 
     /** Three base64url parts separated by dots (header.payload.signature): the shape of a JWT. */
     public static boolean looksLikeJwt(String value) {

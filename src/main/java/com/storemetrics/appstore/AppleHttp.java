@@ -44,8 +44,8 @@ final class AppleHttp {
     private final String serviceName;
     private final AppleCallAccounting accounting;
 
-    AppleHttp(AppStoreProperties properties, AppleProtocol protocol, String serviceName,
-            AppleCallAccounting accounting) {
+    AppleHttp(
+            AppStoreProperties properties, AppleProtocol protocol, String serviceName, AppleCallAccounting accounting) {
         this.properties = properties;
         this.protocol = protocol;
         this.serviceName = serviceName;
@@ -90,7 +90,11 @@ final class AppleHttp {
             } catch (AppleFailure failure) {
                 if (failure.kind() != Kind.UNAVAILABLE || attemptNumber >= attempts) {
                     if (failure.kind() == Kind.UNAVAILABLE) {
-                        log.warn("{}: {} unavailable after {} attempt(s): {}", serviceName, what, attemptNumber,
+                        log.warn(
+                                "{}: {} unavailable after {} attempt(s): {}",
+                                serviceName,
+                                what,
+                                attemptNumber,
                                 failure.getMessage());
                     }
                     throw failure;
@@ -98,12 +102,22 @@ final class AppleHttp {
                 Duration pause = backoff(attemptNumber);
                 if (AppleDeadline.remainingMillis() <= pause.toMillis()) {
                     // Someone is waiting: no attempt that the overall deadline would cut short anyway.
-                    log.warn("{}: {} unavailable after {} attempt(s), no time left for another: {}", serviceName,
-                            what, attemptNumber, failure.getMessage());
+                    log.warn(
+                            "{}: {} unavailable after {} attempt(s), no time left for another: {}",
+                            serviceName,
+                            what,
+                            attemptNumber,
+                            failure.getMessage());
                     throw failure;
                 }
-                log.debug("{}: {} attempt {} of {} failed ({}); next in {} ms", serviceName, what, attemptNumber,
-                        attempts, failure.getMessage(), pause.toMillis());
+                log.debug(
+                        "{}: {} attempt {} of {} failed ({}); next in {} ms",
+                        serviceName,
+                        what,
+                        attemptNumber,
+                        attempts,
+                        failure.getMessage(),
+                        pause.toMillis());
                 pause(pause, what);
             }
         }
@@ -120,16 +134,25 @@ final class AppleHttp {
                 .build();
         long limit = properties.maxResponseBytes().toBytes();
         // The JDK's request time-out ends when the headers arrive; this deadline also covers the body.
-        long deadlineMillis = Math.min(remaining, properties.connectTimeout().plus(properties.readTimeout()).toMillis());
-        boolean overallDeadlineLimits = remaining <= properties.connectTimeout().plus(properties.readTimeout()).toMillis();
+        long deadlineMillis = Math.min(
+                remaining,
+                properties.connectTimeout().plus(properties.readTimeout()).toMillis());
+        boolean overallDeadlineLimits = remaining
+                <= properties.connectTimeout().plus(properties.readTimeout()).toMillis();
         accounting.requestSent(protocol);
         long started = System.nanoTime();
         CompletableFuture<HttpResponse<byte[]>> pending =
                 client.sendAsync(built, info -> new CappedBodySubscriber(limit, declaredLength(info)));
         try {
             HttpResponse<byte[]> response = pending.get(deadlineMillis, TimeUnit.MILLISECONDS);
-            log.debug("{}: {} {} -> HTTP {} ({} bytes, {} ms)", serviceName, built.method(), what,
-                    response.statusCode(), response.body().length, elapsedMillis(started));
+            log.debug(
+                    "{}: {} {} -> HTTP {} ({} bytes, {} ms)",
+                    serviceName,
+                    built.method(),
+                    what,
+                    response.statusCode(),
+                    response.body().length,
+                    elapsedMillis(started));
             return new Answer(response.statusCode(), response.headers(), response.body());
         } catch (TimeoutException e) {
             pending.cancel(true);
@@ -143,7 +166,9 @@ final class AppleHttp {
             throw unavailable(what, "interrupted while waiting for the answer", e);
         } catch (ExecutionException | CompletionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            if (deadlineLimits && cause instanceof HttpTimeoutException && !(cause instanceof HttpConnectTimeoutException)) {
+            if (deadlineLimits
+                    && cause instanceof HttpTimeoutException
+                    && !(cause instanceof HttpConnectTimeoutException)) {
                 throw pastDeadline(what, cause);
             }
             throw transportFailure(what, cause, limit);
@@ -154,10 +179,13 @@ final class AppleHttp {
     private AppleFailure pastDeadline(String what, Throwable cause) {
         Duration overall = AppleDeadline.limit();
         String within = overall == null ? "the time allowed" : seconds(overall.toMillis());
-        return new AppleFailure(Kind.UNAVAILABLE,
+        return new AppleFailure(
+                Kind.UNAVAILABLE,
                 serviceName + " did not answer within " + within + ", so we stopped waiting. This is usually "
                         + "temporary: try again in a few minutes.",
-                what + ": overall deadline of " + within + " reached", null, cause);
+                what + ": overall deadline of " + within + " reached",
+                null,
+                cause);
     }
 
     private AppleFailure transportFailure(String what, Throwable cause, long limit) {
@@ -166,39 +194,56 @@ final class AppleHttp {
             root = root.getCause();
         }
         if (root instanceof ResponseTooLarge) {
-            return new AppleFailure(Kind.UNEXPECTED_ANSWER,
+            return new AppleFailure(
+                    Kind.UNEXPECTED_ANSWER,
                     serviceName + " sent an answer far larger than expected, so we stopped reading it. "
                             + "Try again later; if it keeps happening, contact support.",
-                    what + ": answer larger than " + limit + " bytes", null, root);
+                    what + ": answer larger than " + limit + " bytes",
+                    null,
+                    root);
         }
         if (root instanceof HttpConnectTimeoutException) {
-            return unavailable(what, "no connection within " + seconds(properties.connectTimeout().toMillis()), root);
+            return unavailable(
+                    what,
+                    "no connection within "
+                            + seconds(properties.connectTimeout().toMillis()),
+                    root);
         }
         if (root instanceof HttpTimeoutException) {
-            return unavailable(what, "no answer within " + seconds(properties.readTimeout().toMillis()), root);
+            return unavailable(
+                    what, "no answer within " + seconds(properties.readTimeout().toMillis()), root);
         }
         if (root instanceof ConnectException) {
             return unavailable(what, "connection refused", root);
         }
         if (root instanceof IOException) {
             // The exception's own words are for the log only, never for a customer.
-            return new AppleFailure(Kind.UNAVAILABLE,
+            return new AppleFailure(
+                    Kind.UNAVAILABLE,
                     serviceName + " could not be reached (the connection dropped before a complete answer). This "
                             + "is usually temporary: try again in a few minutes.",
-                    what + ": connection dropped before a complete answer (" + root.getClass().getSimpleName() + ": "
-                            + root.getMessage() + ")", null, root);
+                    what + ": connection dropped before a complete answer ("
+                            + root.getClass().getSimpleName() + ": " + root.getMessage() + ")",
+                    null,
+                    root);
         }
-        return new AppleFailure(Kind.UNEXPECTED_ANSWER,
+        return new AppleFailure(
+                Kind.UNEXPECTED_ANSWER,
                 serviceName + " answered in a way we could not read. Try again later; if it keeps happening, "
                         + "contact support.",
-                what + ": " + root.getClass().getSimpleName() + ": " + root.getMessage(), null, root);
+                what + ": " + root.getClass().getSimpleName() + ": " + root.getMessage(),
+                null,
+                root);
     }
 
     private AppleFailure unavailable(String what, String reason, Throwable cause) {
-        return new AppleFailure(Kind.UNAVAILABLE,
+        return new AppleFailure(
+                Kind.UNAVAILABLE,
                 serviceName + " could not be reached (" + reason + "). This is usually temporary: "
                         + "try again in a few minutes.",
-                what + ": " + reason, null, cause);
+                what + ": " + reason,
+                null,
+                cause);
     }
 
     Duration backoff(int failedAttempts) {
@@ -214,8 +259,12 @@ final class AppleHttp {
             Thread.sleep(pause.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AppleFailure(Kind.UNAVAILABLE, "The request to Apple was cancelled.",
-                    what + ": interrupted during back-off", null, e);
+            throw new AppleFailure(
+                    Kind.UNAVAILABLE,
+                    "The request to Apple was cancelled.",
+                    what + ": interrupted during back-off",
+                    null,
+                    e);
         }
     }
 

@@ -27,7 +27,7 @@ public record AppleRateLimit(int hourlyLimit, int remaining, Instant seenAt) {
         if (!limit.find() || !remaining.find()) {
             return Optional.empty();
         }
-        return Optional.of(new AppleRateLimit(Integer.parseInt(limit.group(1)),
-                Math.max(0, Integer.parseInt(remaining.group(1))), seenAt));
+        return Optional.of(new AppleRateLimit(
+                Integer.parseInt(limit.group(1)), Math.max(0, Integer.parseInt(remaining.group(1))), seenAt));
     }
 }

@@ -10,7 +10,9 @@ import java.util.List;
 public record DailySales(Outcome outcome, SalesReport report) {
 
     public enum Outcome {
-        DATA, NO_SALES, NOT_YET_AVAILABLE
+        DATA,
+        NO_SALES,
+        NOT_YET_AVAILABLE
     }
 
     static DailySales noSales(String vendor, LocalDate date) {

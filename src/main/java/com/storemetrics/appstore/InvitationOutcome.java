@@ -4,6 +4,8 @@ package com.storemetrics.appstore;
 public record InvitationOutcome(Result result, UserInvitation invitation, String detail) {
 
     public enum Result {
-        SENT, ALREADY_INVITED, ALREADY_MEMBER
+        SENT,
+        ALREADY_INVITED,
+        ALREADY_MEMBER
     }
 }

@@ -29,13 +29,20 @@ final class KeyTurns {
             acquired = turn.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AppleFailure(Kind.UNAVAILABLE, "The request to Apple was cancelled.",
-                    "interrupted while waiting for key " + keyId + "'s turn", null, e);
+            throw new AppleFailure(
+                    Kind.UNAVAILABLE,
+                    "The request to Apple was cancelled.",
+                    "interrupted while waiting for key " + keyId + "'s turn",
+                    null,
+                    e);
         }
         if (!acquired) {
-            throw new AppleFailure(Kind.RATE_LIMITED, "Too many requests with this API key are waiting for Apple "
-                    + "right now. Try again in a minute.", "key " + keyId + " busy for more than " + maxWait,
-                    Duration.ofMinutes(1), null);
+            throw new AppleFailure(
+                    Kind.RATE_LIMITED,
+                    "Too many requests with this API key are waiting for Apple " + "right now. Try again in a minute.",
+                    "key " + keyId + " busy for more than " + maxWait,
+                    Duration.ofMinutes(1),
+                    null);
         }
         try {
             return request.get();

@@ -37,14 +37,16 @@ public class ReporterClient {
     static final String VERSION = "2.2";
     static final String MODE = "Robot.XML";
 
-    private static final Pattern UUID_SHAPE = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern UUID_SHAPE =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     /** Account and vendor numbers end up inside {@code queryInput}, whose arguments are comma-separated. */
     private static final Pattern NUMBER = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+
     private static final int MAX_TOKEN_CHARS = 256;
     private static final DateTimeFormatter REPORT_DATE = DateTimeFormatter.BASIC_ISO_DATE;
     /** Apple's answer when it wants another report version: "... The latest version for this report is 1_1." */
-    private static final Pattern LATEST_VERSION = Pattern.compile("(?i)latest version for this report is\\s*([0-9]{1,2}_[0-9]{1,2})");
+    private static final Pattern LATEST_VERSION =
+            Pattern.compile("(?i)latest version for this report is\\s*([0-9]{1,2}_[0-9]{1,2})");
     /** Sales summaries compress about tenfold; more than this unpacked is not a daily summary. */
     private static final int MAX_UNPACK_RATIO = 16;
 
@@ -59,8 +61,8 @@ public class ReporterClient {
      */
     private volatile String salesReportVersion;
 
-    ReporterClient(AppStoreProperties properties, AppleEndpoints endpoints, AppleCallAccounting accounting,
-            Clock clock) {
+    ReporterClient(
+            AppStoreProperties properties, AppleEndpoints endpoints, AppleCallAccounting accounting, Clock clock) {
         this.properties = properties;
         this.endpoints = endpoints;
         this.clock = clock;
@@ -93,8 +95,8 @@ public class ReporterClient {
     }
 
     /** {@code Sales.getReport, VENDOR,Sales,Summary,Daily,YYYYMMDD}; a day without sales is an empty report. */
-    public SalesReport getDailySalesSummary(String accessToken, String accountNumber, String vendorNumber,
-            LocalDate date) {
+    public SalesReport getDailySalesSummary(
+            String accessToken, String accountNumber, String vendorNumber, LocalDate date) {
         String account = number(accountNumber, "account number");
         String vendor = number(vendorNumber, "vendor number");
         if (date == null) {
@@ -127,15 +129,19 @@ public class ReporterClient {
         String what = "Sales.getReport vendor " + vendor + " " + date;
         Answer answer = askReport(accessToken, account, vendor, date, what, Accepted.NO_SALES_OR_NOT_YET);
         if (answer.status() == 404) {
-            String message = ReporterXml.error(answer.body()).map(ReporterXml.ReporterError::message).orElse("");
+            String message = ReporterXml.error(answer.body())
+                    .map(ReporterXml.ReporterError::message)
+                    .orElse("");
             return saysNotYet(message) ? DailySales.notYetAvailable(vendor, date) : DailySales.noSales(vendor, date);
         }
         requireGzip(answer, what);
         long maxUnpacked = properties.maxResponseBytes().toBytes() * MAX_UNPACK_RATIO;
         List<SalesRow> rows = read(what, () -> SalesSummaryTsv.parseGzip(answer.body(), maxUnpacked));
         if (rows.isEmpty()) {
-            throw unexpected(what, "a report file with a header and no rows (Apple says \"no sales\" for a "
-                    + "day without sales, so this file is damaged)");
+            throw unexpected(
+                    what,
+                    "a report file with a header and no rows (Apple says \"no sales\" for a "
+                            + "day without sales, so this file is damaged)");
         }
         return new DailySales(DailySales.Outcome.DATA, new SalesReport(vendor, date, rows));
     }
@@ -145,8 +151,8 @@ public class ReporterClient {
      * "latest version" than the one asked for, that version is asked for once more and from then on
      * (shared/design/metrics.md).
      */
-    private Answer askReport(String accessToken, String account, String vendor, LocalDate date, String what,
-            Accepted accepted) {
+    private Answer askReport(
+            String accessToken, String account, String vendor, LocalDate date, String what, Accepted accepted) {
         String version = salesReportVersion;
         try {
             return ask(accessToken, account, reportCommand(vendor, date, version), what, accepted);
@@ -191,31 +197,41 @@ public class ReporterClient {
      */
     /** Which non-2xx answers a command takes as answers rather than failures. */
     private enum Accepted {
-        SUCCESS, NO_SALES, NO_SALES_OR_NOT_YET
+        SUCCESS,
+        NO_SALES,
+        NO_SALES_OR_NOT_YET
     }
 
     private Answer ask(String accessToken, String account, String command, String what, Accepted accepted) {
         byte[] form = form(token(accessToken), account, command);
         URI uri = URI.create(endpoints.reporterBase() + "/sales/v1");
         return http.withRetries(what, true, () -> {
-            Answer answer = http.send(HttpRequest.newBuilder(uri)
-                    .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
-                    .header("Accept", "application/xml, application/a-gzip, */*")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(form)), what);
+            Answer answer = http.send(
+                    HttpRequest.newBuilder(uri)
+                            .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                            .header("Accept", "application/xml, application/a-gzip, */*")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(form)),
+                    what);
             if (answer.isSuccess()) {
                 return answer;
             }
             Optional<ReporterXml.ReporterError> error = ReporterXml.error(answer.body());
-            if (accepted != Accepted.SUCCESS && answer.status() == 404 && error.map(ReporterClient::saysNoSales).orElse(false)) {
+            if (accepted != Accepted.SUCCESS
+                    && answer.status() == 404
+                    && error.map(ReporterClient::saysNoSales).orElse(false)) {
                 return answer;
             }
-            if (accepted == Accepted.NO_SALES_OR_NOT_YET && answer.status() == 404
+            if (accepted == Accepted.NO_SALES_OR_NOT_YET
+                    && answer.status() == 404
                     && error.map(e -> saysNotYet(e.message())).orElse(false)) {
                 return answer;
             }
             AppleFailure failure = failure(answer, error, what, account);
-            Optional<String> latest = command.startsWith("Sales.getReport") ? error.map(e -> LATEST_VERSION.matcher(e.message()))
-                    .filter(java.util.regex.Matcher::find).map(found -> found.group(1)) : Optional.empty();
+            Optional<String> latest = command.startsWith("Sales.getReport")
+                    ? error.map(e -> LATEST_VERSION.matcher(e.message()))
+                            .filter(java.util.regex.Matcher::find)
+                            .map(found -> found.group(1))
+                    : Optional.empty();
             if (latest.isPresent()) {
                 throw new OtherVersionNamed(latest.get(), failure);
             }
@@ -227,31 +243,48 @@ public class ReporterClient {
         return error.message().toLowerCase(Locale.ROOT).contains("no sales");
     }
 
-    private AppleFailure failure(Answer answer, Optional<ReporterXml.ReporterError> error, String what, String account) {
+    private AppleFailure failure(
+            Answer answer, Optional<ReporterXml.ReporterError> error, String what, String account) {
         int status = answer.status();
         String appleSays = error.map(e -> AppleAnswers.quote(e.message())).orElse("");
-        String detail = what + ": HTTP " + status + (error.isPresent()
-                ? " code " + AppleAnswers.quote(error.get().code()) + " \"" + appleSays + "\"" : "");
+        String detail = what + ": HTTP " + status
+                + (error.isPresent()
+                        ? " code " + AppleAnswers.quote(error.get().code()) + " \"" + appleSays + "\""
+                        : "");
         if (status == 401) {
-            return new AppleFailure(Kind.UNAUTHORIZED, "Apple did not accept the access token: it has expired, was "
-                    + "replaced by a newer one, was revoked or has a typo (Apple does not say which). Generate a new "
-                    + "one in App Store Connect > Sales and Trends > Reports.", detail);
+            return new AppleFailure(
+                    Kind.UNAUTHORIZED,
+                    "Apple did not accept the access token: it has expired, was "
+                            + "replaced by a newer one, was revoked or has a typo (Apple does not say which). Generate a new "
+                            + "one in App Store Connect > Sales and Trends > Reports.",
+                    detail);
         }
         if (status == 403) {
             return new AppleFailure(Kind.FORBIDDEN, forbiddenMessage(appleSays, account), detail);
         }
         if (status == 429) {
             Optional<Duration> retryAfter = AppleAnswers.retryAfter(answer.header("Retry-After"), clock);
-            return new AppleFailure(Kind.RATE_LIMITED, "Apple is limiting requests for this access token right now. "
-                    + AppleAnswers.whenToRetry(retryAfter), detail, retryAfter.orElse(null), null);
+            return new AppleFailure(
+                    Kind.RATE_LIMITED,
+                    "Apple is limiting requests for this access token right now. "
+                            + AppleAnswers.whenToRetry(retryAfter),
+                    detail,
+                    retryAfter.orElse(null),
+                    null);
         }
         if (status >= 500) {
-            return new AppleFailure(Kind.UNAVAILABLE, SERVICE + " is having problems (HTTP " + status + "). This is "
-                    + "usually temporary: try again in a few minutes.", detail);
+            return new AppleFailure(
+                    Kind.UNAVAILABLE,
+                    SERVICE + " is having problems (HTTP " + status + "). This is "
+                            + "usually temporary: try again in a few minutes.",
+                    detail);
         }
         String quoted = appleSays.isEmpty() ? "" : " Apple says: \"" + appleSays + "\"";
-        return new AppleFailure(Kind.UNEXPECTED_ANSWER, SERVICE + " could not answer this request (HTTP " + status
-                + ")." + quoted + " If it keeps happening, contact support.", detail);
+        return new AppleFailure(
+                Kind.UNEXPECTED_ANSWER,
+                SERVICE + " could not answer this request (HTTP " + status + ")." + quoted
+                        + " If it keeps happening, contact support.",
+                detail);
     }
 
     private static String forbiddenMessage(String appleSays, String account) {
@@ -285,14 +318,20 @@ public class ReporterClient {
     private static String token(String accessToken) {
         String token = accessToken == null ? "" : accessToken.trim();
         if (token.isEmpty()) {
-            throw new AppleFailure(Kind.MALFORMED_CREDENTIAL, "Enter the access token from App Store Connect > Sales "
-                    + "and Trends > Reports (About Reports > Generate Reporter Token).", "access token blank");
+            throw new AppleFailure(
+                    Kind.MALFORMED_CREDENTIAL,
+                    "Enter the access token from App Store Connect > Sales "
+                            + "and Trends > Reports (About Reports > Generate Reporter Token).",
+                    "access token blank");
         }
-        if (token.length() > MAX_TOKEN_CHARS || token.chars().anyMatch(c -> Character.isWhitespace(c)
-                || Character.isISOControl(c))) {
-            throw new AppleFailure(Kind.MALFORMED_CREDENTIAL, "That is not a Sales and Trends access token: it has "
-                    + "spaces or line breaks in it, or is far too long. Copy the token from App Store Connect > "
-                    + "Sales and Trends > Reports again.", "access token has whitespace or is too long");
+        if (token.length() > MAX_TOKEN_CHARS
+                || token.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+            throw new AppleFailure(
+                    Kind.MALFORMED_CREDENTIAL,
+                    "That is not a Sales and Trends access token: it has "
+                            + "spaces or line breaks in it, or is far too long. Copy the token from App Store Connect > "
+                            + "Sales and Trends > Reports again.",
+                    "access token has whitespace or is too long");
         }
         return token;
     }
@@ -300,8 +339,8 @@ public class ReporterClient {
     private static String number(String value, String name) {
         String trimmed = value == null ? "" : value.trim();
         if (!NUMBER.matcher(trimmed).matches()) {
-            throw new IllegalArgumentException("the " + name + " must be letters and digits, got \""
-                    + AppleAnswers.quote(trimmed) + "\"");
+            throw new IllegalArgumentException(
+                    "the " + name + " must be letters and digits, got \"" + AppleAnswers.quote(trimmed) + "\"");
         }
         return trimmed;
     }

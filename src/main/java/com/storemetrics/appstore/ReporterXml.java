@@ -23,11 +23,9 @@ import org.xml.sax.helpers.DefaultHandler;
 final class ReporterXml {
 
     /** An error body: {@code <Error><Code>101</Code><Message>...</Message></Error>}. */
-    record ReporterError(String code, String message) {
-    }
+    record ReporterError(String code, String message) {}
 
-    private ReporterXml() {
-    }
+    private ReporterXml() {}
 
     static List<ReporterAccount> accounts(byte[] xml) {
         Element root = parse(xml, "Accounts");

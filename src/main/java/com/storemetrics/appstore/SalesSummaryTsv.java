@@ -35,26 +35,26 @@ final class SalesSummaryTsv {
     static final String BEGIN_DATE = "Begin Date";
     static final String END_DATE = "End Date";
     static final String CURRENCY_OF_PROCEEDS = "Currency of Proceeds";
-    static final List<String> REQUIRED_COLUMNS = List.of(TITLE, UNITS, DEVELOPER_PROCEEDS, BEGIN_DATE, END_DATE,
-            CURRENCY_OF_PROCEEDS, APPLE_IDENTIFIER);
+    static final List<String> REQUIRED_COLUMNS =
+            List.of(TITLE, UNITS, DEVELOPER_PROCEEDS, BEGIN_DATE, END_DATE, CURRENCY_OF_PROCEEDS, APPLE_IDENTIFIER);
 
     private static final DateTimeFormatter US_DATE =
             DateTimeFormatter.ofPattern("M/d/uuuu", Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
 
-    private SalesSummaryTsv() {
-    }
+    private SalesSummaryTsv() {}
 
     /** Gunzips and parses; stops with an error once the text exceeds {@code maxUncompressedBytes} (gzip bombs). */
     static List<SalesRow> parseGzip(byte[] gzip, long maxUncompressedBytes) {
-        try (InputStream text = new CappedInputStream(new GZIPInputStream(new ByteArrayInputStream(gzip)),
-                maxUncompressedBytes)) {
+        try (InputStream text =
+                new CappedInputStream(new GZIPInputStream(new ByteArrayInputStream(gzip)), maxUncompressedBytes)) {
             return parse(new InputStreamReader(text, StandardCharsets.UTF_8));
         } catch (ZipException | java.io.EOFException e) {
             throw new UnreadableAnswer("the report is not valid gzip: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UnreadableAnswer("the report could not be unpacked: " + e.getMessage(), e);
         } catch (UncheckedIOException e) {
-            throw new UnreadableAnswer("the report could not be unpacked: " + e.getCause().getMessage(), e);
+            throw new UnreadableAnswer(
+                    "the report could not be unpacked: " + e.getCause().getMessage(), e);
         }
     }
 
@@ -111,7 +111,8 @@ final class SalesSummaryTsv {
             for (int i = 0; i < header.length; i++) {
                 positionByName.putIfAbsent(key(header[i]), i);
             }
-            List<String> missing = REQUIRED_COLUMNS.stream().filter(name -> !positionByName.containsKey(key(name)))
+            List<String> missing = REQUIRED_COLUMNS.stream()
+                    .filter(name -> !positionByName.containsKey(key(name)))
                     .toList();
             if (!missing.isEmpty()) {
                 throw new UnreadableAnswer("the report lacks the column(s) " + missing);
@@ -165,7 +166,8 @@ final class SalesSummaryTsv {
             try {
                 return new BigDecimal(value);
             } catch (NumberFormatException e) {
-                throw new UnreadableAnswer("line " + lineNumber + ": " + column + " is not a number: " + clip(value), e);
+                throw new UnreadableAnswer(
+                        "line " + lineNumber + ": " + column + " is not a number: " + clip(value), e);
             }
         }
 
@@ -174,7 +176,8 @@ final class SalesSummaryTsv {
             try {
                 return LocalDate.parse(value, US_DATE);
             } catch (DateTimeParseException e) {
-                throw new UnreadableAnswer("line " + lineNumber + ": " + column + " is not MM/DD/YYYY: " + clip(value), e);
+                throw new UnreadableAnswer(
+                        "line " + lineNumber + ": " + column + " is not MM/DD/YYYY: " + clip(value), e);
             }
         }
 

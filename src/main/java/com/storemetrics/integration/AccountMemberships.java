@@ -45,12 +45,19 @@ public class AccountMemberships {
         List<WatchedAccount> found = accounts.findWatched(WATCHED);
         if (found.stream().anyMatch(account -> account.accountNumber() == null)) {
             for (Object[] row : accounts.findVendorNumbersOfUnidentified(WATCHED)) {
-                vendorNumbers.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add((String) row[1]);
+                vendorNumbers
+                        .computeIfAbsent((Long) row[0], id -> new ArrayList<>())
+                        .add((String) row[1]);
             }
         }
-        return new WatchedAccounts(readAt, vendorNumbers.isEmpty() ? found : found.stream()
-                .map(account -> account.withVendorNumbers(vendorNumbers.getOrDefault(account.accountId(), List.of())))
-                .toList());
+        return new WatchedAccounts(
+                readAt,
+                vendorNumbers.isEmpty()
+                        ? found
+                        : found.stream()
+                                .map(account -> account.withVendorNumbers(
+                                        vendorNumbers.getOrDefault(account.accountId(), List.of())))
+                                .toList());
     }
 
     /**
@@ -91,7 +98,9 @@ public class AccountMemberships {
         if (watched.membership() == Membership.UNKNOWN) {
             return 0;
         }
-        return accounts.findById(watched.accountId()).map(account -> account.membershipMissing(observedAt)).orElse(0);
+        return accounts.findById(watched.accountId())
+                .map(account -> account.membershipMissing(observedAt))
+                .orElse(0);
     }
 
     /** The loss is believed and acted upon: the account starts again as never seen. */

@@ -11,8 +11,15 @@ import java.util.List;
  * @param membershipSeenAt    when the verifier last saw our service user in the account
  * @param membershipCheckedAt when the verifier last looked, whatever it saw
  */
-public record AccountPicture(long id, String name, String accountNumber, List<String> vendorNumbers,
-        Membership membership, Instant membershipSeenAt, Instant membershipCheckedAt, List<LinkedCustomer> customers) {
+public record AccountPicture(
+        long id,
+        String name,
+        String accountNumber,
+        List<String> vendorNumbers,
+        Membership membership,
+        Instant membershipSeenAt,
+        Instant membershipCheckedAt,
+        List<LinkedCustomer> customers) {
 
     public AccountPicture {
         vendorNumbers = List.copyOf(vendorNumbers);

@@ -4,7 +4,9 @@ package com.storemetrics.integration;
 public record Actor(Kind kind, String name) {
 
     public enum Kind {
-        CUSTOMER, SUPPORT, VERIFIER
+        CUSTOMER,
+        SUPPORT,
+        VERIFIER
     }
 
     public static final Actor VERIFIER = new Actor(Kind.VERIFIER, "verifier");

@@ -42,15 +42,22 @@ public class ApprovedAccounts {
     /** The accounts this customer has an Approved integration of, by name. */
     @Transactional(readOnly = true)
     public List<ApprovedAccount> ofCustomer(long customerId) {
-        return integrations.findPageOfCustomer(customerId, Set.of(IntegrationStatus.APPROVED),
-                        org.springframework.data.domain.Pageable.unpaged()).stream()
+        return integrations
+                .findPageOfCustomer(
+                        customerId,
+                        Set.of(IntegrationStatus.APPROVED),
+                        org.springframework.data.domain.Pageable.unpaged())
+                .stream()
                 .map(integration -> of(integration.getAccount()))
                 .sorted(Comparator.comparing(ApprovedAccount::name, String.CASE_INSENSITIVE_ORDER))
                 .toList();
     }
 
     private static ApprovedAccount of(StoreAccount account) {
-        return new ApprovedAccount(account.getId(), account.getAccountNumber(), account.getName(),
+        return new ApprovedAccount(
+                account.getId(),
+                account.getAccountNumber(),
+                account.getName(),
                 List.copyOf(account.getVendorNumbers()));
     }
 }

@@ -30,8 +30,12 @@ class CrossNodeIntegrationUpdates {
     private final CustomerNoticeRepository notices;
     private final TransactionTemplate readOnly;
 
-    CrossNodeIntegrationUpdates(CrossNodeSignals signals, IntegrationBroadcaster broadcaster,
-            IntegrationRepository integrations, CustomerNoticeRepository notices, PlatformTransactionManager transactions) {
+    CrossNodeIntegrationUpdates(
+            CrossNodeSignals signals,
+            IntegrationBroadcaster broadcaster,
+            IntegrationRepository integrations,
+            CustomerNoticeRepository notices,
+            PlatformTransactionManager transactions) {
         this.signals = signals;
         this.broadcaster = broadcaster;
         this.integrations = integrations;
@@ -46,14 +50,23 @@ class CrossNodeIntegrationUpdates {
     @EventListener
     void onChanged(IntegrationsChanged event) {
         if (signals.spansNodes()) {
-            send(CHANGED, "", event.changes().stream().map(change -> change.row().id()).distinct().toList());
+            send(
+                    CHANGED,
+                    "",
+                    event.changes().stream()
+                            .map(change -> change.row().id())
+                            .distinct()
+                            .toList());
         }
     }
 
     @EventListener
     void onNoticed(NoticesPosted event) {
         if (signals.spansNodes()) {
-            send(NOTICES, event.customerId() + ":", event.notices().stream().map(Notice::id).toList());
+            send(
+                    NOTICES,
+                    event.customerId() + ":",
+                    event.notices().stream().map(Notice::id).toList());
         }
     }
 
@@ -71,7 +84,8 @@ class CrossNodeIntegrationUpdates {
     private void changedElsewhere(String body) {
         List<Long> ids = CrossNodeSignals.ids(body);
         List<IntegrationChange> changes = readOnly.execute(status -> integrations.findAllById(ids).stream()
-                .map(integration -> new IntegrationChange(integration.getCustomerId(), IntegrationRow.of(integration), null))
+                .map(integration ->
+                        new IntegrationChange(integration.getCustomerId(), IntegrationRow.of(integration), null))
                 .toList());
         if (changes != null && !changes.isEmpty()) {
             broadcaster.onChanged(new IntegrationsChanged(changes));
@@ -84,7 +98,8 @@ class CrossNodeIntegrationUpdates {
         List<Long> ids = CrossNodeSignals.ids(body.substring(colon + 1));
         List<Notice> posted = readOnly.execute(status -> notices.findAllById(ids).stream()
                 .filter(notice -> notice.getCustomerId() == customerId)
-                .map(CustomerNotice::view).toList());
+                .map(CustomerNotice::view)
+                .toList());
         if (posted != null && !posted.isEmpty()) {
             broadcaster.onNoticed(new NoticesPosted(customerId, posted));
         }

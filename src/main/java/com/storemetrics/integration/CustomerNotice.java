@@ -30,8 +30,7 @@ class CustomerNotice {
     @Column(name = "dismissed_at")
     private Instant dismissedAt;
 
-    protected CustomerNotice() {
-    }
+    protected CustomerNotice() {}
 
     CustomerNotice(long customerId, Instant createdAt, String message) {
         this.customerId = customerId;

@@ -7,8 +7,8 @@ import java.util.List;
  * reached with an API key (the API does not reveal it); such an account is identified by its
  * vendor number.
  */
-public record DiscoveredAccount(String accountNumber, String name, List<String> vendorNumbers,
-        List<DiscoveredApp> apps, AppsState appsState) {
+public record DiscoveredAccount(
+        String accountNumber, String name, List<String> vendorNumbers, List<DiscoveredApp> apps, AppsState appsState) {
 
     /** How much we know about the account's apps. */
     public enum AppsState {
@@ -35,6 +35,5 @@ public record DiscoveredAccount(String accountNumber, String name, List<String> 
         return new DiscoveredAccount(accountNumber, name, vendorNumbers, newApps, state);
     }
 
-    public record DiscoveredApp(String appleIdentifier, String name) {
-    }
+    public record DiscoveredApp(String appleIdentifier, String name) {}
 }

@@ -41,8 +41,8 @@ public class EveryIntegration {
      * {@code skip} first: keyset paging, as cheap deep in the list as at its start. Only for sorts
      * {@link #seekable}.
      */
-    public List<IntegrationOverview> searchAfter(IntegrationSearchFilter filter, Sort sort, IntegrationOverview after,
-            int skip, int limit) {
+    public List<IntegrationOverview> searchAfter(
+            IntegrationSearchFilter filter, Sort sort, IntegrationOverview after, int skip, int limit) {
         return queries.searchAfter(filter == null ? IntegrationSearchFilter.none() : filter, sort, after, skip, limit);
     }
 
@@ -61,7 +61,9 @@ public class EveryIntegration {
 
     /** The integration's full history, oldest first. */
     public List<HistoryEntry> history(long integrationId) {
-        return events.findByIntegrationIdOrderByOccurredAtAscIdAsc(integrationId).stream().map(HistoryEntry::of).toList();
+        return events.findByIntegrationIdOrderByOccurredAtAscIdAsc(integrationId).stream()
+                .map(HistoryEntry::of)
+                .toList();
     }
 
     /**
@@ -73,14 +75,25 @@ public class EveryIntegration {
         return queries.findAccount(accountId).map(side -> {
             List<LinkedCustomer> customers = queries.findLinkedCustomers(side.id());
             java.time.Instant lastCheck = queries.findLastCheck();
-            boolean watchedAtLastCheck = lastCheck != null && customers.stream().anyMatch(customer ->
-                    Integration.WATCHED.contains(customer.status()) && !customer.since().isAfter(lastCheck));
-            java.time.Instant checked = watchedAtLastCheck && (side.membershipCheckedAt() == null
-                    || lastCheck.isAfter(side.membershipCheckedAt())) ? lastCheck : side.membershipCheckedAt();
-            java.time.Instant seen = side.membership() == Membership.MEMBER && watchedAtLastCheck ? checked
-                    : side.membershipSeenAt();
-            return new AccountPicture(side.id(), side.name(), side.accountNumber(), queries.findVendorNumbers(side.id()),
-                    side.membership(), seen, checked, customers);
+            boolean watchedAtLastCheck = lastCheck != null
+                    && customers.stream()
+                            .anyMatch(customer -> Integration.WATCHED.contains(customer.status())
+                                    && !customer.since().isAfter(lastCheck));
+            java.time.Instant checked = watchedAtLastCheck
+                            && (side.membershipCheckedAt() == null || lastCheck.isAfter(side.membershipCheckedAt()))
+                    ? lastCheck
+                    : side.membershipCheckedAt();
+            java.time.Instant seen =
+                    side.membership() == Membership.MEMBER && watchedAtLastCheck ? checked : side.membershipSeenAt();
+            return new AccountPicture(
+                    side.id(),
+                    side.name(),
+                    side.accountNumber(),
+                    queries.findVendorNumbers(side.id()),
+                    side.membership(),
+                    seen,
+                    checked,
+                    customers);
         });
     }
 }

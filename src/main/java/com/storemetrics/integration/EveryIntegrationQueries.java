@@ -38,7 +38,11 @@ interface EveryIntegrationQueries extends Repository<Integration, Long>, EveryIn
     List<LinkedCustomer> findLinkedCustomers(long accountId);
 
     /** The account's own columns, before its vendor numbers and customers are added. */
-    record AccountSide(long id, String name, String accountNumber, Membership membership,
-            java.time.Instant membershipSeenAt, java.time.Instant membershipCheckedAt) {
-    }
+    record AccountSide(
+            long id,
+            String name,
+            String accountNumber,
+            Membership membership,
+            java.time.Instant membershipSeenAt,
+            java.time.Instant membershipCheckedAt) {}
 }

@@ -13,8 +13,12 @@ interface EveryIntegrationSearch {
      * anchor through the sort's index instead of counting past every earlier row. {@code skip} rows
      * after the anchor are passed over first.
      */
-    List<IntegrationOverview> searchAfter(IntegrationSearchFilter filter, org.springframework.data.domain.Sort sort,
-            IntegrationOverview after, int skip, int limit);
+    List<IntegrationOverview> searchAfter(
+            IntegrationSearchFilter filter,
+            org.springframework.data.domain.Sort sort,
+            IntegrationOverview after,
+            int skip,
+            int limit);
 
     long count(IntegrationSearchFilter filter);
 }

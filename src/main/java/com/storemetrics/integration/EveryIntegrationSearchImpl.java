@@ -82,7 +82,8 @@ class EveryIntegrationSearchImpl implements EveryIntegrationSearch {
      * then only the page's rows are joined, in the same order.
      */
     private List<IntegrationOverview> deferredJoin(Conditions conditions, String orderBy, Pageable page) {
-        var ids = entityManager.createQuery("select i.id from Integration i" + conditions.where() + orderBy, Long.class);
+        var ids =
+                entityManager.createQuery("select i.id from Integration i" + conditions.where() + orderBy, Long.class);
         conditions.bind(ids);
         ids.setFirstResult(Math.toIntExact(page.getOffset()));
         ids.setMaxResults(page.getPageSize());
@@ -90,15 +91,15 @@ class EveryIntegrationSearchImpl implements EveryIntegrationSearch {
         if (pageIds.isEmpty()) {
             return List.of();
         }
-        var rows = entityManager.createQuery(EveryIntegrationQueries.ROW + " where i.id in :ids" + orderBy,
-                IntegrationOverview.class);
+        var rows = entityManager.createQuery(
+                EveryIntegrationQueries.ROW + " where i.id in :ids" + orderBy, IntegrationOverview.class);
         rows.setParameter("ids", pageIds);
         return rows.getResultList();
     }
 
     @Override
-    public List<IntegrationOverview> searchAfter(IntegrationSearchFilter filter, Sort sort, IntegrationOverview after,
-            int skip, int limit) {
+    public List<IntegrationOverview> searchAfter(
+            IntegrationSearchFilter filter, Sort sort, IntegrationOverview after, int skip, int limit) {
         Sort.Order first = (sort.isSorted() ? sort : DEFAULT_SORT).iterator().next();
         if (!SEEKABLE.containsKey(first.getProperty())) {
             throw new IllegalArgumentException("Cannot seek integrations by " + first.getProperty());
@@ -112,7 +113,8 @@ class EveryIntegrationSearchImpl implements EveryIntegrationSearch {
         String seek = path + (first.isAscending() ? " >= " : " <= ") + ":anchorKey and (" + path + beyond
                 + ":anchorKey or i.id" + beyond + ":anchorId)";
         String where = conditions.where().isEmpty() ? " where " + seek : conditions.where() + " and " + seek;
-        var query = entityManager.createQuery(EveryIntegrationQueries.ROW + where + orderBy(sort, filter.status() != null),
+        var query = entityManager.createQuery(
+                EveryIntegrationQueries.ROW + where + orderBy(sort, filter.status() != null),
                 IntegrationOverview.class);
         conditions.bind(query);
         query.setParameter("anchorKey", SEEKABLE.get(first.getProperty()).apply(after));
@@ -124,7 +126,8 @@ class EveryIntegrationSearchImpl implements EveryIntegrationSearch {
 
     /** Whether {@link #searchAfter} can page by this sort: its key is never null. */
     static boolean seekable(Sort sort) {
-        return SEEKABLE.containsKey((sort.isSorted() ? sort : DEFAULT_SORT).iterator().next().getProperty());
+        return SEEKABLE.containsKey(
+                (sort.isSorted() ? sort : DEFAULT_SORT).iterator().next().getProperty());
     }
 
     @Override

@@ -6,8 +6,8 @@ import java.time.Instant;
 public record HistoryEntry(Instant at, IntegrationStatus from, IntegrationStatus to, String reason, Actor actor) {
 
     static HistoryEntry of(IntegrationEvent event) {
-        return new HistoryEntry(event.getOccurredAt(), event.getFromStatus(), event.getToStatus(), event.getReason(),
-                event.getActor());
+        return new HistoryEntry(
+                event.getOccurredAt(), event.getFromStatus(), event.getToStatus(), event.getReason(), event.getActor());
     }
 
     /** The change in words: "Created as Pending", "Pending → Approved". */

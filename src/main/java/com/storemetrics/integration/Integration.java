@@ -28,8 +28,8 @@ public class Integration {
 
     /** Which status may follow which (docs/design.md, "Statuses"); REMOVED is final. */
     private static final Map<IntegrationStatus, Set<IntegrationStatus>> ALLOWED = Map.of(
-            IntegrationStatus.PENDING, EnumSet.of(IntegrationStatus.APPROVED, IntegrationStatus.EXPIRED,
-                    IntegrationStatus.REMOVED),
+            IntegrationStatus.PENDING,
+                    EnumSet.of(IntegrationStatus.APPROVED, IntegrationStatus.EXPIRED, IntegrationStatus.REMOVED),
             IntegrationStatus.APPROVED, EnumSet.of(IntegrationStatus.EXPIRED, IntegrationStatus.REMOVED),
             IntegrationStatus.EXPIRED, EnumSet.of(IntegrationStatus.REMOVED),
             IntegrationStatus.REMOVED, EnumSet.noneOf(IntegrationStatus.class));
@@ -95,8 +95,7 @@ public class Integration {
     @Version
     private long version;
 
-    protected Integration() {
-    }
+    protected Integration() {}
 
     private Integration(long customerId, StoreAccount account, CredentialKind credentialKind, Instant now) {
         this.customerId = customerId;

@@ -41,13 +41,17 @@ public class IntegrationBroadcaster {
 
     /** How many views listen now; for tests and diagnostics. */
     public int listenerCount() {
-        return everything.size() + byCustomer.values().stream().mapToInt(Subscribers::size).sum();
+        return everything.size()
+                + byCustomer.values().stream().mapToInt(Subscribers::size).sum();
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void onChanged(IntegrationsChanged event) {
-        event.changes().stream().map(IntegrationChange::customerId).distinct()
-                .forEach(customerId -> event.forCustomer(customerId).ifPresent(theirs -> toCustomer(customerId, theirs)));
+        event.changes().stream()
+                .map(IntegrationChange::customerId)
+                .distinct()
+                .forEach(customerId ->
+                        event.forCustomer(customerId).ifPresent(theirs -> toCustomer(customerId, theirs)));
         everything.publish(event);
     }
 

@@ -23,8 +23,7 @@ class IntegrationCheck {
     @Column(name = "checked_at")
     private Instant checkedAt;
 
-    protected IntegrationCheck() {
-    }
+    protected IntegrationCheck() {}
 
     Instant getCheckedAt() {
         return checkedAt;

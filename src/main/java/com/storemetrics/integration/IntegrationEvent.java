@@ -50,11 +50,15 @@ public class IntegrationEvent {
     @Column(name = "actor_name", nullable = false, length = 100)
     private String actorName;
 
-    protected IntegrationEvent() {
-    }
+    protected IntegrationEvent() {}
 
-    IntegrationEvent(Integration integration, Instant occurredAt, IntegrationStatus fromStatus,
-            IntegrationStatus toStatus, String reason, Actor actor) {
+    IntegrationEvent(
+            Integration integration,
+            Instant occurredAt,
+            IntegrationStatus fromStatus,
+            IntegrationStatus toStatus,
+            String reason,
+            Actor actor) {
         this.integration = integration;
         this.occurredAt = occurredAt;
         this.fromStatus = fromStatus;

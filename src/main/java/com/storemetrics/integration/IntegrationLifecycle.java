@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
@@ -31,8 +30,12 @@ public class IntegrationLifecycle {
     private final CustomerNoticeRepository notices;
     private final ApplicationEventPublisher publisher;
 
-    IntegrationLifecycle(IntegrationRepository integrations, StoreAccountRepository accounts,
-            IntegrationEventRepository events, CustomerNoticeRepository notices, ApplicationEventPublisher publisher) {
+    IntegrationLifecycle(
+            IntegrationRepository integrations,
+            StoreAccountRepository accounts,
+            IntegrationEventRepository events,
+            CustomerNoticeRepository notices,
+            ApplicationEventPublisher publisher) {
         this.integrations = integrations;
         this.accounts = accounts;
         this.events = events;
@@ -45,8 +48,13 @@ public class IntegrationLifecycle {
      * {@link org.springframework.dao.DataIntegrityViolationException} when one of them is live
      * already (the unique key holds against double clicks, other tabs and other nodes).
      */
-    public List<Long> connect(long customerId, Actor customer, Collection<Long> accountIds, CredentialKind kind,
-            String reason, Instant now) {
+    public List<Long> connect(
+            long customerId,
+            Actor customer,
+            Collection<Long> accountIds,
+            CredentialKind kind,
+            String reason,
+            Instant now) {
         List<Long> ids = new ArrayList<>();
         List<IntegrationChange> changes = new ArrayList<>();
         for (Long accountId : accountIds) {
@@ -63,45 +71,69 @@ public class IntegrationLifecycle {
 
     /** The customer removes one of their own rows; colleagues sharing the account keep theirs. */
     public IntegrationRow removeByCustomer(long customerId, long integrationId, Actor customer, Instant now) {
-        Integration integration = integrations.findByIdAndCustomerId(integrationId, customerId)
+        Integration integration = integrations
+                .findByIdAndCustomerId(integrationId, customerId)
                 .filter(Integration::isLive)
                 .orElseThrow(IntegrationNotFound::new);
-        IntegrationChange change = change(integration, IntegrationStatus.REMOVED, "Removed by the customer",
-                customer, now, null);
+        IntegrationChange change =
+                change(integration, IntegrationStatus.REMOVED, "Removed by the customer", customer, now, null);
         publisher.publishEvent(new IntegrationsChanged(List.of(change)));
         return change.row();
     }
 
     /** Every Pending integration of the account, whoever owns it, becomes Approved. */
     public int approvePending(long accountId, String reason, Actor actor, Instant now) {
-        return apply(integrations.findByAccountsAndStatus(List.of(accountId), IntegrationStatus.PENDING),
-                IntegrationStatus.APPROVED, reason, actor, now, integration -> null);
+        return apply(
+                integrations.findByAccountsAndStatus(List.of(accountId), IntegrationStatus.PENDING),
+                IntegrationStatus.APPROVED,
+                reason,
+                actor,
+                now,
+                integration -> null);
     }
 
     /**
      * Every Pending integration connected before {@code connectedBefore} expires, each customer told:
      * one query for all accounts (usually finding nothing), not one per waiting account.
      */
-    public int expirePending(Instant connectedBefore, String reason, Function<String, String> noticeForAccount,
-            Actor actor, Instant now) {
-        return apply(integrations.findPendingConnectedBefore(connectedBefore), IntegrationStatus.EXPIRED, reason, actor,
-                now, integration -> noticeForAccount.apply(integration.getAccount().getName()));
+    public int expirePending(
+            Instant connectedBefore,
+            String reason,
+            Function<String, String> noticeForAccount,
+            Actor actor,
+            Instant now) {
+        return apply(
+                integrations.findPendingConnectedBefore(connectedBefore),
+                IntegrationStatus.EXPIRED,
+                reason,
+                actor,
+                now,
+                integration -> noticeForAccount.apply(integration.getAccount().getName()));
     }
 
     /** Every Approved integration of these accounts, of every customer, is removed, each customer told. */
-    public int removeApprovedForEveryone(Collection<Long> accountIds, String reason,
-            Function<String, String> noticeForAccount, Actor actor, Instant now) {
+    public int removeApprovedForEveryone(
+            Collection<Long> accountIds,
+            String reason,
+            Function<String, String> noticeForAccount,
+            Actor actor,
+            Instant now) {
         if (accountIds.isEmpty()) {
             return 0;
         }
-        return apply(integrations.findByAccountsAndStatus(accountIds, IntegrationStatus.APPROVED),
-                IntegrationStatus.REMOVED, reason, actor, now,
+        return apply(
+                integrations.findByAccountsAndStatus(accountIds, IntegrationStatus.APPROVED),
+                IntegrationStatus.REMOVED,
+                reason,
+                actor,
+                now,
                 integration -> noticeForAccount.apply(integration.getAccount().getName()));
     }
 
     /** How far the account's Pending integrations have come (never backwards). */
     public void advanceProgress(long accountId, IntegrationProgress seen) {
-        integrations.findByAccountsAndStatus(List.of(accountId), IntegrationStatus.PENDING)
+        integrations
+                .findByAccountsAndStatus(List.of(accountId), IntegrationStatus.PENDING)
                 .forEach(integration -> integration.advanceProgress(seen));
     }
 
@@ -126,7 +158,12 @@ public class IntegrationLifecycle {
         return integrations.findLastCheck();
     }
 
-    private int apply(List<Integration> affected, IntegrationStatus to, String reason, Actor actor, Instant now,
+    private int apply(
+            List<Integration> affected,
+            IntegrationStatus to,
+            String reason,
+            Actor actor,
+            Instant now,
             Function<Integration, String> noticeFor) {
         if (affected.isEmpty()) {
             return 0;
@@ -136,8 +173,11 @@ public class IntegrationLifecycle {
         for (Integration integration : affected) {
             IntegrationChange change = change(integration, to, reason, actor, at, noticeFor.apply(integration));
             // The verifier changed it because it just looked: open views show that look.
-            changes.add(actor.equals(Actor.VERIFIER)
-                    ? new IntegrationChange(change.customerId(), change.row().checkedAt(at), change.notice()) : change);
+            changes.add(
+                    actor.equals(Actor.VERIFIER)
+                            ? new IntegrationChange(
+                                    change.customerId(), change.row().checkedAt(at), change.notice())
+                            : change);
         }
         integrations.flush();
         postNotices(changes, at);
@@ -145,18 +185,22 @@ public class IntegrationLifecycle {
         return changes.size();
     }
 
-    private IntegrationChange change(Integration integration, IntegrationStatus to, String reason, Actor actor,
-            Instant now, String notice) {
+    private IntegrationChange change(
+            Integration integration, IntegrationStatus to, String reason, Actor actor, Instant now, String notice) {
         events.save(integration.changeStatus(to, reason, actor, now));
         return new IntegrationChange(integration.getCustomerId(), IntegrationRow.of(integration), notice);
     }
 
     /** What happened to a customer's rows stays on their page until they dismiss it. */
     private void postNotices(List<IntegrationChange> changes, Instant now) {
-        Map<Long, List<IntegrationChange>> byCustomer = changes.stream().filter(change -> change.notice() != null)
+        Map<Long, List<IntegrationChange>> byCustomer = changes.stream()
+                .filter(change -> change.notice() != null)
                 .collect(Collectors.groupingBy(IntegrationChange::customerId, LinkedHashMap::new, Collectors.toList()));
-        byCustomer.forEach((customerId, theirs) -> publisher.publishEvent(new NoticesPosted(customerId, theirs.stream()
-                .map(change -> notices.save(new CustomerNotice(customerId, now, change.notice())).view())
-                .toList())));
+        byCustomer.forEach((customerId, theirs) -> publisher.publishEvent(new NoticesPosted(
+                customerId,
+                theirs.stream()
+                        .map(change -> notices.save(new CustomerNotice(customerId, now, change.notice()))
+                                .view())
+                        .toList())));
     }
 }

@@ -9,7 +9,17 @@ import java.time.Instant;
  * @param statusChangedAt since when the integration has its status
  * @param lastCheckedAt   when the verifier last looked at it; null if never
  */
-public record IntegrationOverview(long id, long customerId, String customerUsername, String customerName,
-        long accountId, String accountName, String accountNumber, IntegrationStatus status, String statusReason,
-        IntegrationProgress progress, Instant connectedAt, Instant statusChangedAt, Instant lastCheckedAt) {
-}
+public record IntegrationOverview(
+        long id,
+        long customerId,
+        String customerUsername,
+        String customerName,
+        long accountId,
+        String accountName,
+        String accountNumber,
+        IntegrationStatus status,
+        String statusReason,
+        IntegrationProgress progress,
+        Instant connectedAt,
+        Instant statusChangedAt,
+        Instant lastCheckedAt) {}

@@ -8,22 +8,24 @@ import org.springframework.data.jpa.repository.Query;
 interface IntegrationRepository extends JpaRepository<Integration, Long> {
 
     /** The customer's live integrations (not removed) of the given accounts. */
-    @Query("select i from Integration i where i.customerId = :customerId and i.status <> com.storemetrics.integration.IntegrationStatus.REMOVED"
-            + " and i.account.id in :accountIds")
+    @Query(
+            "select i from Integration i where i.customerId = :customerId and i.status <> com.storemetrics.integration.IntegrationStatus.REMOVED"
+                    + " and i.account.id in :accountIds")
     List<Integration> findLiveByCustomerAndAccounts(long customerId, Collection<Long> accountIds);
 
     /** Pending integrations connected before {@code connectedBefore}, with their accounts: lapsed invitations. */
-    @Query("select i from Integration i join fetch i.account where i.status = com.storemetrics.integration.IntegrationStatus.PENDING"
-            + " and i.connectedAt < :connectedBefore")
+    @Query(
+            "select i from Integration i join fetch i.account where i.status = com.storemetrics.integration.IntegrationStatus.PENDING"
+                    + " and i.connectedAt < :connectedBefore")
     List<Integration> findPendingConnectedBefore(java.time.Instant connectedBefore);
 
     /** When the youngest Pending integration was connected; null when none is Pending. */
-    @Query("select max(i.connectedAt) from Integration i where i.status = com.storemetrics.integration.IntegrationStatus.PENDING")
+    @Query(
+            "select max(i.connectedAt) from Integration i where i.status = com.storemetrics.integration.IntegrationStatus.PENDING")
     java.time.Instant findNewestPendingConnectedAt();
 
     @Query("select i from Integration i where i.account.id in :accountIds and i.status = :status")
     List<Integration> findByAccountsAndStatus(Collection<Long> accountIds, IntegrationStatus status);
-
 
     /**
      * The verifier looked at every live integration at {@code checkedAt}: one row for all of them,
@@ -42,8 +44,8 @@ interface IntegrationRepository extends JpaRepository<Integration, Long> {
     /** One page of a customer's integrations in the given statuses; sorted by the pageable. */
     @Query("select i from Integration i join fetch i.account a where i.customerId = :customerId"
             + " and i.status in :statuses")
-    List<Integration> findPageOfCustomer(long customerId, Collection<IntegrationStatus> statuses,
-            org.springframework.data.domain.Pageable page);
+    List<Integration> findPageOfCustomer(
+            long customerId, Collection<IntegrationStatus> statuses, org.springframework.data.domain.Pageable page);
 
     /**
      * The same page as {@link #findPageOfCustomer}, read as plain values: no entities to build and
@@ -54,14 +56,22 @@ interface IntegrationRepository extends JpaRepository<Integration, Long> {
             + " a.accountNumber, i.status, i.statusReason, i.progress, i.credentialKind, i.connectedAt, i.lastCheckedAt,"
             + " i.lastCheckedWhenChanged) from Integration i join i.account a where i.customerId = :customerId"
             + " and i.status in :statuses")
-    List<RowValues> findRowValuesOfCustomer(long customerId, Collection<IntegrationStatus> statuses,
-            org.springframework.data.domain.Pageable page);
+    List<RowValues> findRowValuesOfCustomer(
+            long customerId, Collection<IntegrationStatus> statuses, org.springframework.data.domain.Pageable page);
 
     /** An integration row's own values; {@code lastCheckedAt} is the shared check's time for a watched row. */
-    record RowValues(long id, long accountId, String accountName, String accountNumber, IntegrationStatus status,
-            String statusReason, IntegrationProgress progress, CredentialKind credentialKind, java.time.Instant connectedAt,
-            java.time.Instant lastCheckedAt, java.time.Instant lastCheckedWhenChanged) {
-    }
+    record RowValues(
+            long id,
+            long accountId,
+            String accountName,
+            String accountNumber,
+            IntegrationStatus status,
+            String statusReason,
+            IntegrationProgress progress,
+            CredentialKind credentialKind,
+            java.time.Instant connectedAt,
+            java.time.Instant lastCheckedAt,
+            java.time.Instant lastCheckedWhenChanged) {}
 
     /** (account id, vendor number) of these accounts, vendor numbers in order. */
     @Query("select a.id, v from StoreAccount a join a.vendorNumbers v where a.id in :accountIds order by v")
@@ -72,9 +82,10 @@ interface IntegrationRepository extends JpaRepository<Integration, Long> {
     List<Object[]> findAppNames(Collection<Long> accountIds);
 
     /** Of these accounts, those another customer's Pending or Approved integration keeps the verifier watching. */
-    @Query("select distinct i.account.id from Integration i where i.account.id in :accountIds and i.customerId <> :customerId"
-            + " and i.status in (com.storemetrics.integration.IntegrationStatus.PENDING,"
-            + " com.storemetrics.integration.IntegrationStatus.APPROVED)")
+    @Query(
+            "select distinct i.account.id from Integration i where i.account.id in :accountIds and i.customerId <> :customerId"
+                    + " and i.status in (com.storemetrics.integration.IntegrationStatus.PENDING,"
+                    + " com.storemetrics.integration.IntegrationStatus.APPROVED)")
     List<Long> findAccountIdsWatchedForOthers(Collection<Long> accountIds, long customerId);
 
     @Query("select count(i) from Integration i where i.customerId = :customerId and i.status in :statuses")

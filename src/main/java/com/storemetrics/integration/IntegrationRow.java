@@ -6,9 +6,19 @@ import java.time.Instant;
 import java.util.List;
 
 /** One row of the customer's integrations grid: a read-only snapshot, safe to hand to views. */
-public record IntegrationRow(long id, long accountId, String accountName, String accountNumber, List<String> vendorNumbers,
-        List<String> appNames, IntegrationStatus status, String statusReason, IntegrationProgress progress,
-        CredentialKind credentialKind, Instant connectedAt, Instant lastCheckedAt) {
+public record IntegrationRow(
+        long id,
+        long accountId,
+        String accountName,
+        String accountNumber,
+        List<String> vendorNumbers,
+        List<String> appNames,
+        IntegrationStatus status,
+        String statusReason,
+        IntegrationProgress progress,
+        CredentialKind credentialKind,
+        Instant connectedAt,
+        Instant lastCheckedAt) {
 
     /** When Apple lets an invitation lapse after it was sent. */
     public static final Duration INVITATION_LIFETIME = AppleFacts.INVITATION_LIFETIME;
@@ -20,11 +30,19 @@ public record IntegrationRow(long id, long accountId, String accountName, String
 
     static IntegrationRow of(Integration integration) {
         StoreAccount account = integration.getAccount();
-        return new IntegrationRow(integration.getId(), account.getId(), account.getName(), account.getAccountNumber(),
+        return new IntegrationRow(
+                integration.getId(),
+                account.getId(),
+                account.getName(),
+                account.getAccountNumber(),
                 List.copyOf(account.getVendorNumbers()),
                 account.getApps().stream().map(StoreApp::getName).toList(),
-                integration.getStatus(), integration.getStatusReason(), integration.getProgress(),
-                integration.getCredentialKind(), integration.getConnectedAt(), integration.getLastCheckedAt());
+                integration.getStatus(),
+                integration.getStatusReason(),
+                integration.getProgress(),
+                integration.getCredentialKind(),
+                integration.getConnectedAt(),
+                integration.getLastCheckedAt());
     }
 
     /** When the invitation of a Pending integration lapses at Apple (the customer reported it sent at connection). */
@@ -34,7 +52,18 @@ public record IntegrationRow(long id, long accountId, String accountName, String
 
     /** The same row, looked at by the verifier at {@code checkedAt}. */
     public IntegrationRow checkedAt(Instant checkedAt) {
-        return new IntegrationRow(id, accountId, accountName, accountNumber, vendorNumbers, appNames, status, statusReason,
-                progress, credentialKind, connectedAt, checkedAt);
+        return new IntegrationRow(
+                id,
+                accountId,
+                accountName,
+                accountNumber,
+                vendorNumbers,
+                appNames,
+                status,
+                statusReason,
+                progress,
+                credentialKind,
+                connectedAt,
+                checkedAt);
     }
 }

@@ -1,6 +1,5 @@
 package com.storemetrics.integration;
 
-
 /**
  * What support filters the integrations grid by; every part is optional.
  *

@@ -42,11 +42,18 @@ public class IntegrationService {
     private final org.springframework.context.ApplicationEventPublisher publisher;
     /** When each customer last asked for a check (bounded; forgotten after the gap). */
     private final com.github.benmanes.caffeine.cache.Cache<Long, java.time.Instant> lastCheckRequests =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000)
-                    .expireAfterWrite(CheckAgain.MIN_GAP).build();
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                    .maximumSize(100_000)
+                    .expireAfterWrite(CheckAgain.MIN_GAP)
+                    .build();
 
-    IntegrationService(IntegrationRepository integrations, IntegrationEventRepository events,
-            CustomerNoticeRepository notices, IntegrationLifecycle lifecycle, CurrentUser currentUser, Clock clock,
+    IntegrationService(
+            IntegrationRepository integrations,
+            IntegrationEventRepository events,
+            CustomerNoticeRepository notices,
+            IntegrationLifecycle lifecycle,
+            CurrentUser currentUser,
+            Clock clock,
             org.springframework.context.ApplicationEventPublisher publisher) {
         this.integrations = integrations;
         this.events = events;
@@ -86,24 +93,40 @@ public class IntegrationService {
         // Grids ask for aligned pages (offset a multiple of limit); others read one page more and skip.
         int skip = offset % limit;
         var page = PageRequest.of(offset / limit, limit, sort);
-        List<IntegrationRepository.RowValues> found = new ArrayList<>(
-                integrations.findRowValuesOfCustomer(me().userId(), filter.statuses(), page));
+        List<IntegrationRepository.RowValues> found =
+                new ArrayList<>(integrations.findRowValuesOfCustomer(me().userId(), filter.statuses(), page));
         if (skip > 0) {
             found.addAll(integrations.findRowValuesOfCustomer(me().userId(), filter.statuses(), page.next()));
         }
-        List<IntegrationRepository.RowValues> rows = found.stream().skip(skip).limit(limit).toList();
+        List<IntegrationRepository.RowValues> rows =
+                found.stream().skip(skip).limit(limit).toList();
         if (rows.isEmpty()) {
             return List.of();
         }
-        List<Long> accountIds = rows.stream().map(IntegrationRepository.RowValues::accountId).distinct().toList();
+        List<Long> accountIds = rows.stream()
+                .map(IntegrationRepository.RowValues::accountId)
+                .distinct()
+                .toList();
         Map<Long, List<String>> vendors = byAccount(integrations.findVendorNumbers(accountIds));
         Map<Long, List<String>> apps = byAccount(integrations.findAppNames(accountIds));
-        return rows.stream().map(row -> new IntegrationRow(row.id(), row.accountId(), row.accountName(),
-                row.accountNumber(), vendors.getOrDefault(row.accountId(), List.of()),
-                apps.getOrDefault(row.accountId(), List.of()), row.status(), row.statusReason(), row.progress(),
-                row.credentialKind(), row.connectedAt(),
-                // As Integration.getLastCheckedAt(): a watched row shows the shared check, others what they kept.
-                Integration.WATCHED.contains(row.status()) ? row.lastCheckedAt() : row.lastCheckedWhenChanged()))
+        return rows.stream()
+                .map(row -> new IntegrationRow(
+                        row.id(),
+                        row.accountId(),
+                        row.accountName(),
+                        row.accountNumber(),
+                        vendors.getOrDefault(row.accountId(), List.of()),
+                        apps.getOrDefault(row.accountId(), List.of()),
+                        row.status(),
+                        row.statusReason(),
+                        row.progress(),
+                        row.credentialKind(),
+                        row.connectedAt(),
+                        // As Integration.getLastCheckedAt(): a watched row shows the shared check, others what they
+                        // kept.
+                        Integration.WATCHED.contains(row.status())
+                                ? row.lastCheckedAt()
+                                : row.lastCheckedWhenChanged()))
                 .toList();
     }
 
@@ -125,7 +148,8 @@ public class IntegrationService {
     public IntegrationDetails details(long integrationId) {
         Integration integration = mine(integrationId);
         List<HistoryEntry> history = events.findByIntegrationIdOrderByOccurredAtAscIdAsc(integrationId).stream()
-                .map(HistoryEntry::of).toList();
+                .map(HistoryEntry::of)
+                .toList();
         String connectedBy = history.isEmpty() ? "" : history.get(0).actor().name();
         return new IntegrationDetails(IntegrationRow.of(integration), connectedBy, history);
     }
@@ -137,8 +161,8 @@ public class IntegrationService {
     @Transactional
     public IntegrationRow remove(long integrationId) {
         SignedInUser customer = me();
-        return lifecycle.removeByCustomer(customer.userId(), integrationId, Actor.customer(customer.getUsername()),
-                clock.instant());
+        return lifecycle.removeByCustomer(
+                customer.userId(), integrationId, Actor.customer(customer.getUsername()), clock.instant());
     }
 
     /**
@@ -168,7 +192,8 @@ public class IntegrationService {
     @Transactional(readOnly = true)
     public List<Notice> openNotices() {
         return notices.findByCustomerIdAndDismissedAtIsNullOrderByCreatedAtDescIdDesc(me().userId()).stream()
-                .map(CustomerNotice::view).toList();
+                .map(CustomerNotice::view)
+                .toList();
     }
 
     /** Dismisses one of the caller's notices; someone else's id changes nothing. */
@@ -178,7 +203,8 @@ public class IntegrationService {
     }
 
     private Integration mine(long integrationId) {
-        return integrations.findByIdAndCustomerId(integrationId, me().userId())
+        return integrations
+                .findByIdAndCustomerId(integrationId, me().userId())
                 .filter(Integration::isLive)
                 .orElseThrow(IntegrationNotFound::new);
     }

@@ -11,7 +11,9 @@ public record IntegrationsChanged(List<IntegrationChange> changes) implements In
 
     /** The changes of one customer's rows, for that customer's views; empty when none is theirs. */
     public java.util.Optional<IntegrationsChanged> forCustomer(long customerId) {
-        List<IntegrationChange> theirs = changes.stream().filter(change -> change.customerId() == customerId).toList();
+        List<IntegrationChange> theirs = changes.stream()
+                .filter(change -> change.customerId() == customerId)
+                .toList();
         return theirs.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(new IntegrationsChanged(theirs));
     }
 }

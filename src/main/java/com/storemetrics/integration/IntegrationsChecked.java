@@ -7,5 +7,4 @@ import java.time.Instant;
  * a view without live rows simply has nothing to update, which is cheaper than asking the
  * database which customers have live rows (112 ms at 100,000 integrations).
  */
-public record IntegrationsChecked(Instant checkedAt) implements IntegrationUpdate {
-}
+public record IntegrationsChecked(Instant checkedAt) implements IntegrationUpdate {}

@@ -3,6 +3,5 @@ package com.storemetrics.integration;
 import java.time.Instant;
 
 /** A customer's integration of a shared account, as part of the account's picture. */
-public record LinkedCustomer(long integrationId, String username, String displayName, IntegrationStatus status,
-        Instant since) {
-}
+public record LinkedCustomer(
+        long integrationId, String username, String displayName, IntegrationStatus status, Instant since) {}

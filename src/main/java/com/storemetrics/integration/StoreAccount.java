@@ -77,8 +77,7 @@ public class StoreAccount {
     @OrderBy("name")
     private List<StoreApp> apps = new ArrayList<>();
 
-    protected StoreAccount() {
-    }
+    protected StoreAccount() {}
 
     StoreAccount(String accountNumber, String name, Collection<String> vendorNumbers, Instant createdAt) {
         this.accountNumber = accountNumber;

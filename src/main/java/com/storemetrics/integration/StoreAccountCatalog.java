@@ -25,8 +25,11 @@ public class StoreAccountCatalog {
     private final TransactionTemplate newTransaction;
     private final Clock clock;
 
-    StoreAccountCatalog(StoreAccountRepository accounts, IntegrationRepository integrations,
-            PlatformTransactionManager transactionManager, Clock clock) {
+    StoreAccountCatalog(
+            StoreAccountRepository accounts,
+            IntegrationRepository integrations,
+            PlatformTransactionManager transactionManager,
+            Clock clock) {
         this.accounts = accounts;
         this.integrations = integrations;
         this.newTransaction = new TransactionTemplate(transactionManager);
@@ -37,10 +40,12 @@ public class StoreAccountCatalog {
     /** The ids of the accounts, created or refreshed. */
     public List<Long> upsert(List<DiscoveredAccount> discovered) {
         try {
-            return newTransaction.execute(status -> discovered.stream().map(this::upsertOne).toList());
+            return newTransaction.execute(
+                    status -> discovered.stream().map(this::upsertOne).toList());
         } catch (DataIntegrityViolationException raceWithAnotherCustomer) {
             // The other transaction created the account first; now it is there to update.
-            return newTransaction.execute(status -> discovered.stream().map(this::upsertOne).toList());
+            return newTransaction.execute(
+                    status -> discovered.stream().map(this::upsertOne).toList());
         }
     }
 
@@ -72,8 +77,11 @@ public class StoreAccountCatalog {
     public Map<String, IntegrationStatus> liveStatuses(long customerId, List<DiscoveredAccount> discovered) {
         Map<String, IntegrationStatus> statuses = new java.util.LinkedHashMap<>();
         for (DiscoveredAccount account : discovered) {
-            find(account).flatMap(stored -> integrations.findLiveByCustomerAndAccounts(customerId, List.of(stored.getId()))
-                    .stream().findFirst()).ifPresent(live -> statuses.put(account.key(), live.getStatus()));
+            find(account)
+                    .flatMap(stored ->
+                            integrations.findLiveByCustomerAndAccounts(customerId, List.of(stored.getId())).stream()
+                                    .findFirst())
+                    .ifPresent(live -> statuses.put(account.key(), live.getStatus()));
         }
         return statuses;
     }
@@ -89,45 +97,55 @@ public class StoreAccountCatalog {
     public java.util.Set<String> withOurMembership(long customerId, List<DiscoveredAccount> discovered) {
         Map<Long, String> keysById = new java.util.LinkedHashMap<>();
         for (DiscoveredAccount account : discovered) {
-            find(account).filter(stored -> stored.getMembership() == Membership.MEMBER)
+            find(account)
+                    .filter(stored -> stored.getMembership() == Membership.MEMBER)
                     .ifPresent(stored -> keysById.put(stored.getId(), account.key()));
         }
         if (keysById.isEmpty()) {
             return java.util.Set.of();
         }
         java.util.Set<String> keys = new java.util.LinkedHashSet<>();
-        integrations.findAccountIdsWatchedForOthers(keysById.keySet(), customerId).forEach(id -> keys.add(keysById.get(id)));
+        integrations
+                .findAccountIdsWatchedForOthers(keysById.keySet(), customerId)
+                .forEach(id -> keys.add(keysById.get(id)));
         return keys;
     }
 
     /** Ids of these accounts that our service user is a member of now, as {@link #withOurMembership} decides. */
     @Transactional(readOnly = true)
     public List<Long> memberAccountIds(long customerId, java.util.Collection<Long> accountIds) {
-        java.util.Set<Long> watched = java.util.Set.copyOf(integrations.findAccountIdsWatchedForOthers(accountIds, customerId));
-        return accounts.findAllById(accountIds).stream().filter(stored -> stored.getMembership() == Membership.MEMBER)
-                .map(StoreAccount::getId).filter(watched::contains).toList();
+        java.util.Set<Long> watched =
+                java.util.Set.copyOf(integrations.findAccountIdsWatchedForOthers(accountIds, customerId));
+        return accounts.findAllById(accountIds).stream()
+                .filter(stored -> stored.getMembership() == Membership.MEMBER)
+                .map(StoreAccount::getId)
+                .filter(watched::contains)
+                .toList();
     }
 
     /** Names of the accounts among these that the customer has a live integration of. */
     @Transactional(readOnly = true)
     public List<String> liveAccountNames(long customerId, java.util.Collection<Long> accountIds) {
         return integrations.findLiveByCustomerAndAccounts(customerId, accountIds).stream()
-                .map(integration -> integration.getAccount().getName()).toList();
+                .map(integration -> integration.getAccount().getName())
+                .toList();
     }
 
     private Long upsertOne(DiscoveredAccount found) {
         StoreAccount account = find(found)
-                .orElseGet(() -> accounts.save(new StoreAccount(found.accountNumber(), found.name(),
-                        found.vendorNumbers(), clock.instant())));
+                .orElseGet(() -> accounts.save(
+                        new StoreAccount(found.accountNumber(), found.name(), found.vendorNumbers(), clock.instant())));
         if (found.accountNumber() != null) {
             // The Reporter service names accounts authoritatively.
             account.identify(found.accountNumber(), found.name());
         }
         account.addVendorNumbers(found.vendorNumbers());
         if (found.appsState() == DiscoveredAccount.AppsState.LOADED) {
-            Map<String, String> apps = found.apps().stream().collect(Collectors.toMap(
-                    DiscoveredAccount.DiscoveredApp::appleIdentifier, DiscoveredAccount.DiscoveredApp::name,
-                    (first, second) -> first));
+            Map<String, String> apps = found.apps().stream()
+                    .collect(Collectors.toMap(
+                            DiscoveredAccount.DiscoveredApp::appleIdentifier,
+                            DiscoveredAccount.DiscoveredApp::name,
+                            (first, second) -> first));
             account.replaceApps(apps);
         }
         accounts.flush();

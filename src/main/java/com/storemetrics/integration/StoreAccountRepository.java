@@ -17,7 +17,8 @@ interface StoreAccountRepository extends JpaRepository<StoreAccount, Long> {
     List<StoreAccount> findByAnyVendorNumber(Collection<String> vendorNumbers);
 
     /** Accounts with at least one integration in the given statuses (the IN subquery cannot repeat one). */
-    @Query("select a from StoreAccount a where a.id in (select i.account.id from Integration i where i.status in :statuses)")
+    @Query(
+            "select a from StoreAccount a where a.id in (select i.account.id from Integration i where i.status in :statuses)")
     List<StoreAccount> findWithIntegrationsIn(Collection<IntegrationStatus> statuses);
 
     /**

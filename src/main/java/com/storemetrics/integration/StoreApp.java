@@ -30,8 +30,7 @@ public class StoreApp {
     @Column(nullable = false, length = 300)
     private String name;
 
-    protected StoreApp() {
-    }
+    protected StoreApp() {}
 
     StoreApp(StoreAccount account, String appleIdentifier, String name) {
         this.account = account;

@@ -7,15 +7,26 @@ import java.util.List;
  * with our membership as last recorded. {@code vendorNumbers} are filled in only for an account
  * known by vendor number alone ({@code accountNumber} null): nothing else needs them.
  */
-public record WatchedAccount(long accountId, String accountNumber, String name, List<String> vendorNumbers,
-        boolean hasPending, Membership membership, int missingCount) {
+public record WatchedAccount(
+        long accountId,
+        String accountNumber,
+        String name,
+        List<String> vendorNumbers,
+        boolean hasPending,
+        Membership membership,
+        int missingCount) {
 
     public WatchedAccount {
         vendorNumbers = List.copyOf(vendorNumbers);
     }
 
     /** As the watched-set query reads it, before vendor numbers are added. */
-    WatchedAccount(long accountId, String accountNumber, String name, boolean hasPending, Membership membership,
+    WatchedAccount(
+            long accountId,
+            String accountNumber,
+            String name,
+            boolean hasPending,
+            Membership membership,
             int missingCount) {
         this(accountId, accountNumber, name, List.of(), hasPending, membership, missingCount);
     }

@@ -15,16 +15,28 @@ public enum Bucket {
     OTHER("Other");
 
     private static final Map<String, Bucket> BY_CODE = Map.ofEntries(
-            Map.entry("1", DOWNLOADS), Map.entry("1F", DOWNLOADS), Map.entry("1T", DOWNLOADS),
-            Map.entry("F1", DOWNLOADS), Map.entry("1E", DOWNLOADS), Map.entry("1EP", DOWNLOADS),
+            Map.entry("1", DOWNLOADS),
+            Map.entry("1F", DOWNLOADS),
+            Map.entry("1T", DOWNLOADS),
+            Map.entry("F1", DOWNLOADS),
+            Map.entry("1E", DOWNLOADS),
+            Map.entry("1EP", DOWNLOADS),
             Map.entry("1EU", DOWNLOADS),
-            Map.entry("1-B", BUNDLES), Map.entry("F1-B", BUNDLES),
-            Map.entry("3", REDOWNLOADS), Map.entry("3F", REDOWNLOADS),
-            Map.entry("7", UPDATES), Map.entry("7F", UPDATES), Map.entry("7T", UPDATES), Map.entry("F7", UPDATES),
-            Map.entry("IA1", IN_APP_PURCHASES), Map.entry("IA1-M", IN_APP_PURCHASES),
+            Map.entry("1-B", BUNDLES),
+            Map.entry("F1-B", BUNDLES),
+            Map.entry("3", REDOWNLOADS),
+            Map.entry("3F", REDOWNLOADS),
+            Map.entry("7", UPDATES),
+            Map.entry("7F", UPDATES),
+            Map.entry("7T", UPDATES),
+            Map.entry("F7", UPDATES),
+            Map.entry("IA1", IN_APP_PURCHASES),
+            Map.entry("IA1-M", IN_APP_PURCHASES),
             Map.entry("FI1", IN_APP_PURCHASES),
-            Map.entry("IA9", SUBSCRIPTIONS), Map.entry("IA9-M", SUBSCRIPTIONS),
-            Map.entry("IAY", SUBSCRIPTIONS), Map.entry("IAY-M", SUBSCRIPTIONS));
+            Map.entry("IA9", SUBSCRIPTIONS),
+            Map.entry("IA9-M", SUBSCRIPTIONS),
+            Map.entry("IAY", SUBSCRIPTIONS),
+            Map.entry("IAY-M", SUBSCRIPTIONS));
 
     /** Restored purchases are listed in the report but are not sales. */
     static final String RESTORE = "IA3";
@@ -41,7 +53,9 @@ public enum Bucket {
 
     /** The bucket of a product type; empty for restores, which are not counted at all. */
     static Optional<Bucket> of(String productTypeIdentifier) {
-        String code = productTypeIdentifier == null ? "" : productTypeIdentifier.trim().toUpperCase(Locale.ROOT);
+        String code = productTypeIdentifier == null
+                ? ""
+                : productTypeIdentifier.trim().toUpperCase(Locale.ROOT);
         if (code.equals(RESTORE)) {
             return Optional.empty();
         }
@@ -49,7 +63,9 @@ public enum Bucket {
     }
 
     static boolean isKnown(String productTypeIdentifier) {
-        String code = productTypeIdentifier == null ? "" : productTypeIdentifier.trim().toUpperCase(Locale.ROOT);
+        String code = productTypeIdentifier == null
+                ? ""
+                : productTypeIdentifier.trim().toUpperCase(Locale.ROOT);
         return code.equals(RESTORE) || BY_CODE.containsKey(code);
     }
 }

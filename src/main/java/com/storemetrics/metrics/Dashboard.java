@@ -11,14 +11,30 @@ import java.util.Set;
  * snapshot. Money is kept per currency of proceeds; {@code estimated} is the sum of the currencies
  * the rate table knows, converted to {@code displayCurrency}; {@code unconverted} names the others.
  */
-public record Dashboard(long accountId, String appKey, LocalDate from, LocalDate to, Totals current,
-        Totals previous, List<Point> series, boolean weekly, List<Line> byApp, List<Line> byCountry,
-        LocalDate publishedUpTo, int unreportedDays, Progress progress, String displayCurrency,
+public record Dashboard(
+        long accountId,
+        String appKey,
+        LocalDate from,
+        LocalDate to,
+        Totals current,
+        Totals previous,
+        List<Point> series,
+        boolean weekly,
+        List<Line> byApp,
+        List<Line> byCountry,
+        LocalDate publishedUpTo,
+        int unreportedDays,
+        Progress progress,
+        String displayCurrency,
         LocalDate ratesDate) {
 
     /** Sums over a period. {@code units} per bucket counts sold units; refunds are counted apart. */
-    public record Totals(Map<Bucket, Long> units, long refunds, Map<String, BigDecimal> proceeds,
-            BigDecimal estimated, Set<String> unconverted) {
+    public record Totals(
+            Map<Bucket, Long> units,
+            long refunds,
+            Map<String, BigDecimal> proceeds,
+            BigDecimal estimated,
+            Set<String> unconverted) {
 
         public long units(Bucket bucket) {
             return units.getOrDefault(bucket, 0L);
@@ -30,12 +46,10 @@ public record Dashboard(long accountId, String appKey, LocalDate from, LocalDate
     }
 
     /** One day (or week from {@code start}) of the chart; not reported when Apple has not published it all. */
-    public record Point(LocalDate start, long downloads, BigDecimal estimated, boolean reported) {
-    }
+    public record Point(LocalDate start, long downloads, BigDecimal estimated, boolean reported) {}
 
     /** One row of the by-app or by-country table; {@code key} is the app's SKU or the country code. */
-    public record Line(String key, String label, Totals totals) {
-    }
+    public record Line(String key, String label, Totals totals) {}
 
     /**
      * The back-fill: days of the history window Apple has answered for every vendor; {@code active}

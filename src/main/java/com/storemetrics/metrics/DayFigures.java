@@ -22,14 +22,11 @@ record DayFigures(List<Figure> figures, Map<String, AppName> apps) {
     private static final Logger log = LoggerFactory.getLogger(DayFigures.class);
     private static final Set<String> REPORTED_UNKNOWN = ConcurrentHashMap.newKeySet();
 
-    record Key(String appKey, Bucket bucket, String country, String currency) {
-    }
+    record Key(String appKey, Bucket bucket, String country, String currency) {}
 
-    record Figure(Key key, long units, long refundUnits, BigDecimal proceeds) {
-    }
+    record Figure(Key key, long units, long refundUnits, BigDecimal proceeds) {}
 
-    record AppName(String appKey, String appleIdentifier, String title) {
-    }
+    record AppName(String appKey, String appleIdentifier, String title) {}
 
     static DayFigures of(Collection<SalesRow> rows) {
         Map<Key, long[]> units = new LinkedHashMap<>();
@@ -38,7 +35,8 @@ record DayFigures(List<Figure> figures, Map<String, AppName> apps) {
         for (SalesRow row : rows) {
             if (!Bucket.isKnown(row.productTypeIdentifier())
                     && REPORTED_UNKNOWN.add(String.valueOf(row.productTypeIdentifier()))) {
-                log.warn("Unknown Product Type Identifier \"{}\" in a sales report: counted as Other",
+                log.warn(
+                        "Unknown Product Type Identifier \"{}\" in a sales report: counted as Other",
                         clip(row.productTypeIdentifier()));
             }
             Bucket bucket = Bucket.of(row.productTypeIdentifier()).orElse(null);
@@ -46,8 +44,8 @@ record DayFigures(List<Figure> figures, Map<String, AppName> apps) {
                 continue;
             }
             String parent = blankToNull(row.parentIdentifier());
-            String appKey = parent != null ? parent
-                    : blankToNull(row.sku()) != null ? row.sku() : row.appleIdentifier();
+            String appKey =
+                    parent != null ? parent : blankToNull(row.sku()) != null ? row.sku() : row.appleIdentifier();
             if (parent == null) {
                 apps.putIfAbsent(appKey, new AppName(appKey, row.appleIdentifier(), row.title()));
             }
@@ -61,8 +59,8 @@ record DayFigures(List<Figure> figures, Map<String, AppName> apps) {
             proceeds.merge(key, row.developerProceeds().multiply(BigDecimal.valueOf(row.units())), BigDecimal::add);
         }
         List<Figure> figures = units.entrySet().stream()
-                .map(entry -> new Figure(entry.getKey(), entry.getValue()[0], entry.getValue()[1],
-                        proceeds.get(entry.getKey())))
+                .map(entry -> new Figure(
+                        entry.getKey(), entry.getValue()[0], entry.getValue()[1], proceeds.get(entry.getKey())))
                 .toList();
         return new DayFigures(figures, apps);
     }

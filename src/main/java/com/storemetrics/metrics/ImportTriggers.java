@@ -26,8 +26,11 @@ class ImportTriggers {
     private final MetricsProperties properties;
     private final Clock clock;
 
-    ImportTriggers(ObjectProvider<SchedulerClient> scheduler, OneTimeTask<Void> metricsImportSoonTask,
-            MetricsProperties properties, Clock clock) {
+    ImportTriggers(
+            ObjectProvider<SchedulerClient> scheduler,
+            OneTimeTask<Void> metricsImportSoonTask,
+            MetricsProperties properties,
+            Clock clock) {
         this.scheduler = scheduler;
         this.soon = metricsImportSoonTask;
         this.properties = properties;
@@ -37,15 +40,18 @@ class ImportTriggers {
     @TransactionalEventListener(fallbackExecution = true)
     void onChanged(IntegrationsChanged event) {
         // Approved starts an account's import; a removal may end it (each batch reads who is approved).
-        boolean approvalChanged = event.changes().stream().anyMatch(change ->
-                change.row().status() == IntegrationStatus.APPROVED || change.row().status() == IntegrationStatus.REMOVED);
+        boolean approvalChanged = event.changes().stream()
+                .anyMatch(change -> change.row().status() == IntegrationStatus.APPROVED
+                        || change.row().status() == IntegrationStatus.REMOVED);
         if (!approvalChanged || !properties.startOnApproval()) {
             return;
         }
         try {
             scheduler.getObject().scheduleIfNotExists(soon.instance("approval"), clock.instant());
         } catch (RuntimeException failure) {
-            log.warn("Could not schedule an early store-metrics import; the next interval runs it: {}", failure.getMessage());
+            log.warn(
+                    "Could not schedule an early store-metrics import; the next interval runs it: {}",
+                    failure.getMessage());
         }
     }
 }

@@ -24,8 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 class MetricsDataLines implements StoreDataLines {
 
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.US);
-    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.UK)
-            .withZone(java.time.ZoneOffset.UTC);
+    private static final DateTimeFormatter MOMENT =
+            DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.UK).withZone(java.time.ZoneOffset.UTC);
 
     private final MetricsQueries queries;
     private final MetricsProperties properties;
@@ -58,18 +58,27 @@ class MetricsDataLines implements StoreDataLines {
     @Override
     public String importState(long accountId) {
         LocalDate today = LocalDate.now(clock.withZone(SalesImporter.REPORT_ZONE));
-        Progress progress = queries.vendorProgress(List.of(accountId), today.minusDays(properties.historyDays())).stream()
-                .map(vendor -> new Progress(vendor.newestDay(), vendor.days())).reduce(Progress::leastOf).orElse(null);
+        Progress progress =
+                queries.vendorProgress(List.of(accountId), today.minusDays(properties.historyDays())).stream()
+                        .map(vendor -> new Progress(vendor.newestDay(), vendor.days()))
+                        .reduce(Progress::leastOf)
+                        .orElse(null);
         MetricsQueries.ImportRecord record = queries.importRecord(accountId);
-        String running = record == null ? "Sales import: not started (it starts with the account's first approval)"
-                : record.active() ? "Sales import: running" : "Sales import: stopped (no Approved integration left;"
-                        + " the imported days are kept)";
-        String reach = progress == null ? "no day imported yet"
+        String running = record == null
+                ? "Sales import: not started (it starts with the account's first approval)"
+                : record.active()
+                        ? "Sales import: running"
+                        : "Sales import: stopped (no Approved integration left;" + " the imported days are kept)";
+        String reach = progress == null
+                ? "no day imported yet"
                 : "last day imported " + DAY.format(progress.newestDay()) + ", " + progress.days() + " of "
                         + properties.historyDays() + " days of history";
-        String failure = record == null || record.lastFailureAt() == null ? "no failure"
-                : "last failure " + record.lastFailure() + " at " + MOMENT.format(record.lastFailureAt()) + (record.consecutiveFailures() > 0
-                                ? " (" + record.consecutiveFailures() + " in a row, retrying)" : " (recovered since)");
+        String failure = record == null || record.lastFailureAt() == null
+                ? "no failure"
+                : "last failure " + record.lastFailure() + " at " + MOMENT.format(record.lastFailureAt())
+                        + (record.consecutiveFailures() > 0
+                                ? " (" + record.consecutiveFailures() + " in a row, retrying)"
+                                : " (recovered since)");
         return running + " · " + reach + " · " + failure;
     }
 
@@ -88,8 +97,8 @@ class MetricsDataLines implements StoreDataLines {
     record Progress(LocalDate newestDay, int days) {
 
         Progress leastOf(Progress other) {
-            return new Progress(newestDay.isBefore(other.newestDay) ? newestDay : other.newestDay,
-                    Math.min(days, other.days));
+            return new Progress(
+                    newestDay.isBefore(other.newestDay) ? newestDay : other.newestDay, Math.min(days, other.days));
         }
     }
 }

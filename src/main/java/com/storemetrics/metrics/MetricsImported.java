@@ -1,5 +1,4 @@
 package com.storemetrics.metrics;
 
 /** Committed: days of this account were imported (or its import started or stopped). */
-public record MetricsImported(long accountId) {
-}
+public record MetricsImported(long accountId) {}

@@ -23,8 +23,7 @@ import org.springframework.stereotype.Component;
 class MetricsQueries {
 
     /** One grouped row: a key (day, app or country), bucket, currency and sums. */
-    record Row(String key, Bucket bucket, String currency, long units, long refunds, BigDecimal proceeds) {
-    }
+    record Row(String key, Bucket bucket, String currency, long units, long refunds, BigDecimal proceeds) {}
 
     private final JdbcTemplate jdbc;
 
@@ -33,8 +32,7 @@ class MetricsQueries {
     }
 
     /** One day's downloads and proceeds in one currency, of one vendor (or one vendor's app). */
-    record DayFigure(LocalDate day, String currency, long downloads, BigDecimal proceeds) {
-    }
+    record DayFigure(LocalDate day, String currency, long downloads, BigDecimal proceeds) {}
 
     /**
      * Per day: the chart (up to 400 days of the account's or one app's day roll-up). Only what the
@@ -43,13 +41,19 @@ class MetricsQueries {
      * app): the caller adds them up per day or week, which is cheaper than HSQLDB grouping them.
      */
     List<DayFigure> byDay(long accountId, String appKey, LocalDate from, LocalDate to) {
-        String sql = "SELECT report_date, currency, CASE WHEN bucket = 'DOWNLOADS' THEN units ELSE 0 END, proceeds FROM "
-                + (appKey == null ? "metrics_account_day" : "metrics_app_day")
-                + " WHERE account_id = ? AND report_date BETWEEN ? AND ?" + (appKey == null ? "" : " AND app_sku = ?")
-                + " AND (bucket = 'DOWNLOADS' OR proceeds <> 0)";
-        Object[] args = appKey == null ? new Object[] {accountId, from, to} : new Object[] {accountId, from, to, appKey};
-        return jdbc.query(sql, (rs, i) -> new DayFigure(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getLong(3),
-                rs.getBigDecimal(4)), args);
+        String sql =
+                "SELECT report_date, currency, CASE WHEN bucket = 'DOWNLOADS' THEN units ELSE 0 END, proceeds FROM "
+                        + (appKey == null ? "metrics_account_day" : "metrics_app_day")
+                        + " WHERE account_id = ? AND report_date BETWEEN ? AND ?"
+                        + (appKey == null ? "" : " AND app_sku = ?")
+                        + " AND (bucket = 'DOWNLOADS' OR proceeds <> 0)";
+        Object[] args =
+                appKey == null ? new Object[] {accountId, from, to} : new Object[] {accountId, from, to, appKey};
+        return jdbc.query(
+                sql,
+                (rs, i) -> new DayFigure(
+                        rs.getObject(1, LocalDate.class), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4)),
+                args);
     }
 
     List<Row> byApp(long accountId, String appKey, LocalDate from, LocalDate to) {
@@ -57,12 +61,14 @@ class MetricsQueries {
     }
 
     List<Row> byCountry(long accountId, String appKey, LocalDate from, LocalDate to) {
-        return appKey == null ? ranged("country", RollUp.COUNTRY, accountId, null, from, to)
+        return appKey == null
+                ? ranged("country", RollUp.COUNTRY, accountId, null, from, to)
                 : ranged("country", RollUp.FULL, accountId, appKey, from, to);
     }
 
     List<Row> totals(long accountId, String appKey, LocalDate from, LocalDate to) {
-        return appKey == null ? ranged("'all'", RollUp.ACCOUNT, accountId, null, from, to)
+        return appKey == null
+                ? ranged("'all'", RollUp.ACCOUNT, accountId, null, from, to)
                 : ranged("'all'", RollUp.APP, accountId, appKey, from, to);
     }
 
@@ -73,8 +79,8 @@ class MetricsQueries {
      * subtracted, whichever reads fewer days; so a year reads about 12 months plus at most half a
      * month of days at each end. A key whose day count sums to zero was not in the period.
      */
-    private List<Row> ranged(String keyColumn, RollUp rollUp, long accountId, String appKey, LocalDate from,
-            LocalDate to) {
+    private List<Row> ranged(
+            String keyColumn, RollUp rollUp, long accountId, String appKey, LocalDate from, LocalDate to) {
         String app = appKey == null ? "" : " AND app_sku = ?";
         List<String> parts = new ArrayList<>();
         List<Object> args = new ArrayList<>();
@@ -113,25 +119,38 @@ class MetricsQueries {
         // these are at most some tens of thousands of rows.
         Map<List<String>, long[]> counts = new LinkedHashMap<>();
         Map<List<String>, BigDecimal> proceeds = new HashMap<>();
-        jdbc.query(String.join(" UNION ALL ", parts), rs -> {
-            List<String> key = List.of(rs.getString(1), rs.getString(2), rs.getString(3));
-            long[] sums = counts.computeIfAbsent(key, k -> new long[3]);
-            sums[0] += rs.getLong(4);
-            sums[1] += rs.getLong(5);
-            sums[2] += rs.getLong(7);
-            proceeds.merge(key, rs.getBigDecimal(6), BigDecimal::add);
-        }, args.toArray());
+        jdbc.query(
+                String.join(" UNION ALL ", parts),
+                rs -> {
+                    List<String> key = List.of(rs.getString(1), rs.getString(2), rs.getString(3));
+                    long[] sums = counts.computeIfAbsent(key, k -> new long[3]);
+                    sums[0] += rs.getLong(4);
+                    sums[1] += rs.getLong(5);
+                    sums[2] += rs.getLong(7);
+                    proceeds.merge(key, rs.getBigDecimal(6), BigDecimal::add);
+                },
+                args.toArray());
         List<Row> rows = new ArrayList<>(counts.size());
         counts.forEach((key, sums) -> {
             if (sums[2] > 0) {
-                rows.add(new Row(key.get(0), Bucket.valueOf(key.get(1)), key.get(2), sums[0], sums[1], proceeds.get(key)));
+                rows.add(new Row(
+                        key.get(0), Bucket.valueOf(key.get(1)), key.get(2), sums[0], sums[1], proceeds.get(key)));
             }
         });
         return rows;
     }
 
-    private static void dayPart(List<String> parts, List<Object> args, String keyColumn, RollUp rollUp, String app,
-            long accountId, String appKey, LocalDate from, LocalDate to, boolean subtract) {
+    private static void dayPart(
+            List<String> parts,
+            List<Object> args,
+            String keyColumn,
+            RollUp rollUp,
+            String app,
+            long accountId,
+            String appKey,
+            LocalDate from,
+            LocalDate to,
+            boolean subtract) {
         String sign = subtract ? "-" : "";
         parts.add("SELECT " + keyColumn + " AS k, bucket, currency, " + sign + "units AS u, " + sign
                 + "refund_units AS r, " + sign + "proceeds AS p, CAST(" + sign + "1 AS BIGINT) AS n FROM "
@@ -145,65 +164,87 @@ class MetricsQueries {
     /** Apps of the account by SKU, with the newest title the reports gave them. */
     Map<String, String> appTitles(long accountId) {
         Map<String, String> titles = new LinkedHashMap<>();
-        jdbc.query("SELECT app_sku, title FROM metrics_app WHERE account_id = ? ORDER BY title, app_sku",
+        jdbc.query(
+                "SELECT app_sku, title FROM metrics_app WHERE account_id = ? ORDER BY title, app_sku",
                 rs -> {
                     titles.put(rs.getString(1), rs.getString(2));
-                }, accountId);
+                },
+                accountId);
         return titles;
     }
 
     /** Days in the range that every one of {@code vendorCount} vendors has a published answer for. */
     List<LocalDate> reportedDays(long accountId, int vendorCount, LocalDate from, LocalDate to) {
-        return jdbc.queryForList("SELECT report_date FROM metrics_day_import WHERE account_id = ?"
-                + " AND status IN ('DATA', 'NO_SALES') AND report_date BETWEEN ? AND ?"
-                + " GROUP BY report_date HAVING COUNT(*) >= ? ORDER BY report_date", LocalDate.class,
-                accountId, from, to, vendorCount);
+        return jdbc.queryForList(
+                "SELECT report_date FROM metrics_day_import WHERE account_id = ?"
+                        + " AND status IN ('DATA', 'NO_SALES') AND report_date BETWEEN ? AND ?"
+                        + " GROUP BY report_date HAVING COUNT(*) >= ? ORDER BY report_date",
+                LocalDate.class,
+                accountId,
+                from,
+                to,
+                vendorCount);
     }
 
     /** The newest day every vendor has a published answer for. */
     Optional<LocalDate> publishedUpTo(long accountId, int vendorCount) {
-        List<LocalDate> days = jdbc.queryForList("SELECT report_date FROM metrics_day_import WHERE account_id = ?"
-                + " AND status IN ('DATA', 'NO_SALES') GROUP BY report_date HAVING COUNT(*) >= ?"
-                + " ORDER BY report_date DESC FETCH FIRST 1 ROWS ONLY", LocalDate.class, accountId, vendorCount);
+        List<LocalDate> days = jdbc.queryForList(
+                "SELECT report_date FROM metrics_day_import WHERE account_id = ?"
+                        + " AND status IN ('DATA', 'NO_SALES') GROUP BY report_date HAVING COUNT(*) >= ?"
+                        + " ORDER BY report_date DESC FETCH FIRST 1 ROWS ONLY",
+                LocalDate.class,
+                accountId,
+                vendorCount);
         return days.stream().findFirst();
     }
 
     /** One vendor's published days in the history window: the newest, and how many. */
-    record VendorProgress(long accountId, String vendorNumber, LocalDate newestDay, int days) {
-    }
+    record VendorProgress(long accountId, String vendorNumber, LocalDate newestDay, int days) {}
 
     /** Per (account, vendor) of these accounts, its published days since {@code from} (the primary key's order). */
     List<VendorProgress> vendorProgress(List<Long> accountIds, LocalDate from) {
         String ids = String.join(", ", java.util.Collections.nCopies(accountIds.size(), "?"));
         List<Object> args = new ArrayList<>(accountIds);
         args.add(from);
-        return jdbc.query("SELECT account_id, vendor_number, MAX(report_date), COUNT(*) FROM metrics_day_import"
-                + " WHERE account_id IN (" + ids + ") AND status IN ('DATA', 'NO_SALES') AND report_date >= ?"
-                + " GROUP BY account_id, vendor_number", (rs, i) -> new VendorProgress(rs.getLong(1), rs.getString(2),
-                rs.getObject(3, LocalDate.class), rs.getInt(4)), args.toArray());
+        return jdbc.query(
+                "SELECT account_id, vendor_number, MAX(report_date), COUNT(*) FROM metrics_day_import"
+                        + " WHERE account_id IN (" + ids + ") AND status IN ('DATA', 'NO_SALES') AND report_date >= ?"
+                        + " GROUP BY account_id, vendor_number",
+                (rs, i) -> new VendorProgress(
+                        rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getInt(4)),
+                args.toArray());
     }
 
     /** The account's import row as support reads it; null before its first approval. */
-    record ImportRecord(boolean active, String lastFailure, java.time.Instant lastFailureAt, int consecutiveFailures) {
-    }
+    record ImportRecord(boolean active, String lastFailure, java.time.Instant lastFailureAt, int consecutiveFailures) {}
 
     ImportRecord importRecord(long accountId) {
-        List<ImportRecord> records = jdbc.query("SELECT active, last_failure_kind, last_failure_message, last_failure_at,"
-                + " consecutive_failures FROM metrics_account_import WHERE account_id = ?", (rs, i) -> new ImportRecord(
-                rs.getBoolean(1), rs.getString(2) == null ? null : rs.getString(2) + ": " + rs.getString(3),
-                rs.getObject(4, java.time.OffsetDateTime.class) == null ? null
-                        : rs.getObject(4, java.time.OffsetDateTime.class).toInstant(), rs.getInt(5)), accountId);
+        List<ImportRecord> records = jdbc.query(
+                "SELECT active, last_failure_kind, last_failure_message, last_failure_at,"
+                        + " consecutive_failures FROM metrics_account_import WHERE account_id = ?",
+                (rs, i) -> new ImportRecord(
+                        rs.getBoolean(1),
+                        rs.getString(2) == null ? null : rs.getString(2) + ": " + rs.getString(3),
+                        rs.getObject(4, java.time.OffsetDateTime.class) == null
+                                ? null
+                                : rs.getObject(4, java.time.OffsetDateTime.class)
+                                        .toInstant(),
+                        rs.getInt(5)),
+                accountId);
         return records.isEmpty() ? null : records.get(0);
     }
 
     /** Whether the account imports now, and what last went wrong. */
-    record ImportState(boolean active, String lastFailure) {
-    }
+    record ImportState(boolean active, String lastFailure) {}
 
     ImportState importState(long accountId) {
-        List<ImportState> states = jdbc.query("SELECT active, last_failure_kind, last_failure_message, consecutive_failures"
-                + " FROM metrics_account_import WHERE account_id = ?", (rs, i) -> new ImportState(rs.getBoolean(1),
-                rs.getInt(4) > 0 && rs.getString(2) != null ? rs.getString(2) + ": " + rs.getString(3) : null), accountId);
+        List<ImportState> states = jdbc.query(
+                "SELECT active, last_failure_kind, last_failure_message, consecutive_failures"
+                        + " FROM metrics_account_import WHERE account_id = ?",
+                (rs, i) -> new ImportState(
+                        rs.getBoolean(1),
+                        rs.getInt(4) > 0 && rs.getString(2) != null ? rs.getString(2) + ": " + rs.getString(3) : null),
+                accountId);
         return states.isEmpty() ? new ImportState(false, null) : states.get(0);
     }
 

@@ -33,12 +33,10 @@ import org.springframework.stereotype.Service;
 public class MetricsService {
 
     /** An account the customer may see metrics of. */
-    public record MetricsAccount(long accountId, String name) {
-    }
+    public record MetricsAccount(long accountId, String name) {}
 
     /** An app of the account as the reports name it; {@code key} is its SKU. */
-    public record AppOption(String key, String title) {
-    }
+    public record AppOption(String key, String title) {}
 
     /** Longest range the view reads (a little over the year Apple keeps). */
     static final int MAX_DAYS = 400;
@@ -50,8 +48,13 @@ public class MetricsService {
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    MetricsService(ApprovedAccounts approvedAccounts, MetricsQueries queries, ExchangeRates rates,
-            MetricsProperties properties, CurrentUser currentUser, Clock clock) {
+    MetricsService(
+            ApprovedAccounts approvedAccounts,
+            MetricsQueries queries,
+            ExchangeRates rates,
+            MetricsProperties properties,
+            CurrentUser currentUser,
+            Clock clock) {
         this.approvedAccounts = approvedAccounts;
         this.queries = queries;
         this.rates = rates;
@@ -62,14 +65,17 @@ public class MetricsService {
 
     /** The accounts the signed-in customer has an Approved integration of. */
     public List<MetricsAccount> myAccounts() {
-        return mine().stream().map(account -> new MetricsAccount(account.accountId(), account.name())).toList();
+        return mine().stream()
+                .map(account -> new MetricsAccount(account.accountId(), account.name()))
+                .toList();
     }
 
     /** The apps the reports of this account have named so far. */
     public List<AppOption> apps(long accountId) {
         ApprovedAccount account = approved(accountId);
         return queries.appTitles(account.accountId()).entrySet().stream()
-                .map(entry -> new AppOption(entry.getKey(), entry.getValue())).toList();
+                .map(entry -> new AppOption(entry.getKey(), entry.getValue()))
+                .toList();
     }
 
     /** Everything the view shows for this account, app (null: all) and period of report days. */
@@ -91,24 +97,37 @@ public class MetricsService {
         Set<LocalDate> reported = new HashSet<>(queries.reportedDays(accountId, vendors, from, to));
         boolean weekly = length > 90;
         List<Dashboard.Point> series = series(queries.byDay(accountId, appKey, from, to), reported, from, to, weekly);
-        List<Dashboard.Line> byApp = lines(appRows,
-                key -> titles.getOrDefault(key, key));
+        List<Dashboard.Line> byApp = lines(appRows, key -> titles.getOrDefault(key, key));
         List<Dashboard.Line> byCountry = lines(queries.byCountry(accountId, appKey, from, to), key -> key);
 
         LocalDate today = LocalDate.now(clock.withZone(SalesImporter.REPORT_ZONE));
         LocalDate historyFrom = today.minusDays(properties.historyDays());
-        int done = queries.reportedDays(accountId, vendors, historyFrom, today.minusDays(1)).size();
+        int done = queries.reportedDays(accountId, vendors, historyFrom, today.minusDays(1))
+                .size();
         MetricsQueries.ImportState state = queries.importState(accountId);
         LocalDate lastReportable = today.minusDays(1).isBefore(to) ? today.minusDays(1) : to;
-        int unreported = (int) (ChronoUnit.DAYS.between(from, lastReportable) + 1) - reported.size()
+        int unreported = (int) (ChronoUnit.DAYS.between(from, lastReportable) + 1)
+                - reported.size()
                 + (int) Math.max(0, ChronoUnit.DAYS.between(lastReportable, to));
-        return new Dashboard(accountId, appKey, from, to, current, previous, series, weekly, byApp, byCountry,
-                queries.publishedUpTo(accountId, vendors).orElse(null), Math.max(0, unreported),
+        return new Dashboard(
+                accountId,
+                appKey,
+                from,
+                to,
+                current,
+                previous,
+                series,
+                weekly,
+                byApp,
+                byCountry,
+                queries.publishedUpTo(accountId, vendors).orElse(null),
+                Math.max(0, unreported),
                 // The caller has the account Approved, so its import runs (or starts with the next batch),
                 // whether or not the importer has reconciled since the approval.
-                new Dashboard.Progress(Math.min(done, properties.historyDays()), properties.historyDays(),
-                        true, state.lastFailure()),
-                rates.displayCurrency(), rates.date());
+                new Dashboard.Progress(
+                        Math.min(done, properties.historyDays()), properties.historyDays(), true, state.lastFailure()),
+                rates.displayCurrency(),
+                rates.date());
     }
 
     private List<ApprovedAccount> mine() {
@@ -116,7 +135,9 @@ public class MetricsService {
     }
 
     private ApprovedAccount approved(long accountId) {
-        return mine().stream().filter(account -> account.accountId() == accountId).findFirst()
+        return mine().stream()
+                .filter(account -> account.accountId() == accountId)
+                .findFirst()
                 .orElseThrow(() -> new AccessDeniedException("No Approved integration of this account"));
     }
 
@@ -145,10 +166,13 @@ public class MetricsService {
 
     private List<Dashboard.Line> lines(List<MetricsQueries.Row> rows, Function<String, String> label) {
         Map<String, List<MetricsQueries.Row>> byKey = new LinkedHashMap<>();
-        rows.forEach(row -> byKey.computeIfAbsent(row.key(), key -> new ArrayList<>()).add(row));
+        rows.forEach(row ->
+                byKey.computeIfAbsent(row.key(), key -> new ArrayList<>()).add(row));
         return byKey.entrySet().stream()
                 .map(entry -> new Dashboard.Line(entry.getKey(), label.apply(entry.getKey()), totals(entry.getValue())))
-                .sorted(Comparator.comparing((Dashboard.Line line) -> line.totals().units(Bucket.DOWNLOADS)).reversed()
+                .sorted(Comparator.comparing(
+                                (Dashboard.Line line) -> line.totals().units(Bucket.DOWNLOADS))
+                        .reversed()
                         .thenComparing(Dashboard.Line::label))
                 .toList();
     }
@@ -159,8 +183,12 @@ public class MetricsService {
      * account selling in many currencies is some ten thousand rows, and grouping them per day
      * first cost more than reading them.
      */
-    private List<Dashboard.Point> series(List<MetricsQueries.DayFigure> rows, Set<LocalDate> reported, LocalDate from,
-            LocalDate to, boolean weekly) {
+    private List<Dashboard.Point> series(
+            List<MetricsQueries.DayFigure> rows,
+            Set<LocalDate> reported,
+            LocalDate from,
+            LocalDate to,
+            boolean weekly) {
         int step = weekly ? 7 : 1;
         int count = (int) (ChronoUnit.DAYS.between(from, to) / step) + 1;
         long[] downloads = new long[count];
@@ -184,7 +212,8 @@ public class MetricsService {
             BigDecimal estimated = BigDecimal.ZERO;
             for (Map.Entry<String, BigDecimal> amount : proceeds.get(i).entrySet()) {
                 if (amount.getValue().signum() != 0) {
-                    estimated = estimated.add(rates.toDisplay(amount.getKey(), amount.getValue()).orElse(BigDecimal.ZERO));
+                    estimated = estimated.add(
+                            rates.toDisplay(amount.getKey(), amount.getValue()).orElse(BigDecimal.ZERO));
                 }
             }
             points.add(new Dashboard.Point(start, downloads[i], estimated, allReported));

@@ -54,8 +54,7 @@ public class SalesImporter {
         }
     }
 
-    private record Task(AccountImport account, String vendor, LocalDate day) {
-    }
+    private record Task(AccountImport account, String vendor, LocalDate day) {}
 
     private final ApprovedAccounts approvedAccounts;
     private final ReporterClient reporter;
@@ -68,9 +67,15 @@ public class SalesImporter {
     private final String serviceAccessToken;
     private final ReentrantLock running = new ReentrantLock();
 
-    SalesImporter(ApprovedAccounts approvedAccounts, ReporterClient reporter, MetricsStore store,
-            MetricsBroadcaster broadcaster, MetricsProperties properties, AppleCallAccounting accounting,
-            AppStoreProperties appleProperties, Clock clock,
+    SalesImporter(
+            ApprovedAccounts approvedAccounts,
+            ReporterClient reporter,
+            MetricsStore store,
+            MetricsBroadcaster broadcaster,
+            MetricsProperties properties,
+            AppleCallAccounting accounting,
+            AppStoreProperties appleProperties,
+            Clock clock,
             @Value("${storemetrics.apple.service-access-token}") String serviceAccessToken) {
         this.approvedAccounts = approvedAccounts;
         this.reporter = reporter;
@@ -99,12 +104,19 @@ public class SalesImporter {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, REPORT_ZONE);
         List<ApprovedAccount> approved = approvedAccounts.all().stream()
-                .filter(account -> account.accountNumber() != null && !account.vendorNumbers().isEmpty())
+                .filter(account -> account.accountNumber() != null
+                        && !account.vendorNumbers().isEmpty())
                 .toList();
         MetricsStore.Reconciled reconciled = store.reconcile(approved, now);
-        reconciled.started().forEach(id -> log.info("Store metrics: importing account id {} (an integration is Approved)", id));
-        reconciled.stopped().forEach(id -> log.info("Store metrics: stopped importing account id {} (no Approved "
-                + "integration left; its stored figures stay)", id));
+        reconciled
+                .started()
+                .forEach(id -> log.info("Store metrics: importing account id {} (an integration is Approved)", id));
+        reconciled
+                .stopped()
+                .forEach(id -> log.info(
+                        "Store metrics: stopped importing account id {} (no Approved "
+                                + "integration left; its stored figures stay)",
+                        id));
         reconciled.started().forEach(broadcaster::imported);
         reconciled.stopped().forEach(broadcaster::imported);
 
@@ -113,12 +125,13 @@ public class SalesImporter {
         List<Deque<Task>> queues = new ArrayList<>();
         store.allImports().stream()
                 .filter(AccountImport::active)
-                .filter(account -> account.pausedUntil() == null || !account.pausedUntil().isAfter(now))
-                .sorted(Comparator.comparing(AccountImport::lastServedAt,
-                        Comparator.nullsFirst(Comparator.naturalOrder())))
+                .filter(account ->
+                        account.pausedUntil() == null || !account.pausedUntil().isAfter(now))
+                .sorted(Comparator.comparing(
+                        AccountImport::lastServedAt, Comparator.nullsFirst(Comparator.naturalOrder())))
                 .forEach(account -> {
-                    Deque<Task> tasks = tasksOf(account, vendorsByAccount.getOrDefault(account.accountId(), List.of()),
-                            today, now);
+                    Deque<Task> tasks =
+                            tasksOf(account, vendorsByAccount.getOrDefault(account.accountId(), List.of()), today, now);
                     if (!tasks.isEmpty()) {
                         queues.add(tasks);
                     }
@@ -130,7 +143,8 @@ public class SalesImporter {
         }
         int allowance = Math.min(properties.batchSize(), properties.importerHourlyRequests() - pacing.requests());
         // The verifier goes first: never push this node's Reporter traffic past the whole budget.
-        allowance = Math.min(allowance, properties.hourlyBudget() - accounting.requestsInLastHour(AppleProtocol.REPORTER));
+        allowance =
+                Math.min(allowance, properties.hourlyBudget() - accounting.requestsInLastHour(AppleProtocol.REPORTER));
         if (allowance <= 0 || queues.isEmpty()) {
             return new RunResult(0, 0, 0, 0, allowance <= 0 && !queues.isEmpty(), waiting);
         }
@@ -157,22 +171,38 @@ public class SalesImporter {
                 store.countRequests(at, 1);
                 requests++;
                 try {
-                    DailySales answer = reporter.dailySales(serviceAccessToken, task.account().accountNumber(),
-                            task.vendor(), task.day());
+                    DailySales answer = reporter.dailySales(
+                            serviceAccessToken, task.account().accountNumber(), task.vendor(), task.day());
                     switch (answer.outcome()) {
                         case DATA -> {
-                            store.storeDay(task.account().accountId(), task.vendor(), task.day(), DayStatus.DATA,
-                                    DayFigures.of(answer.report().rows()), at);
+                            store.storeDay(
+                                    task.account().accountId(),
+                                    task.vendor(),
+                                    task.day(),
+                                    DayStatus.DATA,
+                                    DayFigures.of(answer.report().rows()),
+                                    at);
                             stored++;
                         }
                         case NO_SALES -> {
-                            store.storeDay(task.account().accountId(), task.vendor(), task.day(), DayStatus.NO_SALES,
-                                    DayFigures.of(List.of()), at);
+                            store.storeDay(
+                                    task.account().accountId(),
+                                    task.vendor(),
+                                    task.day(),
+                                    DayStatus.NO_SALES,
+                                    DayFigures.of(List.of()),
+                                    at);
                             stored++;
                         }
                         case NOT_YET_AVAILABLE -> {
-                            store.dayNotStored(task.account().accountId(), task.vendor(), task.day(), DayStatus.NOT_YET,
-                                    at, at.plus(properties.notYetRetry()), "Apple: report not available yet");
+                            store.dayNotStored(
+                                    task.account().accountId(),
+                                    task.vendor(),
+                                    task.day(),
+                                    DayStatus.NOT_YET,
+                                    at,
+                                    at.plus(properties.notYetRetry()),
+                                    "Apple: report not available yet");
                             notYet++;
                         }
                     }
@@ -188,8 +218,11 @@ public class SalesImporter {
                     stop = handle(failure, task, at, skipAccounts);
                 } catch (RuntimeException unexpected) {
                     failures++;
-                    log.error("Store metrics: importing {} of vendor {} failed unexpectedly; nothing stored",
-                            task.day(), task.vendor(), unexpected);
+                    log.error(
+                            "Store metrics: importing {} of vendor {} failed unexpectedly; nothing stored",
+                            task.day(),
+                            task.vendor(),
+                            unexpected);
                     recordDayFailure(task, at, "INTERNAL", unexpected.getClass().getSimpleName());
                 }
             }
@@ -197,8 +230,12 @@ public class SalesImporter {
         served.forEach(id -> store.served(id, clock.instant()));
         int left = waiting - requests;
         if (requests > 0) {
-            log.debug("Store metrics batch: {} request(s), {} day(s) stored, {} not yet published, {} failure(s)",
-                    requests, stored, notYet, failures);
+            log.debug(
+                    "Store metrics batch: {} request(s), {} day(s) stored, {} not yet published, {} failure(s)",
+                    requests,
+                    stored,
+                    notYet,
+                    failures);
         }
         return new RunResult(requests, stored, notYet, failures, stop, Math.max(0, left));
     }
@@ -218,33 +255,48 @@ public class SalesImporter {
                 Duration wait = properties.backoffAfter(task.account().consecutiveFailures() + 1);
                 store.pauseAll(at.plus(wait), "Apple refused the service Apple ID's token: " + failure.getMessage());
                 store.accountFailed(accountId, at, failure.kind().name(), failure.userMessage(), null);
-                log.warn("Store metrics: Apple refused our service token ({}); pausing the import for {}",
-                        failure.getMessage(), wait);
+                log.warn(
+                        "Store metrics: Apple refused our service token ({}); pausing the import for {}",
+                        failure.getMessage(),
+                        wait);
                 return true;
             }
             case FORBIDDEN -> {
                 Duration wait = properties.backoffAfter(task.account().consecutiveFailures() + 1);
                 store.accountFailed(accountId, at, failure.kind().name(), failure.userMessage(), at.plus(wait));
                 skipAccounts.add(accountId);
-                log.warn("Store metrics: Apple refuses account {}'s reports to our service user ({}); account waits {}",
-                        task.account().accountNumber(), failure.getMessage(), wait);
+                log.warn(
+                        "Store metrics: Apple refuses account {}'s reports to our service user ({}); account waits {}",
+                        task.account().accountNumber(),
+                        failure.getMessage(),
+                        wait);
                 return false;
             }
             default -> {
                 recordDayFailure(task, at, failure.kind().name(), failure.getMessage());
-                log.warn("Store metrics: {} of vendor {} not imported, retried later: {} ({})", task.day(),
-                        task.vendor(), failure.kind(), failure.getMessage());
+                log.warn(
+                        "Store metrics: {} of vendor {} not imported, retried later: {} ({})",
+                        task.day(),
+                        task.vendor(),
+                        failure.kind(),
+                        failure.getMessage());
                 return false;
             }
         }
     }
 
     private void recordDayFailure(Task task, Instant at, String kind, String detail) {
-        Map<LocalDate, DayState> state = store.dayStates(task.account().accountId(), task.vendor(), task.day(),
-                task.day());
+        Map<LocalDate, DayState> state =
+                store.dayStates(task.account().accountId(), task.vendor(), task.day(), task.day());
         int attempts = state.containsKey(task.day()) ? state.get(task.day()).attempts() + 1 : 1;
-        store.dayNotStored(task.account().accountId(), task.vendor(), task.day(), DayStatus.FAILED, at,
-                at.plus(properties.backoffAfter(attempts)), kind + ": " + detail);
+        store.dayNotStored(
+                task.account().accountId(),
+                task.vendor(),
+                task.day(),
+                DayStatus.FAILED,
+                at,
+                at.plus(properties.backoffAfter(attempts)),
+                kind + ": " + detail);
         store.accountFailed(task.account().accountId(), at, kind, detail, null);
     }
 
@@ -257,7 +309,8 @@ public class SalesImporter {
         LocalDate oldest = today.minusDays(properties.historyDays());
         LocalDate trailingFrom = today.minusDays(properties.trailingDays());
         List<Map<LocalDate, DayState>> states = vendors.stream()
-                .map(vendor -> store.dayStates(account.accountId(), vendor, oldest, newest)).toList();
+                .map(vendor -> store.dayStates(account.accountId(), vendor, oldest, newest))
+                .toList();
         Deque<Task> tasks = new ArrayDeque<>();
         for (LocalDate day = newest; !day.isBefore(oldest); day = day.minusDays(1)) {
             for (int v = 0; v < vendors.size(); v++) {
@@ -278,7 +331,8 @@ public class SalesImporter {
         if (!state.status().isPublished()) {
             return due;
         }
-        return due && !day.isBefore(trailingFrom)
+        return due
+                && !day.isBefore(trailingFrom)
                 && !state.fetchedAt().plus(properties.refetchAfter()).isAfter(now);
     }
 }

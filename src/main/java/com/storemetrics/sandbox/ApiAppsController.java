@@ -23,7 +23,22 @@ class ApiAppsController {
         ApiGate.Caller caller = gate.authenticate(request);
         SandboxWorld.AccountFacts team = world.account(caller.account()).orElseThrow();
         String apiBase = JsonApi.apiBase(request);
-        return gate.ok(request, JsonApi.page(team.apps(), request, app -> JsonApi.resource("apps", app.appleId(), apiBase,
-                "name", app.name(), "bundleId", app.bundleId(), "sku", app.sku(), "primaryLocale", "en-US")));
+        return gate.ok(
+                request,
+                JsonApi.page(
+                        team.apps(),
+                        request,
+                        app -> JsonApi.resource(
+                                "apps",
+                                app.appleId(),
+                                apiBase,
+                                "name",
+                                app.name(),
+                                "bundleId",
+                                app.bundleId(),
+                                "sku",
+                                app.sku(),
+                                "primaryLocale",
+                                "en-US")));
     }
 }

@@ -34,13 +34,13 @@ final class ApiError extends RuntimeException {
     }
 
     static ApiError forbidden(String detail) {
-        return new ApiError(HttpStatus.FORBIDDEN, "FORBIDDEN_ERROR", "This request is forbidden for security reasons",
-                detail);
+        return new ApiError(
+                HttpStatus.FORBIDDEN, "FORBIDDEN_ERROR", "This request is forbidden for security reasons", detail);
     }
 
     static ApiError invalidParameter(String detail) {
-        return new ApiError(HttpStatus.BAD_REQUEST, "PARAMETER_ERROR.INVALID", "A parameter has an invalid value",
-                detail);
+        return new ApiError(
+                HttpStatus.BAD_REQUEST, "PARAMETER_ERROR.INVALID", "A parameter has an invalid value", detail);
     }
 
     static ApiError notFound(String detail) {
@@ -52,12 +52,18 @@ final class ApiError extends RuntimeException {
     }
 
     static ApiError rateLimited() {
-        return new ApiError(HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMIT_EXCEEDED", "The request rate limit has been reached.",
+        return new ApiError(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "RATE_LIMIT_EXCEEDED",
+                "The request rate limit has been reached.",
                 "We've received too many requests for this API. Please wait and try again or slow down your request rate.");
     }
 
     static ApiError unexpected() {
-        return new ApiError(HttpStatus.INTERNAL_SERVER_ERROR, "UNEXPECTED_ERROR", "An unexpected error occurred.",
+        return new ApiError(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "UNEXPECTED_ERROR",
+                "An unexpected error occurred.",
                 "An unexpected error occurred on the server side. If this issue continues, contact us at https://developer.apple.com/contact/.");
     }
 

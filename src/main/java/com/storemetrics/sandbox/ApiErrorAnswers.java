@@ -5,8 +5,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /** Apple's error JSON for whatever the API controllers refuse, with the key's budget in the headers. */
-@org.springframework.web.bind.annotation.RestControllerAdvice(assignableTypes = {ApiAppsController.class,
-        ApiUsersController.class, ApiSalesReportsController.class})
+@org.springframework.web.bind.annotation.RestControllerAdvice(
+        assignableTypes = {ApiAppsController.class, ApiUsersController.class, ApiSalesReportsController.class})
 @ConditionalOnSandbox
 class ApiErrorAnswers {
 

@@ -42,8 +42,10 @@ class ApiGate {
         ApiKeyJwtVerifier.Outcome outcome = verifier.verify(request.getHeader(HttpHeaders.AUTHORIZATION));
         if (!outcome.accepted()) {
             // A refused token costs no budget; the header shows the key's remainder when the kid was known.
-            request.setAttribute(REQUEST_VERDICT,
-                    rateLimiter.peek(outcome.key() == null ? null : outcome.key().keyId()));
+            request.setAttribute(
+                    REQUEST_VERDICT,
+                    rateLimiter.peek(
+                            outcome.key() == null ? null : outcome.key().keyId()));
             throw ApiError.notAuthorized();
         }
         HourlyRateLimiter.Verdict verdict = rateLimiter.acquire(outcome.key().keyId());
@@ -61,7 +63,8 @@ class ApiGate {
 
     ResponseEntity<Object> error(ApiError error, HttpServletRequest request) {
         HourlyRateLimiter.Verdict verdict = verdictOf(request);
-        ResponseEntity.BodyBuilder answer = ResponseEntity.status(error.status).contentType(MediaType.APPLICATION_JSON)
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(error.status)
+                .contentType(MediaType.APPLICATION_JSON)
                 .header(RATE_LIMIT_HEADER, verdict.header());
         if (error.status == HttpStatus.TOO_MANY_REQUESTS) {
             answer.header(HttpHeaders.RETRY_AFTER, Long.toString(verdict.retryAfterSeconds()));
@@ -74,7 +77,10 @@ class ApiGate {
     }
 
     ResponseEntity<Object> respond(HttpServletRequest request, HttpStatus status, Object body) {
-        ResponseEntity.BodyBuilder answer = ResponseEntity.status(status).header(RATE_LIMIT_HEADER, verdictOf(request).header());
-        return body == null ? answer.build() : answer.contentType(MediaType.APPLICATION_JSON).body(body);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(status)
+                .header(RATE_LIMIT_HEADER, verdictOf(request).header());
+        return body == null
+                ? answer.build()
+                : answer.contentType(MediaType.APPLICATION_JSON).body(body);
     }
 }

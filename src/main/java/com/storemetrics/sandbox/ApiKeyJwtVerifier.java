@@ -74,10 +74,12 @@ class ApiKeyJwtVerifier {
         } catch (ParseException e) {
             return refused(null, "unparseable");
         }
-        if (!(jwt instanceof SignedJWT signed) || !JWSAlgorithm.ES256.equals(signed.getHeader().getAlgorithm())) {
+        if (!(jwt instanceof SignedJWT signed)
+                || !JWSAlgorithm.ES256.equals(signed.getHeader().getAlgorithm())) {
             return refused(null, "alg is not ES256");
         }
-        Optional<SandboxApiKeys.ApiKey> registered = keys.find(signed.getHeader().getKeyID());
+        Optional<SandboxApiKeys.ApiKey> registered =
+                keys.find(signed.getHeader().getKeyID());
         if (registered.isEmpty()) {
             return refused(null, "kid missing or unknown");
         }

@@ -34,7 +34,8 @@ class ApiSalesReportsController {
         expectFilter(request, "filter[reportSubType]", "SUMMARY");
         String version = request.getParameter("filter[version]");
         if (version != null && !version.equals("1_0")) {
-            throw ApiError.invalidParameter("'" + version + "' is not a valid value for the parameter 'filter[version]'");
+            throw ApiError.invalidParameter(
+                    "'" + version + "' is not a valid value for the parameter 'filter[version]'");
         }
         String vendor = request.getParameter("filter[vendorNumber]");
         if (vendor == null || vendor.isBlank()) {
@@ -62,7 +63,8 @@ class ApiSalesReportsController {
         if (lines.isEmpty()) {
             throw ApiError.notFound("There were no sales for the date specified.");
         }
-        return ResponseEntity.ok().contentType(ReporterController.GZIP)
+        return ResponseEntity.ok()
+                .contentType(ReporterController.GZIP)
                 .header(ApiGate.RATE_LIMIT_HEADER, gate.verdictOf(request).header())
                 .body(SalesLedger.gzipTsv(lines));
     }

@@ -23,9 +23,20 @@ import org.springframework.web.bind.annotation.RestController;
 @ConditionalOnSandbox
 class ApiUsersController {
 
-    static final Set<String> USER_ROLES = Set.of("ADMIN", "FINANCE", "ACCOUNT_HOLDER", "SALES", "MARKETING",
-            "APP_MANAGER", "DEVELOPER", "ACCESS_TO_REPORTS", "CUSTOMER_SUPPORT", "CREATE_APPS",
-            "CLOUD_MANAGED_DEVELOPER_ID", "CLOUD_MANAGED_APP_DISTRIBUTION", "GENERATE_INDIVIDUAL_KEYS");
+    static final Set<String> USER_ROLES = Set.of(
+            "ADMIN",
+            "FINANCE",
+            "ACCOUNT_HOLDER",
+            "SALES",
+            "MARKETING",
+            "APP_MANAGER",
+            "DEVELOPER",
+            "ACCESS_TO_REPORTS",
+            "CUSTOMER_SUPPORT",
+            "CREATE_APPS",
+            "CLOUD_MANAGED_DEVELOPER_ID",
+            "CLOUD_MANAGED_APP_DISTRIBUTION",
+            "GENERATE_INDIVIDUAL_KEYS");
 
     private final ApiGate gate;
     private final SandboxWorld world;
@@ -45,9 +56,27 @@ class ApiUsersController {
                 .filter(m -> usernames.isEmpty() || usernames.stream().anyMatch(u -> u.equalsIgnoreCase(m.email())))
                 .toList();
         String apiBase = JsonApi.apiBase(request);
-        return gate.ok(request, JsonApi.page(members, request, m -> JsonApi.resource("users", m.id(), apiBase,
-                "username", m.email(), "firstName", m.firstName(), "lastName", m.lastName(), "roles", m.roles(),
-                "allAppsVisible", m.allAppsVisible(), "provisioningAllowed", m.provisioningAllowed())));
+        return gate.ok(
+                request,
+                JsonApi.page(
+                        members,
+                        request,
+                        m -> JsonApi.resource(
+                                "users",
+                                m.id(),
+                                apiBase,
+                                "username",
+                                m.email(),
+                                "firstName",
+                                m.firstName(),
+                                "lastName",
+                                m.lastName(),
+                                "roles",
+                                m.roles(),
+                                "allAppsVisible",
+                                m.allAppsVisible(),
+                                "provisioningAllowed",
+                                m.provisioningAllowed())));
     }
 
     @GetMapping(JsonApi.PATH + "/userInvitations")
@@ -72,7 +101,8 @@ class ApiUsersController {
         try {
             invitation = world.invite(caller.account(), draft);
         } catch (SandboxRefusal duplicate) {
-            throw ApiError.entity("ENTITY_ERROR.ATTRIBUTE.INVALID.DUPLICATE",
+            throw ApiError.entity(
+                    "ENTITY_ERROR.ATTRIBUTE.INVALID.DUPLICATE",
                     "The provided entity includes an attribute with a value that has already been used",
                     duplicate.getMessage());
         }
@@ -106,7 +136,9 @@ class ApiUsersController {
             throw ApiError.invalidParameter("The request entity is not valid JSON.");
         }
         if (data == null || !data.isObject()) {
-            throw ApiError.entity("ENTITY_ERROR.ATTRIBUTE.REQUIRED", "The provided entity is missing a required field",
+            throw ApiError.entity(
+                    "ENTITY_ERROR.ATTRIBUTE.REQUIRED",
+                    "The provided entity is missing a required field",
                     "You must provide a value for the field 'data' with this request");
         }
         if (!"userInvitations".equals(data.path("type").asText(null))) {
@@ -141,21 +173,24 @@ class ApiUsersController {
             visibleAppIds.add(app.path("id").asText());
         }
         if (!allAppsVisible && visibleAppIds.isEmpty()) {
-            throw ApiError.entity("ENTITY_ERROR.RELATIONSHIP.REQUIRED",
+            throw ApiError.entity(
+                    "ENTITY_ERROR.RELATIONSHIP.REQUIRED",
                     "The provided entity is missing a required relationship",
                     "You must provide visibleApps when allAppsVisible is false");
         }
         Set<String> teamApps = new HashSet<>(world.account(accountNumber).orElseThrow().apps().stream()
-                .map(SandboxApp::appleId).toList());
+                .map(SandboxApp::appleId)
+                .toList());
         for (String appId : visibleAppIds) {
             if (!teamApps.contains(appId)) {
-                throw ApiError.entity("ENTITY_ERROR.RELATIONSHIP.INVALID",
+                throw ApiError.entity(
+                        "ENTITY_ERROR.RELATIONSHIP.INVALID",
                         "The provided entity includes a relationship with an invalid value",
                         "There is no app with id '" + appId + "' in this team");
             }
         }
-        return new SandboxWorld.InvitationDraft(email, firstName, lastName, roles, allAppsVisible,
-                provisioningAllowed, visibleAppIds);
+        return new SandboxWorld.InvitationDraft(
+                email, firstName, lastName, roles, allAppsVisible, provisioningAllowed, visibleAppIds);
     }
 
     private static String requiredText(JsonNode attributes, String name) {
@@ -167,18 +202,37 @@ class ApiUsersController {
     }
 
     private static ApiError missingAttribute(String name) {
-        return ApiError.entity("ENTITY_ERROR.ATTRIBUTE.REQUIRED", "The provided entity is missing a required attribute",
+        return ApiError.entity(
+                "ENTITY_ERROR.ATTRIBUTE.REQUIRED",
+                "The provided entity is missing a required attribute",
                 "You must provide a value for the attribute '" + name + "' with this request");
     }
 
     private static ApiError invalidAttribute(String name, String detail) {
-        return ApiError.entity("ENTITY_ERROR.ATTRIBUTE.INVALID",
-                "The provided entity includes an attribute with an invalid value", detail + " (attribute '" + name + "')");
+        return ApiError.entity(
+                "ENTITY_ERROR.ATTRIBUTE.INVALID",
+                "The provided entity includes an attribute with an invalid value",
+                detail + " (attribute '" + name + "')");
     }
 
     private Map<String, Object> invitationResource(SandboxWorld.Invitation i, String apiBase) {
-        return JsonApi.resource("userInvitations", i.id(), apiBase, "email", i.email(), "firstName", i.firstName(),
-                "lastName", i.lastName(), "roles", i.roles(), "allAppsVisible", i.allAppsVisible(),
-                "provisioningAllowed", i.provisioningAllowed(), "expirationDate", i.expiresAt().toString());
+        return JsonApi.resource(
+                "userInvitations",
+                i.id(),
+                apiBase,
+                "email",
+                i.email(),
+                "firstName",
+                i.firstName(),
+                "lastName",
+                i.lastName(),
+                "roles",
+                i.roles(),
+                "allAppsVisible",
+                i.allAppsVisible(),
+                "provisioningAllowed",
+                i.provisioningAllowed(),
+                "expirationDate",
+                i.expiresAt().toString());
     }
 }

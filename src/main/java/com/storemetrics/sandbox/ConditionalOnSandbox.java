@@ -15,5 +15,4 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @ConditionalOnProperty(name = "storemetrics.sandbox.enabled", havingValue = "true", matchIfMissing = false)
-public @interface ConditionalOnSandbox {
-}
+public @interface ConditionalOnSandbox {}

@@ -28,8 +28,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class ControlApiGuard extends OncePerRequestFilter {
 
     static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
-    private static final Set<String> FORWARDING_HEADERS = Set.of("Forwarded", "X-Forwarded-For",
-            "X-Forwarded-Host", "X-Forwarded-Proto", "X-Real-IP");
+    private static final Set<String> FORWARDING_HEADERS =
+            Set.of("Forwarded", "X-Forwarded-For", "X-Forwarded-Host", "X-Forwarded-Proto", "X-Real-IP");
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnSandbox
@@ -70,7 +70,8 @@ final class ControlApiGuard extends OncePerRequestFilter {
         if (!LOCAL_HOSTS.contains(hostName(request.getHeader("Host")))) {
             return "The sandbox's control API answers only requests for localhost or 127.0.0.1";
         }
-        boolean changes = !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())
+        boolean changes = !"GET".equals(request.getMethod())
+                && !"HEAD".equals(request.getMethod())
                 && !"OPTIONS".equals(request.getMethod());
         if (changes && !isJson(request.getContentType())) {
             return "Content-Type must be application/json (also for requests without a body)";
@@ -84,7 +85,8 @@ final class ControlApiGuard extends OncePerRequestFilter {
         }
         try {
             // A literal address, never a name: nothing is looked up.
-            return (address.matches("[0-9.]+") || address.contains(":")) && InetAddress.getByName(address).isLoopbackAddress();
+            return (address.matches("[0-9.]+") || address.contains(":"))
+                    && InetAddress.getByName(address).isLoopbackAddress();
         } catch (UnknownHostException e) {
             return false;
         }

@@ -42,20 +42,15 @@ class ControlController {
         this.rateLimiter = rateLimiter;
     }
 
-    record InvitationRequest(String email, List<String> roles) {
-    }
+    record InvitationRequest(String email, List<String> roles) {}
 
-    record FaultRequest(String mode, Integer count, Integer latencyMs) {
-    }
+    record FaultRequest(String mode, Integer count, Integer latencyMs) {}
 
-    record ClockRequest(String advance) {
-    }
+    record ClockRequest(String advance) {}
 
-    record RateLimitRequest(Integer hourlyBudget) {
-    }
+    record RateLimitRequest(Integer hourlyBudget) {}
 
-    record ReportVersionRequest(String version) {
-    }
+    record ReportVersionRequest(String version) {}
 
     @GetMapping("/world")
     WorldSnapshot world() {
@@ -105,7 +100,9 @@ class ControlController {
             mode = null;
         }
         FaultInjector.Armed armed = faults.arm(mode, request.count(), request.latencyMs());
-        return new WorldSnapshot.Fault(armed.mode().name(), armed.remaining(),
+        return new WorldSnapshot.Fault(
+                armed.mode().name(),
+                armed.remaining(),
                 armed.mode() == FaultInjector.Mode.LATENCY ? armed.latencyMs() : null);
     }
 
@@ -121,7 +118,8 @@ class ControlController {
         try {
             step = Duration.parse(request.advance() == null ? "" : request.advance());
         } catch (DateTimeParseException e) {
-            throw new SandboxRefusal(SandboxRefusal.Reason.INVALID, "advance must be an ISO-8601 duration such as PT73H");
+            throw new SandboxRefusal(
+                    SandboxRefusal.Reason.INVALID, "advance must be an ISO-8601 duration such as PT73H");
         }
         return Map.of("now", world.advanceClock(step));
     }

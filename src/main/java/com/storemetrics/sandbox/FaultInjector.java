@@ -26,8 +26,7 @@ class FaultInjector {
     }
 
     /** {@code remaining} null means until cleared. */
-    record Armed(Mode mode, Integer remaining, int latencyMs) {
-    }
+    record Armed(Mode mode, Integer remaining, int latencyMs) {}
 
     static final int MAX_LATENCY_MS = 120_000;
 
@@ -35,15 +34,17 @@ class FaultInjector {
 
     Armed arm(Mode mode, Integer count, Integer latencyMs) {
         if (mode == null) {
-            throw new SandboxRefusal(SandboxRefusal.Reason.INVALID,
+            throw new SandboxRefusal(
+                    SandboxRefusal.Reason.INVALID,
                     "mode must be one of HTTP_500, HTTP_429, GARBAGE, DROP_CONNECTION, LATENCY");
         }
         if (count != null && count < 1) {
-            throw new SandboxRefusal(SandboxRefusal.Reason.INVALID, "count must be at least 1 (omit it for until cleared)");
+            throw new SandboxRefusal(
+                    SandboxRefusal.Reason.INVALID, "count must be at least 1 (omit it for until cleared)");
         }
         if (mode == Mode.LATENCY && (latencyMs == null || latencyMs < 1 || latencyMs > MAX_LATENCY_MS)) {
-            throw new SandboxRefusal(SandboxRefusal.Reason.INVALID,
-                    "LATENCY needs latencyMs between 1 and " + MAX_LATENCY_MS);
+            throw new SandboxRefusal(
+                    SandboxRefusal.Reason.INVALID, "LATENCY needs latencyMs between 1 and " + MAX_LATENCY_MS);
         }
         Armed fault = new Armed(mode, count, mode == Mode.LATENCY ? latencyMs : 0);
         armed.set(fault);
@@ -71,8 +72,8 @@ class FaultInjector {
             if (fault.remaining() == null) {
                 return Optional.of(fault);
             }
-            Armed next = fault.remaining() > 1
-                    ? new Armed(fault.mode(), fault.remaining() - 1, fault.latencyMs()) : null;
+            Armed next =
+                    fault.remaining() > 1 ? new Armed(fault.mode(), fault.remaining() - 1, fault.latencyMs()) : null;
             if (armed.compareAndSet(fault, next)) {
                 return Optional.of(fault);
             }

@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
  */
 final class FaultValve extends ValveBase {
 
-    private static final byte[] GARBAGE = "\u0000\u00ff\u00fe<<?!not a report, not JSON, not XML;\u0007\u0000"
-            .getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] GARBAGE =
+            "\u0000\u00ff\u00fe<<?!not a report, not JSON, not XML;\u0007\u0000".getBytes(StandardCharsets.ISO_8859_1);
 
     private final FaultInjector faults;
     private final HourlyRateLimiter rateLimiter;
@@ -62,7 +62,8 @@ final class FaultValve extends ValveBase {
 
     @Override
     public void invoke(Request request, Response response) throws IOException, ServletException {
-        String path = request.getDecodedRequestURI().substring(request.getContextPath().length());
+        String path = request.getDecodedRequestURI()
+                .substring(request.getContextPath().length());
         boolean api = path.startsWith(JsonApi.PATH + "/");
         boolean reporter = path.startsWith(ReporterController.PATH + "/");
         Optional<FaultInjector.Armed> fault = api || reporter ? faults.takeForRequest() : Optional.empty();
@@ -97,14 +98,18 @@ final class FaultValve extends ValveBase {
         response.setStatus(status);
         if (api) {
             int budget = rateLimiter.budget();
-            response.setHeader(ApiGate.RATE_LIMIT_HEADER,
+            response.setHeader(
+                    ApiGate.RATE_LIMIT_HEADER,
                     "user-hour-lim:" + budget + ";user-hour-rem:" + (status == 429 ? 0 : budget) + ";");
         }
         if (error != null) {
             response.setContentType("application/json");
-            response.getOutputStream().write(("{\"errors\":[{\"id\":\"" + UUID.randomUUID()
-                    + "\",\"status\":\"" + status + "\",\"code\":\"" + error.code + "\",\"title\":\"" + error.title
-                    + "\",\"detail\":\"" + error.detail + "\"}]}").getBytes(StandardCharsets.UTF_8));
+            response.getOutputStream()
+                    .write(("{\"errors\":[{\"id\":\"" + UUID.randomUUID()
+                                    + "\",\"status\":\"" + status + "\",\"code\":\"" + error.code + "\",\"title\":\""
+                                    + error.title
+                                    + "\",\"detail\":\"" + error.detail + "\"}]}")
+                            .getBytes(StandardCharsets.UTF_8));
         }
     }
 }

@@ -20,15 +20,14 @@ final class JsonApi {
     static final int MAX_LIMIT = 200;
     private static final Pattern CURSOR = Pattern.compile("\\{\"offset\":\"(\\d{1,9})\"}");
 
-    private JsonApi() {
-    }
+    private JsonApi() {}
 
     /**
      * One page of a list: {@code limit} 1..200 (default 50), an opaque {@code cursor} from the
      * previous page's {@code links.next}, and {@code meta.paging.total}.
      */
-    static <T> Map<String, Object> page(List<T> all, HttpServletRequest request,
-            Function<T, Map<String, Object>> toResource) {
+    static <T> Map<String, Object> page(
+            List<T> all, HttpServletRequest request, Function<T, Map<String, Object>> toResource) {
         int limit = limit(request.getParameter("limit"));
         int offset = offset(request.getParameter("cursor"), all.size());
         int end = Math.min(all.size(), offset + limit);
@@ -62,7 +61,8 @@ final class JsonApi {
 
     /** Cursors look like Apple's: base64url of a small JSON object; clients must not build them. */
     static String encodeCursor(int offset) {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString(("{\"offset\":\"" + offset + "\"}").getBytes(StandardCharsets.UTF_8));
     }
 
@@ -130,7 +130,10 @@ final class JsonApi {
         if (value == null || value.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty())
-                .map(v -> v.toLowerCase(Locale.ROOT)).toList();
+        return Arrays.stream(value.split(","))
+                .map(String::trim)
+                .filter(v -> !v.isEmpty())
+                .map(v -> v.toLowerCase(Locale.ROOT))
+                .toList();
     }
 }

@@ -57,23 +57,25 @@ class ReporterController {
         return new ReporterError(HttpStatus.BAD_REQUEST, 100, "Invalid request: " + why);
     }
 
-    private static final ReporterError UNAUTHORIZED = new ReporterError(HttpStatus.UNAUTHORIZED, 101,
+    private static final ReporterError UNAUTHORIZED = new ReporterError(
+            HttpStatus.UNAUTHORIZED,
+            101,
             "The access token is invalid or has expired. Generate a new one in App Store Connect > Sales and Trends > Reports.");
-    private static final ReporterError FORBIDDEN = new ReporterError(HttpStatus.FORBIDDEN, 102,
-            "You do not have permission to view reports for this account.");
-    private static final ReporterError NO_SALES = new ReporterError(HttpStatus.NOT_FOUND, 213,
-            "There were no sales for the date specified.");
-    private static final ReporterError NOT_AVAILABLE = new ReporterError(HttpStatus.NOT_FOUND, 214,
-            "Reports are not available for the date specified.");
+    private static final ReporterError FORBIDDEN = new ReporterError(
+            HttpStatus.FORBIDDEN, 102, "You do not have permission to view reports for this account.");
+    private static final ReporterError NO_SALES =
+            new ReporterError(HttpStatus.NOT_FOUND, 213, "There were no sales for the date specified.");
+    private static final ReporterError NOT_AVAILABLE =
+            new ReporterError(HttpStatus.NOT_FOUND, 214, "Reports are not available for the date specified.");
     /** Apple's wording for a day whose report is not published yet (the status code is unconfirmed). */
     static final String NOT_YET_MESSAGE = "Report is not available yet. Daily reports for the Americas are "
             + "available by 5 am Pacific Time; Japan, Australia, and New Zealand by 5 am Japan Standard Time; "
             + "and 5 am Central European Time for all other territories.";
+
     private static final ReporterError NOT_YET = new ReporterError(HttpStatus.NOT_FOUND, 215, NOT_YET_MESSAGE);
 
     /** The parsed {@code jsonRequest}: who asks, for which account, which command with which arguments. */
-    private record Query(String accessToken, String account, String command, List<String> arguments) {
-    }
+    private record Query(String accessToken, String account, String command, List<String> arguments) {}
 
     @PostMapping(PATH + "/{service:sales|finance}/v1")
     ResponseEntity<?> handle(@PathVariable String service, HttpServletRequest request) {
@@ -87,18 +89,25 @@ class ReporterController {
                 default -> throw invalid("unknown command " + query.command() + " for the " + service + " service");
             };
         } catch (ReporterError error) {
-            return ResponseEntity.status(error.status).contentType(XML).body(XML_DECLARATION + "<Error><Code>"
-                    + error.code + "</Code><Message>" + xml(error.getMessage()) + "</Message></Error>");
+            return ResponseEntity.status(error.status)
+                    .contentType(XML)
+                    .body(XML_DECLARATION + "<Error><Code>" + error.code + "</Code><Message>" + xml(error.getMessage())
+                            + "</Message></Error>");
         }
     }
 
     private ResponseEntity<String> accounts(String appleId) {
         StringBuilder body = new StringBuilder(XML_DECLARATION).append("<Accounts>");
         for (SandboxWorld.AccountFacts account : world.accountsOf(appleId)) {
-            body.append("<Account><Name>").append(xml(account.name())).append("</Name><Number>")
-                    .append(account.number()).append("</Number></Account>");
+            body.append("<Account><Name>")
+                    .append(xml(account.name()))
+                    .append("</Name><Number>")
+                    .append(account.number())
+                    .append("</Number></Account>");
         }
-        return ResponseEntity.ok().contentType(XML).body(body.append("</Accounts>").toString());
+        return ResponseEntity.ok()
+                .contentType(XML)
+                .body(body.append("</Accounts>").toString());
     }
 
     private ResponseEntity<String> vendors(String appleId, Query query) {
@@ -107,8 +116,11 @@ class ReporterController {
         }
         SandboxWorld.AccountFacts account = reportableAccount(appleId, query.account());
         StringBuilder body = new StringBuilder(XML_DECLARATION).append("<Vendors>");
-        account.vendors().forEach(vendor -> body.append("<Vendor>").append(vendor).append("</Vendor>"));
-        return ResponseEntity.ok().contentType(XML).body(body.append("</Vendors>").toString());
+        account.vendors()
+                .forEach(vendor -> body.append("<Vendor>").append(vendor).append("</Vendor>"));
+        return ResponseEntity.ok()
+                .contentType(XML)
+                .body(body.append("</Vendors>").toString());
     }
 
     private ResponseEntity<byte[]> report(String appleId, Query query) {
@@ -117,7 +129,9 @@ class ReporterController {
             throw invalid("Sales.getReport takes VENDOR,Sales,Summary,Daily,YYYYMMDD[,VERSION]");
         }
         requireVersion(args.size() == 6 ? args.get(5) : null);
-        if (!args.get(1).equals("Sales") || !args.get(2).equals("Summary") || !args.get(3).equals("Daily")) {
+        if (!args.get(1).equals("Sales")
+                || !args.get(2).equals("Summary")
+                || !args.get(3).equals("Daily")) {
             throw invalid("the sandbox serves Sales,Summary,Daily reports only");
         }
         LocalDate date;
@@ -138,11 +152,13 @@ class ReporterController {
         if (!clock.isPublished(date)) {
             throw NOT_YET;
         }
-        List<SalesLedger.SalesLine> lines = SalesLedger.dailySummary(account.name(), account.apps(), vendor, date, today);
+        List<SalesLedger.SalesLine> lines =
+                SalesLedger.dailySummary(account.name(), account.apps(), vendor, date, today);
         if (lines.isEmpty()) {
             throw NO_SALES;
         }
-        return ResponseEntity.ok().contentType(GZIP)
+        return ResponseEntity.ok()
+                .contentType(GZIP)
                 .header("filename", "S_D_" + vendor + "_" + args.get(4) + ".txt.gz")
                 .header("downloadmsg", "Your file has been downloaded.")
                 .body(SalesLedger.gzipTsv(lines));
@@ -158,9 +174,13 @@ class ReporterController {
         if (asked == null ? required == null : asked.equals(latest)) {
             return;
         }
-        throw new ReporterError(HttpStatus.BAD_REQUEST, 216, asked == null
-                ? "Please include the version parameter. The latest version for this report is " + latest + "."
-                : "The version parameter you have specified is invalid. The latest version for this report is " + latest + ".");
+        throw new ReporterError(
+                HttpStatus.BAD_REQUEST,
+                216,
+                asked == null
+                        ? "Please include the version parameter. The latest version for this report is " + latest + "."
+                        : "The version parameter you have specified is invalid. The latest version for this report is "
+                                + latest + ".");
     }
 
     /**
@@ -176,7 +196,9 @@ class ReporterController {
             }
             account = accounts.stream().findFirst().orElseThrow(() -> FORBIDDEN);
         } else {
-            account = accounts.stream().filter(a -> a.number().equals(accountNumber)).findFirst()
+            account = accounts.stream()
+                    .filter(a -> a.number().equals(accountNumber))
+                    .findFirst()
                     .orElseThrow(() -> FORBIDDEN);
         }
         if (world.rolesOf(appleId, account.number()).stream().noneMatch(SandboxWorld.REPORT_ROLES::contains)) {
@@ -202,8 +224,10 @@ class ReporterController {
         if (queryInput == null || !queryInput.startsWith("[") || !queryInput.endsWith("]")) {
             throw invalid("queryInput must look like [p=Reporter.properties, COMMAND, ARGS]");
         }
-        List<String> parts = Arrays.stream(queryInput.substring(1, queryInput.length() - 1).split(","))
-                .map(String::trim).toList();
+        List<String> parts = Arrays.stream(
+                        queryInput.substring(1, queryInput.length() - 1).split(","))
+                .map(String::trim)
+                .toList();
         if (parts.size() < 2 || !parts.get(0).startsWith("p=") || parts.get(1).isEmpty()) {
             throw invalid("queryInput must look like [p=Reporter.properties, COMMAND, ARGS]");
         }
@@ -212,7 +236,10 @@ class ReporterController {
             throw UNAUTHORIZED;
         }
         String account = text(root, "account");
-        return new Query(token, account == null || account.isBlank() ? null : account.trim(), parts.get(1),
+        return new Query(
+                token,
+                account == null || account.isBlank() ? null : account.trim(),
+                parts.get(1),
                 parts.subList(2, parts.size()));
     }
 
@@ -222,6 +249,9 @@ class ReporterController {
     }
 
     private static String xml(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }

@@ -26,17 +26,40 @@ final class SalesLedger {
     /** How far back the demo world has sales. */
     static final int DAYS_OF_HISTORY = 400;
 
-    static final List<String> COLUMNS = List.of("Provider", "Provider Country", "SKU", "Developer", "Title",
-            "Version", "Product Type Identifier", "Units", "Developer Proceeds", "Begin Date", "End Date",
-            "Customer Currency", "Country Code", "Currency of Proceeds", "Apple Identifier", "Customer Price",
-            "Promo Code", "Parent Identifier", "Subscription", "Period", "Category", "CMB", "Device",
-            "Supported Platforms", "Proceeds Reason", "Preserved Pricing", "Client", "Order Type");
+    static final List<String> COLUMNS = List.of(
+            "Provider",
+            "Provider Country",
+            "SKU",
+            "Developer",
+            "Title",
+            "Version",
+            "Product Type Identifier",
+            "Units",
+            "Developer Proceeds",
+            "Begin Date",
+            "End Date",
+            "Customer Currency",
+            "Country Code",
+            "Currency of Proceeds",
+            "Apple Identifier",
+            "Customer Price",
+            "Promo Code",
+            "Parent Identifier",
+            "Subscription",
+            "Period",
+            "Category",
+            "CMB",
+            "Device",
+            "Supported Platforms",
+            "Proceeds Reason",
+            "Preserved Pricing",
+            "Client",
+            "Order Type");
 
     private static final DateTimeFormatter US_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
 
     /** A storefront: where customers buy, in which currency, with which VAT included in the price. */
-    private record Storefront(String country, String currency, double vat, int decimals, double[] prices) {
-    }
+    private record Storefront(String country, String currency, double vat, int decimals, double[] prices) {}
 
     /** Price tiers 0..3 (0.99, 2.99, 4.99, 9.99 USD) as each storefront shows them. */
     private static final List<Storefront> STOREFRONTS = List.of(
@@ -57,8 +80,7 @@ final class SalesLedger {
     /** Heavier storefronts first: the US sells most. */
     private static final int[] STOREFRONT_WEIGHTS = {40, 12, 11, 8, 9, 6, 6, 3, 5, 4, 4, 3, 2};
 
-    private SalesLedger() {
-    }
+    private SalesLedger() {}
 
     /** One line of the summary, the 28 columns in {@link #COLUMNS} order. */
     record SalesLine(List<String> values) {
@@ -72,8 +94,8 @@ final class SalesLedger {
      * sales for the date"). Days outside the history are empty too; whether a date may be asked for
      * at all is the protocols' business.
      */
-    static List<SalesLine> dailySummary(String developer, List<SandboxApp> apps, String vendorNumber,
-            LocalDate date, LocalDate today) {
+    static List<SalesLine> dailySummary(
+            String developer, List<SandboxApp> apps, String vendorNumber, LocalDate date, LocalDate today) {
         if (date.isAfter(today) || date.isBefore(today.minusDays(DAYS_OF_HISTORY - 1))) {
             return List.of();
         }
@@ -100,8 +122,8 @@ final class SalesLedger {
             return; // this app sold nothing today
         }
         // Weekends sell more, and slowly more over the year, so charts have a shape.
-        double dayFactor = (date.getDayOfWeek().getValue() >= 6 ? 1.35 : 1.0)
-                * (0.8 + 0.4 * (date.getDayOfYear() / 366.0));
+        double dayFactor =
+                (date.getDayOfWeek().getValue() >= 6 ? 1.35 : 1.0) * (0.8 + 0.4 * (date.getDayOfYear() / 366.0));
         int storefrontCount = 1 + random.nextInt(Math.min(STOREFRONTS.size(), 2 + app.popularity() / 10));
         List<Integer> chosen = new ArrayList<>();
         while (chosen.size() < storefrontCount) {
@@ -116,76 +138,257 @@ final class SalesLedger {
             int units = Math.max(1, (int) Math.round(random.nextInt(1, app.popularity() + 2) * share * dayFactor));
             String device = random.nextInt(4) == 0 ? "iPad" : "iPhone";
             switch (app.kind()) {
-                case PAID -> lines.add(line(developer, app, date, store, device, app.sku(), app.name(), app.appleId(),
-                        "1F", units, price(store, app.priceTier()), "", "", ""));
+                case PAID ->
+                    lines.add(line(
+                            developer,
+                            app,
+                            date,
+                            store,
+                            device,
+                            app.sku(),
+                            app.name(),
+                            app.appleId(),
+                            "1F",
+                            units,
+                            price(store, app.priceTier()),
+                            "",
+                            "",
+                            ""));
                 case FREE_WITH_IN_APP_PURCHASES -> {
-                    lines.add(line(developer, app, date, store, device, app.sku(), app.name(), app.appleId(), "1F",
-                            units, BigDecimal.ZERO, "", "", ""));
+                    lines.add(line(
+                            developer,
+                            app,
+                            date,
+                            store,
+                            device,
+                            app.sku(),
+                            app.name(),
+                            app.appleId(),
+                            "1F",
+                            units,
+                            BigDecimal.ZERO,
+                            "",
+                            "",
+                            ""));
                     int buyers = units / 4;
                     if (buyers > 0) {
-                        lines.add(line(developer, app, date, store, device, app.sku() + ".GEMS", "Gem Pack",
-                                inAppId(app.appleId(), 1), "IA1", buyers, price(store, app.priceTier()),
-                                app.sku(), "", ""));
+                        lines.add(line(
+                                developer,
+                                app,
+                                date,
+                                store,
+                                device,
+                                app.sku() + ".GEMS",
+                                "Gem Pack",
+                                inAppId(app.appleId(), 1),
+                                "IA1",
+                                buyers,
+                                price(store, app.priceTier()),
+                                app.sku(),
+                                "",
+                                ""));
                     }
                 }
                 case SUBSCRIPTION -> {
-                    lines.add(line(developer, app, date, store, device, app.sku(), app.name(), app.appleId(), "1F",
-                            units, BigDecimal.ZERO, "", "", ""));
+                    lines.add(line(
+                            developer,
+                            app,
+                            date,
+                            store,
+                            device,
+                            app.sku(),
+                            app.name(),
+                            app.appleId(),
+                            "1F",
+                            units,
+                            BigDecimal.ZERO,
+                            "",
+                            "",
+                            ""));
                     int subscribers = Math.max(0, units / 3 + random.nextInt(0, 3));
                     if (subscribers > 0) {
-                        lines.add(line(developer, app, date, store, device, app.sku() + ".MONTHLY",
-                                app.name() + " Premium", inAppId(app.appleId(), 2), "IAY", subscribers,
-                                price(store, Math.min(3, app.priceTier() + 1)), app.sku(),
-                                random.nextInt(3) == 0 ? "New" : "Renewal", "1 Month"));
+                        lines.add(line(
+                                developer,
+                                app,
+                                date,
+                                store,
+                                device,
+                                app.sku() + ".MONTHLY",
+                                app.name() + " Premium",
+                                inAppId(app.appleId(), 2),
+                                "IAY",
+                                subscribers,
+                                price(store, Math.min(3, app.priceTier() + 1)),
+                                app.sku(),
+                                random.nextInt(3) == 0 ? "New" : "Renewal",
+                                "1 Month"));
                     }
                 }
             }
             // Free re-downloads and updates of the app itself (Apple counts neither as app units).
             int redownloads = random.nextInt(0, 1 + units / 3);
             if (redownloads > 0) {
-                lines.add(line(developer, app, date, store, device, app.sku(), app.name(), app.appleId(), "3F",
-                        redownloads, BigDecimal.ZERO, "", "", ""));
+                lines.add(line(
+                        developer,
+                        app,
+                        date,
+                        store,
+                        device,
+                        app.sku(),
+                        app.name(),
+                        app.appleId(),
+                        "3F",
+                        redownloads,
+                        BigDecimal.ZERO,
+                        "",
+                        "",
+                        ""));
             }
             int updates = random.nextInt(0, 1 + units);
             if (updates > 0) {
-                lines.add(line(developer, app, date, store, device, app.sku(), app.name(), app.appleId(), "7F",
-                        updates, BigDecimal.ZERO, "", "", ""));
+                lines.add(line(
+                        developer,
+                        app,
+                        date,
+                        store,
+                        device,
+                        app.sku(),
+                        app.name(),
+                        app.appleId(),
+                        "7F",
+                        updates,
+                        BigDecimal.ZERO,
+                        "",
+                        "",
+                        ""));
             }
             // Restored purchases are listed but are not sales.
             if (app.kind() == SandboxApp.Kind.FREE_WITH_IN_APP_PURCHASES && random.nextInt(10) == 0) {
-                lines.add(line(developer, app, date, store, device, app.sku() + ".GEMS", "Gem Pack",
-                        inAppId(app.appleId(), 1), "IA3", 1, BigDecimal.ZERO, app.sku(), "", ""));
+                lines.add(line(
+                        developer,
+                        app,
+                        date,
+                        store,
+                        device,
+                        app.sku() + ".GEMS",
+                        "Gem Pack",
+                        inAppId(app.appleId(), 1),
+                        "IA3",
+                        1,
+                        BigDecimal.ZERO,
+                        app.sku(),
+                        "",
+                        ""));
             }
         }
         // An occasional refund of what the app charges for, in the first storefront of the day.
         if (random.nextInt(100) < 4) {
             Storefront store = STOREFRONTS.get(chosen.get(0));
             switch (app.kind()) {
-                case PAID -> lines.add(line(developer, app, date, store, "iPhone", app.sku(), app.name(),
-                        app.appleId(), "1F", -1, price(store, app.priceTier()), "", "", ""));
-                case FREE_WITH_IN_APP_PURCHASES -> lines.add(line(developer, app, date, store, "iPhone",
-                        app.sku() + ".GEMS", "Gem Pack", inAppId(app.appleId(), 1), "IA1", -1,
-                        price(store, app.priceTier()), app.sku(), "", ""));
-                case SUBSCRIPTION -> lines.add(line(developer, app, date, store, "iPhone", app.sku() + ".MONTHLY",
-                        app.name() + " Premium", inAppId(app.appleId(), 2), "IAY", -1,
-                        price(store, Math.min(3, app.priceTier() + 1)), app.sku(), "Renewal", "1 Month"));
+                case PAID ->
+                    lines.add(line(
+                            developer,
+                            app,
+                            date,
+                            store,
+                            "iPhone",
+                            app.sku(),
+                            app.name(),
+                            app.appleId(),
+                            "1F",
+                            -1,
+                            price(store, app.priceTier()),
+                            "",
+                            "",
+                            ""));
+                case FREE_WITH_IN_APP_PURCHASES ->
+                    lines.add(line(
+                            developer,
+                            app,
+                            date,
+                            store,
+                            "iPhone",
+                            app.sku() + ".GEMS",
+                            "Gem Pack",
+                            inAppId(app.appleId(), 1),
+                            "IA1",
+                            -1,
+                            price(store, app.priceTier()),
+                            app.sku(),
+                            "",
+                            ""));
+                case SUBSCRIPTION ->
+                    lines.add(line(
+                            developer,
+                            app,
+                            date,
+                            store,
+                            "iPhone",
+                            app.sku() + ".MONTHLY",
+                            app.name() + " Premium",
+                            inAppId(app.appleId(), 2),
+                            "IAY",
+                            -1,
+                            price(store, Math.min(3, app.priceTier() + 1)),
+                            app.sku(),
+                            "Renewal",
+                            "1 Month"));
             }
         }
     }
 
-    private static SalesLine line(String developer, SandboxApp app, LocalDate date, Storefront store, String device,
-            String sku, String title, String appleIdentifier, String productType, int units, BigDecimal customerPrice,
-            String parentIdentifier, String subscription, String period) {
+    private static SalesLine line(
+            String developer,
+            SandboxApp app,
+            LocalDate date,
+            Storefront store,
+            String device,
+            String sku,
+            String title,
+            String appleIdentifier,
+            String productType,
+            int units,
+            BigDecimal customerPrice,
+            String parentIdentifier,
+            String subscription,
+            String period) {
         // Apple keeps 30% of the price without VAT; proceeds are per unit, in the storefront's currency.
-        BigDecimal proceeds = customerPrice.signum() == 0 ? BigDecimal.ZERO
-                : customerPrice.divide(BigDecimal.valueOf(1 + store.vat()), 6, RoundingMode.HALF_UP)
-                        .multiply(BigDecimal.valueOf(0.7)).setScale(store.decimals(), RoundingMode.HALF_UP);
+        BigDecimal proceeds = customerPrice.signum() == 0
+                ? BigDecimal.ZERO
+                : customerPrice
+                        .divide(BigDecimal.valueOf(1 + store.vat()), 6, RoundingMode.HALF_UP)
+                        .multiply(BigDecimal.valueOf(0.7))
+                        .setScale(store.decimals(), RoundingMode.HALF_UP);
         String day = date.format(US_DATE);
-        return new SalesLine(List.of("APPLE", "US", sku, developer, title, app.version(), productType,
-                Integer.toString(units), proceeds.setScale(store.decimals(), RoundingMode.HALF_UP).toPlainString(),
-                day, day, store.currency(), store.country(), store.currency(), appleIdentifier,
-                customerPrice.setScale(store.decimals(), RoundingMode.HALF_UP).toPlainString(), "",
-                parentIdentifier, subscription, period, app.category(), "", device, "iOS", "", "", "", ""));
+        return new SalesLine(List.of(
+                "APPLE",
+                "US",
+                sku,
+                developer,
+                title,
+                app.version(),
+                productType,
+                Integer.toString(units),
+                proceeds.setScale(store.decimals(), RoundingMode.HALF_UP).toPlainString(),
+                day,
+                day,
+                store.currency(),
+                store.country(),
+                store.currency(),
+                appleIdentifier,
+                customerPrice.setScale(store.decimals(), RoundingMode.HALF_UP).toPlainString(),
+                "",
+                parentIdentifier,
+                subscription,
+                period,
+                app.category(),
+                "",
+                device,
+                "iOS",
+                "",
+                "",
+                "",
+                ""));
     }
 
     private static BigDecimal price(Storefront store, int tier) {

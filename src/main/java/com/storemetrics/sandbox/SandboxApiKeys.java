@@ -55,7 +55,9 @@ class SandboxApiKeys {
         for (DemoWorld.KeySeed seed : DemoWorld.KEYS) {
             try {
                 ECKey pair = new ECKeyGenerator(Curve.P_256).keyID(seed.keyId()).generate();
-                byKeyId.put(seed.keyId(), new ApiKey(seed.accountNumber(), seed.issuerId(), seed.keyId(), seed.role(), pair));
+                byKeyId.put(
+                        seed.keyId(),
+                        new ApiKey(seed.accountNumber(), seed.issuerId(), seed.keyId(), seed.role(), pair));
             } catch (JOSEException e) {
                 throw new IllegalStateException("Cannot generate the sandbox key " + seed.keyId(), e);
             }

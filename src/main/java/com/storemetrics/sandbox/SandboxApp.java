@@ -7,8 +7,17 @@ package com.storemetrics.sandbox;
  * @param vendorNumber the vendor number its sales are reported under
  * @param popularity typical units per country and day, so apps differ in size
  */
-record SandboxApp(String appleId, String name, String bundleId, String sku, String vendorNumber, String category,
-        Kind kind, int priceTier, int popularity, String version) {
+record SandboxApp(
+        String appleId,
+        String name,
+        String bundleId,
+        String sku,
+        String vendorNumber,
+        String category,
+        Kind kind,
+        int priceTier,
+        int popularity,
+        String version) {
 
     /** How the app earns money, which decides the product types of its sales lines. */
     enum Kind {

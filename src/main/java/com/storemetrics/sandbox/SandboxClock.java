@@ -26,7 +26,8 @@ class SandboxClock {
      * With {@code storemetrics.sandbox.share-clock} (development only) the application runs on this
      * clock too (see {@link SharedDemoClock}), so the sandbox's own base is the system clock.
      */
-    SandboxClock(ObjectProvider<Clock> applicationClock,
+    SandboxClock(
+            ObjectProvider<Clock> applicationClock,
             @Value("${storemetrics.sandbox.share-clock:false}") boolean sharedWithTheApplication) {
         this.clock = sharedWithTheApplication ? Clock.systemUTC() : applicationClock.getObject();
     }
@@ -50,7 +51,10 @@ class SandboxClock {
      * next morning on. Today's report never is; yesterday's is from 5 am on.
      */
     boolean isPublished(LocalDate day) {
-        return !now().isBefore(day.plusDays(1).atTime(PUBLICATION_TIME).atZone(REPORT_ZONE).toInstant());
+        return !now().isBefore(day.plusDays(1)
+                .atTime(PUBLICATION_TIME)
+                .atZone(REPORT_ZONE)
+                .toInstant());
     }
 
     /** Moves sandbox time forward; time never runs backwards, so a negative step is refused. */

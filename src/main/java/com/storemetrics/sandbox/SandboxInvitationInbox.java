@@ -51,15 +51,19 @@ class SandboxInvitationInbox implements InvitationInbox {
     private final Environment environment;
     private final ObjectMapper json;
     private final String serviceAppleId;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
 
-    SandboxInvitationInbox(Environment environment, ObjectMapper json,
+    SandboxInvitationInbox(
+            Environment environment,
+            ObjectMapper json,
             @Value("${storemetrics.apple.service-apple-id:integration@storemetrics.example}") String serviceAppleId) {
         this.environment = environment;
         this.json = json;
         this.serviceAppleId = serviceAppleId;
-        if (!sharedUrl().isEmpty() && (environment.acceptsProfiles(Profiles.of("production"))
-                || environment.getProperty("vaadin.productionMode", Boolean.class, false))) {
+        if (!sharedUrl().isEmpty()
+                && (environment.acceptsProfiles(Profiles.of("production"))
+                        || environment.getProperty("vaadin.productionMode", Boolean.class, false))) {
             throw new IllegalStateException("storemetrics.sandbox.shared-url is set in production mode: the sandbox "
                     + "stands in for Apple in development only. Remove it (production talks to Apple).");
         }
@@ -79,8 +83,11 @@ class SandboxInvitationInbox implements InvitationInbox {
                 if (serviceAppleId.equalsIgnoreCase(invitation.path("email").asText())) {
                     List<String> roles = new ArrayList<>();
                     invitation.path("roles").forEach(role -> roles.add(role.asText()));
-                    received.add(new ReceivedInvitation(invitation.path("id").asText(),
-                            account.path("number").asText(), account.path("name").asText(), List.copyOf(roles),
+                    received.add(new ReceivedInvitation(
+                            invitation.path("id").asText(),
+                            account.path("number").asText(),
+                            account.path("name").asText(),
+                            List.copyOf(roles),
                             Instant.parse(invitation.path("expiresAt").asText())));
                 }
             }
@@ -91,16 +98,21 @@ class SandboxInvitationInbox implements InvitationInbox {
     @Override
     public void accept(String invitationId) {
         String id = URLEncoder.encode(invitationId, StandardCharsets.UTF_8);
-        call(HttpRequest.newBuilder(controlUri("/invitations/" + id + "/accept"))
-                .POST(HttpRequest.BodyPublishers.ofString("{}")), 200);
+        call(
+                HttpRequest.newBuilder(controlUri("/invitations/" + id + "/accept"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{}")),
+                200);
     }
 
     private JsonNode call(HttpRequest.Builder request, int expectedStatus) {
         HttpResponse<String> response;
         try {
             // The control API takes only JSON requests (see ControlApiGuard), also without a body.
-            response = http.send(request.timeout(REQUEST_TIMEOUT).header("Accept", "application/json")
-                            .header("Content-Type", "application/json").build(),
+            response = http.send(
+                    request.timeout(REQUEST_TIMEOUT)
+                            .header("Accept", "application/json")
+                            .header("Content-Type", "application/json")
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException("The sandbox's control API cannot be reached", e);
@@ -112,8 +124,9 @@ class SandboxInvitationInbox implements InvitationInbox {
         try {
             body = json.readTree(response.body());
         } catch (IOException e) {
-            throw new UncheckedIOException("The sandbox's control API answered " + response.statusCode()
-                    + " with something that is not JSON", e);
+            throw new UncheckedIOException(
+                    "The sandbox's control API answered " + response.statusCode() + " with something that is not JSON",
+                    e);
         }
         if (response.statusCode() != expectedStatus) {
             String error = body == null ? "" : body.path("error").asText("");
@@ -135,7 +148,8 @@ class SandboxInvitationInbox implements InvitationInbox {
 
     /** The other node whose sandbox this node uses, without a trailing slash; "" for this node's own. */
     private String sharedUrl() {
-        String url = environment.getProperty("storemetrics.sandbox.shared-url", "").trim();
+        String url =
+                environment.getProperty("storemetrics.sandbox.shared-url", "").trim();
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

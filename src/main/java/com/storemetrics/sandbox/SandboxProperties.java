@@ -12,5 +12,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("storemetrics.sandbox")
 @ConditionalOnSandbox
-record SandboxProperties(@DefaultValue("false") boolean enabled, @DefaultValue("3600") int hourlyRequestBudget) {
-}
+record SandboxProperties(
+        @DefaultValue("false") boolean enabled,
+        @DefaultValue("3600") int hourlyRequestBudget) {}

@@ -7,7 +7,9 @@ package com.storemetrics.sandbox;
 public class SandboxRefusal extends RuntimeException {
 
     public enum Reason {
-        NOT_FOUND, CONFLICT, INVALID
+        NOT_FOUND,
+        CONFLICT,
+        INVALID
     }
 
     private final Reason reason;

@@ -1,6 +1,5 @@
 package com.storemetrics.sandbox;
 
-import com.storemetrics.integration.Integration;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +44,8 @@ public class SandboxWorld {
         Instant expiresAt;
         boolean revoked;
 
-        AppleIdState(String email, String firstName, String lastName, String token, Instant expiresAt, boolean revoked) {
+        AppleIdState(
+                String email, String firstName, String lastName, String token, Instant expiresAt, boolean revoked) {
             this.email = email;
             this.firstName = firstName;
             this.lastName = lastName;
@@ -56,14 +56,28 @@ public class SandboxWorld {
     }
 
     /** A member of a team, as {@code /v1/users} shows it. */
-    record Member(String id, String email, String firstName, String lastName, List<String> roles,
-            boolean allAppsVisible, boolean provisioningAllowed) {
-    }
+    record Member(
+            String id,
+            String email,
+            String firstName,
+            String lastName,
+            List<String> roles,
+            boolean allAppsVisible,
+            boolean provisioningAllowed) {}
 
     /** An invitation as Apple keeps it until it is accepted or deleted; expired ones stay, refusing acceptance. */
-    record Invitation(String id, String accountNumber, String email, String firstName, String lastName,
-            List<String> roles, boolean allAppsVisible, boolean provisioningAllowed, List<String> visibleAppIds,
-            Instant createdAt, Instant expiresAt) {
+    record Invitation(
+            String id,
+            String accountNumber,
+            String email,
+            String firstName,
+            String lastName,
+            List<String> roles,
+            boolean allAppsVisible,
+            boolean provisioningAllowed,
+            List<String> visibleAppIds,
+            Instant createdAt,
+            Instant expiresAt) {
 
         boolean pendingAt(Instant now) {
             return now.isBefore(expiresAt);
@@ -71,13 +85,17 @@ public class SandboxWorld {
     }
 
     /** What an invitation needs; the protocols validate their own input before asking. */
-    record InvitationDraft(String email, String firstName, String lastName, List<String> roles,
-            boolean allAppsVisible, boolean provisioningAllowed, List<String> visibleAppIds) {
-    }
+    record InvitationDraft(
+            String email,
+            String firstName,
+            String lastName,
+            List<String> roles,
+            boolean allAppsVisible,
+            boolean provisioningAllowed,
+            List<String> visibleAppIds) {}
 
     /** An account's fixed facts: name, vendors and apps never change in the demo world. */
-    record AccountFacts(String number, String name, List<String> vendors, List<SandboxApp> apps) {
-    }
+    record AccountFacts(String number, String name, List<String> vendors, List<SandboxApp> apps) {}
 
     private static final class AccountState {
         final AccountFacts facts;
@@ -91,12 +109,13 @@ public class SandboxWorld {
     private static final Logger log = LoggerFactory.getLogger(SandboxWorld.class);
 
     /** What survives a restart: everything that changes, except faults and rate-limit counters. */
-    record SavedWorld(Duration clockOffset, List<SavedAppleId> appleIds, Map<String, List<Member>> members,
-            List<Invitation> invitations) {
-    }
+    record SavedWorld(
+            Duration clockOffset,
+            List<SavedAppleId> appleIds,
+            Map<String, List<Member>> members,
+            List<Invitation> invitations) {}
 
-    record SavedAppleId(String email, Instant expiresAt, boolean revoked) {
-    }
+    record SavedAppleId(String email, Instant expiresAt, boolean revoked) {}
 
     private final SandboxClock clock;
     private final SandboxApiKeys apiKeys;
@@ -111,13 +130,19 @@ public class SandboxWorld {
      * 1_0 accepted). Apple once required another version for a while (2024) and then reverted.
      */
     private volatile String requiredSalesReportVersion;
+
     private final Map<String, AppleIdState> appleIdsByEmail = new LinkedHashMap<>();
     private final Map<String, AccountState> accountsByNumber = new LinkedHashMap<>();
     private final Map<String, Invitation> invitationsById = new LinkedHashMap<>();
 
-    SandboxWorld(SandboxClock clock, SandboxApiKeys apiKeys, FaultInjector faults, HourlyRateLimiter rateLimiter,
+    SandboxWorld(
+            SandboxClock clock,
+            SandboxApiKeys apiKeys,
+            FaultInjector faults,
+            HourlyRateLimiter rateLimiter,
             @Value("${storemetrics.apple.service-apple-id:integration@storemetrics.example}") String serviceAppleId,
-            ObjectMapper json, @Value("${storemetrics.sandbox.state-file:}") String stateFile) {
+            ObjectMapper json,
+            @Value("${storemetrics.sandbox.state-file:}") String stateFile) {
         this.clock = clock;
         this.apiKeys = apiKeys;
         this.faults = faults;
@@ -134,24 +159,35 @@ public class SandboxWorld {
     public synchronized WorldSnapshot snapshot() {
         Instant now = clock.now();
         List<WorldSnapshot.AppleId> appleIds = appleIdsByEmail.values().stream()
-                .map(id -> new WorldSnapshot.AppleId(id.email, id.firstName + " " + id.lastName, id.token,
-                        id.expiresAt, id.revoked, !now.isBefore(id.expiresAt), accountNumbersOf(id.email)))
+                .map(id -> new WorldSnapshot.AppleId(
+                        id.email,
+                        id.firstName + " " + id.lastName,
+                        id.token,
+                        id.expiresAt,
+                        id.revoked,
+                        !now.isBefore(id.expiresAt),
+                        accountNumbersOf(id.email)))
                 .toList();
         List<WorldSnapshot.Account> accounts = accountsByNumber.values().stream()
-                .map(account -> new WorldSnapshot.Account(account.facts.number(), account.facts.name(),
-                        account.facts.vendors(), account.facts.apps().size(),
+                .map(account -> new WorldSnapshot.Account(
+                        account.facts.number(),
+                        account.facts.name(),
+                        account.facts.vendors(),
+                        account.facts.apps().size(),
                         account.membersByEmail.values().stream()
                                 .map(m -> new WorldSnapshot.Member(m.email(), m.firstName(), m.lastName(), m.roles()))
                                 .toList(),
-                        pending(account.facts.number(), null, now).stream().map(SandboxWorld::toView).toList()))
+                        pending(account.facts.number(), null, now).stream()
+                                .map(SandboxWorld::toView)
+                                .toList()))
                 .toList();
         List<WorldSnapshot.ApiKey> keys = apiKeys.all().stream()
-                .map(key -> new WorldSnapshot.ApiKey(key.accountNumber(), key.issuerId(), key.keyId(), key.role(),
-                        key.privateKeyPem()))
+                .map(key -> new WorldSnapshot.ApiKey(
+                        key.accountNumber(), key.issuerId(), key.keyId(), key.role(), key.privateKeyPem()))
                 .toList();
         WorldSnapshot.Fault fault = faults.current()
-                .map(f -> new WorldSnapshot.Fault(f.mode().name(), f.remaining(),
-                        f.mode() == FaultInjector.Mode.LATENCY ? f.latencyMs() : null))
+                .map(f -> new WorldSnapshot.Fault(
+                        f.mode().name(), f.remaining(), f.mode() == FaultInjector.Mode.LATENCY ? f.latencyMs() : null))
                 .orElse(null);
         return new WorldSnapshot(now, serviceAppleId, appleIds, accounts, keys, fault, rateLimiter.budget());
     }
@@ -165,8 +201,16 @@ public class SandboxWorld {
         namesByNumber.forEach((number, name) -> {
             AccountState account = new AccountState(new AccountFacts(number, name, List.of(), List.of()));
             if (serviceUserIsMember) {
-                account.membersByEmail.put(key(serviceAppleId), new Member(memberId(number, serviceAppleId),
-                        serviceAppleId, "Storemetrics", "Integration", List.of("SALES"), true, false));
+                account.membersByEmail.put(
+                        key(serviceAppleId),
+                        new Member(
+                                memberId(number, serviceAppleId),
+                                serviceAppleId,
+                                "Storemetrics",
+                                "Integration",
+                                List.of("SALES"),
+                                true,
+                                false));
             }
             accountsByNumber.put(number, account);
         });
@@ -254,7 +298,9 @@ public class SandboxWorld {
     }
 
     private AppleIdState tokenOwner(String token) {
-        return appleIdsByEmail.values().stream().filter(id -> id.token.equals(token)).findFirst()
+        return appleIdsByEmail.values().stream()
+                .filter(id -> id.token.equals(token))
+                .findFirst()
                 .orElseThrow(() -> new SandboxRefusal(SandboxRefusal.Reason.NOT_FOUND, "No such access token"));
     }
 
@@ -288,32 +334,44 @@ public class SandboxWorld {
         AccountState account = requireAccount(accountNumber);
         Instant now = clock.now();
         if (account.membersByEmail.containsKey(key(draft.email()))) {
-            throw new SandboxRefusal(SandboxRefusal.Reason.CONFLICT,
-                    draft.email() + " is already a member of this team.");
+            throw new SandboxRefusal(
+                    SandboxRefusal.Reason.CONFLICT, draft.email() + " is already a member of this team.");
         }
         if (!pending(accountNumber, draft.email(), now).isEmpty()) {
-            throw new SandboxRefusal(SandboxRefusal.Reason.CONFLICT,
-                    draft.email() + " has already been invited to this team.");
+            throw new SandboxRefusal(
+                    SandboxRefusal.Reason.CONFLICT, draft.email() + " has already been invited to this team.");
         }
-        Invitation invitation = new Invitation(UUID.randomUUID().toString(), accountNumber, draft.email(),
-                draft.firstName(), draft.lastName(), List.copyOf(draft.roles()), draft.allAppsVisible(),
-                draft.provisioningAllowed(), List.copyOf(draft.visibleAppIds()), now, now.plus(INVITATION_LIFETIME));
+        Invitation invitation = new Invitation(
+                UUID.randomUUID().toString(),
+                accountNumber,
+                draft.email(),
+                draft.firstName(),
+                draft.lastName(),
+                List.copyOf(draft.roles()),
+                draft.allAppsVisible(),
+                draft.provisioningAllowed(),
+                List.copyOf(draft.visibleAppIds()),
+                now,
+                now.plus(INVITATION_LIFETIME));
         invitationsById.put(invitation.id(), invitation);
         save();
         return invitation;
     }
 
     /** The account holder invites someone from the console (all apps visible, like the web form's default). */
-    public synchronized WorldSnapshot.Invitation inviteFromConsole(String accountNumber, String email, List<String> roles) {
+    public synchronized WorldSnapshot.Invitation inviteFromConsole(
+            String accountNumber, String email, List<String> roles) {
         if (email == null || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             throw new SandboxRefusal(SandboxRefusal.Reason.INVALID, "email must be an e-mail address");
         }
         if (roles == null || roles.isEmpty()) {
             throw new SandboxRefusal(SandboxRefusal.Reason.INVALID, "roles must name at least one role");
         }
-        String firstName = email.equalsIgnoreCase(serviceAppleId) ? "Storemetrics" : email.substring(0, email.indexOf('@'));
+        String firstName =
+                email.equalsIgnoreCase(serviceAppleId) ? "Storemetrics" : email.substring(0, email.indexOf('@'));
         String lastName = email.equalsIgnoreCase(serviceAppleId) ? "Integration" : "";
-        return toView(invite(accountNumber, new InvitationDraft(email, firstName, lastName, roles, true, false, List.of())));
+        return toView(
+                invite(accountNumber, new InvitationDraft(email, firstName, lastName, roles, true, false, List.of())));
     }
 
     /** Pending invitations of an account, optionally for one e-mail. */
@@ -328,8 +386,13 @@ public class SandboxWorld {
             throw new SandboxRefusal(SandboxRefusal.Reason.CONFLICT, "The invitation has expired");
         }
         AccountState account = requireAccount(invitation.accountNumber());
-        Member member = new Member(memberId(invitation.accountNumber(), invitation.email()), invitation.email(),
-                invitation.firstName(), invitation.lastName(), invitation.roles(), invitation.allAppsVisible(),
+        Member member = new Member(
+                memberId(invitation.accountNumber(), invitation.email()),
+                invitation.email(),
+                invitation.firstName(),
+                invitation.lastName(),
+                invitation.roles(),
+                invitation.allAppsVisible(),
                 invitation.provisioningAllowed());
         account.membersByEmail.put(key(invitation.email()), member);
         invitationsById.remove(invitationId);
@@ -342,9 +405,18 @@ public class SandboxWorld {
         Invitation invitation = requireInvitation(invitationId);
         Instant now = clock.now();
         if (invitation.pendingAt(now)) {
-            invitation = new Invitation(invitation.id(), invitation.accountNumber(), invitation.email(),
-                    invitation.firstName(), invitation.lastName(), invitation.roles(), invitation.allAppsVisible(),
-                    invitation.provisioningAllowed(), invitation.visibleAppIds(), invitation.createdAt(), now);
+            invitation = new Invitation(
+                    invitation.id(),
+                    invitation.accountNumber(),
+                    invitation.email(),
+                    invitation.firstName(),
+                    invitation.lastName(),
+                    invitation.roles(),
+                    invitation.allAppsVisible(),
+                    invitation.provisioningAllowed(),
+                    invitation.visibleAppIds(),
+                    invitation.createdAt(),
+                    now);
             invitationsById.put(invitationId, invitation);
             save();
         }
@@ -354,7 +426,8 @@ public class SandboxWorld {
     /** {@code DELETE /v1/userInvitations/{id}} by a key of that team: only pending invitations exist there. */
     synchronized void deleteInvitation(String accountNumber, String invitationId) {
         Invitation invitation = invitationsById.get(invitationId);
-        if (invitation == null || !invitation.accountNumber().equals(accountNumber)
+        if (invitation == null
+                || !invitation.accountNumber().equals(accountNumber)
                 || !invitation.pendingAt(clock.now())) {
             throw new SandboxRefusal(SandboxRefusal.Reason.NOT_FOUND, "There is no invitation with id " + invitationId);
         }
@@ -372,7 +445,8 @@ public class SandboxWorld {
     private Invitation requireInvitation(String invitationId) {
         Invitation invitation = invitationsById.get(invitationId);
         if (invitation == null) {
-            throw new SandboxRefusal(SandboxRefusal.Reason.NOT_FOUND,
+            throw new SandboxRefusal(
+                    SandboxRefusal.Reason.NOT_FOUND,
                     "No invitation " + invitationId + " (unknown, or already accepted or deleted)");
         }
         return invitation;
@@ -394,8 +468,15 @@ public class SandboxWorld {
     }
 
     private static WorldSnapshot.Invitation toView(Invitation i) {
-        return new WorldSnapshot.Invitation(i.id(), i.accountNumber(), i.email(), i.firstName(), i.lastName(),
-                i.roles(), i.createdAt(), i.expiresAt());
+        return new WorldSnapshot.Invitation(
+                i.id(),
+                i.accountNumber(),
+                i.email(),
+                i.firstName(),
+                i.lastName(),
+                i.roles(),
+                i.createdAt(),
+                i.expiresAt());
     }
 
     private static String key(String email) {
@@ -404,7 +485,8 @@ public class SandboxWorld {
 
     /** Stable user ids, so {@code /v1/users} answers the same ids on every start. */
     private static String memberId(String accountNumber, String email) {
-        return UUID.nameUUIDFromBytes((accountNumber + "/" + key(email)).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes((accountNumber + "/" + key(email)).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     /** Writes the world beside the database (development); nothing without a state file. */
@@ -412,10 +494,18 @@ public class SandboxWorld {
         if (stateFile == null) {
             return;
         }
-        SavedWorld saved = new SavedWorld(clock.offset(),
-                appleIdsByEmail.values().stream().map(id -> new SavedAppleId(id.email, id.expiresAt, id.revoked)).toList(),
-                accountsByNumber.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
-                        entry -> List.copyOf(entry.getValue().membersByEmail.values()), (a, b) -> a, LinkedHashMap::new)),
+        SavedWorld saved = new SavedWorld(
+                clock.offset(),
+                appleIdsByEmail.values().stream()
+                        .map(id -> new SavedAppleId(id.email, id.expiresAt, id.revoked))
+                        .toList(),
+                accountsByNumber.entrySet().stream()
+                        .collect(java.util.stream.Collectors.toMap(
+                                Map.Entry::getKey,
+                                entry -> List.copyOf(
+                                        entry.getValue().membersByEmail.values()),
+                                (a, b) -> a,
+                                LinkedHashMap::new)),
                 List.copyOf(invitationsById.values()));
         try {
             Path parent = stateFile.toAbsolutePath().getParent();
@@ -451,10 +541,14 @@ public class SandboxWorld {
                 }
             });
             saved.invitations().forEach(invitation -> invitationsById.put(invitation.id(), invitation));
-            log.info("Sandbox world restored from {} (Reset on the console or POST /control/reset restores the seed)",
+            log.info(
+                    "Sandbox world restored from {} (Reset on the console or POST /control/reset restores the seed)",
                     stateFile);
         } catch (IOException | RuntimeException e) {
-            log.warn("Could not read the sandbox's saved world at {}, starting from the seed: {}", stateFile, e.toString());
+            log.warn(
+                    "Could not read the sandbox's saved world at {}, starting from the seed: {}",
+                    stateFile,
+                    e.toString());
         }
     }
 
@@ -463,21 +557,44 @@ public class SandboxWorld {
         appleIdsByEmail.clear();
         accountsByNumber.clear();
         invitationsById.clear();
-        appleIdsByEmail.put(key(serviceAppleId), new AppleIdState(serviceAppleId, "Storemetrics", "Integration",
-                DemoWorld.SERVICE_ACCESS_TOKEN, now.plus(TOKEN_LIFETIME), false));
+        appleIdsByEmail.put(
+                key(serviceAppleId),
+                new AppleIdState(
+                        serviceAppleId,
+                        "Storemetrics",
+                        "Integration",
+                        DemoWorld.SERVICE_ACCESS_TOKEN,
+                        now.plus(TOKEN_LIFETIME),
+                        false));
         for (DemoWorld.AppleIdSeed seed : DemoWorld.APPLE_IDS) {
             // Tokens were generated a while ago; the expired one lapsed ten days ago.
             Instant expiresAt = seed.state() == DemoWorld.TokenState.EXPIRED
-                    ? now.minus(Duration.ofDays(10)) : now.plus(TOKEN_LIFETIME).minus(Duration.ofDays(30));
-            appleIdsByEmail.put(key(seed.email()), new AppleIdState(seed.email(), seed.firstName(), seed.lastName(),
-                    seed.token(), expiresAt, seed.state() == DemoWorld.TokenState.REVOKED));
+                    ? now.minus(Duration.ofDays(10))
+                    : now.plus(TOKEN_LIFETIME).minus(Duration.ofDays(30));
+            appleIdsByEmail.put(
+                    key(seed.email()),
+                    new AppleIdState(
+                            seed.email(),
+                            seed.firstName(),
+                            seed.lastName(),
+                            seed.token(),
+                            expiresAt,
+                            seed.state() == DemoWorld.TokenState.REVOKED));
         }
         for (DemoWorld.AccountSeed seed : DemoWorld.ACCOUNTS) {
-            AccountState account = new AccountState(new AccountFacts(seed.number(), seed.name(), seed.vendors(), seed.apps()));
+            AccountState account =
+                    new AccountState(new AccountFacts(seed.number(), seed.name(), seed.vendors(), seed.apps()));
             for (DemoWorld.MemberSeed member : seed.members()) {
-                account.membersByEmail.put(key(member.email()), new Member(memberId(seed.number(), member.email()),
-                        member.email(), member.firstName(), member.lastName(), member.roles(), true,
-                        member.roles().contains("ADMIN")));
+                account.membersByEmail.put(
+                        key(member.email()),
+                        new Member(
+                                memberId(seed.number(), member.email()),
+                                member.email(),
+                                member.firstName(),
+                                member.lastName(),
+                                member.roles(),
+                                true,
+                                member.roles().contains("ADMIN")));
             }
             accountsByNumber.put(seed.number(), account);
         }

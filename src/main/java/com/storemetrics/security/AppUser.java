@@ -29,8 +29,7 @@ public class AppUser {
     @Column(nullable = false, length = 20)
     private String role;
 
-    protected AppUser() {
-    }
+    protected AppUser() {}
 
     AppUser(String username, String displayName, String passwordHash, String role) {
         this.username = username;

@@ -20,9 +20,12 @@ class DatabaseUserDetailsService implements UserDetailsService {
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
-        AppUser user = users.findByUsername(username)
-                .orElseThrow(() -> new UsernameNotFoundException("Unknown user"));
-        return new SignedInUser(user.getId(), user.getUsername(), user.getDisplayName(),
-                user.getPasswordHash(), List.of(new SimpleGrantedAuthority("ROLE_" + user.getRole())));
+        AppUser user = users.findByUsername(username).orElseThrow(() -> new UsernameNotFoundException("Unknown user"));
+        return new SignedInUser(
+                user.getId(),
+                user.getUsername(),
+                user.getDisplayName(),
+                user.getPasswordHash(),
+                List.of(new SimpleGrantedAuthority("ROLE_" + user.getRole())));
     }
 }

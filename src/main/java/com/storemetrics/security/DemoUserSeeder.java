@@ -20,8 +20,7 @@ class DemoUserSeeder implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoUserSeeder.class);
 
-    record DemoUser(String username, String displayName, String password, String role) {
-    }
+    record DemoUser(String username, String displayName, String password, String role) {}
 
     static final List<DemoUser> DEMO_USERS = List.of(
             new DemoUser("alice", "Alice Martin (Pixel Forge)", "alice-demo-2026", Roles.CUSTOMER),
@@ -43,12 +42,12 @@ class DemoUserSeeder implements ApplicationRunner {
             return;
         }
         for (DemoUser demo : DEMO_USERS) {
-            users.save(new AppUser(demo.username(), demo.displayName(),
-                    passwordEncoder.encode(demo.password()), demo.role()));
+            users.save(new AppUser(
+                    demo.username(), demo.displayName(), passwordEncoder.encode(demo.password()), demo.role()));
         }
         StringBuilder message = new StringBuilder("Seeded demo users (shown once):");
-        DEMO_USERS.forEach(demo -> message.append(String.format("%n  %-6s / %-16s (%s)",
-                demo.username(), demo.password(), demo.role())));
+        DEMO_USERS.forEach(demo ->
+                message.append(String.format("%n  %-6s / %-16s (%s)", demo.username(), demo.password(), demo.role())));
         log.info(message.toString());
     }
 }

@@ -44,8 +44,8 @@ class LoginGuard {
             }
 
             @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-                    FilterChain chain) throws ServletException, IOException {
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
                 String username = request.getParameter("username");
                 String password = request.getParameter("password");
                 String address = request.getRemoteAddr();
@@ -68,7 +68,9 @@ class LoginGuard {
 
     @EventListener
     void failed(AuthenticationFailureBadCredentialsEvent event) {
-        throttle.failed(String.valueOf(event.getAuthentication().getPrincipal()), address(event.getAuthentication().getDetails()));
+        throttle.failed(
+                String.valueOf(event.getAuthentication().getPrincipal()),
+                address(event.getAuthentication().getDetails()));
     }
 
     @EventListener

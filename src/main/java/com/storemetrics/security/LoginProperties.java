@@ -31,8 +31,11 @@ public record LoginProperties(
         if (accountFailures < 1 || addressFailures < 1) {
             throw new IllegalArgumentException("storemetrics.login.*-failures must be at least 1");
         }
-        if (firstLock == null || firstLock.isNegative() || firstLock.isZero()
-                || maxLock == null || maxLock.compareTo(firstLock) < 0) {
+        if (firstLock == null
+                || firstLock.isNegative()
+                || firstLock.isZero()
+                || maxLock == null
+                || maxLock.compareTo(firstLock) < 0) {
             throw new IllegalArgumentException("storemetrics.login.first-lock must be positive and at most max-lock");
         }
     }

@@ -27,8 +27,7 @@ public class LoginThrottle {
 
     private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
 
-    private record Failures(int count, Instant last, Instant lockedUntil) {
-    }
+    private record Failures(int count, Instant last, Instant lockedUntil) {}
 
     private final LoginProperties properties;
     private final Clock clock;
@@ -62,9 +61,15 @@ public class LoginThrottle {
         Instant now = clock.instant();
         Failures account = count(accountKey(username), properties.accountFailures(), now);
         Failures byAddress = count(addressKey(address), properties.addressFailures(), now);
-        log.warn("Failed sign-in for account '{}' from {}: {} failure(s) in a row for the account{}, {} from the "
-                + "address{}", printable(username), address, account.count(), lockNote(account, now),
-                byAddress.count(), lockNote(byAddress, now));
+        log.warn(
+                "Failed sign-in for account '{}' from {}: {} failure(s) in a row for the account{}, {} from the "
+                        + "address{}",
+                printable(username),
+                address,
+                account.count(),
+                lockNote(account, now),
+                byAddress.count(),
+                lockNote(byAddress, now));
     }
 
     /** A successful sign-in forgets the account's failures. */
@@ -107,7 +112,8 @@ public class LoginThrottle {
 
     private static String lockNote(Failures failures, Instant now) {
         return failures.lockedUntil() != null && now.isBefore(failures.lockedUntil())
-                ? " (locked until " + failures.lockedUntil() + ")" : "";
+                ? " (locked until " + failures.lockedUntil() + ")"
+                : "";
     }
 
     private static String accountKey(String username) {

@@ -6,6 +6,5 @@ public final class Roles {
     public static final String CUSTOMER = "CUSTOMER";
     public static final String SUPPORT = "SUPPORT";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

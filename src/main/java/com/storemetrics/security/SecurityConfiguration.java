@@ -46,8 +46,12 @@ class SecurityConfiguration {
             + "magnetometer=(), microphone=(), payment=(), usb=(), interest-cohort=()";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil vaadinRequests, LoginGuard loginGuard,
-            @Value("${storemetrics.sandbox.enabled:false}") boolean sandboxEnabled) throws Exception {
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http,
+            RequestUtil vaadinRequests,
+            LoginGuard loginGuard,
+            @Value("${storemetrics.sandbox.enabled:false}") boolean sandboxEnabled)
+            throws Exception {
         http.authorizeHttpRequests(auth -> {
             // Without the sandbox nothing may answer there, not even Vaadin's catch-all page.
             if (sandboxEnabled) {
@@ -63,17 +67,19 @@ class SecurityConfiguration {
         // Our own CSRF set-up instead of Vaadin's, which leaves POST /login out: a foreign page could
         // then sign a victim into the attacker's account. Vaadin's internal requests carry Vaadin's
         // own CSRF token; the login form sends Spring's (see CsrfMetaTags); logout stays protected.
-        http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest,
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(
+                vaadinRequests::isFrameworkInternalRequest,
                 PathPatternRequestMatcher.withDefaults().matcher(SANDBOX_API)));
-        http.headers(headers -> headers
-                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+        http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                 .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY))
                 // Sent only over TLS (directly or behind a proxy that says X-Forwarded-Proto: https).
-                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
+                .httpStrictTransportSecurity(
+                        hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
         http.addFilterBefore(loginGuard.filter(), UsernamePasswordAuthenticationFilter.class);
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
-                .enableCsrfConfiguration(false));
+        http.with(
+                VaadinSecurityConfigurer.vaadin(),
+                vaadin -> vaadin.loginView(LoginView.class).enableCsrfConfiguration(false));
         return http.build();
     }
 

@@ -10,7 +10,11 @@ public class SignedInUser extends User {
     private final long userId;
     private final String displayName;
 
-    SignedInUser(long userId, String username, String displayName, String passwordHash,
+    SignedInUser(
+            long userId,
+            String username,
+            String displayName,
+            String passwordHash,
             Collection<? extends GrantedAuthority> authorities) {
         super(username, passwordHash, authorities);
         this.userId = userId;

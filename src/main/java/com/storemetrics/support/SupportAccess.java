@@ -35,8 +35,7 @@ class SupportAccess {
     @Column(name = "opened_at", nullable = false)
     private Instant openedAt;
 
-    protected SupportAccess() {
-    }
+    protected SupportAccess() {}
 
     SupportAccess(long integrationId, long userId, String username, String displayName, Instant openedAt) {
         this.integrationId = integrationId;

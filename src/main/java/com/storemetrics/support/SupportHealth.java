@@ -6,8 +6,8 @@ import com.storemetrics.verification.VerifierStatus;
  * The verifier's health for the support console, with the Apple requests this node sent in the
  * last hour against Apple's hourly budget.
  */
-public record SupportHealth(VerifierStatus verifier, int reporterRequestsLastHour, int apiRequestsLastHour,
-        int hourlyBudget) {
+public record SupportHealth(
+        VerifierStatus verifier, int reporterRequestsLastHour, int apiRequestsLastHour, int hourlyBudget) {
 
     public int requestsLastHour() {
         return reporterRequestsLastHour + apiRequestsLastHour;

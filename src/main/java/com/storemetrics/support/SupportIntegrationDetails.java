@@ -3,7 +3,6 @@ package com.storemetrics.support;
 import com.storemetrics.integration.AccountPicture;
 import com.storemetrics.integration.HistoryEntry;
 import com.storemetrics.integration.IntegrationOverview;
-
 import java.util.List;
 
 /**
@@ -12,8 +11,12 @@ import java.util.List;
  * opening included), and the account's sales import state ({@code storeData}; null without the
  * metrics feature).
  */
-public record SupportIntegrationDetails(IntegrationOverview integration, List<HistoryEntry> history,
-        AccountPicture account, List<SupportOpening> openings, String storeData) {
+public record SupportIntegrationDetails(
+        IntegrationOverview integration,
+        List<HistoryEntry> history,
+        AccountPicture account,
+        List<SupportOpening> openings,
+        String storeData) {
 
     public SupportIntegrationDetails {
         history = List.copyOf(history);

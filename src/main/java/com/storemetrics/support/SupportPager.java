@@ -27,6 +27,7 @@ public final class SupportPager {
     private final SupportService service;
     /** The row at each remembered position, for the filter and sort below. */
     private final TreeMap<Integer, IntegrationOverview> anchors = new TreeMap<>();
+
     private IntegrationSearchFilter filter;
     private Sort sort;
     private final int maxAnchors;

@@ -1,13 +1,12 @@
 package com.storemetrics.support;
 
-import com.storemetrics.appstore.AppleFacts;
-import com.storemetrics.integration.IntegrationSearchFilter;
-import com.storemetrics.integration.IntegrationOverview;
-import com.storemetrics.integration.EveryIntegration;
-import com.storemetrics.integration.StoreDataLines;
-import org.springframework.beans.factory.ObjectProvider;
 import com.storemetrics.appstore.AppleCallAccounting;
+import com.storemetrics.appstore.AppleFacts;
 import com.storemetrics.appstore.AppleProtocol;
+import com.storemetrics.integration.EveryIntegration;
+import com.storemetrics.integration.IntegrationOverview;
+import com.storemetrics.integration.IntegrationSearchFilter;
+import com.storemetrics.integration.StoreDataLines;
 import com.storemetrics.security.CurrentUser;
 import com.storemetrics.security.Roles;
 import com.storemetrics.security.SignedInUser;
@@ -16,6 +15,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.NoSuchElementException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -50,8 +50,14 @@ public class SupportService {
     private final Clock clock;
     private final ObjectProvider<StoreDataLines> storeData;
 
-    SupportService(EveryIntegration integrations, SupportAccessLog accessLog, VerifierHealthService verifier,
-            AppleCallAccounting appleCalls, CurrentUser currentUser, Clock clock, ObjectProvider<StoreDataLines> storeData) {
+    SupportService(
+            EveryIntegration integrations,
+            SupportAccessLog accessLog,
+            VerifierHealthService verifier,
+            AppleCallAccounting appleCalls,
+            CurrentUser currentUser,
+            Clock clock,
+            ObjectProvider<StoreDataLines> storeData) {
         this.integrations = integrations;
         this.accessLog = accessLog;
         this.verifier = verifier;
@@ -73,8 +79,8 @@ public class SupportService {
      * The rows after {@code after} (a row of an earlier page in this sort and filter), passing over
      * {@code skip} first: keyset paging, see {@link SupportPager}.
      */
-    public List<IntegrationOverview> integrationsAfter(IntegrationSearchFilter filter, Sort sort,
-            IntegrationOverview after, int skip, int limit) {
+    public List<IntegrationOverview> integrationsAfter(
+            IntegrationSearchFilter filter, Sort sort, IntegrationOverview after, int skip, int limit) {
         return integrations.searchAfter(filter, sort, after, skip, limit);
     }
 
@@ -90,20 +96,31 @@ public class SupportService {
      */
     @Transactional
     public SupportIntegrationDetails openDetails(long integrationId) {
-        IntegrationOverview row = integrations.overview(integrationId)
+        IntegrationOverview row = integrations
+                .overview(integrationId)
                 .orElseThrow(() -> new NoSuchElementException("No integration " + integrationId));
         SignedInUser staff = currentUser.require();
-        accessLog.save(new SupportAccess(integrationId, staff.userId(), staff.getUsername(), staff.displayName(),
+        accessLog.save(new SupportAccess(
+                integrationId,
+                staff.userId(),
+                staff.getUsername(),
+                staff.displayName(),
                 clock.instant().truncatedTo(ChronoUnit.MICROS)));
-        return new SupportIntegrationDetails(row, integrations.history(integrationId),
-                integrations.account(row.accountId()).orElseThrow(), accessLog.findOpenings(integrationId),
+        return new SupportIntegrationDetails(
+                row,
+                integrations.history(integrationId),
+                integrations.account(row.accountId()).orElseThrow(),
+                accessLog.findOpenings(integrationId),
                 storeData.getIfAvailable(() -> StoreDataLines.NONE).importState(row.accountId()));
     }
 
     /** The verifier's last findings and this node's Apple requests in the last hour against the budget. */
     public SupportHealth health() {
-        return new SupportHealth(verifier.status(), appleCalls.requestsInLastHour(AppleProtocol.REPORTER),
-                appleCalls.requestsInLastHour(AppleProtocol.APP_STORE_CONNECT_API), APPLE_HOURLY_BUDGET);
+        return new SupportHealth(
+                verifier.status(),
+                appleCalls.requestsInLastHour(AppleProtocol.REPORTER),
+                appleCalls.requestsInLastHour(AppleProtocol.APP_STORE_CONNECT_API),
+                APPLE_HOURLY_BUDGET);
     }
 
     /**

@@ -36,7 +36,11 @@ public class MembershipCheck {
 
     /** What a call of {@link #run} did. */
     public enum CycleResult {
-        CHECKED, NOTHING_TO_CHECK, BACKING_OFF, FAILED, ALREADY_RUNNING
+        CHECKED,
+        NOTHING_TO_CHECK,
+        BACKING_OFF,
+        FAILED,
+        ALREADY_RUNNING
     }
 
     private final ReporterClient reporter;
@@ -50,8 +54,14 @@ public class MembershipCheck {
     /** One cycle at a time in this node; across nodes the reconciler's optimistic locks keep order. */
     private final ReentrantLock running = new ReentrantLock();
 
-    MembershipCheck(ReporterClient reporter, RequestedInvitations invitations, MembershipReconciler reconciler,
-            AccountMemberships memberships, VerifierHealthRecorder health, VerifierProperties properties, Clock clock,
+    MembershipCheck(
+            ReporterClient reporter,
+            RequestedInvitations invitations,
+            MembershipReconciler reconciler,
+            AccountMemberships memberships,
+            VerifierHealthRecorder health,
+            VerifierProperties properties,
+            Clock clock,
             @Value("${storemetrics.apple.service-access-token}") String serviceAccessToken) {
         this.reporter = reporter;
         this.invitations = invitations;
@@ -101,22 +111,40 @@ public class MembershipCheck {
             Instant observedAt = clock.instant();
             Map<String, String> visibleByNumber = new LinkedHashMap<>();
             visible.forEach(account -> visibleByNumber.put(account.number(), account.name()));
-            MembershipObservation observation = new MembershipObservation(observedAt, visibleByNumber,
-                    identifyByVendorNumber(watched.accounts(), visibleByNumber.keySet()), invitations.pending(),
-                    invitations.accepted(), properties.pendingLifetime());
+            MembershipObservation observation = new MembershipObservation(
+                    observedAt,
+                    visibleByNumber,
+                    identifyByVendorNumber(watched.accounts(), visibleByNumber.keySet()),
+                    invitations.pending(),
+                    invitations.accepted(),
+                    properties.pendingLifetime());
             ReconcileOutcome outcome = reconcileOnce(watched, observation);
-            String summary = "Member of " + visible.size() + (visible.size() == 1 ? " account; " : " accounts; ") + outcome.summary()
-                    + (invitations.accepted().isEmpty() ? "" : "; accepted " + invitations.accepted().size()
-                    + " invitation(s)");
+            String summary = "Member of " + visible.size() + (visible.size() == 1 ? " account; " : " accounts; ")
+                    + outcome.summary()
+                    + (invitations.accepted().isEmpty()
+                            ? ""
+                            : "; accepted " + invitations.accepted().size() + " invitation(s)");
             health.succeeded(observedAt, summary);
             log.info("Verifier cycle ({}): {}", trigger, summary);
             return CycleResult.CHECKED;
         } catch (AppleFailure failure) {
-            health.failed(started, failure.kind().name(), failure.userMessage(), failure.retryAfter().orElse(Duration.ZERO));
-            log.warn("Verifier cycle ({}) failed, nothing changed: {} ({})", trigger, failure.kind(), failure.getMessage());
+            health.failed(
+                    started,
+                    failure.kind().name(),
+                    failure.userMessage(),
+                    failure.retryAfter().orElse(Duration.ZERO));
+            log.warn(
+                    "Verifier cycle ({}) failed, nothing changed: {} ({})",
+                    trigger,
+                    failure.kind(),
+                    failure.getMessage());
             return CycleResult.FAILED;
         } catch (RuntimeException failure) {
-            health.failed(started, "INTERNAL", "Unexpected error: " + failure.getClass().getSimpleName(), Duration.ZERO);
+            health.failed(
+                    started,
+                    "INTERNAL",
+                    "Unexpected error: " + failure.getClass().getSimpleName(),
+                    Duration.ZERO);
             log.error("Verifier cycle ({}) failed unexpectedly, nothing changed", trigger, failure);
             return CycleResult.FAILED;
         }
@@ -138,12 +166,17 @@ public class MembershipCheck {
      * numbers: one extra call per unplaced account, only while something waits for it.
      */
     private Map<Long, String> identifyByVendorNumber(List<WatchedAccount> watched, Set<String> visibleNumbers) {
-        List<WatchedAccount> unidentified = watched.stream().filter(account -> account.accountNumber() == null).toList();
+        List<WatchedAccount> unidentified = watched.stream()
+                .filter(account -> account.accountNumber() == null)
+                .toList();
         if (unidentified.isEmpty()) {
             return Map.of();
         }
         Set<String> known = new HashSet<>();
-        watched.stream().map(WatchedAccount::accountNumber).filter(number -> number != null).forEach(known::add);
+        watched.stream()
+                .map(WatchedAccount::accountNumber)
+                .filter(number -> number != null)
+                .forEach(known::add);
         Map<Long, String> identified = new HashMap<>();
         for (String number : visibleNumbers) {
             if (known.contains(number)) {
@@ -156,5 +189,4 @@ public class MembershipCheck {
         }
         return identified;
     }
-
 }

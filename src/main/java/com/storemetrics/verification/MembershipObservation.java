@@ -15,8 +15,12 @@ import java.util.Set;
  * @param invitationsAccepted  account numbers whose invitation this cycle accepted
  * @param pendingLifetime      how long a Pending integration may wait before it expires (invitation lifetime plus grace)
  */
-record MembershipObservation(Instant observedAt, Map<String, String> visibleAccounts,
-        Map<Long, String> identifiedAccounts, Set<String> invitationsPending, Set<String> invitationsAccepted,
+record MembershipObservation(
+        Instant observedAt,
+        Map<String, String> visibleAccounts,
+        Map<Long, String> identifiedAccounts,
+        Set<String> invitationsPending,
+        Set<String> invitationsAccepted,
         Duration pendingLifetime) {
 
     public MembershipObservation {

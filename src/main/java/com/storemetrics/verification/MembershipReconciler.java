@@ -26,7 +26,8 @@ class MembershipReconciler {
     /** A single check without our user may be Apple's hiccup; two in a row are believed. */
     static final int MISSES_BEFORE_LOSS = 2;
 
-    static final String APPROVED_REASON = "Our service user is now a member of the account: the invitation was accepted.";
+    static final String APPROVED_REASON =
+            "Our service user is now a member of the account: the invitation was accepted.";
     static final String REMOVED_REASON = "Access removed in App Store Connect by an Account Holder or Admin.";
     static final String EXPIRED_REASON = "The invitation was not accepted in time (Apple lets invitations lapse "
             + "after 3 days). Remove this integration and connect the account again.";
@@ -58,8 +59,10 @@ class MembershipReconciler {
         if (!lifecycle.checked(now)) {
             return ReconcileOutcome.superseded(watched.size());
         }
-        memberships.load(watched.accounts().stream().filter(account -> changes(account, observation))
-                .map(WatchedAccount::accountId).toList());
+        memberships.load(watched.accounts().stream()
+                .filter(account -> changes(account, observation))
+                .map(WatchedAccount::accountId)
+                .toList());
         int approved = 0;
         List<Long> lost = new ArrayList<>();
         for (WatchedAccount account : watched.accounts()) {
@@ -67,7 +70,9 @@ class MembershipReconciler {
             String identified = observation.identifiedAccounts().get(account.accountId());
             if (number == null && identified != null) {
                 number = identified;
-                memberships.identified(account.accountId(), number,
+                memberships.identified(
+                        account.accountId(),
+                        number,
                         observation.visibleAccounts().getOrDefault(number, account.name()));
             }
             if (number != null && observation.visibleAccounts().containsKey(number)) {
@@ -90,23 +95,34 @@ class MembershipReconciler {
             }
         }
         // After the approvals above (flushed), only Pending rows of accounts not seen are left to lapse.
-        int expired = lifecycle.expirePending(now.minus(observation.pendingLifetime()), EXPIRED_REASON,
+        int expired = lifecycle.expirePending(
+                now.minus(observation.pendingLifetime()),
+                EXPIRED_REASON,
                 name -> name + ": the invitation was not accepted in time. Remove the expired integration and "
-                        + "connect the account again.", Actor.VERIFIER, now);
-        int removed = lifecycle.removeApprovedForEveryone(lost, REMOVED_REASON,
+                        + "connect the account again.",
+                Actor.VERIFIER,
+                now);
+        int removed = lifecycle.removeApprovedForEveryone(
+                lost,
+                REMOVED_REASON,
                 name -> name + " was removed from your integrations: an Account Holder or Admin removed our service "
-                        + "user in App Store Connect. Connect it again to resume store data.", Actor.VERIFIER, now);
+                        + "user in App Store Connect. Connect it again to resume store data.",
+                Actor.VERIFIER,
+                now);
         return new ReconcileOutcome(watched.size(), approved, expired, removed);
     }
 
     /** Whether applying the observation changes the account's record (the steady state changes none). */
     private static boolean changes(WatchedAccount account, MembershipObservation observation) {
-        String number = account.accountNumber() != null ? account.accountNumber()
+        String number = account.accountNumber() != null
+                ? account.accountNumber()
                 : observation.identifiedAccounts().get(account.accountId());
         if (number == null || !observation.visibleAccounts().containsKey(number)) {
             return account.membership() != com.storemetrics.integration.Membership.UNKNOWN;
         }
-        return account.accountNumber() == null || account.membership() != com.storemetrics.integration.Membership.MEMBER
-                || account.missingCount() != 0 || !observation.visibleAccounts().get(number).equals(account.name());
+        return account.accountNumber() == null
+                || account.membership() != com.storemetrics.integration.Membership.MEMBER
+                || account.missingCount() != 0
+                || !observation.visibleAccounts().get(number).equals(account.name());
     }
 }

@@ -17,7 +17,6 @@ record ReconcileOutcome(int accountsChecked, int approved, int expired, int remo
         if (!applied) {
             return checked + "; a newer check was applied already, nothing changed";
         }
-        return checked + ", " + approved + " approved, " + expired + " expired, "
-                + removed + " removed";
+        return checked + ", " + approved + " approved, " + expired + " expired, " + removed + " removed";
     }
 }

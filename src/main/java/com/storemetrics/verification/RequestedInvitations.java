@@ -38,8 +38,11 @@ class RequestedInvitations {
             return new Invitations(pending, accepted);
         }
         Set<String> requested = new HashSet<>();
-        watched.stream().filter(WatchedAccount::hasPending).map(WatchedAccount::accountNumber)
-                .filter(number -> number != null).forEach(requested::add);
+        watched.stream()
+                .filter(WatchedAccount::hasPending)
+                .map(WatchedAccount::accountNumber)
+                .filter(number -> number != null)
+                .forEach(requested::add);
         List<ReceivedInvitation> received;
         try {
             received = inbox.pendingInvitations();
@@ -49,7 +52,8 @@ class RequestedInvitations {
         }
         for (ReceivedInvitation invitation : received) {
             if (!requested.contains(invitation.accountNumber())) {
-                log.info("Not accepting the invitation to account {}: no customer asked us to integrate it",
+                log.info(
+                        "Not accepting the invitation to account {}: no customer asked us to integrate it",
                         invitation.accountNumber());
                 continue;
             }
@@ -59,13 +63,14 @@ class RequestedInvitations {
                 inbox.accept(invitation.id());
                 accepted.add(invitation.accountNumber());
             } catch (RuntimeException acceptTrouble) {
-                log.warn("Could not accept the invitation to account {} this cycle: {}", invitation.accountNumber(),
+                log.warn(
+                        "Could not accept the invitation to account {} this cycle: {}",
+                        invitation.accountNumber(),
                         acceptTrouble.getMessage());
             }
         }
         return new Invitations(pending, accepted);
     }
 
-    record Invitations(Set<String> pending, Set<String> accepted) {
-    }
+    record Invitations(Set<String> pending, Set<String> accepted) {}
 }

@@ -21,8 +21,8 @@ public class VerificationTriggers {
     private final OneTimeTask<Void> soonTask;
     private final VerifierProperties properties;
 
-    VerificationTriggers(@Lazy SchedulerClient scheduler, OneTimeTask<Void> membershipCheckSoonTask,
-            VerifierProperties properties) {
+    VerificationTriggers(
+            @Lazy SchedulerClient scheduler, OneTimeTask<Void> membershipCheckSoonTask, VerifierProperties properties) {
         this.scheduler = scheduler;
         this.soonTask = membershipCheckSoonTask;
         this.properties = properties;
@@ -56,7 +56,8 @@ public class VerificationTriggers {
     /** Schedules a check now; false when one is already waiting (pressing twice schedules one). */
     public boolean recheckNow() {
         try {
-            return scheduler.scheduleIfNotExists(soonTask.instance(VerificationScheduler.RECHECK_INSTANCE), Instant.now());
+            return scheduler.scheduleIfNotExists(
+                    soonTask.instance(VerificationScheduler.RECHECK_INSTANCE), Instant.now());
         } catch (com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException createdMeanwhile) {
             // Another request (or node) created the same one-time check between db-scheduler's look and
             // its insert: a check is coming either way.
@@ -70,8 +71,8 @@ public class VerificationTriggers {
      */
     Optional<Instant> nextRun() {
         return scheduler.getScheduledExecutionsForTask(VerificationScheduler.RECURRING_TASK).stream()
-                .map(execution -> execution.isPicked() ? Instant.now().plus(properties.interval())
-                        : execution.getExecutionTime())
+                .map(execution ->
+                        execution.isPicked() ? Instant.now().plus(properties.interval()) : execution.getExecutionTime())
                 .min(Instant::compareTo);
     }
 }

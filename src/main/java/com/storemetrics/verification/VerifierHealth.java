@@ -47,8 +47,7 @@ class VerifierHealth {
     @Version
     private long version;
 
-    protected VerifierHealth() {
-    }
+    protected VerifierHealth() {}
 
     boolean backingOff(Instant now) {
         return backoffUntil != null && now.isBefore(backoffUntil);

@@ -27,8 +27,12 @@ class VerifierHealthRecorder {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    VerifierHealthRecorder(VerifierHealthRepository healthRepository, VerifierHealthUpdates healthUpdates,
-            VerifierProperties properties, PlatformTransactionManager transactionManager, Clock clock) {
+    VerifierHealthRecorder(
+            VerifierHealthRepository healthRepository,
+            VerifierHealthUpdates healthUpdates,
+            VerifierProperties properties,
+            PlatformTransactionManager transactionManager,
+            Clock clock) {
         this.healthRepository = healthRepository;
         this.healthUpdates = healthUpdates;
         this.properties = properties;

@@ -2,5 +2,4 @@ package com.storemetrics.verification;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface VerifierHealthRepository extends JpaRepository<VerifierHealth, Integer> {
-}
+interface VerifierHealthRepository extends JpaRepository<VerifierHealth, Integer> {}

@@ -21,9 +21,17 @@ public class VerifierHealthService {
     @Transactional(readOnly = true)
     public VerifierStatus status() {
         VerifierHealth row = health.findById(VerifierHealth.SINGLE_ROW).orElseThrow();
-        return new VerifierStatus(row.getCycles(), row.getLastRunAt(), row.getLastSuccessAt(), row.getLastFailureAt(),
-                row.getLastFailureKind(), row.getLastFailureMessage(), row.getConsecutiveFailures(),
-                row.getBackoffUntil(), row.getLastOutcome(), triggers.nextRun().orElse(null));
+        return new VerifierStatus(
+                row.getCycles(),
+                row.getLastRunAt(),
+                row.getLastSuccessAt(),
+                row.getLastFailureAt(),
+                row.getLastFailureKind(),
+                row.getLastFailureMessage(),
+                row.getConsecutiveFailures(),
+                row.getBackoffUntil(),
+                row.getLastOutcome(),
+                triggers.nextRun().orElse(null));
     }
 
     /**

@@ -23,8 +23,10 @@ public class VerifierHealthUpdates {
 
     VerifierHealthUpdates(CrossNodeSignals signals) {
         this.signals = signals;
-        signals.receive(TOPIC, body -> subscribers.publish(
-                new VerifierHealthRecorded(Instant.EPOCH.plus(Long.parseLong(body), ChronoUnit.MICROS))));
+        signals.receive(
+                TOPIC,
+                body -> subscribers.publish(
+                        new VerifierHealthRecorded(Instant.EPOCH.plus(Long.parseLong(body), ChronoUnit.MICROS))));
     }
 
     public Registration subscribe(Consumer<? super VerifierHealthRecorded> subscriber) {

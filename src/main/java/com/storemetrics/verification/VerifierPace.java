@@ -41,7 +41,10 @@ class VerifierPace implements Schedule {
     private final VerifierProperties properties;
     private final Clock clock;
 
-    VerifierPace(AccountMemberships memberships, AppleCallAccounting accounting, VerifierProperties properties,
+    VerifierPace(
+            AccountMemberships memberships,
+            AppleCallAccounting accounting,
+            VerifierProperties properties,
             Clock clock) {
         this.memberships = memberships;
         this.accounting = accounting;
@@ -55,7 +58,8 @@ class VerifierPace implements Schedule {
         try {
             Duration wanted = properties.intervalWhile(memberships.newestPendingConnectedAt(), now);
             if (wanted.compareTo(properties.interval()) < 0 && overBudget()) {
-                log.warn("Verifier keeps its normal interval: {} Reporter requests in the last hour", 
+                log.warn(
+                        "Verifier keeps its normal interval: {} Reporter requests in the last hour",
                         accounting.requestsInLastHour(AppleProtocol.REPORTER));
                 return properties.interval();
             }

@@ -54,8 +54,11 @@ class ApiTokensTest {
         assertThat(claims.getIssuer()).isEqualTo(ISSUER);
         assertThat(claims.getAudience()).containsExactly("appstoreconnect-v1");
         assertThat(claims.getIssueTime().toInstant()).isEqualTo(NOW);
-        assertThat(Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()))
-                .isEqualTo(Duration.ofMinutes(15)).isLessThanOrEqualTo(Duration.ofMinutes(20));
+        assertThat(Duration.between(
+                        claims.getIssueTime().toInstant(),
+                        claims.getExpirationTime().toInstant()))
+                .isEqualTo(Duration.ofMinutes(15))
+                .isLessThanOrEqualTo(Duration.ofMinutes(20));
         assertThat(jwt.verify(new ECDSAVerifier((ECPublicKey) KEY.getPublic()))).isTrue();
         // JOSE form: the signature is the raw 64 bytes (r || s), not DER.
         assertThat(jwt.getSignature().decode()).hasSize(64);
@@ -65,7 +68,8 @@ class ApiTokensTest {
     void a_minted_token_does_not_verify_with_another_key() throws Exception {
         SignedJWT jwt = SignedJWT.parse(tokens.bearerFor(key()));
 
-        assertThat(jwt.verify(new ECDSAVerifier((ECPublicKey) TestKeys.p256().getPublic()))).isFalse();
+        assertThat(jwt.verify(new ECDSAVerifier((ECPublicKey) TestKeys.p256().getPublic())))
+                .isFalse();
     }
 
     @Test
@@ -104,7 +108,8 @@ class ApiTokensTest {
 
         assertThat(fresh).isNotEqualTo(first);
         assertThat(tokens.bearerFor(key())).isSameAs(fresh);
-        assertThat(SignedJWT.parse(fresh).getJWTClaimsSet().getIssueTime().toInstant()).isEqualTo(NOW.plusSeconds(5));
+        assertThat(SignedJWT.parse(fresh).getJWTClaimsSet().getIssueTime().toInstant())
+                .isEqualTo(NOW.plusSeconds(5));
     }
 
     @Test
@@ -134,8 +139,8 @@ class ApiTokensTest {
 
     @Test
     void a_ready_made_jwt_that_expired_since_it_was_checked_is_refused_before_any_call() {
-        ApiCredential.ReadyMadeJwt checked = tokens.checkReadyMade(readyMade(UnaryOperator.identity(),
-                UnaryOperator.identity()));
+        ApiCredential.ReadyMadeJwt checked =
+                tokens.checkReadyMade(readyMade(UnaryOperator.identity(), UnaryOperator.identity()));
         clock.advance(Duration.ofMinutes(11));
 
         assertMalformed(() -> tokens.bearerFor(checked), "expired");
@@ -181,8 +186,8 @@ class ApiTokensTest {
 
     @Test
     void an_hs256_jwt_is_refused() throws JOSEException {
-        SignedJWT hs256 = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(KEY_ID).build(),
-                claims(UnaryOperator.identity()));
+        SignedJWT hs256 = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(KEY_ID).build(), claims(UnaryOperator.identity()));
         hs256.sign(new MACSigner(new byte[32]));
 
         assertMalformed(() -> tokens.checkReadyMade(hs256.serialize()), "\"HS256\"");
@@ -190,8 +195,8 @@ class ApiTokensTest {
 
     @Test
     void a_jwt_without_kid_is_refused() {
-        String jwt = readyMade(header -> new JWSHeader.Builder(JWSAlgorithm.ES256).type(JOSEObjectType.JWT),
-                UnaryOperator.identity());
+        String jwt = readyMade(
+                header -> new JWSHeader.Builder(JWSAlgorithm.ES256).type(JOSEObjectType.JWT), UnaryOperator.identity());
 
         assertMalformed(() -> tokens.checkReadyMade(jwt), "no \"kid\"");
     }
@@ -199,7 +204,8 @@ class ApiTokensTest {
     @Test
     void a_jwt_without_iss_is_refused_and_an_individual_key_token_is_named() {
         String jwt = readyMade(UnaryOperator.identity(), claims -> claims.issuer(null));
-        String individual = readyMade(UnaryOperator.identity(), claims -> claims.issuer(null).subject("user"));
+        String individual = readyMade(
+                UnaryOperator.identity(), claims -> claims.issuer(null).subject("user"));
 
         assertMalformed(() -> tokens.checkReadyMade(jwt), "no \"iss\"");
         assertMalformed(() -> tokens.checkReadyMade(individual), "individual key");
@@ -216,19 +222,20 @@ class ApiTokensTest {
 
     @Test
     void an_expired_jwt_is_refused_with_its_expiry() {
-        String jwt = readyMade(UnaryOperator.identity(), claims -> claims
-                .issueTime(Date.from(NOW.minus(Duration.ofMinutes(30))))
-                .expirationTime(Date.from(NOW.minus(Duration.ofMinutes(10)))));
+        String jwt = readyMade(
+                UnaryOperator.identity(),
+                claims -> claims.issueTime(Date.from(NOW.minus(Duration.ofMinutes(30))))
+                        .expirationTime(Date.from(NOW.minus(Duration.ofMinutes(10)))));
 
         assertMalformed(() -> tokens.checkReadyMade(jwt), "expired at 2026-11-28 08:50:00 UTC");
     }
 
     @Test
     void a_jwt_valid_for_21_minutes_is_refused_and_20_minutes_is_fine() {
-        String tooLong = readyMade(UnaryOperator.identity(), claims -> claims
-                .expirationTime(Date.from(NOW.plus(Duration.ofMinutes(21)))));
-        String twenty = readyMade(UnaryOperator.identity(), claims -> claims
-                .expirationTime(Date.from(NOW.plus(Duration.ofMinutes(20)))));
+        String tooLong = readyMade(
+                UnaryOperator.identity(), claims -> claims.expirationTime(Date.from(NOW.plus(Duration.ofMinutes(21)))));
+        String twenty = readyMade(
+                UnaryOperator.identity(), claims -> claims.expirationTime(Date.from(NOW.plus(Duration.ofMinutes(20)))));
 
         assertMalformed(() -> tokens.checkReadyMade(tooLong), "valid for 21 minutes");
         assertThat(tokens.checkReadyMade(twenty).keyId()).isEqualTo(KEY_ID);
@@ -245,27 +252,34 @@ class ApiTokensTest {
 
     @Test
     void a_jwt_issued_in_the_future_is_refused() {
-        String jwt = readyMade(UnaryOperator.identity(), claims -> claims
-                .issueTime(Date.from(NOW.plus(Duration.ofMinutes(5))))
-                .expirationTime(Date.from(NOW.plus(Duration.ofMinutes(15)))));
+        String jwt = readyMade(
+                UnaryOperator.identity(),
+                claims -> claims.issueTime(Date.from(NOW.plus(Duration.ofMinutes(5))))
+                        .expirationTime(Date.from(NOW.plus(Duration.ofMinutes(15)))));
 
         assertMalformed(() -> tokens.checkReadyMade(jwt), "in the future");
     }
 
     @Test
     void every_jwt_mistake_has_its_own_message_and_none_repeats_the_token() throws JOSEException {
-        SignedJWT hs256 = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(KEY_ID).build(),
-                claims(UnaryOperator.identity()));
+        SignedJWT hs256 = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(KEY_ID).build(), claims(UnaryOperator.identity()));
         hs256.sign(new MACSigner(new byte[32]));
-        List<String> bad = List.of("", "x", "%%%.$$$.###",
-                new PlainJWT(claims(UnaryOperator.identity())).serialize(), hs256.serialize(),
+        List<String> bad = List.of(
+                "",
+                "x",
+                "%%%.$$$.###",
+                new PlainJWT(claims(UnaryOperator.identity())).serialize(),
+                hs256.serialize(),
                 readyMade(header -> new JWSHeader.Builder(JWSAlgorithm.ES256), UnaryOperator.identity()),
                 readyMade(UnaryOperator.identity(), claims -> claims.issuer(null)),
                 readyMade(UnaryOperator.identity(), claims -> claims.audience("other")),
                 readyMade(UnaryOperator.identity(), claims -> claims.expirationTime(null)),
                 readyMade(UnaryOperator.identity(), claims -> claims.issueTime(null)),
                 readyMade(UnaryOperator.identity(), claims -> claims.expirationTime(Date.from(NOW.minusSeconds(1)))),
-                readyMade(UnaryOperator.identity(), claims -> claims.expirationTime(Date.from(NOW.plusSeconds(21 * 60)))));
+                readyMade(
+                        UnaryOperator.identity(),
+                        claims -> claims.expirationTime(Date.from(NOW.plusSeconds(21 * 60)))));
         Set<String> messages = new HashSet<>();
         for (String jwt : bad) {
             AppleFailure failure = malformed(() -> tokens.checkReadyMade(jwt));
@@ -310,8 +324,8 @@ class ApiTokensTest {
 
     @Test
     void a_p384_key_is_refused() {
-        assertMalformed(() -> tokens.parseKey(ISSUER, KEY_ID, TestKeys.pem(TestKeys.ec("secp384r1"))),
-                "EC key on P-384");
+        assertMalformed(
+                () -> tokens.parseKey(ISSUER, KEY_ID, TestKeys.pem(TestKeys.ec("secp384r1"))), "EC key on P-384");
     }
 
     @Test
@@ -329,19 +343,29 @@ class ApiTokensTest {
 
     @Test
     void other_pem_kinds_are_named() {
-        assertMalformed(() -> tokens.parseKey(ISSUER, KEY_ID, "-----BEGIN EC PRIVATE KEY-----\nAAAA\n-----END EC PRIVATE KEY-----"),
+        assertMalformed(
+                () -> tokens.parseKey(
+                        ISSUER, KEY_ID, "-----BEGIN EC PRIVATE KEY-----\nAAAA\n-----END EC PRIVATE KEY-----"),
                 "older \"EC PRIVATE KEY\" format");
         assertMalformed(() -> tokens.parseKey(ISSUER, KEY_ID, TestKeys.publicPem(KEY)), "public key");
-        assertMalformed(() -> tokens.parseKey(ISSUER, KEY_ID,
-                "-----BEGIN ENCRYPTED PRIVATE KEY-----\nAAAA\n-----END ENCRYPTED PRIVATE KEY-----"), "password-protected");
+        assertMalformed(
+                () -> tokens.parseKey(
+                        ISSUER,
+                        KEY_ID,
+                        "-----BEGIN ENCRYPTED PRIVATE KEY-----\nAAAA\n-----END ENCRYPTED PRIVATE KEY-----"),
+                "password-protected");
     }
 
     @Test
     void a_damaged_p8_is_refused() {
-        assertMalformed(() -> tokens.parseKey(ISSUER, KEY_ID,
-                "-----BEGIN PRIVATE KEY-----\n!!!not base64!!!\n-----END PRIVATE KEY-----"), "damaged");
-        assertMalformed(() -> tokens.parseKey(ISSUER, KEY_ID,
-                "-----BEGIN PRIVATE KEY-----\nAAAAAAAA\n-----END PRIVATE KEY-----"), "damaged");
+        assertMalformed(
+                () -> tokens.parseKey(
+                        ISSUER, KEY_ID, "-----BEGIN PRIVATE KEY-----\n!!!not base64!!!\n-----END PRIVATE KEY-----"),
+                "damaged");
+        assertMalformed(
+                () -> tokens.parseKey(
+                        ISSUER, KEY_ID, "-----BEGIN PRIVATE KEY-----\nAAAAAAAA\n-----END PRIVATE KEY-----"),
+                "damaged");
     }
 
     @Test
@@ -359,16 +383,18 @@ class ApiTokensTest {
 
     private static JWTClaimsSet claims(UnaryOperator<JWTClaimsSet.Builder> change) {
         return change.apply(new JWTClaimsSet.Builder()
-                .issuer(ISSUER)
-                .issueTime(Date.from(NOW))
-                .expirationTime(Date.from(NOW.plus(Duration.ofMinutes(10))))
-                .audience("appstoreconnect-v1")).build();
+                        .issuer(ISSUER)
+                        .issueTime(Date.from(NOW))
+                        .expirationTime(Date.from(NOW.plus(Duration.ofMinutes(10))))
+                        .audience("appstoreconnect-v1"))
+                .build();
     }
 
-    private static String readyMade(UnaryOperator<JWSHeader.Builder> header,
-            UnaryOperator<JWTClaimsSet.Builder> change) {
-        JWSHeader built = header.apply(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(KEY_ID)
-                .type(JOSEObjectType.JWT)).build();
+    private static String readyMade(
+            UnaryOperator<JWSHeader.Builder> header, UnaryOperator<JWTClaimsSet.Builder> change) {
+        JWSHeader built = header.apply(
+                        new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(KEY_ID).type(JOSEObjectType.JWT))
+                .build();
         SignedJWT jwt = new SignedJWT(built, claims(change));
         try {
             jwt.sign(new ECDSASigner((ECPrivateKey) KEY.getPrivate()));

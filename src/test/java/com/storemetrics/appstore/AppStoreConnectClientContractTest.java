@@ -1,6 +1,5 @@
 package com.storemetrics.appstore;
 
-import com.storemetrics.integration.Integration;
 import static com.storemetrics.appstore.ReporterClientTest.assertFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,8 +33,8 @@ import org.junit.jupiter.api.Test;
 /** The App Store Connect API client against the embedded sandbox over HTTP: every success and failure kind. */
 class AppStoreConnectClientContractTest extends SandboxContract {
 
-    private static final InvitationRequest INVITE_SERVICE_USER = new InvitationRequest(SERVICE_APPLE_ID,
-            "Storemetrics", "Integration", List.of("SALES"), true, List.of());
+    private static final InvitationRequest INVITE_SERVICE_USER =
+            new InvitationRequest(SERVICE_APPLE_ID, "Storemetrics", "Integration", List.of("SALES"), true, List.of());
 
     // ---------------------------------------------------------------- apps and paging
 
@@ -80,7 +79,8 @@ class AppStoreConnectClientContractTest extends SandboxContract {
         ApiCredential.ApiKey key = apiKey(BLUEBIRD_SALES_KEY);
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         for (int daysAgo = 3; daysAgo <= 200; daysAgo++) {
-            if (api.getDailySalesSummary(key, "85000005", today.minusDays(daysAgo)).isEmpty()) {
+            if (api.getDailySalesSummary(key, "85000005", today.minusDays(daysAgo))
+                    .isEmpty()) {
                 return;
             }
         }
@@ -92,7 +92,9 @@ class AppStoreConnectClientContractTest extends SandboxContract {
         ApiCredential.ApiKey key = apiKey(BLUEBIRD_SALES_KEY);
         LocalDate yesterday = LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1);
 
-        assertFailure(() -> api.getDailySalesSummary(key, "85000001", yesterday), Kind.FORBIDDEN,
+        assertFailure(
+                () -> api.getDailySalesSummary(key, "85000001", yesterday),
+                Kind.FORBIDDEN,
                 "the vendor number must belong to the key's team");
     }
 
@@ -102,7 +104,9 @@ class AppStoreConnectClientContractTest extends SandboxContract {
         InvitationOutcome sent = api.createInvitation(admin, INVITE_SERVICE_USER);
         control("POST", "/invitations/" + sent.invitation().id() + "/accept", null);
 
-        assertThat(reporter.getAccounts(SERVICE_TOKEN)).extracting(ReporterAccount::number).containsExactly("100003");
+        assertThat(reporter.getAccounts(SERVICE_TOKEN))
+                .extracting(ReporterAccount::number)
+                .containsExactly("100003");
         assertThat(reporter.getVendors(SERVICE_TOKEN, "100003")).containsExactly("85000003", "85000004");
         SalesReport viaApi = firstDayWithSales(admin, "85000003");
         SalesReport viaReporter = reporter.getDailySalesSummary(SERVICE_TOKEN, "100003", "85000003", viaApi.date());
@@ -121,7 +125,8 @@ class AppStoreConnectClientContractTest extends SandboxContract {
         assertThat(sent.invitation().roles()).containsExactly("SALES");
         assertThat(sent.invitation().expirationDate()).isAfter(Instant.now().plus(Duration.ofDays(2)));
 
-        assertThat(api.findInvitations(admin, SERVICE_APPLE_ID)).extracting(UserInvitation::id)
+        assertThat(api.findInvitations(admin, SERVICE_APPLE_ID))
+                .extracting(UserInvitation::id)
                 .containsExactly(sent.invitation().id());
         InvitationOutcome again = api.createInvitation(admin, INVITE_SERVICE_USER);
         assertThat(again.result()).isEqualTo(InvitationOutcome.Result.ALREADY_INVITED);
@@ -152,17 +157,25 @@ class AppStoreConnectClientContractTest extends SandboxContract {
     void an_invitation_limited_to_no_apps_is_refused_with_apples_detail() throws Exception {
         ApiCredential.ApiKey admin = apiKey(NORTHWIND_ADMIN_KEY);
 
-        assertFailure(() -> api.createInvitation(admin, new InvitationRequest(SERVICE_APPLE_ID, "Storemetrics",
-                "Integration", List.of("SALES"), false, List.of())), Kind.UNEXPECTED_ANSWER, "visibleApps");
+        assertFailure(
+                () -> api.createInvitation(
+                        admin,
+                        new InvitationRequest(
+                                SERVICE_APPLE_ID, "Storemetrics", "Integration", List.of("SALES"), false, List.of())),
+                Kind.UNEXPECTED_ANSWER,
+                "visibleApps");
     }
 
     @Test
     void an_invitation_limited_to_chosen_apps_is_sent() throws Exception {
         ApiCredential.ApiKey admin = apiKey(NORTHWIND_ADMIN_KEY);
-        List<String> twoApps = api.listApps(admin).stream().limit(2).map(AppleApp::id).toList();
+        List<String> twoApps =
+                api.listApps(admin).stream().limit(2).map(AppleApp::id).toList();
 
-        InvitationOutcome sent = api.createInvitation(admin, new InvitationRequest(SERVICE_APPLE_ID, "Storemetrics",
-                "Integration", List.of("SALES"), false, twoApps));
+        InvitationOutcome sent = api.createInvitation(
+                admin,
+                new InvitationRequest(
+                        SERVICE_APPLE_ID, "Storemetrics", "Integration", List.of("SALES"), false, twoApps));
 
         assertThat(sent.result()).isEqualTo(InvitationOutcome.Result.SENT);
         assertThat(sent.invitation().allAppsVisible()).isFalse();
@@ -186,11 +199,11 @@ class AppStoreConnectClientContractTest extends SandboxContract {
         counted.client().findUsers(admin, SERVICE_APPLE_ID);
         assertThat(counted.client().rateLimitRemaining(NORTHWIND_ADMIN_KEY)).hasValue(0);
 
-        AppleFailure failure = assertFailure(() -> counted.client().listApps(admin), Kind.RATE_LIMITED,
-                "Try again in about");
+        AppleFailure failure =
+                assertFailure(() -> counted.client().listApps(admin), Kind.RATE_LIMITED, "Try again in about");
 
-        assertThat(failure.retryAfter()).hasValueSatisfying(wait ->
-                assertThat(wait).isPositive().isLessThanOrEqualTo(Duration.ofHours(1)));
+        assertThat(failure.retryAfter())
+                .hasValueSatisfying(wait -> assertThat(wait).isPositive().isLessThanOrEqualTo(Duration.ofHours(1)));
         assertThat(counted.sent(AppleProtocol.APP_STORE_CONNECT_API)).isEqualTo(4);
         // Another key has its own budget.
         assertThat(counted.client().listApps(apiKey(BLUEBIRD_SALES_KEY))).hasSize(4);
@@ -227,7 +240,9 @@ class AppStoreConnectClientContractTest extends SandboxContract {
 
         advanceSandboxClock("PT16M");
 
-        assertFailure(() -> counted.client().findUsers(admin, SERVICE_APPLE_ID), Kind.UNAUTHORIZED,
+        assertFailure(
+                () -> counted.client().findUsers(admin, SERVICE_APPLE_ID),
+                Kind.UNAUTHORIZED,
                 "Apple rejected the API key");
         assertThat(counted.sent(AppleProtocol.APP_STORE_CONNECT_API)).isEqualTo(3);
     }
@@ -235,8 +250,8 @@ class AppStoreConnectClientContractTest extends SandboxContract {
     @Test
     void a_jwt_signed_by_another_key_is_unauthorized() throws Exception {
         Counted<AppStoreConnectClient> counted = countedApi();
-        ApiCredential.ApiKey impostor = tokens.parseKey(NORTHWIND_ISSUER, NORTHWIND_ADMIN_KEY,
-                TestKeys.pem(TestKeys.p256()));
+        ApiCredential.ApiKey impostor =
+                tokens.parseKey(NORTHWIND_ISSUER, NORTHWIND_ADMIN_KEY, TestKeys.pem(TestKeys.p256()));
 
         assertFailure(() -> counted.client().listApps(impostor), Kind.UNAUTHORIZED, "do not belong together");
         assertThat(counted.sent(AppleProtocol.APP_STORE_CONNECT_API)).isEqualTo(2);
@@ -254,7 +269,9 @@ class AppStoreConnectClientContractTest extends SandboxContract {
         Counted<AppStoreConnectClient> counted = countedApi();
         String jwt = sign(TestKeys.pem(TestKeys.p256()), NORTHWIND_ISSUER, Duration.ofMinutes(10));
 
-        assertFailure(() -> counted.client().listApps(tokens.checkReadyMade(jwt)), Kind.UNAUTHORIZED,
+        assertFailure(
+                () -> counted.client().listApps(tokens.checkReadyMade(jwt)),
+                Kind.UNAUTHORIZED,
                 "Apple rejected the JWT");
         assertThat(counted.sent(AppleProtocol.APP_STORE_CONNECT_API)).isEqualTo(1);
     }
@@ -271,20 +288,29 @@ class AppStoreConnectClientContractTest extends SandboxContract {
         Counted<AppStoreConnectClient> counted = countedApi();
         JWTClaimsSet claims = claims(NORTHWIND_ISSUER, Duration.ofMinutes(10));
         String none = new PlainJWT(claims).serialize();
-        SignedJWT hs256 = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(NORTHWIND_ADMIN_KEY).build(),
+        SignedJWT hs256 = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.HS256)
+                        .keyID(NORTHWIND_ADMIN_KEY)
+                        .build(),
                 claims);
         hs256.sign(new MACSigner(new byte[32]));
         String tooLong = sign(apiKey(NORTHWIND_ADMIN_KEY).privateKeyPem(), NORTHWIND_ISSUER, Duration.ofMinutes(21));
 
-        assertFailure(() -> counted.client().listApps(tokens.checkReadyMade(none)), Kind.MALFORMED_CREDENTIAL,
-                "\"none\"");
-        assertFailure(() -> counted.client().listApps(tokens.checkReadyMade(hs256.serialize())),
-                Kind.MALFORMED_CREDENTIAL, "\"HS256\"");
-        assertFailure(() -> counted.client().listApps(tokens.checkReadyMade(tooLong)), Kind.MALFORMED_CREDENTIAL,
+        assertFailure(
+                () -> counted.client().listApps(tokens.checkReadyMade(none)), Kind.MALFORMED_CREDENTIAL, "\"none\"");
+        assertFailure(
+                () -> counted.client().listApps(tokens.checkReadyMade(hs256.serialize())),
+                Kind.MALFORMED_CREDENTIAL,
+                "\"HS256\"");
+        assertFailure(
+                () -> counted.client().listApps(tokens.checkReadyMade(tooLong)),
+                Kind.MALFORMED_CREDENTIAL,
                 "valid for 21 minutes");
         // A ReadyMadeJwt built without the check is checked again before it could be sent.
-        assertFailure(() -> counted.client().listApps(new ApiCredential.ReadyMadeJwt(tooLong, NORTHWIND_ADMIN_KEY)),
-                Kind.MALFORMED_CREDENTIAL, "valid for 21 minutes");
+        assertFailure(
+                () -> counted.client().listApps(new ApiCredential.ReadyMadeJwt(tooLong, NORTHWIND_ADMIN_KEY)),
+                Kind.MALFORMED_CREDENTIAL,
+                "valid for 21 minutes");
         assertThat(counted.sent(AppleProtocol.APP_STORE_CONNECT_API)).isZero();
     }
 
@@ -314,8 +340,8 @@ class AppStoreConnectClientContractTest extends SandboxContract {
         ApiCredential.ApiKey admin = apiKey(NORTHWIND_ADMIN_KEY);
         fault("HTTP_429", null, null);
 
-        AppleFailure failure = assertFailure(() -> counted.client().listApps(admin), Kind.RATE_LIMITED,
-                "Try again in a minute.");
+        AppleFailure failure =
+                assertFailure(() -> counted.client().listApps(admin), Kind.RATE_LIMITED, "Try again in a minute.");
         assertThat(failure.retryAfter()).contains(Duration.ofSeconds(60));
         assertThat(counted.sent(AppleProtocol.APP_STORE_CONNECT_API)).isEqualTo(1);
     }
@@ -340,13 +366,13 @@ class AppStoreConnectClientContractTest extends SandboxContract {
 
     @Test
     void latency_beyond_the_read_timeout_is_unavailable() throws Exception {
-        Counted<AppStoreConnectClient> impatient = countedApi(properties.withReadTimeout(Duration.ofMillis(500))
-                .withMaxAttempts(1));
+        Counted<AppStoreConnectClient> impatient =
+                countedApi(properties.withReadTimeout(Duration.ofMillis(500)).withMaxAttempts(1));
         ApiCredential.ApiKey admin = apiKey(NORTHWIND_ADMIN_KEY);
         fault("LATENCY", 1, 3_000);
 
-        AppleFailure failure = assertFailure(() -> impatient.client().listApps(admin), Kind.UNAVAILABLE,
-                "could not be reached");
+        AppleFailure failure =
+                assertFailure(() -> impatient.client().listApps(admin), Kind.UNAVAILABLE, "could not be reached");
         assertThat(failure.getMessage()).contains("no answer within 500 ms");
     }
 
@@ -365,19 +391,28 @@ class AppStoreConnectClientContractTest extends SandboxContract {
 
     private JWTClaimsSet claims(String issuer, Duration lifetime) {
         Instant now = Instant.ofEpochSecond(clock.instant().getEpochSecond());
-        return new JWTClaimsSet.Builder().issuer(issuer).issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(lifetime))).audience("appstoreconnect-v1").build();
+        return new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(lifetime)))
+                .audience("appstoreconnect-v1")
+                .build();
     }
 
     /** A JWT as a customer's own script would mint it. */
     private String sign(String pem, String issuer, Duration lifetime) {
         try {
-            String base64 = pem.replace("-----BEGIN PRIVATE KEY-----", "").replace("-----END PRIVATE KEY-----", "")
+            String base64 = pem.replace("-----BEGIN PRIVATE KEY-----", "")
+                    .replace("-----END PRIVATE KEY-----", "")
                     .replaceAll("\\s", "");
             ECPrivateKey key = (ECPrivateKey) KeyFactory.getInstance("EC")
                     .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(NORTHWIND_ADMIN_KEY)
-                    .type(JOSEObjectType.JWT).build(), claims(issuer, lifetime));
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.ES256)
+                            .keyID(NORTHWIND_ADMIN_KEY)
+                            .type(JOSEObjectType.JWT)
+                            .build(),
+                    claims(issuer, lifetime));
             jwt.sign(new ECDSASigner(key));
             return jwt.serialize();
         } catch (Exception e) {

@@ -1,6 +1,5 @@
 package com.storemetrics.appstore;
 
-import com.storemetrics.integration.Integration;
 import static com.storemetrics.appstore.ReporterClientTest.assertFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,8 +26,8 @@ class AppStoreConnectClientTest {
     private final AppleCallAccounting accounting = new AppleCallAccounting(clock);
     private final ApiTokens tokens = new ApiTokens(clock);
     private final AppStoreConnectClient client;
-    private final ApiCredential.ApiKey key = tokens.parseKey("6e0a7c1e-0003-4000-8000-000000100003", "NWG7ADMIN1",
-            TestKeys.pem(TestKeys.p256()));
+    private final ApiCredential.ApiKey key =
+            tokens.parseKey("6e0a7c1e-0003-4000-8000-000000100003", "NWG7ADMIN1", TestKeys.pem(TestKeys.p256()));
 
     AppStoreConnectClientTest() throws IOException {
         apple = new ScriptedHttpServer();
@@ -43,17 +42,29 @@ class AppStoreConnectClientTest {
     @Test
     void apps_are_read_through_every_page_by_following_links_next_as_sent() {
         String next = apple.base() + "/v1/apps?cursor=opaque.Mg&limit=200";
-        apple.then(200, JSON, new String(Fixtures.bytes("apps-page-1.json")).replace(
-                        "https://api.appstoreconnect.apple.com/v1/apps?cursor=Mg.ABCD&limit=2", next), "X-Rate-Limit", RATE)
-                .then(200, JSON, Fixtures.bytes("apps-page-2.json"), "X-Rate-Limit", "user-hour-lim:3600;user-hour-rem:3416;");
+        apple.then(
+                        200,
+                        JSON,
+                        new String(Fixtures.bytes("apps-page-1.json"))
+                                .replace("https://api.appstoreconnect.apple.com/v1/apps?cursor=Mg.ABCD&limit=2", next),
+                        "X-Rate-Limit",
+                        RATE)
+                .then(
+                        200,
+                        JSON,
+                        Fixtures.bytes("apps-page-2.json"),
+                        "X-Rate-Limit",
+                        "user-hour-lim:3600;user-hour-rem:3416;");
 
         List<AppleApp> apps = client.listApps(key);
 
         assertThat(apps).extracting(AppleApp::id).containsExactly("1000000001", "1000000002", "1000000003");
-        assertThat(apple.received()).extracting(ScriptedHttpServer.Received::pathAndQuery)
+        assertThat(apple.received())
+                .extracting(ScriptedHttpServer.Received::pathAndQuery)
                 .containsExactly("/v1/apps?limit=200", "/v1/apps?cursor=opaque.Mg&limit=200");
         assertThat(client.rateLimitRemaining("NWG7ADMIN1")).hasValue(3416);
-        assertThat(accounting.requestsInLastHour(AppleProtocol.APP_STORE_CONNECT_API)).isEqualTo(2);
+        assertThat(accounting.requestsInLastHour(AppleProtocol.APP_STORE_CONNECT_API))
+                .isEqualTo(2);
     }
 
     @Test
@@ -94,12 +105,26 @@ class AppStoreConnectClientTest {
     @Test
     void endless_distinct_pages_stop_at_the_page_limit() {
         AppStoreProperties properties = TestClients.properties(apple.base());
-        AppStoreConnectClient limited = TestClients.api(new AppStoreProperties(properties.reporterUrl(),
-                properties.apiUrl(), null, null, properties.connectTimeout(), properties.readTimeout(), 1,
-                properties.retryBackoff(), properties.maxResponseBytes(), 3), tokens, accounting, clock);
+        AppStoreConnectClient limited = TestClients.api(
+                new AppStoreProperties(
+                        properties.reporterUrl(),
+                        properties.apiUrl(),
+                        null,
+                        null,
+                        properties.connectTimeout(),
+                        properties.readTimeout(),
+                        1,
+                        properties.retryBackoff(),
+                        properties.maxResponseBytes(),
+                        3),
+                tokens,
+                accounting,
+                clock);
         for (int page = 1; page <= 4; page++) {
-            apple.then(200, JSON, "{\"data\":[],\"links\":{\"next\":\"" + apple.base() + "/v1/apps?cursor=" + page
-                    + "\"}}");
+            apple.then(
+                    200,
+                    JSON,
+                    "{\"data\":[],\"links\":{\"next\":\"" + apple.base() + "/v1/apps?cursor=" + page + "\"}}");
         }
 
         AppleFailure failure = assertFailure(() -> limited.listApps(key), Kind.UNEXPECTED_ANSWER, "could not read");
@@ -118,7 +143,8 @@ class AppStoreConnectClientTest {
 
         List<ScriptedHttpServer.Received> requests = apple.received();
         assertThat(requests).hasSize(2);
-        assertThat(requests.get(1).header("Authorization")).isNotEqualTo(requests.get(0).header("Authorization"));
+        assertThat(requests.get(1).header("Authorization"))
+                .isNotEqualTo(requests.get(0).header("Authorization"));
     }
 
     @Test
@@ -127,8 +153,8 @@ class AppStoreConnectClientTest {
                 .then(401, JSON, Fixtures.bytes("error-unauthorized.json"))
                 .then(200, JSON, Fixtures.bytes("apps-page-2.json"));
 
-        AppleFailure failure = assertFailure(() -> client.listApps(key), Kind.UNAUTHORIZED,
-                "Apple rejected the API key");
+        AppleFailure failure =
+                assertFailure(() -> client.listApps(key), Kind.UNAUTHORIZED, "Apple rejected the API key");
         assertThat(failure.getMessage()).contains("NOT_AUTHORIZED");
         assertThat(apple.received()).hasSize(2);
     }
@@ -139,8 +165,8 @@ class AppStoreConnectClientTest {
         apple.then(401, JSON, Fixtures.bytes("error-unauthorized.json"))
                 .then(200, JSON, Fixtures.bytes("apps-page-2.json"));
 
-        AppleFailure failure = assertFailure(() -> client.listApps(tokens.checkReadyMade(jwt)), Kind.UNAUTHORIZED,
-                "Apple rejected the JWT");
+        AppleFailure failure = assertFailure(
+                () -> client.listApps(tokens.checkReadyMade(jwt)), Kind.UNAUTHORIZED, "Apple rejected the JWT");
         assertThat(apple.received()).hasSize(1);
         assertThat(failure.userMessage() + failure.getMessage()).doesNotContain(jwt);
     }
@@ -149,24 +175,35 @@ class AppStoreConnectClientTest {
     void a_403_for_missing_agreements_says_so_even_without_detail() {
         apple.then(403, JSON, Fixtures.bytes("error-no-detail.json"));
 
-        assertFailure(() -> client.getDailySalesSummary(key, "85000003", LocalDate.of(2026, 11, 27)),
-                Kind.FORBIDDEN, "agreements are missing or expired");
+        assertFailure(
+                () -> client.getDailySalesSummary(key, "85000003", LocalDate.of(2026, 11, 27)),
+                Kind.FORBIDDEN,
+                "agreements are missing or expired");
     }
 
     @Test
     void a_403_on_sales_reports_names_the_roles_that_may_read_them() {
         apple.then(403, JSON, "{\"errors\":[{\"status\":\"403\",\"code\":\"FORBIDDEN_ERROR\",\"title\":\"no\"}]}");
 
-        assertFailure(() -> client.getDailySalesSummary(key, "85000003", LocalDate.of(2026, 11, 27)),
-                Kind.FORBIDDEN, "Sales, Finance or Admin role");
+        assertFailure(
+                () -> client.getDailySalesSummary(key, "85000003", LocalDate.of(2026, 11, 27)),
+                Kind.FORBIDDEN,
+                "Sales, Finance or Admin role");
     }
 
     @Test
     void a_429_is_rate_limited_with_its_retry_after_and_not_retried() {
-        apple.then(429, JSON, "{\"errors\":[{\"status\":\"429\",\"code\":\"RATE_LIMIT_EXCEEDED\",\"title\":\"x\"}]}",
-                "Retry-After", "120", "X-Rate-Limit", "user-hour-lim:3600;user-hour-rem:0;");
+        apple.then(
+                429,
+                JSON,
+                "{\"errors\":[{\"status\":\"429\",\"code\":\"RATE_LIMIT_EXCEEDED\",\"title\":\"x\"}]}",
+                "Retry-After",
+                "120",
+                "X-Rate-Limit",
+                "user-hour-lim:3600;user-hour-rem:0;");
 
-        AppleFailure failure = assertFailure(() -> client.listApps(key), Kind.RATE_LIMITED, "Try again in about 2 minutes");
+        AppleFailure failure =
+                assertFailure(() -> client.listApps(key), Kind.RATE_LIMITED, "Try again in about 2 minutes");
 
         assertThat(failure.retryAfter()).contains(Duration.ofMinutes(2));
         assertThat(failure.userMessage()).contains("3600 requests an hour");
@@ -179,19 +216,29 @@ class AppStoreConnectClientTest {
         apple.then(200, JSON, Fixtures.bytes("users.json")).then(200, JSON, Fixtures.bytes("invitations.json"));
 
         assertThat(client.findUsers(key, "integration+ci@storemetrics.example")).hasSize(2);
-        assertThat(client.findInvitations(key, "integration@storemetrics.example")).hasSize(2);
+        assertThat(client.findInvitations(key, "integration@storemetrics.example"))
+                .hasSize(2);
 
-        assertThat(apple.received()).extracting(ScriptedHttpServer.Received::pathAndQuery).containsExactly(
-                "/v1/users?filter%5Busername%5D=integration%2Bci%40storemetrics.example&limit=200",
-                "/v1/userInvitations?filter%5Bemail%5D=integration%40storemetrics.example&limit=200");
+        assertThat(apple.received())
+                .extracting(ScriptedHttpServer.Received::pathAndQuery)
+                .containsExactly(
+                        "/v1/users?filter%5Busername%5D=integration%2Bci%40storemetrics.example&limit=200",
+                        "/v1/userInvitations?filter%5Bemail%5D=integration%40storemetrics.example&limit=200");
     }
 
     @Test
     void an_invitation_is_posted_and_the_created_one_returned() throws IOException {
         apple.then(201, JSON, Fixtures.bytes("invitation-created.json"));
 
-        InvitationOutcome outcome = client.createInvitation(key, new InvitationRequest(
-                "integration@storemetrics.example", "Storemetrics", "Integration", List.of("SALES"), true, List.of()));
+        InvitationOutcome outcome = client.createInvitation(
+                key,
+                new InvitationRequest(
+                        "integration@storemetrics.example",
+                        "Storemetrics",
+                        "Integration",
+                        List.of("SALES"),
+                        true,
+                        List.of()));
 
         assertThat(outcome.result()).isEqualTo(InvitationOutcome.Result.SENT);
         assertThat(outcome.invitation().id()).isEqualTo("inv-9");
@@ -207,11 +254,14 @@ class AppStoreConnectClientTest {
     @Test
     void a_409_is_already_invited_or_already_member_by_its_detail() {
         apple.then(409, JSON, Fixtures.bytes("error-409.json"))
-                .then(409, JSON, "{\"errors\":[{\"status\":\"409\",\"code\":\"ENTITY_ERROR.ATTRIBUTE.INVALID.DUPLICATE\","
-                        + "\"detail\":\"integration@storemetrics.example is already a member of this team.\"}]}")
+                .then(
+                        409,
+                        JSON,
+                        "{\"errors\":[{\"status\":\"409\",\"code\":\"ENTITY_ERROR.ATTRIBUTE.INVALID.DUPLICATE\","
+                                + "\"detail\":\"integration@storemetrics.example is already a member of this team.\"}]}")
                 .then(409, null, new byte[0]);
-        InvitationRequest request = new InvitationRequest("integration@storemetrics.example", "Storemetrics",
-                "Integration", List.of("SALES"), true, List.of());
+        InvitationRequest request = new InvitationRequest(
+                "integration@storemetrics.example", "Storemetrics", "Integration", List.of("SALES"), true, List.of());
 
         InvitationOutcome pending = client.createInvitation(key, request);
         InvitationOutcome member = client.createInvitation(key, request);
@@ -225,12 +275,18 @@ class AppStoreConnectClientTest {
 
     @Test
     void a_409_for_an_invalid_invitation_is_no_duplicate_but_an_unexpected_answer() {
-        apple.then(409, JSON, "{\"errors\":[{\"status\":\"409\",\"code\":\"ENTITY_ERROR.RELATIONSHIP.REQUIRED\","
-                + "\"title\":\"The provided entity is missing a required relationship\","
-                + "\"detail\":\"You must provide visibleApps when allAppsVisible is false\"}]}");
+        apple.then(
+                409,
+                JSON,
+                "{\"errors\":[{\"status\":\"409\",\"code\":\"ENTITY_ERROR.RELATIONSHIP.REQUIRED\","
+                        + "\"title\":\"The provided entity is missing a required relationship\","
+                        + "\"detail\":\"You must provide visibleApps when allAppsVisible is false\"}]}");
 
-        AppleFailure failure = assertFailure(() -> client.createInvitation(key, new InvitationRequest("a@b.example",
-                "A", "B", List.of("SALES"), false, List.of())), Kind.UNEXPECTED_ANSWER, "You must provide visibleApps");
+        AppleFailure failure = assertFailure(
+                () -> client.createInvitation(
+                        key, new InvitationRequest("a@b.example", "A", "B", List.of("SALES"), false, List.of())),
+                Kind.UNEXPECTED_ANSWER,
+                "You must provide visibleApps");
         assertThat(failure.getMessage()).contains("ENTITY_ERROR.RELATIONSHIP.REQUIRED");
     }
 
@@ -238,8 +294,11 @@ class AppStoreConnectClientTest {
     void an_invitation_is_not_repeated_when_apple_fails() {
         apple.then(500, null, new byte[0]).then(201, JSON, Fixtures.bytes("invitation-created.json"));
 
-        assertFailure(() -> client.createInvitation(key, new InvitationRequest("a@b.example", "A", "B",
-                List.of("SALES"), true, List.of())), Kind.UNAVAILABLE, "HTTP 500");
+        assertFailure(
+                () -> client.createInvitation(
+                        key, new InvitationRequest("a@b.example", "A", "B", List.of("SALES"), true, List.of())),
+                Kind.UNAVAILABLE,
+                "HTTP 500");
         assertThat(apple.received()).hasSize(1);
     }
 
@@ -247,18 +306,24 @@ class AppStoreConnectClientTest {
     void an_invitation_without_admin_rights_is_forbidden_naming_the_admin_role() {
         apple.then(403, JSON, "{\"errors\":[{\"status\":\"403\",\"code\":\"FORBIDDEN_ERROR\"}]}");
 
-        assertFailure(() -> client.createInvitation(key, new InvitationRequest("a@b.example", "A", "B",
-                List.of("SALES"), true, List.of())), Kind.FORBIDDEN, "Admin role");
+        assertFailure(
+                () -> client.createInvitation(
+                        key, new InvitationRequest("a@b.example", "A", "B", List.of("SALES"), true, List.of())),
+                Kind.FORBIDDEN,
+                "Admin role");
     }
 
     @Test
     void deleting_an_invitation_that_is_gone_counts_as_deleted() {
-        apple.then(204, null, new byte[0]).then(404, JSON, "{\"errors\":[{\"status\":\"404\",\"code\":\"NOT_FOUND\"}]}");
+        apple.then(204, null, new byte[0])
+                .then(404, JSON, "{\"errors\":[{\"status\":\"404\",\"code\":\"NOT_FOUND\"}]}");
 
         client.deleteInvitation(key, "inv-1");
         client.deleteInvitation(key, "inv-1");
 
-        assertThat(apple.received()).extracting(ScriptedHttpServer.Received::method).containsExactly("DELETE", "DELETE");
+        assertThat(apple.received())
+                .extracting(ScriptedHttpServer.Received::method)
+                .containsExactly("DELETE", "DELETE");
         assertThat(apple.received().get(0).pathAndQuery()).isEqualTo("/v1/userInvitations/inv-1");
     }
 
@@ -269,21 +334,32 @@ class AppStoreConnectClientTest {
         SalesReport report = client.getDailySalesSummary(key, "85000003", LocalDate.of(2026, 1, 5));
 
         assertThat(report.rows()).extracting(SalesRow::units).containsExactly(3, -2);
-        assertThat(apple.received().get(0).pathAndQuery()).isEqualTo("/v1/salesReports?filter%5Bfrequency%5D=DAILY"
-                + "&filter%5BreportType%5D=SALES&filter%5BreportSubType%5D=SUMMARY&filter%5BvendorNumber%5D=85000003"
-                + "&filter%5BreportDate%5D=2026-01-05&filter%5Bversion%5D=1_0");
+        assertThat(apple.received().get(0).pathAndQuery())
+                .isEqualTo("/v1/salesReports?filter%5Bfrequency%5D=DAILY"
+                        + "&filter%5BreportType%5D=SALES&filter%5BreportSubType%5D=SUMMARY&filter%5BvendorNumber%5D=85000003"
+                        + "&filter%5BreportDate%5D=2026-01-05&filter%5Bversion%5D=1_0");
     }
 
     @Test
     void a_day_without_sales_is_an_empty_report_but_another_404_is_not() {
-        apple.then(404, JSON, "{\"errors\":[{\"status\":\"404\",\"code\":\"NOT_FOUND\",\"title\":\"x\","
-                        + "\"detail\":\"There were no sales for the date specified.\"}]}")
-                .then(404, JSON, "{\"errors\":[{\"status\":\"404\",\"code\":\"NOT_FOUND\",\"title\":\"The specified "
-                        + "resource does not exist\"}]}");
+        apple.then(
+                        404,
+                        JSON,
+                        "{\"errors\":[{\"status\":\"404\",\"code\":\"NOT_FOUND\",\"title\":\"x\","
+                                + "\"detail\":\"There were no sales for the date specified.\"}]}")
+                .then(
+                        404,
+                        JSON,
+                        "{\"errors\":[{\"status\":\"404\",\"code\":\"NOT_FOUND\",\"title\":\"The specified "
+                                + "resource does not exist\"}]}");
 
-        assertThat(client.getDailySalesSummary(key, "85000003", LocalDate.of(2026, 1, 5)).isEmpty()).isTrue();
-        assertFailure(() -> client.getDailySalesSummary(key, "85000003", LocalDate.of(2026, 1, 5)),
-                Kind.UNEXPECTED_ANSWER, "The specified resource does not exist");
+        assertThat(client.getDailySalesSummary(key, "85000003", LocalDate.of(2026, 1, 5))
+                        .isEmpty())
+                .isTrue();
+        assertFailure(
+                () -> client.getDailySalesSummary(key, "85000003", LocalDate.of(2026, 1, 5)),
+                Kind.UNEXPECTED_ANSWER,
+                "The specified resource does not exist");
     }
 
     @Test
@@ -296,11 +372,14 @@ class AppStoreConnectClientTest {
 
     @Test
     void a_400_is_an_unexpected_answer_with_apples_detail() {
-        apple.then(400, JSON, "{\"errors\":[{\"status\":\"400\",\"code\":\"PARAMETER_ERROR.INVALID\","
-                + "\"title\":\"A parameter has an invalid value\",\"detail\":\"'500' is not a valid value for limit\"}]}");
+        apple.then(
+                400,
+                JSON,
+                "{\"errors\":[{\"status\":\"400\",\"code\":\"PARAMETER_ERROR.INVALID\","
+                        + "\"title\":\"A parameter has an invalid value\",\"detail\":\"'500' is not a valid value for limit\"}]}");
 
-        AppleFailure failure = assertFailure(() -> client.listApps(key), Kind.UNEXPECTED_ANSWER,
-                "'500' is not a valid value for limit");
+        AppleFailure failure = assertFailure(
+                () -> client.listApps(key), Kind.UNEXPECTED_ANSWER, "'500' is not a valid value for limit");
         assertThat(failure.getMessage()).contains("PARAMETER_ERROR.INVALID");
         assertThat(apple.received()).hasSize(1);
     }

@@ -28,8 +28,10 @@ class AppleAnswersTest {
 
     @Test
     void the_customer_is_told_when_to_retry_rounded_up() {
-        assertThat(AppleAnswers.whenToRetry(Optional.of(Duration.ofSeconds(30)))).isEqualTo("Try again in a minute.");
-        assertThat(AppleAnswers.whenToRetry(Optional.of(Duration.ofSeconds(61)))).isEqualTo("Try again in about 2 minutes.");
+        assertThat(AppleAnswers.whenToRetry(Optional.of(Duration.ofSeconds(30))))
+                .isEqualTo("Try again in a minute.");
+        assertThat(AppleAnswers.whenToRetry(Optional.of(Duration.ofSeconds(61))))
+                .isEqualTo("Try again in about 2 minutes.");
         assertThat(AppleAnswers.whenToRetry(Optional.empty())).isEqualTo("Try again later.");
     }
 

@@ -23,7 +23,8 @@ class AppleCallAccountingTest {
         accounting.requestSent(AppleProtocol.APP_STORE_CONNECT_API);
 
         assertThat(accounting.requestsInLastHour(AppleProtocol.REPORTER)).isEqualTo(2);
-        assertThat(accounting.requestsInLastHour(AppleProtocol.APP_STORE_CONNECT_API)).isEqualTo(1);
+        assertThat(accounting.requestsInLastHour(AppleProtocol.APP_STORE_CONNECT_API))
+                .isEqualTo(1);
     }
 
     @Test
@@ -69,7 +70,8 @@ class AppleCallAccountingTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(accounting.requestsInLastHour(AppleProtocol.APP_STORE_CONNECT_API)).isEqualTo(10_000);
+        assertThat(accounting.requestsInLastHour(AppleProtocol.APP_STORE_CONNECT_API))
+                .isEqualTo(10_000);
     }
 
     @Test
@@ -79,9 +81,10 @@ class AppleCallAccountingTest {
         clock.advance(Duration.ofSeconds(1));
         accounting.rateLimitSeen("NWG7ADMIN1", "user-hour-lim:3600;user-hour-rem:3598;");
 
-        assertThat(accounting.lastRateLimit("NWG7ADMIN1")).contains(
-                new AppleRateLimit(3600, 3598, Instant.parse("2026-11-28T09:00:11Z")));
-        assertThat(accounting.lastRateLimit("BBL5SALES1").orElseThrow().remaining()).isEqualTo(12);
+        assertThat(accounting.lastRateLimit("NWG7ADMIN1"))
+                .contains(new AppleRateLimit(3600, 3598, Instant.parse("2026-11-28T09:00:11Z")));
+        assertThat(accounting.lastRateLimit("BBL5SALES1").orElseThrow().remaining())
+                .isEqualTo(12);
         assertThat(accounting.lastRateLimit("UNKNOWN123")).isEmpty();
     }
 
@@ -91,7 +94,8 @@ class AppleCallAccountingTest {
         accounting.rateLimitSeen("NWG7ADMIN1", "garbage");
         accounting.rateLimitSeen("NWG7ADMIN1", null);
 
-        assertThat(accounting.lastRateLimit("NWG7ADMIN1").orElseThrow().remaining()).isEqualTo(5);
+        assertThat(accounting.lastRateLimit("NWG7ADMIN1").orElseThrow().remaining())
+                .isEqualTo(5);
     }
 
     @Test
@@ -99,7 +103,10 @@ class AppleCallAccountingTest {
         Instant at = Instant.EPOCH;
         assertThat(AppleRateLimit.parse("user-hour-rem:7; user-hour-lim:3500", at))
                 .contains(new AppleRateLimit(3500, 7, at));
-        assertThat(AppleRateLimit.parse("user-hour-lim:3600;user-hour-rem:-1;", at).orElseThrow().remaining()).isZero();
+        assertThat(AppleRateLimit.parse("user-hour-lim:3600;user-hour-rem:-1;", at)
+                        .orElseThrow()
+                        .remaining())
+                .isZero();
         assertThat(AppleRateLimit.parse("user-hour-lim:3600;", at)).isEmpty();
     }
 }

@@ -12,11 +12,14 @@ class AppleEndpointsTest {
 
     @Test
     void configured_urls_are_used_as_they_are_without_a_trailing_slash() {
-        AppleEndpoints endpoints = new AppleEndpoints(AppStorePropertiesTest.properties(
-                "https://reportingitc-reporter.apple.com/reportservice/", " https://api.appstoreconnect.apple.com "),
+        AppleEndpoints endpoints = new AppleEndpoints(
+                AppStorePropertiesTest.properties(
+                        "https://reportingitc-reporter.apple.com/reportservice/",
+                        " https://api.appstoreconnect.apple.com "),
                 new MockEnvironment());
 
-        assertThat(endpoints.reporterBase()).isEqualTo(URI.create("https://reportingitc-reporter.apple.com/reportservice"));
+        assertThat(endpoints.reporterBase())
+                .isEqualTo(URI.create("https://reportingitc-reporter.apple.com/reportservice"));
         assertThat(endpoints.apiBase()).isEqualTo(URI.create("https://api.appstoreconnect.apple.com"));
         assertThat(endpoints.reporterIsEmbeddedSandbox()).isFalse();
     }
@@ -26,7 +29,8 @@ class AppleEndpointsTest {
         MockEnvironment environment = new MockEnvironment().withProperty("local.server.port", "41234");
         AppleEndpoints endpoints = new AppleEndpoints(AppStorePropertiesTest.properties("", null), environment);
 
-        assertThat(endpoints.reporterBase()).isEqualTo(URI.create("http://localhost:41234/sandbox/apple/reportservice"));
+        assertThat(endpoints.reporterBase())
+                .isEqualTo(URI.create("http://localhost:41234/sandbox/apple/reportservice"));
         assertThat(endpoints.apiBase()).isEqualTo(URI.create("http://localhost:41234/sandbox/apple"));
         assertThat(endpoints.apiIsEmbeddedSandbox()).isTrue();
     }

@@ -40,8 +40,10 @@ class AppleHttpTest {
     void a_10_mb_answer_with_its_length_declared_is_refused_before_reading_it() {
         apple.thenHuge(TEN_MB, true);
 
-        AppleFailure failure = assertFailure(() -> reporter(TestClients.properties(apple.base())).getAccounts(TOKEN),
-                Kind.UNEXPECTED_ANSWER, "far larger than expected");
+        AppleFailure failure = assertFailure(
+                () -> reporter(TestClients.properties(apple.base())).getAccounts(TOKEN),
+                Kind.UNEXPECTED_ANSWER,
+                "far larger than expected");
         assertThat(failure.getMessage()).contains("larger than 8388608 bytes");
         assertThat(apple.received()).hasSize(1);
     }
@@ -51,15 +53,18 @@ class AppleHttpTest {
         long endless = 50 * TEN_MB;
         apple.thenHuge(endless, false);
 
-        assertFailure(() -> reporter(TestClients.properties(apple.base())).getAccounts(TOKEN),
-                Kind.UNEXPECTED_ANSWER, "far larger than expected");
+        assertFailure(
+                () -> reporter(TestClients.properties(apple.base())).getAccounts(TOKEN),
+                Kind.UNEXPECTED_ANSWER,
+                "far larger than expected");
         // The connection is dropped after 8 MB; the server gets no further than what the socket buffers take.
         assertThat(apple.bytesWritten()).isLessThan(endless / 2);
     }
 
     @Test
     void an_answer_later_than_the_read_timeout_is_unavailable() {
-        AppStoreProperties impatient = TestClients.properties(apple.base()).withReadTimeout(Duration.ofMillis(300))
+        AppStoreProperties impatient = TestClients.properties(apple.base())
+                .withReadTimeout(Duration.ofMillis(300))
                 .withMaxAttempts(1);
         apple.then(exchange -> {
             sleep(2_000);
@@ -67,15 +72,16 @@ class AppleHttpTest {
         });
 
         long started = System.nanoTime();
-        AppleFailure failure = assertFailure(() -> reporter(impatient).getAccounts(TOKEN), Kind.UNAVAILABLE,
-                "could not be reached");
+        AppleFailure failure =
+                assertFailure(() -> reporter(impatient).getAccounts(TOKEN), Kind.UNAVAILABLE, "could not be reached");
         assertThat(failure.getMessage()).contains("no answer within 300 ms");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1_800));
     }
 
     @Test
     void a_body_that_trickles_past_the_deadline_is_unavailable() {
-        AppStoreProperties impatient = TestClients.properties(apple.base()).withReadTimeout(Duration.ofMillis(300))
+        AppStoreProperties impatient = TestClients.properties(apple.base())
+                .withReadTimeout(Duration.ofMillis(300))
                 .withMaxAttempts(1);
         apple.then(exchange -> {
             exchange.getResponseHeaders().add("Content-Type", "application/xml");
@@ -89,8 +95,8 @@ class AppleHttpTest {
             }
         });
 
-        AppleFailure failure = assertFailure(() -> reporter(impatient).getAccounts(TOKEN), Kind.UNAVAILABLE,
-                "could not be reached");
+        AppleFailure failure =
+                assertFailure(() -> reporter(impatient).getAccounts(TOKEN), Kind.UNAVAILABLE, "could not be reached");
         assertThat(failure.getMessage()).contains("no complete answer within");
     }
 
@@ -102,9 +108,12 @@ class AppleHttpTest {
         }
         AppleCallAccounting accounting = new AppleCallAccounting(clock);
 
-        AppleFailure failure = assertFailure(() -> TestClients.reporter(
-                        TestClients.properties(URI.create("http://127.0.0.1:" + closedPort)), accounting, clock)
-                .getAccounts(TOKEN), Kind.UNAVAILABLE, "connection refused");
+        AppleFailure failure = assertFailure(
+                () -> TestClients.reporter(
+                                TestClients.properties(URI.create("http://127.0.0.1:" + closedPort)), accounting, clock)
+                        .getAccounts(TOKEN),
+                Kind.UNAVAILABLE,
+                "connection refused");
         assertThat(failure.getMessage()).doesNotContain(TOKEN);
         assertThat(accounting.requestsInLastHour(AppleProtocol.REPORTER)).isEqualTo(3);
     }
@@ -115,7 +124,8 @@ class AppleHttpTest {
         try (ServerSocket socket = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
             acceptor.submit(() -> {
                 while (!socket.isClosed()) {
-                    try (Socket connection = socket.accept(); InputStream in = connection.getInputStream()) {
+                    try (Socket connection = socket.accept();
+                            InputStream in = connection.getInputStream()) {
                         in.read(new byte[512]);
                     } catch (IOException closed) {
                         return null;
@@ -123,10 +133,11 @@ class AppleHttpTest {
                 }
                 return null;
             });
-            AppStoreProperties properties = TestClients.properties(URI.create("http://127.0.0.1:" + socket.getLocalPort()));
+            AppStoreProperties properties =
+                    TestClients.properties(URI.create("http://127.0.0.1:" + socket.getLocalPort()));
 
-            AppleFailure failure = assertFailure(() -> reporter(properties).getAccounts(TOKEN), Kind.UNAVAILABLE,
-                    "could not be reached");
+            AppleFailure failure = assertFailure(
+                    () -> reporter(properties).getAccounts(TOKEN), Kind.UNAVAILABLE, "could not be reached");
             assertThat(failure.getMessage()).contains("connection dropped");
         } finally {
             acceptor.shutdownNow();
@@ -136,9 +147,21 @@ class AppleHttpTest {
     @Test
     void the_back_off_grows_exponentially_with_jitter_and_is_capped() {
         AppStoreProperties properties = TestClients.properties(apple.base());
-        AppleHttp http = new AppleHttp(new AppStoreProperties(properties.reporterUrl(), properties.apiUrl(), null,
-                null, properties.connectTimeout(), properties.readTimeout(), 3, Duration.ofMillis(400),
-                properties.maxResponseBytes(), 50), AppleProtocol.REPORTER, "Apple", new AppleCallAccounting(clock));
+        AppleHttp http = new AppleHttp(
+                new AppStoreProperties(
+                        properties.reporterUrl(),
+                        properties.apiUrl(),
+                        null,
+                        null,
+                        properties.connectTimeout(),
+                        properties.readTimeout(),
+                        3,
+                        Duration.ofMillis(400),
+                        properties.maxResponseBytes(),
+                        50),
+                AppleProtocol.REPORTER,
+                "Apple",
+                new AppleCallAccounting(clock));
 
         for (int i = 0; i < 50; i++) {
             assertThat(http.backoff(1).toMillis()).isBetween(200L, 400L);

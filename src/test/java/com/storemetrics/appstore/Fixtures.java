@@ -9,8 +9,7 @@ import java.util.zip.GZIPOutputStream;
 /** Test fixtures under src/test/resources/appstore/. */
 final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static byte[] bytes(String name) {
         try (InputStream in = Fixtures.class.getResourceAsStream("/appstore/" + name)) {

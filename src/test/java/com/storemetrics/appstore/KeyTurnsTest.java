@@ -69,8 +69,8 @@ class KeyTurnsTest {
             }));
             assertThat(holding.await(5, TimeUnit.SECONDS)).isTrue();
 
-            Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(
-                    () -> turns.inTurn("NWG7ADMIN1", () -> "never"));
+            Throwable thrown =
+                    org.assertj.core.api.Assertions.catchThrowable(() -> turns.inTurn("NWG7ADMIN1", () -> "never"));
 
             assertThat(thrown).isInstanceOfSatisfying(AppleFailure.class, failure -> {
                 assertThat(failure.kind()).isEqualTo(Kind.RATE_LIMITED);

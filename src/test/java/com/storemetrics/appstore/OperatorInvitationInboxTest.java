@@ -8,8 +8,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class OperatorInvitationInboxTest {
 
-    private final ApplicationContextRunner context = new ApplicationContextRunner()
-            .withUserConfiguration(OperatorInvitationInbox.class);
+    private final ApplicationContextRunner context =
+            new ApplicationContextRunner().withUserConfiguration(OperatorInvitationInbox.class);
 
     @Test
     void against_apple_nothing_can_be_accepted_here() {
@@ -17,7 +17,8 @@ class OperatorInvitationInboxTest {
 
         assertThat(inbox.canAccept()).isFalse();
         assertThat(inbox.pendingInvitations()).isEmpty();
-        assertThatThrownBy(() -> inbox.accept("inv-1")).isInstanceOf(UnsupportedOperationException.class)
+        assertThatThrownBy(() -> inbox.accept("inv-1"))
+                .isInstanceOf(UnsupportedOperationException.class)
                 .hasMessageContaining("an operator accepts");
     }
 

@@ -14,8 +14,10 @@ class ReporterClientContractTest extends SandboxContract {
 
     @Test
     void alice_sees_her_two_accounts() {
-        assertThat(reporter.getAccounts(ALICE_TOKEN)).containsExactly(
-                new ReporterAccount("100001", "Pixel Forge Studio"), new ReporterAccount("100002", "Alice Martin"));
+        assertThat(reporter.getAccounts(ALICE_TOKEN))
+                .containsExactly(
+                        new ReporterAccount("100001", "Pixel Forge Studio"),
+                        new ReporterAccount("100002", "Alice Martin"));
     }
 
     @Test
@@ -47,8 +49,8 @@ class ReporterClientContractTest extends SandboxContract {
     void a_day_without_sales_is_an_empty_report() {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         for (int daysAgo = 3; daysAgo <= 200; daysAgo++) {
-            SalesReport report = reporter.getDailySalesSummary(ALICE_TOKEN, "100001", "85000001",
-                    today.minusDays(daysAgo));
+            SalesReport report =
+                    reporter.getDailySalesSummary(ALICE_TOKEN, "100001", "85000001", today.minusDays(daysAgo));
             if (report.isEmpty()) {
                 assertThat(report.vendorNumber()).isEqualTo("85000001");
                 return;
@@ -61,13 +63,17 @@ class ReporterClientContractTest extends SandboxContract {
     void a_report_older_than_a_year_is_an_unexpected_answer_quoting_apple() {
         LocalDate longAgo = LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(380);
 
-        assertFailure(() -> reporter.getDailySalesSummary(ALICE_TOKEN, "100001", "85000001", longAgo),
-                Kind.UNEXPECTED_ANSWER, "Reports are not available for the date specified.");
+        assertFailure(
+                () -> reporter.getDailySalesSummary(ALICE_TOKEN, "100001", "85000001", longAgo),
+                Kind.UNEXPECTED_ANSWER,
+                "Reports are not available for the date specified.");
     }
 
     @Test
     void an_expired_token_is_unauthorized() {
-        assertFailure(() -> reporter.getAccounts(DANA_EXPIRED_TOKEN), Kind.UNAUTHORIZED,
+        assertFailure(
+                () -> reporter.getAccounts(DANA_EXPIRED_TOKEN),
+                Kind.UNAUTHORIZED,
                 "Apple did not accept the access token: it has expired, was replaced by a newer one, was revoked");
     }
 
@@ -98,7 +104,8 @@ class ReporterClientContractTest extends SandboxContract {
     void an_unknown_token_is_unauthorized_and_never_echoed() {
         String unknown = "00000000-0000-4000-8000-00000000dead";
 
-        AppleFailure failure = assertFailure(() -> reporter.getAccounts(unknown), Kind.UNAUTHORIZED, "App Store Connect");
+        AppleFailure failure =
+                assertFailure(() -> reporter.getAccounts(unknown), Kind.UNAUTHORIZED, "App Store Connect");
 
         assertThat(failure.getMessage() + failure.userMessage()).doesNotContain(unknown);
     }
@@ -131,8 +138,8 @@ class ReporterClientContractTest extends SandboxContract {
         Counted<ReporterClient> counted = countedReporter();
         fault("HTTP_429", null, null);
 
-        AppleFailure failure = assertFailure(() -> counted.client().getAccounts(ALICE_TOKEN), Kind.RATE_LIMITED,
-                "Try again in a minute.");
+        AppleFailure failure = assertFailure(
+                () -> counted.client().getAccounts(ALICE_TOKEN), Kind.RATE_LIMITED, "Try again in a minute.");
         assertThat(failure.retryAfter()).contains(Duration.ofSeconds(60));
         assertThat(counted.sent(AppleProtocol.REPORTER)).isEqualTo(1);
     }
@@ -151,8 +158,10 @@ class ReporterClientContractTest extends SandboxContract {
         LocalDate yesterday = LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1);
         fault("GARBAGE", null, null);
 
-        assertFailure(() -> reporter.getDailySalesSummary(ALICE_TOKEN, "100001", "85000001", yesterday),
-                Kind.UNEXPECTED_ANSWER, "could not read");
+        assertFailure(
+                () -> reporter.getDailySalesSummary(ALICE_TOKEN, "100001", "85000001", yesterday),
+                Kind.UNEXPECTED_ANSWER,
+                "could not read");
     }
 
     @Test
@@ -164,14 +173,20 @@ class ReporterClientContractTest extends SandboxContract {
 
         DailySales first = counted.client().dailySales(ALICE_TOKEN, "100001", "85000001", day);
         assertThat(first.outcome()).isEqualTo(DailySales.Outcome.DATA);
-        assertThat(counted.sent(AppleProtocol.REPORTER)).as("refused once, then asked in 1_1").isEqualTo(2);
+        assertThat(counted.sent(AppleProtocol.REPORTER))
+                .as("refused once, then asked in 1_1")
+                .isEqualTo(2);
 
         counted.client().dailySales(ALICE_TOKEN, "100001", "85000001", day.minusDays(1));
-        assertThat(counted.sent(AppleProtocol.REPORTER)).as("1_1 from then on: one request").isEqualTo(3);
+        assertThat(counted.sent(AppleProtocol.REPORTER))
+                .as("1_1 from then on: one request")
+                .isEqualTo(3);
 
         // Apple went back to its usual version: learned again the same way.
         control("POST", "/report-version", "{\"version\":null}");
-        assertThat(counted.client().dailySales(ALICE_TOKEN, "100001", "85000001", day).outcome())
+        assertThat(counted.client()
+                        .dailySales(ALICE_TOKEN, "100001", "85000001", day)
+                        .outcome())
                 .isEqualTo(DailySales.Outcome.DATA);
         assertThat(counted.sent(AppleProtocol.REPORTER)).isEqualTo(5);
     }
@@ -180,20 +195,20 @@ class ReporterClientContractTest extends SandboxContract {
     void a_dropped_connection_is_unavailable() throws Exception {
         fault("DROP_CONNECTION", null, null);
 
-        AppleFailure failure = assertFailure(() -> reporter.getAccounts(ALICE_TOKEN), Kind.UNAVAILABLE,
-                "could not be reached");
+        AppleFailure failure =
+                assertFailure(() -> reporter.getAccounts(ALICE_TOKEN), Kind.UNAVAILABLE, "could not be reached");
         assertThat(failure.getMessage()).contains("connection dropped");
     }
 
     @Test
     void latency_beyond_the_read_timeout_is_unavailable() throws Exception {
-        Counted<ReporterClient> impatient = countedReporter(properties.withReadTimeout(Duration.ofMillis(500))
-                .withMaxAttempts(1));
+        Counted<ReporterClient> impatient = countedReporter(
+                properties.withReadTimeout(Duration.ofMillis(500)).withMaxAttempts(1));
         fault("LATENCY", 1, 3_000);
 
         long started = System.nanoTime();
-        AppleFailure failure = assertFailure(() -> impatient.client().getAccounts(ALICE_TOKEN), Kind.UNAVAILABLE,
-                "could not be reached");
+        AppleFailure failure = assertFailure(
+                () -> impatient.client().getAccounts(ALICE_TOKEN), Kind.UNAVAILABLE, "could not be reached");
         assertThat(failure.getMessage()).contains("no answer within 500 ms");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2_500));
     }
@@ -207,13 +222,19 @@ class ReporterClientContractTest extends SandboxContract {
 
     @Test
     void the_service_apple_id_sees_an_account_once_it_accepted_the_invitation() throws Exception {
-        String invitationId = control("POST", "/accounts/100001/invitations",
-                "{\"email\":\"" + SERVICE_APPLE_ID + "\",\"roles\":[\"SALES\"]}").path("id").asText();
+        String invitationId = control(
+                        "POST",
+                        "/accounts/100001/invitations",
+                        "{\"email\":\"" + SERVICE_APPLE_ID + "\",\"roles\":[\"SALES\"]}")
+                .path("id")
+                .asText();
         assertThat(reporter.getAccounts(SERVICE_TOKEN)).isEmpty();
 
         control("POST", "/invitations/" + invitationId + "/accept", null);
 
-        assertThat(reporter.getAccounts(SERVICE_TOKEN)).extracting(ReporterAccount::number).containsExactly("100001");
+        assertThat(reporter.getAccounts(SERVICE_TOKEN))
+                .extracting(ReporterAccount::number)
+                .containsExactly("100001");
         assertThat(reporter.getVendors(SERVICE_TOKEN, "100001")).containsExactly("85000001");
 
         control("DELETE", "/accounts/100001/users/" + SERVICE_APPLE_ID, null);

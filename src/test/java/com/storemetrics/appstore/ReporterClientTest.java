@@ -43,7 +43,9 @@ class ReporterClientTest {
     void get_accounts_posts_the_json_request_apple_expects_without_an_account() throws IOException {
         apple.then(200, XML, Fixtures.bytes("accounts.xml"));
 
-        assertThat(reporter.getAccounts(TOKEN)).extracting(ReporterAccount::number).containsExactly("100001", "100002");
+        assertThat(reporter.getAccounts(TOKEN))
+                .extracting(ReporterAccount::number)
+                .containsExactly("100001", "100002");
 
         ScriptedHttpServer.Received request = apple.received().get(0);
         assertThat(request.method()).isEqualTo("POST");
@@ -70,8 +72,14 @@ class ReporterClientTest {
 
     @Test
     void the_daily_summary_is_unpacked_and_read() throws IOException {
-        apple.then(200, "application/a-gzip", Fixtures.gzip(Fixtures.bytes("sales-apple-order.tsv")),
-                "filename", "S_D_85000001_20261127.txt.gz", "downloadmsg", "Your file has been downloaded.");
+        apple.then(
+                200,
+                "application/a-gzip",
+                Fixtures.gzip(Fixtures.bytes("sales-apple-order.tsv")),
+                "filename",
+                "S_D_85000001_20261127.txt.gz",
+                "downloadmsg",
+                "Your file has been downloaded.");
 
         SalesReport report = reporter.getDailySalesSummary(TOKEN, "100001", "85000001", LocalDate.of(2026, 11, 27));
 
@@ -103,20 +111,29 @@ class ReporterClientTest {
 
     @Test
     void a_report_date_apple_does_not_serve_is_an_unexpected_answer_with_apples_words() {
-        apple.then(404, XML, "<Error><Code>214</Code><Message>Reports are not available for the date specified."
-                + "</Message></Error>");
+        apple.then(
+                404,
+                XML,
+                "<Error><Code>214</Code><Message>Reports are not available for the date specified."
+                        + "</Message></Error>");
 
-        AppleFailure failure = assertFailure(() -> reporter.getDailySalesSummary(TOKEN, "100001", "85000001",
-                LocalDate.of(2020, 1, 1)), Kind.UNEXPECTED_ANSWER, "Reports are not available for the date specified.");
+        AppleFailure failure = assertFailure(
+                () -> reporter.getDailySalesSummary(TOKEN, "100001", "85000001", LocalDate.of(2020, 1, 1)),
+                Kind.UNEXPECTED_ANSWER,
+                "Reports are not available for the date specified.");
         assertThat(failure.getMessage()).contains("HTTP 404").contains("214");
     }
 
     @Test
     void a_401_is_unauthorized_and_never_retried() {
-        apple.then(401, XML, "<Error><Code>101</Code><Message>The access token is invalid or has expired."
-                + "</Message></Error>");
+        apple.then(
+                401,
+                XML,
+                "<Error><Code>101</Code><Message>The access token is invalid or has expired." + "</Message></Error>");
 
-        AppleFailure failure = assertFailure(() -> reporter.getAccounts(TOKEN), Kind.UNAUTHORIZED,
+        AppleFailure failure = assertFailure(
+                () -> reporter.getAccounts(TOKEN),
+                Kind.UNAUTHORIZED,
                 "Apple did not accept the access token: it has expired, was replaced by a newer one, was revoked or "
                         + "has a typo (Apple does not say which). Generate a new one in App Store Connect > Sales and "
                         + "Trends > Reports.");
@@ -126,8 +143,11 @@ class ReporterClientTest {
 
     @Test
     void a_403_is_forbidden_and_names_the_account_and_the_roles_needed() {
-        apple.then(403, XML, "<Error><Code>102</Code><Message>You do not have permission to view reports for this "
-                + "account.</Message></Error>");
+        apple.then(
+                403,
+                XML,
+                "<Error><Code>102</Code><Message>You do not have permission to view reports for this "
+                        + "account.</Message></Error>");
 
         assertFailure(() -> reporter.getVendors(TOKEN, "100004"), Kind.FORBIDDEN, "account 100004");
         assertThat(apple.received()).hasSize(1);
@@ -144,15 +164,16 @@ class ReporterClientTest {
     void a_429_is_rate_limited_with_retry_after_and_not_retried() {
         apple.then(429, null, new byte[0], "Retry-After", "600");
 
-        AppleFailure failure = assertFailure(() -> reporter.getAccounts(TOKEN), Kind.RATE_LIMITED,
-                "Try again in about 10 minutes.");
+        AppleFailure failure =
+                assertFailure(() -> reporter.getAccounts(TOKEN), Kind.RATE_LIMITED, "Try again in about 10 minutes.");
         assertThat(failure.retryAfter()).contains(Duration.ofMinutes(10));
         assertThat(apple.received()).hasSize(1);
     }
 
     @Test
     void a_500_is_retried_and_a_later_success_counts() {
-        apple.then(500, null, new byte[0]).then(502, "text/html", "<html>bad gateway</html>")
+        apple.then(500, null, new byte[0])
+                .then(502, "text/html", "<html>bad gateway</html>")
                 .then(200, XML, Fixtures.bytes("accounts.xml"));
 
         assertThat(reporter.getAccounts(TOKEN)).hasSize(2);
@@ -162,7 +183,9 @@ class ReporterClientTest {
 
     @Test
     void a_persistent_500_is_unavailable_after_three_attempts() {
-        apple.then(500, null, new byte[0]).then(500, null, new byte[0]).then(500, null, new byte[0])
+        apple.then(500, null, new byte[0])
+                .then(500, null, new byte[0])
+                .then(500, null, new byte[0])
                 .then(200, XML, Fixtures.bytes("accounts.xml"));
 
         assertFailure(() -> reporter.getAccounts(TOKEN), Kind.UNAVAILABLE, "HTTP 500");
@@ -173,14 +196,15 @@ class ReporterClientTest {
     void an_xxe_payload_is_an_unexpected_answer() {
         apple.then(200, XML, Fixtures.bytes("xxe.xml"));
 
-        AppleFailure failure = assertFailure(() -> reporter.getAccounts(TOKEN), Kind.UNEXPECTED_ANSWER,
-                "could not read");
+        AppleFailure failure =
+                assertFailure(() -> reporter.getAccounts(TOKEN), Kind.UNEXPECTED_ANSWER, "could not read");
         assertThat(failure.getMessage()).contains("DOCTYPE");
     }
 
     @Test
     void garbage_and_a_wrong_content_type_are_unexpected_answers() {
-        apple.then(200, XML, Fixtures.bytes("garbage.bin")).then(200, "text/html", Fixtures.bytes("accounts.xml"))
+        apple.then(200, XML, Fixtures.bytes("garbage.bin"))
+                .then(200, "text/html", Fixtures.bytes("accounts.xml"))
                 .then(200, XML, Fixtures.bytes("accounts.xml"));
 
         assertFailure(() -> reporter.getAccounts(TOKEN), Kind.UNEXPECTED_ANSWER, "could not read");
@@ -192,8 +216,10 @@ class ReporterClientTest {
     void a_report_that_is_not_gzip_is_an_unexpected_answer() {
         apple.then(200, "application/a-gzip", Fixtures.bytes("sales-apple-order.tsv"));
 
-        AppleFailure failure = assertFailure(() -> reporter.getDailySalesSummary(TOKEN, "100001", "85000001",
-                LocalDate.of(2026, 11, 27)), Kind.UNEXPECTED_ANSWER, "could not read");
+        AppleFailure failure = assertFailure(
+                () -> reporter.getDailySalesSummary(TOKEN, "100001", "85000001", LocalDate.of(2026, 11, 27)),
+                Kind.UNEXPECTED_ANSWER,
+                "could not read");
         assertThat(failure.getMessage()).contains("gzip");
     }
 
@@ -220,8 +246,10 @@ class ReporterClientTest {
         apple.then(400, XML, invalid.getBytes(StandardCharsets.UTF_8));
         apple.then(400, XML, invalid.getBytes(StandardCharsets.UTF_8));
 
-        assertFailure(() -> reporter.dailySales(TOKEN, "100001", "85000001", LocalDate.of(2026, 11, 27)),
-                Kind.UNEXPECTED_ANSWER, "The latest version for this report is 1_1");
+        assertFailure(
+                () -> reporter.dailySales(TOKEN, "100001", "85000001", LocalDate.of(2026, 11, 27)),
+                Kind.UNEXPECTED_ANSWER,
+                "The latest version for this report is 1_1");
         assertThat(apple.received()).hasSize(2);
     }
 
@@ -243,7 +271,8 @@ class ReporterClientTest {
     @Test
     void a_token_looks_like_an_access_token_when_it_is_uuid_shaped() {
         assertThat(ReporterClient.looksLikeAccessToken(" " + TOKEN + " ")).isTrue();
-        assertThat(ReporterClient.looksLikeAccessToken("eyJhbGciOiJFUzI1NiJ9.e30.sig")).isFalse();
+        assertThat(ReporterClient.looksLikeAccessToken("eyJhbGciOiJFUzI1NiJ9.e30.sig"))
+                .isFalse();
         assertThat(ReporterClient.looksLikeAccessToken(null)).isFalse();
     }
 

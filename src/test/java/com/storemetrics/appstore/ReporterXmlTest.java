@@ -10,9 +10,10 @@ class ReporterXmlTest {
 
     @Test
     void accounts_are_read_by_element_name_whatever_their_order() {
-        assertThat(ReporterXml.accounts(Fixtures.bytes("accounts.xml"))).containsExactly(
-                new ReporterAccount("100001", "Pixel Forge Studio"),
-                new ReporterAccount("100002", "Alice Martin & Co"));
+        assertThat(ReporterXml.accounts(Fixtures.bytes("accounts.xml")))
+                .containsExactly(
+                        new ReporterAccount("100001", "Pixel Forge Studio"),
+                        new ReporterAccount("100002", "Alice Martin & Co"));
     }
 
     @Test
@@ -28,26 +29,29 @@ class ReporterXmlTest {
     @Test
     void an_account_without_a_number_is_unreadable() {
         byte[] xml = "<Accounts><Account><Name>x</Name></Account></Accounts>".getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> ReporterXml.accounts(xml)).isInstanceOf(UnreadableAnswer.class)
+        assertThatThrownBy(() -> ReporterXml.accounts(xml))
+                .isInstanceOf(UnreadableAnswer.class)
                 .hasMessageContaining("Number");
     }
 
     @Test
     void an_error_document_is_read_for_its_code_and_message() {
-        assertThat(ReporterXml.error(Fixtures.bytes("error.xml"))).contains(
-                new ReporterXml.ReporterError("213", "There were no sales for the date specified."));
+        assertThat(ReporterXml.error(Fixtures.bytes("error.xml")))
+                .contains(new ReporterXml.ReporterError("213", "There were no sales for the date specified."));
     }
 
     @Test
     void an_error_document_is_not_an_accounts_list() {
         assertThatThrownBy(() -> ReporterXml.accounts(Fixtures.bytes("error.xml")))
-                .isInstanceOf(UnreadableAnswer.class).hasMessageContaining("expected <Accounts>, got <Error>");
+                .isInstanceOf(UnreadableAnswer.class)
+                .hasMessageContaining("expected <Accounts>, got <Error>");
     }
 
     @Test
     void an_external_entity_is_refused_and_never_resolved() {
         assertThatThrownBy(() -> ReporterXml.accounts(Fixtures.bytes("xxe.xml")))
-                .isInstanceOf(UnreadableAnswer.class).hasMessageContaining("DOCTYPE");
+                .isInstanceOf(UnreadableAnswer.class)
+                .hasMessageContaining("DOCTYPE");
         assertThat(ReporterXml.error(Fixtures.bytes("xxe.xml"))).isEmpty();
     }
 

@@ -19,9 +19,25 @@ class SalesSummaryTsvTest {
 
         assertThat(rows).hasSize(2);
         SalesRow sale = rows.get(0);
-        assertThat(sale).isEqualTo(new SalesRow("APPLE", "PF-SKY-01", "Pixel Forge Studio", "Sky Pixels", "1.4.2", "1F",
-                12, new BigDecimal("0.69"), LocalDate.of(2026, 11, 27), LocalDate.of(2026, 11, 27), "USD", "US", "USD",
-                "1234567890", new BigDecimal("0.99"), "", "iPhone"));
+        assertThat(sale)
+                .isEqualTo(new SalesRow(
+                        "APPLE",
+                        "PF-SKY-01",
+                        "Pixel Forge Studio",
+                        "Sky Pixels",
+                        "1.4.2",
+                        "1F",
+                        12,
+                        new BigDecimal("0.69"),
+                        LocalDate.of(2026, 11, 27),
+                        LocalDate.of(2026, 11, 27),
+                        "USD",
+                        "US",
+                        "USD",
+                        "1234567890",
+                        new BigDecimal("0.99"),
+                        "",
+                        "iPhone"));
         assertThat(rows.get(1).units()).isEqualTo(-1);
         assertThat(rows.get(1).countryCode()).isEqualTo("DE");
     }
@@ -47,8 +63,8 @@ class SalesSummaryTsvTest {
 
     @Test
     void missing_optional_columns_are_null_and_blank_proceeds_are_zero() {
-        List<SalesRow> rows = SalesSummaryTsv.parse(new java.io.StringReader(
-                new String(Fixtures.bytes("sales-minimal.tsv"), StandardCharsets.UTF_8)));
+        List<SalesRow> rows = SalesSummaryTsv.parse(
+                new java.io.StringReader(new String(Fixtures.bytes("sales-minimal.tsv"), StandardCharsets.UTF_8)));
 
         assertThat(rows).singleElement().satisfies(row -> {
             assertThat(row.title()).isEqualTo("Free Game");
@@ -63,14 +79,17 @@ class SalesSummaryTsvTest {
 
     @Test
     void a_report_without_the_units_column_is_unreadable() {
-        assertThatThrownBy(() -> SalesSummaryTsv.parseGzip(Fixtures.gzip(Fixtures.bytes("sales-without-units.tsv")),
-                LIMIT)).isInstanceOf(UnreadableAnswer.class).hasMessageContaining("Units");
+        assertThatThrownBy(() ->
+                        SalesSummaryTsv.parseGzip(Fixtures.gzip(Fixtures.bytes("sales-without-units.tsv")), LIMIT))
+                .isInstanceOf(UnreadableAnswer.class)
+                .hasMessageContaining("Units");
     }
 
     @Test
     void a_date_that_is_not_month_day_year_is_unreadable() {
         assertThatThrownBy(() -> SalesSummaryTsv.parseGzip(Fixtures.gzip(Fixtures.bytes("sales-iso-date.tsv")), LIMIT))
-                .isInstanceOf(UnreadableAnswer.class).hasMessageContaining("MM/DD/YYYY");
+                .isInstanceOf(UnreadableAnswer.class)
+                .hasMessageContaining("MM/DD/YYYY");
     }
 
     @Test
@@ -78,13 +97,15 @@ class SalesSummaryTsvTest {
         String tsv = "Title\tUnits\tDeveloper Proceeds\tBegin Date\tEnd Date\tCurrency of Proceeds\tApple Identifier\n"
                 + "Game\tmany\t1\t01/01/2026\t01/01/2026\tUSD\t1\n";
         assertThatThrownBy(() -> SalesSummaryTsv.parse(new java.io.StringReader(tsv)))
-                .isInstanceOf(UnreadableAnswer.class).hasMessageContaining("line 2");
+                .isInstanceOf(UnreadableAnswer.class)
+                .hasMessageContaining("line 2");
     }
 
     @Test
     void a_body_that_is_not_gzip_is_unreadable() {
         assertThatThrownBy(() -> SalesSummaryTsv.parseGzip(Fixtures.bytes("sales-apple-order.tsv"), LIMIT))
-                .isInstanceOf(UnreadableAnswer.class).hasMessageContaining("gzip");
+                .isInstanceOf(UnreadableAnswer.class)
+                .hasMessageContaining("gzip");
         assertThatThrownBy(() -> SalesSummaryTsv.parseGzip(Fixtures.bytes("garbage.bin"), LIMIT))
                 .isInstanceOf(UnreadableAnswer.class);
     }
@@ -97,14 +118,18 @@ class SalesSummaryTsvTest {
         assertThat(bomb.length).isLessThan(50_000);
 
         assertThatThrownBy(() -> SalesSummaryTsv.parseGzip(bomb, LIMIT))
-                .isInstanceOf(UnreadableAnswer.class).hasMessageContaining("larger than " + LIMIT);
+                .isInstanceOf(UnreadableAnswer.class)
+                .hasMessageContaining("larger than " + LIMIT);
     }
 
     @Test
     void a_report_with_only_a_header_has_no_rows() {
-        String header = "Title\tUnits\tDeveloper Proceeds\tBegin Date\tEnd Date\tCurrency of Proceeds\tApple Identifier\n";
-        assertThat(SalesSummaryTsv.parseGzip(Fixtures.gzip(header.getBytes(StandardCharsets.UTF_8)), LIMIT)).isEmpty();
+        String header =
+                "Title\tUnits\tDeveloper Proceeds\tBegin Date\tEnd Date\tCurrency of Proceeds\tApple Identifier\n";
+        assertThat(SalesSummaryTsv.parseGzip(Fixtures.gzip(header.getBytes(StandardCharsets.UTF_8)), LIMIT))
+                .isEmpty();
         assertThatThrownBy(() -> SalesSummaryTsv.parseGzip(Fixtures.gzip(new byte[0]), LIMIT))
-                .isInstanceOf(UnreadableAnswer.class).hasMessageContaining("header");
+                .isInstanceOf(UnreadableAnswer.class)
+                .hasMessageContaining("header");
     }
 }

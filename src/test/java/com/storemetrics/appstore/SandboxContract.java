@@ -33,7 +33,8 @@ abstract class SandboxContract extends SpringTest {
     static final String BLUEBIRD_SALES_KEY = "BBL5SALES1";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CONTROL = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CONTROL =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @LocalServerPort
     int port;
@@ -66,22 +67,28 @@ abstract class SandboxContract extends SpringTest {
 
     /** A control API call; fails the test unless it answers 2xx. */
     JsonNode control(String method, String path, String body) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/sandbox/apple/control" + path))
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/sandbox/apple/control" + path))
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .build();
         HttpResponse<String> response = CONTROL.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
-            throw new AssertionError("control " + method + " " + path + " answered " + response.statusCode() + ": "
-                    + response.body());
+            throw new AssertionError(
+                    "control " + method + " " + path + " answered " + response.statusCode() + ": " + response.body());
         }
         return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
     }
 
     void fault(String mode, Integer count, Integer latencyMs) throws IOException, InterruptedException {
-        control("POST", "/faults", "{\"mode\":\"" + mode + "\"" + (count == null ? "" : ",\"count\":" + count)
-                + (latencyMs == null ? "" : ",\"latencyMs\":" + latencyMs) + "}");
+        control(
+                "POST",
+                "/faults",
+                "{\"mode\":\"" + mode + "\"" + (count == null ? "" : ",\"count\":" + count)
+                        + (latencyMs == null ? "" : ",\"latencyMs\":" + latencyMs) + "}");
     }
 
     void advanceSandboxClock(String isoDuration) throws IOException, InterruptedException {
@@ -92,7 +99,10 @@ abstract class SandboxContract extends SpringTest {
     ApiCredential.ApiKey apiKey(String keyId) throws IOException, InterruptedException {
         for (JsonNode key : control("GET", "/world", null).path("apiKeys")) {
             if (key.path("keyId").asText().equals(keyId)) {
-                return tokens.parseKey(key.path("issuerId").asText(), keyId, key.path("privateKeyPem").asText());
+                return tokens.parseKey(
+                        key.path("issuerId").asText(),
+                        keyId,
+                        key.path("privateKeyPem").asText());
             }
         }
         throw new AssertionError("the sandbox has no API key " + keyId);

@@ -9,8 +9,7 @@ import java.util.Base64;
 /** Key pairs and their .p8 (PKCS#8 PEM) text, generated per test run. */
 final class TestKeys {
 
-    private TestKeys() {
-    }
+    private TestKeys() {}
 
     static KeyPair ec(String curve) {
         try {
@@ -38,13 +37,15 @@ final class TestKeys {
 
     static String pem(KeyPair pair) {
         return "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(pair.getPrivate().getEncoded())
+                + Base64.getMimeEncoder(64, "\n".getBytes())
+                        .encodeToString(pair.getPrivate().getEncoded())
                 + "\n-----END PRIVATE KEY-----\n";
     }
 
     static String publicPem(KeyPair pair) {
         return "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(pair.getPublic().getEncoded())
+                + Base64.getMimeEncoder(64, "\n".getBytes())
+                        .encodeToString(pair.getPublic().getEncoded())
                 + "\n-----END PUBLIC KEY-----\n";
     }
 }

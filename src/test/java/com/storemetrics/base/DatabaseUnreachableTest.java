@@ -28,15 +28,21 @@ class DatabaseUnreachableTest {
             webPort = probe.getLocalPort();
         }
 
-        assertThatThrownBy(() -> new SpringApplicationBuilder(Application.class).profiles("test")
-                .run("--server.port=" + webPort, "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + closedPort + "/storemetrics",
-                        "--spring.datasource.username=storemetrics")).isInstanceOf(Exception.class);
+        assertThatThrownBy(() -> new SpringApplicationBuilder(Application.class)
+                        .profiles("test")
+                        .run(
+                                "--server.port=" + webPort,
+                                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + closedPort + "/storemetrics",
+                                "--spring.datasource.username=storemetrics"))
+                .isInstanceOf(Exception.class);
 
         assertThat(output.getOut() + output.getErr())
                 .contains("The database cannot be reached, so this node did not start")
                 .contains("Check DATABASE_URL");
         try (ServerSocket free = new ServerSocket(webPort)) {
-            assertThat(free.getLocalPort()).as("the node never opened its web port, or closed it").isEqualTo(webPort);
+            assertThat(free.getLocalPort())
+                    .as("the node never opened its web port, or closed it")
+                    .isEqualTo(webPort);
         }
     }
 }

@@ -38,8 +38,7 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  */
 public final class BenchmarkSupport {
 
-    private BenchmarkSupport() {
-    }
+    private BenchmarkSupport() {}
 
     /**
      * Starts the application with the {@code test} profile (recurring verifier every hour, so no
@@ -48,8 +47,8 @@ public final class BenchmarkSupport {
      * around the pool and the sandbox request counter.
      */
     public static ConfigurableApplicationContext startApp(String name, String... extraArgs) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--logging.level.root=warn",
-                "--spring.main.banner-mode=off"));
+        List<String> args = new ArrayList<>(
+                List.of("--server.port=0", "--logging.level.root=warn", "--spring.main.banner-mode=off"));
         if (Arrays.stream(extraArgs).noneMatch(arg -> arg.startsWith("--spring.datasource.url="))) {
             args.add("--spring.datasource.url=jdbc:hsqldb:mem:bench-" + name + "-" + UUID.randomUUID());
         }
@@ -58,8 +57,8 @@ public final class BenchmarkSupport {
                 .profiles("test")
                 .initializers(context -> {
                     context.getBeanFactory().addBeanPostProcessor(new JdbcTimingPostProcessor());
-                    ((GenericApplicationContext) context).registerBean("benchSandboxRequestCounter",
-                            FilterRegistrationBean.class, () -> {
+                    ((GenericApplicationContext) context)
+                            .registerBean("benchSandboxRequestCounter", FilterRegistrationBean.class, () -> {
                                 FilterRegistrationBean<Filter> registration =
                                         new FilterRegistrationBean<>(SandboxRequests.FILTER);
                                 registration.addUrlPatterns("/sandbox/apple/*");
@@ -78,7 +77,9 @@ public final class BenchmarkSupport {
         Runtime runtime = Runtime.getRuntime();
         return "machine: " + runtime.availableProcessors() + " cores (shared with other engineers' builds), Java "
                 + System.getProperty("java.version") + ", max heap " + runtime.maxMemory() / (1024 * 1024) + " MB, GC "
-                + ManagementFactory.getGarbageCollectorMXBeans().stream().map(gc -> gc.getName()).toList();
+                + ManagementFactory.getGarbageCollectorMXBeans().stream()
+                        .map(gc -> gc.getName())
+                        .toList();
     }
 
     // ---------------------------------------------------------------- statistics
@@ -99,8 +100,13 @@ public final class BenchmarkSupport {
     }
 
     public static String summary(List<Long> nanos) {
-        return String.format("p50 %.1f ms, p95 %.1f ms, max %.1f ms, mean %.1f ms (n=%d)", percentileMillis(nanos, 50),
-                percentileMillis(nanos, 95), maxMillis(nanos), meanMillis(nanos), nanos.size());
+        return String.format(
+                "p50 %.1f ms, p95 %.1f ms, max %.1f ms, mean %.1f ms (n=%d)",
+                percentileMillis(nanos, 50),
+                percentileMillis(nanos, 95),
+                maxMillis(nanos),
+                meanMillis(nanos),
+                nanos.size());
     }
 
     // ---------------------------------------------------------------- heap
@@ -122,9 +128,12 @@ public final class BenchmarkSupport {
      */
     public static Map<String, long[]> liveHistogram() {
         try {
-            String text = (String) ManagementFactory.getPlatformMBeanServer().invoke(
-                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
-                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
+            String text = (String) ManagementFactory.getPlatformMBeanServer()
+                    .invoke(
+                            new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                            "gcClassHistogram",
+                            new Object[] {new String[0]},
+                            new String[] {String[].class.getName()});
             Map<String, long[]> byClass = new HashMap<>();
             for (String line : text.split("\n")) {
                 String[] parts = line.trim().split("\\s+");
@@ -141,15 +150,19 @@ public final class BenchmarkSupport {
     }
 
     /** The classes that grew most between two histograms: "bytes instances class" lines. */
-    public static List<String> topGrowth(Map<String, long[]> before, Map<String, long[]> after, int limit, int divideBy) {
-        return after.entrySet().stream().filter(e -> !e.getKey().equals("TOTAL"))
+    public static List<String> topGrowth(
+            Map<String, long[]> before, Map<String, long[]> after, int limit, int divideBy) {
+        return after.entrySet().stream()
+                .filter(e -> !e.getKey().equals("TOTAL"))
                 .map(e -> Map.entry(e.getKey(), new long[] {
-                        e.getValue()[0] - before.getOrDefault(e.getKey(), new long[2])[0],
-                        e.getValue()[1] - before.getOrDefault(e.getKey(), new long[2])[1]}))
+                    e.getValue()[0] - before.getOrDefault(e.getKey(), new long[2])[0],
+                    e.getValue()[1] - before.getOrDefault(e.getKey(), new long[2])[1]
+                }))
                 .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
                 .limit(limit)
-                .map(e -> String.format("%10.1f KB %8.1f objects  %s", e.getValue()[1] / 1024.0 / divideBy,
-                        e.getValue()[0] / (double) divideBy, e.getKey()))
+                .map(e -> String.format(
+                        "%10.1f KB %8.1f objects  %s",
+                        e.getValue()[1] / 1024.0 / divideBy, e.getValue()[0] / (double) divideBy, e.getKey()))
                 .toList();
     }
 
@@ -160,7 +173,9 @@ public final class BenchmarkSupport {
 
     /** The one-minute load average: other engineers' builds share the 2 cores. */
     public static String load() {
-        return String.format("load average %.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        return String.format(
+                "load average %.2f",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     /** Bytes allocated so far by the current thread (HotSpot's per-thread allocation counter). */
@@ -196,8 +211,7 @@ public final class BenchmarkSupport {
         private static final ThreadLocal<long[]> STATS = ThreadLocal.withInitial(() -> new long[2]);
         private static final AtomicLong ALL_STATEMENTS = new AtomicLong();
 
-        private JdbcTiming() {
-        }
+        private JdbcTiming() {}
 
         /** {nanos in execute*, executions} of the current thread so far. */
         public static long[] current() {
@@ -224,7 +238,10 @@ public final class BenchmarkSupport {
             return PROFILE.get().entrySet().stream()
                     .sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]))
                     .limit(limit)
-                    .map(e -> String.format("%9.1f ms %7d x  %s", e.getValue()[0] / 1e6, e.getValue()[1],
+                    .map(e -> String.format(
+                            "%9.1f ms %7d x  %s",
+                            e.getValue()[0] / 1e6,
+                            e.getValue()[1],
                             e.getKey().length() > 160 ? e.getKey().substring(0, 160) + "..." : e.getKey()))
                     .toList();
         }
@@ -273,8 +290,10 @@ public final class BenchmarkSupport {
         }
 
         private static Connection wrap(Connection connection) {
-            return (Connection) Proxy.newProxyInstance(BenchmarkSupport.class.getClassLoader(),
-                    new Class<?>[] {Connection.class}, new ConnectionHandler(connection));
+            return (Connection) Proxy.newProxyInstance(
+                    BenchmarkSupport.class.getClassLoader(),
+                    new Class<?>[] {Connection.class},
+                    new ConnectionHandler(connection));
         }
     }
 
@@ -307,7 +326,9 @@ public final class BenchmarkSupport {
         }
 
         private static Object proxy(Class<? extends Statement> type, Statement statement, String sql) {
-            return Proxy.newProxyInstance(BenchmarkSupport.class.getClassLoader(), new Class<?>[] {type},
+            return Proxy.newProxyInstance(
+                    BenchmarkSupport.class.getClassLoader(),
+                    new Class<?>[] {type},
                     new StatementHandler(statement, sql));
         }
     }
@@ -368,8 +389,7 @@ public final class BenchmarkSupport {
             }
         };
 
-        private SandboxRequests() {
-        }
+        private SandboxRequests() {}
 
         /** {reporter, api, control} requests so far (counted when answered). */
         public static long[] snapshot() {

@@ -71,14 +71,18 @@ public final class KaribuBenchmarkSupport {
      * harnesses seed their data with JDBC and need no Apple.
      */
     public static String[] appArguments() {
-        return Boolean.getBoolean("bench.production") ? new String[] {"--storemetrics.sandbox.enabled=false"}
+        return Boolean.getBoolean("bench.production")
+                ? new String[] {"--storemetrics.sandbox.enabled=false"}
                 : new String[0];
     }
 
     /** The mode the current UI's service runs in, as its deployment configuration says. */
     public static String vaadinMode() {
-        return com.vaadin.flow.server.VaadinService.getCurrent().getDeploymentConfiguration().isProductionMode()
-                ? "Vaadin production mode" : "Vaadin development mode";
+        return com.vaadin.flow.server.VaadinService.getCurrent()
+                        .getDeploymentConfiguration()
+                        .isProductionMode()
+                ? "Vaadin production mode"
+                : "Vaadin development mode";
     }
 
     public static void tearDown() {

@@ -11,11 +11,13 @@ class EveryIntegrationSearchTest {
 
     @Test
     void blank_filter_text_means_any_and_surrounding_space_is_ignored() {
-        IntegrationSearchFilter filter = new IntegrationSearchFilter(IntegrationStatus.PENDING, "   ", "  Pixel Forge ");
+        IntegrationSearchFilter filter =
+                new IntegrationSearchFilter(IntegrationStatus.PENDING, "   ", "  Pixel Forge ");
 
         assertThat(filter.customer()).isNull();
         assertThat(filter.account()).isEqualTo("Pixel Forge");
-        assertThat(new IntegrationSearchFilter(null, "x".repeat(5000), null).customer()).hasSize(200);
+        assertThat(new IntegrationSearchFilter(null, "x".repeat(5000), null).customer())
+                .hasSize(200);
     }
 
     @Test
@@ -30,7 +32,8 @@ class EveryIntegrationSearchTest {
         assertThat(EveryIntegrationSearchImpl.orderBy(Sort.by("customer").ascending()))
                 .isEqualTo(" order by u.displayName asc, i.id asc");
         assertThat(EveryIntegrationSearchImpl.orderBy(Sort.unsorted(), true))
-                .as("one status: its index order").isEqualTo(" order by i.status desc, i.statusChangedAt desc, i.id desc");
+                .as("one status: its index order")
+                .isEqualTo(" order by i.status desc, i.statusChangedAt desc, i.id desc");
     }
 
     @Test

@@ -1,8 +1,5 @@
 package com.storemetrics.integration;
 
-import com.storemetrics.integration.funnel.AccountAvailability;
-import com.storemetrics.integration.funnel.ConnectionService;
-import com.storemetrics.verification.VerifierSees;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +8,9 @@ import com.storemetrics.SpringTest;
 import com.storemetrics.TestData;
 import com.storemetrics.integration.DiscoveredAccount.AppsState;
 import com.storemetrics.integration.DiscoveredAccount.DiscoveredApp;
+import com.storemetrics.integration.funnel.AccountAvailability;
+import com.storemetrics.integration.funnel.ConnectionService;
+import com.storemetrics.verification.VerifierSees;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,19 +24,29 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** The customer's side of integrations, and that no customer ever reaches another's. */
 class IntegrationServiceTest extends SpringTest {
 
-    static final DiscoveredAccount PIXEL_FORGE = new DiscoveredAccount("100001", "Pixel Forge Studio",
-            List.of("85000001"), List.of(new DiscoveredApp("1400000001", "Forge Runner")), AppsState.LOADED);
+    static final DiscoveredAccount PIXEL_FORGE = new DiscoveredAccount(
+            "100001",
+            "Pixel Forge Studio",
+            List.of("85000001"),
+            List.of(new DiscoveredApp("1400000001", "Forge Runner")),
+            AppsState.LOADED);
     static final DiscoveredAccount ALICE_MARTIN = com.storemetrics.DemoAccounts.ALICE_MARTIN;
-    static final DiscoveredAccount NORTHWIND = new DiscoveredAccount("100003", "Northwind Games",
-            List.of("85000004", "85000003"), List.of(new DiscoveredApp("1", "Zeta"), new DiscoveredApp("2", "Alpha"),
-                    new DiscoveredApp("3", "Mu")), AppsState.LOADED);
+    static final DiscoveredAccount NORTHWIND = new DiscoveredAccount(
+            "100003",
+            "Northwind Games",
+            List.of("85000004", "85000003"),
+            List.of(new DiscoveredApp("1", "Zeta"), new DiscoveredApp("2", "Alpha"), new DiscoveredApp("3", "Mu")),
+            AppsState.LOADED);
 
     @Autowired
     IntegrationService service;
+
     @Autowired
     ConnectionService connections;
+
     @Autowired
     ApplicationContext context;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -45,8 +55,10 @@ class IntegrationServiceTest extends SpringTest {
 
     @BeforeEach
     void aliceAndBobConnectPixelForge() {
-        alicePixelForge = as("alice", () -> connections.finish(List.of(PIXEL_FORGE), CredentialKind.ACCESS_TOKEN)).get(0);
-        bobPixelForge = as("bob", () -> connections.finish(List.of(PIXEL_FORGE), CredentialKind.ACCESS_TOKEN)).get(0);
+        alicePixelForge = as("alice", () -> connections.finish(List.of(PIXEL_FORGE), CredentialKind.ACCESS_TOKEN))
+                .get(0);
+        bobPixelForge = as("bob", () -> connections.finish(List.of(PIXEL_FORGE), CredentialKind.ACCESS_TOKEN))
+                .get(0);
     }
 
     @AfterEach
@@ -61,20 +73,30 @@ class IntegrationServiceTest extends SpringTest {
 
         assertThat(removed.status()).isEqualTo(IntegrationStatus.REMOVED);
         assertThat(as("alice", () -> service.myIntegrations())).isEmpty();
-        assertThat(as("bob", () -> service.myIntegrations())).extracting(IntegrationRow::id).containsExactly(bobPixelForge);
-        assertThat(jdbc.queryForMap("SELECT from_status, to_status, actor_name, reason FROM integration_event"
-                + " WHERE integration_id = ? AND to_status = 'REMOVED'", alicePixelForge))
-                .containsEntry("FROM_STATUS", "PENDING").containsEntry("ACTOR_NAME", "alice")
+        assertThat(as("bob", () -> service.myIntegrations()))
+                .extracting(IntegrationRow::id)
+                .containsExactly(bobPixelForge);
+        assertThat(jdbc.queryForMap(
+                        "SELECT from_status, to_status, actor_name, reason FROM integration_event"
+                                + " WHERE integration_id = ? AND to_status = 'REMOVED'",
+                        alicePixelForge))
+                .containsEntry("FROM_STATUS", "PENDING")
+                .containsEntry("ACTOR_NAME", "alice")
                 .containsEntry("REASON", "Removed by the customer");
     }
 
     @Test
     void a_customer_cannot_see_open_or_remove_a_colleagues_integration() {
-        assertThatThrownBy(() -> as("alice", () -> service.details(bobPixelForge))).isInstanceOf(IntegrationNotFound.class);
-        assertThatThrownBy(() -> as("alice", () -> service.remove(bobPixelForge))).isInstanceOf(IntegrationNotFound.class);
-        assertThatThrownBy(() -> as("alice", () -> service.details(987654321L))).isInstanceOf(IntegrationNotFound.class)
+        assertThatThrownBy(() -> as("alice", () -> service.details(bobPixelForge)))
+                .isInstanceOf(IntegrationNotFound.class);
+        assertThatThrownBy(() -> as("alice", () -> service.remove(bobPixelForge)))
+                .isInstanceOf(IntegrationNotFound.class);
+        assertThatThrownBy(() -> as("alice", () -> service.details(987654321L)))
+                .isInstanceOf(IntegrationNotFound.class)
                 .hasMessage(new IntegrationNotFound().getMessage());
-        assertThat(as("alice", () -> service.myIntegrations())).extracting(IntegrationRow::id).containsExactly(alicePixelForge);
+        assertThat(as("alice", () -> service.myIntegrations()))
+                .extracting(IntegrationRow::id)
+                .containsExactly(alicePixelForge);
         assertThat(jdbc.queryForObject("SELECT status FROM integration WHERE id = ?", String.class, bobPixelForge))
                 .isEqualTo("PENDING");
     }
@@ -83,8 +105,10 @@ class IntegrationServiceTest extends SpringTest {
     void a_removed_integration_cannot_be_removed_or_opened_again() {
         as("alice", () -> service.remove(alicePixelForge));
 
-        assertThatThrownBy(() -> as("alice", () -> service.remove(alicePixelForge))).isInstanceOf(IntegrationNotFound.class);
-        assertThatThrownBy(() -> as("alice", () -> service.details(alicePixelForge))).isInstanceOf(IntegrationNotFound.class);
+        assertThatThrownBy(() -> as("alice", () -> service.remove(alicePixelForge)))
+                .isInstanceOf(IntegrationNotFound.class);
+        assertThatThrownBy(() -> as("alice", () -> service.details(alicePixelForge)))
+                .isInstanceOf(IntegrationNotFound.class);
     }
 
     @Test
@@ -95,11 +119,15 @@ class IntegrationServiceTest extends SpringTest {
 
         assertThat(details.connectedBy()).isEqualTo("alice");
         assertThat(details.row().status()).isEqualTo(IntegrationStatus.APPROVED);
-        assertThat(details.history()).extracting(HistoryEntry::from, HistoryEntry::to, entry -> entry.actor().label())
+        assertThat(details.history())
+                .extracting(
+                        HistoryEntry::from,
+                        HistoryEntry::to,
+                        entry -> entry.actor().label())
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(null, IntegrationStatus.PENDING, "Customer alice"),
-                        org.assertj.core.groups.Tuple.tuple(IntegrationStatus.PENDING, IntegrationStatus.APPROVED,
-                                "Storemetrics verifier"));
+                        org.assertj.core.groups.Tuple.tuple(
+                                IntegrationStatus.PENDING, IntegrationStatus.APPROVED, "Storemetrics verifier"));
     }
 
     @Test
@@ -123,25 +151,34 @@ class IntegrationServiceTest extends SpringTest {
                 + " (SELECT id FROM store_account WHERE account_number = '100003')");
         // The verifier looked at every live row now; Alice Martin's was connected after that: "Not yet", last.
         jdbc.update("UPDATE integration_check SET checked_at = CURRENT_TIMESTAMP");
-        jdbc.update("UPDATE integration SET connected_at = ? WHERE account_id ="
-                + " (SELECT id FROM store_account WHERE account_number = '100002')",
+        jdbc.update(
+                "UPDATE integration SET connected_at = ? WHERE account_id ="
+                        + " (SELECT id FROM store_account WHERE account_number = '100002')",
                 java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).plusHours(1));
 
         assertThat(names(List.of("account"))).containsExactly("Alice Martin", "Northwind Games", "Pixel Forge Studio");
         assertThat(names(List.of("-account"))).containsExactly("Pixel Forge Studio", "Northwind Games", "Alice Martin");
         assertThat(names(List.of("vendor"))).containsExactly("Pixel Forge Studio", "Alice Martin", "Northwind Games");
-        assertThat(names(List.of("-apps", "account"))).containsExactly("Northwind Games", "Pixel Forge Studio", "Alice Martin");
-        assertThat(names(List.of("status", "account"))).containsExactly("Northwind Games", "Alice Martin", "Pixel Forge Studio");
+        assertThat(names(List.of("-apps", "account")))
+                .containsExactly("Northwind Games", "Pixel Forge Studio", "Alice Martin");
+        assertThat(names(List.of("status", "account")))
+                .containsExactly("Northwind Games", "Alice Martin", "Pixel Forge Studio");
         assertThat(names(List.of("-checked", "account")).get(0)).isEqualTo("Northwind Games");
         assertThat(names(List.of("connected")).get(0)).isEqualTo("Pixel Forge Studio");
         assertThat(names(List.of("-connected")).get(2)).isEqualTo("Pixel Forge Studio");
-        assertThat(as("alice", () -> service.findMine(new IntegrationFilter(IntegrationStatus.APPROVED), 0, 50, List.of())))
-                .extracting(IntegrationRow::accountName).containsExactly("Northwind Games");
-        assertThat(as("alice", () -> service.countMine(new IntegrationFilter(IntegrationStatus.PENDING)))).isEqualTo(2);
+        assertThat(as(
+                        "alice",
+                        () -> service.findMine(new IntegrationFilter(IntegrationStatus.APPROVED), 0, 50, List.of())))
+                .extracting(IntegrationRow::accountName)
+                .containsExactly("Northwind Games");
+        assertThat(as("alice", () -> service.countMine(new IntegrationFilter(IntegrationStatus.PENDING))))
+                .isEqualTo(2);
         assertThat(as("alice", () -> service.findMine(IntegrationFilter.ALL, 1, 1, List.of("account"))))
-                .extracting(IntegrationRow::accountName).containsExactly("Northwind Games");
+                .extracting(IntegrationRow::accountName)
+                .containsExactly("Northwind Games");
         assertThat(as("alice", () -> service.findMine(IntegrationFilter.ALL, 2, 2, List.of("account"))))
-                .extracting(IntegrationRow::accountName).containsExactly("Pixel Forge Studio");
+                .extracting(IntegrationRow::accountName)
+                .containsExactly("Pixel Forge Studio");
         assertThatThrownBy(() -> as("alice", () -> service.findMine(IntegrationFilter.ALL, 0, 10, List.of("password"))))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -155,8 +192,11 @@ class IntegrationServiceTest extends SpringTest {
 
         List<Notice> alices = as("alice", () -> service.openNotices());
         List<Notice> bobs = as("bob", () -> service.openNotices());
-        assertThat(alices).singleElement().satisfies(notice ->
-                assertThat(notice.message()).contains("Pixel Forge Studio").contains("Account Holder or Admin"));
+        assertThat(alices)
+                .singleElement()
+                .satisfies(notice -> assertThat(notice.message())
+                        .contains("Pixel Forge Studio")
+                        .contains("Account Holder or Admin"));
         assertThat(bobs).hasSize(1);
 
         as("alice", () -> {
@@ -170,9 +210,9 @@ class IntegrationServiceTest extends SpringTest {
 
     private List<String> names(List<String> sort) {
         return as("alice", () -> service.findMine(IntegrationFilter.ALL, 0, 50, sort)).stream()
-                .map(IntegrationRow::accountName).toList();
+                .map(IntegrationRow::accountName)
+                .toList();
     }
-
 
     private <T> T as(String user, java.util.function.Supplier<T> work) {
         return SignIn.as(context, user, work);

@@ -12,7 +12,8 @@ class IntegrationTest {
     private static final Instant CONNECTED = Instant.parse("2026-11-01T10:00:00Z");
     private static final Instant LATER = CONNECTED.plusSeconds(60);
 
-    private final StoreAccount account = new StoreAccount("100001", "Pixel Forge Studio", List.of("85000001"), CONNECTED);
+    private final StoreAccount account =
+            new StoreAccount("100001", "Pixel Forge Studio", List.of("85000001"), CONNECTED);
 
     @Test
     void a_new_integration_is_pending_and_waiting_for_the_invitation() {
@@ -30,7 +31,8 @@ class IntegrationTest {
     void approval_records_who_why_and_when_and_ends_the_progress() {
         Integration integration = Integration.pending(7, account, CredentialKind.ACCESS_TOKEN, CONNECTED);
 
-        IntegrationEvent event = integration.changeStatus(IntegrationStatus.APPROVED, "membership seen", Actor.VERIFIER, LATER);
+        IntegrationEvent event =
+                integration.changeStatus(IntegrationStatus.APPROVED, "membership seen", Actor.VERIFIER, LATER);
 
         assertThat(integration.getStatus()).isEqualTo(IntegrationStatus.APPROVED);
         assertThat(integration.getStatusChangedAt()).isEqualTo(LATER);
@@ -70,8 +72,10 @@ class IntegrationTest {
     void progress_only_moves_forward_and_only_while_pending() {
         Integration integration = Integration.pending(7, account, CredentialKind.ACCESS_TOKEN, CONNECTED);
 
-        assertThat(integration.advanceProgress(IntegrationProgress.INVITATION_RECEIVED)).isTrue();
-        assertThat(integration.advanceProgress(IntegrationProgress.WAITING_FOR_INVITATION)).isFalse();
+        assertThat(integration.advanceProgress(IntegrationProgress.INVITATION_RECEIVED))
+                .isTrue();
+        assertThat(integration.advanceProgress(IntegrationProgress.WAITING_FOR_INVITATION))
+                .isFalse();
         assertThat(integration.getProgress()).isEqualTo(IntegrationProgress.INVITATION_RECEIVED);
         integration.changeStatus(IntegrationStatus.APPROVED, "approved", Actor.VERIFIER, LATER);
         assertThat(integration.advanceProgress(IntegrationProgress.ACCEPTED)).isFalse();

@@ -9,15 +9,14 @@ import org.springframework.context.ApplicationContext;
 /** Test-side access to the importer's write path, for harnesses outside this package (benchmarks). */
 public final class MetricsBenchAccess {
 
-    private MetricsBenchAccess() {
-    }
+    private MetricsBenchAccess() {}
 
     /** Aggregates and stores one vendor's day exactly as the importer does after Apple answered with data. */
-    public static int storeDay(ApplicationContext context, long accountId, String vendor, LocalDate day,
-            List<SalesRow> rows) {
+    public static int storeDay(
+            ApplicationContext context, long accountId, String vendor, LocalDate day, List<SalesRow> rows) {
         DayFigures figures = DayFigures.of(rows);
-        context.getBean(MetricsStore.class).storeDay(accountId, vendor, day, MetricsStore.DayStatus.DATA, figures,
-                Instant.now());
+        context.getBean(MetricsStore.class)
+                .storeDay(accountId, vendor, day, MetricsStore.DayStatus.DATA, figures, Instant.now());
         return figures.figures().size();
     }
 }

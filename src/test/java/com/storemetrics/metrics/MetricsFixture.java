@@ -26,37 +26,56 @@ public final class MetricsFixture {
 
     public static final String PIXEL_FORGE = SandboxControl.PIXEL_FORGE;
     public static final String PIXEL_FORGE_VENDOR = "85000001";
-    static final Map<String, String> BUCKET_OF_CODE = Map.ofEntries(Map.entry("1F", "DOWNLOADS"),
-            Map.entry("3F", "REDOWNLOADS"), Map.entry("7F", "UPDATES"), Map.entry("IA1", "IN_APP_PURCHASES"),
+    static final Map<String, String> BUCKET_OF_CODE = Map.ofEntries(
+            Map.entry("1F", "DOWNLOADS"),
+            Map.entry("3F", "REDOWNLOADS"),
+            Map.entry("7F", "UPDATES"),
+            Map.entry("IA1", "IN_APP_PURCHASES"),
             Map.entry("IAY", "SUBSCRIPTIONS"));
 
-    private MetricsFixture() {
-    }
+    private MetricsFixture() {}
 
     /** An account with an Approved integration of {@code username}; returns the account id. */
     public static long approved(JdbcTemplate jdbc, String username, String number, String name, String vendor) {
-        List<Long> existing = jdbc.queryForList("SELECT id FROM store_account WHERE account_number = ?", Long.class,
-                number);
+        List<Long> existing =
+                jdbc.queryForList("SELECT id FROM store_account WHERE account_number = ?", Long.class, number);
         long accountId = existing.isEmpty() ? SupportTestData.account(jdbc, number, name, vendor) : existing.get(0);
-        SupportTestData.integration(jdbc, SupportTestData.userId(jdbc, username), accountId, IntegrationStatus.APPROVED,
-                "Membership seen", Instant.now());
+        SupportTestData.integration(
+                jdbc,
+                SupportTestData.userId(jdbc, username),
+                accountId,
+                IntegrationStatus.APPROVED,
+                "Membership seen",
+                Instant.now());
         return accountId;
     }
 
     /** Our service Apple ID accepted an invitation to the account (Apple answers its reports from now on). */
     public static void serviceUserJoins(SandboxControl sandbox, String accountNumber) {
-        sandbox.acceptInvitation(sandbox.invite(accountNumber, SandboxControl.SERVICE_APPLE_ID).path("id").asText());
+        sandbox.acceptInvitation(sandbox.invite(accountNumber, SandboxControl.SERVICE_APPLE_ID)
+                .path("id")
+                .asText());
     }
 
     public static void clean(ApplicationContext context) {
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
         jdbc.update("DELETE FROM scheduled_tasks WHERE task_name = 'metrics-import-soon' AND picked = FALSE");
-        for (String table : List.of("metrics_daily", "metrics_app_day", "metrics_country_day", "metrics_account_day",
-                "metrics_daily_month", "metrics_app_month", "metrics_country_month", "metrics_account_month", "metrics_app",
-                "metrics_day_import", "metrics_account_import")) {
+        for (String table : List.of(
+                "metrics_daily",
+                "metrics_app_day",
+                "metrics_country_day",
+                "metrics_account_day",
+                "metrics_daily_month",
+                "metrics_app_month",
+                "metrics_country_month",
+                "metrics_account_month",
+                "metrics_app",
+                "metrics_day_import",
+                "metrics_account_import")) {
             jdbc.update("DELETE FROM " + table);
         }
-        jdbc.update("UPDATE metrics_pacing SET window_start = NULL, requests = 0, paused_until = NULL, pause_reason = NULL");
+        jdbc.update(
+                "UPDATE metrics_pacing SET window_start = NULL, requests = 0, paused_until = NULL, pause_reason = NULL");
         TestData.deleteIntegrations(context);
     }
 
@@ -74,11 +93,10 @@ public final class MetricsFixture {
     }
 
     /** Sums of the sandbox's reports for these days, computed here from the raw rows. */
-    public record Expected(Map<String, Long> unitsByBucket, long refunds, Map<String, BigDecimal> proceedsByCurrency) {
-    }
+    public record Expected(Map<String, Long> unitsByBucket, long refunds, Map<String, BigDecimal> proceedsByCurrency) {}
 
-    public static Expected fromTheSandbox(ReporterClient reporter, String memberToken, String account, String vendor,
-            LocalDate from, LocalDate to) {
+    public static Expected fromTheSandbox(
+            ReporterClient reporter, String memberToken, String account, String vendor, LocalDate from, LocalDate to) {
         Map<String, Long> units = new TreeMap<>();
         Map<String, BigDecimal> proceeds = new TreeMap<>();
         long refunds = 0;
@@ -94,8 +112,10 @@ public final class MetricsFixture {
                 } else {
                     refunds -= row.units();
                 }
-                proceeds.merge(row.currencyOfProceeds(),
-                        row.developerProceeds().multiply(BigDecimal.valueOf(row.units())), BigDecimal::add);
+                proceeds.merge(
+                        row.currencyOfProceeds(),
+                        row.developerProceeds().multiply(BigDecimal.valueOf(row.units())),
+                        BigDecimal::add);
             }
         }
         proceeds.replaceAll((currency, amount) -> amount.stripTrailingZeros());
@@ -108,21 +128,29 @@ public final class MetricsFixture {
         Map<String, Long> units = new TreeMap<>();
         Map<String, BigDecimal> proceeds = new TreeMap<>();
         long[] refunds = {0};
-        jdbc.query("SELECT bucket, currency, SUM(units), SUM(refund_units), SUM(proceeds) FROM metrics_daily"
-                + " WHERE account_id = ? AND report_date BETWEEN ? AND ? GROUP BY bucket, currency", rs -> {
+        jdbc.query(
+                "SELECT bucket, currency, SUM(units), SUM(refund_units), SUM(proceeds) FROM metrics_daily"
+                        + " WHERE account_id = ? AND report_date BETWEEN ? AND ? GROUP BY bucket, currency",
+                rs -> {
                     if (rs.getLong(3) > 0) {
                         units.merge(rs.getString(1), rs.getLong(3), Long::sum);
                     }
                     refunds[0] += rs.getLong(4);
                     proceeds.merge(rs.getString(2), rs.getBigDecimal(5), BigDecimal::add);
-                }, accountId, from, to);
+                },
+                accountId,
+                from,
+                to);
         proceeds.replaceAll((currency, amount) -> amount.stripTrailingZeros());
         proceeds.values().removeIf(amount -> amount.signum() == 0);
         return new Expected(units, refunds[0], proceeds);
     }
 
     public static Set<String> statusesOf(JdbcTemplate jdbc, long accountId, LocalDate day) {
-        return Set.copyOf(jdbc.queryForList("SELECT status FROM metrics_day_import WHERE account_id = ? AND report_date = ?",
-                String.class, accountId, day));
+        return Set.copyOf(jdbc.queryForList(
+                "SELECT status FROM metrics_day_import WHERE account_id = ? AND report_date = ?",
+                String.class,
+                accountId,
+                day));
     }
 }

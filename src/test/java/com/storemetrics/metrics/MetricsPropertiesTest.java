@@ -10,8 +10,20 @@ import org.junit.jupiter.api.Test;
 class MetricsPropertiesTest {
 
     private static MetricsProperties withBudget(Integer hourlyBudget) {
-        return new MetricsProperties(Duration.ofSeconds(3), 20, true, hourlyBudget, 0.5, 365, 7, Duration.ofHours(20),
-                Duration.ofMinutes(30), Duration.ofMinutes(1), Duration.ofHours(6), "", "USD");
+        return new MetricsProperties(
+                Duration.ofSeconds(3),
+                20,
+                true,
+                hourlyBudget,
+                0.5,
+                365,
+                7,
+                Duration.ofHours(20),
+                Duration.ofMinutes(30),
+                Duration.ofMinutes(1),
+                Duration.ofHours(6),
+                "",
+                "USD");
     }
 
     @Test

@@ -30,16 +30,26 @@ class MonthlyRollUpTest extends SpringTest {
 
     @Autowired
     MetricsStore store;
+
     @Autowired
     MetricsQueries queries;
+
     @Autowired
     JdbcTemplate jdbc;
 
     @AfterEach
     void cleanUp() {
-        for (String table : List.of("metrics_daily", "metrics_app_day", "metrics_country_day", "metrics_account_day",
-                "metrics_daily_month", "metrics_app_month", "metrics_country_month", "metrics_account_month",
-                "metrics_app", "metrics_day_import")) {
+        for (String table : List.of(
+                "metrics_daily",
+                "metrics_app_day",
+                "metrics_country_day",
+                "metrics_account_day",
+                "metrics_daily_month",
+                "metrics_app_month",
+                "metrics_country_month",
+                "metrics_account_month",
+                "metrics_app",
+                "metrics_day_import")) {
             jdbc.update("DELETE FROM " + table + " WHERE account_id = ?", ACCOUNT);
         }
     }
@@ -57,11 +67,17 @@ class MonthlyRollUpTest extends SpringTest {
             storeDay("V1", first.plusDays(back), random);
         }
         // ... and one day turns out to have had no sales at all.
-        store.storeDay(ACCOUNT, "V2", LocalDate.of(2026, 2, 14), MetricsStore.DayStatus.NO_SALES,
-                DayFigures.of(List.of()), Instant.now());
+        store.storeDay(
+                ACCOUNT,
+                "V2",
+                LocalDate.of(2026, 2, 14),
+                MetricsStore.DayStatus.NO_SALES,
+                DayFigures.of(List.of()),
+                Instant.now());
 
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM metrics_app_month WHERE account_id = ?", Integer.class,
-                ACCOUNT)).isPositive();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM metrics_app_month WHERE account_id = ?", Integer.class, ACCOUNT))
+                .isPositive();
         for (RollUp rollUp : RollUp.values()) {
             assertThat(monthTable(rollUp)).as(rollUp.monthTable()).isEqualTo(monthsSummedFromDays(rollUp));
         }
@@ -70,7 +86,9 @@ class MonthlyRollUpTest extends SpringTest {
     @Test
     void a_period_read_from_months_and_edge_days_equals_the_sum_of_its_days() {
         SplittableRandom random = new SplittableRandom(7);
-        for (LocalDate day = LocalDate.of(2025, 11, 20); day.isBefore(LocalDate.of(2026, 3, 10)); day = day.plusDays(1)) {
+        for (LocalDate day = LocalDate.of(2025, 11, 20);
+                day.isBefore(LocalDate.of(2026, 3, 10));
+                day = day.plusDays(1)) {
             storeDay("V1", day, random);
             if (day.getDayOfMonth() % 3 == 0) {
                 storeDay("V2", day, random);
@@ -89,38 +107,58 @@ class MonthlyRollUpTest extends SpringTest {
             LocalDate from = period[0];
             LocalDate to = period[1];
             String app = "APP1";
-            assertThat(sorted(queries.byApp(ACCOUNT, null, from, to))).as("by app %s..%s", from, to)
+            assertThat(sorted(queries.byApp(ACCOUNT, null, from, to)))
+                    .as("by app %s..%s", from, to)
                     .isEqualTo(summedFromDays("app_sku", "metrics_app_day", null, from, to));
-            assertThat(sorted(queries.byApp(ACCOUNT, app, from, to))).as("one app %s..%s", from, to)
+            assertThat(sorted(queries.byApp(ACCOUNT, app, from, to)))
+                    .as("one app %s..%s", from, to)
                     .isEqualTo(summedFromDays("app_sku", "metrics_app_day", app, from, to));
-            assertThat(sorted(queries.byCountry(ACCOUNT, null, from, to))).as("by country %s..%s", from, to)
+            assertThat(sorted(queries.byCountry(ACCOUNT, null, from, to)))
+                    .as("by country %s..%s", from, to)
                     .isEqualTo(summedFromDays("country", "metrics_country_day", null, from, to));
-            assertThat(sorted(queries.byCountry(ACCOUNT, app, from, to))).as("one app's countries %s..%s", from, to)
+            assertThat(sorted(queries.byCountry(ACCOUNT, app, from, to)))
+                    .as("one app's countries %s..%s", from, to)
                     .isEqualTo(summedFromDays("country", "metrics_daily", app, from, to));
-            assertThat(sorted(queries.totals(ACCOUNT, null, from, to))).as("totals %s..%s", from, to)
+            assertThat(sorted(queries.totals(ACCOUNT, null, from, to)))
+                    .as("totals %s..%s", from, to)
                     .isEqualTo(summedFromDays("'all'", "metrics_account_day", null, from, to));
-            assertThat(sorted(queries.totals(ACCOUNT, app, from, to))).as("one app's totals %s..%s", from, to)
+            assertThat(sorted(queries.totals(ACCOUNT, app, from, to)))
+                    .as("one app's totals %s..%s", from, to)
                     .isEqualTo(summedFromDays("'all'", "metrics_app_day", app, from, to));
         }
-        assertThat(queries.byApp(ACCOUNT, null, LocalDate.of(2025, 12, 2), LocalDate.of(2026, 2, 27))).hasSizeGreaterThan(10);
+        assertThat(queries.byApp(ACCOUNT, null, LocalDate.of(2025, 12, 2), LocalDate.of(2026, 2, 27)))
+                .hasSizeGreaterThan(10);
     }
 
     @Test
     void a_key_whose_figures_sum_to_zero_is_still_listed_while_it_has_days_in_the_period() {
         LocalDate day = LocalDate.of(2026, 5, 20);
         // A zero-unit line: a real row of the day with nothing in it.
-        store.storeDay(ACCOUNT, "V1", day, MetricsStore.DayStatus.DATA, DayFigures.of(List.of(
-                row("QUIET", "1F", 0, "0", "US", "USD", day, ""), row("LOUD", "1F", 4, "1.50", "US", "USD", day, ""))),
+        store.storeDay(
+                ACCOUNT,
+                "V1",
+                day,
+                MetricsStore.DayStatus.DATA,
+                DayFigures.of(List.of(
+                        row("QUIET", "1F", 0, "0", "US", "USD", day, ""),
+                        row("LOUD", "1F", 4, "1.50", "US", "USD", day, ""))),
                 Instant.now());
-        store.storeDay(ACCOUNT, "V1", day.plusDays(1), MetricsStore.DayStatus.DATA, DayFigures.of(List.of(
-                row("LOUD", "1F", 2, "1.50", "US", "USD", day.plusDays(1), ""))), Instant.now());
+        store.storeDay(
+                ACCOUNT,
+                "V1",
+                day.plusDays(1),
+                MetricsStore.DayStatus.DATA,
+                DayFigures.of(List.of(row("LOUD", "1F", 2, "1.50", "US", "USD", day.plusDays(1), ""))),
+                Instant.now());
 
         // The month is taken whole and its other days subtracted: QUIET must stay, with zeros.
         assertThat(sorted(queries.byApp(ACCOUNT, null, LocalDate.of(2026, 5, 1), day)))
-                .extracting(MetricsQueries.Row::key).containsExactly("LOUD", "QUIET");
+                .extracting(MetricsQueries.Row::key)
+                .containsExactly("LOUD", "QUIET");
         // Only on the next day: QUIET had no row then.
         assertThat(sorted(queries.byApp(ACCOUNT, null, day.plusDays(1), LocalDate.of(2026, 5, 31))))
-                .extracting(MetricsQueries.Row::key).containsExactly("LOUD");
+                .extracting(MetricsQueries.Row::key)
+                .containsExactly("LOUD");
     }
 
     @Test
@@ -129,9 +167,12 @@ class MonthlyRollUpTest extends SpringTest {
         LocalDate day = LocalDate.of(2026, 4, 10);
         storeDay("V1", day, random);
         storeDay("V1", day.plusDays(1), random);
-        jdbc.update("INSERT INTO metrics_daily (account_id, vendor_number, report_date, app_sku, bucket, country,"
-                + " currency, units, refund_units, proceeds) VALUES (?, 'V1', ?, 'WITHDRAWN', 'DOWNLOADS', 'US', 'USD',"
-                + " 7, 0, 7)", ACCOUNT, day);
+        jdbc.update(
+                "INSERT INTO metrics_daily (account_id, vendor_number, report_date, app_sku, bucket, country,"
+                        + " currency, units, refund_units, proceeds) VALUES (?, 'V1', ?, 'WITHDRAWN', 'DOWNLOADS', 'US', 'USD',"
+                        + " 7, 0, 7)",
+                ACCOUNT,
+                day);
 
         storeDay("V1", day, random);
 
@@ -154,35 +195,75 @@ class MonthlyRollUpTest extends SpringTest {
                 rows.add(row("APP" + app, "1F", 1 + random.nextInt(30), price, COUNTRIES[c], CURRENCIES[c], day, ""));
                 rows.add(row("APP" + app, "7F", random.nextInt(20), "0", COUNTRIES[c], CURRENCIES[c], day, ""));
                 if (random.nextBoolean()) {
-                    rows.add(row("APP" + app + ".COINS", "IA1", random.nextInt(4) - 1, price, COUNTRIES[c],
-                            CURRENCIES[c], day, "APP" + app));
+                    rows.add(row(
+                            "APP" + app + ".COINS",
+                            "IA1",
+                            random.nextInt(4) - 1,
+                            price,
+                            COUNTRIES[c],
+                            CURRENCIES[c],
+                            day,
+                            "APP" + app));
                 }
             }
         }
-        store.storeDay(ACCOUNT, vendor, day, rows.isEmpty() ? MetricsStore.DayStatus.NO_SALES
-                : MetricsStore.DayStatus.DATA, DayFigures.of(rows), Instant.now());
+        store.storeDay(
+                ACCOUNT,
+                vendor,
+                day,
+                rows.isEmpty() ? MetricsStore.DayStatus.NO_SALES : MetricsStore.DayStatus.DATA,
+                DayFigures.of(rows),
+                Instant.now());
     }
 
-    private static SalesRow row(String sku, String type, int units, String proceeds, String country, String currency,
-            LocalDate day, String parent) {
-        return new SalesRow("APPLE", sku, "Dev", sku + " title", "1.0", type, units, new BigDecimal(proceeds), day, day,
-                currency, country, currency, "1" + Math.abs(sku.hashCode()), new BigDecimal(proceeds), parent, "iPhone");
+    private static SalesRow row(
+            String sku,
+            String type,
+            int units,
+            String proceeds,
+            String country,
+            String currency,
+            LocalDate day,
+            String parent) {
+        return new SalesRow(
+                "APPLE",
+                sku,
+                "Dev",
+                sku + " title",
+                "1.0",
+                type,
+                units,
+                new BigDecimal(proceeds),
+                day,
+                day,
+                currency,
+                country,
+                currency,
+                "1" + Math.abs(sku.hashCode()),
+                new BigDecimal(proceeds),
+                parent,
+                "iPhone");
     }
 
     private List<Map<String, Object>> monthTable(RollUp rollUp) {
         String key = String.join(", ", rollUp.rowKey());
-        return normalised(jdbc.queryForList("SELECT vendor_number, report_month, " + key
-                + ", units, refund_units, proceeds, day_count FROM " + rollUp.monthTable() + " WHERE account_id = ?"
-                + " ORDER BY vendor_number, report_month, " + key, ACCOUNT));
+        return normalised(jdbc.queryForList(
+                "SELECT vendor_number, report_month, " + key
+                        + ", units, refund_units, proceeds, day_count FROM " + rollUp.monthTable()
+                        + " WHERE account_id = ?"
+                        + " ORDER BY vendor_number, report_month, " + key,
+                ACCOUNT));
     }
 
     private List<Map<String, Object>> monthsSummedFromDays(RollUp rollUp) {
         String key = String.join(", ", rollUp.rowKey());
         String month = "CAST(EXTRACT(YEAR FROM report_date) * 100 + EXTRACT(MONTH FROM report_date) AS INT)";
-        return normalised(jdbc.queryForList("SELECT vendor_number, " + month + " AS report_month, " + key
-                + ", SUM(units) AS units, SUM(refund_units) AS refund_units, SUM(proceeds) AS proceeds,"
-                + " COUNT(*) AS day_count FROM " + rollUp.dayTable() + " WHERE account_id = ?"
-                + " GROUP BY vendor_number, " + month + ", " + key + " ORDER BY vendor_number, report_month, " + key,
+        return normalised(jdbc.queryForList(
+                "SELECT vendor_number, " + month + " AS report_month, " + key
+                        + ", SUM(units) AS units, SUM(refund_units) AS refund_units, SUM(proceeds) AS proceeds,"
+                        + " COUNT(*) AS day_count FROM " + rollUp.dayTable() + " WHERE account_id = ?"
+                        + " GROUP BY vendor_number, " + month + ", " + key + " ORDER BY vendor_number, report_month, "
+                        + key,
                 ACCOUNT));
     }
 
@@ -190,33 +271,49 @@ class MonthlyRollUpTest extends SpringTest {
         List<Map<String, Object>> result = new ArrayList<>();
         for (Map<String, Object> row : rows) {
             Map<String, Object> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-            row.forEach((column, value) -> copy.put(column, value instanceof BigDecimal decimal
-                    ? decimal.stripTrailingZeros().toPlainString() : String.valueOf(value)));
+            row.forEach((column, value) -> copy.put(
+                    column,
+                    value instanceof BigDecimal decimal
+                            ? decimal.stripTrailingZeros().toPlainString()
+                            : String.valueOf(value)));
             result.add(copy);
         }
         return result;
     }
 
     /** The rows as the old queries gave them: every day of the period grouped. */
-    private List<MetricsQueries.Row> summedFromDays(String keyColumn, String table, String app, LocalDate from,
-            LocalDate to) {
+    private List<MetricsQueries.Row> summedFromDays(
+            String keyColumn, String table, String app, LocalDate from, LocalDate to) {
         List<Object> args = new ArrayList<>(List.of(ACCOUNT, from, to));
         if (app != null) {
             args.add(app);
         }
-        return sorted(jdbc.query("SELECT " + keyColumn + ", bucket, currency, SUM(units), SUM(refund_units),"
-                + " SUM(proceeds) FROM " + table + " WHERE account_id = ? AND report_date BETWEEN ? AND ?"
-                + (app == null ? "" : " AND app_sku = ?") + " GROUP BY "
-                + (keyColumn.startsWith("'") ? "" : keyColumn + ", ") + "bucket, currency",
-                (rs, i) -> new MetricsQueries.Row(rs.getString(1), Bucket.valueOf(rs.getString(2)), rs.getString(3),
-                        rs.getLong(4), rs.getLong(5), rs.getBigDecimal(6)), args.toArray()));
+        return sorted(jdbc.query(
+                "SELECT " + keyColumn + ", bucket, currency, SUM(units), SUM(refund_units),"
+                        + " SUM(proceeds) FROM " + table + " WHERE account_id = ? AND report_date BETWEEN ? AND ?"
+                        + (app == null ? "" : " AND app_sku = ?") + " GROUP BY "
+                        + (keyColumn.startsWith("'") ? "" : keyColumn + ", ") + "bucket, currency",
+                (rs, i) -> new MetricsQueries.Row(
+                        rs.getString(1),
+                        Bucket.valueOf(rs.getString(2)),
+                        rs.getString(3),
+                        rs.getLong(4),
+                        rs.getLong(5),
+                        rs.getBigDecimal(6)),
+                args.toArray()));
     }
 
     private static List<MetricsQueries.Row> sorted(List<MetricsQueries.Row> rows) {
         return rows.stream()
-                .map(row -> new MetricsQueries.Row(row.key(), row.bucket(), row.currency(), row.units(), row.refunds(),
+                .map(row -> new MetricsQueries.Row(
+                        row.key(),
+                        row.bucket(),
+                        row.currency(),
+                        row.units(),
+                        row.refunds(),
                         row.proceeds().stripTrailingZeros()))
-                .sorted(Comparator.comparing(MetricsQueries.Row::key).thenComparing(MetricsQueries.Row::bucket)
+                .sorted(Comparator.comparing(MetricsQueries.Row::key)
+                        .thenComparing(MetricsQueries.Row::bucket)
                         .thenComparing(MetricsQueries.Row::currency))
                 .toList();
     }

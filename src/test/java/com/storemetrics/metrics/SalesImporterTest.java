@@ -30,16 +30,22 @@ class SalesImporterTest extends SpringTest {
 
     @Autowired
     ApplicationContext context;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     SalesImporter importer;
+
     @Autowired
     ReporterClient reporter;
+
     @Autowired
     TestClock clock;
+
     @LocalServerPort
     int port;
+
     SandboxControl sandbox;
     long pixelForge;
 
@@ -64,20 +70,22 @@ class SalesImporterTest extends SpringTest {
 
         LocalDate yesterday = today().minusDays(1);
         assertThat(requests).isEqualTo(365);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM metrics_day_import WHERE account_id = ?", Integer.class,
-                pixelForge)).isEqualTo(365);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM metrics_day_import WHERE account_id = ?", Integer.class, pixelForge))
+                .isEqualTo(365);
         for (int[] range : new int[][] {{30, 1}, {200, 150}}) {
             LocalDate from = today().minusDays(range[0]);
             LocalDate to = today().minusDays(range[1]);
             // Yesterday may not be published yet: then nothing is stored for it, and Apple has no report.
             LocalDate published = isPublished(to) ? to : to.minusDays(1);
-            assertThat(MetricsFixture.stored(jdbc, pixelForge, from, to)).as("%s..%s", from, to)
-                    .isEqualTo(MetricsFixture.fromTheSandbox(reporter, SandboxControl.ALICE_TOKEN, PIXEL_FORGE,
-                            PIXEL_FORGE_VENDOR, from, published));
+            assertThat(MetricsFixture.stored(jdbc, pixelForge, from, to))
+                    .as("%s..%s", from, to)
+                    .isEqualTo(MetricsFixture.fromTheSandbox(
+                            reporter, SandboxControl.ALICE_TOKEN, PIXEL_FORGE, PIXEL_FORGE_VENDOR, from, published));
         }
         MetricsFixture.Expected year = MetricsFixture.stored(jdbc, pixelForge, today().minusDays(365), yesterday);
-        assertThat(year.unitsByBucket()).containsKeys("DOWNLOADS", "REDOWNLOADS", "UPDATES", "IN_APP_PURCHASES",
-                "SUBSCRIPTIONS");
+        assertThat(year.unitsByBucket())
+                .containsKeys("DOWNLOADS", "REDOWNLOADS", "UPDATES", "IN_APP_PURCHASES", "SUBSCRIPTIONS");
         assertThat(year.refunds()).isPositive();
         assertThat(year.proceedsByCurrency()).containsKeys("USD", "EUR", "JPY", "SAR");
     }
@@ -87,10 +95,16 @@ class SalesImporterTest extends SpringTest {
         importer.runBatch();
         importer.runBatch();
 
-        assertThat(jdbc.queryForObject("SELECT MIN(report_date) FROM metrics_day_import WHERE account_id = ?",
-                LocalDate.class, pixelForge)).isAfterOrEqualTo(today().minusDays(40));
-        assertThat(jdbc.queryForObject("SELECT MAX(report_date) FROM metrics_day_import WHERE account_id = ?",
-                LocalDate.class, pixelForge)).isEqualTo(today().minusDays(1));
+        assertThat(jdbc.queryForObject(
+                        "SELECT MIN(report_date) FROM metrics_day_import WHERE account_id = ?",
+                        LocalDate.class,
+                        pixelForge))
+                .isAfterOrEqualTo(today().minusDays(40));
+        assertThat(jdbc.queryForObject(
+                        "SELECT MAX(report_date) FROM metrics_day_import WHERE account_id = ?",
+                        LocalDate.class,
+                        pixelForge))
+                .isEqualTo(today().minusDays(1));
     }
 
     @Test
@@ -107,34 +121,46 @@ class SalesImporterTest extends SpringTest {
 
         assertThat(MetricsFixture.statusesOf(jdbc, pixelForge, yesterday)).containsExactly("NOT_YET");
         assertThat(rowsOn(yesterday)).isZero();
-        LocalDate quiet = jdbc.queryForObject("SELECT MAX(report_date) FROM metrics_day_import WHERE account_id = ?"
-                + " AND status = 'NO_SALES'", LocalDate.class, pixelForge);
+        LocalDate quiet = jdbc.queryForObject(
+                "SELECT MAX(report_date) FROM metrics_day_import WHERE account_id = ?" + " AND status = 'NO_SALES'",
+                LocalDate.class,
+                pixelForge);
         assertThat(quiet).isNotNull();
         assertThat(rowsOn(quiet)).isZero();
         assertThat(reporter.getDailySalesSummary(SandboxControl.ALICE_TOKEN, PIXEL_FORGE, PIXEL_FORGE_VENDOR, quiet)
-                .isEmpty()).isTrue();
+                        .isEmpty())
+                .isTrue();
 
         clock.advance(Duration.ofMinutes(65));
         importer.runBatch();
         assertThat(MetricsFixture.statusesOf(jdbc, pixelForge, yesterday)).doesNotContain("NOT_YET", "FAILED");
 
         clock.advance(Duration.ofMinutes(31));
-        assertThat(MetricsFixture.importUntilIdle(importer)).as("a published day is not asked for again").isZero();
+        assertThat(MetricsFixture.importUntilIdle(importer))
+                .as("a published day is not asked for again")
+                .isZero();
     }
 
     @Test
     void a_correction_in_the_trailing_window_replaces_the_stored_figures_on_the_daily_re_read() {
         MetricsFixture.importUntilIdle(importer);
-        LocalDate recent = jdbc.queryForObject("SELECT MAX(report_date) FROM metrics_day_import WHERE account_id = ?"
-                + " AND status = 'DATA'", LocalDate.class, pixelForge);
-        MetricsFixture.Expected apple = MetricsFixture.fromTheSandbox(reporter, SandboxControl.ALICE_TOKEN, PIXEL_FORGE,
-                PIXEL_FORGE_VENDOR, recent, recent);
+        LocalDate recent = jdbc.queryForObject(
+                "SELECT MAX(report_date) FROM metrics_day_import WHERE account_id = ?" + " AND status = 'DATA'",
+                LocalDate.class,
+                pixelForge);
+        MetricsFixture.Expected apple = MetricsFixture.fromTheSandbox(
+                reporter, SandboxControl.ALICE_TOKEN, PIXEL_FORGE, PIXEL_FORGE_VENDOR, recent, recent);
         // What we hold differs from Apple's report now, as after Apple re-issued the day.
-        jdbc.update("UPDATE metrics_daily SET units = units + 1000 WHERE account_id = ? AND report_date = ?", pixelForge,
+        jdbc.update(
+                "UPDATE metrics_daily SET units = units + 1000 WHERE account_id = ? AND report_date = ?",
+                pixelForge,
                 recent);
-        jdbc.update("INSERT INTO metrics_daily (account_id, vendor_number, report_date, app_sku, bucket, country,"
-                + " currency, units, refund_units, proceeds) VALUES (?, ?, ?, 'WITHDRAWN', 'DOWNLOADS', 'US', 'USD', 7, 0, 7)",
-                pixelForge, PIXEL_FORGE_VENDOR, recent);
+        jdbc.update(
+                "INSERT INTO metrics_daily (account_id, vendor_number, report_date, app_sku, bucket, country,"
+                        + " currency, units, refund_units, proceeds) VALUES (?, ?, ?, 'WITHDRAWN', 'DOWNLOADS', 'US', 'USD', 7, 0, 7)",
+                pixelForge,
+                PIXEL_FORGE_VENDOR,
+                recent);
         LocalDate old = today().minusDays(100);
         MetricsFixture.Expected oldBefore = MetricsFixture.stored(jdbc, pixelForge, old, old);
 
@@ -154,48 +180,84 @@ class SalesImporterTest extends SpringTest {
         SalesImporter.RunResult faulty = importer.runBatch();
 
         assertThat(faulty.failures()).isEqualTo(2);
-        java.util.List<LocalDate> failed = jdbc.queryForList("SELECT report_date FROM metrics_day_import WHERE"
-                + " account_id = ? AND status = 'FAILED'", LocalDate.class, pixelForge);
+        java.util.List<LocalDate> failed = jdbc.queryForList(
+                "SELECT report_date FROM metrics_day_import WHERE" + " account_id = ? AND status = 'FAILED'",
+                LocalDate.class,
+                pixelForge);
         assertThat(failed).hasSize(2);
-        failed.forEach(day -> assertThat(rowsOn(day)).as("nothing stored for %s", day).isZero());
+        failed.forEach(
+                day -> assertThat(rowsOn(day)).as("nothing stored for %s", day).isZero());
 
         MetricsFixture.importUntilIdle(importer);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM metrics_day_import WHERE account_id = ? AND status = 'FAILED'",
-                Integer.class, pixelForge)).as("failed days wait for their back-off").isEqualTo(2);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM metrics_day_import WHERE account_id = ? AND status = 'FAILED'",
+                        Integer.class,
+                        pixelForge))
+                .as("failed days wait for their back-off")
+                .isEqualTo(2);
         clock.advance(Duration.ofMinutes(2));
         MetricsFixture.importUntilIdle(importer);
 
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM metrics_day_import WHERE account_id = ? AND status = 'FAILED'",
-                Integer.class, pixelForge)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM metrics_day_import WHERE account_id = ? AND status = 'FAILED'",
+                        Integer.class,
+                        pixelForge))
+                .isZero();
         LocalDate from = failed.stream().min(LocalDate::compareTo).orElseThrow();
         LocalDate to = failed.stream().max(LocalDate::compareTo).orElseThrow();
-        assertThat(MetricsFixture.stored(jdbc, pixelForge, from, to)).isEqualTo(MetricsFixture.fromTheSandbox(reporter,
-                SandboxControl.ALICE_TOKEN, PIXEL_FORGE, PIXEL_FORGE_VENDOR, from, to));
+        assertThat(MetricsFixture.stored(jdbc, pixelForge, from, to))
+                .isEqualTo(MetricsFixture.fromTheSandbox(
+                        reporter, SandboxControl.ALICE_TOKEN, PIXEL_FORGE, PIXEL_FORGE_VENDOR, from, to));
     }
 
     @Test
     void after_a_restart_the_import_resumes_where_it_stopped_and_never_asks_for_a_day_twice() {
         int before = importer.runBatch().requests() + importer.runBatch().requests();
-        SalesImporter restarted = new SalesImporter(context.getBean(ApprovedAccounts.class), reporter,
-                context.getBean(MetricsStore.class), context.getBean(MetricsBroadcaster.class),
-                context.getBean(MetricsProperties.class), context.getBean(AppleCallAccounting.class),
-                context.getBean(AppStoreProperties.class), clock, "5e7c1ce0-0000-4000-8000-000000000001");
+        SalesImporter restarted = new SalesImporter(
+                context.getBean(ApprovedAccounts.class),
+                reporter,
+                context.getBean(MetricsStore.class),
+                context.getBean(MetricsBroadcaster.class),
+                context.getBean(MetricsProperties.class),
+                context.getBean(AppleCallAccounting.class),
+                context.getBean(AppStoreProperties.class),
+                clock,
+                "5e7c1ce0-0000-4000-8000-000000000001");
 
         int after = MetricsFixture.importUntilIdle(restarted);
 
         assertThat(before).isEqualTo(40);
         assertThat(before + after).isEqualTo(365);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM metrics_day_import WHERE account_id = ?",
-                Integer.class, pixelForge)).isEqualTo(365);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM metrics_day_import WHERE account_id = ?", Integer.class, pixelForge))
+                .isEqualTo(365);
     }
 
     @Test
     void the_importer_keeps_to_its_share_of_the_hourly_budget_and_pauses_on_429_as_apple_says() {
-        MetricsProperties small = new MetricsProperties(Duration.ofSeconds(3), 20, false, 3600, 0.01, 365, 7,
-                Duration.ofHours(20), Duration.ofMinutes(30), Duration.ofMinutes(1), Duration.ofHours(6), "", "USD");
-        SalesImporter paced = new SalesImporter(context.getBean(ApprovedAccounts.class), reporter,
-                context.getBean(MetricsStore.class), context.getBean(MetricsBroadcaster.class), small,
-                context.getBean(AppleCallAccounting.class), context.getBean(AppStoreProperties.class), clock,
+        MetricsProperties small = new MetricsProperties(
+                Duration.ofSeconds(3),
+                20,
+                false,
+                3600,
+                0.01,
+                365,
+                7,
+                Duration.ofHours(20),
+                Duration.ofMinutes(30),
+                Duration.ofMinutes(1),
+                Duration.ofHours(6),
+                "",
+                "USD");
+        SalesImporter paced = new SalesImporter(
+                context.getBean(ApprovedAccounts.class),
+                reporter,
+                context.getBean(MetricsStore.class),
+                context.getBean(MetricsBroadcaster.class),
+                small,
+                context.getBean(AppleCallAccounting.class),
+                context.getBean(AppStoreProperties.class),
+                clock,
                 "5e7c1ce0-0000-4000-8000-000000000001");
 
         int withinTheHour = MetricsFixture.importUntilIdle(paced);
@@ -208,7 +270,9 @@ class SalesImporterTest extends SpringTest {
         SalesImporter.RunResult limited = paced.runBatch();
         assertThat(limited.requests()).isEqualTo(1);
         assertThat(limited.paused()).isTrue();
-        assertThat(paced.runBatch().requests()).as("Retry-After: 60 is honoured").isZero();
+        assertThat(paced.runBatch().requests())
+                .as("Retry-After: 60 is honoured")
+                .isZero();
         clock.advance(Duration.ofSeconds(61));
         assertThat(paced.runBatch().requests()).isPositive();
     }
@@ -221,21 +285,31 @@ class SalesImporterTest extends SpringTest {
         SalesImporter.RunResult refused = importer.runBatch();
 
         assertThat(refused.requests()).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT last_failure_kind FROM metrics_account_import WHERE account_id = ?",
-                String.class, pixelForge)).isEqualTo("FORBIDDEN");
-        assertThat(importer.runBatch().requests()).as("the account waits out its back-off").isZero();
-        int stored = jdbc.queryForObject("SELECT COUNT(*) FROM metrics_daily WHERE account_id = ?", Integer.class, pixelForge);
+        assertThat(jdbc.queryForObject(
+                        "SELECT last_failure_kind FROM metrics_account_import WHERE account_id = ?",
+                        String.class,
+                        pixelForge))
+                .isEqualTo("FORBIDDEN");
+        assertThat(importer.runBatch().requests())
+                .as("the account waits out its back-off")
+                .isZero();
+        int stored = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM metrics_daily WHERE account_id = ?", Integer.class, pixelForge);
 
         // The verifier removes the integrations after two checks without the membership.
-        jdbc.update("UPDATE integration SET status = 'REMOVED', live_account_id = NULL WHERE account_id = ?", pixelForge);
+        jdbc.update(
+                "UPDATE integration SET status = 'REMOVED', live_account_id = NULL WHERE account_id = ?", pixelForge);
         clock.advance(Duration.ofHours(7));
         SalesImporter.RunResult stopped = importer.runBatch();
 
         assertThat(stopped.requests()).isZero();
-        assertThat(jdbc.queryForObject("SELECT active FROM metrics_account_import WHERE account_id = ?", Boolean.class,
-                pixelForge)).isFalse();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM metrics_daily WHERE account_id = ?", Integer.class,
-                pixelForge)).isEqualTo(stored).isPositive();
+        assertThat(jdbc.queryForObject(
+                        "SELECT active FROM metrics_account_import WHERE account_id = ?", Boolean.class, pixelForge))
+                .isFalse();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM metrics_daily WHERE account_id = ?", Integer.class, pixelForge))
+                .isEqualTo(stored)
+                .isPositive();
     }
 
     private LocalDate today() {
@@ -243,11 +317,15 @@ class SalesImporterTest extends SpringTest {
     }
 
     private boolean isPublished(LocalDate day) {
-        return !ZonedDateTime.now(clock.withZone(PACIFIC)).isBefore(day.plusDays(1).atTime(5, 0).atZone(PACIFIC));
+        return !ZonedDateTime.now(clock.withZone(PACIFIC))
+                .isBefore(day.plusDays(1).atTime(5, 0).atZone(PACIFIC));
     }
 
     private int rowsOn(LocalDate day) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM metrics_daily WHERE account_id = ? AND report_date = ?",
-                Integer.class, pixelForge, day);
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM metrics_daily WHERE account_id = ? AND report_date = ?",
+                Integer.class,
+                pixelForge,
+                day);
     }
 }

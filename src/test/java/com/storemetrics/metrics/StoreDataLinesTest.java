@@ -29,12 +29,16 @@ class StoreDataLinesTest extends KaribuTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     SalesImporter importer;
+
     @Autowired
     SupportService support;
+
     @LocalServerPort
     int port;
+
     SandboxControl sandbox;
     long pixelForge;
 
@@ -59,8 +63,9 @@ class StoreDataLinesTest extends KaribuTest {
         importer.runBatch();
         int days = publishedDays();
         assertThat(days).isPositive().isLessThan(364);
-        assertThat(approvedRowDetail()).isEqualTo("Importing sales history: " + days + " of 365 days · data up to "
-                + MetricsDataLines.DAY.format(newestDay()));
+        assertThat(approvedRowDetail())
+                .isEqualTo("Importing sales history: " + days + " of 365 days · data up to "
+                        + MetricsDataLines.DAY.format(newestDay()));
 
         MetricsFixture.importUntilIdle(importer);
         assertThat(approvedRowDetail()).isEqualTo("Data up to " + MetricsDataLines.DAY.format(newestDay()));
@@ -68,20 +73,31 @@ class StoreDataLinesTest extends KaribuTest {
 
     @Test
     void support_reads_the_accounts_import_state_and_its_last_failure_without_any_credential() {
-        long integration = jdbc.queryForObject("SELECT id FROM integration WHERE account_id = ?", Long.class, pixelForge);
-        assertThat(SignIn.as(applicationContext, "carol", () -> support.openDetails(integration).storeData()))
+        long integration =
+                jdbc.queryForObject("SELECT id FROM integration WHERE account_id = ?", Long.class, pixelForge);
+        assertThat(SignIn.as(
+                        applicationContext,
+                        "carol",
+                        () -> support.openDetails(integration).storeData()))
                 .isEqualTo("Sales import: not started (it starts with the account's first approval) · no day imported"
                         + " yet · no failure");
 
         MetricsFixture.importUntilIdle(importer);
-        jdbc.update("UPDATE metrics_account_import SET last_failure_kind = 'RATE_LIMITED', last_failure_message ="
-                + " 'Apple answered 429', last_failure_at = ?, consecutive_failures = 2 WHERE account_id = ?",
-                java.time.OffsetDateTime.parse("2026-12-01T10:00:00Z"), pixelForge);
+        jdbc.update(
+                "UPDATE metrics_account_import SET last_failure_kind = 'RATE_LIMITED', last_failure_message ="
+                        + " 'Apple answered 429', last_failure_at = ?, consecutive_failures = 2 WHERE account_id = ?",
+                java.time.OffsetDateTime.parse("2026-12-01T10:00:00Z"),
+                pixelForge);
 
-        String state = SignIn.as(applicationContext, "carol", () -> support.openDetails(integration).storeData());
-        assertThat(state).startsWith("Sales import: running · last day imported "
-                + MetricsDataLines.DAY.format(newestDay()) + ", " + publishedDays() + " of 365 days of history")
-                .endsWith("last failure RATE_LIMITED: Apple answered 429 at 1 Dec 2026, 10:00 UTC (2 in a row, retrying)");
+        String state = SignIn.as(
+                applicationContext,
+                "carol",
+                () -> support.openDetails(integration).storeData());
+        assertThat(state)
+                .startsWith("Sales import: running · last day imported " + MetricsDataLines.DAY.format(newestDay())
+                        + ", " + publishedDays() + " of 365 days of history")
+                .endsWith(
+                        "last failure RATE_LIMITED: Apple answered 429 at 1 Dec 2026, 10:00 UTC (2 in a row, retrying)");
     }
 
     /** The detail under the badge of alice's Approved row, as the browser renders the cell. */
@@ -94,12 +110,17 @@ class StoreDataLinesTest extends KaribuTest {
     }
 
     private int publishedDays() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM metrics_day_import WHERE account_id = ?"
-                + " AND status IN ('DATA', 'NO_SALES')", Integer.class, pixelForge);
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM metrics_day_import WHERE account_id = ?" + " AND status IN ('DATA', 'NO_SALES')",
+                Integer.class,
+                pixelForge);
     }
 
     private LocalDate newestDay() {
-        return jdbc.queryForObject("SELECT MAX(report_date) FROM metrics_day_import WHERE account_id = ?"
-                + " AND status IN ('DATA', 'NO_SALES')", LocalDate.class, pixelForge);
+        return jdbc.queryForObject(
+                "SELECT MAX(report_date) FROM metrics_day_import WHERE account_id = ?"
+                        + " AND status IN ('DATA', 'NO_SALES')",
+                LocalDate.class,
+                pixelForge);
     }
 }

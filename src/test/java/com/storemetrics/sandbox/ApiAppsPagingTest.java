@@ -19,10 +19,14 @@ class ApiAppsPagingTest extends SandboxHttpTest {
         assertThat(pages).hasSize(2);
         assertThat(pages.get(0).path("data")).hasSize(200);
         assertThat(pages.get(1).path("data")).hasSize(30);
-        assertThat(pages.get(0).path("meta").path("paging").path("total").asInt()).isEqualTo(230);
-        assertThat(pages.get(0).path("meta").path("paging").path("limit").asInt()).isEqualTo(200);
+        assertThat(pages.get(0).path("meta").path("paging").path("total").asInt())
+                .isEqualTo(230);
+        assertThat(pages.get(0).path("meta").path("paging").path("limit").asInt())
+                .isEqualTo(200);
         assertThat(pages.get(1).path("links").has("next")).isFalse();
-        assertThat(appIds(pages)).hasSize(230).doesNotHaveDuplicates()
+        assertThat(appIds(pages))
+                .hasSize(230)
+                .doesNotHaveDuplicates()
                 .allSatisfy(id -> assertThat(id).matches("[1-9]\\d{9}"));
     }
 
@@ -36,7 +40,8 @@ class ApiAppsPagingTest extends SandboxHttpTest {
 
     @Test
     void without_limit_a_page_holds_50_apps_with_their_attributes() throws Exception {
-        JsonNode page = JSON.readTree(apiGet("/v1/apps", validJwt(ADMIN_KEY, ADMIN_ISSUER)).body());
+        JsonNode page = JSON.readTree(
+                apiGet("/v1/apps", validJwt(ADMIN_KEY, ADMIN_ISSUER)).body());
 
         assertThat(page.path("data")).hasSize(50);
         JsonNode app = page.path("data").get(0);
@@ -45,26 +50,34 @@ class ApiAppsPagingTest extends SandboxHttpTest {
         assertThat(app.path("attributes").path("bundleId").asText()).startsWith("com.northwindgames.");
         assertThat(app.path("attributes").path("sku").asText()).startsWith("NWG-");
         assertThat(app.path("attributes").path("primaryLocale").asText()).isEqualTo("en-US");
-        assertThat(page.path("links").path("next").asText()).startsWith("http://localhost:" + port + "/sandbox/apple/v1/apps?")
+        assertThat(page.path("links").path("next").asText())
+                .startsWith("http://localhost:" + port + "/sandbox/apple/v1/apps?")
                 .contains("cursor=");
     }
 
     @Test
     void a_key_sees_only_its_own_teams_apps() throws Exception {
-        JsonNode page = JSON.readTree(apiGet("/v1/apps", validJwt(SALES_KEY, SALES_ISSUER)).body());
+        JsonNode page = JSON.readTree(
+                apiGet("/v1/apps", validJwt(SALES_KEY, SALES_ISSUER)).body());
 
         assertThat(page.path("meta").path("paging").path("total").asInt()).isEqualTo(4);
-        assertThat(page.path("data").get(0).path("attributes").path("bundleId").asText()).startsWith("com.bluebirdlabs.");
+        assertThat(page.path("data").get(0).path("attributes").path("bundleId").asText())
+                .startsWith("com.bluebirdlabs.");
     }
 
     @Test
     void a_limit_outside_1_to_200_or_a_made_up_cursor_answers_400() throws Exception {
         String token = validJwt(ADMIN_KEY, ADMIN_ISSUER);
-        for (String query : List.of("limit=201", "limit=0", "limit=many", "cursor=not-a-cursor", "cursor=eyJvZmZzZXQiOiI5OTkifQ")) {
+        for (String query :
+                List.of("limit=201", "limit=0", "limit=many", "cursor=not-a-cursor", "cursor=eyJvZmZzZXQiOiI5OTkifQ")) {
             HttpResponse<String> response = apiGet("/v1/apps?" + query, token);
 
             assertThat(response.statusCode()).as(query).isEqualTo(400);
-            assertThat(JSON.readTree(response.body()).path("errors").get(0).path("code").asText())
+            assertThat(JSON.readTree(response.body())
+                            .path("errors")
+                            .get(0)
+                            .path("code")
+                            .asText())
                     .isEqualTo("PARAMETER_ERROR.INVALID");
         }
     }
@@ -76,8 +89,8 @@ class ApiAppsPagingTest extends SandboxHttpTest {
         pages.add(page);
         while (page.path("links").has("next")) {
             URI next = URI.create(page.path("links").path("next").asText());
-            HttpResponse<String> response = apiGet(next.getRawPath().substring("/sandbox/apple".length())
-                    + "?" + next.getRawQuery(), token);
+            HttpResponse<String> response =
+                    apiGet(next.getRawPath().substring("/sandbox/apple".length()) + "?" + next.getRawQuery(), token);
             assertThat(response.statusCode()).isEqualTo(200);
             page = JSON.readTree(response.body());
             pages.add(page);
@@ -88,7 +101,8 @@ class ApiAppsPagingTest extends SandboxHttpTest {
 
     private static List<String> appIds(List<JsonNode> pages) {
         List<String> ids = new ArrayList<>();
-        pages.forEach(page -> page.path("data").forEach(app -> ids.add(app.path("id").asText())));
+        pages.forEach(
+                page -> page.path("data").forEach(app -> ids.add(app.path("id").asText())));
         return ids;
     }
 }

@@ -40,19 +40,26 @@ class ApiJwtVerificationTest extends SandboxHttpTest {
     @Test
     void an_unsigned_alg_none_token_is_rejected_with_401() throws Exception {
         Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
-        String header = base64.encodeToString(("{\"alg\":\"none\",\"kid\":\"" + ADMIN_KEY + "\",\"typ\":\"JWT\"}")
-                .getBytes(StandardCharsets.UTF_8));
-        String claims = base64.encodeToString(("{\"iss\":\"" + ADMIN_ISSUER + "\",\"aud\":\"appstoreconnect-v1\",\"iat\":"
-                + now.getEpochSecond() + ",\"exp\":" + (now.getEpochSecond() + 600) + "}").getBytes(StandardCharsets.UTF_8));
+        String header = base64.encodeToString(
+                ("{\"alg\":\"none\",\"kid\":\"" + ADMIN_KEY + "\",\"typ\":\"JWT\"}").getBytes(StandardCharsets.UTF_8));
+        String claims =
+                base64.encodeToString(("{\"iss\":\"" + ADMIN_ISSUER + "\",\"aud\":\"appstoreconnect-v1\",\"iat\":"
+                                + now.getEpochSecond() + ",\"exp\":" + (now.getEpochSecond() + 600) + "}")
+                        .getBytes(StandardCharsets.UTF_8));
 
         assertRejected(header + "." + claims + ".");
     }
 
     @Test
     void an_hs256_token_is_rejected_with_401() throws Exception {
-        SignedJWT hmac = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(ADMIN_KEY).build(),
-                new JWTClaimsSet.Builder().issuer(ADMIN_ISSUER).audience("appstoreconnect-v1")
-                        .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(600))).build());
+        SignedJWT hmac = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(ADMIN_KEY).build(),
+                new JWTClaimsSet.Builder()
+                        .issuer(ADMIN_ISSUER)
+                        .audience("appstoreconnect-v1")
+                        .issueTime(Date.from(now))
+                        .expirationTime(Date.from(now.plusSeconds(600)))
+                        .build());
         hmac.sign(new MACSigner("a shared secret of at least thirty-two bytes".getBytes(StandardCharsets.UTF_8)));
 
         assertRejected(hmac.serialize());
@@ -65,30 +72,47 @@ class ApiJwtVerificationTest extends SandboxHttpTest {
 
     @Test
     void a_token_with_another_teams_issuer_is_rejected_with_401() throws Exception {
-        assertRejected(jwt(privateKey(ADMIN_KEY), ADMIN_KEY, SALES_ISSUER, "appstoreconnect-v1", now, now.plusSeconds(600)));
+        assertRejected(
+                jwt(privateKey(ADMIN_KEY), ADMIN_KEY, SALES_ISSUER, "appstoreconnect-v1", now, now.plusSeconds(600)));
     }
 
     @Test
     void a_token_for_another_audience_is_rejected_with_401() throws Exception {
-        assertRejected(jwt(privateKey(ADMIN_KEY), ADMIN_KEY, ADMIN_ISSUER, "appstoreconnect-v2", now, now.plusSeconds(600)));
+        assertRejected(
+                jwt(privateKey(ADMIN_KEY), ADMIN_KEY, ADMIN_ISSUER, "appstoreconnect-v2", now, now.plusSeconds(600)));
     }
 
     @Test
     void an_expired_token_is_rejected_with_401() throws Exception {
-        assertRejected(jwt(privateKey(ADMIN_KEY), ADMIN_KEY, ADMIN_ISSUER, "appstoreconnect-v1",
-                now.minus(Duration.ofMinutes(15)), now.minus(Duration.ofMinutes(1))));
+        assertRejected(jwt(
+                privateKey(ADMIN_KEY),
+                ADMIN_KEY,
+                ADMIN_ISSUER,
+                "appstoreconnect-v1",
+                now.minus(Duration.ofMinutes(15)),
+                now.minus(Duration.ofMinutes(1))));
     }
 
     @Test
     void a_jwt_living_21_minutes_is_rejected_with_401() throws Exception {
-        assertRejected(jwt(privateKey(ADMIN_KEY), ADMIN_KEY, ADMIN_ISSUER, "appstoreconnect-v1",
-                now, now.plus(Duration.ofMinutes(21))));
+        assertRejected(jwt(
+                privateKey(ADMIN_KEY),
+                ADMIN_KEY,
+                ADMIN_ISSUER,
+                "appstoreconnect-v1",
+                now,
+                now.plus(Duration.ofMinutes(21))));
     }
 
     @Test
     void a_jwt_living_exactly_20_minutes_is_accepted() throws Exception {
-        String token = jwt(privateKey(ADMIN_KEY), ADMIN_KEY, ADMIN_ISSUER, "appstoreconnect-v1",
-                now, now.plus(Duration.ofMinutes(20)));
+        String token = jwt(
+                privateKey(ADMIN_KEY),
+                ADMIN_KEY,
+                ADMIN_ISSUER,
+                "appstoreconnect-v1",
+                now,
+                now.plus(Duration.ofMinutes(20)));
 
         assertThat(apiGet("/v1/apps", token).statusCode()).isEqualTo(200);
     }
@@ -114,14 +138,15 @@ class ApiJwtVerificationTest extends SandboxHttpTest {
         HttpResponse<String> response = apiGet("/v1/apps", bearer);
 
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("X-Rate-Limit")).hasValueSatisfying(
-                header -> assertThat(header).matches("user-hour-lim:\\d+;user-hour-rem:\\d+;"));
+        assertThat(response.headers().firstValue("X-Rate-Limit"))
+                .hasValueSatisfying(header -> assertThat(header).matches("user-hour-lim:\\d+;user-hour-rem:\\d+;"));
         JsonNode error = JSON.readTree(response.body()).path("errors").get(0);
         assertThat(error.path("status").asText()).isEqualTo("401");
         assertThat(error.path("code").asText()).isEqualTo("NOT_AUTHORIZED");
         assertThat(error.path("title").asText()).isEqualTo("Authentication credentials are missing or invalid.");
-        assertThat(error.path("detail").asText()).isEqualTo(
-                "Provide a properly configured and signed bearer token, and make sure that it has not expired.");
+        assertThat(error.path("detail").asText())
+                .isEqualTo(
+                        "Provide a properly configured and signed bearer token, and make sure that it has not expired.");
         assertThat(error.path("id").asText()).matches("[0-9a-f-]{36}");
     }
 }

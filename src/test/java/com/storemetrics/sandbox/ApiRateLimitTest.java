@@ -12,21 +12,27 @@ class ApiRateLimitTest extends SandboxHttpTest {
     void every_answer_counts_down_the_keys_hourly_budget() throws Exception {
         String token = validJwt(ADMIN_KEY, ADMIN_ISSUER);
 
-        assertThat(apiGet("/v1/apps", token).headers().firstValue("X-Rate-Limit")).hasValue("user-hour-lim:3600;user-hour-rem:3599;");
-        assertThat(apiGet("/v1/users", token).headers().firstValue("X-Rate-Limit")).hasValue("user-hour-lim:3600;user-hour-rem:3598;");
+        assertThat(apiGet("/v1/apps", token).headers().firstValue("X-Rate-Limit"))
+                .hasValue("user-hour-lim:3600;user-hour-rem:3599;");
+        assertThat(apiGet("/v1/users", token).headers().firstValue("X-Rate-Limit"))
+                .hasValue("user-hour-lim:3600;user-hour-rem:3598;");
         // The budget is per key: the other key's is untouched.
-        assertThat(apiGet("/v1/apps", validJwt(SALES_KEY, SALES_ISSUER)).headers().firstValue("X-Rate-Limit"))
+        assertThat(apiGet("/v1/apps", validJwt(SALES_KEY, SALES_ISSUER))
+                        .headers()
+                        .firstValue("X-Rate-Limit"))
                 .hasValue("user-hour-lim:3600;user-hour-rem:3599;");
     }
 
     @Test
     void an_exhausted_hourly_budget_answers_429_with_retry_after_until_the_hour_rolls_on() throws Exception {
-        assertThat(control("POST", "/rate-limit", "{\"hourlyBudget\":3}").statusCode()).isEqualTo(200);
+        assertThat(control("POST", "/rate-limit", "{\"hourlyBudget\":3}").statusCode())
+                .isEqualTo(200);
         String token = validJwt(ADMIN_KEY, ADMIN_ISSUER);
         for (int remaining = 2; remaining >= 0; remaining--) {
             HttpResponse<String> response = apiGet("/v1/apps?limit=1", token);
             assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.headers().firstValue("X-Rate-Limit")).hasValue("user-hour-lim:3;user-hour-rem:" + remaining + ";");
+            assertThat(response.headers().firstValue("X-Rate-Limit"))
+                    .hasValue("user-hour-lim:3;user-hour-rem:" + remaining + ";");
         }
 
         HttpResponse<String> limited = apiGet("/v1/apps?limit=1", token);
@@ -34,7 +40,8 @@ class ApiRateLimitTest extends SandboxHttpTest {
         assertThat(limited.statusCode()).isEqualTo(429);
         assertThat(errorCode(limited)).isEqualTo("RATE_LIMIT_EXCEEDED");
         assertThat(limited.headers().firstValue("X-Rate-Limit")).hasValue("user-hour-lim:3;user-hour-rem:0;");
-        assertThat(Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow())).isBetween(3500L, 3600L);
+        assertThat(Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow()))
+                .isBetween(3500L, 3600L);
 
         control("POST", "/clock", "{\"advance\":\"PT61M\"}");
         String fresh = validJwt(ADMIN_KEY, ADMIN_ISSUER);
@@ -50,7 +57,8 @@ class ApiRateLimitTest extends SandboxHttpTest {
 
         control("POST", "/reset", null);
 
-        assertThat(apiGet("/v1/apps", token).headers().firstValue("X-Rate-Limit")).hasValue("user-hour-lim:3600;user-hour-rem:3599;");
+        assertThat(apiGet("/v1/apps", token).headers().firstValue("X-Rate-Limit"))
+                .hasValue("user-hour-lim:3600;user-hour-rem:3599;");
     }
 
     @Test

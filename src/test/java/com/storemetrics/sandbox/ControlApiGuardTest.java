@@ -41,7 +41,8 @@ class ControlApiGuardTest extends SpringTest {
         assertThat(noType.statusCode()).isEqualTo(415);
         assertThat(aliceRevoked()).isFalse();
 
-        assertThat(post("/tokens/" + token + "/revoke", "application/json").statusCode()).isEqualTo(200);
+        assertThat(post("/tokens/" + token + "/revoke", "application/json").statusCode())
+                .isEqualTo(200);
         assertThat(aliceRevoked()).isTrue();
     }
 
@@ -51,11 +52,15 @@ class ControlApiGuardTest extends SpringTest {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             OutputStream out = socket.getOutputStream();
             out.write(("GET /sandbox/apple/control/world HTTP/1.1\r\nHost: attacker.example:" + port
-                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
             String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(answer).startsWith("HTTP/1.1 403").doesNotContain("privateKeyPem").doesNotContain(SandboxControl.ALICE_TOKEN);
+            assertThat(answer)
+                    .startsWith("HTTP/1.1 403")
+                    .doesNotContain("privateKeyPem")
+                    .doesNotContain(SandboxControl.ALICE_TOKEN);
         }
     }
 
@@ -87,8 +92,10 @@ class ControlApiGuardTest extends SpringTest {
     }
 
     private HttpResponse<String> post(String path, String contentType) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/sandbox/apple/control" + path)).timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.noBody());
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/sandbox/apple/control" + path))
+                .timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.noBody());
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }

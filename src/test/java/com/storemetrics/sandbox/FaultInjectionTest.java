@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpTimeoutException;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,9 +18,12 @@ class FaultInjectionTest extends SandboxHttpTest {
     void http_500_answers_the_next_n_requests_then_the_sandbox_recovers() throws Exception {
         arm("{\"mode\":\"HTTP_500\",\"count\":2}");
 
-        assertThat(reporter(ALICE_TOKEN, null, "Sales.getAccounts").statusCode()).isEqualTo(500);
-        assertThat(apiGet("/v1/apps", validJwt(ADMIN_KEY, ADMIN_ISSUER)).statusCode()).isEqualTo(500);
-        assertThat(reporter(ALICE_TOKEN, null, "Sales.getAccounts").statusCode()).isEqualTo(200);
+        assertThat(reporter(ALICE_TOKEN, null, "Sales.getAccounts").statusCode())
+                .isEqualTo(500);
+        assertThat(apiGet("/v1/apps", validJwt(ADMIN_KEY, ADMIN_ISSUER)).statusCode())
+                .isEqualTo(500);
+        assertThat(reporter(ALICE_TOKEN, null, "Sales.getAccounts").statusCode())
+                .isEqualTo(200);
         assertThat(world().path("fault").isNull()).isTrue();
     }
 
@@ -33,10 +36,12 @@ class FaultInjectionTest extends SandboxHttpTest {
             HttpResponse<String> response = apiGet("/v1/apps", token);
             assertThat(response.statusCode()).isEqualTo(429);
             assertThat(response.headers().firstValue("Retry-After")).isPresent();
-            assertThat(response.headers().firstValue("X-Rate-Limit")).hasValueSatisfying(h -> assertThat(h).endsWith("user-hour-rem:0;"));
+            assertThat(response.headers().firstValue("X-Rate-Limit"))
+                    .hasValueSatisfying(h -> assertThat(h).endsWith("user-hour-rem:0;"));
             assertThat(ApiUserInvitationsTest.errorCode(response)).isEqualTo("RATE_LIMIT_EXCEEDED");
         }
-        assertThat(reporter(ALICE_TOKEN, null, "Sales.getAccounts").statusCode()).isEqualTo(429);
+        assertThat(reporter(ALICE_TOKEN, null, "Sales.getAccounts").statusCode())
+                .isEqualTo(429);
 
         assertThat(control("DELETE", "/faults", null).statusCode()).isEqualTo(204);
         assertThat(apiGet("/v1/apps", token).statusCode()).isEqualTo(200);
@@ -51,7 +56,10 @@ class FaultInjectionTest extends SandboxHttpTest {
 
         for (HttpResponse<String> response : List.of(reporter, api)) {
             assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.body()).doesNotStartWith("<?xml").doesNotStartWith("{").isNotEmpty();
+            assertThat(response.body())
+                    .doesNotStartWith("<?xml")
+                    .doesNotStartWith("{")
+                    .isNotEmpty();
             assertThatThrownBy(() -> JSON.readTree(response.body())).isInstanceOf(IOException.class);
         }
     }
@@ -60,18 +68,27 @@ class FaultInjectionTest extends SandboxHttpTest {
     void a_dropped_connection_reaches_the_client_as_an_io_exception() throws Exception {
         arm("{\"mode\":\"DROP_CONNECTION\"}");
         // A fresh client, so no pooled connection muddies what the server did.
-        HttpClient fresh = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient fresh =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-        assertThatThrownBy(() -> fresh.send(reporterRequest("sales", reporterJson(ALICE_TOKEN, null, "Sales.getAccounts"))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()))
+        assertThatThrownBy(() -> fresh.send(
+                        reporterRequest("sales", reporterJson(ALICE_TOKEN, null, "Sales.getAccounts"))
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(IOException.class)
                 .isNotInstanceOf(HttpTimeoutException.class);
-        assertThatThrownBy(() -> fresh.send(HttpRequest.newBuilder(url("/sandbox/apple/v1/apps"))
-                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString()))
+        assertThatThrownBy(() -> fresh.send(
+                        HttpRequest.newBuilder(url("/sandbox/apple/v1/apps"))
+                                .timeout(Duration.ofSeconds(10))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(IOException.class);
 
         control("DELETE", "/faults", null);
-        assertThat(reporter(ALICE_TOKEN, null, "Sales.getAccounts").statusCode()).isEqualTo(200);
+        assertThat(reporter(ALICE_TOKEN, null, "Sales.getAccounts").statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -97,14 +114,19 @@ class FaultInjectionTest extends SandboxHttpTest {
         assertThat(control("GET", "/world", null).statusCode()).isEqualTo(200);
         assertThat(world().path("fault").path("mode").asText()).isEqualTo("HTTP_500");
         assertThat(world().path("fault").path("remaining").asInt()).isEqualTo(1);
-        assertThat(reporter(ALICE_TOKEN, null, "Sales.getAccounts").statusCode()).isEqualTo(500);
+        assertThat(reporter(ALICE_TOKEN, null, "Sales.getAccounts").statusCode())
+                .isEqualTo(500);
     }
 
     @Test
     void an_unknown_mode_or_a_latency_without_milliseconds_is_refused() throws Exception {
-        assertThat(control("POST", "/faults", "{\"mode\":\"EARTHQUAKE\"}").statusCode()).isEqualTo(400);
-        assertThat(control("POST", "/faults", "{\"mode\":\"LATENCY\"}").statusCode()).isEqualTo(400);
-        assertThat(control("POST", "/faults", "{\"mode\":\"HTTP_500\",\"count\":0}").statusCode()).isEqualTo(400);
+        assertThat(control("POST", "/faults", "{\"mode\":\"EARTHQUAKE\"}").statusCode())
+                .isEqualTo(400);
+        assertThat(control("POST", "/faults", "{\"mode\":\"LATENCY\"}").statusCode())
+                .isEqualTo(400);
+        assertThat(control("POST", "/faults", "{\"mode\":\"HTTP_500\",\"count\":0}")
+                        .statusCode())
+                .isEqualTo(400);
         assertThat(world().path("fault").isNull()).isTrue();
     }
 
@@ -114,7 +136,8 @@ class FaultInjectionTest extends SandboxHttpTest {
 
         control("POST", "/reset", null);
 
-        assertThat(reporter(ALICE_TOKEN, null, "Sales.getAccounts").statusCode()).isEqualTo(200);
+        assertThat(reporter(ALICE_TOKEN, null, "Sales.getAccounts").statusCode())
+                .isEqualTo(200);
     }
 
     private void arm(String fault) throws Exception {

@@ -21,11 +21,14 @@ class InvitationLifecycleTest extends SandboxHttpTest {
         JsonNode invitation = JSON.readTree(created.body());
         assertThat(invitation.path("email").asText()).isEqualTo(SERVICE_APPLE_ID);
         assertThat(invitation.path("roles").get(0).asText()).isEqualTo("SALES");
-        assertThat(Duration.between(Instant.parse(invitation.path("createdAt").asText()),
-                Instant.parse(invitation.path("expiresAt").asText()))).isEqualTo(Duration.ofDays(3));
+        assertThat(Duration.between(
+                        Instant.parse(invitation.path("createdAt").asText()),
+                        Instant.parse(invitation.path("expiresAt").asText())))
+                .isEqualTo(Duration.ofDays(3));
         JsonNode pending = account("100001").path("pendingInvitations");
         assertThat(pending).hasSize(1);
-        assertThat(pending.get(0).path("id").asText()).isEqualTo(invitation.path("id").asText());
+        assertThat(pending.get(0).path("id").asText())
+                .isEqualTo(invitation.path("id").asText());
     }
 
     @Test
@@ -46,10 +49,14 @@ class InvitationLifecycleTest extends SandboxHttpTest {
 
         assertThat(accepted.statusCode()).isEqualTo(200);
         assertThat(account("100001").path("pendingInvitations")).isEmpty();
-        assertThat(account("100001").path("members")).extracting(m -> m.path("email").asText()).contains(SERVICE_APPLE_ID);
+        assertThat(account("100001").path("members"))
+                .extracting(m -> m.path("email").asText())
+                .contains(SERVICE_APPLE_ID);
         assertThat(reporterAccountNumbers(SERVICE_TOKEN)).containsExactly("100001");
-        assertThat(reporter(SERVICE_TOKEN, "100001", "Sales.getVendors").statusCode()).isEqualTo(200);
-        assertThat(control("POST", "/invitations/" + id + "/accept", null).statusCode()).isEqualTo(404);
+        assertThat(reporter(SERVICE_TOKEN, "100001", "Sales.getVendors").statusCode())
+                .isEqualTo(200);
+        assertThat(control("POST", "/invitations/" + id + "/accept", null).statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -65,17 +72,21 @@ class InvitationLifecycleTest extends SandboxHttpTest {
         assertThat(JSON.readTree(late.body()).path("error").asText()).contains("expired");
         assertThat(reporterAccountNumbers(SERVICE_TOKEN)).isEmpty();
         // An expired invitation does not block a new one.
-        assertThat(control("POST", "/accounts/100002/invitations", INVITE_SERVICE).statusCode()).isEqualTo(201);
+        assertThat(control("POST", "/accounts/100002/invitations", INVITE_SERVICE)
+                        .statusCode())
+                .isEqualTo(201);
     }
 
     @Test
     void the_account_holder_lets_an_invitation_expire_at_once() throws Exception {
         String id = invite("100001");
 
-        assertThat(control("POST", "/invitations/" + id + "/expire", null).statusCode()).isEqualTo(200);
+        assertThat(control("POST", "/invitations/" + id + "/expire", null).statusCode())
+                .isEqualTo(200);
 
         assertThat(account("100001").path("pendingInvitations")).isEmpty();
-        assertThat(control("POST", "/invitations/" + id + "/accept", null).statusCode()).isEqualTo(409);
+        assertThat(control("POST", "/invitations/" + id + "/accept", null).statusCode())
+                .isEqualTo(409);
     }
 
     @Test
@@ -88,8 +99,11 @@ class InvitationLifecycleTest extends SandboxHttpTest {
 
         assertThat(removed.statusCode()).isEqualTo(204);
         assertThat(reporterAccountNumbers(SERVICE_TOKEN)).containsExactly("100002");
-        assertThat(reporter(SERVICE_TOKEN, "100001", "Sales.getVendors").statusCode()).isEqualTo(403);
-        assertThat(control("DELETE", "/accounts/100001/users/" + SERVICE_APPLE_ID, null).statusCode()).isEqualTo(404);
+        assertThat(reporter(SERVICE_TOKEN, "100001", "Sales.getVendors").statusCode())
+                .isEqualTo(403);
+        assertThat(control("DELETE", "/accounts/100001/users/" + SERVICE_APPLE_ID, null)
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -101,23 +115,29 @@ class InvitationLifecycleTest extends SandboxHttpTest {
 
     @Test
     void a_revoked_or_expired_token_answers_401() throws Exception {
-        assertThat(control("POST", "/tokens/" + ALICE_TOKEN + "/revoke", null).statusCode()).isEqualTo(200);
-        assertThat(control("POST", "/tokens/" + BOB_TOKEN + "/expire", null).statusCode()).isEqualTo(200);
+        assertThat(control("POST", "/tokens/" + ALICE_TOKEN + "/revoke", null).statusCode())
+                .isEqualTo(200);
+        assertThat(control("POST", "/tokens/" + BOB_TOKEN + "/expire", null).statusCode())
+                .isEqualTo(200);
 
-        assertThat(reporter(ALICE_TOKEN, null, "Sales.getAccounts").statusCode()).isEqualTo(401);
+        assertThat(reporter(ALICE_TOKEN, null, "Sales.getAccounts").statusCode())
+                .isEqualTo(401);
         assertThat(reporter(BOB_TOKEN, null, "Sales.getAccounts").statusCode()).isEqualTo(401);
         JsonNode alice = appleId("alice@pixelforge.example");
         assertThat(alice.path("revoked").asBoolean()).isTrue();
-        assertThat(appleId("bob@pixelforge.example").path("expired").asBoolean()).isTrue();
+        assertThat(appleId("bob@pixelforge.example").path("expired").asBoolean())
+                .isTrue();
     }
 
     @Test
     void a_reporter_token_lapses_after_its_180_days() throws Exception {
-        assertThat(reporter(ALICE_TOKEN, null, "Sales.getAccounts").statusCode()).isEqualTo(200);
+        assertThat(reporter(ALICE_TOKEN, null, "Sales.getAccounts").statusCode())
+                .isEqualTo(200);
 
         control("POST", "/clock", "{\"advance\":\"P151D\"}");
 
-        assertThat(reporter(ALICE_TOKEN, null, "Sales.getAccounts").statusCode()).isEqualTo(401);
+        assertThat(reporter(ALICE_TOKEN, null, "Sales.getAccounts").statusCode())
+                .isEqualTo(401);
     }
 
     @Test
@@ -125,17 +145,26 @@ class InvitationLifecycleTest extends SandboxHttpTest {
         JsonNode world = world();
 
         assertThat(world.path("serviceAppleId").asText()).isEqualTo(SERVICE_APPLE_ID);
-        assertThat(world.path("accounts")).extracting(a -> a.path("number").asText() + " " + a.path("name").asText()
-                        + " " + a.path("vendors") + " " + a.path("appCount").asInt())
-                .containsExactly("100001 Pixel Forge Studio [\"85000001\"] 5", "100002 Alice Martin [\"85000002\"] 3",
-                        "100003 Northwind Games [\"85000003\",\"85000004\"] 230", "100004 Bluebird Labs [\"85000005\"] 4");
-        assertThat(appleId("dana@oldstudio.example").path("expired").asBoolean()).isTrue();
-        assertThat(appleId("erin@oldstudio.example").path("revoked").asBoolean()).isTrue();
+        assertThat(world.path("accounts"))
+                .extracting(
+                        a -> a.path("number").asText() + " " + a.path("name").asText() + " " + a.path("vendors") + " "
+                                + a.path("appCount").asInt())
+                .containsExactly(
+                        "100001 Pixel Forge Studio [\"85000001\"] 5",
+                        "100002 Alice Martin [\"85000002\"] 3",
+                        "100003 Northwind Games [\"85000003\",\"85000004\"] 230",
+                        "100004 Bluebird Labs [\"85000005\"] 4");
+        assertThat(appleId("dana@oldstudio.example").path("expired").asBoolean())
+                .isTrue();
+        assertThat(appleId("erin@oldstudio.example").path("revoked").asBoolean())
+                .isTrue();
         assertThat(appleId("alice@pixelforge.example").path("token").asText()).isEqualTo(ALICE_TOKEN);
-        assertThat(world.path("apiKeys")).extracting(k -> k.path("keyId").asText() + " " + k.path("role").asText()
-                + " " + k.path("account").asText() + " " + k.path("issuerId").asText())
+        assertThat(world.path("apiKeys"))
+                .extracting(k -> k.path("keyId").asText() + " " + k.path("role").asText() + " "
+                        + k.path("account").asText() + " " + k.path("issuerId").asText())
                 .containsExactly("NWG7ADMIN1 ADMIN 100003 " + ADMIN_ISSUER, "BBL5SALES1 SALES 100004 " + SALES_ISSUER);
-        assertThat(world.path("apiKeys").get(0).path("privateKeyPem").asText()).startsWith("-----BEGIN PRIVATE KEY-----\n");
+        assertThat(world.path("apiKeys").get(0).path("privateKeyPem").asText())
+                .startsWith("-----BEGIN PRIVATE KEY-----\n");
     }
 
     @Test
@@ -148,20 +177,28 @@ class InvitationLifecycleTest extends SandboxHttpTest {
         assertThat(control("POST", "/reset", null).statusCode()).isEqualTo(200);
 
         assertThat(reporterAccountNumbers(SERVICE_TOKEN)).isEmpty();
-        assertThat(reporter(ALICE_TOKEN, null, "Sales.getAccounts").statusCode()).isEqualTo(200);
+        assertThat(reporter(ALICE_TOKEN, null, "Sales.getAccounts").statusCode())
+                .isEqualTo(200);
         assertThat(Duration.between(Instant.now(), sandboxNow()).abs()).isLessThan(Duration.ofMinutes(1));
-        assertThat(world().path("apiKeys").get(0).path("privateKeyPem").asText()).isEqualTo(pem);
+        assertThat(world().path("apiKeys").get(0).path("privateKeyPem").asText())
+                .isEqualTo(pem);
     }
 
     @Test
     void the_control_api_answers_its_own_errors_as_json() throws Exception {
-        assertThat(control("POST", "/accounts/999999/invitations", INVITE_SERVICE).statusCode()).isEqualTo(404);
-        assertThat(control("POST", "/accounts/100001/invitations", "{\"email\":\"nobody\",\"roles\":[\"SALES\"]}").statusCode())
+        assertThat(control("POST", "/accounts/999999/invitations", INVITE_SERVICE)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(control("POST", "/accounts/100001/invitations", "{\"email\":\"nobody\",\"roles\":[\"SALES\"]}")
+                        .statusCode())
                 .isEqualTo(400);
-        assertThat(control("POST", "/invitations/nope/accept", null).statusCode()).isEqualTo(404);
+        assertThat(control("POST", "/invitations/nope/accept", null).statusCode())
+                .isEqualTo(404);
         assertThat(control("POST", "/tokens/nope/revoke", null).statusCode()).isEqualTo(404);
-        assertThat(control("POST", "/clock", "{\"advance\":\"tomorrow\"}").statusCode()).isEqualTo(400);
-        assertThat(control("POST", "/clock", "{\"advance\":\"-PT1H\"}").statusCode()).isEqualTo(400);
+        assertThat(control("POST", "/clock", "{\"advance\":\"tomorrow\"}").statusCode())
+                .isEqualTo(400);
+        assertThat(control("POST", "/clock", "{\"advance\":\"-PT1H\"}").statusCode())
+                .isEqualTo(400);
         HttpResponse<String> unreadable = control("POST", "/faults", "{mode");
         assertThat(unreadable.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(unreadable.body()).path("error").asText()).isNotBlank();

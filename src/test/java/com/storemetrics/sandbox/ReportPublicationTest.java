@@ -55,7 +55,9 @@ class ReportPublicationTest extends SandboxHttpTest {
 
     @Test
     void a_sales_report_of_an_account_the_apple_id_is_not_a_member_of_is_refused_with_403() throws Exception {
-        HttpResponse<String> response = reporter(SERVICE_TOKEN, "100001",
+        HttpResponse<String> response = reporter(
+                SERVICE_TOKEN,
+                "100001",
                 "Sales.getReport, 85000001,Sales,Summary,Daily,"
                         + ReporterProtocolTest.dayWith(true, "85000001").format(DateTimeFormatter.BASIC_ISO_DATE));
 
@@ -64,7 +66,9 @@ class ReportPublicationTest extends SandboxHttpTest {
     }
 
     private HttpResponse<String> report(LocalDate day) throws Exception {
-        return reporter(ALICE_TOKEN, "100001",
+        return reporter(
+                ALICE_TOKEN,
+                "100001",
                 "Sales.getReport, 85000001,Sales,Summary,Daily," + day.format(DateTimeFormatter.BASIC_ISO_DATE));
     }
 

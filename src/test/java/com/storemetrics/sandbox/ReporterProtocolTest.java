@@ -20,10 +20,12 @@ class ReporterProtocolTest extends SandboxHttpTest {
         HttpResponse<String> response = reporter(ALICE_TOKEN, null, "Sales.getAccounts");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/xml"));
-        assertThat(response.body()).isEqualTo(XML_DECLARATION + "<Accounts>"
-                + "<Account><Name>Pixel Forge Studio</Name><Number>100001</Number></Account>"
-                + "<Account><Name>Alice Martin</Name><Number>100002</Number></Account></Accounts>");
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/xml"));
+        assertThat(response.body())
+                .isEqualTo(XML_DECLARATION + "<Accounts>"
+                        + "<Account><Name>Pixel Forge Studio</Name><Number>100001</Number></Account>"
+                        + "<Account><Name>Alice Martin</Name><Number>100002</Number></Account></Accounts>");
         assertThat(reporterAccountNumbers(BOB_TOKEN)).containsExactly("100001");
     }
 
@@ -48,8 +50,9 @@ class ReporterProtocolTest extends SandboxHttpTest {
         LocalDate day = dayWith(true, "85000001");
         String yyyymmdd = day.format(DateTimeFormatter.BASIC_ISO_DATE);
 
-        HttpResponse<byte[]> response = sendForBytes(reporterRequest("sales", reporterJson(ALICE_TOKEN, "100001",
-                "Sales.getReport, 85000001,Sales,Summary,Daily," + yyyymmdd)));
+        HttpResponse<byte[]> response = sendForBytes(reporterRequest(
+                "sales",
+                reporterJson(ALICE_TOKEN, "100001", "Sales.getReport, 85000001,Sales,Summary,Daily," + yyyymmdd)));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/a-gzip");
@@ -57,11 +60,36 @@ class ReporterProtocolTest extends SandboxHttpTest {
         assertThat(response.headers().firstValue("downloadmsg")).hasValue("Your file has been downloaded.");
         List<String> lines = gunzip(response.body()).lines().toList();
         List<String> header = Arrays.asList(lines.get(0).split("\t", -1));
-        assertThat(header).containsExactly("Provider", "Provider Country", "SKU", "Developer", "Title", "Version",
-                "Product Type Identifier", "Units", "Developer Proceeds", "Begin Date", "End Date", "Customer Currency",
-                "Country Code", "Currency of Proceeds", "Apple Identifier", "Customer Price", "Promo Code",
-                "Parent Identifier", "Subscription", "Period", "Category", "CMB", "Device", "Supported Platforms",
-                "Proceeds Reason", "Preserved Pricing", "Client", "Order Type");
+        assertThat(header)
+                .containsExactly(
+                        "Provider",
+                        "Provider Country",
+                        "SKU",
+                        "Developer",
+                        "Title",
+                        "Version",
+                        "Product Type Identifier",
+                        "Units",
+                        "Developer Proceeds",
+                        "Begin Date",
+                        "End Date",
+                        "Customer Currency",
+                        "Country Code",
+                        "Currency of Proceeds",
+                        "Apple Identifier",
+                        "Customer Price",
+                        "Promo Code",
+                        "Parent Identifier",
+                        "Subscription",
+                        "Period",
+                        "Category",
+                        "CMB",
+                        "Device",
+                        "Supported Platforms",
+                        "Proceeds Reason",
+                        "Preserved Pricing",
+                        "Client",
+                        "Order Type");
         assertThat(lines).hasSizeGreaterThan(1);
         String usDate = day.format(DateTimeFormatter.ofPattern("MM/dd/yyyy"));
         for (String line : lines.subList(1, lines.size())) {
@@ -92,19 +120,23 @@ class ReporterProtocolTest extends SandboxHttpTest {
     void a_day_without_sales_answers_404_no_sales() throws Exception {
         String date = dayWith(false, "85000001").format(DateTimeFormatter.BASIC_ISO_DATE);
 
-        HttpResponse<String> response = reporter(ALICE_TOKEN, "100001",
-                "Sales.getReport, 85000001,Sales,Summary,Daily," + date);
+        HttpResponse<String> response =
+                reporter(ALICE_TOKEN, "100001", "Sales.getReport, 85000001,Sales,Summary,Daily," + date);
 
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(response.body()).isEqualTo(XML_DECLARATION
-                + "<Error><Code>213</Code><Message>There were no sales for the date specified.</Message></Error>");
+        assertThat(response.body())
+                .isEqualTo(
+                        XML_DECLARATION
+                                + "<Error><Code>213</Code><Message>There were no sales for the date specified.</Message></Error>");
     }
 
     @Test
     void a_future_or_too_old_date_answers_404_not_available() throws Exception {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         for (LocalDate date : List.of(today.plusDays(2), today.minusDays(400))) {
-            HttpResponse<String> response = reporter(ALICE_TOKEN, "100001",
+            HttpResponse<String> response = reporter(
+                    ALICE_TOKEN,
+                    "100001",
                     "Sales.getReport, 85000001,Sales,Summary,Daily," + date.format(DateTimeFormatter.BASIC_ISO_DATE));
 
             assertThat(response.statusCode()).isEqualTo(404);
@@ -114,7 +146,8 @@ class ReporterProtocolTest extends SandboxHttpTest {
 
     @Test
     void unknown_expired_and_revoked_tokens_answer_401() throws Exception {
-        for (String token : List.of("00000000-0000-4000-8000-000000000000", DANA_EXPIRED_TOKEN, ERIN_REVOKED_TOKEN, "")) {
+        for (String token :
+                List.of("00000000-0000-4000-8000-000000000000", DANA_EXPIRED_TOKEN, ERIN_REVOKED_TOKEN, "")) {
             HttpResponse<String> response = reporter(token, null, "Sales.getAccounts");
 
             assertThat(response.statusCode()).as(token).isEqualTo(401);
@@ -138,15 +171,20 @@ class ReporterProtocolTest extends SandboxHttpTest {
                         .POST(HttpRequest.BodyPublishers.ofString("something=else")),
                 reporterRequest("sales", "{not json"),
                 reporterRequest("sales", reporterJson(ALICE_TOKEN, null, "Sales.getNothing")),
-                reporterRequest("sales", "{\"accesstoken\":\"" + ALICE_TOKEN + "\",\"queryInput\":\"Sales.getAccounts\"}"),
+                reporterRequest(
+                        "sales", "{\"accesstoken\":\"" + ALICE_TOKEN + "\",\"queryInput\":\"Sales.getAccounts\"}"),
                 // Alice sees two accounts: a report command must say which.
                 reporterRequest("sales", reporterJson(ALICE_TOKEN, null, "Sales.getVendors")),
-                reporterRequest("sales", reporterJson(ALICE_TOKEN, "100001",
-                        "Sales.getReport, 85000001,Sales,Summary,Weekly,20250101")),
-                reporterRequest("sales", reporterJson(ALICE_TOKEN, "100001",
-                        "Sales.getReport, 85000001,Sales,Summary,Daily,2025-01-01")),
-                reporterRequest("sales", reporterJson(ALICE_TOKEN, "100001",
-                        "Sales.getReport, 85000003,Sales,Summary,Daily,20250101")));
+                reporterRequest(
+                        "sales",
+                        reporterJson(ALICE_TOKEN, "100001", "Sales.getReport, 85000001,Sales,Summary,Weekly,20250101")),
+                reporterRequest(
+                        "sales",
+                        reporterJson(
+                                ALICE_TOKEN, "100001", "Sales.getReport, 85000001,Sales,Summary,Daily,2025-01-01")),
+                reporterRequest(
+                        "sales",
+                        reporterJson(ALICE_TOKEN, "100001", "Sales.getReport, 85000003,Sales,Summary,Daily,20250101")));
         for (HttpRequest.Builder request : requests) {
             HttpResponse<String> response = send(request);
 
@@ -157,10 +195,10 @@ class ReporterProtocolTest extends SandboxHttpTest {
 
     @Test
     void the_finance_service_lists_accounts_but_refuses_sales_commands() throws Exception {
-        HttpResponse<String> accounts = send(reporterRequest("finance",
-                reporterJson(ALICE_TOKEN, null, "Finance.getAccounts")));
-        HttpResponse<String> salesCommand = send(reporterRequest("finance",
-                reporterJson(ALICE_TOKEN, "100001", "Sales.getVendors")));
+        HttpResponse<String> accounts =
+                send(reporterRequest("finance", reporterJson(ALICE_TOKEN, null, "Finance.getAccounts")));
+        HttpResponse<String> salesCommand =
+                send(reporterRequest("finance", reporterJson(ALICE_TOKEN, "100001", "Sales.getVendors")));
 
         assertThat(accounts.statusCode()).isEqualTo(200);
         assertThat(accounts.body()).contains("<Number>100001</Number>", "<Number>100002</Number>");
@@ -170,11 +208,15 @@ class ReporterProtocolTest extends SandboxHttpTest {
     /** A recent day on which the vendor has (or has no) sales, found in the deterministic ledger. */
     static LocalDate dayWith(boolean sales, String vendor) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        DemoWorld.AccountSeed account = DemoWorld.ACCOUNTS.stream().filter(a -> a.vendors().contains(vendor))
-                .findFirst().orElseThrow();
+        DemoWorld.AccountSeed account = DemoWorld.ACCOUNTS.stream()
+                .filter(a -> a.vendors().contains(vendor))
+                .findFirst()
+                .orElseThrow();
         for (int back = 2; back < 300; back++) {
             LocalDate day = today.minusDays(back);
-            if (SalesLedger.dailySummary(account.name(), account.apps(), vendor, day, today).isEmpty() != sales) {
+            if (SalesLedger.dailySummary(account.name(), account.apps(), vendor, day, today)
+                            .isEmpty()
+                    != sales) {
                 return day;
             }
         }

@@ -46,14 +46,20 @@ class SalesLedgerTest {
             year.addAll(summary(TODAY.minusDays(back)));
         }
 
-        assertThat(year).extracting(line -> line.column("Product Type Identifier"))
+        assertThat(year)
+                .extracting(line -> line.column("Product Type Identifier"))
                 .contains("1F", "3F", "7F", "IA1", "IAY", "IA3");
-        assertThat(year.stream().map(line -> line.column("Currency of Proceeds")).distinct().count())
+        assertThat(year.stream()
+                        .map(line -> line.column("Currency of Proceeds"))
+                        .distinct()
+                        .count())
                 .isGreaterThanOrEqualTo(8);
-        assertThat(year).filteredOn(line -> line.column("Product Type Identifier").startsWith("IA"))
+        assertThat(year)
+                .filteredOn(line -> line.column("Product Type Identifier").startsWith("IA"))
                 .allMatch(line -> !line.column("Parent Identifier").isEmpty()
                         && !line.column("Parent Identifier").equals(line.column("SKU")));
-        assertThat(year).filteredOn(line -> !line.column("Product Type Identifier").startsWith("IA"))
+        assertThat(year)
+                .filteredOn(line -> !line.column("Product Type Identifier").startsWith("IA"))
                 .allMatch(line -> line.column("Parent Identifier").isEmpty());
     }
 
@@ -84,7 +90,10 @@ class SalesLedgerTest {
 
     @Test
     void every_demo_app_has_a_unique_ten_digit_apple_id() {
-        List<String> ids = DemoWorld.ACCOUNTS.stream().flatMap(a -> a.apps().stream()).map(SandboxApp::appleId).toList();
+        List<String> ids = DemoWorld.ACCOUNTS.stream()
+                .flatMap(a -> a.apps().stream())
+                .map(SandboxApp::appleId)
+                .toList();
 
         assertThat(ids).hasSize(5 + 3 + 230 + 4).doesNotHaveDuplicates().allMatch(id -> id.matches("[1-9]\\d{9}"));
     }

@@ -58,36 +58,49 @@ class SandboxDisabledTest {
                 .toList();
 
         assertThat(sandboxBeans).isEmpty();
-        assertThat(app.getBeanProvider(InvitationInbox.class).stream()).noneMatch(SandboxInvitationInbox.class::isInstance);
+        assertThat(app.getBeanProvider(InvitationInbox.class).stream())
+                .noneMatch(SandboxInvitationInbox.class::isInstance);
     }
 
     @Test
     void the_sandbox_endpoints_do_not_answer() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        String form = "jsonRequest=" + URLEncoder.encode("{\"accesstoken\":\"a11ce000-0000-4000-8000-000000000002\","
-                + "\"queryInput\":\"[p=Reporter.properties, Sales.getAccounts]\"}", StandardCharsets.UTF_8);
-        HttpResponse<String> reporter = http.send(HttpRequest.newBuilder(url("/sandbox/apple/reportservice/sales/v1"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> world = http.send(HttpRequest.newBuilder(url("/sandbox/apple/control/world")).build(),
+        String form = "jsonRequest="
+                + URLEncoder.encode(
+                        "{\"accesstoken\":\"a11ce000-0000-4000-8000-000000000002\","
+                                + "\"queryInput\":\"[p=Reporter.properties, Sales.getAccounts]\"}",
+                        StandardCharsets.UTF_8);
+        HttpResponse<String> reporter = http.send(
+                HttpRequest.newBuilder(url("/sandbox/apple/reportservice/sales/v1"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> world = http.send(
+                HttpRequest.newBuilder(url("/sandbox/apple/control/world")).build(),
                 HttpResponse.BodyHandlers.ofString());
 
         // Nothing maps these paths any more, and security refuses them before Vaadin's catch-all page.
         for (HttpResponse<String> response : List.of(reporter, world)) {
             assertThat(response.statusCode()).isIn(302, 401, 403);
             assertThat(response.headers().firstValue("Content-Type").orElse(""))
-                    .doesNotContain("xml").doesNotContain("json").doesNotContain("gzip");
-            assertThat(response.body()).doesNotContain("<Accounts>").doesNotContain("privateKeyPem")
+                    .doesNotContain("xml")
+                    .doesNotContain("json")
+                    .doesNotContain("gzip");
+            assertThat(response.body())
+                    .doesNotContain("<Accounts>")
+                    .doesNotContain("privateKeyPem")
                     .doesNotContain("a11ce000");
         }
     }
 
     @Test
     void the_console_route_is_not_registered() throws Exception {
-        HttpClient.newHttpClient().send(HttpRequest.newBuilder(url("/login")).build(), HttpResponse.BodyHandlers.discarding());
+        HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(url("/login")).build(), HttpResponse.BodyHandlers.discarding());
 
-        ApplicationRouteRegistry registry = ApplicationRouteRegistry.getInstance(
-                new VaadinServletContext(app.getBean(ServletContext.class)));
+        ApplicationRouteRegistry registry =
+                ApplicationRouteRegistry.getInstance(new VaadinServletContext(app.getBean(ServletContext.class)));
 
         assertThat(registry.getNavigationTarget("sandbox")).isEmpty();
         assertThat(registry.getRegisteredRoutes()).isNotEmpty();

@@ -52,7 +52,8 @@ abstract class SandboxHttpTest extends SpringTest {
     @LocalServerPort
     int port;
 
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @AfterEach
     void resetSandbox() throws Exception {
@@ -100,7 +101,9 @@ abstract class SandboxHttpTest extends SpringTest {
     HttpResponse<String> control(String method, String path, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(url("/sandbox/apple/control" + path))
                 .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return send(request);
     }
 
@@ -138,23 +141,30 @@ abstract class SandboxHttpTest extends SpringTest {
         for (JsonNode key : world().path("apiKeys")) {
             if (key.path("keyId").asText().equals(keyId)) {
                 String pem = key.path("privateKeyPem").asText();
-                String base64 = pem.replace("-----BEGIN PRIVATE KEY-----", "").replace("-----END PRIVATE KEY-----", "")
+                String base64 = pem.replace("-----BEGIN PRIVATE KEY-----", "")
+                        .replace("-----END PRIVATE KEY-----", "")
                         .replaceAll("\\s", "");
                 return (ECPrivateKey) KeyFactory.getInstance("EC")
-                        .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+                        .generatePrivate(
+                                new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
             }
         }
         throw new AssertionError("No key " + keyId);
     }
 
-    static String jwt(ECPrivateKey key, String keyId, String issuer, String audience, Instant issuedAt, Instant expiresAt)
+    static String jwt(
+            ECPrivateKey key, String keyId, String issuer, String audience, Instant issuedAt, Instant expiresAt)
             throws Exception {
         JWSHeader.Builder header = new JWSHeader.Builder(JWSAlgorithm.ES256).type(JOSEObjectType.JWT);
         if (keyId != null) {
             header.keyID(keyId);
         }
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer).audience(audience)
-                .issueTime(Date.from(issuedAt)).expirationTime(Date.from(expiresAt)).build();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .audience(audience)
+                .issueTime(Date.from(issuedAt))
+                .expirationTime(Date.from(expiresAt))
+                .build();
         SignedJWT jwt = new SignedJWT(header.build(), claims);
         jwt.sign(new ECDSASigner(key));
         return jwt.serialize();
@@ -173,7 +183,9 @@ abstract class SandboxHttpTest extends SpringTest {
 
     HttpResponse<String> api(String method, String pathAndQuery, String bearer, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(url("/sandbox/apple" + pathAndQuery))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }

@@ -1,6 +1,5 @@
 package com.storemetrics.sandbox;
 
-import com.storemetrics.integration.funnel.ConnectionService;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.storemetrics.Application;
@@ -8,6 +7,7 @@ import com.storemetrics.DemoAccounts;
 import com.storemetrics.SandboxControl;
 import com.storemetrics.SignIn;
 import com.storemetrics.integration.CredentialKind;
+import com.storemetrics.integration.funnel.ConnectionService;
 import com.storemetrics.verification.MembershipCheck;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,8 +38,11 @@ class SandboxRestartTest {
         Path stateFile = data.resolve("sandbox-world.json");
 
         try (ConfigurableApplicationContext first = start(database, stateFile)) {
-            SignIn.as(first, "alice", () -> first.getBean(ConnectionService.class)
-                    .finish(List.of(DemoAccounts.PIXEL_FORGE), CredentialKind.ACCESS_TOKEN));
+            SignIn.as(
+                    first,
+                    "alice",
+                    () -> first.getBean(ConnectionService.class)
+                            .finish(List.of(DemoAccounts.PIXEL_FORGE), CredentialKind.ACCESS_TOKEN));
             new SandboxControl(port(first)).invite(SandboxControl.PIXEL_FORGE, SandboxControl.SERVICE_APPLE_ID);
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (!"APPROVED".equals(status(first))) {
@@ -69,7 +72,8 @@ class SandboxRestartTest {
         List<String> emails = new java.util.ArrayList<>();
         for (var account : control.world().path("accounts")) {
             if (SandboxControl.PIXEL_FORGE.equals(account.path("number").asText())) {
-                account.path("members").forEach(member -> emails.add(member.path("email").asText()));
+                account.path("members")
+                        .forEach(member -> emails.add(member.path("email").asText()));
             }
         }
         return emails;
@@ -86,7 +90,9 @@ class SandboxRestartTest {
     private static ConfigurableApplicationContext start(String database, Path stateFile) {
         return new SpringApplicationBuilder(Application.class)
                 .profiles("test")
-                .run("--server.port=0", "--spring.datasource.url=" + database,
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + database,
                         "--storemetrics.sandbox.state-file=" + stateFile);
     }
 }

@@ -13,14 +13,15 @@ class SharedDemoClockTest {
 
     @Test
     void moving_sandbox_time_forward_moves_the_applications_clock_with_it() {
-        SandboxClock sandboxClock = new SandboxClock(new StaticListableBeanFactory().getBeanProvider(Clock.class), true);
+        SandboxClock sandboxClock =
+                new SandboxClock(new StaticListableBeanFactory().getBeanProvider(Clock.class), true);
         Clock application = new SharedDemoClock().applicationClockFollowsTheSandbox(sandboxClock);
         Instant before = application.instant();
 
         sandboxClock.advance(Duration.ofDays(4));
 
-        assertThat(Duration.between(before, application.instant())).isBetween(Duration.ofDays(4),
-                Duration.ofDays(4).plusMinutes(1));
+        assertThat(Duration.between(before, application.instant()))
+                .isBetween(Duration.ofDays(4), Duration.ofDays(4).plusMinutes(1));
         assertThat(application.instant()).isAfter(Instant.now().plus(Duration.ofDays(3)));
     }
 

@@ -52,7 +52,8 @@ class LoginProtectionTest extends SpringTest {
             assertThat(browser.signIn("bob", "wrong-" + attempt)).endsWith("/login?error");
         }
 
-        assertThat(browser.signIn("bob", "bob-demo-2026")).as("locked: even the right password waits")
+        assertThat(browser.signIn("bob", "bob-demo-2026"))
+                .as("locked: even the right password waits")
                 .endsWith("/login?locked");
 
         clock.advance(properties.firstLock().plusSeconds(1));
@@ -73,7 +74,8 @@ class LoginProtectionTest extends SpringTest {
     void an_over_long_password_is_refused_without_a_check() throws Exception {
         WebClient browser = new WebClient(port);
 
-        assertThat(browser.signIn("carol", "x".repeat(properties.maxPasswordLength() + 1))).endsWith("/login?error");
+        assertThat(browser.signIn("carol", "x".repeat(properties.maxPasswordLength() + 1)))
+                .endsWith("/login?error");
         assertThat(browser.signIn("carol", "carol-demo-2026")).doesNotContain("login");
     }
 }

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 class LoginThrottleTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
-    private final LoginProperties properties = new LoginProperties(5, 20, Duration.ofMinutes(1),
-            Duration.ofMinutes(15), Duration.ofHours(1), 100, 128, 1000);
+    private final LoginProperties properties = new LoginProperties(
+            5, 20, Duration.ofMinutes(1), Duration.ofMinutes(15), Duration.ofHours(1), 100, 128, 1000);
     private final LoginThrottle throttle = new LoginThrottle(properties, clock);
 
     @Test
@@ -24,7 +24,9 @@ class LoginThrottleTest {
         throttle.failed("user19", "203.0.113.7");
 
         assertThat(throttle.lockedUntil("someone-else", "203.0.113.7")).isPresent();
-        assertThat(throttle.lockedUntil("someone-else", "198.51.100.1")).as("other addresses are not").isEmpty();
+        assertThat(throttle.lockedUntil("someone-else", "198.51.100.1"))
+                .as("other addresses are not")
+                .isEmpty();
     }
 
     @Test
@@ -32,16 +34,19 @@ class LoginThrottleTest {
         for (int i = 0; i < 5; i++) {
             throttle.failed("alice", "192.0.2.1");
         }
-        assertThat(throttle.lockedUntil("alice", "192.0.2.2")).contains(clock.instant().plus(Duration.ofMinutes(1)));
+        assertThat(throttle.lockedUntil("alice", "192.0.2.2"))
+                .contains(clock.instant().plus(Duration.ofMinutes(1)));
 
         clock.advance(Duration.ofMinutes(2));
         throttle.failed("alice", "192.0.2.1");
-        assertThat(throttle.lockedUntil("alice", "192.0.2.2")).contains(clock.instant().plus(Duration.ofMinutes(2)));
+        assertThat(throttle.lockedUntil("alice", "192.0.2.2"))
+                .contains(clock.instant().plus(Duration.ofMinutes(2)));
 
         for (int i = 0; i < 10; i++) {
             throttle.failed("alice", "192.0.2.1");
         }
-        assertThat(throttle.lockedUntil("alice", "192.0.2.2")).contains(clock.instant().plus(Duration.ofMinutes(15)));
+        assertThat(throttle.lockedUntil("alice", "192.0.2.2"))
+                .contains(clock.instant().plus(Duration.ofMinutes(15)));
     }
 
     @Test

@@ -21,13 +21,21 @@ class SecurityHeadersTest extends SpringTest {
     void a_page_carries_csp_referrer_and_permissions_policy() throws Exception {
         HttpResponse<String> page = new WebClient(port).get("/login");
 
-        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
-                .contains("default-src 'self'", "frame-ancestors 'none'", "object-src 'none'", "form-action 'self'"));
+        assertThat(page.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(csp -> assertThat(csp)
+                        .contains(
+                                "default-src 'self'",
+                                "frame-ancestors 'none'",
+                                "object-src 'none'",
+                                "form-action 'self'"));
         assertThat(page.headers().firstValue("Referrer-Policy")).contains("same-origin");
-        assertThat(page.headers().firstValue("Permissions-Policy")).hasValueSatisfying(policy ->
-                assertThat(policy).contains("camera=()", "microphone=()", "geolocation=()"));
+        assertThat(page.headers().firstValue("Permissions-Policy"))
+                .hasValueSatisfying(
+                        policy -> assertThat(policy).contains("camera=()", "microphone=()", "geolocation=()"));
         assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
-        assertThat(page.headers().firstValue("Strict-Transport-Security")).as("not over plain HTTP").isEmpty();
+        assertThat(page.headers().firstValue("Strict-Transport-Security"))
+                .as("not over plain HTTP")
+                .isEmpty();
     }
 
     @Test
@@ -35,16 +43,25 @@ class SecurityHeadersTest extends SpringTest {
         HttpResponse<String> redirect = new WebClient(port).get("/");
 
         String cookie = sessionCookie(redirect);
-        assertThat(cookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax").doesNotContain("Secure");
+        assertThat(cookie)
+                .contains("HttpOnly")
+                .containsIgnoringCase("SameSite=Lax")
+                .doesNotContain("Secure");
         assertThat(WebClient.location(redirect)).endsWith("/login").doesNotContainIgnoringCase("jsessionid");
     }
 
     @Test
     void behind_a_tls_proxy_hsts_is_sent_and_the_cookie_is_secure() throws Exception {
         // 127.0.0.1 counts as a trusted proxy (server.forward-headers-strategy=native).
-        HttpResponse<String> redirect = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
-                .send(HttpRequest.newBuilder(new WebClient(port).url("/")).timeout(Duration.ofSeconds(60))
-                        .header("X-Forwarded-Proto", "https").header("X-Forwarded-For", "203.0.113.9").build(),
+        HttpResponse<String> redirect = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build()
+                .send(
+                        HttpRequest.newBuilder(new WebClient(port).url("/"))
+                                .timeout(Duration.ofSeconds(60))
+                                .header("X-Forwarded-Proto", "https")
+                                .header("X-Forwarded-For", "203.0.113.9")
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
 
         assertThat(redirect.headers().firstValue("Strict-Transport-Security"))
@@ -56,16 +73,23 @@ class SecurityHeadersTest extends SpringTest {
     @Test
     void a_request_body_over_the_limit_is_refused_unread() throws Exception {
         byte[] twoMegabytes = new byte[2 * 1024 * 1024];
-        HttpResponse<String> response = new WebClient(port).http.send(HttpRequest.newBuilder(new WebClient(port).url("/login"))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(twoMegabytes)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = new WebClient(port)
+                .http.send(
+                        HttpRequest.newBuilder(new WebClient(port).url("/login"))
+                                .timeout(Duration.ofSeconds(30))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(twoMegabytes))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(413);
     }
 
     private static String sessionCookie(HttpResponse<?> response) {
         List<String> cookies = response.headers().allValues("Set-Cookie");
-        return cookies.stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst()
+        return cookies.stream()
+                .filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("No session cookie in " + cookies));
     }
 }

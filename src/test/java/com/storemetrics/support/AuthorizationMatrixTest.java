@@ -1,7 +1,5 @@
 package com.storemetrics.support;
 
-import com.storemetrics.integration.IntegrationService;
-import com.storemetrics.integration.funnel.ConnectionService;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
@@ -72,12 +70,18 @@ class AuthorizationMatrixTest extends KaribuTest {
 
     /** Route -> the view anonymous, alice (customer) and carol (support) end up on. */
     private static final Map<String, String> ROUTES = table(
-            "/", "LoginView | DataIntegrationView | SupportIntegrationsView",
-            "/login", "LoginView | LoginView | LoginView",
-            "/my-account/data-integration", "LoginView | DataIntegrationView | " + DENIED,
-            "/my-account/store-metrics", "LoginView | StoreMetricsView | " + DENIED,
-            "/support/integrations", "LoginView | " + DENIED + " | SupportIntegrationsView",
-            "/sandbox", "LoginView | SandboxConsoleView | SandboxConsoleView");
+            "/",
+            "LoginView | DataIntegrationView | SupportIntegrationsView",
+            "/login",
+            "LoginView | LoginView | LoginView",
+            "/my-account/data-integration",
+            "LoginView | DataIntegrationView | " + DENIED,
+            "/my-account/store-metrics",
+            "LoginView | StoreMetricsView | " + DENIED,
+            "/support/integrations",
+            "LoginView | " + DENIED + " | SupportIntegrationsView",
+            "/sandbox",
+            "LoginView | SandboxConsoleView | SandboxConsoleView");
 
     /** Service method -> anonymous | customer | support. */
     private static final Map<String, String> SERVICES = table(
@@ -129,7 +133,9 @@ class AuthorizationMatrixTest extends KaribuTest {
             "SandboxWorld.addAccounts", SANDBOX);
 
     private enum Who {
-        ANONYMOUS(null), CUSTOMER("alice"), SUPPORT("carol");
+        ANONYMOUS(null),
+        CUSTOMER("alice"),
+        SUPPORT("carol");
 
         final String username;
 
@@ -164,8 +170,9 @@ class AuthorizationMatrixTest extends KaribuTest {
                 routeCells.computeIfAbsent("/" + path, key -> new ArrayList<>()).add(shownView());
             }
             if (who == Who.ANONYMOUS) {
-                SecurityContextHolder.getContext().setAuthentication(new AnonymousAuthenticationToken("anonymous",
-                        "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
+                SecurityContextHolder.getContext()
+                        .setAuthentication(new AnonymousAuthenticationToken(
+                                "anonymous", "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
             }
             for (Class<?> service : services) {
                 Object bean = applicationContext.getBean(service);
@@ -174,14 +181,18 @@ class AuthorizationMatrixTest extends KaribuTest {
                     perName.computeIfAbsent(service.getSimpleName() + "." + method.getName(), key -> new TreeSet<>())
                             .add(access(bean, method));
                 }
-                perName.forEach((key, outcomes) -> serviceCells.computeIfAbsent(key, k -> new ArrayList<>())
+                perName.forEach((key, outcomes) -> serviceCells
+                        .computeIfAbsent(key, k -> new ArrayList<>())
                         .add(String.join("/", outcomes)));
             }
             SecurityContextHolder.clearContext();
         }
 
-        assertThat(joined(routeCells)).as("routes: anonymous | customer | support").isEqualTo(new TreeMap<>(ROUTES));
-        assertThat(joined(serviceCells)).as("service methods: anonymous | customer | support")
+        assertThat(joined(routeCells))
+                .as("routes: anonymous | customer | support")
+                .isEqualTo(new TreeMap<>(ROUTES));
+        assertThat(joined(serviceCells))
+                .as("service methods: anonymous | customer | support")
                 .isEqualTo(new TreeMap<>(SERVICES));
         assertThat(RouteConfiguration.forApplicationScope().getAvailableRoutes())
                 .extracting(route -> route.getNavigationTarget().getName())
@@ -191,9 +202,12 @@ class AuthorizationMatrixTest extends KaribuTest {
 
     /** What the router shows now: the view's simple name, or "denied" for an error view. */
     private static String shownView() {
-        Object target = UI.getCurrent().getInternals().getActiveRouterTargetsChain().get(0);
+        Object target =
+                UI.getCurrent().getInternals().getActiveRouterTargetsChain().get(0);
         // Views with @RolesAllowed are Spring beans proxied by method security: name the user class.
-        return target instanceof HasErrorParameter<?> ? DENIED : AopUtils.getTargetClass(target).getSimpleName();
+        return target instanceof HasErrorParameter<?>
+                ? DENIED
+                : AopUtils.getTargetClass(target).getSimpleName();
     }
 
     /** Runs only the bean's method-security interceptors for this method, as the current user. */
@@ -202,7 +216,8 @@ class AuthorizationMatrixTest extends KaribuTest {
         List<MethodInterceptor> checks = new ArrayList<>();
         if (bean instanceof Advised advised) {
             for (Advisor advisor : advised.getAdvisors()) {
-                if (isMethodSecurity(advisor) && advisor instanceof PointcutAdvisor pointcutAdvisor
+                if (isMethodSecurity(advisor)
+                        && advisor instanceof PointcutAdvisor pointcutAdvisor
                         && pointcutAdvisor.getPointcut().getClassFilter().matches(targetClass)
                         && pointcutAdvisor.getPointcut().getMethodMatcher().matches(method, targetClass)) {
                     checks.add((MethodInterceptor) advisor.getAdvice());
@@ -239,7 +254,8 @@ class AuthorizationMatrixTest extends KaribuTest {
             method.invoke(bean, arguments);
             throw new AssertionError(method + ": the security check denies it, but the real call went through");
         } catch (InvocationTargetException thrown) {
-            assertThat(thrown.getCause()).as("calling %s through its proxy", method)
+            assertThat(thrown.getCause())
+                    .as("calling %s through its proxy", method)
                     .isInstanceOfAny(AccessDeniedException.class, AuthenticationCredentialsNotFoundException.class);
         } catch (IllegalAccessException e) {
             throw new AssertionError(e);
@@ -247,18 +263,27 @@ class AuthorizationMatrixTest extends KaribuTest {
     }
 
     private static Object[] defaultArguments(Method method) {
-        return Arrays.stream(method.getParameterTypes()).map(type -> !type.isPrimitive() ? null
-                : type == boolean.class ? Boolean.FALSE
-                : type == char.class ? Character.valueOf('\0')
-                : type == long.class ? Long.valueOf(0)
-                : type == double.class ? Double.valueOf(0)
-                : type == float.class ? Float.valueOf(0)
-                : (Object) Integer.valueOf(0)).toArray();
+        return Arrays.stream(method.getParameterTypes())
+                .map(type -> !type.isPrimitive()
+                        ? null
+                        : type == boolean.class
+                                ? Boolean.FALSE
+                                : type == char.class
+                                        ? Character.valueOf('\0')
+                                        : type == long.class
+                                                ? Long.valueOf(0)
+                                                : type == double.class
+                                                        ? Double.valueOf(0)
+                                                        : type == float.class
+                                                                ? Float.valueOf(0)
+                                                                : (Object) Integer.valueOf(0))
+                .toArray();
     }
 
     private static JavaClasses mainClasses() {
         if (mainClasses == null) {
-            mainClasses = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            mainClasses = new ClassFileImporter()
+                    .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                     .importPackages("com.storemetrics");
         }
         return mainClasses;

@@ -1,6 +1,5 @@
 package com.storemetrics.support;
 
-import com.storemetrics.integration.IntegrationOverview;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.storemetrics.SpringTest;
@@ -38,7 +37,9 @@ class NoSecretsTest extends SpringTest {
 
         List<String> secretLike = columns.stream()
                 .map(column -> column.get("table_name") + "." + column.get("column_name"))
-                .filter(name -> SECRET_LIKE.matcher(name.substring(name.indexOf('.') + 1)).matches())
+                .filter(name -> SECRET_LIKE
+                        .matcher(name.substring(name.indexOf('.') + 1))
+                        .matches())
                 .toList();
 
         // credential_kind says which kind of credential the customer used (ACCESS_TOKEN or API_KEY), never its value.
@@ -51,13 +52,24 @@ class NoSecretsTest extends SpringTest {
     void nothing_support_shows_or_returns_has_a_field_for_a_token_key_or_password() {
         // Support's own types, and integration's read-only types that support shows.
         List<JavaClass> classes = new ArrayList<>(new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("com.storemetrics.support").stream().toList());
-        classes.addAll(new ClassFileImporter().importClasses(com.storemetrics.integration.IntegrationOverview.class,
-                com.storemetrics.integration.HistoryEntry.class, com.storemetrics.integration.AccountPicture.class,
-                com.storemetrics.integration.LinkedCustomer.class, com.storemetrics.integration.Actor.class));
-        assertThat(classes).extracting(JavaClass::getSimpleName)
-                .contains("IntegrationOverview", "SupportIntegrationDetails", "SupportIntegrationsView", "SupportDetailsDialog");
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages("com.storemetrics.support")
+                        .stream()
+                        .toList());
+        classes.addAll(new ClassFileImporter()
+                .importClasses(
+                        com.storemetrics.integration.IntegrationOverview.class,
+                        com.storemetrics.integration.HistoryEntry.class,
+                        com.storemetrics.integration.AccountPicture.class,
+                        com.storemetrics.integration.LinkedCustomer.class,
+                        com.storemetrics.integration.Actor.class));
+        assertThat(classes)
+                .extracting(JavaClass::getSimpleName)
+                .contains(
+                        "IntegrationOverview",
+                        "SupportIntegrationDetails",
+                        "SupportIntegrationsView",
+                        "SupportDetailsDialog");
 
         List<String> offending = new ArrayList<>();
         for (JavaClass javaClass : classes) {
@@ -67,7 +79,8 @@ class NoSecretsTest extends SpringTest {
                     offending.add(type.getName() + "." + field.getName());
                 }
                 if (field.getType().getName().startsWith("com.storemetrics.appstore.Api")) {
-                    offending.add(type.getName() + "." + field.getName() + " : " + field.getType().getSimpleName());
+                    offending.add(type.getName() + "." + field.getName() + " : "
+                            + field.getType().getSimpleName());
                 }
             }
             if (type.isRecord()) {

@@ -32,8 +32,10 @@ class SupportPagerTest extends SpringTest {
 
     @Autowired
     ApplicationContext context;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     SupportService support;
 
@@ -62,18 +64,25 @@ class SupportPagerTest extends SpringTest {
     @Test
     void paging_through_by_keyset_returns_the_rows_of_one_offset_query_for_every_sort_and_filter() {
         SignIn.as(context, "carol", () -> {
-            for (IntegrationSearchFilter filter : List.of(IntegrationSearchFilter.none(),
+            for (IntegrationSearchFilter filter : List.of(
+                    IntegrationSearchFilter.none(),
                     IntegrationSearchFilter.none().withStatus(IntegrationStatus.APPROVED),
                     IntegrationSearchFilter.none().withAccount("Pager Studio 3"))) {
                 for (String key : List.of("customer", "account", "status", "since", "connected")) {
                     for (Sort.Direction direction : Sort.Direction.values()) {
                         Sort sort = Sort.by(direction, key);
-                        List<IntegrationOverview> expected = support.integrations(filter, PageRequest.of(0, 1_000, sort));
+                        List<IntegrationOverview> expected =
+                                support.integrations(filter, PageRequest.of(0, 1_000, sort));
                         SupportPager pager = new SupportPager(support);
                         List<IntegrationOverview> paged = pageThrough(pager, filter, sort);
-                        assertThat(paged).as(filter + " by " + sort).extracting(IntegrationOverview::id)
-                                .containsExactlyElementsOf(expected.stream().map(IntegrationOverview::id).toList());
-                        assertThat(pager.servedBySeekAndOffset()[0]).as("pages after the first come by keyset")
+                        assertThat(paged)
+                                .as(filter + " by " + sort)
+                                .extracting(IntegrationOverview::id)
+                                .containsExactlyElementsOf(expected.stream()
+                                        .map(IntegrationOverview::id)
+                                        .toList());
+                        assertThat(pager.servedBySeekAndOffset()[0])
+                                .as("pages after the first come by keyset")
                                 .isEqualTo(expected.size() / PAGE);
                     }
                 }
@@ -87,32 +96,40 @@ class SupportPagerTest extends SpringTest {
         SignIn.as(context, "carol", () -> {
             SupportPager pager = new SupportPager(support);
             Sort newest = Sort.by(Sort.Direction.DESC, "since");
-            List<IntegrationOverview> all = support.integrations(IntegrationSearchFilter.none(),
-                    PageRequest.of(0, 1_000, newest));
+            List<IntegrationOverview> all =
+                    support.integrations(IntegrationSearchFilter.none(), PageRequest.of(0, 1_000, newest));
 
-            assertThat(pager.page(IntegrationSearchFilter.none(), newest, 150, PAGE)).isEqualTo(all.subList(150, 200));
+            assertThat(pager.page(IntegrationSearchFilter.none(), newest, 150, PAGE))
+                    .isEqualTo(all.subList(150, 200));
             assertThat(pager.servedBySeekAndOffset()).containsExactly(0, 1);
-            assertThat(pager.page(IntegrationSearchFilter.none(), newest, 200, PAGE)).isEqualTo(all.subList(200, 250));
+            assertThat(pager.page(IntegrationSearchFilter.none(), newest, 200, PAGE))
+                    .isEqualTo(all.subList(200, 250));
             assertThat(pager.servedBySeekAndOffset()).containsExactly(1, 1);
 
             // A deep offset page is the same slice of the list, whichever way it is read.
             for (String key : List.of("status", "since", "connected", "lastChecked", "customer", "account")) {
                 for (Sort.Direction direction : Sort.Direction.values()) {
                     Sort sort = Sort.by(direction, key);
-                    for (IntegrationSearchFilter filter : List.of(IntegrationSearchFilter.none(),
+                    for (IntegrationSearchFilter filter : List.of(
+                            IntegrationSearchFilter.none(),
                             IntegrationSearchFilter.none().withStatus(IntegrationStatus.PENDING))) {
                         List<IntegrationOverview> whole = support.integrations(filter, PageRequest.of(0, 1_000, sort));
-                        assertThat(support.integrations(filter, PageRequest.of(1, PAGE, sort))).as(key + " " + direction)
-                                .isEqualTo(whole.subList(Math.min(PAGE, whole.size()), Math.min(2 * PAGE, whole.size())));
+                        assertThat(support.integrations(filter, PageRequest.of(1, PAGE, sort)))
+                                .as(key + " " + direction)
+                                .isEqualTo(
+                                        whole.subList(Math.min(PAGE, whole.size()), Math.min(2 * PAGE, whole.size())));
                     }
                 }
             }
 
             Sort lastChecked = Sort.by(Sort.Direction.ASC, "lastChecked");
-            List<IntegrationOverview> byCheck = support.integrations(IntegrationSearchFilter.none(),
-                    PageRequest.of(0, 1_000, lastChecked));
-            assertThat(pageThrough(pager, IntegrationSearchFilter.none(), lastChecked)).isEqualTo(byCheck);
-            assertThat(pager.servedBySeekAndOffset()[0]).as("no keyset page for last checked").isEqualTo(1);
+            List<IntegrationOverview> byCheck =
+                    support.integrations(IntegrationSearchFilter.none(), PageRequest.of(0, 1_000, lastChecked));
+            assertThat(pageThrough(pager, IntegrationSearchFilter.none(), lastChecked))
+                    .isEqualTo(byCheck);
+            assertThat(pager.servedBySeekAndOffset()[0])
+                    .as("no keyset page for last checked")
+                    .isEqualTo(1);
             return null;
         });
     }
@@ -125,8 +142,8 @@ class SupportPagerTest extends SpringTest {
             pager.page(IntegrationSearchFilter.none(), newest, 0, PAGE);
             pager.forget();
             List<IntegrationOverview> second = pager.page(IntegrationSearchFilter.none(), newest, PAGE, PAGE);
-            assertThat(second).isEqualTo(support.integrations(IntegrationSearchFilter.none(),
-                    PageRequest.of(1, PAGE, newest)));
+            assertThat(second)
+                    .isEqualTo(support.integrations(IntegrationSearchFilter.none(), PageRequest.of(1, PAGE, newest)));
             assertThat(pager.servedBySeekAndOffset()).containsExactly(0, 2);
             assertThatThrownBy(() -> pager.page(IntegrationSearchFilter.none(), newest, 10, PAGE))
                     .isInstanceOf(IllegalArgumentException.class);
@@ -139,16 +156,18 @@ class SupportPagerTest extends SpringTest {
         SignIn.as(context, "carol", () -> {
             SupportPager pager = new SupportPager(support, 2);
             Sort newest = Sort.by(Sort.Direction.DESC, "since");
-            List<IntegrationOverview> all = support.integrations(IntegrationSearchFilter.none(),
-                    PageRequest.of(0, 1_000, newest));
-            assertThat(pageThrough(pager, IntegrationSearchFilter.none(), newest)).isEqualTo(all);
+            List<IntegrationOverview> all =
+                    support.integrations(IntegrationSearchFilter.none(), PageRequest.of(0, 1_000, newest));
+            assertThat(pageThrough(pager, IntegrationSearchFilter.none(), newest))
+                    .isEqualTo(all);
             assertThat(pager.remembered()).isEqualTo(2);
             assertThat(pager.servedBySeekAndOffset()).containsExactly(all.size() / PAGE, 1);
             return null;
         });
     }
 
-    private static List<IntegrationOverview> pageThrough(SupportPager pager, IntegrationSearchFilter filter, Sort sort) {
+    private static List<IntegrationOverview> pageThrough(
+            SupportPager pager, IntegrationSearchFilter filter, Sort sort) {
         List<IntegrationOverview> rows = new ArrayList<>();
         for (int offset = 0; ; offset += PAGE) {
             List<IntegrationOverview> page = pager.page(filter, sort, offset, PAGE);

@@ -1,22 +1,21 @@
 package com.storemetrics.support;
 
-import com.storemetrics.integration.IntegrationSearchFilter;
-import com.storemetrics.integration.IntegrationOverview;
-import com.storemetrics.integration.LinkedCustomer;
-import com.storemetrics.integration.AccountPicture;
-import com.storemetrics.integration.HistoryEntry;
-import com.storemetrics.integration.IntegrationProgress;
-import com.storemetrics.integration.funnel.ConnectionService;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.storemetrics.SandboxControl;
 import com.storemetrics.SignIn;
 import com.storemetrics.SpringTest;
+import com.storemetrics.integration.AccountPicture;
 import com.storemetrics.integration.Actor;
 import com.storemetrics.integration.CredentialKind;
+import com.storemetrics.integration.HistoryEntry;
+import com.storemetrics.integration.IntegrationOverview;
+import com.storemetrics.integration.IntegrationSearchFilter;
 import com.storemetrics.integration.IntegrationStatus;
+import com.storemetrics.integration.LinkedCustomer;
 import com.storemetrics.integration.Membership;
+import com.storemetrics.integration.funnel.ConnectionService;
 import com.storemetrics.verification.MembershipCheck;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,14 +43,19 @@ class SupportServiceTest extends SpringTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ApplicationContext context;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     SupportService support;
+
     @Autowired
     ConnectionService connections;
+
     @Autowired
     MembershipCheck check;
 
@@ -80,28 +84,57 @@ class SupportServiceTest extends SpringTest {
         long pixel = SupportTestData.account(jdbc, "900001", "Pixel Forge Studio", "86000001");
         long tiny = SupportTestData.account(jdbc, "900002", "Tiny_Games 100%", "86000002");
         long alicePixel = SupportTestData.integration(jdbc, alice, pixel, IntegrationStatus.PENDING, null, now);
-        long bobPixel = SupportTestData.integration(jdbc, bob, pixel, IntegrationStatus.APPROVED, "approved", now.minusSeconds(60));
-        long aliceTiny = SupportTestData.integration(jdbc, alice, tiny, IntegrationStatus.REMOVED, "removed", now.minusSeconds(120));
+        long bobPixel = SupportTestData.integration(
+                jdbc, bob, pixel, IntegrationStatus.APPROVED, "approved", now.minusSeconds(60));
+        long aliceTiny = SupportTestData.integration(
+                jdbc, alice, tiny, IntegrationStatus.REMOVED, "removed", now.minusSeconds(120));
 
         assertThat(ids(IntegrationSearchFilter.none())).containsExactly(alicePixel, bobPixel, aliceTiny);
-        assertThat(ids(IntegrationSearchFilter.none().withStatus(IntegrationStatus.PENDING))).containsExactly(alicePixel);
-        assertThat(ids(IntegrationSearchFilter.none().withStatus(IntegrationStatus.REMOVED))).containsExactly(aliceTiny);
+        assertThat(ids(IntegrationSearchFilter.none().withStatus(IntegrationStatus.PENDING)))
+                .containsExactly(alicePixel);
+        assertThat(ids(IntegrationSearchFilter.none().withStatus(IntegrationStatus.REMOVED)))
+                .containsExactly(aliceTiny);
         assertThat(ids(IntegrationSearchFilter.none().withCustomer("ALICE"))).containsExactly(alicePixel, aliceTiny);
-        assertThat(ids(IntegrationSearchFilter.none().withCustomer("chen"))).as("by display name").containsExactly(bobPixel);
-        assertThat(ids(IntegrationSearchFilter.none().withAccount("pixel forge"))).containsExactly(alicePixel, bobPixel);
-        assertThat(ids(IntegrationSearchFilter.none().withAccount(" 900002 "))).as("by account number").containsExactly(aliceTiny);
-        assertThat(ids(IntegrationSearchFilter.none().withAccount("86000001"))).as("by vendor number").containsExactly(alicePixel, bobPixel);
-        assertThat(ids(IntegrationSearchFilter.none().withAccount("_games 100%"))).as("wildcards taken literally").containsExactly(aliceTiny);
-        assertThat(ids(IntegrationSearchFilter.none().withAccount("9000"))).as("numbers match whole").isEmpty();
-        assertThat(ids(new IntegrationSearchFilter(IntegrationStatus.APPROVED, "bob", "pixel"))).containsExactly(bobPixel);
-        assertThat(asCarol(() -> support.countIntegrations(new IntegrationSearchFilter(null, "alice", "pixel")))).isEqualTo(1);
+        assertThat(ids(IntegrationSearchFilter.none().withCustomer("chen")))
+                .as("by display name")
+                .containsExactly(bobPixel);
+        assertThat(ids(IntegrationSearchFilter.none().withAccount("pixel forge")))
+                .containsExactly(alicePixel, bobPixel);
+        assertThat(ids(IntegrationSearchFilter.none().withAccount(" 900002 ")))
+                .as("by account number")
+                .containsExactly(aliceTiny);
+        assertThat(ids(IntegrationSearchFilter.none().withAccount("86000001")))
+                .as("by vendor number")
+                .containsExactly(alicePixel, bobPixel);
+        assertThat(ids(IntegrationSearchFilter.none().withAccount("_games 100%")))
+                .as("wildcards taken literally")
+                .containsExactly(aliceTiny);
+        assertThat(ids(IntegrationSearchFilter.none().withAccount("9000")))
+                .as("numbers match whole")
+                .isEmpty();
+        assertThat(ids(new IntegrationSearchFilter(IntegrationStatus.APPROVED, "bob", "pixel")))
+                .containsExactly(bobPixel);
+        assertThat(asCarol(() -> support.countIntegrations(new IntegrationSearchFilter(null, "alice", "pixel"))))
+                .isEqualTo(1);
 
-        IntegrationOverview row = asCarol(() -> support.integrations(IntegrationSearchFilter.none().withCustomer("bob"),
-                PageRequest.of(0, 10))).get(0);
-        assertThat(row).isEqualTo(new IntegrationOverview(bobPixel, bob, "bob", "Bob Chen (Pixel Forge)", pixel,
-                "Pixel Forge Studio", "900001", IntegrationStatus.APPROVED, "approved",
-                com.storemetrics.integration.IntegrationProgress.DONE, now.minusSeconds(60).minus(Duration.ofDays(1)),
-                now.minusSeconds(60), now.plusSeconds(60)));
+        IntegrationOverview row = asCarol(() ->
+                        support.integrations(IntegrationSearchFilter.none().withCustomer("bob"), PageRequest.of(0, 10)))
+                .get(0);
+        assertThat(row)
+                .isEqualTo(new IntegrationOverview(
+                        bobPixel,
+                        bob,
+                        "bob",
+                        "Bob Chen (Pixel Forge)",
+                        pixel,
+                        "Pixel Forge Studio",
+                        "900001",
+                        IntegrationStatus.APPROVED,
+                        "approved",
+                        com.storemetrics.integration.IntegrationProgress.DONE,
+                        now.minusSeconds(60).minus(Duration.ofDays(1)),
+                        now.minusSeconds(60),
+                        now.plusSeconds(60)));
     }
 
     @Test
@@ -117,36 +150,49 @@ class SupportServiceTest extends SpringTest {
         }
         List<Long> inserted = SupportTestData.integrations(jdbc, rows);
 
-        assertThat(asCarol(() -> support.countIntegrations(IntegrationSearchFilter.none()))).isEqualTo(320);
+        assertThat(asCarol(() -> support.countIntegrations(IntegrationSearchFilter.none())))
+                .isEqualTo(320);
         List<IntegrationOverview> all = new ArrayList<>();
         for (int page = 0; page < 7; page++) {
             int number = page;
             all.addAll(asCarol(() -> support.integrations(IntegrationSearchFilter.none(), PageRequest.of(number, 50))));
         }
         assertThat(all).hasSize(320);
-        assertThat(all).extracting(IntegrationOverview::id).doesNotHaveDuplicates()
+        assertThat(all)
+                .extracting(IntegrationOverview::id)
+                .doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(inserted);
-        assertThat(all).isSortedAccordingTo((a, b) -> a.statusChangedAt().equals(b.statusChangedAt())
-                ? Long.compare(b.id(), a.id()) : b.statusChangedAt().compareTo(a.statusChangedAt()));
+        assertThat(all)
+                .isSortedAccordingTo((a, b) -> a.statusChangedAt().equals(b.statusChangedAt())
+                        ? Long.compare(b.id(), a.id())
+                        : b.statusChangedAt().compareTo(a.statusChangedAt()));
 
         IntegrationSearchFilter pending = IntegrationSearchFilter.none().withStatus(IntegrationStatus.PENDING);
         assertThat(asCarol(() -> support.countIntegrations(pending))).isEqualTo(40);
-        assertThat(asCarol(() -> support.integrations(pending, PageRequest.of(1, 30)))).hasSize(10)
+        assertThat(asCarol(() -> support.integrations(pending, PageRequest.of(1, 30))))
+                .hasSize(10)
                 .allSatisfy(row -> assertThat(row.status()).isEqualTo(IntegrationStatus.PENDING));
 
-        List<IntegrationOverview> byAccount = asCarol(() -> support.integrations(IntegrationSearchFilter.none(),
+        List<IntegrationOverview> byAccount = asCarol(() -> support.integrations(
+                IntegrationSearchFilter.none(),
                 PageRequest.of(0, 5, Sort.by("account").ascending())));
         assertThat(byAccount).extracting(IntegrationOverview::accountName).isSorted();
-        assertThatThrownBy(() -> asCarol(() -> support.integrations(IntegrationSearchFilter.none(),
-                PageRequest.of(0, 5, Sort.by("statusReason; drop table integration")))))
+        assertThatThrownBy(() -> asCarol(() -> support.integrations(
+                        IntegrationSearchFilter.none(),
+                        PageRequest.of(0, 5, Sort.by("statusReason; drop table integration")))))
                 .hasMessageContaining("Cannot sort integrations by");
     }
 
     @Test
     void details_show_the_full_history_the_shared_account_and_our_membership_as_last_seen() {
-        List<Long> alices = SignIn.as(context, "alice", () -> connections.finish(List.of(SupportTestData.PIXEL_FORGE),
-                CredentialKind.ACCESS_TOKEN));
-        SignIn.as(context, "bob", () -> connections.finish(List.of(SupportTestData.PIXEL_FORGE), CredentialKind.ACCESS_TOKEN));
+        List<Long> alices = SignIn.as(
+                context,
+                "alice",
+                () -> connections.finish(List.of(SupportTestData.PIXEL_FORGE), CredentialKind.ACCESS_TOKEN));
+        SignIn.as(
+                context,
+                "bob",
+                () -> connections.finish(List.of(SupportTestData.PIXEL_FORGE), CredentialKind.ACCESS_TOKEN));
         sandbox.invite(SandboxControl.PIXEL_FORGE, SandboxControl.SERVICE_APPLE_ID);
         check.run("test");
 
@@ -154,11 +200,20 @@ class SupportServiceTest extends SpringTest {
 
         assertThat(details.integration().status()).isEqualTo(IntegrationStatus.APPROVED);
         assertThat(details.integration().customerUsername()).isEqualTo("alice");
-        assertThat(details.history()).extracting(HistoryEntry::from, HistoryEntry::to, entry -> entry.actor().kind(),
-                entry -> entry.actor().name()).containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(null, IntegrationStatus.PENDING, Actor.Kind.CUSTOMER, "alice"),
-                        org.assertj.core.groups.Tuple.tuple(IntegrationStatus.PENDING, IntegrationStatus.APPROVED,
-                                Actor.Kind.VERIFIER, "verifier"));
+        assertThat(details.history())
+                .extracting(
+                        HistoryEntry::from,
+                        HistoryEntry::to,
+                        entry -> entry.actor().kind(),
+                        entry -> entry.actor().name())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                null, IntegrationStatus.PENDING, Actor.Kind.CUSTOMER, "alice"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                IntegrationStatus.PENDING,
+                                IntegrationStatus.APPROVED,
+                                Actor.Kind.VERIFIER,
+                                "verifier"));
         assertThat(details.history().get(0).reason()).contains("access token");
         assertThat(details.history().get(1).reason()).contains("invitation was accepted");
         AccountPicture account = details.account();
@@ -168,15 +223,18 @@ class SupportServiceTest extends SpringTest {
         assertThat(account.membership()).isEqualTo(Membership.MEMBER);
         assertThat(account.membershipSeenAt()).isNotNull();
         assertThat(account.membershipCheckedAt()).isNotNull();
-        assertThat(account.customers()).extracting(LinkedCustomer::username, LinkedCustomer::status)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("alice", IntegrationStatus.APPROVED),
+        assertThat(account.customers())
+                .extracting(LinkedCustomer::username, LinkedCustomer::status)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("alice", IntegrationStatus.APPROVED),
                         org.assertj.core.groups.Tuple.tuple("bob", IntegrationStatus.APPROVED));
     }
 
     @Test
     void opening_details_is_recorded_with_who_and_when_and_shown_newest_first() {
         long account = SupportTestData.account(jdbc, "900010", "Audit Studio", null);
-        long integration = SupportTestData.integration(jdbc, alice, account, IntegrationStatus.PENDING, null, Instant.now());
+        long integration =
+                SupportTestData.integration(jdbc, alice, account, IntegrationStatus.PENDING, null, Instant.now());
         Instant before = Instant.now().minusSeconds(1);
 
         asCarol(() -> support.openDetails(integration));
@@ -187,15 +245,19 @@ class SupportServiceTest extends SpringTest {
             assertThat(opening.displayName()).isEqualTo("Carol Diaz (Support)");
             assertThat(opening.openedAt()).isAfter(before);
         });
-        assertThat(second.openings().get(0).openedAt()).isAfterOrEqualTo(second.openings().get(1).openedAt());
+        assertThat(second.openings().get(0).openedAt())
+                .isAfterOrEqualTo(second.openings().get(1).openedAt());
         assertThat(jdbc.queryForList("SELECT integration_id, user_id, username FROM support_access_log"))
-                .hasSize(2).allSatisfy(row -> assertThat(row)
+                .hasSize(2)
+                .allSatisfy(row -> assertThat(row)
                         .containsEntry("INTEGRATION_ID", integration)
                         .containsEntry("USER_ID", SupportTestData.userId(jdbc, "carol"))
                         .containsEntry("USERNAME", "carol"));
-        assertThatThrownBy(() -> asCarol(() -> support.openDetails(-1))).isInstanceOf(java.util.NoSuchElementException.class);
+        assertThatThrownBy(() -> asCarol(() -> support.openDetails(-1)))
+                .isInstanceOf(java.util.NoSuchElementException.class);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM support_access_log", Integer.class))
-                .as("an unknown integration records nothing").isEqualTo(2);
+                .as("an unknown integration records nothing")
+                .isEqualTo(2);
     }
 
     @Test
@@ -208,20 +270,25 @@ class SupportServiceTest extends SpringTest {
                 () -> support.recheckNow());
         for (Runnable call : calls) {
             assertThatThrownBy(() -> SignIn.as(context, "alice", () -> {
-                call.run();
-                return null;
-            })).isInstanceOf(AccessDeniedException.class);
+                        call.run();
+                        return null;
+                    }))
+                    .isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(call::run).isInstanceOf(AuthenticationCredentialsNotFoundException.class);
         }
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM support_access_log", Integer.class)).isZero();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM scheduled_tasks WHERE task_instance = 'recheck-now'",
-                Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM support_access_log", Integer.class))
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM scheduled_tasks WHERE task_instance = 'recheck-now'", Integer.class))
+                .isZero();
     }
 
     @Test
     void nothing_support_does_changes_an_integration_or_its_history() {
-        List<Long> ids = SignIn.as(context, "alice", () -> connections.finish(List.of(SupportTestData.PIXEL_FORGE),
-                CredentialKind.ACCESS_TOKEN));
+        List<Long> ids = SignIn.as(
+                context,
+                "alice",
+                () -> connections.finish(List.of(SupportTestData.PIXEL_FORGE), CredentialKind.ACCESS_TOKEN));
         Map<String, List<Map<String, Object>>> before = integrationTables();
 
         asCarol(() -> support.integrations(IntegrationSearchFilter.none(), PageRequest.of(0, 10)));
@@ -232,8 +299,10 @@ class SupportServiceTest extends SpringTest {
         assertThat(integrationTables()).isEqualTo(before);
         // It reads integrations only through integration's read-only EveryIntegration service.
         List<Class<?>> dependencies = java.util.Arrays.stream(SupportService.class.getDeclaredFields())
-                .<Class<?>>map(java.lang.reflect.Field::getType).toList();
-        assertThat(dependencies).contains(com.storemetrics.integration.EveryIntegration.class)
+                .<Class<?>>map(java.lang.reflect.Field::getType)
+                .toList();
+        assertThat(dependencies)
+                .contains(com.storemetrics.integration.EveryIntegration.class)
                 .noneMatch(type -> type.getPackageName().equals("com.storemetrics.integration")
                         && org.springframework.data.repository.Repository.class.isAssignableFrom(type));
     }
@@ -241,7 +310,10 @@ class SupportServiceTest extends SpringTest {
     @Test
     void re_check_pressed_twice_schedules_one_check() {
         // A slow Apple keeps the first check waiting (or running) while the second press arrives.
-        SignIn.as(context, "alice", () -> connections.finish(List.of(SupportTestData.PIXEL_FORGE), CredentialKind.ACCESS_TOKEN));
+        SignIn.as(
+                context,
+                "alice",
+                () -> connections.finish(List.of(SupportTestData.PIXEL_FORGE), CredentialKind.ACCESS_TOKEN));
         jdbc.update("DELETE FROM scheduled_tasks WHERE task_name = 'membership-check-soon'");
         sandbox.fault("LATENCY", 20, 3000);
 
@@ -250,20 +322,25 @@ class SupportServiceTest extends SpringTest {
 
         assertThat(first).isTrue();
         assertThat(second).isFalse();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM scheduled_tasks WHERE task_instance = 'recheck-now'",
-                Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM scheduled_tasks WHERE task_instance = 'recheck-now'", Integer.class))
+                .isEqualTo(1);
     }
 
     @Test
     void health_shows_the_last_cycle_and_apple_requests_against_the_hourly_budget() {
-        SignIn.as(context, "alice", () -> connections.finish(List.of(SupportTestData.PIXEL_FORGE), CredentialKind.ACCESS_TOKEN));
+        SignIn.as(
+                context,
+                "alice",
+                () -> connections.finish(List.of(SupportTestData.PIXEL_FORGE), CredentialKind.ACCESS_TOKEN));
         int requestsBefore = asCarol(support::health).requestsLastHour();
         check.run("test");
 
         SupportHealth health = asCarol(support::health);
 
         assertThat(health.verifier().lastRunAt()).isNotNull();
-        assertThat(health.verifier().lastSuccessAt()).isEqualTo(health.verifier().lastRunAt());
+        assertThat(health.verifier().lastSuccessAt())
+                .isEqualTo(health.verifier().lastRunAt());
         assertThat(health.verifier().consecutiveFailures()).isZero();
         assertThat(health.hourlyBudget()).isEqualTo(3600);
         assertThat(health.reporterRequestsLastHour()).isGreaterThan(0);
@@ -273,7 +350,8 @@ class SupportServiceTest extends SpringTest {
 
     private List<Long> ids(IntegrationSearchFilter filter) {
         return asCarol(() -> support.integrations(filter, PageRequest.of(0, 50))).stream()
-                .map(IntegrationOverview::id).toList();
+                .map(IntegrationOverview::id)
+                .toList();
     }
 
     private <T> T asCarol(Supplier<T> work) {

@@ -20,8 +20,7 @@ public final class SupportTestData {
 
     public static final DiscoveredAccount PIXEL_FORGE = com.storemetrics.DemoAccounts.PIXEL_FORGE;
 
-    private SupportTestData() {
-    }
+    private SupportTestData() {}
 
     /**
      * Empties support's audit trail and every integration table. A re-check that was asked for is let
@@ -30,8 +29,11 @@ public final class SupportTestData {
     public static void clean(ApplicationContext context) {
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
-        while (jdbc.queryForObject("SELECT COUNT(*) FROM scheduled_tasks WHERE task_instance = 'recheck-now'",
-                Integer.class) > 0 && System.nanoTime() < deadline) {
+        while (jdbc.queryForObject(
+                                "SELECT COUNT(*) FROM scheduled_tasks WHERE task_instance = 'recheck-now'",
+                                Integer.class)
+                        > 0
+                && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
@@ -49,15 +51,18 @@ public final class SupportTestData {
 
     public static long account(JdbcTemplate jdbc, String number, String name, String vendor) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.update(connection -> {
-            PreparedStatement insert = connection.prepareStatement("INSERT INTO store_account (account_number, name,"
-                    + " created_at, version) VALUES (?, ?, ?, 0)",
-                    new String[] {connection.getMetaData().storesLowerCaseIdentifiers() ? "id" : "ID"});
-            insert.setString(1, number);
-            insert.setString(2, name);
-            insert.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
-            return insert;
-        }, key);
+        jdbc.update(
+                connection -> {
+                    PreparedStatement insert = connection.prepareStatement(
+                            "INSERT INTO store_account (account_number, name,"
+                                    + " created_at, version) VALUES (?, ?, ?, 0)",
+                            new String[] {connection.getMetaData().storesLowerCaseIdentifiers() ? "id" : "ID"});
+                    insert.setString(1, number);
+                    insert.setString(2, name);
+                    insert.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
+                    return insert;
+                },
+                key);
         long id = key.getKey().longValue();
         if (vendor != null) {
             jdbc.update("INSERT INTO store_account_vendor (account_id, vendor_number) VALUES (?, ?)", id, vendor);
@@ -65,19 +70,26 @@ public final class SupportTestData {
         return id;
     }
 
-    public static long integration(JdbcTemplate jdbc, long customerId, long accountId, IntegrationStatus status,
-            String reason, Instant changedAt) {
-        return integrations(jdbc, List.of(new Row(customerId, accountId, status, reason, changedAt))).get(0);
+    public static long integration(
+            JdbcTemplate jdbc,
+            long customerId,
+            long accountId,
+            IntegrationStatus status,
+            String reason,
+            Instant changedAt) {
+        return integrations(jdbc, List.of(new Row(customerId, accountId, status, reason, changedAt)))
+                .get(0);
     }
 
-    public record Row(long customerId, long accountId, IntegrationStatus status, String reason, Instant changedAt) {
-    }
+    public record Row(long customerId, long accountId, IntegrationStatus status, String reason, Instant changedAt) {}
 
     /** Inserts the rows in one JDBC batch; returns their ids in order. */
     public static List<Long> integrations(JdbcTemplate jdbc, List<Row> rows) {
-        jdbc.batchUpdate("INSERT INTO integration (customer_id, account_id, live_account_id, status, status_reason,"
-                + " progress, credential_kind, connected_at, status_changed_at, last_checked_at, version)"
-                + " VALUES (?, ?, ?, ?, ?, ?, 'ACCESS_TOKEN', ?, ?, ?, 0)", new BatchPreparedStatementSetter() {
+        jdbc.batchUpdate(
+                "INSERT INTO integration (customer_id, account_id, live_account_id, status, status_reason,"
+                        + " progress, credential_kind, connected_at, status_changed_at, last_checked_at, version)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, 'ACCESS_TOKEN', ?, ?, ?, 0)",
+                new BatchPreparedStatementSetter() {
                     @Override
                     public void setValues(PreparedStatement insert, int i) throws SQLException {
                         Row row = rows.get(i);
@@ -91,13 +103,17 @@ public final class SupportTestData {
                         }
                         insert.setString(4, row.status().name());
                         insert.setString(5, row.reason());
-                        insert.setString(6, row.status() == IntegrationStatus.PENDING ? "WAITING_FOR_INVITATION" : "DONE");
+                        insert.setString(
+                                6, row.status() == IntegrationStatus.PENDING ? "WAITING_FOR_INVITATION" : "DONE");
                         insert.setObject(7, changed.minusDays(1));
                         insert.setObject(8, changed);
-                             // Expired and removed rows keep the check that changed them; live rows show the
+                        // Expired and removed rows keep the check that changed them; live rows show the
                         // verifier's last check (recorded below), like the verifier leaves them.
-                        insert.setObject(9, row.status() == IntegrationStatus.PENDING || row.status() == IntegrationStatus.APPROVED
-                                ? null : changed);
+                        insert.setObject(
+                                9,
+                                row.status() == IntegrationStatus.PENDING || row.status() == IntegrationStatus.APPROVED
+                                        ? null
+                                        : changed);
                     }
 
                     @Override
@@ -108,11 +124,13 @@ public final class SupportTestData {
         // The verifier last looked a minute after the newest row's change.
         rows.stream().map(Row::changedAt).max(Instant::compareTo).ifPresent(newest -> {
             OffsetDateTime checked = OffsetDateTime.ofInstant(newest.plusSeconds(60), ZoneOffset.UTC);
-            jdbc.update("UPDATE integration_check SET checked_at = ? WHERE checked_at IS NULL OR checked_at < ?",
-                    checked, checked);
+            jdbc.update(
+                    "UPDATE integration_check SET checked_at = ? WHERE checked_at IS NULL OR checked_at < ?",
+                    checked,
+                    checked);
         });
-        List<Long> ids = new ArrayList<>(jdbc.queryForList("SELECT id FROM integration ORDER BY id DESC LIMIT ?",
-                Long.class, rows.size()));
+        List<Long> ids = new ArrayList<>(
+                jdbc.queryForList("SELECT id FROM integration ORDER BY id DESC LIMIT ?", Long.class, rows.size()));
         java.util.Collections.reverse(ids);
         return ids;
     }

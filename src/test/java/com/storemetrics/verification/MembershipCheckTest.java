@@ -1,6 +1,5 @@
 package com.storemetrics.verification;
 
-import com.storemetrics.integration.funnel.ConnectionService;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +10,7 @@ import com.storemetrics.TestClock;
 import com.storemetrics.TestData;
 import com.storemetrics.integration.CredentialKind;
 import com.storemetrics.integration.DiscoveredAccount;
+import com.storemetrics.integration.funnel.ConnectionService;
 import com.storemetrics.verification.MembershipCheck.CycleResult;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,14 +33,19 @@ class MembershipCheckTest extends SpringTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     MembershipCheck check;
+
     @Autowired
     ConnectionService connections;
+
     @Autowired
     ApplicationContext context;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     TestClock clock;
 
@@ -69,10 +74,11 @@ class MembershipCheckTest extends SpringTest {
 
         assertThat(statusesOf("100001")).containsExactly("APPROVED", "APPROVED");
         assertThat(membersOf("100001")).contains(SandboxControl.SERVICE_APPLE_ID);
-        assertThat(jdbc.queryForList("SELECT actor_name FROM integration_event WHERE to_status = 'APPROVED'", String.class))
+        assertThat(jdbc.queryForList(
+                        "SELECT actor_name FROM integration_event WHERE to_status = 'APPROVED'", String.class))
                 .containsOnly("verifier");
-        assertThat(jdbc.queryForList("SELECT last_checked_at FROM integration")).allSatisfy(row ->
-                assertThat(row.get("LAST_CHECKED_AT")).isNotNull());
+        assertThat(jdbc.queryForList("SELECT last_checked_at FROM integration"))
+                .allSatisfy(row -> assertThat(row.get("LAST_CHECKED_AT")).isNotNull());
     }
 
     @Test
@@ -94,8 +100,10 @@ class MembershipCheckTest extends SpringTest {
         check.run("test");
         sandbox.clearFaults();
 
-        assertThat(jdbc.queryForList("SELECT status, progress FROM integration")).singleElement()
-                .satisfies(row -> assertThat(row).containsEntry("STATUS", "PENDING")
+        assertThat(jdbc.queryForList("SELECT status, progress FROM integration"))
+                .singleElement()
+                .satisfies(row -> assertThat(row)
+                        .containsEntry("STATUS", "PENDING")
                         .containsEntry("PROGRESS", "WAITING_FOR_INVITATION"));
     }
 
@@ -110,13 +118,16 @@ class MembershipCheckTest extends SpringTest {
         sandbox.removeUser(SandboxControl.PIXEL_FORGE, SandboxControl.SERVICE_APPLE_ID);
         clock.advance(Duration.ofSeconds(30));
         check.run("test");
-        assertThat(statusesOf("100001")).as("one missing check alone is not believed").containsExactly("APPROVED", "APPROVED");
+        assertThat(statusesOf("100001"))
+                .as("one missing check alone is not believed")
+                .containsExactly("APPROVED", "APPROVED");
 
         clock.advance(Duration.ofSeconds(30));
         check.run("test");
         assertThat(statusesOf("100001")).containsExactly("REMOVED", "REMOVED");
         assertThat(jdbc.queryForList("SELECT reason FROM integration_event WHERE to_status = 'REMOVED'", String.class))
-                .hasSize(2).allSatisfy(reason -> assertThat(reason).contains("Account Holder or Admin"));
+                .hasSize(2)
+                .allSatisfy(reason -> assertThat(reason).contains("Account Holder or Admin"));
     }
 
     @ParameterizedTest
@@ -133,7 +144,9 @@ class MembershipCheckTest extends SpringTest {
             assertThat(check.run("test")).isEqualTo(CycleResult.FAILED);
         }
 
-        assertThat(statusesOf("100001")).as("failed checks never count as a missing membership").containsExactly("APPROVED");
+        assertThat(statusesOf("100001"))
+                .as("failed checks never count as a missing membership")
+                .containsExactly("APPROVED");
         VerifierHealth health = context.getBean(VerifierHealthRecorder.class).health();
         assertThat(health.getConsecutiveFailures()).isEqualTo(3);
         assertThat(health.getLastFailureKind()).isIn("UNAVAILABLE", "RATE_LIMITED", "UNEXPECTED_ANSWER");
@@ -150,8 +163,10 @@ class MembershipCheckTest extends SpringTest {
         clock.advance(Duration.ofHours(1));
 
         assertThat(check.run("test")).isEqualTo(CycleResult.CHECKED);
-        assertThat(context.getBean(VerifierHealthRecorder.class).health().getConsecutiveFailures()).isZero();
-        assertThat(context.getBean(VerifierHealthRecorder.class).health().getBackoffUntil()).isNull();
+        assertThat(context.getBean(VerifierHealthRecorder.class).health().getConsecutiveFailures())
+                .isZero();
+        assertThat(context.getBean(VerifierHealthRecorder.class).health().getBackoffUntil())
+                .isNull();
     }
 
     @Test
@@ -165,7 +180,8 @@ class MembershipCheckTest extends SpringTest {
         clock.advance(Duration.ofMinutes(10));
         check.run("test");
         assertThat(statusesOf("100001")).containsExactly("EXPIRED");
-        assertThat(jdbc.queryForObject("SELECT status_reason FROM integration", String.class)).contains("not accepted in time");
+        assertThat(jdbc.queryForObject("SELECT status_reason FROM integration", String.class))
+                .contains("not accepted in time");
     }
 
     @Test
@@ -173,7 +189,9 @@ class MembershipCheckTest extends SpringTest {
         sandbox.fault("HTTP_500", 1, 0);
 
         assertThat(check.run("test")).isEqualTo(CycleResult.NOTHING_TO_CHECK);
-        assertThat(sandbox.world().path("fault").path("remaining").asInt()).as("the fault was not consumed").isEqualTo(1);
+        assertThat(sandbox.world().path("fault").path("remaining").asInt())
+                .as("the fault was not consumed")
+                .isEqualTo(1);
     }
 
     private void connect(String user, DiscoveredAccount account) {
@@ -181,8 +199,11 @@ class MembershipCheckTest extends SpringTest {
     }
 
     private List<String> statusesOf(String accountNumber) {
-        return jdbc.queryForList("SELECT i.status FROM integration i JOIN store_account a ON a.id = i.account_id"
-                + " WHERE a.account_number = ? ORDER BY i.id", String.class, accountNumber);
+        return jdbc.queryForList(
+                "SELECT i.status FROM integration i JOIN store_account a ON a.id = i.account_id"
+                        + " WHERE a.account_number = ? ORDER BY i.id",
+                String.class,
+                accountNumber);
     }
 
     private List<String> membersOf(String accountNumber) {
@@ -197,7 +218,8 @@ class MembershipCheckTest extends SpringTest {
         List<String> emails = new ArrayList<>();
         for (JsonNode account : sandbox.world().path("accounts")) {
             if (accountNumber.equals(account.path("number").asText())) {
-                account.path(field).forEach(entry -> emails.add(entry.path("email").asText()));
+                account.path(field)
+                        .forEach(entry -> emails.add(entry.path("email").asText()));
             }
         }
         return emails;

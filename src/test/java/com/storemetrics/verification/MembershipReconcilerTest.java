@@ -1,6 +1,10 @@
 package com.storemetrics.verification;
 
-import com.storemetrics.integration.funnel.ConnectionService;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.storemetrics.SignIn;
+import com.storemetrics.SpringTest;
+import com.storemetrics.TestData;
 import com.storemetrics.integration.CredentialKind;
 import com.storemetrics.integration.DiscoveredAccount;
 import com.storemetrics.integration.IntegrationBroadcaster;
@@ -8,11 +12,7 @@ import com.storemetrics.integration.IntegrationChange;
 import com.storemetrics.integration.IntegrationStatus;
 import com.storemetrics.integration.IntegrationUpdate;
 import com.storemetrics.integration.IntegrationsChanged;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.storemetrics.SignIn;
-import com.storemetrics.SpringTest;
-import com.storemetrics.TestData;
+import com.storemetrics.integration.funnel.ConnectionService;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,19 +33,25 @@ class MembershipReconcilerTest extends SpringTest {
 
     @Autowired
     MembershipReconciler reconciler;
+
     @Autowired
     ConnectionService connections;
+
     @Autowired
     ApplicationContext context;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     IntegrationBroadcaster broadcaster;
+
     @Autowired
     com.storemetrics.TestClock clock;
 
     /** What open support views would receive, after commit. */
     final Recorded recorded = new Recorded();
+
     private com.vaadin.flow.shared.Registration listening;
 
     @BeforeEach
@@ -90,7 +96,8 @@ class MembershipReconcilerTest extends SpringTest {
 
         assertThat(outcome.removed()).isZero();
         assertThat(statuses()).containsOnly("APPROVED");
-        assertThat(jdbc.queryForObject("SELECT membership FROM store_account", String.class)).isEqualTo("MISSING");
+        assertThat(jdbc.queryForObject("SELECT membership FROM store_account", String.class))
+                .isEqualTo("MISSING");
     }
 
     @Test
@@ -109,7 +116,8 @@ class MembershipReconcilerTest extends SpringTest {
             assertThat(change.notice()).contains("Pixel Forge Studio").contains("Account Holder or Admin");
         });
         assertThat(jdbc.queryForList("SELECT reason FROM integration_event WHERE to_status = 'REMOVED'", String.class))
-                .hasSize(2).allSatisfy(reason -> assertThat(reason).contains("Account Holder or Admin"));
+                .hasSize(2)
+                .allSatisfy(reason -> assertThat(reason).contains("Account Holder or Admin"));
     }
 
     @Test
@@ -146,7 +154,8 @@ class MembershipReconcilerTest extends SpringTest {
 
     @Test
     void pending_integrations_expire_after_the_invitation_lifetime_plus_grace() {
-        Instant connected = jdbc.queryForObject("SELECT MIN(connected_at) FROM integration", java.sql.Timestamp.class).toInstant();
+        Instant connected = jdbc.queryForObject("SELECT MIN(connected_at) FROM integration", java.sql.Timestamp.class)
+                .toInstant();
 
         reconciler.reconcile(observe(connected.plus(LIFETIME).minusSeconds(60), false));
         assertThat(statuses()).containsOnly("PENDING");
@@ -159,27 +168,36 @@ class MembershipReconcilerTest extends SpringTest {
 
     @Test
     void pending_rows_show_the_invitation_received_and_accepted() {
-        reconciler.reconcile(new MembershipObservation(Instant.now(), Map.of(), Map.of(), Set.of("100001"), Set.of(), LIFETIME));
+        reconciler.reconcile(
+                new MembershipObservation(Instant.now(), Map.of(), Map.of(), Set.of("100001"), Set.of(), LIFETIME));
         assertThat(jdbc.queryForList("SELECT DISTINCT progress FROM integration", String.class))
                 .containsExactly("INVITATION_RECEIVED");
 
-        reconciler.reconcile(new MembershipObservation(Instant.now(), Map.of(), Map.of(), Set.of("100001"),
-                Set.of("100001"), LIFETIME));
-        assertThat(jdbc.queryForList("SELECT DISTINCT progress FROM integration", String.class)).containsExactly("ACCEPTED");
+        reconciler.reconcile(new MembershipObservation(
+                Instant.now(), Map.of(), Map.of(), Set.of("100001"), Set.of("100001"), LIFETIME));
+        assertThat(jdbc.queryForList("SELECT DISTINCT progress FROM integration", String.class))
+                .containsExactly("ACCEPTED");
     }
 
     @Test
     void an_account_known_by_vendor_number_is_identified_and_approved() {
-        DiscoveredAccount byVendor = new DiscoveredAccount(null, "Vendor 85000005", List.of("85000005"), List.of(),
-                DiscoveredAccount.AppsState.NO_RECENT_SALES);
+        DiscoveredAccount byVendor = new DiscoveredAccount(
+                null, "Vendor 85000005", List.of("85000005"), List.of(), DiscoveredAccount.AppsState.NO_RECENT_SALES);
         SignIn.as(context, "alice", () -> connections.finish(List.of(byVendor), CredentialKind.API_KEY));
-        Long accountId = jdbc.queryForObject("SELECT account_id FROM store_account_vendor WHERE vendor_number = '85000005'", Long.class);
+        Long accountId = jdbc.queryForObject(
+                "SELECT account_id FROM store_account_vendor WHERE vendor_number = '85000005'", Long.class);
 
-        reconciler.reconcile(new MembershipObservation(Instant.now(), Map.of("100004", "Bluebird Labs"),
-                Map.of(accountId, "100004"), Set.of(), Set.of(), LIFETIME));
+        reconciler.reconcile(new MembershipObservation(
+                Instant.now(),
+                Map.of("100004", "Bluebird Labs"),
+                Map.of(accountId, "100004"),
+                Set.of(),
+                Set.of(),
+                LIFETIME));
 
         assertThat(jdbc.queryForMap("SELECT account_number, name FROM store_account WHERE id = ?", accountId))
-                .containsEntry("ACCOUNT_NUMBER", "100004").containsEntry("NAME", "Bluebird Labs");
+                .containsEntry("ACCOUNT_NUMBER", "100004")
+                .containsEntry("NAME", "Bluebird Labs");
         assertThat(jdbc.queryForObject("SELECT status FROM integration WHERE account_id = ?", String.class, accountId))
                 .isEqualTo("APPROVED");
     }
@@ -195,7 +213,8 @@ class MembershipReconcilerTest extends SpringTest {
 
         assertThat(jdbc.queryForList("SELECT * FROM store_account ORDER BY id")).isEqualTo(accountsBefore);
         assertThat(jdbc.queryForList("SELECT * FROM integration ORDER BY id")).isEqualTo(integrationsBefore);
-        assertThat(jdbc.queryForObject("SELECT checked_at FROM integration_check", java.sql.Timestamp.class).toInstant())
+        assertThat(jdbc.queryForObject("SELECT checked_at FROM integration_check", java.sql.Timestamp.class)
+                        .toInstant())
                 .isEqualTo(first.plusSeconds(30));
     }
 
@@ -205,28 +224,44 @@ class MembershipReconcilerTest extends SpringTest {
         reconciler.reconcile(observe(check, true));
         reconciler.reconcile(observe(check.plusSeconds(30), true));
         clock.advance(Duration.ofMinutes(1));
-        SignIn.as(context, "alice", () -> connections.finish(List.of(com.storemetrics.DemoAccounts.ALICE_MARTIN),
-                CredentialKind.ACCESS_TOKEN));
+        SignIn.as(
+                context,
+                "alice",
+                () -> connections.finish(
+                        List.of(com.storemetrics.DemoAccounts.ALICE_MARTIN), CredentialKind.ACCESS_TOKEN));
 
-        List<com.storemetrics.integration.IntegrationRow> rows = SignIn.as(context, "alice",
-                () -> context.getBean(com.storemetrics.integration.IntegrationService.class).myIntegrations());
+        List<com.storemetrics.integration.IntegrationRow> rows = SignIn.as(
+                context,
+                "alice",
+                () -> context.getBean(com.storemetrics.integration.IntegrationService.class)
+                        .myIntegrations());
 
-        assertThat(rows).filteredOn(row -> row.accountName().equals("Pixel Forge Studio")).singleElement()
+        assertThat(rows)
+                .filteredOn(row -> row.accountName().equals("Pixel Forge Studio"))
+                .singleElement()
                 .satisfies(row -> assertThat(row.lastCheckedAt()).isEqualTo(check.plusSeconds(30)));
-        assertThat(rows).filteredOn(row -> row.accountName().equals("Alice Martin")).singleElement()
-                .satisfies(row -> assertThat(row.lastCheckedAt()).as("connected after the last check").isNull());
+        assertThat(rows)
+                .filteredOn(row -> row.accountName().equals("Alice Martin"))
+                .singleElement()
+                .satisfies(row -> assertThat(row.lastCheckedAt())
+                        .as("connected after the last check")
+                        .isNull());
     }
 
     @Test
     void an_expired_row_keeps_the_time_of_the_check_that_expired_it() {
-        Instant connected = jdbc.queryForObject("SELECT MIN(connected_at) FROM integration", java.sql.Timestamp.class).toInstant();
+        Instant connected = jdbc.queryForObject("SELECT MIN(connected_at) FROM integration", java.sql.Timestamp.class)
+                .toInstant();
         Instant expiry = connected.plus(LIFETIME).plusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         reconciler.reconcile(observe(expiry, false));
 
         reconciler.reconcile(observe(expiry.plusSeconds(30), false));
 
-        List<com.storemetrics.integration.IntegrationRow> rows = SignIn.as(context, "alice",
-                () -> context.getBean(com.storemetrics.integration.IntegrationService.class).myIntegrations());
+        List<com.storemetrics.integration.IntegrationRow> rows = SignIn.as(
+                context,
+                "alice",
+                () -> context.getBean(com.storemetrics.integration.IntegrationService.class)
+                        .myIntegrations());
         assertThat(rows).singleElement().satisfies(row -> {
             assertThat(row.status()).isEqualTo(IntegrationStatus.EXPIRED);
             assertThat(row.lastCheckedAt()).isEqualTo(expiry);
@@ -234,13 +269,20 @@ class MembershipReconcilerTest extends SpringTest {
     }
 
     private static MembershipObservation observe(Instant at, boolean memberOfPixelForge) {
-        return new MembershipObservation(at, memberOfPixelForge ? Map.of("100001", "Pixel Forge Studio") : Map.of(),
-                Map.of(), Set.of(), Set.of(), LIFETIME);
+        return new MembershipObservation(
+                at,
+                memberOfPixelForge ? Map.of("100001", "Pixel Forge Studio") : Map.of(),
+                Map.of(),
+                Set.of(),
+                Set.of(),
+                LIFETIME);
     }
 
     private List<String> statuses() {
-        return jdbc.queryForList("SELECT status FROM integration WHERE account_id = "
-                + "(SELECT id FROM store_account WHERE account_number = '100001')", String.class);
+        return jdbc.queryForList(
+                "SELECT status FROM integration WHERE account_id = "
+                        + "(SELECT id FROM store_account WHERE account_number = '100001')",
+                String.class);
     }
 
     static class Recorded implements java.util.function.Consumer<IntegrationUpdate> {

@@ -8,7 +8,6 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.storemetrics.TwoNodes;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -39,6 +38,7 @@ class SchedulerAcrossNodesTest {
 
     /** Which node ran which instance ("node-a:17"), in the order they ran. */
     static final Queue<String> runs = new ConcurrentLinkedQueue<>();
+
     static final AtomicReference<String> stuckOn = new AtomicReference<>();
     static final CountDownLatch release = new CountDownLatch(1);
 
@@ -93,11 +93,13 @@ class SchedulerAcrossNodesTest {
         awaitUntil("all 100 ran", Duration.ofSeconds(60), () -> runs.size() >= 100 && probesLeft() == 0);
 
         assertThat(runs).hasSize(100);
-        Map<String, Long> byInstance = runs.stream().collect(Collectors.groupingBy(run -> run.split(":")[1],
-                Collectors.counting()));
-        assertThat(byInstance).hasSize(100).allSatisfy((instance, times) -> assertThat(times).isEqualTo(1));
-        Map<String, Long> byNode = runs.stream().collect(Collectors.groupingBy(run -> run.split(":")[0],
-                Collectors.counting()));
+        Map<String, Long> byInstance =
+                runs.stream().collect(Collectors.groupingBy(run -> run.split(":")[1], Collectors.counting()));
+        assertThat(byInstance)
+                .hasSize(100)
+                .allSatisfy((instance, times) -> assertThat(times).isEqualTo(1));
+        Map<String, Long> byNode =
+                runs.stream().collect(Collectors.groupingBy(run -> run.split(":")[0], Collectors.counting()));
         assertThat(byNode).as("both nodes took part").containsOnlyKeys("node-a", "node-b");
     }
 
@@ -113,15 +115,20 @@ class SchedulerAcrossNodesTest {
         ConfigurableApplicationContext survivor = stopped.equals("node-a") ? nodes.b : nodes.a;
         (stopped.equals("node-a") ? nodes.a : nodes.b).close();
 
-        awaitUntil("the other node revived and finished it", Duration.ofSeconds(60),
+        awaitUntil(
+                "the other node revived and finished it",
+                Duration.ofSeconds(60),
                 () -> runs.contains((stopped.equals("node-a") ? "node-b" : "node-a") + ":" + STUCK));
-        assertThat(survivor.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
-                "SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = ?", Integer.class, PROBE)).isZero();
+        assertThat(survivor.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
+                        .queryForObject(
+                                "SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = ?", Integer.class, PROBE))
+                .isZero();
         release.countDown();
     }
 
     private static int probesLeft() {
-        return nodes.jdbc().queryForObject("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = ?", Integer.class, PROBE);
+        return nodes.jdbc()
+                .queryForObject("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = ?", Integer.class, PROBE);
     }
 
     private static void awaitUntil(String what, Duration limit, java.util.function.BooleanSupplier condition) {

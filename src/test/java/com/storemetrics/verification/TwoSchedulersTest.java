@@ -22,8 +22,10 @@ class TwoSchedulersTest extends SpringTest {
 
     @Autowired
     DataSource dataSource;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     ApplicationContext context;
 
@@ -68,7 +70,7 @@ class TwoSchedulersTest extends SpringTest {
     }
 
     private int pendingChecks() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM scheduled_tasks WHERE task_instance LIKE 'two-nodes-%'",
-                Integer.class);
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM scheduled_tasks WHERE task_instance LIKE 'two-nodes-%'", Integer.class);
     }
 }

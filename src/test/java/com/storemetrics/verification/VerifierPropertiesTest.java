@@ -3,13 +3,18 @@ package com.storemetrics.verification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class VerifierPropertiesTest {
 
-    private final VerifierProperties properties = new VerifierProperties(Duration.ofSeconds(30), Duration.ofSeconds(3),
-            Duration.ofMinutes(5), Duration.ofSeconds(15), Duration.ofHours(1), Duration.ofDays(1), Duration.ofSeconds(10),
+    private final VerifierProperties properties = new VerifierProperties(
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(3),
+            Duration.ofMinutes(5),
+            Duration.ofSeconds(15),
+            Duration.ofHours(1),
+            Duration.ofDays(1),
+            Duration.ofSeconds(10),
             Duration.ofMinutes(10));
 
     @Test
@@ -25,10 +30,17 @@ class VerifierPropertiesTest {
 
     @Test
     void the_pace_is_never_slower_than_the_normal_interval() {
-        VerifierProperties everySecond = new VerifierProperties(Duration.ofSeconds(1), Duration.ofSeconds(3),
-                Duration.ofMinutes(5), Duration.ofSeconds(15), Duration.ofHours(1), Duration.ofDays(1),
-                Duration.ofSeconds(10), Duration.ofMinutes(10));
-        assertThat(everySecond.intervalWhile(java.time.Instant.now(), java.time.Instant.now())).hasSeconds(1);
+        VerifierProperties everySecond = new VerifierProperties(
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(3),
+                Duration.ofMinutes(5),
+                Duration.ofSeconds(15),
+                Duration.ofHours(1),
+                Duration.ofDays(1),
+                Duration.ofSeconds(10),
+                Duration.ofMinutes(10));
+        assertThat(everySecond.intervalWhile(java.time.Instant.now(), java.time.Instant.now()))
+                .hasSeconds(1);
     }
 
     @Test

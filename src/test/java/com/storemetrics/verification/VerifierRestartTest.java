@@ -1,6 +1,5 @@
 package com.storemetrics.verification;
 
-import com.storemetrics.integration.funnel.ConnectionService;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.storemetrics.Application;
@@ -8,6 +7,7 @@ import com.storemetrics.SandboxControl;
 import com.storemetrics.SignIn;
 import com.storemetrics.SpringTest;
 import com.storemetrics.integration.CredentialKind;
+import com.storemetrics.integration.funnel.ConnectionService;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -30,30 +30,41 @@ class VerifierRestartTest {
         String database = "jdbc:hsqldb:mem:restart-" + UUID.randomUUID();
 
         try (ConfigurableApplicationContext first = start(database)) {
-            SignIn.as(first, "alice", () -> first.getBean(ConnectionService.class)
-                    .finish(List.of(MembershipCheckTest.PIXEL_FORGE), CredentialKind.ACCESS_TOKEN));
-            assertThat(nextCheck(first)).as("the fast pace waits in the database")
+            SignIn.as(
+                    first,
+                    "alice",
+                    () -> first.getBean(ConnectionService.class)
+                            .finish(List.of(MembershipCheckTest.PIXEL_FORGE), CredentialKind.ACCESS_TOKEN));
+            assertThat(nextCheck(first))
+                    .as("the fast pace waits in the database")
                     .isBefore(java.time.Instant.now().plusSeconds(10));
         }
 
         try (ConfigurableApplicationContext second = start(database)) {
             JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
-            assertThat(jdbc.queryForObject("SELECT status FROM integration", String.class)).isEqualTo("PENDING");
+            assertThat(jdbc.queryForObject("SELECT status FROM integration", String.class))
+                    .isEqualTo("PENDING");
             int port = ((WebServerApplicationContext) second).getWebServer().getPort();
             new SandboxControl(port).invite(SandboxControl.PIXEL_FORGE, SandboxControl.SERVICE_APPLE_ID);
 
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
             while (!"APPROVED".equals(jdbc.queryForObject("SELECT status FROM integration", String.class))) {
-                assertThat(System.nanoTime()).as("approved at the pace the first node set").isLessThan(deadline);
+                assertThat(System.nanoTime())
+                        .as("approved at the pace the first node set")
+                        .isLessThan(deadline);
                 Thread.sleep(250);
             }
         }
     }
 
     private static java.time.Instant nextCheck(ConfigurableApplicationContext context) {
-        return context.getBean(JdbcTemplate.class).queryForObject(
-                "SELECT MIN(execution_time) FROM scheduled_tasks WHERE task_name IN (?, ?)", java.sql.Timestamp.class,
-                VerificationScheduler.RECURRING_TASK, VerificationScheduler.SOON_TASK).toInstant();
+        return context.getBean(JdbcTemplate.class)
+                .queryForObject(
+                        "SELECT MIN(execution_time) FROM scheduled_tasks WHERE task_name IN (?, ?)",
+                        java.sql.Timestamp.class,
+                        VerificationScheduler.RECURRING_TASK,
+                        VerificationScheduler.SOON_TASK)
+                .toInstant();
     }
 
     private static ConfigurableApplicationContext start(String database) {

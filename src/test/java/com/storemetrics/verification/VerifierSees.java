@@ -15,16 +15,17 @@ public final class VerifierSees {
     /** The invitation lifetime plus grace the tests use. */
     public static final Duration PENDING_LIFETIME = Duration.ofDays(4);
 
-    private VerifierSees() {
-    }
+    private VerifierSees() {}
 
     /**
      * Our service user is a member of exactly these accounts (number to name) at {@code at}.
      * Returns the reconciliation's summary ("N accounts checked, N approved, ...").
      */
     public static String memberships(ApplicationContext context, Instant at, Map<String, String> visibleAccounts) {
-        return context.getBean(MembershipReconciler.class).reconcile(new MembershipObservation(at, visibleAccounts,
-                Map.of(), Set.of(), Set.of(), PENDING_LIFETIME)).summary();
+        return context.getBean(MembershipReconciler.class)
+                .reconcile(
+                        new MembershipObservation(at, visibleAccounts, Map.of(), Set.of(), Set.of(), PENDING_LIFETIME))
+                .summary();
     }
 
     /** Our service user is a member of no account at {@code at}. */

@@ -22,16 +22,19 @@ class CrossNodeConfiguration {
         }
         String username = dataSource.determineUsername();
         String password = dataSource.determinePassword();
-        return new PostgresSignals(jdbc, extra -> {
-            Properties properties = new Properties();
-            if (username != null && !username.isBlank()) {
-                properties.setProperty("user", username);
-            }
-            if (password != null && !password.isBlank()) {
-                properties.setProperty("password", password);
-            }
-            properties.putAll(extra);
-            return DriverManager.getConnection(url, properties);
-        }, liveUpdates);
+        return new PostgresSignals(
+                jdbc,
+                extra -> {
+                    Properties properties = new Properties();
+                    if (username != null && !username.isBlank()) {
+                        properties.setProperty("user", username);
+                    }
+                    if (password != null && !password.isBlank()) {
+                        properties.setProperty("password", password);
+                    }
+                    properties.putAll(extra);
+                    return DriverManager.getConnection(url, properties);
+                },
+                liveUpdates);
     }
 }

@@ -64,7 +64,10 @@ public interface CrossNodeSignals {
         if (body == null || body.isBlank()) {
             return java.util.List.of();
         }
-        return java.util.Arrays.stream(body.split(",")).map(String::trim).map(Long::valueOf).toList();
+        return java.util.Arrays.stream(body.split(","))
+                .map(String::trim)
+                .map(Long::valueOf)
+                .toList();
     }
 
     /** PostgreSQL's NOTIFY payload limit is 8,000 bytes; the node id and topic take the rest. */

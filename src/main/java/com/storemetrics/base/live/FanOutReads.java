@@ -66,8 +66,12 @@ final class FanOutReads {
     static void applied(UI ui, Object lastUpdate, long othersOfferedAt) {
         Map<UI, Applied> applied = APPLIED_HERE.get();
         if (applied != null) {
-            applied.merge(ui, new Applied(lastUpdate, othersOfferedAt), (before, now) -> before.lastUpdate() == now.lastUpdate()
-                    ? new Applied(now.lastUpdate(), Math.max(before.othersOfferedAt(), now.othersOfferedAt())) : MIXED);
+            applied.merge(
+                    ui,
+                    new Applied(lastUpdate, othersOfferedAt),
+                    (before, now) -> before.lastUpdate() == now.lastUpdate()
+                            ? new Applied(now.lastUpdate(), Math.max(before.othersOfferedAt(), now.othersOfferedAt()))
+                            : MIXED);
         }
     }
 
@@ -92,8 +96,9 @@ final class FanOutReads {
         Key key = new Key(new Same(applied.lastUpdate()), user.getName(), what);
         // Taken before the read begins: a read serves a view if it began after the view's other updates were offered.
         Entry mine = new Entry(nanoTime.getAsLong());
-        Entry chosen = reads.compute(key, (same, earlier) -> earlier != null
-                && earlier.created - applied.othersOfferedAt() > 0 ? earlier : mine);
+        Entry chosen = reads.compute(
+                key,
+                (same, earlier) -> earlier != null && earlier.created - applied.othersOfferedAt() > 0 ? earlier : mine);
         if (chosen == mine) {
             try {
                 T value = read.get();
@@ -129,11 +134,9 @@ final class FanOutReads {
         reads.values().removeIf(entry -> now - entry.created > KEPT.toNanos());
     }
 
-    private record Key(Same lastUpdate, String user, Object what) {
-    }
+    private record Key(Same lastUpdate, String user, Object what) {}
 
-    private record Applied(Object lastUpdate, long othersOfferedAt) {
-    }
+    private record Applied(Object lastUpdate, long othersOfferedAt) {}
 
     /** An object compared by identity, whatever its equals says. */
     private record Same(Object object) {

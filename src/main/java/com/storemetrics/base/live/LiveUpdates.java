@@ -73,8 +73,8 @@ public class LiveUpdates implements DisposableBean {
      * {@code reload} runs instead (it should re-read everything the view shows). Call it once, from
      * the view's constructor.
      */
-    public <M> void follow(Component view, SessionUser user, Source<M> source, Consumer<List<M>> apply,
-            Runnable reload) {
+    public <M> void follow(
+            Component view, SessionUser user, Source<M> source, Consumer<List<M>> apply, Runnable reload) {
         AtomicReference<Delivery<M>> current = new AtomicReference<>();
         view.addAttachListener(attach -> {
             Delivery<M> delivery = new Delivery<>(attach.getUI(), user, apply, reload);
@@ -120,8 +120,7 @@ public class LiveUpdates implements DisposableBean {
     }
 
     /** An update in a view's queue, with when it was offered (after its commit). */
-    private record Offered<M>(M update, long at) {
-    }
+    private record Offered<M>(M update, long at) {}
 
     /** One attached view's subscription: its queue, its pace and its way into the UI. */
     private final class Delivery<M> {
@@ -133,9 +132,11 @@ public class LiveUpdates implements DisposableBean {
         private final Queue<Offered<M>> queued = new ConcurrentLinkedQueue<>();
         private final AtomicBoolean scheduled = new AtomicBoolean();
         private final AtomicBoolean reloadRequested = new AtomicBoolean();
-        private volatile long lastDelivery = System.nanoTime() - Duration.ofDays(1).toNanos();
+        private volatile long lastDelivery =
+                System.nanoTime() - Duration.ofDays(1).toNanos();
         /** When the latest update this view applied was offered; from attaching on (guarded by the session's lock). */
         private long appliedUpTo = System.nanoTime();
+
         private volatile boolean closed;
         private volatile Registration registration;
 
@@ -231,7 +232,9 @@ public class LiveUpdates implements DisposableBean {
          */
         private void sharedReadsFor(List<Offered<M>> batch) {
             Offered<M> last = batch.get(batch.size() - 1);
-            long othersOffered = batch.size() > 1 ? Math.max(appliedUpTo, batch.get(batch.size() - 2).at()) : appliedUpTo;
+            long othersOffered = batch.size() > 1
+                    ? Math.max(appliedUpTo, batch.get(batch.size() - 2).at())
+                    : appliedUpTo;
             appliedUpTo = Math.max(appliedUpTo, last.at());
             FanOutReads.applied(ui, last.update(), othersOffered);
         }
@@ -245,9 +248,11 @@ public class LiveUpdates implements DisposableBean {
             } catch (RuntimeException reloadFailure) {
                 // E.g. the customer lost access to what the view shows: say so instead of a stack trace.
                 log.warn("A view could not reload its data after a live update", reloadFailure);
-                com.vaadin.flow.component.notification.Notification.show("This page could not be brought up "
-                        + "to date. Reload the page to see where things stand now.", 8000,
-                        com.vaadin.flow.component.notification.Notification.Position.MIDDLE)
+                com.vaadin.flow.component.notification.Notification.show(
+                                "This page could not be brought up "
+                                        + "to date. Reload the page to see where things stand now.",
+                                8000,
+                                com.vaadin.flow.component.notification.Notification.Position.MIDDLE)
                         .addThemeVariants(com.vaadin.flow.component.notification.NotificationVariant.LUMO_WARNING);
             }
         }

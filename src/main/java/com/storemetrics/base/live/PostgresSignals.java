@@ -139,7 +139,8 @@ public final class PostgresSignals implements CrossNodeSignals, SmartLifecycle {
             extra.setProperty("ApplicationName", APPLICATION_NAME + node);
             extra.setProperty("tcpKeepAlive", "true");
             // A dead peer that never closed the socket shows as a time-out on the next ping.
-            extra.setProperty("socketTimeout", Long.toString(PING_EVERY.multipliedBy(2).toSeconds()));
+            extra.setProperty(
+                    "socketTimeout", Long.toString(PING_EVERY.multipliedBy(2).toSeconds()));
             try (Connection connection = connections.open(extra)) {
                 current = connection;
                 try (Statement statement = connection.createStatement()) {
@@ -159,8 +160,10 @@ public final class PostgresSignals implements CrossNodeSignals, SmartLifecycle {
                 if (!running) {
                     break;
                 }
-                log.warn("The connection that hears other nodes' changes broke ({}); connecting again in {} ms",
-                        failure.getMessage(), backoff.toMillis());
+                log.warn(
+                        "The connection that hears other nodes' changes broke ({}); connecting again in {} ms",
+                        failure.getMessage(),
+                        backoff.toMillis());
                 try {
                     Thread.sleep(backoff.toMillis());
                 } catch (InterruptedException interrupted) {

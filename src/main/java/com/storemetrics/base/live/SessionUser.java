@@ -65,8 +65,10 @@ public final class SessionUser {
      * A lazy data provider whose page and count queries run as this user, on the request thread
      * and on a push thread alike. A page is read completely before the user's context is left.
      */
-    public <T, F> CallbackDataProvider<T, F> lazy(CallbackDataProvider.FetchCallback<T, F> fetch,
-            CallbackDataProvider.CountCallback<T, F> count, ValueProvider<T, Object> identifier) {
+    public <T, F> CallbackDataProvider<T, F> lazy(
+            CallbackDataProvider.FetchCallback<T, F> fetch,
+            CallbackDataProvider.CountCallback<T, F> count,
+            ValueProvider<T, Object> identifier) {
         return new CallbackDataProvider<>(
                 query -> call(() -> List.copyOf(fetch.fetch(query).toList())).stream(),
                 query -> call(() -> count.count(query)),

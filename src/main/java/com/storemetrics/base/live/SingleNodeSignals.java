@@ -13,8 +13,7 @@ final class SingleNodeSignals implements CrossNodeSignals {
 
     @Override
     public Registration receive(String topic, Consumer<String> handler) {
-        return () -> {
-        };
+        return () -> {};
     }
 
     @Override

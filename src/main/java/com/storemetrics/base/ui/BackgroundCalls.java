@@ -35,8 +35,8 @@ public class BackgroundCalls implements DisposableBean {
      * Runs {@code work} in the background; then, inside {@link UI#access}, {@code onSuccess} or
      * {@code onFailure} with the exception it threw. Nothing runs if the UI has gone meanwhile.
      */
-    public <T> CompletableFuture<Void> run(UI ui, Supplier<T> work, Consumer<T> onSuccess,
-            Consumer<RuntimeException> onFailure) {
+    public <T> CompletableFuture<Void> run(
+            UI ui, Supplier<T> work, Consumer<T> onSuccess, Consumer<RuntimeException> onFailure) {
         return CompletableFuture.supplyAsync(work, executor).handle((result, error) -> {
             try {
                 ui.access(() -> {

@@ -12,18 +12,18 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
  */
 public final class LitCells {
 
-    private static final String COLUMN = LumoUtility.Display.FLEX + " " + LumoUtility.FlexDirection.COLUMN + " "
-            + LumoUtility.AlignItems.START;
+    private static final String COLUMN =
+            LumoUtility.Display.FLEX + " " + LumoUtility.FlexDirection.COLUMN + " " + LumoUtility.AlignItems.START;
     private static final String SMALL = LumoUtility.FontSize.XSMALL;
 
-    private LitCells() {
-    }
+    private LitCells() {}
 
     /** A semibold first line and a small secondary second line. */
     public static <T> LitRenderer<T> twoLines(ValueProvider<T, String> first, ValueProvider<T, String> second) {
         return LitRenderer.<T>of("<div class='" + COLUMN + "'>"
-                + "<span class='" + LumoUtility.FontWeight.SEMIBOLD + "'>${item.first}</span>"
-                + "<span class='cell-detail " + SMALL + " " + LumoUtility.TextColor.SECONDARY + "'>${item.second}</span></div>")
+                        + "<span class='" + LumoUtility.FontWeight.SEMIBOLD + "'>${item.first}</span>"
+                        + "<span class='cell-detail " + SMALL + " " + LumoUtility.TextColor.SECONDARY
+                        + "'>${item.second}</span></div>")
                 .withProperty("first", first)
                 .withProperty("second", second);
     }
@@ -32,11 +32,15 @@ public final class LitCells {
      * A Lumo badge with an optional small line under it. {@code tone} is a badge theme ("", "success",
      * "error", "contrast"); {@code detailColor} a Lumo text colour class; a null detail hides the line.
      */
-    public static <T> LitRenderer<T> badge(ValueProvider<T, String> label, ValueProvider<T, String> tone,
-            ValueProvider<T, String> detail, ValueProvider<T, String> detailColor) {
+    public static <T> LitRenderer<T> badge(
+            ValueProvider<T, String> label,
+            ValueProvider<T, String> tone,
+            ValueProvider<T, String> detail,
+            ValueProvider<T, String> detailColor) {
         return LitRenderer.<T>of("<div class='" + COLUMN + " " + LumoUtility.Gap.XSMALL + "'>"
-                + "<span theme='badge ${item.tone}'>${item.label}</span>"
-                + "<span class='cell-detail " + SMALL + " ${item.detailColor}' ?hidden=${item.noDetail}>${item.detail}</span></div>")
+                        + "<span theme='badge ${item.tone}'>${item.label}</span>"
+                        + "<span class='cell-detail " + SMALL
+                        + " ${item.detailColor}' ?hidden=${item.noDetail}>${item.detail}</span></div>")
                 .withProperty("label", label)
                 .withProperty("tone", row -> nullToEmpty(tone.apply(row)))
                 .withProperty("detail", row -> nullToEmpty(detail.apply(row)))
@@ -50,13 +54,21 @@ public final class LitCells {
      * function {@code function}. {@code ariaLabel} and {@code text} may hold {@code ${item.x}}
      * bindings; {@code hiddenWhen} names a boolean property that hides the button, or is null.
      */
-    public static String button(String function, String theme, String icon, String text, String ariaLabel,
-            String tooltip, String hiddenWhen) {
+    public static String button(
+            String function,
+            String theme,
+            String icon,
+            String text,
+            String ariaLabel,
+            String tooltip,
+            String hiddenWhen) {
         return "<vaadin-button theme='" + theme + "' aria-label='" + ariaLabel + "'"
                 + (hiddenWhen == null ? "" : " ?hidden=${item." + hiddenWhen + "}")
                 + " @click=${" + function + "}>"
-                + (icon == null ? "" : "<vaadin-icon icon='vaadin:" + icon + "'" + (text == null ? "" : " slot='prefix'")
-                        + "></vaadin-icon>")
+                + (icon == null
+                        ? ""
+                        : "<vaadin-icon icon='vaadin:" + icon + "'" + (text == null ? "" : " slot='prefix'")
+                                + "></vaadin-icon>")
                 + (text == null ? "" : text)
                 + (tooltip == null ? "" : "<vaadin-tooltip slot='tooltip' text='" + tooltip + "'></vaadin-tooltip>")
                 + "</vaadin-button>";

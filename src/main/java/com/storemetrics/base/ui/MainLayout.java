@@ -12,10 +12,10 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
-import com.vaadin.flow.server.menu.MenuConfiguration;
-import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import java.util.LinkedHashMap;
@@ -38,8 +38,7 @@ public final class MainLayout extends AppLayout {
         setPrimarySection(Section.DRAWER);
 
         Span brand = new Span("Storemetrics");
-        brand.addClassNames(LumoUtility.FontWeight.SEMIBOLD, LumoUtility.FontSize.LARGE,
-                LumoUtility.Padding.MEDIUM);
+        brand.addClassNames(LumoUtility.FontWeight.SEMIBOLD, LumoUtility.FontSize.LARGE, LumoUtility.Padding.MEDIUM);
         addToDrawer(brand, buildNavigation());
 
         HorizontalLayout header = new HorizontalLayout();
@@ -74,11 +73,12 @@ public final class MainLayout extends AppLayout {
                 nav.addItem(item);
             } else {
                 groups.computeIfAbsent(group, g -> {
-                    SideNavItem parent = new SideNavItem(label);
-                    parent.setExpanded(true);
-                    nav.addItem(parent);
-                    return parent;
-                }).addItem(item);
+                            SideNavItem parent = new SideNavItem(label);
+                            parent.setExpanded(true);
+                            nav.addItem(parent);
+                            return parent;
+                        })
+                        .addItem(item);
             }
         }
         return nav;

@@ -15,8 +15,7 @@ public final class NarrowScreens {
     /** CSS pixels: phones and tablets in portrait are narrower, laptops and desktops wider. */
     public static final int PHONE_WIDTH = 1024;
 
-    private NarrowScreens() {
-    }
+    private NarrowScreens() {}
 
     public static void hideOnPhones(Grid<?> grid, List<? extends Grid.Column<?>> secondary) {
         grid.addAttachListener(attach -> {

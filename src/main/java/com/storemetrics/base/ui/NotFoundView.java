@@ -19,7 +19,8 @@ public class NotFoundView extends VerticalLayout implements HasErrorParameter<No
 
     public NotFoundView() {
         setId("not-found");
-        add(new H2("Page not found"),
+        add(
+                new H2("Page not found"),
                 new Paragraph("The address you opened does not exist, or it has moved."),
                 new Anchor("", "Go to the start page"));
     }

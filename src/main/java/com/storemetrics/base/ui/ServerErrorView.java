@@ -27,10 +27,14 @@ public class ServerErrorView extends VerticalLayout implements HasErrorParameter
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
         String reference = UUID.randomUUID().toString().substring(0, 8);
-        log.error("Navigation to '{}' failed (reference {})", event.getLocation().getPath(), reference,
+        log.error(
+                "Navigation to '{}' failed (reference {})",
+                event.getLocation().getPath(),
+                reference,
                 parameter.getCaughtException());
         removeAll();
-        add(new H2("Something went wrong"),
+        add(
+                new H2("Something went wrong"),
                 new Paragraph("Please try again. If it keeps happening, contact support and quote reference "
                         + reference + "."),
                 new Anchor("", "Go to the start page"));

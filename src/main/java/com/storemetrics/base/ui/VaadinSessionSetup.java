@@ -24,23 +24,26 @@ class VaadinSessionSetup implements VaadinServiceInitListener {
     @Override
     public void serviceInit(ServiceInitEvent event) {
         event.getSource().setSystemMessagesProvider(info -> systemMessages());
-        event.getSource().addSessionInitListener(init -> init.getSession().setErrorHandler(error -> {
-            if (browserWentAway(error.getThrowable())) {
-                // A push written to a tab that was closed or navigated away: nobody is there to tell,
-                // and nothing failed on our side.
-                log.debug("The browser left while a response or push was written", error.getThrowable());
-                return;
-            }
-            String reference = UUID.randomUUID().toString().substring(0, 8);
-            log.error("Unexpected error in the UI (reference {})", reference, error.getThrowable());
-            UI ui = UI.getCurrent();
-            if (ui != null) {
-                Notification notification = Notification.show("Something went wrong. Please try again;"
-                        + " if it keeps happening, contact support with reference " + reference + ".",
-                        8000, Notification.Position.MIDDLE);
-                notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
-            }
-        }));
+        event.getSource()
+                .addSessionInitListener(init -> init.getSession().setErrorHandler(error -> {
+                    if (browserWentAway(error.getThrowable())) {
+                        // A push written to a tab that was closed or navigated away: nobody is there to tell,
+                        // and nothing failed on our side.
+                        log.debug("The browser left while a response or push was written", error.getThrowable());
+                        return;
+                    }
+                    String reference = UUID.randomUUID().toString().substring(0, 8);
+                    log.error("Unexpected error in the UI (reference {})", reference, error.getThrowable());
+                    UI ui = UI.getCurrent();
+                    if (ui != null) {
+                        Notification notification = Notification.show(
+                                "Something went wrong. Please try again;"
+                                        + " if it keeps happening, contact support with reference " + reference + ".",
+                                8000,
+                                Notification.Position.MIDDLE);
+                        notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
+                    }
+                }));
     }
 
     /**
@@ -51,8 +54,8 @@ class VaadinSessionSetup implements VaadinServiceInitListener {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             String message = String.valueOf(cause.getMessage());
             if (cause.getClass().getSimpleName().equals("ClientAbortException")
-                    || cause instanceof java.io.IOException && (message.contains("Broken pipe")
-                            || message.contains("Connection reset"))) {
+                    || cause instanceof java.io.IOException
+                            && (message.contains("Broken pipe") || message.contains("Connection reset"))) {
                 return true;
             }
         }

@@ -1,17 +1,17 @@
 package com.storemetrics.integration.funnel;
 
-import com.storemetrics.integration.Actor;
-import com.storemetrics.integration.IntegrationStatus;
-import com.storemetrics.integration.IntegrationLifecycle;
-import com.storemetrics.integration.CredentialKind;
-import com.storemetrics.integration.StoreAccountCatalog;
-import com.storemetrics.integration.DiscoveredAccount;
 import com.storemetrics.appstore.ApiCredential;
 import com.storemetrics.appstore.AppStoreConnectClient;
 import com.storemetrics.appstore.AppleDeadline;
 import com.storemetrics.appstore.AppleFailure;
 import com.storemetrics.appstore.InvitationOutcome;
 import com.storemetrics.appstore.InvitationRequest;
+import com.storemetrics.integration.Actor;
+import com.storemetrics.integration.CredentialKind;
+import com.storemetrics.integration.DiscoveredAccount;
+import com.storemetrics.integration.IntegrationLifecycle;
+import com.storemetrics.integration.IntegrationStatus;
+import com.storemetrics.integration.StoreAccountCatalog;
 import com.storemetrics.security.CurrentUser;
 import com.storemetrics.security.Roles;
 import com.storemetrics.security.SignedInUser;
@@ -38,7 +38,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @PreAuthorize("hasRole('" + Roles.CUSTOMER + "')")
 public class ConnectionService {
 
-
     private final AppStoreConnectClient api;
     private final CredentialChecks checks;
     private final RecentAppsLoader recentApps;
@@ -53,10 +52,15 @@ public class ConnectionService {
     private final String serviceAppleId;
     private final Duration interactiveDeadline;
 
-    ConnectionService(AppStoreConnectClient api, CredentialChecks checks, RecentAppsLoader recentApps,
+    ConnectionService(
+            AppStoreConnectClient api,
+            CredentialChecks checks,
+            RecentAppsLoader recentApps,
             StoreAccountCatalog catalog,
-            IntegrationLifecycle lifecycle, CurrentUser currentUser,
-            PlatformTransactionManager transactionManager, Clock clock,
+            IntegrationLifecycle lifecycle,
+            CurrentUser currentUser,
+            PlatformTransactionManager transactionManager,
+            Clock clock,
             @Value("${storemetrics.apple.service-apple-id}") String serviceAppleId,
             @Value("${storemetrics.apple.interactive-deadline:15s}") Duration interactiveDeadline) {
         this.api = api;
@@ -107,13 +111,17 @@ public class ConnectionService {
         Map<String, AccountAvailability> result = new LinkedHashMap<>();
         for (DiscoveredAccount account : discovered) {
             IntegrationStatus status = live.get(account.key());
-            result.put(account.key(), status == null
-                    ? (ourMembership.contains(account.key()) ? AccountAvailability.MEMBER_ALREADY : AccountAvailability.AVAILABLE)
-                    : switch (status) {
-                        case EXPIRED -> AccountAvailability.EXPIRED_REMOVE_FIRST;
-                        case PENDING -> AccountAvailability.PENDING_YOURS;
-                        default -> AccountAvailability.ALREADY_CONNECTED;
-                    });
+            result.put(
+                    account.key(),
+                    status == null
+                            ? (ourMembership.contains(account.key())
+                                    ? AccountAvailability.MEMBER_ALREADY
+                                    : AccountAvailability.AVAILABLE)
+                            : switch (status) {
+                                case EXPIRED -> AccountAvailability.EXPIRED_REMOVE_FIRST;
+                                case PENDING -> AccountAvailability.PENDING_YOURS;
+                                default -> AccountAvailability.ALREADY_CONNECTED;
+                            });
         }
         return result;
     }
@@ -124,7 +132,8 @@ public class ConnectionService {
      */
     public InvitationResult sendInvitation(ApiAccess access, DiscoveredAccount account) {
         try {
-            return InvitationResult.of(AppleDeadline.within(interactiveDeadline, () -> invite(access.credential(), account)));
+            return InvitationResult.of(
+                    AppleDeadline.within(interactiveDeadline, () -> invite(access.credential(), account)));
         } catch (AppleFailure failure) {
             throw CredentialRejected.from(failure);
         }
@@ -134,9 +143,11 @@ public class ConnectionService {
         if (!api.findUsers(credential, serviceAppleId).isEmpty()) {
             return InvitationOutcome.Result.ALREADY_MEMBER;
         }
-        List<String> appIds = account.apps().stream().map(DiscoveredAccount.DiscoveredApp::appleIdentifier).toList();
-        InvitationRequest request = new InvitationRequest(serviceAppleId, "Storemetrics", "Integration",
-                List.of("SALES"), appIds.isEmpty(), appIds);
+        List<String> appIds = account.apps().stream()
+                .map(DiscoveredAccount.DiscoveredApp::appleIdentifier)
+                .toList();
+        InvitationRequest request = new InvitationRequest(
+                serviceAppleId, "Storemetrics", "Integration", List.of("SALES"), appIds.isEmpty(), appIds);
         return api.createInvitation(credential, request).result();
     }
 
@@ -163,13 +174,14 @@ public class ConnectionService {
         if (!catalog.liveAccountNames(customer.userId(), accountIds).isEmpty()) {
             throw alreadyConnected(customer.userId(), accountIds);
         }
-        String reason = "Connected with " + (credentialKind == CredentialKind.ACCESS_TOKEN ? "an access token" : "an API key")
-                + "; the customer reported the invitation sent (" + accountIds.size()
-                + (accountIds.size() == 1 ? " account)" : " accounts)");
+        String reason =
+                "Connected with " + (credentialKind == CredentialKind.ACCESS_TOKEN ? "an access token" : "an API key")
+                        + "; the customer reported the invitation sent (" + accountIds.size()
+                        + (accountIds.size() == 1 ? " account)" : " accounts)");
         // The customer's other tabs (and support) show the new rows too, once committed.
         Instant now = clock.instant();
-        List<Long> created = lifecycle.connect(customer.userId(), Actor.customer(customer.getUsername()), accountIds,
-                credentialKind, reason, now);
+        List<Long> created = lifecycle.connect(
+                customer.userId(), Actor.customer(customer.getUsername()), accountIds, credentialKind, reason, now);
         // Where our service user is a member already (a colleague connected the account), there is
         // nothing to invite: approved at once, as the verifier would on its next check.
         for (Long accountId : catalog.memberAccountIds(customer.userId(), accountIds)) {

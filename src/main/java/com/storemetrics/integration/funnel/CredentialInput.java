@@ -21,16 +21,19 @@ final class CredentialInput {
     static final int MAX_VENDOR_NUMBER = 32;
 
     enum Shape {
-        EMPTY, TOO_LONG, JWT, REPORTER_TOKEN, UNRECOGNISED
+        EMPTY,
+        TOO_LONG,
+        JWT,
+        REPORTER_TOKEN,
+        UNRECOGNISED
     }
 
     private static final Pattern REPORTER_TOKEN = Pattern.compile("[A-Za-z0-9-]{16,128}");
     /** The form Apple's access tokens have had so far (a UUID); others are still tried, Apple decides. */
-    private static final Pattern USUAL_ACCESS_TOKEN = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern USUAL_ACCESS_TOKEN =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-    private CredentialInput() {
-    }
+    private CredentialInput() {}
 
     /** Trims surrounding white space (pastes often carry a line break). */
     static String normalise(String raw) {

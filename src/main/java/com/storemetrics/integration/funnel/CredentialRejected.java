@@ -14,8 +14,18 @@ public class CredentialRejected extends RuntimeException {
     private static final Logger log = LoggerFactory.getLogger(CredentialRejected.class);
 
     public enum Reason {
-        EMPTY, TOO_LONG, WRONG_KIND, UNRECOGNISED, MALFORMED, UNAUTHORIZED, FORBIDDEN, RATE_LIMITED,
-        UNAVAILABLE, UNEXPECTED_ANSWER, NO_ACCOUNTS, INVALID_VENDOR_NUMBER
+        EMPTY,
+        TOO_LONG,
+        WRONG_KIND,
+        UNRECOGNISED,
+        MALFORMED,
+        UNAUTHORIZED,
+        FORBIDDEN,
+        RATE_LIMITED,
+        UNAVAILABLE,
+        UNEXPECTED_ANSWER,
+        NO_ACCOUNTS,
+        INVALID_VENDOR_NUMBER
     }
 
     private final Reason reason;
@@ -47,7 +57,10 @@ public class CredentialRejected extends RuntimeException {
             return failure.userMessage();
         }
         String reference = UUID.randomUUID().toString().substring(0, 8);
-        log.warn("Apple call for a customer failed (reference {}): {}: {}", reference, failure.kind(),
+        log.warn(
+                "Apple call for a customer failed (reference {}): {}: {}",
+                reference,
+                failure.kind(),
                 failure.getMessage());
         return failure.userMessage() + " Reference: " + reference + ".";
     }

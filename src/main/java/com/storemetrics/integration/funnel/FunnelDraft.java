@@ -14,7 +14,9 @@ import java.util.List;
 public final class FunnelDraft {
 
     public enum Step {
-        CREDENTIAL, SELECT_ACCOUNT, INVITE;
+        CREDENTIAL,
+        SELECT_ACCOUNT,
+        INVITE;
 
         public int number() {
             return ordinal() + 1;
@@ -57,8 +59,12 @@ public final class FunnelDraft {
      * Apple accepted the credential of {@code checkedGeneration}. Returns false, changing nothing,
      * when the credential was edited meanwhile.
      */
-    public boolean checked(int checkedGeneration, CredentialKind kind, List<DiscoveredAccount> accounts,
-            ApiAccess access, String accessToken) {
+    public boolean checked(
+            int checkedGeneration,
+            CredentialKind kind,
+            List<DiscoveredAccount> accounts,
+            ApiAccess access,
+            String accessToken) {
         if (checkedGeneration != generation) {
             return false;
         }
@@ -111,7 +117,8 @@ public final class FunnelDraft {
     /** Step 2 still has to name apps from sales summaries (access tokens only). */
     public boolean needsApps() {
         return accessTokenForApps != null
-                && discovered.stream().anyMatch(account -> account.appsState() == DiscoveredAccount.AppsState.NOT_LOADED);
+                && discovered.stream()
+                        .anyMatch(account -> account.appsState() == DiscoveredAccount.AppsState.NOT_LOADED);
     }
 
     /** The dialog closed: nothing of the credential stays. */

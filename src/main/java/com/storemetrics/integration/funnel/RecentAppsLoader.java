@@ -1,9 +1,9 @@
 package com.storemetrics.integration.funnel;
 
-import com.storemetrics.integration.DiscoveredAccount;
 import com.storemetrics.appstore.AppleFailure;
 import com.storemetrics.appstore.ReporterClient;
 import com.storemetrics.appstore.SalesRow;
+import com.storemetrics.integration.DiscoveredAccount;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -57,31 +57,36 @@ class RecentAppsLoader implements DisposableBean {
                 .map(vendor -> CompletableFuture.supplyAsync(
                         () -> mostRecentApps(accessToken, account.accountNumber(), vendor), vendorPool))
                 .toList();
-        return CompletableFuture.allOf(perVendor.toArray(CompletableFuture[]::new)).thenApply(done -> {
-            Map<String, DiscoveredAccount.DiscoveredApp> apps = new LinkedHashMap<>();
-            boolean anyUnavailable = false;
-            for (CompletableFuture<VendorApps> vendor : perVendor) {
-                VendorApps result = vendor.join();
-                anyUnavailable |= result.unavailable();
-                result.apps().forEach(app -> apps.putIfAbsent(app.appleIdentifier(), app));
-            }
-            List<DiscoveredAccount.DiscoveredApp> sorted = new ArrayList<>(apps.values());
-            sorted.sort(Comparator.comparing(DiscoveredAccount.DiscoveredApp::name, String.CASE_INSENSITIVE_ORDER));
-            DiscoveredAccount.AppsState state = !sorted.isEmpty() ? DiscoveredAccount.AppsState.LOADED
-                    : anyUnavailable ? DiscoveredAccount.AppsState.UNAVAILABLE
-                    : DiscoveredAccount.AppsState.NO_RECENT_SALES;
-            return account.withApps(sorted, state);
-        });
+        return CompletableFuture.allOf(perVendor.toArray(CompletableFuture[]::new))
+                .thenApply(done -> {
+                    Map<String, DiscoveredAccount.DiscoveredApp> apps = new LinkedHashMap<>();
+                    boolean anyUnavailable = false;
+                    for (CompletableFuture<VendorApps> vendor : perVendor) {
+                        VendorApps result = vendor.join();
+                        anyUnavailable |= result.unavailable();
+                        result.apps().forEach(app -> apps.putIfAbsent(app.appleIdentifier(), app));
+                    }
+                    List<DiscoveredAccount.DiscoveredApp> sorted = new ArrayList<>(apps.values());
+                    sorted.sort(
+                            Comparator.comparing(DiscoveredAccount.DiscoveredApp::name, String.CASE_INSENSITIVE_ORDER));
+                    DiscoveredAccount.AppsState state = !sorted.isEmpty()
+                            ? DiscoveredAccount.AppsState.LOADED
+                            : anyUnavailable
+                                    ? DiscoveredAccount.AppsState.UNAVAILABLE
+                                    : DiscoveredAccount.AppsState.NO_RECENT_SALES;
+                    return account.withApps(sorted, state);
+                });
     }
 
     private VendorApps mostRecentApps(String accessToken, String accountNumber, String vendor) {
         // Apple's report days are Pacific days; yesterday's appears at 5 am Pacific, so an early
         // morning skips the "not available yet" day and reads the one before.
-        LocalDate yesterday = LocalDate.now(clock.withZone(java.time.ZoneId.of("America/Los_Angeles"))).minusDays(1);
+        LocalDate yesterday = LocalDate.now(clock.withZone(java.time.ZoneId.of("America/Los_Angeles")))
+                .minusDays(1);
         try {
             for (int daysBack = 0; daysBack < DAYS_BACK; daysBack++) {
-                com.storemetrics.appstore.DailySales answer = reporter.dailySales(accessToken, accountNumber, vendor,
-                        yesterday.minusDays(daysBack));
+                com.storemetrics.appstore.DailySales answer =
+                        reporter.dailySales(accessToken, accountNumber, vendor, yesterday.minusDays(daysBack));
                 if (answer.outcome() == com.storemetrics.appstore.DailySales.Outcome.DATA) {
                     return new VendorApps(appsOf(answer.report().rows()), false);
                 }
@@ -97,10 +102,11 @@ class RecentAppsLoader implements DisposableBean {
     static List<DiscoveredAccount.DiscoveredApp> appsOf(List<SalesRow> rows) {
         Map<String, DiscoveredAccount.DiscoveredApp> apps = new LinkedHashMap<>();
         for (SalesRow row : rows) {
-            boolean isApp = row.parentIdentifier() == null || row.parentIdentifier().isBlank();
+            boolean isApp =
+                    row.parentIdentifier() == null || row.parentIdentifier().isBlank();
             if (isApp && row.appleIdentifier() != null && !row.appleIdentifier().isBlank()) {
-                apps.putIfAbsent(row.appleIdentifier(),
-                        new DiscoveredAccount.DiscoveredApp(row.appleIdentifier(), row.title()));
+                apps.putIfAbsent(
+                        row.appleIdentifier(), new DiscoveredAccount.DiscoveredApp(row.appleIdentifier(), row.title()));
             }
         }
         return List.copyOf(apps.values());
@@ -111,6 +117,5 @@ class RecentAppsLoader implements DisposableBean {
         vendorPool.shutdownNow();
     }
 
-    private record VendorApps(List<DiscoveredAccount.DiscoveredApp> apps, boolean unavailable) {
-    }
+    private record VendorApps(List<DiscoveredAccount.DiscoveredApp> apps, boolean unavailable) {}
 }

@@ -1,8 +1,5 @@
 package com.storemetrics.integration.ui;
 
-import com.storemetrics.integration.Integration;
-import com.storemetrics.integration.funnel.ConnectionService;
-import com.storemetrics.integration.funnel.ui.ConnectAppStoreDialog;
 import com.storemetrics.base.live.LiveUpdates;
 import com.storemetrics.base.live.SessionUser;
 import com.storemetrics.base.ui.BackgroundCalls;
@@ -18,6 +15,8 @@ import com.storemetrics.integration.IntegrationsChecked;
 import com.storemetrics.integration.Notice;
 import com.storemetrics.integration.NoticesPosted;
 import com.storemetrics.integration.StoreDataLines;
+import com.storemetrics.integration.funnel.ConnectionService;
+import com.storemetrics.integration.funnel.ui.ConnectAppStoreDialog;
 import com.storemetrics.security.Roles;
 import com.storemetrics.security.SignedInUser;
 import com.vaadin.flow.component.button.Button;
@@ -64,9 +63,14 @@ public class DataIntegrationView extends VerticalLayout implements HasUrlParamet
     final IntegrationsGrid grid;
     final Select<IntegrationStatus> statusFilter;
 
-    public DataIntegrationView(ConnectionService connections, IntegrationService integrationService,
-            BackgroundCalls background, IntegrationBroadcaster broadcaster, LiveUpdates live,
-            AuthenticationContext authentication, Clock clock,
+    public DataIntegrationView(
+            ConnectionService connections,
+            IntegrationService integrationService,
+            BackgroundCalls background,
+            IntegrationBroadcaster broadcaster,
+            LiveUpdates live,
+            AuthenticationContext authentication,
+            Clock clock,
             org.springframework.beans.factory.ObjectProvider<StoreDataLines> storeData) {
         this.connections = connections;
         this.integrationService = integrationService;
@@ -76,7 +80,10 @@ public class DataIntegrationView extends VerticalLayout implements HasUrlParamet
         SessionUser viewer = SessionUser.current();
         // Read once, here on the request thread: the grid renders rows on push threads too (see SessionUser).
         String serviceAppleId = connections.serviceAppleId();
-        long customerId = authentication.getAuthenticatedUser(SignedInUser.class).orElseThrow().userId();
+        long customerId = authentication
+                .getAuthenticatedUser(SignedInUser.class)
+                .orElseThrow()
+                .userId();
 
         Paragraph intro = new Paragraph("Connect your store accounts so Storemetrics shows your real downloads and "
                 + "proceeds instead of estimates.");
@@ -87,8 +94,19 @@ public class DataIntegrationView extends VerticalLayout implements HasUrlParamet
         notices = new NoticesPanel(integrationService);
         // Without the metrics feature, Approved rows say nothing about data.
         StoreDataLines dataLines = storeData.getIfAvailable(() -> StoreDataLines.NONE);
-        integrations = new LiveIntegrationsGrid(integrationService, dataLines, viewer, live, clock, new RowActions(integrationService,
-                serviceAppleId, this::openDetails, this::openDialog, this::removedHere, this::refresh));
+        integrations = new LiveIntegrationsGrid(
+                integrationService,
+                dataLines,
+                viewer,
+                live,
+                clock,
+                new RowActions(
+                        integrationService,
+                        serviceAppleId,
+                        this::openDetails,
+                        this::openDialog,
+                        this::removedHere,
+                        this::refresh));
         grid = integrations.grid;
         statusFilter = integrations.statusFilter;
 
@@ -112,7 +130,8 @@ public class DataIntegrationView extends VerticalLayout implements HasUrlParamet
 
     void openDetails(long integrationId) {
         try {
-            new IntegrationDetailsDialog(integrationService.details(integrationId), clock, connections.serviceAppleId()).open();
+            new IntegrationDetailsDialog(integrationService.details(integrationId), clock, connections.serviceAppleId())
+                    .open();
         } catch (IntegrationNotFound missing) {
             RowActions.warn(missing.getMessage() + " Your current integrations are listed below.");
         }
@@ -120,9 +139,11 @@ public class DataIntegrationView extends VerticalLayout implements HasUrlParamet
 
     private void finished(int created) {
         refresh();
-        Notification notification = Notification.show((created == 1 ? "Your account is" : created + " accounts are")
-                + " Pending. We approve it within seconds of the invitation being accepted in App Store Connect.",
-                8000, Notification.Position.BOTTOM_START);
+        Notification notification = Notification.show(
+                (created == 1 ? "Your account is" : created + " accounts are")
+                        + " Pending. We approve it within seconds of the invitation being accepted in App Store Connect.",
+                8000,
+                Notification.Position.BOTTOM_START);
         notification.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
 
@@ -160,10 +181,15 @@ public class DataIntegrationView extends VerticalLayout implements HasUrlParamet
 
     /** A row that just turned Approved deserves a word, and the customer wants to know what comes next. */
     private static void announceApprovals(List<IntegrationChange> changes) {
-        changes.stream().map(IntegrationChange::row).filter(row -> row.status() == IntegrationStatus.APPROVED)
-                .forEach(row -> Notification.show(row.accountName() + " is approved: our service user is a member. "
-                                + "Its store data appears under My Account > Store Metrics within a few minutes.",
-                        8000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS));
+        changes.stream()
+                .map(IntegrationChange::row)
+                .filter(row -> row.status() == IntegrationStatus.APPROVED)
+                .forEach(row -> Notification.show(
+                                row.accountName() + " is approved: our service user is a member. "
+                                        + "Its store data appears under My Account > Store Metrics within a few minutes.",
+                                8000,
+                                Notification.Position.BOTTOM_START)
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS));
     }
 
     /** When a pushed update could not be applied: everything again from the database. */

@@ -26,26 +26,25 @@ class IntegrationDetailsDialog extends Dialog {
         setWidth("min(48rem, 100vw)");
         FormLayout facts = new FormLayout();
         facts.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30rem", 2));
-        facts.addFormItem(new Span(row.accountNumber() != null ? row.accountNumber() : "Known after approval"),
-                "Account number");
+        facts.addFormItem(
+                new Span(row.accountNumber() != null ? row.accountNumber() : "Known after approval"), "Account number");
         facts.addFormItem(new Span(String.join(", ", row.vendorNumbers())), "Vendor numbers");
         facts.addFormItem(new Badge(row.status().label(), row.status().tone()), "Status");
         String progress = IntegrationsGrid.statusDetail(row, clock.instant(), serviceAppleId);
         facts.addFormItem(new Span(progress != null ? progress : "—"), "Progress");
-        facts.addFormItem(new Span(details.connectedBy() + ", " + Times.minute(row.connectedAt())),
-                "Connected by");
-        facts.addFormItem(new Span(row.lastCheckedAt() == null ? "Not yet" : Times.minute(row.lastCheckedAt())),
-                "Last checked");
+        facts.addFormItem(new Span(details.connectedBy() + ", " + Times.minute(row.connectedAt())), "Connected by");
+        facts.addFormItem(
+                new Span(row.lastCheckedAt() == null ? "Not yet" : Times.minute(row.lastCheckedAt())), "Last checked");
         facts.addFormItem(new Span(row.credentialKind().label()), "Connected with");
-        Span apps = new Span(row.appNames().isEmpty() ? "Apps appear once sales data arrives." : String.join(", ", row.appNames()));
+        Span apps = new Span(
+                row.appNames().isEmpty() ? "Apps appear once sales data arrives." : String.join(", ", row.appNames()));
         facts.addFormItem(apps, "Apps");
         facts.setColspan(apps.getParent().orElseThrow(), 2);
 
         history.setId("integration-history");
         history.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         history.addColumn(entry -> Times.minute(entry.at())).setHeader("When").setAutoWidth(true);
-        history.addColumn(entry -> entry.change())
-                .setHeader("Change").setAutoWidth(true);
+        history.addColumn(entry -> entry.change()).setHeader("Change").setAutoWidth(true);
         history.addColumn(HistoryEntry::reason).setHeader("Why").setFlexGrow(2);
         history.addColumn(entry -> entry.actor().label()).setHeader("By").setAutoWidth(true);
         history.setItems(details.history());

@@ -47,28 +47,60 @@ class IntegrationsGrid extends Grid<IntegrationRow> {
         setId("integrations-grid");
         // Progress and reasons under the status badge need more than one line.
         addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        setEmptyStateText("No integrations yet. Press Connect on App Store Connect above to connect your first account.");
+        setEmptyStateText(
+                "No integrations yet. Press Connect on App Store Connect above to connect your first account.");
         setMultiSort(true, MultiSortPriority.APPEND);
         // Rich cells are Lit templates: the browser builds them, the server keeps no component per row.
-        // Account and Status start narrow and grow: on a phone they and the three actions fit without scrolling sideways.
-        addColumn(LitCells.<IntegrationRow>twoLines(IntegrationRow::accountName, row -> row.accountNumber() != null
-                ? "Account " + row.accountNumber() : "Account number after approval")).setHeader("Account")
-                .setWidth("5.5rem").setFlexGrow(2).setKey("account").setSortable(true);
-        addColumn(row -> String.join(", ", row.vendorNumbers())).setHeader("Vendor").setKey("vendor").setSortable(true);
-        addColumn(IntegrationsGrid::appsSummary).setHeader("Apps").setKey("apps").setSortable(true)
-                .setTooltipGenerator(row -> row.appNames().isEmpty() ? "Apps appear once sales data arrives"
+        // Account and Status start narrow and grow: on a phone they and the three actions fit without scrolling
+        // sideways.
+        addColumn(LitCells.<IntegrationRow>twoLines(
+                        IntegrationRow::accountName,
+                        row -> row.accountNumber() != null
+                                ? "Account " + row.accountNumber()
+                                : "Account number after approval"))
+                .setHeader("Account")
+                .setWidth("5.5rem")
+                .setFlexGrow(2)
+                .setKey("account")
+                .setSortable(true);
+        addColumn(row -> String.join(", ", row.vendorNumbers()))
+                .setHeader("Vendor")
+                .setKey("vendor")
+                .setSortable(true);
+        addColumn(IntegrationsGrid::appsSummary)
+                .setHeader("Apps")
+                .setKey("apps")
+                .setSortable(true)
+                .setTooltipGenerator(row -> row.appNames().isEmpty()
+                        ? "Apps appear once sales data arrives"
                         : String.join("\n", row.appNames()));
-        addColumn(LitCells.<IntegrationRow>badge(row -> row.status().label(), row -> row.status().tone(),
-                row -> row.status() == IntegrationStatus.APPROVED ? dataLine.apply(row)
-                        : statusDetail(row, clock.instant(), actions.serviceAppleId()),
-                row -> row.status() == IntegrationStatus.EXPIRED ? LumoUtility.TextColor.ERROR
-                        : LumoUtility.TextColor.SECONDARY))
-                .setHeader("Status").setWidth("5.5rem").setFlexGrow(2).setKey("status").setSortable(true);
-        addColumn(row -> Times.minute(row.connectedAt())).setHeader("Connected on").setKey("connected")
+        addColumn(LitCells.<IntegrationRow>badge(
+                        row -> row.status().label(),
+                        row -> row.status().tone(),
+                        row -> row.status() == IntegrationStatus.APPROVED
+                                ? dataLine.apply(row)
+                                : statusDetail(row, clock.instant(), actions.serviceAppleId()),
+                        row -> row.status() == IntegrationStatus.EXPIRED
+                                ? LumoUtility.TextColor.ERROR
+                                : LumoUtility.TextColor.SECONDARY))
+                .setHeader("Status")
+                .setWidth("5.5rem")
+                .setFlexGrow(2)
+                .setKey("status")
+                .setSortable(true);
+        addColumn(row -> Times.minute(row.connectedAt()))
+                .setHeader("Connected on")
+                .setKey("connected")
                 .setSortable(true);
         addColumn(row -> row.lastCheckedAt() == null ? "Not yet" : Times.minute(row.lastCheckedAt()))
-                .setHeader("Last checked").setKey("checked").setSortable(true);
-        addColumn(actionsRenderer(actions)).setHeader("Actions").setKey("actions").setAutoWidth(true).setFlexGrow(0);
+                .setHeader("Last checked")
+                .setKey("checked")
+                .setSortable(true);
+        addColumn(actionsRenderer(actions))
+                .setHeader("Actions")
+                .setKey("actions")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
     }
 
     /**
@@ -77,12 +109,30 @@ class IntegrationsGrid extends Grid<IntegrationRow> {
      */
     private static LitRenderer<IntegrationRow> actionsRenderer(Actions actions) {
         String template = "<div class='" + LumoUtility.Display.FLEX + " " + LumoUtility.AlignItems.CENTER + "'>"
-                + LitCells.button("details", "tertiary icon", "info-circle-o", null, "Details of ${item.name}",
-                        "Details and history", null)
-                + LitCells.button("reconnect", "primary error small", null, "Remove and connect again",
-                        "Remove the expired integration of ${item.name} and connect it again", null, "notExpired")
-                + LitCells.button("checkAgain", "tertiary icon", "refresh", null, "Check ${item.name} again",
-                        "Check again now", "notPending")
+                + LitCells.button(
+                        "details",
+                        "tertiary icon",
+                        "info-circle-o",
+                        null,
+                        "Details of ${item.name}",
+                        "Details and history",
+                        null)
+                + LitCells.button(
+                        "reconnect",
+                        "primary error small",
+                        null,
+                        "Remove and connect again",
+                        "Remove the expired integration of ${item.name} and connect it again",
+                        null,
+                        "notExpired")
+                + LitCells.button(
+                        "checkAgain",
+                        "tertiary icon",
+                        "refresh",
+                        null,
+                        "Check ${item.name} again",
+                        "Check again now",
+                        "notPending")
                 + LitCells.button("remove", "tertiary icon error", "trash", null, "Remove ${item.name}", "Remove", null)
                 + "</div>";
         return LitRenderer.<IntegrationRow>of(template)
@@ -113,8 +163,10 @@ class IntegrationsGrid extends Grid<IntegrationRow> {
     static String statusDetail(IntegrationRow row, Instant now, String serviceAppleId) {
         if (row.status() == IntegrationStatus.PENDING) {
             Duration left = Duration.between(now, row.invitationLapsesAt());
-            String time = left.isNegative() ? "invitation has lapsed"
-                    : "invitation lapses in " + (left.toDays() > 0 ? left.toDays() + " d " : "") + left.toHoursPart() + " h";
+            String time = left.isNegative()
+                    ? "invitation has lapsed"
+                    : "invitation lapses in " + (left.toDays() > 0 ? left.toDays() + " d " : "") + left.toHoursPart()
+                            + " h";
             String step = row.progress() == IntegrationProgress.WAITING_FOR_INVITATION
                     ? "Waiting for " + serviceAppleId + " to be invited in App Store Connect > Users and Access"
                     : row.progress().label();

@@ -34,8 +34,8 @@ import java.util.Set;
 class LiveIntegrationsGrid extends VerticalLayout {
 
     /** What the verifier looks at; only these rows get a pushed "last checked". */
-    private static final Set<IntegrationStatus> CHECKED_BY_THE_VERIFIER = Set.of(IntegrationStatus.PENDING,
-            IntegrationStatus.APPROVED);
+    private static final Set<IntegrationStatus> CHECKED_BY_THE_VERIFIER =
+            Set.of(IntegrationStatus.PENDING, IntegrationStatus.APPROVED);
 
     final IntegrationsGrid grid;
     final Select<IntegrationStatus> statusFilter = new Select<>();
@@ -45,15 +45,21 @@ class LiveIntegrationsGrid extends VerticalLayout {
     /** The store-data line of each Approved account shown, by account id (see {@link StoreDataLines}). */
     private final Map<Long, String> dataLines = new HashMap<>();
 
-    LiveIntegrationsGrid(IntegrationService integrations, StoreDataLines storeData, SessionUser viewer, LiveUpdates live,
-            Clock clock, IntegrationsGrid.Actions actions) {
+    LiveIntegrationsGrid(
+            IntegrationService integrations,
+            StoreDataLines storeData,
+            SessionUser viewer,
+            LiveUpdates live,
+            Clock clock,
+            IntegrationsGrid.Actions actions) {
         grid = new IntegrationsGrid(clock, actions, row -> dataLines.get(row.accountId()));
         // After a pushed change, the customer's other open views read the same page: one read serves them all.
         rows = viewer.lazy(
                 query -> {
                     IntegrationFilter filter = filter();
                     List<String> sort = sortKeys(query.getSortOrders());
-                    Page page = live.sharedRead(List.of("page", filter, query.getOffset(), query.getLimit(), sort),
+                    Page page = live.sharedRead(
+                            List.of("page", filter, query.getOffset(), query.getLimit(), sort),
                             () -> readPage(integrations, storeData, filter, query.getOffset(), query.getLimit(), sort));
                     page.rows().forEach(row -> known.put(row.id(), row));
                     dataLines.putAll(page.dataLines());
@@ -83,20 +89,30 @@ class LiveIntegrationsGrid extends VerticalLayout {
         setFlexGrow(1, grid);
         // On a phone the page scrolls and the grid keeps a readable height.
         grid.setMinHeight("22rem");
-        NarrowScreens.hideOnPhones(grid, java.util.stream.Stream.of("vendor", "apps", "connected", "checked")
-                .map(grid::getColumnByKey).toList());
+        NarrowScreens.hideOnPhones(
+                grid,
+                java.util.stream.Stream.of("vendor", "apps", "connected", "checked")
+                        .map(grid::getColumnByKey)
+                        .toList());
     }
 
     /** A page of rows and the store-data lines of its Approved accounts, as read once for every view that shares it. */
-    private record Page(List<IntegrationRow> rows, Map<Long, String> dataLines) {
-    }
+    private record Page(List<IntegrationRow> rows, Map<Long, String> dataLines) {}
 
-    private static Page readPage(IntegrationService integrations, StoreDataLines storeData, IntegrationFilter filter,
-            int offset, int limit, List<String> sort) {
+    private static Page readPage(
+            IntegrationService integrations,
+            StoreDataLines storeData,
+            IntegrationFilter filter,
+            int offset,
+            int limit,
+            List<String> sort) {
         List<IntegrationRow> rows = integrations.findMine(filter, offset, limit, sort);
         // One query for the page's Approved accounts, read with the rows they belong to.
-        Map<Long, String> lines = storeData.lines(rows.stream().filter(row -> row.status() == IntegrationStatus.APPROVED)
-                .map(IntegrationRow::accountId).distinct().toList());
+        Map<Long, String> lines = storeData.lines(rows.stream()
+                .filter(row -> row.status() == IntegrationStatus.APPROVED)
+                .map(IntegrationRow::accountId)
+                .distinct()
+                .toList());
         return new Page(List.copyOf(rows), Map.copyOf(lines));
     }
 
@@ -116,8 +132,8 @@ class LiveIntegrationsGrid extends VerticalLayout {
 
     /** Once something was removed, an empty grid is not "no integrations yet". */
     private void afterRemoval() {
-        grid.setEmptyStateText("No integrations now. Press Connect on App Store Connect above to connect an account "
-                + "again.");
+        grid.setEmptyStateText(
+                "No integrations now. Press Connect on App Store Connect above to connect an account " + "again.");
     }
 
     /**
@@ -153,7 +169,9 @@ class LiveIntegrationsGrid extends VerticalLayout {
         }
         if (checkedAt != null) {
             known.replaceAll((id, row) -> lookedAt(row, checkedAt) ? row.checkedAt(checkedAt) : row);
-            known.values().stream().filter(row -> lookedAt(row, checkedAt)).forEach(row -> changedInPlace.put(row.id(), row));
+            known.values().stream()
+                    .filter(row -> lookedAt(row, checkedAt))
+                    .forEach(row -> changedInPlace.put(row.id(), row));
         }
         if (pagingChanged) {
             rows.refreshAll();
@@ -168,7 +186,8 @@ class LiveIntegrationsGrid extends VerticalLayout {
      * moment is "Not yet" checked.
      */
     private static boolean lookedAt(IntegrationRow row, Instant checkedAt) {
-        return CHECKED_BY_THE_VERIFIER.contains(row.status()) && !row.connectedAt().isAfter(checkedAt);
+        return CHECKED_BY_THE_VERIFIER.contains(row.status())
+                && !row.connectedAt().isAfter(checkedAt);
     }
 
     /** Every row the grid would show now, fetched as the grid fetches. */
@@ -187,7 +206,8 @@ class LiveIntegrationsGrid extends VerticalLayout {
 
     private static List<String> sortKeys(List<QuerySortOrder> orders) {
         List<String> keys = new ArrayList<>();
-        orders.forEach(order -> keys.add((order.getDirection() == SortDirection.DESCENDING ? "-" : "") + order.getSorted()));
+        orders.forEach(
+                order -> keys.add((order.getDirection() == SortDirection.DESCENDING ? "-" : "") + order.getSorted()));
         return keys;
     }
 }

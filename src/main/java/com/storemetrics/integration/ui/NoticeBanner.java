@@ -21,8 +21,11 @@ class NoticeBanner extends HorizontalLayout {
         this.notice = notice;
         setWidthFull();
         setAlignItems(Alignment.CENTER);
-        addClassNames(LumoUtility.Background.ERROR_10, LumoUtility.TextColor.ERROR_CONTRAST,
-                LumoUtility.BorderRadius.MEDIUM, LumoUtility.Padding.SMALL);
+        addClassNames(
+                LumoUtility.Background.ERROR_10,
+                LumoUtility.TextColor.ERROR_CONTRAST,
+                LumoUtility.BorderRadius.MEDIUM,
+                LumoUtility.Padding.SMALL);
         getElement().setAttribute("role", "alert");
         Icon icon = new Icon(VaadinIcon.WARNING);
         icon.addClassNames(LumoUtility.TextColor.ERROR, LumoUtility.Flex.SHRINK_NONE);

@@ -7,8 +7,8 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the verifier did to the customer's integrations: a notification when it happens, and a
@@ -50,7 +50,10 @@ class NoticesPanel extends VerticalLayout {
 
     private void dismiss(Notice dismissed) {
         integrations.dismissNotice(dismissed.id());
-        banners().stream().filter(banner -> banner.notice().id() == dismissed.id()).findFirst().ifPresent(this::remove);
+        banners().stream()
+                .filter(banner -> banner.notice().id() == dismissed.id())
+                .findFirst()
+                .ifPresent(this::remove);
         setVisible(!banners().isEmpty());
     }
 

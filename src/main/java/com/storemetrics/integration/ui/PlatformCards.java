@@ -22,17 +22,19 @@ class PlatformCards extends FlexLayout {
         googlePlay.setEnabled(false);
         googlePlay.setAriaLabel("Google Play: coming soon");
         connectAppStore.addClickListener(click -> onAppStore.run());
-        Div appStore = card("App Store Connect", "Sales and Trends data for your iOS, iPadOS and macOS apps.",
-                connectAppStore);
+        Div appStore = card(
+                "App Store Connect", "Sales and Trends data for your iOS, iPadOS and macOS apps.", connectAppStore);
         appStore.setId("app-store-card");
         appStore.getElement().setAttribute("role", "button");
         appStore.getElement().setAttribute("tabindex", "0");
         appStore.getElement().setAttribute("aria-label", "App Store Connect: connect an account");
         appStore.getStyle().set("cursor", "pointer");
         // The card's own clicks and keys; the Connect button inside it answers for itself.
-        appStore.getElement().addEventListener("click", click -> onAppStore.run())
+        appStore.getElement()
+                .addEventListener("click", click -> onAppStore.run())
                 .setFilter("!event.target.closest('vaadin-button')");
-        appStore.getElement().addEventListener("keydown", key -> onAppStore.run())
+        appStore.getElement()
+                .addEventListener("keydown", key -> onAppStore.run())
                 .setFilter("(event.key === 'Enter' || event.key === ' ') && event.target === element");
         add(appStore, card("Google Play", "Google Play Console data for your Android apps.", googlePlay));
         setFlexWrap(FlexWrap.WRAP);
@@ -41,9 +43,14 @@ class PlatformCards extends FlexLayout {
 
     private static Div card(String title, String description, Button action) {
         Div card = new Div();
-        card.addClassNames(LumoUtility.Border.ALL, LumoUtility.BorderColor.CONTRAST_10,
-                LumoUtility.BorderRadius.LARGE, LumoUtility.Padding.MEDIUM, LumoUtility.Display.FLEX,
-                LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.SMALL);
+        card.addClassNames(
+                LumoUtility.Border.ALL,
+                LumoUtility.BorderColor.CONTRAST_10,
+                LumoUtility.BorderRadius.LARGE,
+                LumoUtility.Padding.MEDIUM,
+                LumoUtility.Display.FLEX,
+                LumoUtility.FlexDirection.COLUMN,
+                LumoUtility.Gap.SMALL);
         card.setWidth("18rem");
         card.setMaxWidth("100%");
         Span name = new Span(title);

@@ -6,8 +6,7 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 /** "Remove Pixel Forge Studio?": what removing one's own integration means, before it happens. */
 final class RemovalConfirmation {
 
-    private RemovalConfirmation() {
-    }
+    private RemovalConfirmation() {}
 
     static void open(IntegrationRow row, boolean thenReconnect, Runnable onConfirmed) {
         ConfirmDialog confirm = new ConfirmDialog();

@@ -22,8 +22,13 @@ class RowActions implements IntegrationsGrid.Actions {
     private final LongConsumer removedHere;
     private final Runnable refresh;
 
-    RowActions(IntegrationService integrations, String serviceAppleId, LongConsumer openDetails, Runnable openDialog,
-            LongConsumer removedHere, Runnable refresh) {
+    RowActions(
+            IntegrationService integrations,
+            String serviceAppleId,
+            LongConsumer openDetails,
+            Runnable openDialog,
+            LongConsumer removedHere,
+            Runnable refresh) {
         this.integrations = integrations;
         this.serviceAppleId = serviceAppleId;
         this.openDetails = openDetails;
@@ -51,11 +56,16 @@ class RowActions implements IntegrationsGrid.Actions {
     public void checkAgain(IntegrationRow row) {
         try {
             CheckAgain outcome = integrations.checkAgain(row.id());
-            Notification.show(outcome.asked()
-                    ? "Checking " + row.accountName() + " with Apple now; the row updates by itself."
-                    : "A check was asked for a moment ago. You can ask again in " + outcome.retryIn().toSeconds()
-                            + " s; meanwhile the row updates by itself.", 5000, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(outcome.asked() ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_CONTRAST);
+            Notification.show(
+                            outcome.asked()
+                                    ? "Checking " + row.accountName() + " with Apple now; the row updates by itself."
+                                    : "A check was asked for a moment ago. You can ask again in "
+                                            + outcome.retryIn().toSeconds()
+                                            + " s; meanwhile the row updates by itself.",
+                            5000,
+                            Notification.Position.BOTTOM_START)
+                    .addThemeVariants(
+                            outcome.asked() ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_CONTRAST);
         } catch (IntegrationNotFound gone) {
             warn(gone.getMessage());
             refresh.run();

@@ -13,8 +13,7 @@ final class Figures {
 
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.US);
 
-    private Figures() {
-    }
+    private Figures() {}
 
     static String count(long value) {
         return NumberFormat.getIntegerInstance(Locale.US).format(value);
@@ -32,7 +31,8 @@ final class Figures {
         if (totals.proceeds().isEmpty()) {
             return "-";
         }
-        return totals.proceeds().entrySet().stream().map(entry -> money(entry.getValue(), entry.getKey()))
+        return totals.proceeds().entrySet().stream()
+                .map(entry -> money(entry.getValue(), entry.getKey()))
                 .collect(Collectors.joining(", "));
     }
 

@@ -7,41 +7,79 @@ import java.util.List;
 /** What the view shows, as CSV: the period's totals, the chart's points and both tables. */
 final class MetricsCsv {
 
-    private MetricsCsv() {
-    }
+    private MetricsCsv() {}
 
     static String of(Dashboard dashboard, String accountName, String appLabel) {
         String currency = dashboard.displayCurrency();
         StringBuilder csv = new StringBuilder();
-        csv.append("Store metrics,").append(cell(accountName)).append(',').append(cell(appLabel)).append(',')
-                .append(dashboard.from()).append(',').append(dashboard.to()).append('\n');
-        csv.append("Proceeds are estimated in ").append(currency).append(" with exchange rates of ")
-                .append(dashboard.ratesDate()).append("; per-currency amounts are exact\n\n");
-        csv.append("section,key,name,downloads,redownloads,updates,in_app_and_subscriptions,refunds,proceeds_estimated_")
-                .append(currency).append(",proceeds_per_currency,not_converted\n");
+        csv.append("Store metrics,")
+                .append(cell(accountName))
+                .append(',')
+                .append(cell(appLabel))
+                .append(',')
+                .append(dashboard.from())
+                .append(',')
+                .append(dashboard.to())
+                .append('\n');
+        csv.append("Proceeds are estimated in ")
+                .append(currency)
+                .append(" with exchange rates of ")
+                .append(dashboard.ratesDate())
+                .append("; per-currency amounts are exact\n\n");
+        csv.append(
+                        "section,key,name,downloads,redownloads,updates,in_app_and_subscriptions,refunds,proceeds_estimated_")
+                .append(currency)
+                .append(",proceeds_per_currency,not_converted\n");
         line(csv, "total", "", "This period", dashboard.current());
         line(csv, "total", "", "Previous period", dashboard.previous());
         for (Dashboard.Point point : dashboard.series()) {
-            csv.append(dashboard.weekly() ? "week" : "day").append(',').append(point.start()).append(",,");
+            csv.append(dashboard.weekly() ? "week" : "day")
+                    .append(',')
+                    .append(point.start())
+                    .append(",,");
             if (point.reported()) {
-                csv.append(point.downloads()).append(",,,,,").append(point.estimated().toPlainString()).append(",,\n");
+                csv.append(point.downloads())
+                        .append(",,,,,")
+                        .append(point.estimated().toPlainString())
+                        .append(",,\n");
             } else {
                 csv.append("not reported,,,,,,,\n");
             }
         }
         dashboard.byApp().forEach(app -> line(csv, "app", app.key(), app.label(), app.totals()));
-        dashboard.byCountry().forEach(country -> line(csv, "country", country.key(), country.label(), country.totals()));
+        dashboard
+                .byCountry()
+                .forEach(country -> line(csv, "country", country.key(), country.label(), country.totals()));
         return csv.toString();
     }
 
     private static void line(StringBuilder csv, String section, String key, String name, Dashboard.Totals totals) {
-        csv.append(section).append(',').append(cell(key)).append(',').append(cell(name)).append(',')
-                .append(totals.units(Bucket.DOWNLOADS)).append(',').append(totals.units(Bucket.REDOWNLOADS)).append(',')
-                .append(totals.units(Bucket.UPDATES)).append(',').append(totals.inAppAndSubscriptions()).append(',')
-                .append(totals.refunds()).append(',').append(totals.estimated().toPlainString()).append(',')
-                .append(cell(String.join(" ", totals.proceeds().entrySet().stream()
-                        .map(e -> e.getValue().toPlainString() + " " + e.getKey()).toList())))
-                .append(',').append(cell(String.join(" ", List.copyOf(totals.unconverted())))).append('\n');
+        csv.append(section)
+                .append(',')
+                .append(cell(key))
+                .append(',')
+                .append(cell(name))
+                .append(',')
+                .append(totals.units(Bucket.DOWNLOADS))
+                .append(',')
+                .append(totals.units(Bucket.REDOWNLOADS))
+                .append(',')
+                .append(totals.units(Bucket.UPDATES))
+                .append(',')
+                .append(totals.inAppAndSubscriptions())
+                .append(',')
+                .append(totals.refunds())
+                .append(',')
+                .append(totals.estimated().toPlainString())
+                .append(',')
+                .append(cell(String.join(
+                        " ",
+                        totals.proceeds().entrySet().stream()
+                                .map(e -> e.getValue().toPlainString() + " " + e.getKey())
+                                .toList())))
+                .append(',')
+                .append(cell(String.join(" ", List.copyOf(totals.unconverted()))))
+                .append('\n');
     }
 
     /** A CSV cell: quoted when needed, and never read as a formula by a spreadsheet. */

@@ -34,14 +34,26 @@ class SalesChart extends Div {
 
     void show(Dashboard dashboard) {
         List<Dashboard.Point> points = dashboard.series();
-        long maxDownloads = Math.max(1, points.stream().mapToLong(Dashboard.Point::downloads).max().orElse(1));
-        BigDecimal maxProceeds = points.stream().map(Dashboard.Point::estimated).reduce(BigDecimal.ONE, BigDecimal::max);
+        long maxDownloads = Math.max(
+                1, points.stream().mapToLong(Dashboard.Point::downloads).max().orElse(1));
+        BigDecimal maxProceeds =
+                points.stream().map(Dashboard.Point::estimated).reduce(BigDecimal.ONE, BigDecimal::max);
         double slot = (WIDTH - 2.0 * PAD) / Math.max(1, points.size());
         double plot = HEIGHT - 2.0 * PAD;
-        StringBuilder svg = new StringBuilder("<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 ").append(WIDTH)
-                .append(' ').append(HEIGHT).append("' width='100%' preserveAspectRatio='none' style='max-height:240px'>");
-        svg.append("<line x1='").append(PAD).append("' y1='").append(HEIGHT - PAD).append("' x2='").append(WIDTH - PAD)
-                .append("' y2='").append(HEIGHT - PAD).append("' stroke='var(--lumo-contrast-30pct)'/>");
+        StringBuilder svg = new StringBuilder("<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 ")
+                .append(WIDTH)
+                .append(' ')
+                .append(HEIGHT)
+                .append("' width='100%' preserveAspectRatio='none' style='max-height:240px'>");
+        svg.append("<line x1='")
+                .append(PAD)
+                .append("' y1='")
+                .append(HEIGHT - PAD)
+                .append("' x2='")
+                .append(WIDTH - PAD)
+                .append("' y2='")
+                .append(HEIGHT - PAD)
+                .append("' stroke='var(--lumo-contrast-30pct)'/>");
         // Bars share their fill through a group: a year is 53 weekly bars, and the picture is kept
         // in the open view as one string.
         StringBuilder bars = new StringBuilder();
@@ -51,24 +63,36 @@ class SalesChart extends Div {
             Dashboard.Point point = points.get(i);
             double x = PAD + i * slot;
             if (!point.reported()) {
-                unreported.append(String.format(Locale.ROOT, "<rect x='%.1f' y='%d' width='%.1f' height='%.1f'/>",
-                        x + slot * 0.1, PAD, slot * 0.8, plot));
+                unreported.append(String.format(
+                        Locale.ROOT,
+                        "<rect x='%.1f' y='%d' width='%.1f' height='%.1f'/>",
+                        x + slot * 0.1,
+                        PAD,
+                        slot * 0.8,
+                        plot));
                 continue;
             }
             double h = plot * point.downloads() / maxDownloads;
-            bars.append(String.format(Locale.ROOT, "<rect x='%.1f' y='%.1f' width='%.1f' height='%.1f'/>",
-                    x + slot * 0.1, HEIGHT - PAD - h, slot * 0.8, h));
+            bars.append(String.format(
+                    Locale.ROOT,
+                    "<rect x='%.1f' y='%.1f' width='%.1f' height='%.1f'/>",
+                    x + slot * 0.1,
+                    HEIGHT - PAD - h,
+                    slot * 0.8,
+                    h));
             double y = HEIGHT - PAD - plot * point.estimated().doubleValue() / maxProceeds.doubleValue();
             line.append(String.format(Locale.ROOT, "%.1f,%.1f ", x + slot / 2, y));
         }
         svg.append("<g fill='var(--lumo-primary-color-50pct)'>").append(bars).append("</g>");
         if (!unreported.isEmpty()) {
-            svg.append("<g fill='none' stroke='var(--lumo-contrast-30pct)' stroke-dasharray='2 2'>").append(unreported)
+            svg.append("<g fill='none' stroke='var(--lumo-contrast-30pct)' stroke-dasharray='2 2'>")
+                    .append(unreported)
                     .append("</g>");
         }
         if (!line.isEmpty()) {
             svg.append("<polyline fill='none' stroke='var(--lumo-success-color)' stroke-width='2' points='")
-                    .append(line.toString().trim()).append("'/>");
+                    .append(line.toString().trim())
+                    .append("'/>");
         }
         svg.append("</svg>");
         picture.getElement().setProperty("innerHTML", svg.toString());
@@ -79,12 +103,15 @@ class SalesChart extends Div {
     static String describe(Dashboard dashboard) {
         List<Dashboard.Point> points = dashboard.series();
         StringBuilder words = new StringBuilder("Chart of downloads and estimated proceeds in ")
-                .append(dashboard.displayCurrency()).append(dashboard.weekly() ? ", per week: " : ", per day: ");
+                .append(dashboard.displayCurrency())
+                .append(dashboard.weekly() ? ", per week: " : ", per day: ");
         for (Dashboard.Point point : points) {
             words.append(Figures.DAY.format(point.start())).append(": ");
             if (point.reported()) {
-                words.append(Figures.count(point.downloads())).append(" downloads, ")
-                        .append(Figures.money(point.estimated(), dashboard.displayCurrency())).append("; ");
+                words.append(Figures.count(point.downloads()))
+                        .append(" downloads, ")
+                        .append(Figures.money(point.estimated(), dashboard.displayCurrency()))
+                        .append("; ");
             } else {
                 words.append("not reported yet; ");
             }

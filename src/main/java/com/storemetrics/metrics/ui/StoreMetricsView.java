@@ -12,6 +12,7 @@ import com.storemetrics.metrics.MetricsService.MetricsAccount;
 import com.storemetrics.metrics.Period;
 import com.storemetrics.metrics.SalesImporter;
 import com.storemetrics.security.Roles;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -22,7 +23,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -54,9 +54,11 @@ public class StoreMetricsView extends VerticalLayout {
     Select<MetricsAccount> account;
     /** A combo box, not a select: a select keeps a server-side item component per app (50 apps, 50 components). */
     ComboBox<AppOption> app;
+
     Select<Period> period;
     /** Made when "Custom" is first chosen: most customers never pick dates. */
     DatePicker customFrom;
+
     DatePicker customTo;
     private FlexLayout filters;
     Paragraph freshness;
@@ -82,8 +84,7 @@ public class StoreMetricsView extends VerticalLayout {
     private Shown shown;
 
     /** The account, app (null: all) and days on screen, and their names for the CSV. */
-    record Shown(long accountId, String appKey, LocalDate from, LocalDate to, String accountName, String appLabel) {
-    }
+    record Shown(long accountId, String appKey, LocalDate from, LocalDate to, String accountName, String appLabel) {}
 
     public StoreMetricsView(MetricsService metrics, MetricsBroadcaster broadcaster, LiveUpdates live, Clock clock) {
         this.metrics = metrics;
@@ -105,7 +106,9 @@ public class StoreMetricsView extends VerticalLayout {
         build();
         account.setItems(accounts);
         account.addValueChangeListener(change -> {
-            List<AppOption> apps = change.getValue() == null ? List.of() : metrics.apps(change.getValue().accountId());
+            List<AppOption> apps = change.getValue() == null
+                    ? List.of()
+                    : metrics.apps(change.getValue().accountId());
             app.setItems(apps);
             app.clear();
             refresh();
@@ -179,8 +182,16 @@ public class StoreMetricsView extends VerticalLayout {
         export.setText("Download CSV");
         export.setId("export-csv");
         export.getElement().setAttribute("download", true);
-        Div content = new Div(cardRow, currencyNote, new H3("Downloads and proceeds"), chart, new H3("By app"), byApp,
-                new H3("By country"), byCountry, export);
+        Div content = new Div(
+                cardRow,
+                currencyNote,
+                new H3("Downloads and proceeds"),
+                chart,
+                new H3("By app"),
+                byApp,
+                new H3("By country"),
+                byCountry,
+                export);
         content.setWidthFull();
         add(filters, freshness, progress, content);
     }
@@ -195,10 +206,13 @@ public class StoreMetricsView extends VerticalLayout {
         filters.add(customFrom, customTo);
     }
 
-    private static Registration subscribe(MetricsBroadcaster broadcaster, List<MetricsAccount> accounts,
+    private static Registration subscribe(
+            MetricsBroadcaster broadcaster,
+            List<MetricsAccount> accounts,
             java.util.function.Consumer<MetricsImported> sink) {
         List<Registration> registrations = new ArrayList<>();
-        accounts.forEach(account -> registrations.add(broadcaster.registerForAccount(account.accountId(), sink::accept)));
+        accounts.forEach(
+                account -> registrations.add(broadcaster.registerForAccount(account.accountId(), sink::accept)));
         return () -> registrations.forEach(Registration::remove);
     }
 
@@ -209,8 +223,13 @@ public class StoreMetricsView extends VerticalLayout {
             List<AppOption> apps = metrics.apps(selected.accountId());
             if (apps.size() != app.getListDataView().getItemCount()) {
                 app.setItems(apps);
-                app.setValue(chosen == null ? null : apps.stream().filter(a -> a.key().equals(chosen.key()))
-                        .findFirst().orElse(null));
+                app.setValue(
+                        chosen == null
+                                ? null
+                                : apps.stream()
+                                        .filter(a -> a.key().equals(chosen.key()))
+                                        .findFirst()
+                                        .orElse(null));
             }
             refresh();
         }
@@ -233,12 +252,17 @@ public class StoreMetricsView extends VerticalLayout {
             return;
         }
         AppOption chosenApp = app.getValue();
-        Shown query = new Shown(selected.accountId(), chosenApp == null ? null : chosenApp.key(), from, to,
-                selected.name(), chosenApp == null ? "All apps" : chosenApp.title());
+        Shown query = new Shown(
+                selected.accountId(),
+                chosenApp == null ? null : chosenApp.key(),
+                from,
+                to,
+                selected.name(),
+                chosenApp == null ? "All apps" : chosenApp.title());
         show(read(query));
         if (shown == null || !shown.from().equals(from) || !shown.to().equals(to)) {
-            export.setHref(new StreamResource("store-metrics-" + from + "-" + to + ".csv",
-                    (out, session) -> out.write(csv())));
+            export.setHref(new StreamResource(
+                    "store-metrics-" + from + "-" + to + ".csv", (out, session) -> out.write(csv())));
         }
         shown = query;
     }
@@ -249,16 +273,22 @@ public class StoreMetricsView extends VerticalLayout {
 
     private void show(Dashboard dashboard) {
         String currency = dashboard.displayCurrency();
-        freshness.setText(dashboard.publishedUpTo() == null ? "Apple has not published any day of this account yet."
-                : "Apple has published up to " + Figures.DAY.format(dashboard.publishedUpTo())
-                        + (dashboard.unreportedDays() > 0 ? ". " + dashboard.unreportedDays()
-                                + " day(s) of this period are not reported yet." : "."));
+        freshness.setText(
+                dashboard.publishedUpTo() == null
+                        ? "Apple has not published any day of this account yet."
+                        : "Apple has published up to " + Figures.DAY.format(dashboard.publishedUpTo())
+                                + (dashboard.unreportedDays() > 0
+                                        ? ". " + dashboard.unreportedDays()
+                                                + " day(s) of this period are not reported yet."
+                                        : "."));
         Dashboard.Progress state = dashboard.progress();
         progress.setVisible(!state.complete());
-        progressText.setText(state.active() ? "Importing history: " + state.daysDone() + " of " + state.daysTotal()
-                + " days" + (state.lastFailure() == null ? "" : " (retrying after: " + state.lastFailure() + ")")
-                : "History import stopped at " + state.daysDone() + " of " + state.daysTotal()
-                        + " days: no Approved integration of this account is left.");
+        progressText.setText(
+                state.active()
+                        ? "Importing history: " + state.daysDone() + " of " + state.daysTotal() + " days"
+                                + (state.lastFailure() == null ? "" : " (retrying after: " + state.lastFailure() + ")")
+                        : "History import stopped at " + state.daysDone() + " of " + state.daysTotal()
+                                + " days: no Approved integration of this account is left.");
         progressBar.setValue(state.daysDone() / (double) state.daysTotal());
 
         Dashboard.Totals now = dashboard.current();
@@ -267,15 +297,22 @@ public class StoreMetricsView extends VerticalLayout {
         redownloads.show(now.units(Bucket.REDOWNLOADS), before.units(Bucket.REDOWNLOADS));
         updates.show(now.units(Bucket.UPDATES), before.units(Bucket.UPDATES));
         inApp.show(now.inAppAndSubscriptions(), before.inAppAndSubscriptions());
-        proceeds.show(Figures.money(now.estimated(), currency), now.estimated().doubleValue(),
+        proceeds.show(
+                Figures.money(now.estimated(), currency),
+                now.estimated().doubleValue(),
                 before.estimated().doubleValue());
         refunds.show(now.refunds(), before.refunds());
         currencyNote.setText("Proceeds are estimated in " + currency + " with the exchange rates of "
                 + Figures.DAY.format(dashboard.ratesDate()) + "; exact amounts per currency are in the tables."
-                + (now.unconverted().isEmpty() ? "" : " Not in the estimate (no exchange rate): "
-                        + String.join(", ", now.unconverted()) + ", shown in its own currency: "
-                        + now.unconverted().stream().map(c -> Figures.money(now.proceeds().getOrDefault(c,
-                                BigDecimal.ZERO), c)).reduce((a, b) -> a + ", " + b).orElse("") + "."));
+                + (now.unconverted().isEmpty()
+                        ? ""
+                        : " Not in the estimate (no exchange rate): "
+                                + String.join(", ", now.unconverted()) + ", shown in its own currency: "
+                                + now.unconverted().stream()
+                                        .map(c -> Figures.money(now.proceeds().getOrDefault(c, BigDecimal.ZERO), c))
+                                        .reduce((a, b) -> a + ", " + b)
+                                        .orElse("")
+                                + "."));
         chart.show(dashboard);
         byApp.show(dashboard.byApp(), currency);
         byCountry.show(dashboard.byCountry(), currency);

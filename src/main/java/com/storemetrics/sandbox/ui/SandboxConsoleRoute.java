@@ -19,7 +19,8 @@ class SandboxConsoleRoute implements VaadinServiceInitListener {
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
-        register(RouteConfiguration.forRegistry(ApplicationRouteRegistry.getInstance(event.getSource().getContext())));
+        register(RouteConfiguration.forRegistry(
+                ApplicationRouteRegistry.getInstance(event.getSource().getContext())));
     }
 
     static void register(RouteConfiguration routes) {

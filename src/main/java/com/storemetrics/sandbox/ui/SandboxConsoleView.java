@@ -41,8 +41,8 @@ import java.util.List;
 class SandboxConsoleView extends VerticalLayout {
 
     static final String ROUTE = "sandbox";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final transient SandboxWorld world;
     private final VerticalLayout content = new VerticalLayout();
@@ -64,12 +64,16 @@ class SandboxConsoleView extends VerticalLayout {
         content.removeAll();
         Button reload = new Button("Refresh", VaadinIcon.REFRESH.create(), e -> refresh());
         reload.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        Button reset = new Button("Reset sandbox", VaadinIcon.ROTATE_LEFT.create(), e -> act("Sandbox reset", world::reset));
+        Button reset =
+                new Button("Reset sandbox", VaadinIcon.ROTATE_LEFT.create(), e -> act("Sandbox reset", world::reset));
         reset.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
         Span now = new Span("Sandbox time: " + TIME.format(snapshot.now()));
         now.setId("sandbox-time");
-        Button later = new Button("Move time forward 4 days", VaadinIcon.FAST_FORWARD.create(),
-                e -> act("Sandbox time moved forward 4 days: invitations older than that have lapsed",
+        Button later = new Button(
+                "Move time forward 4 days",
+                VaadinIcon.FAST_FORWARD.create(),
+                e -> act(
+                        "Sandbox time moved forward 4 days: invitations older than that have lapsed",
                         () -> world.advanceClock(java.time.Duration.ofDays(4))));
         later.setId("advance-clock");
         later.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -89,7 +93,8 @@ class SandboxConsoleView extends VerticalLayout {
         id.addClassNames("service-apple-id");
         Span label = new Span("Our service Apple ID");
         label.addClassNames(LumoUtility.TextColor.SECONDARY);
-        return card(label, row(id, copyButton(snapshot.serviceAppleId(), "Copy the service Apple ID", "Apple ID copied")));
+        return card(
+                label, row(id, copyButton(snapshot.serviceAppleId(), "Copy the service Apple ID", "Apple ID copied")));
     }
 
     private Component appleIdCard(WorldSnapshot.AppleId appleId) {
@@ -98,16 +103,22 @@ class SandboxConsoleView extends VerticalLayout {
         Span token = new Span(appleId.token());
         token.addClassNames(LumoUtility.FontSize.SMALL);
         token.getStyle().set("font-family", "monospace");
-        Button revoke = new Button("Revoke token", e -> act("Token of " + appleId.email() + " revoked",
-                () -> world.revokeToken(appleId.token())));
+        Button revoke = new Button(
+                "Revoke token",
+                e -> act("Token of " + appleId.email() + " revoked", () -> world.revokeToken(appleId.token())));
         revoke.setId("revoke-" + appleId.email());
         revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
         revoke.setEnabled(!appleId.revoked());
-        Span accounts = new Span(appleId.accounts().isEmpty() ? "Member of no account"
-                : "Member of " + String.join(", ", appleId.accounts()));
+        Span accounts = new Span(
+                appleId.accounts().isEmpty()
+                        ? "Member of no account"
+                        : "Member of " + String.join(", ", appleId.accounts()));
         accounts.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
-        Div card = card(row(email, tokenBadge(appleId)),
-                row(token, copyButton(appleId.token(), "Copy the Reporter token of " + appleId.email(), "Token copied"),
+        Div card = card(
+                row(email, tokenBadge(appleId)),
+                row(
+                        token,
+                        copyButton(appleId.token(), "Copy the Reporter token of " + appleId.email(), "Token copied"),
                         revoke),
                 accounts);
         card.setId("apple-id-" + appleId.email());
@@ -126,8 +137,8 @@ class SandboxConsoleView extends VerticalLayout {
 
     private Component accountCard(WorldSnapshot.Account account, String serviceAppleId) {
         H4 title = new H4(account.name() + " (" + account.number() + ")");
-        Span facts = new Span("Vendor numbers " + String.join(", ", account.vendors()) + " · "
-                + account.appCount() + " apps");
+        Span facts = new Span(
+                "Vendor numbers " + String.join(", ", account.vendors()) + " · " + account.appCount() + " apps");
         facts.addClassNames(LumoUtility.TextColor.SECONDARY);
 
         VerticalLayout members = new VerticalLayout();
@@ -139,10 +150,14 @@ class SandboxConsoleView extends VerticalLayout {
             if (member.roles().contains("ACCOUNT_HOLDER")) {
                 members.add(row(who));
             } else {
-                Button remove = new Button("Remove", e -> act(member.email() + " removed from " + account.name(),
-                        () -> world.removeMember(account.number(), member.email())));
+                Button remove = new Button(
+                        "Remove",
+                        e -> act(
+                                member.email() + " removed from " + account.name(),
+                                () -> world.removeMember(account.number(), member.email())));
                 remove.setId("remove-" + account.number() + "-" + member.email());
-                remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+                remove.addThemeVariants(
+                        ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
                 remove.setAriaLabel("Remove " + member.email() + " from " + account.name());
                 members.add(row(who, remove));
             }
@@ -158,25 +173,35 @@ class SandboxConsoleView extends VerticalLayout {
             invitations.add(none);
         }
         for (WorldSnapshot.Invitation invitation : account.pendingInvitations()) {
-            Span what = new Span(invitation.email() + " · " + String.join(", ", invitation.roles())
-                    + " · expires " + TIME.format(invitation.expiresAt()));
+            Span what = new Span(invitation.email() + " · " + String.join(", ", invitation.roles()) + " · expires "
+                    + TIME.format(invitation.expiresAt()));
             what.setId("invitation-" + invitation.id());
-            Button accept = new Button("Accept as invitee", e -> act(invitation.email() + " joined " + account.name(),
-                    () -> world.acceptInvitation(invitation.id())));
+            Button accept = new Button(
+                    "Accept as invitee",
+                    e -> act(
+                            invitation.email() + " joined " + account.name(),
+                            () -> world.acceptInvitation(invitation.id())));
             accept.setId("accept-" + invitation.id());
             accept.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_SUCCESS);
-            Button expire = new Button("Expire now", e -> act("Invitation for " + invitation.email() + " expired",
-                    () -> world.expireInvitation(invitation.id())));
+            Button expire = new Button(
+                    "Expire now",
+                    e -> act(
+                            "Invitation for " + invitation.email() + " expired",
+                            () -> world.expireInvitation(invitation.id())));
             expire.setId("expire-" + invitation.id());
             expire.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             invitations.add(row(what, accept, expire));
         }
 
-        boolean serviceIsMember = account.members().stream().anyMatch(m -> m.email().equalsIgnoreCase(serviceAppleId));
-        boolean serviceIsInvited = account.pendingInvitations().stream()
-                .anyMatch(i -> i.email().equalsIgnoreCase(serviceAppleId));
-        Button invite = new Button("Invite " + serviceAppleId + " (Sales)", VaadinIcon.ENVELOPE_O.create(),
-                e -> act("Invitation sent to " + serviceAppleId + " in " + account.name(),
+        boolean serviceIsMember =
+                account.members().stream().anyMatch(m -> m.email().equalsIgnoreCase(serviceAppleId));
+        boolean serviceIsInvited =
+                account.pendingInvitations().stream().anyMatch(i -> i.email().equalsIgnoreCase(serviceAppleId));
+        Button invite = new Button(
+                "Invite " + serviceAppleId + " (Sales)",
+                VaadinIcon.ENVELOPE_O.create(),
+                e -> act(
+                        "Invitation sent to " + serviceAppleId + " in " + account.name(),
                         () -> world.inviteFromConsole(account.number(), serviceAppleId, List.of("SALES"))));
         invite.setId("invite-service-" + account.number());
         invite.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
@@ -194,9 +219,10 @@ class SandboxConsoleView extends VerticalLayout {
         Button view = new Button("View .p8", VaadinIcon.EYE.create(), e -> showPrivateKey(key));
         view.setId("view-p8-" + key.keyId());
         view.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        Div card = card(title, row(issuer, copyButton(key.issuerId(), "Copy the Issuer ID of " + key.keyId(),
-                "Issuer ID copied")), row(view, copyButton(key.privateKeyPem(), "Copy the .p8 of " + key.keyId(),
-                ".p8 copied")));
+        Div card = card(
+                title,
+                row(issuer, copyButton(key.issuerId(), "Copy the Issuer ID of " + key.keyId(), "Issuer ID copied")),
+                row(view, copyButton(key.privateKeyPem(), "Copy the .p8 of " + key.keyId(), ".p8 copied")));
         card.setId("api-key-" + key.keyId());
         return card;
     }
@@ -264,8 +290,13 @@ class SandboxConsoleView extends VerticalLayout {
     private static Div card(Component... components) {
         Div card = new Div(components);
         card.setWidthFull();
-        card.addClassNames(LumoUtility.Border.ALL, LumoUtility.BorderColor.CONTRAST_10, LumoUtility.BorderRadius.MEDIUM,
-                LumoUtility.Padding.MEDIUM, LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN,
+        card.addClassNames(
+                LumoUtility.Border.ALL,
+                LumoUtility.BorderColor.CONTRAST_10,
+                LumoUtility.BorderRadius.MEDIUM,
+                LumoUtility.Padding.MEDIUM,
+                LumoUtility.Display.FLEX,
+                LumoUtility.FlexDirection.COLUMN,
                 LumoUtility.Gap.SMALL);
         return card;
     }

@@ -32,8 +32,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         wrongCredentials.setAdditionalInformation(null);
         // Said the same way whether or not the account exists.
         locked.getErrorMessage().setTitle("Sign-in paused");
-        locked.getErrorMessage().setMessage("Too many failed sign-ins for this account or from this network. "
-                + "Sign-in is paused for a few minutes; try again later.");
+        locked.getErrorMessage()
+                .setMessage("Too many failed sign-ins for this account or from this network. "
+                        + "Sign-in is paused for a few minutes; try again later.");
         locked.setAdditionalInformation(null);
         login.setI18n(wrongCredentials);
         login.setAction("login");

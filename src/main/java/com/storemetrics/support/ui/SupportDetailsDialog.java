@@ -4,9 +4,9 @@ import com.storemetrics.base.ui.Badge;
 import com.storemetrics.base.ui.Times;
 import com.storemetrics.integration.AccountPicture;
 import com.storemetrics.integration.HistoryEntry;
-import com.storemetrics.support.SupportIntegrationDetails;
-import com.storemetrics.integration.LinkedCustomer;
 import com.storemetrics.integration.IntegrationOverview;
+import com.storemetrics.integration.LinkedCustomer;
+import com.storemetrics.support.SupportIntegrationDetails;
 import com.storemetrics.support.SupportOpening;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -52,13 +52,25 @@ class SupportDetailsDialog extends Dialog {
         history.setId("details-history");
         history.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         history.setAllRowsVisible(true);
-        history.addColumn(entry -> Times.second(entry.at(), "")).setHeader("Time").setAutoWidth(true)
-                .setFlexGrow(0).setKey("time");
-        history.addColumn(entry -> entry.change()).setHeader("Change")
-                .setAutoWidth(true).setFlexGrow(0).setKey("change");
-        history.addColumn(HistoryEntry::reason).setHeader("Reason").setFlexGrow(1).setKey("reason");
-        history.addColumn(entry -> entry.actor().label()).setHeader("By")
-                .setAutoWidth(true).setFlexGrow(0).setKey("actor");
+        history.addColumn(entry -> Times.second(entry.at(), ""))
+                .setHeader("Time")
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setKey("time");
+        history.addColumn(entry -> entry.change())
+                .setHeader("Change")
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setKey("change");
+        history.addColumn(HistoryEntry::reason)
+                .setHeader("Reason")
+                .setFlexGrow(1)
+                .setKey("reason");
+        history.addColumn(entry -> entry.actor().label())
+                .setHeader("By")
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setKey("actor");
         history.setItems(details.history());
         add(section("History"), history);
 
@@ -73,26 +85,31 @@ class SupportDetailsDialog extends Dialog {
         openings.setId("details-openings");
         openings.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.Margin.Vertical.NONE);
         for (SupportOpening opening : details.openings()) {
-            openings.add(new ListItem(opening.displayName() + " (" + opening.username() + ") · "
-                    + Times.second(opening.openedAt(), "")));
+            openings.add(new ListItem(
+                    opening.displayName() + " (" + opening.username() + ") · " + Times.second(opening.openedAt(), "")));
         }
         Paragraph auditNote = new Paragraph("Every opening of these details is recorded: who and when, newest first.");
-        auditNote.addClassNames(LumoUtility.FontSize.XSMALL, LumoUtility.TextColor.SECONDARY,
-                LumoUtility.Margin.Vertical.XSMALL);
+        auditNote.addClassNames(
+                LumoUtility.FontSize.XSMALL, LumoUtility.TextColor.SECONDARY, LumoUtility.Margin.Vertical.XSMALL);
         add(section("Opened by support"), auditNote, openings);
     }
 
     private static Component summary(IntegrationOverview row) {
         Div box = new Div();
-        box.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.XSMALL,
+        box.addClassNames(
+                LumoUtility.Display.FLEX,
+                LumoUtility.FlexDirection.COLUMN,
+                LumoUtility.Gap.XSMALL,
                 LumoUtility.FontSize.SMALL);
-        Div status = new Div(new Badge(row.status().label(), row.status().tone()),
+        Div status = new Div(
+                new Badge(row.status().label(), row.status().tone()),
                 new Span(" since " + Times.second(row.statusChangedAt(), "")));
         box.add(status);
         if (row.statusReason() != null) {
             box.add(new Div(new Span("Reason: " + row.statusReason())));
         }
-        box.add(new Div(new Span("Customer: " + row.customerName() + " (" + row.customerUsername() + ")")),
+        box.add(
+                new Div(new Span("Customer: " + row.customerName() + " (" + row.customerUsername() + ")")),
                 new Div(new Span("Progress: " + row.progress().label())),
                 new Div(new Span("Connected: " + Times.second(row.connectedAt(), ""))),
                 new Div(new Span("Last checked: " + Times.second(row.lastCheckedAt(), "Not yet"))));
@@ -101,31 +118,50 @@ class SupportDetailsDialog extends Dialog {
 
     private Component account(AccountPicture account, long thisIntegration) {
         Div box = new Div();
-        box.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.XSMALL,
+        box.addClassNames(
+                LumoUtility.Display.FLEX,
+                LumoUtility.FlexDirection.COLUMN,
+                LumoUtility.Gap.XSMALL,
                 LumoUtility.FontSize.SMALL);
         box.add(new Div(new Span(account.name() + " · "
-                + (account.accountNumber() == null ? "account number not known yet (connected with an API key)"
+                + (account.accountNumber() == null
+                        ? "account number not known yet (connected with an API key)"
                         : "account " + account.accountNumber())
-                + " · vendor " + (account.vendorNumbers().isEmpty() ? "—" : String.join(", ", account.vendorNumbers())))));
+                + " · vendor "
+                + (account.vendorNumbers().isEmpty() ? "—" : String.join(", ", account.vendorNumbers())))));
         membership.setId("details-membership");
-        membership.setText("Our service user: " + switch (account.membership()) {
-            case MEMBER -> "member";
-            case MISSING -> "missing in the last check (one more and access is believed removed)";
-            case UNKNOWN -> "not seen as a member";
-        } + " · last seen " + Times.second(account.membershipSeenAt(), "never")
+        membership.setText("Our service user: "
+                + switch (account.membership()) {
+                    case MEMBER -> "member";
+                    case MISSING -> "missing in the last check (one more and access is believed removed)";
+                    case UNKNOWN -> "not seen as a member";
+                }
+                + " · last seen " + Times.second(account.membershipSeenAt(), "never")
                 + " · last checked " + Times.second(account.membershipCheckedAt(), "never"));
         box.add(new Div(membership));
 
         customers.setId("details-customers");
         customers.addThemeVariants(GridVariant.LUMO_COMPACT);
         customers.setAllRowsVisible(true);
-        customers.addColumn(customer -> customer.displayName() + " (" + customer.username() + ")"
-                + (customer.integrationId() == thisIntegration ? " · this integration" : ""))
-                .setHeader("Customers linked").setFlexGrow(1).setKey("customer");
-        customers.addColumn(new ComponentRenderer<>(customer -> new Badge(customer.status().label(), customer.status().tone())))
-                .setHeader("Status").setAutoWidth(true).setFlexGrow(0).setKey("status");
-        customers.addColumn(customer -> Times.second(customer.since(), "")).setHeader("Since")
-                .setAutoWidth(true).setFlexGrow(0).setKey("since");
+        customers
+                .addColumn(customer -> customer.displayName() + " (" + customer.username() + ")"
+                        + (customer.integrationId() == thisIntegration ? " · this integration" : ""))
+                .setHeader("Customers linked")
+                .setFlexGrow(1)
+                .setKey("customer");
+        customers
+                .addColumn(new ComponentRenderer<>(customer ->
+                        new Badge(customer.status().label(), customer.status().tone())))
+                .setHeader("Status")
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setKey("status");
+        customers
+                .addColumn(customer -> Times.second(customer.since(), ""))
+                .setHeader("Since")
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setKey("since");
         customers.setItems(account.customers());
         box.add(customers);
         return box;

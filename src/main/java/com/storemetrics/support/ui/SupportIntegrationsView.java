@@ -1,17 +1,17 @@
 package com.storemetrics.support.ui;
 
-import com.storemetrics.base.ui.Times;
 import com.storemetrics.base.live.LiveUpdates;
 import com.storemetrics.base.live.SessionUser;
 import com.storemetrics.base.ui.LitCells;
 import com.storemetrics.base.ui.NarrowScreens;
+import com.storemetrics.base.ui.Times;
 import com.storemetrics.integration.IntegrationBroadcaster;
+import com.storemetrics.integration.IntegrationOverview;
+import com.storemetrics.integration.IntegrationSearchFilter;
 import com.storemetrics.integration.IntegrationStatus;
 import com.storemetrics.integration.IntegrationUpdate;
 import com.storemetrics.security.Roles;
-import com.storemetrics.integration.IntegrationSearchFilter;
 import com.storemetrics.support.SupportHealth;
-import com.storemetrics.integration.IntegrationOverview;
 import com.storemetrics.support.SupportPager;
 import com.storemetrics.support.SupportService;
 import com.storemetrics.verification.VerifierHealthRecorded;
@@ -52,7 +52,6 @@ import org.springframework.data.domain.Sort;
 @RolesAllowed(Roles.SUPPORT)
 public class SupportIntegrationsView extends VerticalLayout {
 
-
     private final transient SupportService service;
     private final transient SessionUser viewer;
     private final transient SupportPager pager;
@@ -68,8 +67,11 @@ public class SupportIntegrationsView extends VerticalLayout {
     private IntegrationSearchFilter filter = IntegrationSearchFilter.none();
     private transient SupportHealth shownHealth;
 
-    public SupportIntegrationsView(SupportService service, IntegrationBroadcaster integrations,
-            VerifierHealthUpdates verifierHealth, LiveUpdates live) {
+    public SupportIntegrationsView(
+            SupportService service,
+            IntegrationBroadcaster integrations,
+            VerifierHealthUpdates verifierHealth,
+            LiveUpdates live) {
         this.service = service;
         this.viewer = SessionUser.current();
         this.pager = new SupportPager(service);
@@ -91,14 +93,21 @@ public class SupportIntegrationsView extends VerticalLayout {
         setFlexGrow(1, grid);
         // On a phone the page scrolls and the grid keeps a readable height.
         grid.setMinHeight("22rem");
-        NarrowScreens.hideOnPhones(grid, java.util.stream.Stream.of("since", "lastChecked", "reason")
-                .map(grid::getColumnByKey).toList());
+        NarrowScreens.hideOnPhones(
+                grid,
+                java.util.stream.Stream.of("since", "lastChecked", "reason")
+                        .map(grid::getColumnByKey)
+                        .toList());
         showHealth(service.health());
         // Every integration change and check refreshes the rows; every health write, the health panel.
         // The updates themselves are handed on (one object per update, as shared reads need: LiveUpdates.sharedRead).
-        live.<Object>follow(this, viewer, updates -> Registration.combine(
-                integrations.registerForAll(updates::accept),
-                verifierHealth.subscribe(updates::accept)), this::refresh, this::reload);
+        live.<Object>follow(
+                this,
+                viewer,
+                updates -> Registration.combine(
+                        integrations.registerForAll(updates::accept), verifierHealth.subscribe(updates::accept)),
+                this::refresh,
+                this::reload);
     }
 
     private void configureGrid(LiveUpdates live) {
@@ -107,29 +116,65 @@ public class SupportIntegrationsView extends VerticalLayout {
         grid.setEmptyStateText("No integration matches these filters.");
         // Narrow starting widths that grow: on a phone the four columns left fit 358 px without scrolling sideways.
         // Rich cells are Lit templates: the browser builds them, the server keeps no component per row.
-        grid.addColumn(LitCells.<IntegrationOverview>twoLines(IntegrationOverview::customerName,
-                IntegrationOverview::customerUsername)).setHeader("Customer")
-                .setKey("customer").setSortProperty("customer").setWidth("5.5rem").setFlexGrow(2);
-        grid.addColumn(LitCells.<IntegrationOverview>twoLines(IntegrationOverview::accountName,
-                row -> row.accountNumber() == null ? "Account number after approval" : "Account " + row.accountNumber()))
-                .setHeader("Account").setKey("account").setSortProperty("account").setWidth("5.5rem").setFlexGrow(2);
-        grid.addColumn(LitCells.<IntegrationOverview>badge(row -> row.status().label(), row -> row.status().tone(),
-                row -> row.status() == IntegrationStatus.PENDING ? row.progress().label() : null,
-                row -> LumoUtility.TextColor.SECONDARY))
-                .setHeader("Status").setKey("status").setSortProperty("status").setWidth("5rem").setFlexGrow(1);
+        grid.addColumn(LitCells.<IntegrationOverview>twoLines(
+                        IntegrationOverview::customerName, IntegrationOverview::customerUsername))
+                .setHeader("Customer")
+                .setKey("customer")
+                .setSortProperty("customer")
+                .setWidth("5.5rem")
+                .setFlexGrow(2);
+        grid.addColumn(LitCells.<IntegrationOverview>twoLines(
+                        IntegrationOverview::accountName,
+                        row -> row.accountNumber() == null
+                                ? "Account number after approval"
+                                : "Account " + row.accountNumber()))
+                .setHeader("Account")
+                .setKey("account")
+                .setSortProperty("account")
+                .setWidth("5.5rem")
+                .setFlexGrow(2);
+        grid.addColumn(LitCells.<IntegrationOverview>badge(
+                        row -> row.status().label(),
+                        row -> row.status().tone(),
+                        row -> row.status() == IntegrationStatus.PENDING
+                                ? row.progress().label()
+                                : null,
+                        row -> LumoUtility.TextColor.SECONDARY))
+                .setHeader("Status")
+                .setKey("status")
+                .setSortProperty("status")
+                .setWidth("5rem")
+                .setFlexGrow(1);
         Grid.Column<IntegrationOverview> since = grid.addColumn(row -> Times.second(row.statusChangedAt(), ""))
-                .setHeader("Since").setKey("since").setSortProperty("since").setFlexGrow(1);
-        grid.addColumn(row -> Times.second(row.lastCheckedAt(), "Not yet")).setHeader("Last checked")
-                .setKey("lastChecked").setSortProperty("lastChecked").setFlexGrow(1);
-        grid.addColumn(row -> row.statusReason() == null ? "" : row.statusReason()).setHeader("Reason")
-                .setKey("reason").setFlexGrow(3).setTooltipGenerator(IntegrationOverview::statusReason);
-        grid.addColumn(LitRenderer.<IntegrationOverview>of(LitCells.button("details", "tertiary-inline",
-                "info-circle-o", null, "Details of ${item.account} for ${item.customer}", "History, account and audit",
-                null))
-                .withProperty("account", IntegrationOverview::accountName)
-                .withProperty("customer", IntegrationOverview::customerName)
-                .withFunction("details", row -> openDetails(row.id())))
-                .setHeader("Details").setKey("details").setWidth("5rem").setFlexGrow(0);
+                .setHeader("Since")
+                .setKey("since")
+                .setSortProperty("since")
+                .setFlexGrow(1);
+        grid.addColumn(row -> Times.second(row.lastCheckedAt(), "Not yet"))
+                .setHeader("Last checked")
+                .setKey("lastChecked")
+                .setSortProperty("lastChecked")
+                .setFlexGrow(1);
+        grid.addColumn(row -> row.statusReason() == null ? "" : row.statusReason())
+                .setHeader("Reason")
+                .setKey("reason")
+                .setFlexGrow(3)
+                .setTooltipGenerator(IntegrationOverview::statusReason);
+        grid.addColumn(LitRenderer.<IntegrationOverview>of(LitCells.button(
+                                "details",
+                                "tertiary-inline",
+                                "info-circle-o",
+                                null,
+                                "Details of ${item.account} for ${item.customer}",
+                                "History, account and audit",
+                                null))
+                        .withProperty("account", IntegrationOverview::accountName)
+                        .withProperty("customer", IntegrationOverview::customerName)
+                        .withFunction("details", row -> openDetails(row.id())))
+                .setHeader("Details")
+                .setKey("details")
+                .setWidth("5rem")
+                .setFlexGrow(0);
         grid.setMultiSort(false);
 
         // Lazy: every page, count and sort comes from the database, by keyset where it can (SupportPager);
@@ -147,7 +192,8 @@ public class SupportIntegrationsView extends VerticalLayout {
                 },
                 query -> {
                     IntegrationSearchFilter shown = filter;
-                    return live.sharedRead(List.of("count", shown), () -> Math.toIntExact(service.countIntegrations(shown)));
+                    return live.sharedRead(
+                            List.of("count", shown), () -> Math.toIntExact(service.countIntegrations(shown)));
                 },
                 IntegrationOverview::id));
         grid.sort(List.of(new GridSortOrder<>(since, SortDirection.DESCENDING)));
@@ -174,11 +220,14 @@ public class SupportIntegrationsView extends VerticalLayout {
     private void recheckNow() {
         try {
             boolean scheduled = service.recheckNow();
-            Notification notification = Notification.show(scheduled
-                    ? "A membership check runs in a moment. Statuses and the verifier's health here update when it finishes."
-                    : "A check is already scheduled; it runs in a moment. Statuses here update when it finishes.",
-                    6000, Notification.Position.BOTTOM_START);
-            notification.addThemeVariants(scheduled ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_CONTRAST);
+            Notification notification = Notification.show(
+                    scheduled
+                            ? "A membership check runs in a moment. Statuses and the verifier's health here update when it finishes."
+                            : "A check is already scheduled; it runs in a moment. Statuses here update when it finishes.",
+                    6000,
+                    Notification.Position.BOTTOM_START);
+            notification.addThemeVariants(
+                    scheduled ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_CONTRAST);
         } catch (RuntimeException failure) {
             error("Could not schedule a check just now. Please try again in a moment.");
         }

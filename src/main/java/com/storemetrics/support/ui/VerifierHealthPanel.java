@@ -33,8 +33,13 @@ class VerifierHealthPanel extends Div {
 
     VerifierHealthPanel(Button recheck) {
         setId("verifier-health");
-        addClassNames(LumoUtility.Border.ALL, LumoUtility.BorderColor.CONTRAST_10, LumoUtility.BorderRadius.LARGE,
-                LumoUtility.Padding.MEDIUM, LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN,
+        addClassNames(
+                LumoUtility.Border.ALL,
+                LumoUtility.BorderColor.CONTRAST_10,
+                LumoUtility.BorderRadius.LARGE,
+                LumoUtility.Padding.MEDIUM,
+                LumoUtility.Display.FLEX,
+                LumoUtility.FlexDirection.COLUMN,
                 LumoUtility.Gap.XSMALL);
         getElement().setAttribute("role", "region");
         getElement().setAttribute("aria-label", "Verifier health");
@@ -42,12 +47,16 @@ class VerifierHealthPanel extends Div {
         H3 title = new H3("Verifier");
         title.addClassNames(LumoUtility.FontSize.LARGE, LumoUtility.Margin.NONE);
         Div header = new Div(title, recheck);
-        header.addClassNames(LumoUtility.Display.FLEX, LumoUtility.JustifyContent.BETWEEN,
-                LumoUtility.AlignItems.CENTER, LumoUtility.Gap.MEDIUM);
+        header.addClassNames(
+                LumoUtility.Display.FLEX,
+                LumoUtility.JustifyContent.BETWEEN,
+                LumoUtility.AlignItems.CENTER,
+                LumoUtility.Gap.MEDIUM);
         lastOutcome.addClassNames(LumoUtility.FontSize.XSMALL, LumoUtility.TextColor.SECONDARY);
         budget.getElement().setAttribute("aria-label", "Share of Apple's hourly request budget used");
         backoffRow = row("Backing off until", backoff);
-        add(header,
+        add(
+                header,
                 row("Last cycle", new Div(lastCycle, new Div(lastOutcome))),
                 row("Last success", lastSuccess),
                 row("Last failure", lastFailure),
@@ -59,21 +68,29 @@ class VerifierHealthPanel extends Div {
 
     void show(SupportHealth health) {
         VerifierStatus status = health.verifier();
-        lastCycle.setText(status.lastRunAt() == null ? "No cycle yet"
-                : Times.second(status.lastRunAt(), "") + " (cycle " + status.cycles() + ")");
+        lastCycle.setText(
+                status.lastRunAt() == null
+                        ? "No cycle yet"
+                        : Times.second(status.lastRunAt(), "") + " (cycle " + status.cycles() + ")");
         lastOutcome.setText(status.lastOutcome() == null ? "" : status.lastOutcome());
         lastSuccess.setText(Times.second(status.lastSuccessAt(), "Never"));
-        lastFailure.setText(status.lastFailureAt() == null ? "None"
-                : Times.second(status.lastFailureAt(), "") + " · " + status.lastFailureKind()
-                        + (status.lastFailureMessage() == null ? "" : " · " + status.lastFailureMessage()));
+        lastFailure.setText(
+                status.lastFailureAt() == null
+                        ? "None"
+                        : Times.second(status.lastFailureAt(), "") + " · " + status.lastFailureKind()
+                                + (status.lastFailureMessage() == null ? "" : " · " + status.lastFailureMessage()));
         consecutiveFailures.setText(Integer.toString(status.consecutiveFailures()));
         consecutiveFailures.getElement().getThemeList().set("badge", status.consecutiveFailures() > 0);
         consecutiveFailures.getElement().getThemeList().set("error", status.consecutiveFailures() > 0);
         backoffRow.setVisible(status.backoffUntil() != null);
         backoff.setText(Times.second(status.backoffUntil(), ""));
         nextRun.setText(Times.second(status.nextRunAt(), "Not scheduled"));
-        appleRequests.setText(String.format(Locale.UK, "%,d of %,d (Reporter %,d · API %,d)",
-                health.requestsLastHour(), health.hourlyBudget(), health.reporterRequestsLastHour(),
+        appleRequests.setText(String.format(
+                Locale.UK,
+                "%,d of %,d (Reporter %,d · API %,d)",
+                health.requestsLastHour(),
+                health.hourlyBudget(),
+                health.reporterRequestsLastHour(),
                 health.apiRequestsLastHour()));
         budget.setValue(health.budgetShare());
         budget.removeThemeVariants(ProgressBarVariant.LUMO_ERROR, ProgressBarVariant.LUMO_CONTRAST);

@@ -48,11 +48,13 @@ public final class AppleClientBenchmark {
     private static final Duration WARM_UP = Duration.ofSeconds(5);
     private static final String ALICE_TOKEN = "a11ce000-0000-4000-8000-000000000002";
 
-    private AppleClientBenchmark() {
-    }
+    private AppleClientBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        System.out.printf(Locale.ROOT, "Java %s, %d cores%n", System.getProperty("java.version"),
+        System.out.printf(
+                Locale.ROOT,
+                "Java %s, %d cores%n",
+                System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors());
         benchmarkJwts();
         try (ConfigurableApplicationContext app = startApplication()) {
@@ -73,7 +75,9 @@ public final class AppleClientBenchmark {
                 "--spring.main.banner-mode=off",
                 // Nothing here schedules tasks; its poller would only log about a missing table.
                 "--db-scheduler.enabled=false");
-        System.out.printf(Locale.ROOT, "Application with the embedded sandbox started on port %s in %d ms%n",
+        System.out.printf(
+                Locale.ROOT,
+                "Application with the embedded sandbox started on port %s in %d ms%n",
                 context.getEnvironment().getProperty("local.server.port"),
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
         return context;
@@ -84,7 +88,9 @@ public final class AppleClientBenchmark {
             throw new IllegalStateException("the sandbox does not show Alice's two accounts");
         }
         for (int callers : new int[] {1, 2}) {
-            report("Sales.getAccounts via ReporterClient, " + callers + " caller(s)", "calls/s",
+            report(
+                    "Sales.getAccounts via ReporterClient, " + callers + " caller(s)",
+                    "calls/s",
                     measure(callers, () -> reporter.getAccounts(ALICE_TOKEN)));
         }
     }
@@ -104,18 +110,27 @@ public final class AppleClientBenchmark {
     private static void benchmarkCachedBearer(ApiTokens tokens) throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
-        String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(
-                generator.generateKeyPair().getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+        String pem = "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder()
+                        .encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
         ApiCredential.ApiKey key = tokens.parseKey("6e0a7c1e-0003-4000-8000-000000100003", "NWG7ADMIN1", pem);
         report("ApiTokens.bearerFor (cached JWT)", "calls/s", measure(1, () -> tokens.bearerFor(key)));
     }
 
     private static String mint(ECDSASigner signer) {
         Instant now = Instant.now();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("NWG7ADMIN1")
-                .type(JOSEObjectType.JWT).build(), new JWTClaimsSet.Builder()
-                .issuer("6e0a7c1e-0003-4000-8000-000000100003").issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(Duration.ofMinutes(15)))).audience("appstoreconnect-v1").build());
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.ES256)
+                        .keyID("NWG7ADMIN1")
+                        .type(JOSEObjectType.JWT)
+                        .build(),
+                new JWTClaimsSet.Builder()
+                        .issuer("6e0a7c1e-0003-4000-8000-000000100003")
+                        .issueTime(Date.from(now))
+                        .expirationTime(Date.from(now.plus(Duration.ofMinutes(15))))
+                        .audience("appstoreconnect-v1")
+                        .build());
         try {
             jwt.sign(signer);
         } catch (Exception e) {

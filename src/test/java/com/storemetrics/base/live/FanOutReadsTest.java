@@ -101,10 +101,13 @@ class FanOutReadsTest {
         @Test
         void reads_outside_a_push_after_an_update_are_never_shared() {
             // On a request thread: the customer scrolls or filters.
-            assertThat(reads.read("page 1", () -> "read " + databaseReads.incrementAndGet())).isEqualTo("read 1");
-            assertThat(reads.read("page 1", () -> "read " + databaseReads.incrementAndGet())).isEqualTo("read 2");
+            assertThat(reads.read("page 1", () -> "read " + databaseReads.incrementAndGet()))
+                    .isEqualTo("read 1");
+            assertThat(reads.read("page 1", () -> "read " + databaseReads.incrementAndGet()))
+                    .isEqualTo("read 2");
             // On a delivery thread, for a UI that applied nothing there (its access ran elsewhere).
-            FanOutReads.delivering(() -> assertThat(reads.read("page 1", () -> "read " + databaseReads.incrementAndGet()))
+            FanOutReads.delivering(() -> assertThat(
+                            reads.read("page 1", () -> "read " + databaseReads.incrementAndGet()))
                     .isEqualTo("read 3"));
             assertThat(reads.kept()).isZero();
         }
@@ -116,12 +119,14 @@ class FanOutReadsTest {
             FanOutReads.delivering(() -> {
                 FanOutReads.applied(ui, new Object(), 1_500);
                 FanOutReads.applied(ui, removal, 1_500);
-                assertThat(reads.read("page 1", () -> "read " + databaseReads.incrementAndGet())).isEqualTo("read 2");
+                assertThat(reads.read("page 1", () -> "read " + databaseReads.incrementAndGet()))
+                        .isEqualTo("read 2");
             });
             FanOutReads.delivering(() -> {
                 FanOutReads.applied(ui, removal, 1_500);
                 FanOutReads.reloaded(ui);
-                assertThat(reads.read("page 1", () -> "read " + databaseReads.incrementAndGet())).isEqualTo("read 3");
+                assertThat(reads.read("page 1", () -> "read " + databaseReads.incrementAndGet()))
+                        .isEqualTo("read 3");
             });
         }
 
@@ -137,11 +142,12 @@ class FanOutReadsTest {
         void a_failed_read_is_not_shared_and_the_next_view_reads_for_itself() {
             clock.set(2_000);
             assertThatThrownBy(() -> FanOutReads.delivering(() -> {
-                FanOutReads.applied(ui, removal, 1_500);
-                reads.read("page 1", () -> {
-                    throw new IllegalStateException("database gone");
-                });
-            })).hasMessage("database gone");
+                        FanOutReads.applied(ui, removal, 1_500);
+                        reads.read("page 1", () -> {
+                            throw new IllegalStateException("database gone");
+                        });
+                    }))
+                    .hasMessage("database gone");
             assertThat(pushAfter(removal, 1_500)).isEqualTo("read 1");
         }
 
@@ -188,12 +194,18 @@ class FanOutReadsTest {
             SecurityContextHolder.getContext().setAuthentication(user);
             UI ui = UI.getCurrent();
             Div view = new Div();
-            live.follow(view, SessionUser.current(), source::subscribe, batch -> {
-                view.add(new Span("applied " + batch.size()));
-                if (readsWhileApplying) {
-                    appliedReads.add(live.sharedRead("dashboard", () -> "read " + databaseReads.incrementAndGet()));
-                }
-            }, () -> view.add(new Span("reloaded")));
+            live.follow(
+                    view,
+                    SessionUser.current(),
+                    source::subscribe,
+                    batch -> {
+                        view.add(new Span("applied " + batch.size()));
+                        if (readsWhileApplying) {
+                            appliedReads.add(
+                                    live.sharedRead("dashboard", () -> "read " + databaseReads.incrementAndGet()));
+                        }
+                    },
+                    () -> view.add(new Span("reloaded")));
             ui.add(view);
             ui.getPushConfiguration().setPushMode(PushMode.AUTOMATIC);
             ui.getInternals().setPushConnection(new ReadingPushConnection());
@@ -217,8 +229,7 @@ class FanOutReadsTest {
             }
 
             @Override
-            public void disconnect() {
-            }
+            public void disconnect() {}
 
             @Override
             public boolean isConnected() {
@@ -234,7 +245,9 @@ class FanOutReadsTest {
             Thread verifier = new Thread(() -> source.publish(removal));
             verifier.start();
             verifier.join();
-            assertThat(pushes.await(10, TimeUnit.SECONDS)).as("every view pushed").isTrue();
+            assertThat(pushes.await(10, TimeUnit.SECONDS))
+                    .as("every view pushed")
+                    .isTrue();
         }
 
         @Test

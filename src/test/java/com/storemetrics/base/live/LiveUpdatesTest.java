@@ -67,10 +67,13 @@ class LiveUpdatesTest {
         });
 
         awaitUntil(() -> batches.stream().mapToInt(List::size).sum() == 100);
-        assertThat(batches.size()).as("one at once and one after the gap, at most a third for stragglers")
+        assertThat(batches.size())
+                .as("one at once and one after the gap, at most a third for stragglers")
                 .isBetween(1, 3);
-        assertThat(batches.stream().flatMap(List::stream).toList()).as("in order")
-                .isEqualTo(java.util.stream.IntStream.rangeClosed(1, 100).boxed().toList());
+        assertThat(batches.stream().flatMap(List::stream).toList())
+                .as("in order")
+                .isEqualTo(
+                        java.util.stream.IntStream.rangeClosed(1, 100).boxed().toList());
     }
 
     @Test
@@ -96,18 +99,27 @@ class LiveUpdatesTest {
 
     @Test
     void a_view_that_cannot_even_reload_says_so_instead_of_failing() {
-        live.follow(view, SessionUser.current(), source::subscribe, batch -> {
-            throw new IllegalStateException("the row is gone");
-        }, () -> {
-            throw new org.springframework.security.access.AccessDeniedException("no longer yours");
-        });
+        live.follow(
+                view,
+                SessionUser.current(),
+                source::subscribe,
+                batch -> {
+                    throw new IllegalStateException("the row is gone");
+                },
+                () -> {
+                    throw new org.springframework.security.access.AccessDeniedException("no longer yours");
+                });
         UI.getCurrent().add(view);
 
         publishFromAnotherThread(() -> source.publish(1));
 
-        awaitUntil(() -> !com.github.mvysny.kaributesting.v10.NotificationsKt.getNotifications().isEmpty());
-        assertThat(com.github.mvysny.kaributesting.v10.NotificationsKt.getNotifications().get(0).getElement()
-                .getProperty("text", "")).contains("Reload the page");
+        awaitUntil(() -> !com.github.mvysny.kaributesting.v10.NotificationsKt.getNotifications()
+                .isEmpty());
+        assertThat(com.github.mvysny.kaributesting.v10.NotificationsKt.getNotifications()
+                        .get(0)
+                        .getElement()
+                        .getProperty("text", ""))
+                .contains("Reload the page");
     }
 
     @Test
@@ -173,5 +185,4 @@ class LiveUpdatesTest {
             SecurityContextHolder.getContext().setAuthentication(testThreadUser);
         }
     }
-
 }

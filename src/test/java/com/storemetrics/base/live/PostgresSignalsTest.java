@@ -25,10 +25,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 class PostgresSignalsTest {
 
     private final String url = TestDatabases.createDatabase();
-    private final SimpleDriverDataSource dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), url,
-            "postgres", "");
+    private final SimpleDriverDataSource dataSource =
+            new SimpleDriverDataSource(new org.postgresql.Driver(), url, "postgres", "");
     private final JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-    private final TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    private final TransactionTemplate transaction =
+            new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     private final LiveUpdates liveUpdates = new LiveUpdates();
     private PostgresSignals nodeA;
     private PostgresSignals nodeB;
@@ -67,38 +68,52 @@ class PostgresSignalsTest {
         awaitUntil(() -> !heardByB.isEmpty());
         Thread.sleep(500);
         assertThat(heardByB).containsExactly("1,2,3");
-        assertThat(heardByA).as("the sender's own broadcasters told its views already").isEmpty();
+        assertThat(heardByA)
+                .as("the sender's own broadcasters told its views already")
+                .isEmpty();
     }
 
     @Test
     void a_body_over_the_payload_limit_is_refused_when_sent_and_ids_are_split_below_it() {
         assertThatThrownBy(() -> nodeA.send("topic", "9".repeat(8_000))).isInstanceOf(IllegalArgumentException.class);
 
-        List<Long> ids = java.util.stream.LongStream.rangeClosed(1_000_000_000L, 1_000_002_000L).boxed().toList();
+        List<Long> ids = java.util.stream.LongStream.rangeClosed(1_000_000_000L, 1_000_002_000L)
+                .boxed()
+                .toList();
         List<String> bodies = CrossNodeSignals.chunks(ids);
-        assertThat(bodies).hasSizeGreaterThan(1).allSatisfy(body ->
-                assertThat(body.length()).isLessThanOrEqualTo(CrossNodeSignals.MAX_BODY));
-        assertThat(bodies.stream().flatMap(body -> CrossNodeSignals.ids(body).stream()).toList()).isEqualTo(ids);
+        assertThat(bodies)
+                .hasSizeGreaterThan(1)
+                .allSatisfy(body -> assertThat(body.length()).isLessThanOrEqualTo(CrossNodeSignals.MAX_BODY));
+        assertThat(bodies.stream()
+                        .flatMap(body -> CrossNodeSignals.ids(body).stream())
+                        .toList())
+                .isEqualTo(ids);
     }
 
     @Test
     void a_signal_that_cannot_be_sent_after_the_work_committed_does_not_fail_that_work() {
-        PostgresSignals databaseGone = new PostgresSignals(new JdbcTemplate(new SimpleDriverDataSource(
-                new org.postgresql.Driver(), "jdbc:postgresql://127.0.0.1:1/none", "postgres", "")), extra -> {
-            throw new java.sql.SQLException("unreachable");
-        }, liveUpdates);
+        PostgresSignals databaseGone = new PostgresSignals(
+                new JdbcTemplate(new SimpleDriverDataSource(
+                        new org.postgresql.Driver(), "jdbc:postgresql://127.0.0.1:1/none", "postgres", "")),
+                extra -> {
+                    throw new java.sql.SQLException("unreachable");
+                },
+                liveUpdates);
 
         assertThatThrownBy(() -> databaseGone.send("topic", "1")).isInstanceOf(RuntimeException.class);
         databaseGone.sendAfterCommit("topic", "1");
     }
 
     private PostgresSignals node() {
-        return new PostgresSignals(jdbc, extra -> {
-            Properties properties = new Properties();
-            properties.setProperty("user", "postgres");
-            properties.putAll(extra);
-            return DriverManager.getConnection(url, properties);
-        }, liveUpdates);
+        return new PostgresSignals(
+                jdbc,
+                extra -> {
+                    Properties properties = new Properties();
+                    properties.setProperty("user", "postgres");
+                    properties.putAll(extra);
+                    return DriverManager.getConnection(url, properties);
+                },
+                liveUpdates);
     }
 
     private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {

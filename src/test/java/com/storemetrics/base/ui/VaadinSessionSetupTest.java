@@ -10,15 +10,20 @@ class VaadinSessionSetupTest {
 
     @Test
     void a_browser_that_left_while_we_wrote_is_not_an_error() {
-        assertThat(VaadinSessionSetup.browserWentAway(new ClientAbortException(new IOException("Broken pipe")))).isTrue();
-        assertThat(VaadinSessionSetup.browserWentAway(new RuntimeException(new IOException("Connection reset by peer"))))
+        assertThat(VaadinSessionSetup.browserWentAway(new ClientAbortException(new IOException("Broken pipe"))))
+                .isTrue();
+        assertThat(VaadinSessionSetup.browserWentAway(
+                        new RuntimeException(new IOException("Connection reset by peer"))))
                 .isTrue();
     }
 
     @Test
     void any_other_failure_is_an_error_with_a_reference() {
-        assertThat(VaadinSessionSetup.browserWentAway(new IllegalStateException("Broken pipe"))).isFalse();
-        assertThat(VaadinSessionSetup.browserWentAway(new IOException("Disk full"))).isFalse();
-        assertThat(VaadinSessionSetup.browserWentAway(new RuntimeException("boom"))).isFalse();
+        assertThat(VaadinSessionSetup.browserWentAway(new IllegalStateException("Broken pipe")))
+                .isFalse();
+        assertThat(VaadinSessionSetup.browserWentAway(new IOException("Disk full")))
+                .isFalse();
+        assertThat(VaadinSessionSetup.browserWentAway(new RuntimeException("boom")))
+                .isFalse();
     }
 }

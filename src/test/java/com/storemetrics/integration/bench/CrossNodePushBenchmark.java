@@ -31,11 +31,11 @@ public final class CrossNodePushBenchmark {
     private static final int WARMUP = Integer.getInteger("bench.warmup", 10);
     private static final int SAMPLES = Integer.getInteger("bench.samples", 100);
 
-    private CrossNodePushBenchmark() {
-    }
+    private CrossNodePushBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        try (TwoNodes nodes = new TwoNodes(); KaribuSession alice = new KaribuSession(nodes.b, "alice")) {
+        try (TwoNodes nodes = new TwoNodes();
+                KaribuSession alice = new KaribuSession(nodes.b, "alice")) {
             alice.call(() -> {
                 UI.getCurrent().navigate(com.storemetrics.integration.ui.DataIntegrationViewProbe.VIEW);
                 return null;
@@ -47,14 +47,23 @@ public final class CrossNodePushBenchmark {
                 long heard = TwoNodes.signals(nodes.b).received();
                 long start;
                 if (connecting) {
-                    SignIn.as(nodes.a, "alice", () -> nodes.a.getBean(ConnectionService.class)
-                            .finish(List.of(DemoAccounts.PIXEL_FORGE), CredentialKind.ACCESS_TOKEN));
+                    SignIn.as(
+                            nodes.a,
+                            "alice",
+                            () -> nodes.a
+                                    .getBean(ConnectionService.class)
+                                    .finish(List.of(DemoAccounts.PIXEL_FORGE), CredentialKind.ACCESS_TOKEN));
                     start = System.nanoTime();
-                    nodes.jdbc().update("DELETE FROM scheduled_tasks WHERE task_name LIKE 'membership-check%'"
-                            + " AND task_instance <> 'recurring' AND picked = FALSE");
+                    nodes.jdbc()
+                            .update("DELETE FROM scheduled_tasks WHERE task_name LIKE 'membership-check%'"
+                                    + " AND task_instance <> 'recurring' AND picked = FALSE");
                 } else {
-                    long id = nodes.jdbc().queryForObject("SELECT id FROM integration WHERE status = 'PENDING'", Long.class);
-                    SignIn.as(nodes.a, "alice", () -> nodes.a.getBean(IntegrationService.class).remove(id));
+                    long id = nodes.jdbc()
+                            .queryForObject("SELECT id FROM integration WHERE status = 'PENDING'", Long.class);
+                    SignIn.as(
+                            nodes.a,
+                            "alice",
+                            () -> nodes.a.getBean(IntegrationService.class).remove(id));
                     start = System.nanoTime();
                 }
                 long listened = -1;
@@ -84,7 +93,8 @@ public final class CrossNodePushBenchmark {
             }
             System.out.println("== Cross-node push (commit on node A -> open view on node B), " + SAMPLES + " changes");
             System.out.println(BenchmarkSupport.machine());
-            System.out.println("commit on A -> signal handled by B's listener: " + BenchmarkSupport.summary(toListener));
+            System.out.println(
+                    "commit on A -> signal handled by B's listener: " + BenchmarkSupport.summary(toListener));
             System.out.println("commit on A -> B's view shows it:              " + BenchmarkSupport.summary(toView));
             System.out.println("load: " + BenchmarkSupport.load());
         }

@@ -1,6 +1,5 @@
 package com.storemetrics.integration.bench;
 
-import com.storemetrics.integration.Integration;
 import static com.storemetrics.bench.BenchmarkSupport.mb;
 import static com.storemetrics.bench.BenchmarkSupport.summary;
 
@@ -10,8 +9,8 @@ import com.storemetrics.bench.BenchmarkSupport;
 import com.storemetrics.bench.BenchmarkSupport.JdbcTiming;
 import com.storemetrics.bench.KaribuBenchmarkSupport;
 import com.storemetrics.integration.IntegrationBroadcaster;
-import com.storemetrics.integration.IntegrationRow;
 import com.storemetrics.integration.IntegrationFilter;
+import com.storemetrics.integration.IntegrationRow;
 import com.storemetrics.integration.IntegrationService;
 import com.storemetrics.integration.ui.DataIntegrationView;
 import com.vaadin.flow.component.UI;
@@ -57,8 +56,7 @@ public final class DataIntegrationViewBenchmark {
     private static final int SAMPLES = Integer.getInteger("bench.samples", 100);
     private static final int PAGE = 50;
 
-    private DataIntegrationViewBenchmark() {
-    }
+    private DataIntegrationViewBenchmark() {}
 
     public static void main(String[] args) {
         System.out.println(BenchmarkSupport.machine());
@@ -67,11 +65,14 @@ public final class DataIntegrationViewBenchmark {
         boolean tracker = Boolean.getBoolean("bench.component-tracker");
         System.setProperty("vaadin.devmode.componentTracker.enabled", String.valueOf(tracker));
         System.out.println("component tracker " + (tracker ? "ON (dev-mode default)" : "OFF (as in production mode)"));
-        try (ConfigurableApplicationContext context = BenchmarkSupport.startApp("view", KaribuBenchmarkSupport.appArguments())) {
+        try (ConfigurableApplicationContext context =
+                BenchmarkSupport.startApp("view", KaribuBenchmarkSupport.appArguments())) {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             seed(jdbc);
-            System.out.printf("seeded for alice: %s%n", jdbc.queryForList("SELECT status, COUNT(*) AS n FROM integration"
-                    + " GROUP BY status ORDER BY status"));
+            System.out.printf(
+                    "seeded for alice: %s%n",
+                    jdbc.queryForList(
+                            "SELECT status, COUNT(*) AS n FROM integration" + " GROUP BY status ORDER BY status"));
             dataFetch(context);
 
             KaribuBenchmarkSupport.productionModeIfAsked();
@@ -100,7 +101,8 @@ public final class DataIntegrationViewBenchmark {
             // What the lazy grid asks for: one page of 50 and the count.
             rows = SignIn.as(context, "alice", () -> {
                 service.countMine(IntegrationFilter.ALL);
-                return service.findMine(IntegrationFilter.ALL, 0, PAGE, List.of()).size();
+                return service.findMine(IntegrationFilter.ALL, 0, PAGE, List.of())
+                        .size();
             });
             long t1 = System.nanoTime();
             long c1 = BenchmarkSupport.cpuNanos();
@@ -111,12 +113,14 @@ public final class DataIntegrationViewBenchmark {
                 statements = j1[1] - j0[1];
             }
         }
-        System.out.printf("%n=== data fetch: IntegrationService.findMine (first page, %,d rows) + countMine, as the lazy"
-                + " grid asks ===%n", rows);
+        System.out.printf(
+                "%n=== data fetch: IntegrationService.findMine (first page, %,d rows) + countMine, as the lazy"
+                        + " grid asks ===%n",
+                rows);
         System.out.println("wall: " + summary(wall) + "; " + BenchmarkSupport.load());
         System.out.println("CPU:  " + summary(cpu));
-        System.out.printf("JDBC statements per fetch: %d (includes loading alice's user for the security context)%n",
-                statements);
+        System.out.printf(
+                "JDBC statements per fetch: %d (includes loading alice's user for the security context)%n", statements);
     }
 
     @SuppressWarnings("unchecked")
@@ -147,7 +151,8 @@ public final class DataIntegrationViewBenchmark {
             long t3 = System.nanoTime();
             KaribuBenchmarkSupport.confirmUpdates(grid);
             if (grid.getDataCommunicator().getItemCount() != INTEGRATIONS) {
-                throw new IllegalStateException("the grid shows " + grid.getDataCommunicator().getItemCount() + " rows");
+                throw new IllegalStateException(
+                        "the grid shows " + grid.getDataCommunicator().getItemCount() + " rows");
             }
             if (i >= 0) {
                 navigate.add(t1 - t0);
@@ -164,7 +169,8 @@ public final class DataIntegrationViewBenchmark {
         System.out.println("  CPU:                        " + summary(navigateCpu));
         System.out.println("first range request (0-49):   " + summary(firstPage));
         System.out.println("navigate + first rows, total: " + summary(both));
-        System.out.printf("responses: %,d chars (navigation), %,d chars (first rows); %d JDBC statements%n",
+        System.out.printf(
+                "responses: %,d chars (navigation), %,d chars (first rows); %d JDBC statements%n",
                 navigateChars, firstPageChars, statements);
     }
 
@@ -194,8 +200,9 @@ public final class DataIntegrationViewBenchmark {
                 maxChars = Math.max(maxChars, length);
             }
         }
-        System.out.printf("%n=== grid page: a range request for %d rows at a random offset (from the in-memory list)"
-                + " ===%n", PAGE);
+        System.out.printf(
+                "%n=== grid page: a range request for %d rows at a random offset (from the in-memory list)" + " ===%n",
+                PAGE);
         System.out.println("range request + response: " + summary(page) + "; " + BenchmarkSupport.load());
         System.out.println("  CPU:                    " + summary(pageCpu));
         System.out.printf("responses: %,d to %,d chars%n", minChars, maxChars);
@@ -230,17 +237,22 @@ public final class DataIntegrationViewBenchmark {
         long liveBefore = before.get("TOTAL")[1];
         long liveAfter = after.get("TOTAL")[1];
 
-        System.out.printf("%n=== live heap per open UI: %d sessions, each with the view of %,d rows open ===%n", UIS,
-                INTEGRATIONS);
-        System.out.printf("opened in %.1f s; listeners on the broadcaster: %d -> %d%n", opening / 1e9, listenersBefore,
-                broadcaster.listenerCount());
-        System.out.printf("class histogram (live objects, after a full GC): %s -> %s: %.0f KB per UI%n", mb(liveBefore),
-                mb(liveAfter), (liveAfter - liveBefore) / 1024.0 / UIS);
-        System.out.printf("MemoryMXBean used after System.gc() x4:           %s -> %s: %.0f KB per UI%n", mb(usedBefore),
-                mb(usedAfter), (usedAfter - usedBefore) / 1024.0 / UIS);
+        System.out.printf(
+                "%n=== live heap per open UI: %d sessions, each with the view of %,d rows open ===%n",
+                UIS, INTEGRATIONS);
+        System.out.printf(
+                "opened in %.1f s; listeners on the broadcaster: %d -> %d%n",
+                opening / 1e9, listenersBefore, broadcaster.listenerCount());
+        System.out.printf(
+                "class histogram (live objects, after a full GC): %s -> %s: %.0f KB per UI%n",
+                mb(liveBefore), mb(liveAfter), (liveAfter - liveBefore) / 1024.0 / UIS);
+        System.out.printf(
+                "MemoryMXBean used after System.gc() x4:           %s -> %s: %.0f KB per UI%n",
+                mb(usedBefore), mb(usedAfter), (usedAfter - usedBefore) / 1024.0 / UIS);
         System.out.println("largest growth per UI (KB, objects, class):");
         BenchmarkSupport.topGrowth(before, after, 15, UIS).forEach(line -> System.out.println("  " + line));
-        if (uis.size() != UIS || sessions.stream().anyMatch(session -> session.getUIs().isEmpty())) {
+        if (uis.size() != UIS
+                || sessions.stream().anyMatch(session -> session.getUIs().isEmpty())) {
             throw new IllegalStateException("a session lost its UI");
         }
     }
@@ -258,8 +270,10 @@ public final class DataIntegrationViewBenchmark {
         for (int a = 0; a < INTEGRATIONS; a++) {
             accounts.add(new Object[] {String.valueOf(400_000 + a), "Bench Studio " + a, Timestamp.from(now)});
         }
-        jdbc.batchUpdate("INSERT INTO store_account (account_number, name, created_at, version, membership)"
-                + " VALUES (?, ?, ?, 0, 'MEMBER')", accounts);
+        jdbc.batchUpdate(
+                "INSERT INTO store_account (account_number, name, created_at, version, membership)"
+                        + " VALUES (?, ?, ?, 0, 'MEMBER')",
+                accounts);
         List<Long> accountIds = jdbc.queryForList("SELECT id FROM store_account ORDER BY account_number", Long.class);
         List<Object[]> vendors = new ArrayList<>();
         List<Object[]> apps = new ArrayList<>();
@@ -268,20 +282,30 @@ public final class DataIntegrationViewBenchmark {
             long account = accountIds.get(a);
             vendors.add(new Object[] {account, String.valueOf(91_000_000 + a)});
             for (int app = 0; app < 3; app++) {
-                apps.add(new Object[] {account, String.valueOf(1_500_000_000L + a * 10L + app),
-                        "Bench App " + a + "-" + app});
+                apps.add(new Object[] {
+                    account, String.valueOf(1_500_000_000L + a * 10L + app), "Bench App " + a + "-" + app
+                });
             }
             String status = a % 20 == 0 ? "PENDING" : a % 50 == 1 ? "EXPIRED" : "APPROVED";
             Timestamp connected = Timestamp.from(now.minus(Duration.ofMinutes(a)));
-            integrations.add(new Object[] {alice, account, account, status,
-                    status.equals("EXPIRED") ? "The invitation was not accepted in time." : null,
-                    status.equals("PENDING") ? "WAITING_FOR_INVITATION" : "DONE", connected, connected,
-                    Timestamp.from(now)});
+            integrations.add(new Object[] {
+                alice,
+                account,
+                account,
+                status,
+                status.equals("EXPIRED") ? "The invitation was not accepted in time." : null,
+                status.equals("PENDING") ? "WAITING_FOR_INVITATION" : "DONE",
+                connected,
+                connected,
+                Timestamp.from(now)
+            });
         }
         jdbc.batchUpdate("INSERT INTO store_account_vendor (account_id, vendor_number) VALUES (?, ?)", vendors);
         jdbc.batchUpdate("INSERT INTO store_app (account_id, apple_identifier, name) VALUES (?, ?, ?)", apps);
-        jdbc.batchUpdate("INSERT INTO integration (customer_id, account_id, live_account_id, status, status_reason,"
-                + " progress, credential_kind, connected_at, status_changed_at, last_checked_at, version)"
-                + " VALUES (?, ?, ?, ?, ?, ?, 'ACCESS_TOKEN', ?, ?, ?, 0)", integrations);
+        jdbc.batchUpdate(
+                "INSERT INTO integration (customer_id, account_id, live_account_id, status, status_reason,"
+                        + " progress, credential_kind, connected_at, status_changed_at, last_checked_at, version)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, 'ACCESS_TOKEN', ?, ?, ?, 0)",
+                integrations);
     }
 }

@@ -4,9 +4,9 @@ import static com.storemetrics.bench.BenchmarkSupport.mb;
 import static com.storemetrics.bench.BenchmarkSupport.summary;
 
 import com.storemetrics.SandboxControl;
+import com.storemetrics.base.live.LiveUpdates;
 import com.storemetrics.bench.BenchmarkSupport;
 import com.storemetrics.bench.KaribuBenchmarkSupport;
-import com.storemetrics.base.live.LiveUpdates;
 import com.storemetrics.integration.IntegrationBroadcaster;
 import com.storemetrics.integration.IntegrationOverview;
 import com.storemetrics.integration.IntegrationStatus;
@@ -109,13 +109,15 @@ public final class PushFanOutBenchmark {
     private static final int PAGE = 50;
     /** Run the first (miss-counting) cycle through the verifier too, instead of restoring its result. */
     private static final boolean FIRST_CHECK = Boolean.getBoolean("bench.first-check");
+
     private static final String DUMP_MESSAGES = System.getProperty("bench.dump-messages");
 
     private static final String SHARED_NUMBER = "710000";
     private static final String SHARED_NAME = "Fan-out Shared Studio";
     /** Per customer: 6 Approved accounts (our user a member), 2 Expired, 1 Pending (not yet invited). */
-    private static final String[] OWN = {"APPROVED", "APPROVED", "APPROVED", "APPROVED", "APPROVED", "APPROVED",
-            "EXPIRED", "EXPIRED", "PENDING"};
+    private static final String[] OWN = {
+        "APPROVED", "APPROVED", "APPROVED", "APPROVED", "APPROVED", "APPROVED", "EXPIRED", "EXPIRED", "PENDING"
+    };
 
     // ---------------------------------------------------------------- what the push connections report
 
@@ -161,24 +163,27 @@ public final class PushFanOutBenchmark {
             pushNanos.addAndGet(end - start);
             pushChars.addAndGet(message.length());
             if (DUMP_MESSAGES != null && phase != null && (index == 0 || index == CUSTOMERS * VIEWS_PER_CUSTOMER)) {
-                // -Dbench.dump-messages=DIR: the first customer view's and first support view's messages, to read what a push carries.
+                // -Dbench.dump-messages=DIR: the first customer view's and first support view's messages, to read what
+                // a push carries.
                 try {
-                    java.nio.file.Files.writeString(java.nio.file.Path.of(DUMP_MESSAGES, "push-" + index + "-" + end + ".json"), message);
+                    java.nio.file.Files.writeString(
+                            java.nio.file.Path.of(DUMP_MESSAGES, "push-" + index + "-" + end + ".json"), message);
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
             }
             lastPush.set(end);
             Phase current = phase;
-            if (current != null && current.at.get(index) == 0 && current.satisfied.test(index)
+            if (current != null
+                    && current.at.get(index) == 0
+                    && current.satisfied.test(index)
                     && current.at.compareAndSet(index, 0, end)) {
                 current.latch.countDown();
             }
         }
 
         @Override
-        public void disconnect() {
-        }
+        public void disconnect() {}
 
         @Override
         public boolean isConnected() {
@@ -194,7 +199,6 @@ public final class PushFanOutBenchmark {
     private static volatile long deliveredNanos;
     private static volatile long deliveredCpu;
     private static volatile Thread committer;
-
 
     private static boolean isRemoval(Object payload) {
         return payload instanceof IntegrationsChanged changed
@@ -236,11 +240,9 @@ public final class PushFanOutBenchmark {
 
     // ---------------------------------------------------------------- the harness
 
-    private record Seeded(List<Long> customerIds, List<String> usernames, long sharedAccountId) {
-    }
+    private record Seeded(List<Long> customerIds, List<String> usernames, long sharedAccountId) {}
 
-    private PushFanOutBenchmark() {
-    }
+    private PushFanOutBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         System.setProperty("vaadin.devmode.componentTracker.enabled", "false");
@@ -252,9 +254,11 @@ public final class PushFanOutBenchmark {
             thread.setDaemon(true);
             return thread;
         });
-        try (ConfigurableApplicationContext context = BenchmarkSupport.startApp("fanout",
+        try (ConfigurableApplicationContext context = BenchmarkSupport.startApp(
+                "fanout",
                 // No background check may interfere: the harness runs every cycle itself.
-                "--storemetrics.verifier.young-pending-interval=1h", "--storemetrics.verifier.recent-pending-interval=1h")) {
+                "--storemetrics.verifier.young-pending-interval=1h",
+                "--storemetrics.verifier.recent-pending-interval=1h")) {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             SandboxWorld world = context.getBean(SandboxWorld.class);
             SandboxControl sandbox = new SandboxControl(BenchmarkSupport.port(context));
@@ -262,7 +266,10 @@ public final class PushFanOutBenchmark {
             LiveUpdates live = context.getBean(LiveUpdates.class);
             IntegrationBroadcaster broadcaster = context.getBean(IntegrationBroadcaster.class);
             Seeded seeded = seed(jdbc, world);
-            System.out.printf("seeded: %d customers sharing account %s, %s%n", CUSTOMERS, SHARED_NUMBER,
+            System.out.printf(
+                    "seeded: %d customers sharing account %s, %s%n",
+                    CUSTOMERS,
+                    SHARED_NUMBER,
                     jdbc.queryForList("SELECT status, COUNT(*) AS n FROM integration GROUP BY status ORDER BY status"));
             listenToCommits(context);
 
@@ -287,7 +294,8 @@ public final class PushFanOutBenchmark {
                 } else {
                     karibu.login("carol");
                     ui[i].navigate(SupportIntegrationsView.class);
-                    supportView[i - customerViews] = com.github.mvysny.kaributesting.v10.LocatorJ._get(SupportIntegrationsView.class);
+                    supportView[i - customerViews] =
+                            com.github.mvysny.kaributesting.v10.LocatorJ._get(SupportIntegrationsView.class);
                     open(SupportIntegrationsViewProbe.grid(supportView[i - customerViews]));
                 }
                 ui[i].getPushConfiguration().setPushMode(PushMode.AUTOMATIC);
@@ -300,12 +308,25 @@ public final class PushFanOutBenchmark {
             opening = System.nanoTime() - opening;
             Map<String, long[]> histogramAfter = BenchmarkSupport.liveHistogram();
             long liveAfter = histogramAfter.get("TOTAL")[1];
-            System.out.printf("opened %d customer views (%d customers x %d) and %d support views in %.1f s; %d views"
-                    + " follow live updates, %d listeners on the broadcaster%n", customerViews, CUSTOMERS,
-                    VIEWS_PER_CUSTOMER, SUPPORT_VIEWS, opening / 1e9, live.openViews(), broadcaster.listenerCount());
-            System.out.printf("live heap (class histogram, after a full GC): %s -> %s: %s for %d UIs, %.0f KB per UI%n",
-                    mb(liveBefore), mb(liveAfter), mb(liveAfter - liveBefore), uis, (liveAfter - liveBefore) / 1024.0 / uis);
-            BenchmarkSupport.topGrowth(histogramBefore, histogramAfter, 8, uis).forEach(line -> System.out.println("  " + line));
+            System.out.printf(
+                    "opened %d customer views (%d customers x %d) and %d support views in %.1f s; %d views"
+                            + " follow live updates, %d listeners on the broadcaster%n",
+                    customerViews,
+                    CUSTOMERS,
+                    VIEWS_PER_CUSTOMER,
+                    SUPPORT_VIEWS,
+                    opening / 1e9,
+                    live.openViews(),
+                    broadcaster.listenerCount());
+            System.out.printf(
+                    "live heap (class histogram, after a full GC): %s -> %s: %s for %d UIs, %.0f KB per UI%n",
+                    mb(liveBefore),
+                    mb(liveAfter),
+                    mb(liveAfter - liveBefore),
+                    uis,
+                    (liveAfter - liveBefore) / 1024.0 / uis);
+            BenchmarkSupport.topGrowth(histogramBefore, histogramAfter, 8, uis)
+                    .forEach(line -> System.out.println("  " + line));
 
             long[] sharedIds = new long[CUSTOMERS];
             List<Long> lastUi = new ArrayList<>();
@@ -323,9 +344,14 @@ public final class PushFanOutBenchmark {
                 // ---- restore (not timed): the shared account is ours again, each customer has a new row
                 restore(jdbc, world, seeded, sharedIds);
                 long[] expect = sharedIds.clone();
-                await("every view reloaded", new Phase(i -> i >= customerViews
-                        || DataIntegrationViewProbe.knowsRow(customerView[i], expect[customerOf[i]])
-                        && DataIntegrationViewProbe.noticeBanners(customerView[i]) == 0, uis), live::reloadEverywhere);
+                await(
+                        "every view reloaded",
+                        new Phase(
+                                i -> i >= customerViews
+                                        || DataIntegrationViewProbe.knowsRow(customerView[i], expect[customerOf[i]])
+                                                && DataIntegrationViewProbe.noticeBanners(customerView[i]) == 0,
+                                uis),
+                        live::reloadEverywhere);
                 settle();
                 browserConfirms(ui, customerView, supportView);
                 settle();
@@ -338,25 +364,34 @@ public final class PushFanOutBenchmark {
                     // Every view hears this check too: what every verifier cycle costs the open views.
                     long cpu0 = liveUpdatesCpu();
                     long pushes0 = pushes.get();
-                    String first = verifierThread.submit(() -> check.run("bench-miss")).get().name();
+                    String first = verifierThread
+                            .submit(() -> check.run("bench-miss"))
+                            .get()
+                            .name();
                     long returned = System.nanoTime();
                     // At least a second after the cycle returned: its deliveries may not have started yet.
                     settle(returned);
-                    checkFanOut = String.format("; first check's pushes: %d, until the last %.0f ms after the cycle"
-                            + " returned, delivery threads CPU %.0f ms", pushes.get() - pushes0,
-                            (lastPush.get() - returned) / 1e6, (liveUpdatesCpu() - cpu0) / 1e6);
+                    checkFanOut = String.format(
+                            "; first check's pushes: %d, until the last %.0f ms after the cycle"
+                                    + " returned, delivery threads CPU %.0f ms",
+                            pushes.get() - pushes0, (lastPush.get() - returned) / 1e6, (liveUpdatesCpu() - cpu0) / 1e6);
                     if (!"CHECKED".equals(first)) {
                         throw new IllegalStateException("the first check failed: " + first);
                     }
                 } else {
                     // What the first check records, written directly (its pushes are not what is measured).
-                    jdbc.update("UPDATE store_account SET membership = 'MISSING', membership_missing_count = 1,"
-                            + " membership_checked_at = ? WHERE id = ?", Timestamp.from(Instant.now().minusSeconds(30)),
+                    jdbc.update(
+                            "UPDATE store_account SET membership = 'MISSING', membership_missing_count = 1,"
+                                    + " membership_checked_at = ? WHERE id = ?",
+                            Timestamp.from(Instant.now().minusSeconds(30)),
                             seeded.sharedAccountId());
                 }
                 long checkDone = System.nanoTime();
-                if (jdbc.queryForObject("SELECT membership_missing_count FROM store_account WHERE id = ?", Integer.class,
-                        seeded.sharedAccountId()) != 1) {
+                if (jdbc.queryForObject(
+                                "SELECT membership_missing_count FROM store_account WHERE id = ?",
+                                Integer.class,
+                                seeded.sharedAccountId())
+                        != 1) {
                     throw new IllegalStateException("the first check did not count the miss");
                 }
 
@@ -365,14 +400,19 @@ public final class PushFanOutBenchmark {
                 for (long id : expect) {
                     removed.add(id);
                 }
-                Phase removal = new Phase(i -> {
-                    if (i < customerViews) {
-                        return !DataIntegrationViewProbe.knowsRow(customerView[i], expect[customerOf[i]])
-                                && DataIntegrationViewProbe.noticeBanners(customerView[i]) > 0;
-                    }
-                    IntegrationOverview top = SupportIntegrationsViewProbe.firstRow(supportView[i - customerViews]);
-                    return top != null && removed.contains(top.id()) && top.status() == IntegrationStatus.REMOVED;
-                }, uis);
+                Phase removal = new Phase(
+                        i -> {
+                            if (i < customerViews) {
+                                return !DataIntegrationViewProbe.knowsRow(customerView[i], expect[customerOf[i]])
+                                        && DataIntegrationViewProbe.noticeBanners(customerView[i]) > 0;
+                            }
+                            IntegrationOverview top =
+                                    SupportIntegrationsViewProbe.firstRow(supportView[i - customerViews]);
+                            return top != null
+                                    && removed.contains(top.id())
+                                    && top.status() == IntegrationStatus.REMOVED;
+                        },
+                        uis);
                 committer = null;
                 commitNanos = 0;
                 deliveredNanos = 0;
@@ -381,9 +421,13 @@ public final class PushFanOutBenchmark {
                 long pushNanos0 = pushNanos.get();
                 long pushChars0 = pushChars.get();
                 phase = removal;
-                String second = verifierThread.submit(() -> check.run("bench-removal")).get().name();
+                String second = verifierThread
+                        .submit(() -> check.run("bench-removal"))
+                        .get()
+                        .name();
                 if (!removal.latch.await(300, TimeUnit.SECONDS)) {
-                    throw new IllegalStateException(removal.latch.getCount() + " views did not show the removal within 300 s");
+                    throw new IllegalStateException(
+                            removal.latch.getCount() + " views did not show the removal within 300 s");
                 }
                 phase = null;
                 long liveCpu1 = liveUpdatesCpu();
@@ -393,9 +437,15 @@ public final class PushFanOutBenchmark {
                 if (!"CHECKED".equals(second) || commitNanos == 0 || deliveredNanos == 0) {
                     throw new IllegalStateException("the removal was not seen committing: " + second);
                 }
-                int removedRows = jdbc.queryForObject("SELECT COUNT(*) FROM integration WHERE status = 'REMOVED'"
-                        + " AND account_id = ? AND id IN (" + String.join(",", removed.stream().map(String::valueOf).toList())
-                        + ")", Integer.class, seeded.sharedAccountId());
+                int removedRows = jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM integration WHERE status = 'REMOVED'"
+                                + " AND account_id = ? AND id IN ("
+                                + String.join(
+                                        ",",
+                                        removed.stream().map(String::valueOf).toList())
+                                + ")",
+                        Integer.class,
+                        seeded.sharedAccountId());
                 if (removedRows != CUSTOMERS) {
                     throw new IllegalStateException("removed " + removedRows + " rows, expected " + CUSTOMERS);
                 }
@@ -415,13 +465,24 @@ public final class PushFanOutBenchmark {
                 long[] sorted = after.clone();
                 java.util.Arrays.sort(sorted);
                 settle();
-                String line = String.format("run %3d: last UI %7.1f ms after commit (customers %7.1f, support %7.1f),"
-                        + " first %6.1f ms, median UI %7.1f ms; committing thread after commit: CPU %5.1f ms, wall %5.1f ms;"
-                        + " delivery threads CPU %7.1f ms, %d pushes (%.2f ms, %,d chars each); first check %.0f ms%s; %s",
-                        run, last / 1e6, lastCustomer / 1e6, lastSupport / 1e6, sorted[0] / 1e6, sorted[uis / 2] / 1e6,
-                        (deliveredCpu - commitCpu) / 1e6, (deliveredNanos - commitNanos) / 1e6, (liveCpu1 - liveCpu0) / 1e6,
-                        runPushes, runPushes == 0 ? 0 : runPushNanos / 1e6 / runPushes,
-                        runPushes == 0 ? 0 : runPushChars / runPushes, (checkDone - checkStart) / 1e6, checkFanOut,
+                String line = String.format(
+                        "run %3d: last UI %7.1f ms after commit (customers %7.1f, support %7.1f),"
+                                + " first %6.1f ms, median UI %7.1f ms; committing thread after commit: CPU %5.1f ms, wall %5.1f ms;"
+                                + " delivery threads CPU %7.1f ms, %d pushes (%.2f ms, %,d chars each); first check %.0f ms%s; %s",
+                        run,
+                        last / 1e6,
+                        lastCustomer / 1e6,
+                        lastSupport / 1e6,
+                        sorted[0] / 1e6,
+                        sorted[uis / 2] / 1e6,
+                        (deliveredCpu - commitCpu) / 1e6,
+                        (deliveredNanos - commitNanos) / 1e6,
+                        (liveCpu1 - liveCpu0) / 1e6,
+                        runPushes,
+                        runPushes == 0 ? 0 : runPushNanos / 1e6 / runPushes,
+                        runPushes == 0 ? 0 : runPushChars / runPushes,
+                        (checkDone - checkStart) / 1e6,
+                        checkFanOut,
                         BenchmarkSupport.load());
                 System.out.println(line + (run < 0 ? " (warm-up)" : ""));
                 if (run >= 0) {
@@ -439,22 +500,28 @@ public final class PushFanOutBenchmark {
                 }
             }
 
-            System.out.printf("%n== Push fan-out (issue 16 section 4): one removal touching %d customers' rows, %d customer"
-                    + " views + %d support views open, %d runs after %d warm-up%n", CUSTOMERS, customerViews, SUPPORT_VIEWS,
-                    RUNS, WARMUP);
+            System.out.printf(
+                    "%n== Push fan-out (issue 16 section 4): one removal touching %d customers' rows, %d customer"
+                            + " views + %d support views open, %d runs after %d warm-up%n",
+                    CUSTOMERS, customerViews, SUPPORT_VIEWS, RUNS, WARMUP);
             System.out.println(BenchmarkSupport.machine());
-            System.out.println("commit -> last of " + uis + " UIs pushed the removal:  " + summary(lastUi) + "   goal <= 1 s");
+            System.out.println(
+                    "commit -> last of " + uis + " UIs pushed the removal:  " + summary(lastUi) + "   goal <= 1 s");
             System.out.println("  last customer view:                         " + summary(lastCustomerUi));
             System.out.println("  last support view:                          " + summary(lastSupportUi));
             System.out.println("  first UI:                                   " + summary(firstUi));
             System.out.println("  median UI of each run:                      " + summary(medianUi));
-            System.out.println("committing (verifier) thread, after commit, CPU:  " + summary(deliverCpu) + "   goal <= 50 ms");
+            System.out.println(
+                    "committing (verifier) thread, after commit, CPU:  " + summary(deliverCpu) + "   goal <= 50 ms");
             System.out.println("committing (verifier) thread, after commit, wall: " + summary(deliverWall));
             System.out.println("LiveUpdates delivery threads' CPU per run:        " + summary(liveThreadsCpu));
-            System.out.printf("pushes per run: p50 %.0f; one push (UIDL built + serialised) mean %.2f ms (p50 of runs)%n",
-                    BenchmarkSupport.percentileMillis(pushesPerRun, 50), BenchmarkSupport.percentileMillis(pushMean, 50));
-            System.out.printf("live heap of the %d UIs: %s, %.0f KB per UI%n", uis, mb(liveAfter - liveBefore),
-                    (liveAfter - liveBefore) / 1024.0 / uis);
+            System.out.printf(
+                    "pushes per run: p50 %.0f; one push (UIDL built + serialised) mean %.2f ms (p50 of runs)%n",
+                    BenchmarkSupport.percentileMillis(pushesPerRun, 50),
+                    BenchmarkSupport.percentileMillis(pushMean, 50));
+            System.out.printf(
+                    "live heap of the %d UIs: %s, %.0f KB per UI%n",
+                    uis, mb(liveAfter - liveBefore), (liveAfter - liveBefore) / 1024.0 / uis);
             System.out.println("load during the measured runs: " + loads.get(0) + " .. " + loads.get(loads.size() - 1)
                     + "; now " + BenchmarkSupport.load());
         } finally {
@@ -486,17 +553,22 @@ public final class PushFanOutBenchmark {
      * What browsers do between pushes, outside the timing: confirm the grids' updates (so the server
      * may drop rows that left them) and let notifications close (a browser closes them after 10 s).
      */
-    private static void browserConfirms(UI[] uis, DataIntegrationView[] customerViews, SupportIntegrationsView[] supportViews) {
+    private static void browserConfirms(
+            UI[] uis, DataIntegrationView[] customerViews, SupportIntegrationsView[] supportViews) {
         for (int i = 0; i < uis.length; i++) {
             UI ui = uis[i];
             VaadinSession session = ui.getSession();
             session.lock();
             try {
                 CurrentInstance.setCurrent(ui);
-                KaribuBenchmarkSupport.confirmUpdates(i < customerViews.length
-                        ? DataIntegrationViewProbe.grid(customerViews[i])
-                        : SupportIntegrationsViewProbe.grid(supportViews[i - customerViews.length]));
-                ui.getChildren().filter(Notification.class::isInstance).map(Notification.class::cast).toList()
+                KaribuBenchmarkSupport.confirmUpdates(
+                        i < customerViews.length
+                                ? DataIntegrationViewProbe.grid(customerViews[i])
+                                : SupportIntegrationsViewProbe.grid(supportViews[i - customerViews.length]));
+                ui.getChildren()
+                        .filter(Notification.class::isInstance)
+                        .map(Notification.class::cast)
+                        .toList()
                         .forEach(Notification::close);
             } finally {
                 session.unlock();
@@ -522,7 +594,8 @@ public final class PushFanOutBenchmark {
 
     /** As {@link #settle()}, and at least a second after {@code notBefore} (a {@code System.nanoTime()}). */
     private static void settle(long notBefore) {
-        while (System.nanoTime() - Math.max(lastPush.get(), notBefore) < Duration.ofSeconds(1).toNanos()) {
+        while (System.nanoTime() - Math.max(lastPush.get(), notBefore)
+                < Duration.ofSeconds(1).toNanos()) {
             BenchmarkSupport.sleep(100);
         }
     }
@@ -545,18 +618,35 @@ public final class PushFanOutBenchmark {
     private static void restore(JdbcTemplate jdbc, SandboxWorld world, Seeded seeded, long[] sharedIds) {
         world.addAccounts(Map.of(SHARED_NUMBER, SHARED_NAME), true);
         Timestamp dayAgo = Timestamp.from(Instant.now().minus(Duration.ofDays(1)));
-        jdbc.update("UPDATE store_account SET membership = 'MEMBER', membership_missing_count = 0,"
-                + " membership_seen_at = ? WHERE id = ?", dayAgo, seeded.sharedAccountId());
-        jdbc.update("UPDATE customer_notice SET dismissed_at = ? WHERE dismissed_at IS NULL", Timestamp.from(Instant.now()));
+        jdbc.update(
+                "UPDATE store_account SET membership = 'MEMBER', membership_missing_count = 0,"
+                        + " membership_seen_at = ? WHERE id = ?",
+                dayAgo,
+                seeded.sharedAccountId());
+        jdbc.update(
+                "UPDATE customer_notice SET dismissed_at = ? WHERE dismissed_at IS NULL",
+                Timestamp.from(Instant.now()));
         List<Object[]> rows = new ArrayList<>();
         for (long customer : seeded.customerIds()) {
-            rows.add(new Object[] {customer, seeded.sharedAccountId(), seeded.sharedAccountId(), "APPROVED", null, "DONE",
-                    dayAgo, dayAgo, null});
+            rows.add(new Object[] {
+                customer,
+                seeded.sharedAccountId(),
+                seeded.sharedAccountId(),
+                "APPROVED",
+                null,
+                "DONE",
+                dayAgo,
+                dayAgo,
+                null
+            });
         }
         insertIntegrations(jdbc, rows);
         for (int c = 0; c < CUSTOMERS; c++) {
-            sharedIds[c] = jdbc.queryForObject("SELECT id FROM integration WHERE customer_id = ? AND live_account_id = ?",
-                    Long.class, seeded.customerIds().get(c), seeded.sharedAccountId());
+            sharedIds[c] = jdbc.queryForObject(
+                    "SELECT id FROM integration WHERE customer_id = ? AND live_account_id = ?",
+                    Long.class,
+                    seeded.customerIds().get(c),
+                    seeded.sharedAccountId());
         }
     }
 
@@ -566,9 +656,11 @@ public final class PushFanOutBenchmark {
         List<String> usernames = new ArrayList<>();
         for (int c = 0; c < CUSTOMERS; c++) {
             usernames.add("fanout-customer-" + c);
-            users.add(new Object[] {"fanout-customer-" + c, "Fan-out Customer " + c, "{noop}not-a-password", "CUSTOMER"});
+            users.add(
+                    new Object[] {"fanout-customer-" + c, "Fan-out Customer " + c, "{noop}not-a-password", "CUSTOMER"});
         }
-        jdbc.batchUpdate("INSERT INTO app_user (username, display_name, password_hash, role) VALUES (?, ?, ?, ?)", users);
+        jdbc.batchUpdate(
+                "INSERT INTO app_user (username, display_name, password_hash, role) VALUES (?, ?, ?, ?)", users);
         List<Long> customerIds = jdbc.queryForList(
                 "SELECT id FROM app_user WHERE username LIKE 'fanout-customer-%' ORDER BY id", Long.class);
 
@@ -581,15 +673,22 @@ public final class PushFanOutBenchmark {
                 String number = String.valueOf(720_000 + c * 10 + k);
                 String name = "Studio " + c + "-" + k;
                 boolean member = OWN[k].equals("APPROVED");
-                accounts.add(new Object[] {number, name, Timestamp.from(now), member ? "MEMBER" : "UNKNOWN",
-                        member ? Timestamp.from(now) : null});
+                accounts.add(new Object[] {
+                    number,
+                    name,
+                    Timestamp.from(now),
+                    member ? "MEMBER" : "UNKNOWN",
+                    member ? Timestamp.from(now) : null
+                });
                 if (member) {
                     visible.put(number, name);
                 }
             }
         }
-        jdbc.batchUpdate("INSERT INTO store_account (account_number, name, created_at, version, membership,"
-                + " membership_seen_at) VALUES (?, ?, ?, 0, ?, ?)", accounts);
+        jdbc.batchUpdate(
+                "INSERT INTO store_account (account_number, name, created_at, version, membership,"
+                        + " membership_seen_at) VALUES (?, ?, ?, 0, ?, ?)",
+                accounts);
         List<Map<String, Object>> ids = jdbc.queryForList(
                 "SELECT id, account_number FROM store_account WHERE account_number >= '710000' ORDER BY account_number");
         Map<String, Long> idByNumber = new java.util.HashMap<>();
@@ -607,10 +706,17 @@ public final class PushFanOutBenchmark {
                 long account = idByNumber.get(String.valueOf(720_000 + c * 10 + k));
                 String status = OWN[k];
                 Timestamp connected = Timestamp.from(now.minus(Duration.ofHours(2 + k)));
-                rows.add(new Object[] {customer, account, account, status,
-                        status.equals("EXPIRED") ? "The invitation was not accepted in time." : null,
-                        status.equals("PENDING") ? "WAITING_FOR_INVITATION" : "DONE", connected, connected,
-                        status.equals("EXPIRED") ? connected : null});
+                rows.add(new Object[] {
+                    customer,
+                    account,
+                    account,
+                    status,
+                    status.equals("EXPIRED") ? "The invitation was not accepted in time." : null,
+                    status.equals("PENDING") ? "WAITING_FOR_INVITATION" : "DONE",
+                    connected,
+                    connected,
+                    status.equals("EXPIRED") ? connected : null
+                });
             }
         }
         insertIntegrations(jdbc, rows);
@@ -620,8 +726,10 @@ public final class PushFanOutBenchmark {
     }
 
     private static void insertIntegrations(JdbcTemplate jdbc, List<Object[]> rows) {
-        jdbc.batchUpdate("INSERT INTO integration (customer_id, account_id, live_account_id, status, status_reason,"
-                + " progress, credential_kind, connected_at, status_changed_at, last_checked_at, version)"
-                + " VALUES (?, ?, ?, ?, ?, ?, 'ACCESS_TOKEN', ?, ?, ?, 0)", rows);
+        jdbc.batchUpdate(
+                "INSERT INTO integration (customer_id, account_id, live_account_id, status, status_reason,"
+                        + " progress, credential_kind, connected_at, status_changed_at, last_checked_at, version)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, 'ACCESS_TOKEN', ?, ?, ?, 0)",
+                rows);
     }
 }

@@ -1,21 +1,21 @@
 package com.storemetrics.integration.funnel;
 
-import java.time.Instant;
-import com.storemetrics.verification.VerifierSees;
-import com.storemetrics.SignIn;
-import com.storemetrics.integration.IntegrationService;
-import com.storemetrics.integration.IntegrationRow;
-import com.storemetrics.integration.IntegrationStatus;
-import com.storemetrics.integration.IntegrationProgress;
-import com.storemetrics.integration.CredentialKind;
-import com.storemetrics.integration.DiscoveredAccount;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.storemetrics.SignIn;
 import com.storemetrics.SpringTest;
 import com.storemetrics.TestData;
+import com.storemetrics.integration.CredentialKind;
+import com.storemetrics.integration.DiscoveredAccount;
 import com.storemetrics.integration.DiscoveredAccount.AppsState;
 import com.storemetrics.integration.DiscoveredAccount.DiscoveredApp;
+import com.storemetrics.integration.IntegrationProgress;
+import com.storemetrics.integration.IntegrationRow;
+import com.storemetrics.integration.IntegrationService;
+import com.storemetrics.integration.IntegrationStatus;
+import com.storemetrics.verification.VerifierSees;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,17 +34,24 @@ import org.springframework.security.test.context.support.WithUserDetails;
 
 class ConnectionServiceTest extends SpringTest {
 
-    static final DiscoveredAccount PIXEL_FORGE = new DiscoveredAccount("100001", "Pixel Forge Studio",
-            List.of("85000001"), List.of(new DiscoveredApp("1400000001", "Forge Runner")), AppsState.LOADED);
-    static final DiscoveredAccount ALICE_MARTIN = new DiscoveredAccount("100002", "Alice Martin",
-            List.of("85000002"), List.of(), AppsState.NO_RECENT_SALES);
+    static final DiscoveredAccount PIXEL_FORGE = new DiscoveredAccount(
+            "100001",
+            "Pixel Forge Studio",
+            List.of("85000001"),
+            List.of(new DiscoveredApp("1400000001", "Forge Runner")),
+            AppsState.LOADED);
+    static final DiscoveredAccount ALICE_MARTIN =
+            new DiscoveredAccount("100002", "Alice Martin", List.of("85000002"), List.of(), AppsState.NO_RECENT_SALES);
 
     @Autowired
     ConnectionService connections;
+
     @Autowired
     IntegrationService integrationService;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     org.springframework.context.ApplicationContext context;
 
@@ -60,13 +67,17 @@ class ConnectionServiceTest extends SpringTest {
 
         assertThat(created).hasSize(2);
         List<IntegrationRow> mine = integrationService.myIntegrations();
-        assertThat(mine).extracting(IntegrationRow::accountName).containsExactlyInAnyOrder("Pixel Forge Studio", "Alice Martin");
+        assertThat(mine)
+                .extracting(IntegrationRow::accountName)
+                .containsExactlyInAnyOrder("Pixel Forge Studio", "Alice Martin");
         assertThat(mine).allSatisfy(row -> {
             assertThat(row.status()).isEqualTo(IntegrationStatus.PENDING);
             assertThat(row.progress()).isEqualTo(IntegrationProgress.WAITING_FOR_INVITATION);
             assertThat(row.lastCheckedAt()).isNull();
         });
-        assertThat(mine).filteredOn(row -> row.accountNumber().equals("100001")).singleElement()
+        assertThat(mine)
+                .filteredOn(row -> row.accountNumber().equals("100001"))
+                .singleElement()
                 .satisfies(row -> assertThat(row.appNames()).containsExactly("Forge Runner"));
         List<Map<String, Object>> history = jdbc.queryForList(
                 "SELECT from_status, to_status, reason, actor_kind, actor_name FROM integration_event");
@@ -88,9 +99,11 @@ class ConnectionServiceTest extends SpringTest {
                 .isInstanceOf(AlreadyConnected.class)
                 .hasMessageContaining("Pixel Forge Studio is already connected");
 
-        assertThat(integrationService.myIntegrations()).extracting(IntegrationRow::accountName)
+        assertThat(integrationService.myIntegrations())
+                .extracting(IntegrationRow::accountName)
                 .containsExactly("Pixel Forge Studio");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM integration_event", Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM integration_event", Integer.class))
+                .isEqualTo(1);
     }
 
     @Test
@@ -122,8 +135,10 @@ class ConnectionServiceTest extends SpringTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM integration", Integer.class)).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM store_account", Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM integration", Integer.class))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM store_account", Integer.class))
+                .isEqualTo(1);
     }
 
     @Test
@@ -132,32 +147,40 @@ class ConnectionServiceTest extends SpringTest {
         connections.finish(List.of(PIXEL_FORGE, ALICE_MARTIN), CredentialKind.ACCESS_TOKEN);
         jdbc.update("UPDATE integration SET status = 'EXPIRED' WHERE account_id = "
                 + "(SELECT id FROM store_account WHERE account_number = '100002')");
-        DiscoveredAccount unknown = new DiscoveredAccount("100009", "New Studio", List.of("85000009"), List.of(),
-                AppsState.NOT_LOADED);
+        DiscoveredAccount unknown =
+                new DiscoveredAccount("100009", "New Studio", List.of("85000009"), List.of(), AppsState.NOT_LOADED);
 
-        Map<String, AccountAvailability> availability = connections.availability(List.of(PIXEL_FORGE, ALICE_MARTIN, unknown));
+        Map<String, AccountAvailability> availability =
+                connections.availability(List.of(PIXEL_FORGE, ALICE_MARTIN, unknown));
 
-        assertThat(availability).containsEntry("100001", AccountAvailability.PENDING_YOURS)
+        assertThat(availability)
+                .containsEntry("100001", AccountAvailability.PENDING_YOURS)
                 .containsEntry("100002", AccountAvailability.EXPIRED_REMOVE_FIRST)
                 .containsEntry("100009", AccountAvailability.AVAILABLE);
-        assertThat(AccountAvailability.EXPIRED_REMOVE_FIRST.explanation()).isEqualTo("Remove the expired integration first");
+        assertThat(AccountAvailability.EXPIRED_REMOVE_FIRST.explanation())
+                .isEqualTo("Remove the expired integration first");
     }
 
     @Test
     @WithUserDetails("bob")
     void a_colleagues_integration_of_the_same_account_leaves_it_selectable_and_is_not_shown() {
-        jdbc.update("INSERT INTO store_account (account_number, name, created_at, version) VALUES ('100001', 'Pixel Forge Studio', CURRENT_TIMESTAMP, 0)");
-        jdbc.update("INSERT INTO integration (customer_id, account_id, live_account_id, status, progress, credential_kind,"
-                + " connected_at, status_changed_at, version) SELECT u.id, a.id, a.id, 'APPROVED', 'DONE', 'ACCESS_TOKEN',"
-                + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0 FROM app_user u, store_account a WHERE u.username = 'alice'");
+        jdbc.update(
+                "INSERT INTO store_account (account_number, name, created_at, version) VALUES ('100001', 'Pixel Forge Studio', CURRENT_TIMESTAMP, 0)");
+        jdbc.update(
+                "INSERT INTO integration (customer_id, account_id, live_account_id, status, progress, credential_kind,"
+                        + " connected_at, status_changed_at, version) SELECT u.id, a.id, a.id, 'APPROVED', 'DONE', 'ACCESS_TOKEN',"
+                        + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0 FROM app_user u, store_account a WHERE u.username = 'alice'");
 
-        assertThat(connections.availability(List.of(PIXEL_FORGE))).containsEntry("100001", AccountAvailability.AVAILABLE);
+        assertThat(connections.availability(List.of(PIXEL_FORGE)))
+                .containsEntry("100001", AccountAvailability.AVAILABLE);
         assertThat(integrationService.myIntegrations()).isEmpty();
 
         connections.finish(List.of(PIXEL_FORGE), CredentialKind.ACCESS_TOKEN);
-        assertThat(integrationService.myIntegrations()).singleElement()
+        assertThat(integrationService.myIntegrations())
+                .singleElement()
                 .satisfies(row -> assertThat(row.status()).isEqualTo(IntegrationStatus.PENDING));
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM store_account", Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM store_account", Integer.class))
+                .isEqualTo(1);
     }
 
     @Test
@@ -179,8 +202,10 @@ class ConnectionServiceTest extends SpringTest {
             assertThat(row.status()).isEqualTo(IntegrationStatus.APPROVED);
             assertThat(row.statusReason()).contains("already a member");
         });
-        assertThat(jdbc.queryForList("SELECT to_status FROM integration_event e JOIN integration i ON i.id = e.integration_id"
-                + " JOIN app_user u ON u.id = i.customer_id WHERE u.username = 'bob' ORDER BY e.id", String.class))
+        assertThat(jdbc.queryForList(
+                        "SELECT to_status FROM integration_event e JOIN integration i ON i.id = e.integration_id"
+                                + " JOIN app_user u ON u.id = i.customer_id WHERE u.username = 'bob' ORDER BY e.id",
+                        String.class))
                 .containsExactly("PENDING", "APPROVED");
     }
 
@@ -195,24 +220,28 @@ class ConnectionServiceTest extends SpringTest {
         // Removed: no integration keeps the verifier watching Pixel Forge, so our user may leave it unseen.
         integrationService.remove(approved.id());
 
-        assertThat(connections.availability(List.of(PIXEL_FORGE))).containsEntry("100001", AccountAvailability.AVAILABLE);
+        assertThat(connections.availability(List.of(PIXEL_FORGE)))
+                .containsEntry("100001", AccountAvailability.AVAILABLE);
         connections.finish(List.of(PIXEL_FORGE), CredentialKind.ACCESS_TOKEN);
 
-        assertThat(integrationService.myIntegrations()).singleElement()
+        assertThat(integrationService.myIntegrations())
+                .singleElement()
                 .satisfies(row -> assertThat(row.status()).isEqualTo(IntegrationStatus.PENDING));
     }
 
     @Test
     @WithUserDetails("alice")
     void an_account_first_connected_with_an_api_key_is_the_same_account_when_seen_by_number() {
-        DiscoveredAccount byVendor = new DiscoveredAccount(null, "Vendor 85000005", List.of("85000005"), List.of(),
-                AppsState.NO_RECENT_SALES);
+        DiscoveredAccount byVendor = new DiscoveredAccount(
+                null, "Vendor 85000005", List.of("85000005"), List.of(), AppsState.NO_RECENT_SALES);
         connections.finish(List.of(byVendor), CredentialKind.API_KEY);
-        DiscoveredAccount byNumber = new DiscoveredAccount("100004", "Bluebird Labs", List.of("85000005"), List.of(),
-                AppsState.NOT_LOADED);
+        DiscoveredAccount byNumber =
+                new DiscoveredAccount("100004", "Bluebird Labs", List.of("85000005"), List.of(), AppsState.NOT_LOADED);
 
-        assertThat(connections.availability(List.of(byNumber))).containsEntry("100004", AccountAvailability.PENDING_YOURS);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM store_account", Integer.class)).isEqualTo(1);
+        assertThat(connections.availability(List.of(byNumber)))
+                .containsEntry("100004", AccountAvailability.PENDING_YOURS);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM store_account", Integer.class))
+                .isEqualTo(1);
     }
 
     @Test
@@ -229,19 +258,25 @@ class ConnectionServiceTest extends SpringTest {
     @WithUserDetails("alice")
     void input_that_is_not_a_token_is_refused_before_asking_apple() {
         assertThatThrownBy(() -> connections.checkAccessToken("  "))
-                .isInstanceOfSatisfying(CredentialRejected.class,
+                .isInstanceOfSatisfying(
+                        CredentialRejected.class,
                         rejected -> assertThat(rejected.reason()).isEqualTo(CredentialRejected.Reason.EMPTY));
         assertThatThrownBy(() -> connections.checkAccessToken("x".repeat(5000)))
-                .isInstanceOfSatisfying(CredentialRejected.class,
+                .isInstanceOfSatisfying(
+                        CredentialRejected.class,
                         rejected -> assertThat(rejected.reason()).isEqualTo(CredentialRejected.Reason.TOO_LONG));
         assertThatThrownBy(() -> connections.checkAccessToken("eyJhbGciOiJFUzI1NiJ9.eyJpc3MiOiJ4In0.c2ln"))
-                .isInstanceOfSatisfying(CredentialRejected.class,
+                .isInstanceOfSatisfying(
+                        CredentialRejected.class,
                         rejected -> assertThat(rejected.reason()).isEqualTo(CredentialRejected.Reason.WRONG_KIND));
         assertThatThrownBy(() -> connections.checkAccessToken("<img src=x onerror=alert(1)>"))
-                .isInstanceOfSatisfying(CredentialRejected.class,
+                .isInstanceOfSatisfying(
+                        CredentialRejected.class,
                         rejected -> assertThat(rejected.reason()).isEqualTo(CredentialRejected.Reason.UNRECOGNISED));
         assertThatThrownBy(() -> connections.checkApiJwt("eyJhbGciOiJFUzI1NiJ9.eyJpc3MiOiJ4In0.c2ln", "VENDOR"))
-                .isInstanceOfSatisfying(CredentialRejected.class, rejected ->
-                        assertThat(rejected.reason()).isEqualTo(CredentialRejected.Reason.INVALID_VENDOR_NUMBER));
+                .isInstanceOfSatisfying(
+                        CredentialRejected.class,
+                        rejected -> assertThat(rejected.reason())
+                                .isEqualTo(CredentialRejected.Reason.INVALID_VENDOR_NUMBER));
     }
 }

@@ -15,18 +15,22 @@ class CredentialInputTest {
 
     @Test
     void a_reporter_token_is_recognised_even_with_surrounding_white_space() {
-        assertThat(CredentialInput.shapeOf("  a11ce000-0000-4000-8000-000000000002\n")).isEqualTo(Shape.REPORTER_TOKEN);
+        assertThat(CredentialInput.shapeOf("  a11ce000-0000-4000-8000-000000000002\n"))
+                .isEqualTo(Shape.REPORTER_TOKEN);
     }
 
     @Test
     void three_dot_separated_base64url_parts_are_a_jwt() {
-        assertThat(CredentialInput.shapeOf("eyJhbGciOiJFUzI1NiJ9.eyJpc3MiOiJ4In0.c2lnbmF0dXJl")).isEqualTo(Shape.JWT);
+        assertThat(CredentialInput.shapeOf("eyJhbGciOiJFUzI1NiJ9.eyJpc3MiOiJ4In0.c2lnbmF0dXJl"))
+                .isEqualTo(Shape.JWT);
     }
 
     @Test
     void more_than_4_kb_is_too_long_whatever_it_contains() {
-        assertThat(CredentialInput.shapeOf("a".repeat(CredentialInput.MAX_LENGTH + 1))).isEqualTo(Shape.TOO_LONG);
-        assertThat(CredentialInput.shapeOf("a".repeat(CredentialInput.MAX_LENGTH))).isNotEqualTo(Shape.TOO_LONG);
+        assertThat(CredentialInput.shapeOf("a".repeat(CredentialInput.MAX_LENGTH + 1)))
+                .isEqualTo(Shape.TOO_LONG);
+        assertThat(CredentialInput.shapeOf("a".repeat(CredentialInput.MAX_LENGTH)))
+                .isNotEqualTo(Shape.TOO_LONG);
     }
 
     @Test

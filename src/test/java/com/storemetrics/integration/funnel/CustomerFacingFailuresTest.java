@@ -43,14 +43,19 @@ class CustomerFacingFailuresTest extends SpringTest {
     void a_dropped_connection_says_so_without_exception_text_and_logs_the_detail_under_a_reference(CapturedOutput log) {
         new SandboxControl(port).fault("DROP_CONNECTION", 10, 0);
 
-        CredentialRejected rejected = catchThrowableOfType(CredentialRejected.class,
-                () -> connections.checkAccessToken(SandboxControl.ALICE_TOKEN));
+        CredentialRejected rejected = catchThrowableOfType(
+                CredentialRejected.class, () -> connections.checkAccessToken(SandboxControl.ALICE_TOKEN));
 
         assertThat(rejected.reason()).isEqualTo(CredentialRejected.Reason.UNAVAILABLE);
-        assertThat(rejected.userMessage()).contains("connection dropped")
-                .doesNotContain("Exception").doesNotContain("header parser").doesNotContain("HTTP/1.1");
+        assertThat(rejected.userMessage())
+                .contains("connection dropped")
+                .doesNotContain("Exception")
+                .doesNotContain("header parser")
+                .doesNotContain("HTTP/1.1");
         Matcher reference = REFERENCE.matcher(rejected.userMessage());
-        assertThat(reference.find()).as("a reference in: " + rejected.userMessage()).isTrue();
+        assertThat(reference.find())
+                .as("a reference in: " + rejected.userMessage())
+                .isTrue();
         assertThat(log.getOut()).containsPattern("reference " + reference.group(1) + "\\).*IOException");
     }
 
@@ -60,13 +65,15 @@ class CustomerFacingFailuresTest extends SpringTest {
         new SandboxControl(port).fault("LATENCY", 3, 25_000);
 
         long started = System.nanoTime();
-        CredentialRejected rejected = catchThrowableOfType(CredentialRejected.class,
-                () -> connections.checkAccessToken(SandboxControl.ALICE_TOKEN));
+        CredentialRejected rejected = catchThrowableOfType(
+                CredentialRejected.class, () -> connections.checkAccessToken(SandboxControl.ALICE_TOKEN));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(took).isLessThan(Duration.ofSeconds(17));
         assertThat(rejected.reason()).isEqualTo(CredentialRejected.Reason.UNAVAILABLE);
-        assertThat(rejected.userMessage()).contains("did not answer within 15 s").doesNotContain("20 s");
+        assertThat(rejected.userMessage())
+                .contains("did not answer within 15 s")
+                .doesNotContain("20 s");
     }
 
     @Test
@@ -74,20 +81,28 @@ class CustomerFacingFailuresTest extends SpringTest {
     void oversized_fields_are_refused_on_the_server_before_apple_is_asked() {
         String tenMegabytes = "A".repeat(10 * 1024 * 1024);
 
-        assertThatThrownBy(() -> connections.checkApiKey("6e0a7c1e-0003-4000-8000-000000100003", "NWG7ADMIN1",
-                "-----BEGIN PRIVATE KEY-----\n" + "A".repeat(20_000), "85000003"))
+        assertThatThrownBy(() -> connections.checkApiKey(
+                        "6e0a7c1e-0003-4000-8000-000000100003",
+                        "NWG7ADMIN1",
+                        "-----BEGIN PRIVATE KEY-----\n" + "A".repeat(20_000),
+                        "85000003"))
                 .isInstanceOf(CredentialRejected.class)
-                .satisfies(e -> assertThat(((CredentialRejected) e).reason()).isEqualTo(CredentialRejected.Reason.TOO_LONG));
+                .satisfies(e ->
+                        assertThat(((CredentialRejected) e).reason()).isEqualTo(CredentialRejected.Reason.TOO_LONG));
         assertThatThrownBy(() -> connections.checkApiKey(tenMegabytes, "NWG7ADMIN1", "x", "85000003"))
-                .isInstanceOf(CredentialRejected.class).hasMessageContaining("Issuer ID");
+                .isInstanceOf(CredentialRejected.class)
+                .hasMessageContaining("Issuer ID");
         assertThatThrownBy(() -> connections.checkApiKey("i", tenMegabytes, "x", "85000003"))
-                .isInstanceOf(CredentialRejected.class).hasMessageContaining("Key ID");
+                .isInstanceOf(CredentialRejected.class)
+                .hasMessageContaining("Key ID");
         assertThatThrownBy(() -> connections.checkAccessToken(tenMegabytes))
                 .isInstanceOf(CredentialRejected.class)
-                .satisfies(e -> assertThat(((CredentialRejected) e).reason()).isEqualTo(CredentialRejected.Reason.TOO_LONG));
+                .satisfies(e ->
+                        assertThat(((CredentialRejected) e).reason()).isEqualTo(CredentialRejected.Reason.TOO_LONG));
         assertThatThrownBy(() -> connections.checkApiJwt(tenMegabytes, "85000003"))
                 .isInstanceOf(CredentialRejected.class)
-                .satisfies(e -> assertThat(((CredentialRejected) e).reason()).isEqualTo(CredentialRejected.Reason.TOO_LONG));
+                .satisfies(e ->
+                        assertThat(((CredentialRejected) e).reason()).isEqualTo(CredentialRejected.Reason.TOO_LONG));
         assertThatThrownBy(() -> connections.checkApiJwt("a.b.c", tenMegabytes))
                 .isInstanceOf(CredentialRejected.class)
                 .satisfies(e -> assertThat(((CredentialRejected) e).reason())

@@ -54,14 +54,16 @@ class FunnelDraftTest {
 
     @Test
     void apps_are_named_only_for_access_tokens_and_only_for_the_current_input() {
-        DiscoveredAccount unnamed = new DiscoveredAccount("100001", "Pixel Forge Studio", List.of("85000001"), List.of(),
-                DiscoveredAccount.AppsState.NOT_LOADED);
+        DiscoveredAccount unnamed = new DiscoveredAccount(
+                "100001", "Pixel Forge Studio", List.of("85000001"), List.of(), DiscoveredAccount.AppsState.NOT_LOADED);
         int generation = draft.edited();
         draft.checked(generation, CredentialKind.ACCESS_TOKEN, List.of(unnamed), null, "token");
         assertThat(draft.needsApps()).isTrue();
 
-        assertThat(draft.appsLoaded(generation - 1, List.of(DemoAccounts.PIXEL_FORGE))).isFalse();
-        assertThat(draft.appsLoaded(generation, List.of(DemoAccounts.PIXEL_FORGE))).isTrue();
+        assertThat(draft.appsLoaded(generation - 1, List.of(DemoAccounts.PIXEL_FORGE)))
+                .isFalse();
+        assertThat(draft.appsLoaded(generation, List.of(DemoAccounts.PIXEL_FORGE)))
+                .isTrue();
         assertThat(draft.needsApps()).isFalse();
     }
 
@@ -81,7 +83,8 @@ class FunnelDraftTest {
 
     @Test
     void the_first_step_is_named_after_the_kind_of_credential() {
-        assertThat(FunnelDraft.Step.CREDENTIAL.title(CredentialKind.ACCESS_TOKEN)).isEqualTo("Step 1 of 3 · Access token");
+        assertThat(FunnelDraft.Step.CREDENTIAL.title(CredentialKind.ACCESS_TOKEN))
+                .isEqualTo("Step 1 of 3 · Access token");
         assertThat(FunnelDraft.Step.CREDENTIAL.title(CredentialKind.API_KEY)).isEqualTo("Step 1 of 3 · API key");
         assertThat(FunnelDraft.Step.INVITE.title(CredentialKind.API_KEY)).isEqualTo("Step 3 of 3 · Invite");
     }

@@ -54,7 +54,8 @@ class AcrossNodesIT extends BrowserTest {
         signedIn(alice, TwoNodes.port(nodes.a), "alice", "alice-demo-2026");
         signedIn(bob, TwoNodes.port(nodes.b), "bob", "bob-demo-2026");
         for (WebDriver browser : List.of(alice, bob)) {
-            browser.get(browser.getCurrentUrl().replaceAll("(http://localhost:\\d+/).*", "$1") + "my-account/data-integration");
+            browser.get(browser.getCurrentUrl().replaceAll("(http://localhost:\\d+/).*", "$1")
+                    + "my-account/data-integration");
             waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(cell("Approved")));
         }
         String bobsPage = pageIdentity(bob);
@@ -64,15 +65,21 @@ class AcrossNodesIT extends BrowserTest {
 
         for (WebDriver browser : List.of(alice, bob)) {
             waitFor(browser).until(page -> gridSize(page) == 0);
-            waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notices"),
-                    "Pixel Forge Studio was removed from your integrations"));
+            waitFor(browser)
+                    .until(ExpectedConditions.textToBePresentInElementLocated(
+                            By.id("notices"), "Pixel Forge Studio was removed from your integrations"));
             assertNoErrorToast(browser);
         }
-        assertThat(pageIdentity(bob)).as("bob's page on node B was not reloaded").isEqualTo(bobsPage);
+        assertThat(pageIdentity(bob))
+                .as("bob's page on node B was not reloaded")
+                .isEqualTo(bobsPage);
     }
 
     private static void connect(ConfigurableApplicationContext node, String username) {
-        SignIn.as(node, username, () -> node.getBean(ConnectionService.class)
-                .finish(List.of(DemoAccounts.PIXEL_FORGE), CredentialKind.ACCESS_TOKEN));
+        SignIn.as(
+                node,
+                username,
+                () -> node.getBean(ConnectionService.class)
+                        .finish(List.of(DemoAccounts.PIXEL_FORGE), CredentialKind.ACCESS_TOKEN));
     }
 }

@@ -29,8 +29,8 @@ class ConnectAccountIT extends BrowserTest {
         signIn("alice", "alice-demo-2026");
         connectUpToStepThree(SandboxControl.ALICE_TOKEN, "Pixel Forge Studio", " app");
 
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("service-apple-id"),
-                SandboxControl.SERVICE_APPLE_ID));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("service-apple-id"), SandboxControl.SERVICE_APPLE_ID));
         driver.findElement(By.id("invited-confirmation")).click();
         driver.findElement(By.id("dialog-finish")).click();
 
@@ -53,9 +53,13 @@ class ConnectAccountIT extends BrowserTest {
 
     @Test
     void a_colleagues_account_is_approved_at_finish_without_an_invitation() {
-        com.storemetrics.SignIn.as(context, "bob", () -> context.getBean(com.storemetrics.integration.funnel.ConnectionService.class)
-                .finish(java.util.List.of(com.storemetrics.DemoAccounts.PIXEL_FORGE),
-                        com.storemetrics.integration.CredentialKind.ACCESS_TOKEN));
+        com.storemetrics.SignIn.as(
+                context,
+                "bob",
+                () -> context.getBean(com.storemetrics.integration.funnel.ConnectionService.class)
+                        .finish(
+                                java.util.List.of(com.storemetrics.DemoAccounts.PIXEL_FORGE),
+                                com.storemetrics.integration.CredentialKind.ACCESS_TOKEN));
         // Bob's account holder invites our service user; the verifier accepts and sees the membership.
         new SandboxControl(port).invite(SandboxControl.PIXEL_FORGE, SandboxControl.SERVICE_APPLE_ID);
         completeChecks(context.getBean(com.storemetrics.verification.MembershipCheck.class), 1);
@@ -63,7 +67,8 @@ class ConnectAccountIT extends BrowserTest {
         connectUpToStepThree(SandboxControl.ALICE_TOKEN, "Pixel Forge Studio", "Connected by a colleague");
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("no-invitation-needed")));
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("dialog-finish"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("dialog-finish")))
+                .click();
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(cell("Approved")));
         assertNoErrorToast(driver);

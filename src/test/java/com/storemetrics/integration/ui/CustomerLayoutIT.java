@@ -27,6 +27,7 @@ class CustomerLayoutIT extends BrowserTest {
 
     @Autowired
     ApplicationContext context;
+
     @Autowired
     ConnectionService connections;
 
@@ -37,21 +38,29 @@ class CustomerLayoutIT extends BrowserTest {
 
     @Test
     void on_a_phone_a_customer_sees_a_rows_status_and_can_remove_it() throws Exception {
-        SignIn.as(context, "alice", () -> connections.finish(List.of(DemoAccounts.PIXEL_FORGE), CredentialKind.ACCESS_TOKEN));
+        SignIn.as(
+                context,
+                "alice",
+                () -> connections.finish(List.of(DemoAccounts.PIXEL_FORGE), CredentialKind.ACCESS_TOKEN));
         driver.manage().window().setSize(new Dimension(390, 844));
         signedIn(driver, "alice", "alice-demo-2026");
         driver.get(url("my-account/data-integration"));
         WebElement pending = wait.until(ExpectedConditions.visibilityOfElementLocated(cell("Pending")));
         script(driver, "arguments[0].scrollIntoView({block: 'center'})", pending);
 
-        Number gridHeight = (Number) script(driver,
-                "return document.getElementById('integrations-grid').getBoundingClientRect().height");
-        assertThat(gridHeight.doubleValue()).as("the grid keeps a readable height on a phone").isGreaterThan(300);
+        Number gridHeight = (Number)
+                script(driver, "return document.getElementById('integrations-grid').getBoundingClientRect().height");
+        assertThat(gridHeight.doubleValue())
+                .as("the grid keeps a readable height on a phone")
+                .isGreaterThan(300);
         WebElement remove = wait.until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("vaadin-button[aria-label='Remove Pixel Forge Studio']")));
         Number right = (Number) script(driver, "return arguments[0].getBoundingClientRect().right", remove);
-        assertThat(right.doubleValue()).as("Remove is on screen, not cut off sideways").isLessThanOrEqualTo(390);
-        java.nio.file.Files.write(java.nio.file.Path.of("target", "phone-data-integration.png"),
+        assertThat(right.doubleValue())
+                .as("Remove is on screen, not cut off sideways")
+                .isLessThanOrEqualTo(390);
+        java.nio.file.Files.write(
+                java.nio.file.Path.of("target", "phone-data-integration.png"),
                 ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
 
         script(driver, "arguments[0].click()", remove);
@@ -71,21 +80,30 @@ class CustomerLayoutIT extends BrowserTest {
         card.sendKeys(Keys.ENTER);
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#access-token input")));
-        wait.until(page -> Boolean.TRUE.equals(script(page,
+        wait.until(page -> Boolean.TRUE.equals(script(
+                page,
                 "return document.getElementById('access-token').contains(document.activeElement)"
                         + " || document.activeElement === document.getElementById('access-token')")));
-        assertThat(driver.findElements(By.cssSelector("vaadin-dialog-overlay[opened]"))).hasSize(1);
+        assertThat(driver.findElements(By.cssSelector("vaadin-dialog-overlay[opened]")))
+                .hasSize(1);
     }
 
     @Test
     void at_phone_tablet_laptop_and_desktop_sizes_status_and_actions_stay_on_screen_for_customer_and_support()
             throws Exception {
-        SignIn.as(context, "alice", () -> connections.finish(List.of(DemoAccounts.PIXEL_FORGE), CredentialKind.ACCESS_TOKEN));
+        SignIn.as(
+                context,
+                "alice",
+                () -> connections.finish(List.of(DemoAccounts.PIXEL_FORGE), CredentialKind.ACCESS_TOKEN));
         WebDriver support = newBrowser();
         signedIn(driver, "alice", "alice-demo-2026");
         signedIn(support, "carol", "carol-demo-2026");
-        java.nio.file.Path shots = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
-        for (Dimension size : List.of(new Dimension(390, 844), new Dimension(768, 1024), new Dimension(1280, 720),
+        java.nio.file.Path shots =
+                java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+        for (Dimension size : List.of(
+                new Dimension(390, 844),
+                new Dimension(768, 1024),
+                new Dimension(1280, 720),
                 new Dimension(1440, 900))) {
             String name = size.getWidth() + "x" + size.getHeight();
             // Resize on a blank page: a resize event still in flight when the next page loads made Vaadin
@@ -98,17 +116,22 @@ class CustomerLayoutIT extends BrowserTest {
             WebElement remove = wait.until(ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector("vaadin-button[aria-label='Remove Pixel Forge Studio']")));
             assertOnScreen(driver, remove, size, "Remove at " + name);
-            java.nio.file.Files.write(shots.resolve("data-integration-" + name + ".png"),
+            java.nio.file.Files.write(
+                    shots.resolve("data-integration-" + name + ".png"),
                     ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
 
             support.get("about:blank");
             support.manage().window().setSize(size);
             support.get(url("support/integrations"));
-            WebElement details = waitFor(support).until(ExpectedConditions.visibilityOfElementLocated(
-                    By.cssSelector("vaadin-button[aria-label='Details of Pixel Forge Studio for Alice Martin (Pixel Forge)']")));
+            WebElement details = waitFor(support)
+                    .until(
+                            ExpectedConditions.visibilityOfElementLocated(
+                                    By.cssSelector(
+                                            "vaadin-button[aria-label='Details of Pixel Forge Studio for Alice Martin (Pixel Forge)']")));
             script(support, "arguments[0].scrollIntoView({block: 'center'})", details);
             assertOnScreen(support, details, size, "support's Details at " + name);
-            java.nio.file.Files.write(shots.resolve("support-integrations-" + name + ".png"),
+            java.nio.file.Files.write(
+                    shots.resolve("support-integrations-" + name + ".png"),
                     ((TakesScreenshot) support).getScreenshotAs(OutputType.BYTES));
         }
         assertNoErrorToast(driver);
@@ -118,11 +141,18 @@ class CustomerLayoutIT extends BrowserTest {
     private static void assertOnScreen(WebDriver browser, WebElement element, Dimension window, String what) {
         Number right = (Number) script(browser, "return arguments[0].getBoundingClientRect().right", element);
         Number viewport = (Number) script(browser, "return document.documentElement.clientWidth");
-        assertThat(right.doubleValue()).as(what + " is not cut off sideways").isLessThanOrEqualTo(viewport.doubleValue());
+        assertThat(right.doubleValue())
+                .as(what + " is not cut off sideways")
+                .isLessThanOrEqualTo(viewport.doubleValue());
         // The grid's own scroller: any sideways overflow means some column is out of sight.
-        Number overflow = (Number) script(browser, "const table = arguments[0].closest('vaadin-grid').$.table;"
-                + " return table.scrollWidth - table.clientWidth", element);
-        assertThat(overflow.doubleValue()).as(what + ": the grid does not scroll sideways").isLessThanOrEqualTo(1);
+        Number overflow = (Number) script(
+                browser,
+                "const table = arguments[0].closest('vaadin-grid').$.table;"
+                        + " return table.scrollWidth - table.clientWidth",
+                element);
+        assertThat(overflow.doubleValue())
+                .as(what + ": the grid does not scroll sideways")
+                .isLessThanOrEqualTo(1);
         assertThat(viewport.intValue()).isLessThanOrEqualTo(window.getWidth());
     }
 }

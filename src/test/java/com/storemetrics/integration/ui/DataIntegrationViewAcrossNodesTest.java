@@ -70,8 +70,13 @@ class DataIntegrationViewAcrossNodesTest {
                 Thread.currentThread().interrupt();
             }
         }
-        for (String table : List.of("customer_notice", "integration_event", "integration", "store_app",
-                "store_account_vendor", "store_account")) {
+        for (String table : List.of(
+                "customer_notice",
+                "integration_event",
+                "integration",
+                "store_app",
+                "store_account_vendor",
+                "store_account")) {
             jdbc.update("DELETE FROM " + table);
         }
     }
@@ -80,15 +85,22 @@ class DataIntegrationViewAcrossNodesTest {
     void a_check_on_node_a_turns_the_open_row_on_node_b_approved_through_the_database() {
         connect(nodes.a, "alice");
         try (KaribuSession alice = openDataIntegration(nodes.b, "alice")) {
-            alice.awaitUntil("the Pending row is shown", ACROSS_NODES, () -> statuses().equals(List.of(IntegrationStatus.PENDING)));
+            alice.awaitUntil(
+                    "the Pending row is shown",
+                    ACROSS_NODES,
+                    () -> statuses().equals(List.of(IntegrationStatus.PENDING)));
             long heardBefore = TwoNodes.signals(nodes.b).received();
 
             sandbox.invite(SandboxControl.PIXEL_FORGE, SandboxControl.SERVICE_APPLE_ID);
             checkOn(nodes.a);
 
-            alice.awaitUntil("node B's view shows Approved", ACROSS_NODES,
+            alice.awaitUntil(
+                    "node B's view shows Approved",
+                    ACROSS_NODES,
                     () -> statuses().equals(List.of(IntegrationStatus.APPROVED)));
-            assertThat(TwoNodes.signals(nodes.b).received()).as("it came as a signal from node A").isGreaterThan(heardBefore);
+            assertThat(TwoNodes.signals(nodes.b).received())
+                    .as("it came as a signal from node A")
+                    .isGreaterThan(heardBefore);
         }
     }
 
@@ -102,7 +114,9 @@ class DataIntegrationViewAcrossNodesTest {
         try (KaribuSession alice = openDataIntegration(nodes.a, "alice");
                 KaribuSession bob = openDataIntegration(nodes.b, "bob")) {
             for (KaribuSession session : List.of(alice, bob)) {
-                session.awaitUntil("the Approved row is shown", ACROSS_NODES,
+                session.awaitUntil(
+                        "the Approved row is shown",
+                        ACROSS_NODES,
                         () -> statuses().equals(List.of(IntegrationStatus.APPROVED)));
             }
 
@@ -111,7 +125,9 @@ class DataIntegrationViewAcrossNodesTest {
             checkOn(nodes.a);
 
             for (KaribuSession session : List.of(alice, bob)) {
-                session.awaitUntil("the row is gone and the notice shown", ACROSS_NODES,
+                session.awaitUntil(
+                        "the row is gone and the notice shown",
+                        ACROSS_NODES,
                         () -> statuses().isEmpty() && noticeCount() == 1);
             }
         }
@@ -122,7 +138,10 @@ class DataIntegrationViewAcrossNodesTest {
             throws Exception {
         connect(nodes.a, "alice");
         try (KaribuSession alice = openDataIntegration(nodes.b, "alice")) {
-            alice.awaitUntil("the Pending row is shown", ACROSS_NODES, () -> statuses().equals(List.of(IntegrationStatus.PENDING)));
+            alice.awaitUntil(
+                    "the Pending row is shown",
+                    ACROSS_NODES,
+                    () -> statuses().equals(List.of(IntegrationStatus.PENDING)));
             PostgresSignals listener = TwoNodes.signals(nodes.b);
             long reconnectsBefore = listener.reconnects();
 
@@ -130,16 +149,25 @@ class DataIntegrationViewAcrossNodesTest {
 
             // What a database restart does to node B: its listening connection and its pooled ones die.
             JdbcTemplate onA = nodes.a.getBean(JdbcTemplate.class);
-            int listening = onA.queryForObject("SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity"
-                    + " WHERE application_name = ?", Integer.class, PostgresSignals.APPLICATION_NAME + listener.node());
-            int pooled = onA.queryForObject("SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity"
-                    + " WHERE application_name = 'node-b'", Integer.class);
+            int listening = onA.queryForObject(
+                    "SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity" + " WHERE application_name = ?",
+                    Integer.class,
+                    PostgresSignals.APPLICATION_NAME + listener.node());
+            int pooled = onA.queryForObject(
+                    "SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                            + " WHERE application_name = 'node-b'",
+                    Integer.class);
             assertThat(listening).as("node B's listening connection existed").isEqualTo(1);
             assertThat(pooled).as("node B's pool had connections").isPositive();
             // A change while node B is not listening: its signal is lost, the reload after the reconnect is not.
-            SignIn.as(nodes.a, "alice", () -> nodes.a.getBean(IntegrationService.class).remove(integrationId));
+            SignIn.as(
+                    nodes.a,
+                    "alice",
+                    () -> nodes.a.getBean(IntegrationService.class).remove(integrationId));
 
-            alice.awaitUntil("the removal made on node A meanwhile is shown on node B", Duration.ofSeconds(20),
+            alice.awaitUntil(
+                    "the removal made on node A meanwhile is shown on node B",
+                    Duration.ofSeconds(20),
                     () -> statuses().isEmpty());
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (listener.reconnects() == reconnectsBefore || !listener.isListening()) {
@@ -148,14 +176,19 @@ class DataIntegrationViewAcrossNodesTest {
             }
 
             connect(nodes.a, "alice");
-            alice.awaitUntil("the next change made on node A is shown on node B", ACROSS_NODES,
+            alice.awaitUntil(
+                    "the next change made on node A is shown on node B",
+                    ACROSS_NODES,
                     () -> statuses().equals(List.of(IntegrationStatus.PENDING)));
         }
     }
 
     private static void connect(ConfigurableApplicationContext node, String username) {
-        SignIn.as(node, username, () -> node.getBean(ConnectionService.class)
-                .finish(List.of(DemoAccounts.PIXEL_FORGE), CredentialKind.ACCESS_TOKEN));
+        SignIn.as(
+                node,
+                username,
+                () -> node.getBean(ConnectionService.class)
+                        .finish(List.of(DemoAccounts.PIXEL_FORGE), CredentialKind.ACCESS_TOKEN));
         // The test decides when checks run: no early check approves behind its back.
         cancelEarlyChecks(nodes.jdbc());
     }
@@ -168,7 +201,8 @@ class DataIntegrationViewAcrossNodesTest {
     /** One verifier cycle on {@code node}, on a thread of its own as the scheduler runs it; committed on return. */
     private static void checkOn(ConfigurableApplicationContext node) {
         try {
-            CompletableFuture.runAsync(() -> node.getBean(MembershipCheck.class).run("test")).get(60, TimeUnit.SECONDS);
+            CompletableFuture.runAsync(() -> node.getBean(MembershipCheck.class).run("test"))
+                    .get(60, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError("The check failed", e);
         }

@@ -8,8 +8,7 @@ public final class DataIntegrationViewProbe {
 
     public static final Class<DataIntegrationView> VIEW = DataIntegrationView.class;
 
-    private DataIntegrationViewProbe() {
-    }
+    private DataIntegrationViewProbe() {}
 
     public static int knownRows(DataIntegrationView view) {
         return view.knownRows().size();

@@ -1,8 +1,5 @@
 package com.storemetrics.integration.ui;
 
-import com.storemetrics.integration.funnel.ConnectionService;
-import com.storemetrics.integration.funnel.ui.ConnectAppStoreDialog;
-import com.storemetrics.verification.VerifierSees;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,8 +17,10 @@ import com.storemetrics.integration.CredentialKind;
 import com.storemetrics.integration.DiscoveredAccount;
 import com.storemetrics.integration.IntegrationRow;
 import com.storemetrics.integration.IntegrationStatus;
+import com.storemetrics.integration.funnel.ConnectionService;
+import com.storemetrics.integration.funnel.ui.ConnectAppStoreDialog;
+import com.storemetrics.verification.VerifierSees;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.data.provider.SortDirection;
@@ -42,8 +41,10 @@ class DataIntegrationViewTest extends KaribuTest {
 
     @Autowired
     ConnectionService connections;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @org.springframework.boot.test.web.server.LocalServerPort
     int port;
 
@@ -52,8 +53,11 @@ class DataIntegrationViewTest extends KaribuTest {
 
     @BeforeEach
     void aliceAndBobHavePixelForge() {
-        bobPixelForge = SignIn.as(applicationContext, "bob",
-                () -> connections.finish(List.of(PIXEL_FORGE), CredentialKind.ACCESS_TOKEN)).get(0);
+        bobPixelForge = SignIn.as(
+                        applicationContext,
+                        "bob",
+                        () -> connections.finish(List.of(PIXEL_FORGE), CredentialKind.ACCESS_TOKEN))
+                .get(0);
         login("alice");
         List<Long> ids = connections.finish(List.of(PIXEL_FORGE, ALICE_MARTIN), CredentialKind.ACCESS_TOKEN);
         alicePixelForge = ids.get(0);
@@ -89,16 +93,20 @@ class DataIntegrationViewTest extends KaribuTest {
         ConfirmDialogKt._fireCancel(_get(ConfirmDialog.class));
 
         assertThat(view.rows()).hasSize(2);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM integration WHERE status = 'REMOVED'", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM integration WHERE status = 'REMOVED'", Integer.class))
+                .isZero();
     }
 
     @Test
     void an_expired_row_shows_its_reason_and_remove_and_connect_again_opens_the_dialog() {
         VerifierSees.memberships(applicationContext, Instant.now().plus(Duration.ofDays(5)), Map.of());
         DataIntegrationView view = open();
-        IntegrationRow expired = view.rows().stream().filter(row -> row.status() == IntegrationStatus.EXPIRED)
-                .findFirst().orElseThrow();
-        assertThat(IntegrationsGrid.statusDetail(expired, Instant.now(), "integration@storemetrics.example")).contains("not accepted in time");
+        IntegrationRow expired = view.rows().stream()
+                .filter(row -> row.status() == IntegrationStatus.EXPIRED)
+                .findFirst()
+                .orElseThrow();
+        assertThat(IntegrationsGrid.statusDetail(expired, Instant.now(), "integration@storemetrics.example"))
+                .contains("not accepted in time");
 
         assertThat(expired.accountName()).isEqualTo("Alice Martin");
         clickRowButton("Alice Martin", "Remove the expired integration of Alice Martin and connect it again");
@@ -116,7 +124,8 @@ class DataIntegrationViewTest extends KaribuTest {
         IntegrationDetailsDialog details = _get(IntegrationDetailsDialog.class);
         assertThat(details.getHeaderTitle()).isEqualTo("Pixel Forge Studio");
         assertThat(GridKt._size(details.history)).isEqualTo(2);
-        assertThat(GridKt._getFormattedRow(details.history, 1)).anySatisfy(cell -> assertThat(cell).contains("Approved"))
+        assertThat(GridKt._getFormattedRow(details.history, 1))
+                .anySatisfy(cell -> assertThat(cell).contains("Approved"))
                 .anySatisfy(cell -> assertThat(cell).contains("Storemetrics verifier"));
     }
 
@@ -125,8 +134,9 @@ class DataIntegrationViewTest extends KaribuTest {
         UI.getCurrent().navigate("my-account/data-integration/" + bobPixelForge);
 
         assertThat(_find(IntegrationDetailsDialog.class)).isEmpty();
-        assertThat(NotificationsKt.getNotifications()).anySatisfy(notification ->
-                assertThat(notification.getElement().getProperty("text", "")).contains("does not exist"));
+        assertThat(NotificationsKt.getNotifications())
+                .anySatisfy(notification -> assertThat(notification.getElement().getProperty("text", ""))
+                        .contains("does not exist"));
     }
 
     @Test
@@ -140,12 +150,16 @@ class DataIntegrationViewTest extends KaribuTest {
     void the_grid_sorts_and_filters_by_status() {
         DataIntegrationView view = open();
         view.grid.sort(List.of(new GridSortOrder<>(view.grid.getColumnByKey("account"), SortDirection.DESCENDING)));
-        assertThat(view.rows()).extracting(IntegrationRow::accountName).containsExactly("Pixel Forge Studio", "Alice Martin");
+        assertThat(view.rows())
+                .extracting(IntegrationRow::accountName)
+                .containsExactly("Pixel Forge Studio", "Alice Martin");
 
         HasValueUtilsKt._setValue(view.statusFilter, IntegrationStatus.PENDING);
         assertThat(view.rows()).extracting(IntegrationRow::accountName).containsExactly("Alice Martin");
-        assertThat(view.grid.getColumns()).filteredOn(column -> !"actions".equals(column.getKey()))
-                .allSatisfy(column -> assertThat(column.isSortable()).as(column.getKey()).isTrue());
+        assertThat(view.grid.getColumns())
+                .filteredOn(column -> !"actions".equals(column.getKey()))
+                .allSatisfy(column ->
+                        assertThat(column.isSortable()).as(column.getKey()).isTrue());
     }
 
     @Test
@@ -156,8 +170,11 @@ class DataIntegrationViewTest extends KaribuTest {
 
         DataIntegrationView view = open();
         List<NoticeBanner> banners = _find(NoticeBanner.class);
-        assertThat(banners).singleElement().satisfies(banner ->
-                assertThat(banner.notice().message()).contains("Pixel Forge Studio").contains("Account Holder or Admin"));
+        assertThat(banners)
+                .singleElement()
+                .satisfies(banner -> assertThat(banner.notice().message())
+                        .contains("Pixel Forge Studio")
+                        .contains("Account Holder or Admin"));
 
         ButtonKt._click(banners.get(0).dismiss);
         assertThat(_find(NoticeBanner.class)).isEmpty();
@@ -171,13 +188,14 @@ class DataIntegrationViewTest extends KaribuTest {
     @Test
     void clicking_the_app_store_connect_card_opens_the_dialog_once() {
         open();
-        com.vaadin.flow.dom.Element card = _get(com.vaadin.flow.component.html.Div.class,
-                spec -> spec.withId("app-store-card")).getElement();
+        com.vaadin.flow.dom.Element card = _get(
+                        com.vaadin.flow.component.html.Div.class, spec -> spec.withId("app-store-card"))
+                .getElement();
         // A click on the card itself, not on its Connect button: what the listener's client-side filter lets through.
         elemental.json.JsonObject data = elemental.json.Json.createObject();
         data.put("!event.target.closest('vaadin-button')", true);
-        com.github.mvysny.kaributesting.v10.ElementUtilsKt._fireDomEvent(card,
-                new com.vaadin.flow.dom.DomEvent(card, "click", data));
+        com.github.mvysny.kaributesting.v10.ElementUtilsKt._fireDomEvent(
+                card, new com.vaadin.flow.dom.DomEvent(card, "click", data));
 
         assertThat(_find(ConnectAppStoreDialog.class)).hasSize(1);
     }
@@ -187,15 +205,19 @@ class DataIntegrationViewTest extends KaribuTest {
         DataIntegrationView view = open();
         jdbc.update("INSERT INTO customer_notice (customer_id, created_at, message) SELECT id, CURRENT_TIMESTAMP,"
                 + " 'Pixel Forge Studio was removed from your integrations.' FROM app_user WHERE username = 'alice'");
-        com.storemetrics.integration.Notice stored = applicationContext.getBean(
-                com.storemetrics.integration.IntegrationService.class).openNotices().get(0);
+        com.storemetrics.integration.Notice stored = applicationContext
+                .getBean(com.storemetrics.integration.IntegrationService.class)
+                .openNotices()
+                .get(0);
 
         view.notices.announce(List.of(stored));
         view.notices.announce(List.of(stored));
 
-        assertThat(view.notices.getChildren().toList()).singleElement().satisfies(banner ->
-                assertThat(((NoticeBanner) banner).dismiss.getAriaLabel()).hasValueSatisfying(label ->
-                        assertThat(label).contains("Pixel Forge Studio was removed from your integrations.")));
+        assertThat(view.notices.getChildren().toList())
+                .singleElement()
+                .satisfies(banner -> assertThat(((NoticeBanner) banner).dismiss.getAriaLabel())
+                        .hasValueSatisfying(label ->
+                                assertThat(label).contains("Pixel Forge Studio was removed from your integrations.")));
     }
 
     @Test
@@ -217,30 +239,44 @@ class DataIntegrationViewTest extends KaribuTest {
         // Apple agrees with the setup that our user is in Pixel Forge, so no check may take it away meanwhile.
         com.storemetrics.SandboxControl sandbox = new com.storemetrics.SandboxControl(port);
         sandbox.acceptInvitation(sandbox.invite("100001", com.storemetrics.SandboxControl.SERVICE_APPLE_ID)
-                .path("id").asText());
+                .path("id")
+                .asText());
         DataIntegrationView view = open();
         jdbc.update("DELETE FROM scheduled_tasks WHERE task_instance = 'recheck-now'");
         long cyclesBefore = jdbc.queryForObject("SELECT cycles FROM verifier_health", Long.class);
-        assertThat(view.rows()).filteredOn(row -> row.status() == IntegrationStatus.PENDING)
-                .extracting(IntegrationRow::accountName).containsExactly("Alice Martin");
-        assertThat(IntegrationsGrid.statusDetail(view.rows().stream()
-                .filter(row -> row.status() == IntegrationStatus.PENDING).findFirst().orElseThrow(), Instant.now(),
-                "integration@storemetrics.example")).contains("integration@storemetrics.example")
+        assertThat(view.rows())
+                .filteredOn(row -> row.status() == IntegrationStatus.PENDING)
+                .extracting(IntegrationRow::accountName)
+                .containsExactly("Alice Martin");
+        assertThat(IntegrationsGrid.statusDetail(
+                        view.rows().stream()
+                                .filter(row -> row.status() == IntegrationStatus.PENDING)
+                                .findFirst()
+                                .orElseThrow(),
+                        Instant.now(),
+                        "integration@storemetrics.example"))
+                .contains("integration@storemetrics.example")
                 .contains("Users and Access");
 
         clickRowButton("Alice Martin", "Check Alice Martin again");
         clickRowButton("Alice Martin", "Check Alice Martin again");
 
-        assertThat(NotificationsKt.getNotifications()).extracting(n -> n.getElement().getProperty("text", ""))
+        assertThat(NotificationsKt.getNotifications())
+                .extracting(n -> n.getElement().getProperty("text", ""))
                 .anySatisfy(text -> assertThat(text).startsWith("Checking Alice Martin with Apple now"))
                 .anySatisfy(text -> assertThat(text).contains("You can ask again in"));
-        awaitUntil("the verifier ran the requested check", () ->
-                jdbc.queryForObject("SELECT cycles FROM verifier_health", Long.class) > cyclesBefore);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM scheduled_tasks WHERE task_instance = 'recheck-now'",
-                Integer.class)).as("one shared check, whatever the number of requests").isLessThanOrEqualTo(1);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> clickRowButton("Pixel Forge Studio",
-                "Check Pixel Forge Studio again")).as("Approved rows have nothing to check again")
-                .isInstanceOf(AssertionError.class).hasMessageContaining("No button");
+        awaitUntil(
+                "the verifier ran the requested check",
+                () -> jdbc.queryForObject("SELECT cycles FROM verifier_health", Long.class) > cyclesBefore);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM scheduled_tasks WHERE task_instance = 'recheck-now'", Integer.class))
+                .as("one shared check, whatever the number of requests")
+                .isLessThanOrEqualTo(1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> clickRowButton("Pixel Forge Studio", "Check Pixel Forge Studio again"))
+                .as("Approved rows have nothing to check again")
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("No button");
     }
 
     private DataIntegrationView open() {
@@ -255,8 +291,10 @@ class DataIntegrationViewTest extends KaribuTest {
     /** Clicks a button in a row's Actions cell, found by its accessible label as the browser renders it. */
     private static void clickRowButton(String accountName, String ariaLabel) {
         DataIntegrationView view = _get(DataIntegrationView.class);
-        IntegrationRow row = view.rows().stream().filter(candidate -> candidate.accountName().equals(accountName))
-                .findFirst().orElseThrow(() -> new AssertionError("No row of " + accountName));
+        IntegrationRow row = view.rows().stream()
+                .filter(candidate -> candidate.accountName().equals(accountName))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("No row of " + accountName));
         LitCellsProbe.click(view.grid, "actions", row, ariaLabel);
     }
 }

@@ -1,7 +1,5 @@
 package com.storemetrics.integration.ui;
 
-import com.storemetrics.integration.Integration;
-import com.storemetrics.integration.funnel.ConnectionService;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.storemetrics.BrowserTest;
@@ -11,6 +9,7 @@ import com.storemetrics.SignIn;
 import com.storemetrics.TestClock;
 import com.storemetrics.TestData;
 import com.storemetrics.integration.CredentialKind;
+import com.storemetrics.integration.funnel.ConnectionService;
 import com.storemetrics.verification.MembershipCheck;
 import java.time.Duration;
 import java.util.List;
@@ -32,10 +31,13 @@ class LiveUpdatesIT extends BrowserTest {
 
     @Autowired
     ApplicationContext context;
+
     @Autowired
     ConnectionService connections;
+
     @Autowired
     MembershipCheck check;
+
     @Autowired
     TestClock clock;
 
@@ -55,7 +57,8 @@ class LiveUpdatesIT extends BrowserTest {
     }
 
     @Test
-    void an_account_holder_removing_our_user_drops_the_row_on_alices_and_bobs_open_pages_with_the_notice() throws Exception {
+    void an_account_holder_removing_our_user_drops_the_row_on_alices_and_bobs_open_pages_with_the_notice()
+            throws Exception {
         connectPixelForge("alice");
         connectPixelForge("bob");
         sandbox.invite(SandboxControl.PIXEL_FORGE, SandboxControl.SERVICE_APPLE_ID);
@@ -63,7 +66,10 @@ class LiveUpdatesIT extends BrowserTest {
         WebDriver alice = driver;
         WebDriver bob = newBrowser();
         for (WebDriver browser : List.of(alice, bob)) {
-            signedIn(browser, browser == alice ? "alice" : "bob", browser == alice ? "alice-demo-2026" : "bob-demo-2026");
+            signedIn(
+                    browser,
+                    browser == alice ? "alice" : "bob",
+                    browser == alice ? "alice-demo-2026" : "bob-demo-2026");
             browser.get(url("my-account/data-integration"));
             waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(cell("Approved")));
         }
@@ -75,8 +81,9 @@ class LiveUpdatesIT extends BrowserTest {
 
         for (WebDriver browser : List.of(alice, bob)) {
             waitFor(browser).until(page -> gridSize(page) == 0);
-            waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notices"),
-                    "Pixel Forge Studio was removed from your integrations"));
+            waitFor(browser)
+                    .until(ExpectedConditions.textToBePresentInElementLocated(
+                            By.id("notices"), "Pixel Forge Studio was removed from your integrations"));
             assertThat(browser.findElement(By.id("notices")).getText()).contains("Account Holder or Admin");
         }
         assertThat(pageIdentity(alice)).as("alice's page was not reloaded").isEqualTo(alicesPage);
@@ -120,7 +127,8 @@ class LiveUpdatesIT extends BrowserTest {
 
         driver.switchTo().window(firstTab);
         wait.until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("vaadin-button[aria-label='Remove Pixel Forge Studio']"))).click();
+                        By.cssSelector("vaadin-button[aria-label='Remove Pixel Forge Studio']")))
+                .click();
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-button[slot='confirm-button']")))
                 .click();
         wait.until(page -> gridSize(page) == 0);
@@ -132,6 +140,9 @@ class LiveUpdatesIT extends BrowserTest {
     }
 
     private void connectPixelForge(String username) {
-        SignIn.as(context, username, () -> connections.finish(List.of(DemoAccounts.PIXEL_FORGE), CredentialKind.ACCESS_TOKEN));
+        SignIn.as(
+                context,
+                username,
+                () -> connections.finish(List.of(DemoAccounts.PIXEL_FORGE), CredentialKind.ACCESS_TOKEN));
     }
 }

@@ -1,7 +1,5 @@
 package com.storemetrics.integration.ui;
 
-import com.storemetrics.integration.Integration;
-import com.storemetrics.integration.funnel.ConnectionService;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,6 +17,7 @@ import com.storemetrics.integration.IntegrationChange;
 import com.storemetrics.integration.IntegrationRow;
 import com.storemetrics.integration.IntegrationStatus;
 import com.storemetrics.integration.IntegrationsChanged;
+import com.storemetrics.integration.funnel.ConnectionService;
 import com.storemetrics.security.SignedInUser;
 import com.storemetrics.verification.MembershipCheck;
 import com.vaadin.flow.component.UI;
@@ -40,14 +39,19 @@ class LiveUpdatesTest extends KaribuTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ConnectionService connections;
+
     @Autowired
     MembershipCheck check;
+
     @Autowired
     IntegrationBroadcaster broadcaster;
+
     @Autowired
     UserDetailsService users;
+
     @Autowired
     TestClock clock;
 
@@ -73,22 +77,25 @@ class LiveUpdatesTest extends KaribuTest {
         DataIntegrationView view = _get(DataIntegrationView.class);
         // Finish as the dialog does: this schedules the burst of early checks.
         connections.finish(List.of(PIXEL_FORGE), CredentialKind.ACCESS_TOKEN);
-        awaitUntilOffTheTestThread("the new row is pushed", () -> view.knownRows().size() == 1);
+        awaitUntilOffTheTestThread(
+                "the new row is pushed", () -> view.knownRows().size() == 1);
         assertThat(view.knownRows().get(0).status()).isEqualTo(IntegrationStatus.PENDING);
 
         sandbox.invite(SandboxControl.PIXEL_FORGE, SandboxControl.SERVICE_APPLE_ID);
 
-        awaitUntilOffTheTestThread("the row is approved",
-                () -> view.knownRows().get(0).status() == IntegrationStatus.APPROVED);
+        awaitUntilOffTheTestThread(
+                "the row is approved", () -> view.knownRows().get(0).status() == IntegrationStatus.APPROVED);
         assertThat(view.knownRows().get(0).lastCheckedAt()).isNotNull();
-        assertThat(NotificationsKt.getNotifications()).anySatisfy(notification ->
-                assertThat(notification.getElement().getProperty("text", ""))
-                        .contains("Pixel Forge Studio is approved").contains("Store Metrics"));
+        assertThat(NotificationsKt.getNotifications())
+                .anySatisfy(notification -> assertThat(notification.getElement().getProperty("text", ""))
+                        .contains("Pixel Forge Studio is approved")
+                        .contains("Store Metrics"));
     }
 
     @Test
     void removal_by_an_account_holder_removes_the_rows_of_both_colleagues_with_a_notice() {
-        SignIn.as(applicationContext, "bob", () -> connections.finish(List.of(PIXEL_FORGE), CredentialKind.ACCESS_TOKEN));
+        SignIn.as(
+                applicationContext, "bob", () -> connections.finish(List.of(PIXEL_FORGE), CredentialKind.ACCESS_TOKEN));
         long bobId = ((SignedInUser) users.loadUserByUsername("bob")).userId();
         List<IntegrationChange> bobsView = new CopyOnWriteArrayList<>();
         var bobListening = broadcaster.registerForCustomer(bobId, update -> {
@@ -110,20 +117,28 @@ class LiveUpdatesTest extends KaribuTest {
             sandbox.removeUser(SandboxControl.PIXEL_FORGE, SandboxControl.SERVICE_APPLE_ID);
             clock.advance(Duration.ofSeconds(30));
             onBackgroundThread(() -> check.run("test"));
-            awaitUntilOffTheTestThread("the first missing check is pushed",
+            awaitUntilOffTheTestThread(
+                    "the first missing check is pushed",
                     () -> view.knownRows().get(0).lastCheckedAt().isAfter(approvedCheck));
             assertThat(view.knownRows()).as("one missing check is not believed").hasSize(1);
 
             clock.advance(Duration.ofSeconds(30));
             onBackgroundThread(() -> check.run("test"));
 
-            awaitUntilOffTheTestThread("alice's row disappears", () -> view.knownRows().isEmpty());
-            awaitUntilOffTheTestThread("the notice is shown", () -> !view.notices.getChildren().toList().isEmpty());
-            assertThat(NotificationsKt.getNotifications()).anySatisfy(notification ->
-                    assertThat(notification.getElement().getProperty("text", ""))
-                            .contains("Pixel Forge Studio").contains("Account Holder or Admin"));
-            assertThat(bobsView).filteredOn(change -> change.row().status() == IntegrationStatus.REMOVED)
-                    .singleElement().satisfies(change -> assertThat(change.notice()).contains("Pixel Forge Studio"));
+            awaitUntilOffTheTestThread(
+                    "alice's row disappears", () -> view.knownRows().isEmpty());
+            awaitUntilOffTheTestThread(
+                    "the notice is shown",
+                    () -> !view.notices.getChildren().toList().isEmpty());
+            assertThat(NotificationsKt.getNotifications())
+                    .anySatisfy(
+                            notification -> assertThat(notification.getElement().getProperty("text", ""))
+                                    .contains("Pixel Forge Studio")
+                                    .contains("Account Holder or Admin"));
+            assertThat(bobsView)
+                    .filteredOn(change -> change.row().status() == IntegrationStatus.REMOVED)
+                    .singleElement()
+                    .satisfies(change -> assertThat(change.notice()).contains("Pixel Forge Studio"));
         } finally {
             bobListening.remove();
         }
@@ -145,7 +160,8 @@ class LiveUpdatesTest extends KaribuTest {
             onBackgroundThread(() -> this.check.run("test"));
         }
 
-        awaitUntilOffTheTestThread("alice's row disappears and the notice shows",
+        awaitUntilOffTheTestThread(
+                "alice's row disappears and the notice shows",
                 () -> view.knownRows().isEmpty() && view.notices.getChildren().count() == 1);
         assertThat(view.rows()).as("the grid agrees with the banner").isEmpty();
     }
@@ -159,7 +175,8 @@ class LiveUpdatesTest extends KaribuTest {
         connections.finish(List.of(PIXEL_FORGE), CredentialKind.ACCESS_TOKEN);
         UI.getCurrent().navigate(DataIntegrationView.class);
         DataIntegrationView view = _get(DataIntegrationView.class);
-        assertThat(view.rows()).extracting(IntegrationRow::status)
+        assertThat(view.rows())
+                .extracting(IntegrationRow::status)
                 .containsExactlyInAnyOrder(IntegrationStatus.EXPIRED, IntegrationStatus.PENDING);
         Instant expiredStamp = rowOf(view, IntegrationStatus.EXPIRED).lastCheckedAt();
 
@@ -171,12 +188,16 @@ class LiveUpdatesTest extends KaribuTest {
             Instant pendingStamp = rowOf(view, IntegrationStatus.PENDING).lastCheckedAt();
             return pendingStamp != null && !pendingStamp.isBefore(checkedAfter.minusSeconds(1));
         });
-        assertThat(rowOf(view, IntegrationStatus.EXPIRED).lastCheckedAt()).as("the verifier does not check Expired rows")
+        assertThat(rowOf(view, IntegrationStatus.EXPIRED).lastCheckedAt())
+                .as("the verifier does not check Expired rows")
                 .isEqualTo(expiredStamp);
     }
 
     private static IntegrationRow rowOf(DataIntegrationView view, IntegrationStatus status) {
-        return view.knownRows().stream().filter(row -> row.status() == status).findFirst().orElseThrow();
+        return view.knownRows().stream()
+                .filter(row -> row.status() == status)
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test

@@ -55,12 +55,11 @@ public final class StoreMetricsBenchmark {
     private static final int UIS = Integer.getInteger("bench.uis", 50);
     private static final int WARMUP = Integer.getInteger("bench.warmup", 20);
     private static final int SAMPLES = Integer.getInteger("bench.samples", 100);
-    private static final List<String> PARTS = List.of(System.getProperty("bench.parts", "back-fill,parse-store,view")
-            .split(","));
+    private static final List<String> PARTS = List.of(
+            System.getProperty("bench.parts", "back-fill,parse-store,view").split(","));
     private static final String[] CURRENCIES = {"USD", "EUR", "GBP", "JPY", "CAD", "AUD", "CHF", "BRL", "MXN", "INR"};
 
-    private StoreMetricsBenchmark() {
-    }
+    private StoreMetricsBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         System.out.println(BenchmarkSupport.machine());
@@ -82,8 +81,8 @@ public final class StoreMetricsBenchmark {
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
         SandboxControl sandbox = new SandboxControl(BenchmarkSupport.port(context));
         MetricsFixture.serviceUserJoins(sandbox, MetricsFixture.PIXEL_FORGE);
-        MetricsFixture.approved(jdbc, "alice", MetricsFixture.PIXEL_FORGE, "Pixel Forge Studio",
-                MetricsFixture.PIXEL_FORGE_VENDOR);
+        MetricsFixture.approved(
+                jdbc, "alice", MetricsFixture.PIXEL_FORGE, "Pixel Forge Studio", MetricsFixture.PIXEL_FORGE_VENDOR);
         SalesImporter importer = context.getBean(SalesImporter.class);
         int batchSize = context.getEnvironment().getProperty("storemetrics.metrics.batch-size", Integer.class, 20);
         // The test profile slows the recurring batch to once an hour; production runs one every 3 s.
@@ -105,15 +104,24 @@ public final class StoreMetricsBenchmark {
         }
         long wall = System.nanoTime() - t0;
         int days = jdbc.queryForObject("SELECT COUNT(*) FROM metrics_day_import", Integer.class);
-        System.out.printf("%n=== back-fill: 365 days of Pixel Forge Studio (1 vendor, %d apps) over real HTTP ===%n",
+        System.out.printf(
+                "%n=== back-fill: 365 days of Pixel Forge Studio (1 vendor, %d apps) over real HTTP ===%n",
                 jdbc.queryForObject("SELECT COUNT(*) FROM metrics_app", Integer.class));
-        System.out.printf("batches back to back: %.1f s wall, %d batches, %d Apple requests for %d days; first 30 days"
-                + " after %.2f s; %s%n", wall / 1e9, batches, requests, days, firstThirtyDays / 1e9, BenchmarkSupport.load());
-        System.out.printf("share of the service Apple ID's hourly budget (3,600): %.1f%% (the importer may use 50%%)%n",
+        System.out.printf(
+                "batches back to back: %.1f s wall, %d batches, %d Apple requests for %d days; first 30 days"
+                        + " after %.2f s; %s%n",
+                wall / 1e9, batches, requests, days, firstThirtyDays / 1e9, BenchmarkSupport.load());
+        System.out.printf(
+                "share of the service Apple ID's hourly budget (3,600): %.1f%% (the importer may use 50%%)%n",
                 requests * 100.0 / 3600);
-        System.out.printf("with the production schedule (a batch of %d every %s, application.properties): about %d batches, so the last 30 days"
-                + " arrive in the first 2 batches and the year in about %d x %s plus request time%n", batchSize, interval,
-                (requests + batchSize - 1) / batchSize, (requests + batchSize - 1) / batchSize, interval);
+        System.out.printf(
+                "with the production schedule (a batch of %d every %s, application.properties): about %d batches, so the last 30 days"
+                        + " arrive in the first 2 batches and the year in about %d x %s plus request time%n",
+                batchSize,
+                interval,
+                (requests + batchSize - 1) / batchSize,
+                (requests + batchSize - 1) / batchSize,
+                interval);
     }
 
     private static void parseAndStore(ConfigurableApplicationContext context) throws Exception {
@@ -135,11 +143,13 @@ public final class StoreMetricsBenchmark {
                 rows = parsed.size();
             }
         }
-        System.out.printf("%n=== parse + store: one day's report of 50 apps x 100 countries (%,d rows, %,d bytes gzip) ===%n",
+        System.out.printf(
+                "%n=== parse + store: one day's report of 50 apps x 100 countries (%,d rows, %,d bytes gzip) ===%n",
                 rows, gzip.length);
         System.out.println("gunzip + parse by header: " + summary(parse));
-        System.out.printf("aggregate + replace the day in one transaction (%,d figures + roll-ups): %s%n", figures,
-                summary(store));
+        System.out.printf(
+                "aggregate + replace the day in one transaction (%,d figures + roll-ups): %s%n",
+                figures, summary(store));
         context.getBean(JdbcTemplate.class).update("DELETE FROM metrics_daily WHERE account_id = 9000000");
     }
 
@@ -151,13 +161,22 @@ public final class StoreMetricsBenchmark {
         long t0 = System.nanoTime();
         for (int back = 1; back <= 365; back++) {
             LocalDate day = today.minusDays(back);
-            MetricsBenchAccess.storeDay(context, account, "99000050", day, SalesReports.parseGzip(gzip(
-                    report(day, COUNTRIES_PER_DAY, random))));
+            MetricsBenchAccess.storeDay(
+                    context,
+                    account,
+                    "99000050",
+                    day,
+                    SalesReports.parseGzip(gzip(report(day, COUNTRIES_PER_DAY, random))));
         }
-        System.out.printf("%n=== view: Store Metrics, last 12 months of an account with 50 apps, 100 countries (%d selling"
-                + " per app and day) ===%n", COUNTRIES_PER_DAY);
-        System.out.printf("seeded in %.0f s: %s%n", (System.nanoTime() - t0) / 1e9, jdbc.queryForList(
-                "SELECT (SELECT COUNT(*) FROM metrics_daily WHERE account_id = " + account + ") AS full_grain,"
+        System.out.printf(
+                "%n=== view: Store Metrics, last 12 months of an account with 50 apps, 100 countries (%d selling"
+                        + " per app and day) ===%n",
+                COUNTRIES_PER_DAY);
+        System.out.printf(
+                "seeded in %.0f s: %s%n",
+                (System.nanoTime() - t0) / 1e9,
+                jdbc.queryForList("SELECT (SELECT COUNT(*) FROM metrics_daily WHERE account_id = " + account
+                        + ") AS full_grain,"
                         + " (SELECT COUNT(*) FROM metrics_app_day WHERE account_id = " + account + ") AS by_app,"
                         + " (SELECT COUNT(*) FROM metrics_country_day WHERE account_id = " + account + ") AS by_country"
                         + " FROM (VALUES(0))"));
@@ -190,11 +209,14 @@ public final class StoreMetricsBenchmark {
                     jdbcTime.add(BenchmarkSupport.JdbcTiming.current()[0] - j0);
                 }
             }
-            System.out.printf("open the view, choose the account%s and Last 12 months, build the response: %s;"
-                    + " response %,d chars; %s%n", mode.equals("one app") ? " and its top app" : "", summary(server),
-                    chars, BenchmarkSupport.load());
-            System.out.printf("  CPU of the measuring thread: %s%n  of it in JDBC calls: %s%n  slowest statements"
-                    + " over the %d samples:%n", summary(cpu), summary(jdbcTime), SAMPLES);
+            System.out.printf(
+                    "open the view, choose the account%s and Last 12 months, build the response: %s;"
+                            + " response %,d chars; %s%n",
+                    mode.equals("one app") ? " and its top app" : "", summary(server), chars, BenchmarkSupport.load());
+            System.out.printf(
+                    "  CPU of the measuring thread: %s%n  of it in JDBC calls: %s%n  slowest statements"
+                            + " over the %d samples:%n",
+                    summary(cpu), summary(jdbcTime), SAMPLES);
             BenchmarkSupport.JdbcTiming.topStatements(5).forEach(line -> System.out.println("    " + line));
         }
 
@@ -203,19 +225,27 @@ public final class StoreMetricsBenchmark {
         MetricsBroadcaster broadcaster = context.getBean(MetricsBroadcaster.class);
         // bob has no Approved account: his view is the empty state, so his UIs weigh what a signed-in
         // session, its UI and the app layout do, which every open page pays.
-        double empty = heapPerUi(karibu, "bob", opened -> opened.navigate("my-account/store-metrics"),
+        double empty = heapPerUi(
+                karibu,
+                "bob",
+                opened -> opened.navigate("my-account/store-metrics"),
                 "the empty state (bob: no Approved account)");
-        double full = heapPerUi(karibu, "alice", opened -> {
-            opened.navigate("my-account/store-metrics");
-            select(opened, account, "all apps");
-        }, "Last 12 months, all apps");
-        System.out.printf("  the view's own share: %.0f KB per UI (%.0f - %.0f); %d listeners%n", full - empty, full, empty,
-                broadcaster.listenerCount());
+        double full = heapPerUi(
+                karibu,
+                "alice",
+                opened -> {
+                    opened.navigate("my-account/store-metrics");
+                    select(opened, account, "all apps");
+                },
+                "Last 12 months, all apps");
+        System.out.printf(
+                "  the view's own share: %.0f KB per UI (%.0f - %.0f); %d listeners%n",
+                full - empty, full, empty, broadcaster.listenerCount());
     }
 
     /** Opens {@link #UIS} sessions as {@code user}, each showing what {@code open} opens; prints and returns KB per UI. */
-    private static double heapPerUi(KaribuBenchmarkSupport karibu, String user, java.util.function.Consumer<UI> open,
-            String what) {
+    private static double heapPerUi(
+            KaribuBenchmarkSupport karibu, String user, java.util.function.Consumer<UI> open, String what) {
         // One UI first, not counted: what the first opening caches once (compiled statements, plan
         // caches, the user's details) is not what each open view weighs.
         karibu.newSession();
@@ -236,11 +266,14 @@ public final class StoreMetricsBenchmark {
         Map<String, long[]> histogramAfter = BenchmarkSupport.liveHistogram();
         double perUi = (histogramAfter.get("TOTAL")[1] - histogramBefore.get("TOTAL")[1]) / 1024.0 / UIS;
         System.out.printf("live heap per open UI (%d sessions of %s, each on %s):%n", UIS, user, what);
-        System.out.printf("  class histogram: %s -> %s: %.0f KB per UI%n", mb(histogramBefore.get("TOTAL")[1]),
-                mb(histogramAfter.get("TOTAL")[1]), perUi);
-        System.out.printf("  MemoryMXBean:    %s -> %s: %.0f KB per UI%n", mb(before), mb(after),
-                (after - before) / 1024.0 / UIS);
-        BenchmarkSupport.topGrowth(histogramBefore, histogramAfter, 12, UIS).forEach(line -> System.out.println("    " + line));
+        System.out.printf(
+                "  class histogram: %s -> %s: %.0f KB per UI%n",
+                mb(histogramBefore.get("TOTAL")[1]), mb(histogramAfter.get("TOTAL")[1]), perUi);
+        System.out.printf(
+                "  MemoryMXBean:    %s -> %s: %.0f KB per UI%n",
+                mb(before), mb(after), (after - before) / 1024.0 / UIS);
+        BenchmarkSupport.topGrowth(histogramBefore, histogramAfter, 12, UIS)
+                .forEach(line -> System.out.println("    " + line));
         if (uis.size() != UIS) {
             throw new IllegalStateException("lost a UI");
         }
@@ -250,11 +283,14 @@ public final class StoreMetricsBenchmark {
     @SuppressWarnings("unchecked")
     private static void select(UI ui, long account, String mode) {
         Select<Object> accounts = LocatorJ._get(Select.class, spec -> spec.withLabel("Account"));
-        accounts.setValue(accounts.getListDataView().getItems()
-                .filter(item -> item.toString().contains("accountId=" + account)).findFirst().orElseThrow());
+        accounts.setValue(accounts.getListDataView()
+                .getItems()
+                .filter(item -> item.toString().contains("accountId=" + account))
+                .findFirst()
+                .orElseThrow());
         if (mode.equals("one app")) {
-            com.vaadin.flow.component.combobox.ComboBox<Object> apps = LocatorJ._get(
-                    com.vaadin.flow.component.combobox.ComboBox.class, spec -> spec.withLabel("App"));
+            com.vaadin.flow.component.combobox.ComboBox<Object> apps =
+                    LocatorJ._get(com.vaadin.flow.component.combobox.ComboBox.class, spec -> spec.withLabel("App"));
             apps.setValue(apps.getListDataView().getItems().findFirst().orElseThrow());
         }
         Select<Period> period = LocatorJ._get(Select.class, spec -> spec.withLabel("Period"));
@@ -263,8 +299,9 @@ public final class StoreMetricsBenchmark {
 
     /** A daily summary: each of 50 apps sells in {@code countries} of 100 countries (1F, 7F, 3F, IA1 lines). */
     private static String report(LocalDate day, int countries, SplittableRandom random) {
-        StringBuilder tsv = new StringBuilder("Provider\tSKU\tTitle\tProduct Type Identifier\tUnits\tDeveloper Proceeds\t"
-                + "Begin Date\tEnd Date\tCountry Code\tCurrency of Proceeds\tApple Identifier\tParent Identifier\n");
+        StringBuilder tsv = new StringBuilder(
+                "Provider\tSKU\tTitle\tProduct Type Identifier\tUnits\tDeveloper Proceeds\t"
+                        + "Begin Date\tEnd Date\tCountry Code\tCurrency of Proceeds\tApple Identifier\tParent Identifier\n");
         String date = String.format("%02d/%02d/%04d", day.getMonthValue(), day.getDayOfMonth(), day.getYear());
         for (int app = 0; app < 50; app++) {
             int first = random.nextInt(100);
@@ -277,19 +314,52 @@ public final class StoreMetricsBenchmark {
                 String id = String.valueOf(1_600_000_000L + app);
                 BigDecimal price = BigDecimal.valueOf(70 + random.nextInt(300), 2);
                 tsv.append(line(sku, title, "1F", 1 + random.nextInt(40), price, date, code, currency, id, ""));
-                tsv.append(line(sku, title, "7F", 1 + random.nextInt(80), BigDecimal.ZERO, date, code, currency, id, ""));
-                tsv.append(line(sku, title, "3F", 1 + random.nextInt(10), BigDecimal.ZERO, date, code, currency, id, ""));
-                tsv.append(line(sku + ".IAP", "Coins", "IA1", 1 + random.nextInt(5), price, date, code, currency,
-                        String.valueOf(1_700_000_000L + app), sku));
+                tsv.append(
+                        line(sku, title, "7F", 1 + random.nextInt(80), BigDecimal.ZERO, date, code, currency, id, ""));
+                tsv.append(
+                        line(sku, title, "3F", 1 + random.nextInt(10), BigDecimal.ZERO, date, code, currency, id, ""));
+                tsv.append(line(
+                        sku + ".IAP",
+                        "Coins",
+                        "IA1",
+                        1 + random.nextInt(5),
+                        price,
+                        date,
+                        code,
+                        currency,
+                        String.valueOf(1_700_000_000L + app),
+                        sku));
             }
         }
         return tsv.toString();
     }
 
-    private static String line(String sku, String title, String type, int units, BigDecimal proceeds, String date,
-            String country, String currency, String id, String parent) {
-        return String.join("\t", "APPLE", sku, title, type, Integer.toString(units), proceeds.toPlainString(), date,
-                date, country, currency, id, parent) + "\n";
+    private static String line(
+            String sku,
+            String title,
+            String type,
+            int units,
+            BigDecimal proceeds,
+            String date,
+            String country,
+            String currency,
+            String id,
+            String parent) {
+        return String.join(
+                        "\t",
+                        "APPLE",
+                        sku,
+                        title,
+                        type,
+                        Integer.toString(units),
+                        proceeds.toPlainString(),
+                        date,
+                        date,
+                        country,
+                        currency,
+                        id,
+                        parent)
+                + "\n";
     }
 
     private static byte[] gzip(String text) throws Exception {

@@ -27,14 +27,15 @@ import org.springframework.test.context.TestPropertySource;
  * within a minute Store Metrics shows the last 30 days' downloads, equal to the sandbox's reports.
  * The importer runs as in production (db-scheduler every 3 s, and right after the approval).
  */
-@TestPropertySource(properties = {"storemetrics.metrics.import-interval=3s",
-        "storemetrics.metrics.start-on-approval=true"})
+@TestPropertySource(
+        properties = {"storemetrics.metrics.import-interval=3s", "storemetrics.metrics.start-on-approval=true"})
 class StoreMetricsIT extends BrowserTest {
 
     private static final ZoneId PACIFIC = ZoneId.of("America/Los_Angeles");
 
     @Autowired
     ApplicationContext context;
+
     @Autowired
     ReporterClient reporter;
 
@@ -45,10 +46,12 @@ class StoreMetricsIT extends BrowserTest {
     }
 
     @Test
-    void alices_approved_pixel_forge_shows_the_last_30_days_downloads_of_the_sandbox_within_a_minute() throws Exception {
+    void alices_approved_pixel_forge_shows_the_last_30_days_downloads_of_the_sandbox_within_a_minute()
+            throws Exception {
         signIn("alice", "alice-demo-2026");
         connectUpToStepThree(SandboxControl.ALICE_TOKEN, "Pixel Forge Studio", " app");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("invited-confirmation"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("invited-confirmation")))
+                .click();
         driver.findElement(By.id("dialog-finish")).click();
         new SandboxControl(port).invite(PIXEL_FORGE, SandboxControl.SERVICE_APPLE_ID);
         wait.until(ExpectedConditions.visibilityOfElementLocated(
@@ -57,37 +60,53 @@ class StoreMetricsIT extends BrowserTest {
 
         driver.get(url("my-account/store-metrics"));
         LocalDate yesterday = LocalDate.now(PACIFIC).minusDays(1);
-        LocalDate lastPublished = ZonedDateTime.now(PACIFIC).isBefore(yesterday.plusDays(1).atTime(5, 0).atZone(PACIFIC))
-                ? yesterday.minusDays(1) : yesterday;
-        long downloads = MetricsFixture.fromTheSandbox(reporter, SandboxControl.ALICE_TOKEN, PIXEL_FORGE,
-                PIXEL_FORGE_VENDOR, yesterday.minusDays(29), lastPublished).unitsByBucket().get("DOWNLOADS");
+        LocalDate lastPublished = ZonedDateTime.now(PACIFIC)
+                        .isBefore(yesterday.plusDays(1).atTime(5, 0).atZone(PACIFIC))
+                ? yesterday.minusDays(1)
+                : yesterday;
+        long downloads = MetricsFixture.fromTheSandbox(
+                        reporter,
+                        SandboxControl.ALICE_TOKEN,
+                        PIXEL_FORGE,
+                        PIXEL_FORGE_VENDOR,
+                        yesterday.minusDays(29),
+                        lastPublished)
+                .unitsByBucket()
+                .get("DOWNLOADS");
 
-        new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.textToBe(
-                By.id("card-downloads-value"), Figures.count(downloads)));
+        new WebDriverWait(driver, Duration.ofSeconds(60))
+                .until(ExpectedConditions.textToBe(By.id("card-downloads-value"), Figures.count(downloads)));
 
         assertThat(Duration.ofNanos(System.nanoTime() - approvedAt)).isLessThan(Duration.ofMinutes(1));
         assertThat(driver.findElement(By.id("freshness")).getText()).startsWith("Apple has published up to ");
         assertThat(driver.findElement(By.id("chart-text")).getAttribute("textContent"))
                 .startsWith("Chart of downloads and estimated proceeds in USD, per day:");
-        java.nio.file.Path shots = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
-        java.nio.file.Files.write(shots.resolve("store-metrics-desktop.png"),
+        java.nio.file.Path shots =
+                java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+        java.nio.file.Files.write(
+                shots.resolve("store-metrics-desktop.png"),
                 ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
         org.openqa.selenium.Dimension desktop = driver.manage().window().getSize();
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         // On a phone the cards wrap to the narrow width and keep their theme styling (styles.css).
-        wait.until(browser -> browser.findElement(By.id("card-downloads")).getRect().getWidth() < 390);
-        assertThat(driver.findElement(By.id("card-downloads")).getCssValue("border-top-style")).isEqualTo("solid");
-        java.nio.file.Files.write(shots.resolve("store-metrics-phone.png"),
+        wait.until(browser ->
+                browser.findElement(By.id("card-downloads")).getRect().getWidth() < 390);
+        assertThat(driver.findElement(By.id("card-downloads")).getCssValue("border-top-style"))
+                .isEqualTo("solid");
+        java.nio.file.Files.write(
+                shots.resolve("store-metrics-phone.png"),
                 ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
         driver.manage().window().setSize(desktop);
 
         // Back on Data Integration, the Approved row says how far the data reaches (Lit-rendered cell).
         driver.get(url("my-account/data-integration"));
-        WebElement line = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-                "//vaadin-grid-cell-content[contains(., 'Approved')]//span[contains(., 'ata up to')]")));
-        assertThat(line.getText()).matches("(Importing sales history: \\d+ of 365 days · data|Data) up to \\w{3} \\d{1,2}, \\d{4}");
-        java.nio.file.Files.write(java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"))
-                .resolve("data-integration-approved-with-data.png"),
+        WebElement line = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//vaadin-grid-cell-content[contains(., 'Approved')]//span[contains(., 'ata up to')]")));
+        assertThat(line.getText())
+                .matches("(Importing sales history: \\d+ of 365 days · data|Data) up to \\w{3} \\d{1,2}, \\d{4}");
+        java.nio.file.Files.write(
+                java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"))
+                        .resolve("data-integration-approved-with-data.png"),
                 ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
     }
 }

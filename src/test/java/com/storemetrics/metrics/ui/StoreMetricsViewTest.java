@@ -42,16 +42,22 @@ class StoreMetricsViewTest extends KaribuTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     SalesImporter importer;
+
     @Autowired
     ReporterClient reporter;
+
     @Autowired
     MetricsService metrics;
+
     @Autowired
     TestClock clock;
+
     @LocalServerPort
     int port;
+
     SandboxControl sandbox;
     long pixelForge;
 
@@ -81,19 +87,30 @@ class StoreMetricsViewTest extends KaribuTest {
         MetricsFixture.Expected before = apple(from.minusDays(30), from.minusDays(1));
         assertThat(view.account.getValue().name()).isEqualTo("Pixel Forge Studio");
         assertThat(view.period.getValue()).isEqualTo(Period.LAST_30_DAYS);
-        assertThat(text("card-downloads-value")).isEqualTo(Figures.count(now.unitsByBucket().get("DOWNLOADS")));
-        assertThat(text("card-updates-value")).isEqualTo(Figures.count(now.unitsByBucket().get("UPDATES")));
+        assertThat(text("card-downloads-value"))
+                .isEqualTo(Figures.count(now.unitsByBucket().get("DOWNLOADS")));
+        assertThat(text("card-updates-value"))
+                .isEqualTo(Figures.count(now.unitsByBucket().get("UPDATES")));
         assertThat(text("card-refunds-value")).isEqualTo(Figures.count(now.refunds()));
-        assertThat(text("card-downloads-change")).isEqualTo(Figures.change(now.unitsByBucket().get("DOWNLOADS"),
-                before.unitsByBucket().get("DOWNLOADS")));
-        long iap = now.unitsByBucket().getOrDefault("IN_APP_PURCHASES", 0L) + now.unitsByBucket().getOrDefault("SUBSCRIPTIONS", 0L);
+        assertThat(text("card-downloads-change"))
+                .isEqualTo(Figures.change(
+                        now.unitsByBucket().get("DOWNLOADS"),
+                        before.unitsByBucket().get("DOWNLOADS")));
+        long iap = now.unitsByBucket().getOrDefault("IN_APP_PURCHASES", 0L)
+                + now.unitsByBucket().getOrDefault("SUBSCRIPTIONS", 0L);
         assertThat(text("card-iap-value")).isEqualTo(Figures.count(iap));
         assertThat(text("card-proceeds-value")).endsWith(" USD");
-        assertThat(view.shown().current().proceeds().keySet()).isEqualTo(now.proceedsByCurrency().keySet());
-        now.proceedsByCurrency().forEach((currency, amount) -> assertThat(view.shown().current().proceeds().get(currency))
-                .as(currency).isEqualByComparingTo(amount));
-        assertThat(_get(Paragraph.class, spec -> spec.withId("freshness")).getText()).startsWith("Apple has published up to ");
-        assertThat(_get(Anchor.class, spec -> spec.withId("export-csv")).getHref()).isNotBlank();
+        assertThat(view.shown().current().proceeds().keySet())
+                .isEqualTo(now.proceedsByCurrency().keySet());
+        now.proceedsByCurrency()
+                .forEach((currency, amount) -> assertThat(
+                                view.shown().current().proceeds().get(currency))
+                        .as(currency)
+                        .isEqualByComparingTo(amount));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("freshness")).getText())
+                .startsWith("Apple has published up to ");
+        assertThat(_get(Anchor.class, spec -> spec.withId("export-csv")).getHref())
+                .isNotBlank();
     }
 
     @Test
@@ -107,13 +124,16 @@ class StoreMetricsViewTest extends KaribuTest {
         String weekCsv = new String(DownloadKt._download(view.export), StandardCharsets.UTF_8);
 
         assertThat(weekCsv).isEqualTo(MetricsCsv.of(week, "Pixel Forge Studio", "All apps"));
-        assertThat(weekCsv).startsWith("Store metrics,Pixel Forge Studio,All apps," + yesterday().minusDays(6) + ","
-                + yesterday() + "\n");
+        assertThat(weekCsv)
+                .startsWith("Store metrics,Pixel Forge Studio,All apps,"
+                        + yesterday().minusDays(6) + "," + yesterday() + "\n");
         assertThat(weekCsv).contains("\ntotal,,This period," + week.current().units(Bucket.DOWNLOADS) + ",");
         view.period.setValue(Period.LAST_90_DAYS);
         String quarterCsv = new String(DownloadKt._download(view.export), StandardCharsets.UTF_8);
-        assertThat(quarterCsv).isEqualTo(MetricsCsv.of(view.shown(), "Pixel Forge Studio", "All apps"))
-                .startsWith("Store metrics,Pixel Forge Studio,All apps," + yesterday().minusDays(89) + ",");
+        assertThat(quarterCsv)
+                .isEqualTo(MetricsCsv.of(view.shown(), "Pixel Forge Studio", "All apps"))
+                .startsWith("Store metrics,Pixel Forge Studio,All apps,"
+                        + yesterday().minusDays(89) + ",");
     }
 
     @Test
@@ -127,16 +147,24 @@ class StoreMetricsViewTest extends KaribuTest {
         assertThat(view.byApp.getColumnByKey("estimated").getHeaderText()).isEqualTo("Proceeds (estimated, USD)");
         assertThat(GridKt._size(view.byApp)).isEqualTo(shown.byApp().size());
         assertThat(GridKt._size(view.byCountry)).isEqualTo(shown.byCountry().size());
-        assertThat(GridKt._getFormattedRow(view.byApp, 0)).containsExactly(top.label(),
-                Figures.count(top.totals().units(Bucket.DOWNLOADS)), Figures.count(top.totals().units(Bucket.REDOWNLOADS)),
-                Figures.count(top.totals().units(Bucket.UPDATES)), Figures.count(top.totals().inAppAndSubscriptions()),
-                Figures.count(top.totals().refunds()), Figures.money(top.totals().estimated(), "USD")
-                        + (top.totals().unconverted().isEmpty() ? "" : " + " + String.join(", ", top.totals().unconverted())),
-                Figures.perCurrency(top.totals()));
+        assertThat(GridKt._getFormattedRow(view.byApp, 0))
+                .containsExactly(
+                        top.label(),
+                        Figures.count(top.totals().units(Bucket.DOWNLOADS)),
+                        Figures.count(top.totals().units(Bucket.REDOWNLOADS)),
+                        Figures.count(top.totals().units(Bucket.UPDATES)),
+                        Figures.count(top.totals().inAppAndSubscriptions()),
+                        Figures.count(top.totals().refunds()),
+                        Figures.money(top.totals().estimated(), "USD")
+                                + (top.totals().unconverted().isEmpty()
+                                        ? ""
+                                        : " + " + String.join(", ", top.totals().unconverted())),
+                        Figures.perCurrency(top.totals()));
 
         GridKt._sortByKey(view.byApp, "label", com.vaadin.flow.data.provider.SortDirection.ASCENDING);
         assertThat(java.util.stream.IntStream.range(0, GridKt._size(view.byApp))
-                .mapToObj(i -> GridKt._getFormattedRow(view.byApp, i).get(0)).toList())
+                        .mapToObj(i -> GridKt._getFormattedRow(view.byApp, i).get(0))
+                        .toList())
                 .isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
     }
 
@@ -148,13 +176,20 @@ class StoreMetricsViewTest extends KaribuTest {
         long allDownloads = view.shown().current().units(Bucket.DOWNLOADS);
         Dashboard.Line top = view.shown().byApp().get(0);
 
-        view.app.setValue(view.app.getListDataView().getItems().filter(app -> app.key().equals(top.key())).findFirst()
+        view.app.setValue(view.app
+                .getListDataView()
+                .getItems()
+                .filter(app -> app.key().equals(top.key()))
+                .findFirst()
                 .orElseThrow());
 
-        assertThat(view.shown().current().units(Bucket.DOWNLOADS)).isEqualTo(top.totals().units(Bucket.DOWNLOADS))
+        assertThat(view.shown().current().units(Bucket.DOWNLOADS))
+                .isEqualTo(top.totals().units(Bucket.DOWNLOADS))
                 .isLessThan(allDownloads);
         assertThat(view.shown().byApp()).extracting(Dashboard.Line::key).containsExactly(top.key());
-        assertThat(view.shown().byCountry().stream().mapToLong(line -> line.totals().units(Bucket.DOWNLOADS)).sum())
+        assertThat(view.shown().byCountry().stream()
+                        .mapToLong(line -> line.totals().units(Bucket.DOWNLOADS))
+                        .sum())
                 .isEqualTo(top.totals().units(Bucket.DOWNLOADS));
 
         view.period.setValue(Period.LAST_7_DAYS);
@@ -169,17 +204,23 @@ class StoreMetricsViewTest extends KaribuTest {
         // The chart's weeks add up to the period's figures (the estimate up to rounding per week).
         assertThat(year.series().stream().mapToLong(Dashboard.Point::downloads).sum())
                 .isEqualTo(year.current().units(Bucket.DOWNLOADS));
-        assertThat(year.series().stream().map(Dashboard.Point::estimated).reduce(java.math.BigDecimal.ZERO,
-                java.math.BigDecimal::add)).isCloseTo(year.current().estimated(), org.assertj.core.data.Offset.offset(
-                new java.math.BigDecimal("0.01")));
+        assertThat(year.series().stream()
+                        .map(Dashboard.Point::estimated)
+                        .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add))
+                .isCloseTo(
+                        year.current().estimated(),
+                        org.assertj.core.data.Offset.offset(new java.math.BigDecimal("0.01")));
         view.app.clear();
         view.period.setValue(Period.CUSTOM);
         view.customFrom.setValue(yesterday().minusDays(59));
         view.customTo.setValue(yesterday().minusDays(50));
         assertThat(view.shown().from()).isEqualTo(yesterday().minusDays(59));
         assertThat(view.shown().series()).hasSize(10);
-        assertThat(view.shown().current().units(Bucket.DOWNLOADS)).isPositive().isEqualTo(apple(
-                yesterday().minusDays(59), yesterday().minusDays(50)).unitsByBucket().get("DOWNLOADS"));
+        assertThat(view.shown().current().units(Bucket.DOWNLOADS))
+                .isPositive()
+                .isEqualTo(apple(yesterday().minusDays(59), yesterday().minusDays(50))
+                        .unitsByBucket()
+                        .get("DOWNLOADS"));
     }
 
     @Test
@@ -190,8 +231,8 @@ class StoreMetricsViewTest extends KaribuTest {
         view.period.setValue(Period.LAST_12_MONTHS);
 
         assertThat(view.shown().current().unconverted()).containsExactly("SAR");
-        assertThat(text("currency-note")).contains("estimated in USD", "Not in the estimate (no exchange rate): SAR",
-                " SAR.");
+        assertThat(text("currency-note"))
+                .contains("estimated in USD", "Not in the estimate (no exchange rate): SAR", " SAR.");
     }
 
     @Test
@@ -207,8 +248,11 @@ class StoreMetricsViewTest extends KaribuTest {
         assertThat(last.start()).isEqualTo(yesterday());
         assertThat(last.reported()).isFalse();
         assertThat(view.chart.text.getText()).endsWith(Figures.DAY.format(yesterday()) + ": not reported yet;");
-        assertThat(text("freshness")).contains("Apple has published up to " + Figures.DAY.format(yesterday().minusDays(1)),
-                "1 day(s) of this period are not reported yet");
+        assertThat(text("freshness"))
+                .contains(
+                        "Apple has published up to "
+                                + Figures.DAY.format(yesterday().minusDays(1)),
+                        "1 day(s) of this period are not reported yet");
     }
 
     @Test
@@ -218,10 +262,13 @@ class StoreMetricsViewTest extends KaribuTest {
         assertThat(text("import-progress-text")).isEqualTo("Importing history: 0 of 365 days");
 
         onBackgroundThread(importer::runBatch);
-        int done = jdbc.queryForObject("SELECT COUNT(*) FROM metrics_day_import WHERE account_id = ?"
-                + " AND status IN ('DATA', 'NO_SALES')", Integer.class, pixelForge);
-        awaitUntilOffTheTestThread("the progress shows the first batch", () ->
-                text("import-progress-text").equals("Importing history: " + done + " of 365 days"));
+        int done = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM metrics_day_import WHERE account_id = ?" + " AND status IN ('DATA', 'NO_SALES')",
+                Integer.class,
+                pixelForge);
+        awaitUntilOffTheTestThread(
+                "the progress shows the first batch",
+                () -> text("import-progress-text").equals("Importing history: " + done + " of 365 days"));
 
         assertThat(done).isBetween(19, 20);
         assertThat(view.progressBar.getValue()).isEqualTo(done / 365.0);
@@ -234,9 +281,11 @@ class StoreMetricsViewTest extends KaribuTest {
         open();
 
         assertThat(text("metrics-empty")).contains("once an App Store Connect account of yours is Approved");
-        assertThat(_get(Anchor.class, spec -> spec.withId("to-data-integration")).getHref())
+        assertThat(_get(Anchor.class, spec -> spec.withId("to-data-integration"))
+                        .getHref())
                 .isEqualTo("my-account/data-integration");
-        assertThat(_find(Span.class, spec -> spec.withId("card-downloads-value"))).isEmpty();
+        assertThat(_find(Span.class, spec -> spec.withId("card-downloads-value")))
+                .isEmpty();
     }
 
     @Test
@@ -248,7 +297,9 @@ class StoreMetricsViewTest extends KaribuTest {
 
         assertThat(view.account.getListDataView().getItems().map(MetricsService.MetricsAccount::name))
                 .containsExactly("Alice Martin");
-        assertThat(metrics.myAccounts()).extracting(MetricsService.MetricsAccount::accountId).containsExactly(aliceMartin);
+        assertThat(metrics.myAccounts())
+                .extracting(MetricsService.MetricsAccount::accountId)
+                .containsExactly(aliceMartin);
         assertThatThrownBy(() -> metrics.dashboard(pixelForge, null, yesterday().minusDays(6), yesterday()))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> metrics.apps(pixelForge)).isInstanceOf(AccessDeniedException.class);
@@ -256,12 +307,13 @@ class StoreMetricsViewTest extends KaribuTest {
 
     private MetricsFixture.Expected apple(LocalDate from, LocalDate to) {
         LocalDate published = isPublished(to) ? to : to.minusDays(1);
-        return MetricsFixture.fromTheSandbox(reporter, SandboxControl.ALICE_TOKEN, PIXEL_FORGE, PIXEL_FORGE_VENDOR,
-                from, published);
+        return MetricsFixture.fromTheSandbox(
+                reporter, SandboxControl.ALICE_TOKEN, PIXEL_FORGE, PIXEL_FORGE_VENDOR, from, published);
     }
 
     private boolean isPublished(LocalDate day) {
-        return !ZonedDateTime.now(clock.withZone(PACIFIC)).isBefore(day.plusDays(1).atTime(5, 0).atZone(PACIFIC));
+        return !ZonedDateTime.now(clock.withZone(PACIFIC))
+                .isBefore(day.plusDays(1).atTime(5, 0).atZone(PACIFIC));
     }
 
     private LocalDate yesterday() {
@@ -274,6 +326,8 @@ class StoreMetricsViewTest extends KaribuTest {
     }
 
     private static String text(String id) {
-        return _get(com.vaadin.flow.component.Component.class, spec -> spec.withId(id)).getElement().getText();
+        return _get(com.vaadin.flow.component.Component.class, spec -> spec.withId(id))
+                .getElement()
+                .getText();
     }
 }

@@ -25,10 +25,14 @@ class SandboxConsoleRouteTest extends SpringTest {
     @Test
     void the_running_app_registers_the_console_route_under_sandbox() throws Exception {
         // Vaadin's servlet starts with its first request; that is when the route is registered.
-        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
-                HttpResponse.BodyHandlers.discarding());
+        HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
 
-        ApplicationRouteRegistry registry = ApplicationRouteRegistry.getInstance(new VaadinServletContext(servletContext));
+        ApplicationRouteRegistry registry =
+                ApplicationRouteRegistry.getInstance(new VaadinServletContext(servletContext));
 
         assertThat(registry.getNavigationTarget(SandboxConsoleView.ROUTE)).contains(SandboxConsoleView.class);
     }

@@ -49,10 +49,14 @@ class SandboxConsoleViewTest extends KaribuTest {
         login("alice");
         UI.getCurrent().navigate(SandboxConsoleView.ROUTE);
 
-        assertThat(_find(H4.class).stream().map(H4::getText)).contains("Pixel Forge Studio (100001)",
-                "Alice Martin (100002)", "Northwind Games (100003)", "Bluebird Labs (100004)");
-        assertThat(texts(_get(Div.class, spec -> spec.withId("account-100003")))).anyMatch(
-                text -> text.equals("Vendor numbers 85000003, 85000004 · 230 apps"));
+        assertThat(_find(H4.class).stream().map(H4::getText))
+                .contains(
+                        "Pixel Forge Studio (100001)",
+                        "Alice Martin (100002)",
+                        "Northwind Games (100003)",
+                        "Bluebird Labs (100004)");
+        assertThat(texts(_get(Div.class, spec -> spec.withId("account-100003"))))
+                .anyMatch(text -> text.equals("Vendor numbers 85000003, 85000004 · 230 apps"));
         assertThat(texts(_get(Div.class, spec -> spec.withId("apple-id-alice@pixelforge.example"))))
                 .contains("a11ce000-0000-4000-8000-000000000002");
     }
@@ -70,7 +74,9 @@ class SandboxConsoleViewTest extends KaribuTest {
         assertThat(invitation.roles()).containsExactly("SALES");
         Span shown = _get(Span.class, spec -> spec.withId("invitation-" + invitation.id()));
         assertThat(shown.getText()).startsWith(SERVICE_APPLE_ID + " · SALES · expires ");
-        assertThat(_get(Button.class, spec -> spec.withId("invite-service-100001")).isEnabled()).isFalse();
+        assertThat(_get(Button.class, spec -> spec.withId("invite-service-100001"))
+                        .isEnabled())
+                .isFalse();
     }
 
     @Test
@@ -87,7 +93,8 @@ class SandboxConsoleViewTest extends KaribuTest {
                 .contains(SERVICE_APPLE_ID + " · SALES");
         // The account holder removes it again.
         ButtonKt._click(_get(Button.class, spec -> spec.withId("remove-100002-" + SERVICE_APPLE_ID)));
-        assertThat(world.snapshot().accounts().get(1).members()).noneMatch(m -> m.email().equals(SERVICE_APPLE_ID));
+        assertThat(world.snapshot().accounts().get(1).members())
+                .noneMatch(m -> m.email().equals(SERVICE_APPLE_ID));
     }
 
     @Test
@@ -102,8 +109,11 @@ class SandboxConsoleViewTest extends KaribuTest {
 
         assertThat(pendingOf("100004")).isEmpty();
         assertThat(_find(Span.class, spec -> spec.withId("invitation-" + id))).isEmpty();
-        assertThat(texts(_get(Div.class, spec -> spec.withId("apple-id-bob@pixelforge.example")))).contains("Token revoked");
-        assertThat(_get(Button.class, spec -> spec.withId("revoke-bob@pixelforge.example")).isEnabled()).isFalse();
+        assertThat(texts(_get(Div.class, spec -> spec.withId("apple-id-bob@pixelforge.example"))))
+                .contains("Token revoked");
+        assertThat(_get(Button.class, spec -> spec.withId("revoke-bob@pixelforge.example"))
+                        .isEnabled())
+                .isFalse();
     }
 
     @Test
@@ -111,14 +121,21 @@ class SandboxConsoleViewTest extends KaribuTest {
         login("alice");
         UI.getCurrent().navigate(SandboxConsoleView.ROUTE);
 
-        List<Button> iconOnly = _find(_get(SandboxConsoleView.class), Button.class).stream().filter(b -> b.getText().isEmpty()).toList();
+        List<Button> iconOnly = _find(_get(SandboxConsoleView.class), Button.class).stream()
+                .filter(b -> b.getText().isEmpty())
+                .toList();
 
-        assertThat(iconOnly).isNotEmpty().allSatisfy(b -> assertThat(b.getAriaLabel()).isPresent());
+        assertThat(iconOnly)
+                .isNotEmpty()
+                .allSatisfy(b -> assertThat(b.getAriaLabel()).isPresent());
     }
 
     private List<WorldSnapshot.Invitation> pendingOf(String accountNumber) {
-        return world.snapshot().accounts().stream().filter(a -> a.number().equals(accountNumber)).findFirst()
-                .orElseThrow().pendingInvitations();
+        return world.snapshot().accounts().stream()
+                .filter(a -> a.number().equals(accountNumber))
+                .findFirst()
+                .orElseThrow()
+                .pendingInvitations();
     }
 
     /** Every span text inside a component, depth first. */

@@ -1,6 +1,5 @@
 package com.storemetrics.security.ui;
 
-import com.storemetrics.integration.Integration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.storemetrics.BrowserTest;
@@ -22,7 +21,8 @@ class ContentSecurityPolicyIT extends BrowserTest {
     @Test
     void signing_in_and_validating_a_token_works_under_the_policy_without_a_violation() {
         signIn("alice", "alice-demo-2026");
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("connect-app-store"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("connect-app-store")))
+                .click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#access-token input")))
                 .sendKeys(SandboxControl.ALICE_TOKEN);
         driver.findElement(By.id("validate-credential")).click();
@@ -31,7 +31,8 @@ class ContentSecurityPolicyIT extends BrowserTest {
 
         List<String> violations = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .map(LogEntry::getMessage)
-                .filter(message -> message.contains("Content Security Policy") || message.contains("Content-Security-Policy"))
+                .filter(message ->
+                        message.contains("Content Security Policy") || message.contains("Content-Security-Policy"))
                 .toList();
         assertThat(violations).isEmpty();
     }

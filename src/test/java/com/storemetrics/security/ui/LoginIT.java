@@ -27,10 +27,12 @@ class LoginIT extends BrowserTest {
         var form = wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("vaadin-login-form")));
         wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("return arguments[0].error", form)));
         // The message is rendered inside the form's shadow DOM: collect text through shadow roots.
-        String shown = (String) ((JavascriptExecutor) driver).executeScript(
-                "const text = n => n.nodeType === 3 ? n.textContent"
-                        + " : [...(n.shadowRoot ? n.shadowRoot.childNodes : []), ...n.childNodes].map(text).join(' ');"
-                        + "return text(arguments[0]);", form);
+        String shown = (String) ((JavascriptExecutor) driver)
+                .executeScript(
+                        "const text = n => n.nodeType === 3 ? n.textContent"
+                                + " : [...(n.shadowRoot ? n.shadowRoot.childNodes : []), ...n.childNodes].map(text).join(' ');"
+                                + "return text(arguments[0]);",
+                        form);
         assertThat(shown).contains("Incorrect username or password").doesNotContain("alice");
     }
 

@@ -1,6 +1,5 @@
 package com.storemetrics.security.ui;
 
-import com.storemetrics.integration.Integration;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertOne;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
@@ -39,7 +38,8 @@ class NavigationSecurityTest extends KaribuTest {
         UI.getCurrent().navigate("");
         _assertOne(DataIntegrationView.class);
         // The sandbox is on in tests: its console (any signed-in user) follows the role's own entries.
-        assertThat(navigationLabels()).containsExactly("My Account", "Data Integration", "Store Metrics", "App Store Connect sandbox");
+        assertThat(navigationLabels())
+                .containsExactly("My Account", "Data Integration", "Store Metrics", "App Store Connect sandbox");
     }
 
     @Test
@@ -87,7 +87,8 @@ class NavigationSecurityTest extends KaribuTest {
     void the_header_names_the_user_and_log_out_ends_the_session() {
         login("alice");
         UI.getCurrent().navigate("my-account/data-integration");
-        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("signed-in-user")).getText())
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("signed-in-user"))
+                        .getText())
                 .isEqualTo("Alice Martin (Pixel Forge)");
 
         ButtonKt._click(_get(Button.class, spec -> spec.withText("Log out")));

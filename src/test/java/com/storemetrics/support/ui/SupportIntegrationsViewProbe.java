@@ -8,8 +8,7 @@ public final class SupportIntegrationsViewProbe {
 
     public static final Class<SupportIntegrationsView> VIEW = SupportIntegrationsView.class;
 
-    private SupportIntegrationsViewProbe() {
-    }
+    private SupportIntegrationsViewProbe() {}
 
     public static Grid<IntegrationOverview> grid(SupportIntegrationsView view) {
         return view.grid;

@@ -1,6 +1,5 @@
 package com.storemetrics.support.ui;
 
-import com.storemetrics.integration.funnel.ConnectionService;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,14 +10,15 @@ import com.github.mvysny.kaributesting.v10.HasValueUtilsKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.storemetrics.KaribuTest;
-import com.storemetrics.SandboxControl;
 import com.storemetrics.LitCellsProbe;
+import com.storemetrics.SandboxControl;
 import com.storemetrics.SignIn;
 import com.storemetrics.integration.CredentialKind;
 import com.storemetrics.integration.IntegrationBroadcaster;
+import com.storemetrics.integration.IntegrationOverview;
 import com.storemetrics.integration.IntegrationStatus;
 import com.storemetrics.integration.LinkedCustomer;
-import com.storemetrics.integration.IntegrationOverview;
+import com.storemetrics.integration.funnel.ConnectionService;
 import com.storemetrics.support.SupportTestData;
 import com.storemetrics.verification.MembershipCheck;
 import com.vaadin.flow.component.UI;
@@ -42,12 +42,16 @@ class SupportIntegrationsViewTest extends KaribuTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     ConnectionService connections;
+
     @Autowired
     MembershipCheck check;
+
     @Autowired
     IntegrationBroadcaster broadcaster;
 
@@ -68,10 +72,14 @@ class SupportIntegrationsViewTest extends KaribuTest {
 
     @Test
     void carol_finds_alices_pending_account_reads_its_history_and_watches_it_turn_approved_after_re_check() {
-        SignIn.as(applicationContext, "alice", () -> connections.finish(List.of(SupportTestData.PIXEL_FORGE),
-                CredentialKind.ACCESS_TOKEN));
-        SignIn.as(applicationContext, "bob", () -> connections.finish(List.of(SupportTestData.PIXEL_FORGE),
-                CredentialKind.ACCESS_TOKEN));
+        SignIn.as(
+                applicationContext,
+                "alice",
+                () -> connections.finish(List.of(SupportTestData.PIXEL_FORGE), CredentialKind.ACCESS_TOKEN));
+        SignIn.as(
+                applicationContext,
+                "bob",
+                () -> connections.finish(List.of(SupportTestData.PIXEL_FORGE), CredentialKind.ACCESS_TOKEN));
         // Only carol's re-check may approve it here: drop the early checks that Finish scheduled.
         jdbc.update("DELETE FROM scheduled_tasks WHERE task_name = 'membership-check-soon'");
 
@@ -88,7 +96,8 @@ class SupportIntegrationsViewTest extends KaribuTest {
             assertThat(row.accountName()).isEqualTo("Pixel Forge Studio");
             assertThat(row.status()).isEqualTo(IntegrationStatus.PENDING);
         });
-        assertThat(GridKt._getFormattedRow(view.grid, 0)).anySatisfy(cell -> assertThat(cell).contains("UTC"));
+        assertThat(GridKt._getFormattedRow(view.grid, 0))
+                .anySatisfy(cell -> assertThat(cell).contains("UTC"));
 
         IntegrationOverview shown = shownRows(view).get(0);
         LitCellsProbe.click(view.grid, "details", shown, "Details of Pixel Forge Studio for " + shown.customerName());
@@ -98,7 +107,8 @@ class SupportIntegrationsViewTest extends KaribuTest {
             assertThat(entry.actor().name()).isEqualTo("alice");
         });
         assertThat(details.membership.getText()).contains("not seen as a member");
-        assertThat(details.customers.getListDataView().getItems()).extracting(LinkedCustomer::username)
+        assertThat(details.customers.getListDataView().getItems())
+                .extracting(LinkedCustomer::username)
                 .containsExactly("alice", "bob");
         assertThat(openings(details)).singleElement().asString().startsWith("Carol Diaz (Support) (carol) · ");
         ButtonKt._click(details.close);
@@ -110,9 +120,12 @@ class SupportIntegrationsViewTest extends KaribuTest {
         ButtonKt._click(view.recheck);
         assertThat(notificationTexts()).anySatisfy(text -> assertThat(text).contains("runs in a moment"));
 
-        awaitUntilOffTheTestThread("alice's row turns Approved", () -> !shownRows(view).isEmpty()
-                && shownRows(view).get(0).status() == IntegrationStatus.APPROVED);
-        awaitUntilOffTheTestThread("the health panel shows the successful cycle", () -> view.health.lastSuccess.getText().contains("UTC"));
+        awaitUntilOffTheTestThread(
+                "alice's row turns Approved",
+                () -> !shownRows(view).isEmpty() && shownRows(view).get(0).status() == IntegrationStatus.APPROVED);
+        awaitUntilOffTheTestThread(
+                "the health panel shows the successful cycle",
+                () -> view.health.lastSuccess.getText().contains("UTC"));
         assertThat(view.health.lastCycle.getText()).contains("(cycle ");
     }
 
@@ -125,19 +138,28 @@ class SupportIntegrationsViewTest extends KaribuTest {
         long other = SupportTestData.account(jdbc, "900002", "Other Games", null);
         SupportTestData.integration(jdbc, alice, pixel, IntegrationStatus.PENDING, null, now);
         SupportTestData.integration(jdbc, bob, pixel, IntegrationStatus.APPROVED, null, now.minusSeconds(10));
-        SupportTestData.integration(jdbc, bob, other, IntegrationStatus.REMOVED,
-                "Access removed in App Store Connect by an Account Holder or Admin.", now.minusSeconds(20));
+        SupportTestData.integration(
+                jdbc,
+                bob,
+                other,
+                IntegrationStatus.REMOVED,
+                "Access removed in App Store Connect by an Account Holder or Admin.",
+                now.minusSeconds(20));
         login("carol");
         UI.getCurrent().navigate(SupportIntegrationsView.class);
         SupportIntegrationsView view = _get(SupportIntegrationsView.class);
 
-        assertThat(shownRows(view)).extracting(IntegrationOverview::customerUsername, IntegrationOverview::status)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("alice", IntegrationStatus.PENDING),
+        assertThat(shownRows(view))
+                .extracting(IntegrationOverview::customerUsername, IntegrationOverview::status)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("alice", IntegrationStatus.PENDING),
                         org.assertj.core.groups.Tuple.tuple("bob", IntegrationStatus.APPROVED),
                         org.assertj.core.groups.Tuple.tuple("bob", IntegrationStatus.REMOVED));
-        assertThat(view.grid.getColumns()).extracting(Grid.Column::getHeaderText)
+        assertThat(view.grid.getColumns())
+                .extracting(Grid.Column::getHeaderText)
                 .containsExactly("Customer", "Account", "Status", "Since", "Last checked", "Reason", "Details");
-        assertThat(GridKt._getFormattedRow(view.grid, 2)).contains("Access removed in App Store Connect by an Account Holder or Admin.");
+        assertThat(GridKt._getFormattedRow(view.grid, 2))
+                .contains("Access removed in App Store Connect by an Account Holder or Admin.");
 
         HasValueUtilsKt._setValue(view.status, IntegrationStatus.REMOVED);
         assertThat(shownRows(view)).extracting(IntegrationOverview::accountName).containsExactly("Other Games");
@@ -145,7 +167,9 @@ class SupportIntegrationsViewTest extends KaribuTest {
         HasValueUtilsKt._setValue(view.customer, "Bob Chen");
         assertThat(shownRows(view)).hasSize(2);
         HasValueUtilsKt._setValue(view.account, "86000001");
-        assertThat(shownRows(view)).extracting(IntegrationOverview::accountNumber).containsExactly("900001");
+        assertThat(shownRows(view))
+                .extracting(IntegrationOverview::accountNumber)
+                .containsExactly("900001");
         HasValueUtilsKt._setValue(view.account, "nothing like this");
         assertThat(shownRows(view)).isEmpty();
         assertThat(view.grid.getEmptyStateText()).isEqualTo("No integration matches these filters.");
@@ -154,8 +178,13 @@ class SupportIntegrationsViewTest extends KaribuTest {
     @Test
     void details_record_each_opening_and_list_who_opened_them() {
         long account = SupportTestData.account(jdbc, "900003", "Audit Studio", null);
-        long id = SupportTestData.integration(jdbc, SupportTestData.userId(jdbc, "alice"), account,
-                IntegrationStatus.EXPIRED, "The invitation was not accepted in time", Instant.now());
+        long id = SupportTestData.integration(
+                jdbc,
+                SupportTestData.userId(jdbc, "alice"),
+                account,
+                IntegrationStatus.EXPIRED,
+                "The invitation was not accepted in time",
+                Instant.now());
         login("carol");
         UI.getCurrent().navigate(SupportIntegrationsView.class);
         SupportIntegrationsView view = _get(SupportIntegrationsView.class);
@@ -165,9 +194,12 @@ class SupportIntegrationsViewTest extends KaribuTest {
         view.openDetails(id);
 
         SupportDetailsDialog details = _get(SupportDetailsDialog.class);
-        assertThat(openings(details)).hasSize(2).allSatisfy(text -> assertThat(text).contains("(carol)"));
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM support_access_log WHERE integration_id = ?",
-                Integer.class, id)).isEqualTo(2);
+        assertThat(openings(details))
+                .hasSize(2)
+                .allSatisfy(text -> assertThat(text).contains("(carol)"));
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM support_access_log WHERE integration_id = ?", Integer.class, id))
+                .isEqualTo(2);
         assertThat(details.history.getListDataView().getItems()).isEmpty();
 
         view.openDetails(-42);
@@ -176,8 +208,10 @@ class SupportIntegrationsViewTest extends KaribuTest {
 
     @Test
     void re_check_now_pressed_twice_schedules_one_check_and_says_so() {
-        SignIn.as(applicationContext, "alice", () -> connections.finish(List.of(SupportTestData.PIXEL_FORGE),
-                CredentialKind.ACCESS_TOKEN));
+        SignIn.as(
+                applicationContext,
+                "alice",
+                () -> connections.finish(List.of(SupportTestData.PIXEL_FORGE), CredentialKind.ACCESS_TOKEN));
         jdbc.update("DELETE FROM scheduled_tasks WHERE task_name = 'membership-check-soon'");
         sandbox.fault("LATENCY", 20, 3000); // the first check is still waiting or running at the second press
         login("carol");
@@ -190,8 +224,9 @@ class SupportIntegrationsViewTest extends KaribuTest {
         assertThat(notificationTexts()).hasSize(2);
         assertThat(notificationTexts().get(0)).startsWith("A membership check runs in a moment");
         assertThat(notificationTexts().get(1)).startsWith("A check is already scheduled");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM scheduled_tasks WHERE task_instance = 'recheck-now'",
-                Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM scheduled_tasks WHERE task_instance = 'recheck-now'", Integer.class))
+                .isEqualTo(1);
     }
 
     @Test
@@ -202,24 +237,32 @@ class SupportIntegrationsViewTest extends KaribuTest {
         assertThat(shownRows(view)).isEmpty();
         String cycleBefore = view.health.lastCycle.getText();
 
-        SignIn.as(applicationContext, "alice", () -> connections.finish(List.of(SupportTestData.PIXEL_FORGE),
-                CredentialKind.ACCESS_TOKEN));
+        SignIn.as(
+                applicationContext,
+                "alice",
+                () -> connections.finish(List.of(SupportTestData.PIXEL_FORGE), CredentialKind.ACCESS_TOKEN));
         jdbc.update("DELETE FROM scheduled_tasks WHERE task_name = 'membership-check-soon'");
-        awaitUntilOffTheTestThread("the new Pending row is pushed", () -> shownRows(view).size() == 1);
+        awaitUntilOffTheTestThread(
+                "the new Pending row is pushed", () -> shownRows(view).size() == 1);
         assertThat(shownRows(view).get(0).status()).isEqualTo(IntegrationStatus.PENDING);
 
         sandbox.invite(SandboxControl.PIXEL_FORGE, SandboxControl.SERVICE_APPLE_ID);
         onBackgroundThread(() -> check.run("test"));
 
-        awaitUntilOffTheTestThread("the row shows Approved", () -> shownRows(view).get(0).status() == IntegrationStatus.APPROVED);
-        awaitUntilOffTheTestThread("the health panel shows the new cycle", () -> !view.health.lastCycle.getText().equals(cycleBefore));
+        awaitUntilOffTheTestThread(
+                "the row shows Approved", () -> shownRows(view).get(0).status() == IntegrationStatus.APPROVED);
+        awaitUntilOffTheTestThread(
+                "the health panel shows the new cycle",
+                () -> !view.health.lastCycle.getText().equals(cycleBefore));
         assertThat(shownRows(view).get(0).lastCheckedAt()).isNotNull();
     }
 
     @Test
     void a_failed_cycle_shows_in_the_open_health_panel_although_it_changes_no_integration() {
-        SignIn.as(applicationContext, "alice", () -> connections.finish(List.of(SupportTestData.PIXEL_FORGE),
-                CredentialKind.ACCESS_TOKEN));
+        SignIn.as(
+                applicationContext,
+                "alice",
+                () -> connections.finish(List.of(SupportTestData.PIXEL_FORGE), CredentialKind.ACCESS_TOKEN));
         jdbc.update("DELETE FROM scheduled_tasks WHERE task_name = 'membership-check-soon'");
         login("carol");
         UI.getCurrent().navigate(SupportIntegrationsView.class);
@@ -229,11 +272,13 @@ class SupportIntegrationsViewTest extends KaribuTest {
         sandbox.fault("HTTP_500", 100, 0);
         onBackgroundThread(() -> check.run("test"));
 
-        awaitUntilOffTheTestThread("the failure shows", () -> view.health.lastFailure.getText().contains("UTC"));
+        awaitUntilOffTheTestThread(
+                "the failure shows", () -> view.health.lastFailure.getText().contains("UTC"));
         assertThat(view.health.consecutiveFailures.getText()).isEqualTo("1");
         assertThat(view.health.backoff.isVisible()).isTrue();
-        assertThat(shownRows(view)).singleElement().satisfies(row ->
-                assertThat(row.status()).isEqualTo(IntegrationStatus.PENDING));
+        assertThat(shownRows(view))
+                .singleElement()
+                .satisfies(row -> assertThat(row.status()).isEqualTo(IntegrationStatus.PENDING));
     }
 
     @Test
@@ -251,8 +296,8 @@ class SupportIntegrationsViewTest extends KaribuTest {
     @Test
     void support_has_no_control_that_creates_changes_or_removes_an_integration() {
         long account = SupportTestData.account(jdbc, "900004", "Read Only Studio", null);
-        long id = SupportTestData.integration(jdbc, SupportTestData.userId(jdbc, "alice"), account,
-                IntegrationStatus.APPROVED, null, Instant.now());
+        long id = SupportTestData.integration(
+                jdbc, SupportTestData.userId(jdbc, "alice"), account, IntegrationStatus.APPROVED, null, Instant.now());
         login("carol");
         UI.getCurrent().navigate(SupportIntegrationsView.class);
         SupportIntegrationsView view = _get(SupportIntegrationsView.class);
@@ -265,9 +310,12 @@ class SupportIntegrationsViewTest extends KaribuTest {
             controls.add(button.getText().isEmpty() ? button.getAriaLabel().orElse("?") : button.getText());
         }
         // The grid's own buttons are Lit-rendered: read them as the browser builds them.
-        controls.addAll(LitCellsProbe.buttonLabelsInRow(view.grid, shownRows(view).get(0)));
-        assertThat(controls).isNotEmpty().allSatisfy(control -> assertThat(control).matches(
-                "Re-check now|Close details|Details of .+ for .+|Log out"));
+        controls.addAll(
+                LitCellsProbe.buttonLabelsInRow(view.grid, shownRows(view).get(0)));
+        assertThat(controls)
+                .isNotEmpty()
+                .allSatisfy(control ->
+                        assertThat(control).matches("Re-check now|Close details|Details of .+ for .+|Log out"));
         assertThat(controls).contains("Details of Read Only Studio for Alice Martin (Pixel Forge)");
     }
 
@@ -287,12 +335,16 @@ class SupportIntegrationsViewTest extends KaribuTest {
     }
 
     private static List<String> openings(SupportDetailsDialog details) {
-        return details.openings.getChildren().map(item -> ((ListItem) item).getText()).toList();
+        return details.openings
+                .getChildren()
+                .map(item -> ((ListItem) item).getText())
+                .toList();
     }
 
     private static List<String> notificationTexts() {
         return NotificationsKt.getNotifications().stream()
-                .map(Notification::getElement).map(element -> element.getProperty("text", "") + element.getTextRecursively())
+                .map(Notification::getElement)
+                .map(element -> element.getProperty("text", "") + element.getTextRecursively())
                 .toList();
     }
 }

@@ -1,6 +1,5 @@
 package com.storemetrics.support.ui;
 
-import com.storemetrics.integration.funnel.ConnectionService;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.storemetrics.BrowserTest;
@@ -9,6 +8,7 @@ import com.storemetrics.SandboxControl;
 import com.storemetrics.SignIn;
 import com.storemetrics.TestData;
 import com.storemetrics.integration.CredentialKind;
+import com.storemetrics.integration.funnel.ConnectionService;
 import com.storemetrics.verification.MembershipCheck;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -24,8 +24,10 @@ class SupportLiveIT extends BrowserTest {
 
     @Autowired
     ApplicationContext context;
+
     @Autowired
     ConnectionService connections;
+
     @Autowired
     MembershipCheck check;
 
@@ -46,7 +48,10 @@ class SupportLiveIT extends BrowserTest {
 
     @Test
     void carols_open_console_shows_approval_a_failed_cycle_and_removal_and_stays_usable_across_ten_cycles() {
-        SignIn.as(context, "alice", () -> connections.finish(List.of(DemoAccounts.PIXEL_FORGE), CredentialKind.ACCESS_TOKEN));
+        SignIn.as(
+                context,
+                "alice",
+                () -> connections.finish(List.of(DemoAccounts.PIXEL_FORGE), CredentialKind.ACCESS_TOKEN));
         signedIn(driver, "carol", "carol-demo-2026");
         driver.get(url("support/integrations"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(cell("Pending")));
@@ -71,7 +76,8 @@ class SupportLiveIT extends BrowserTest {
         } while (failed == MembershipCheck.CycleResult.ALREADY_RUNNING);
         assertThat(failed).isEqualTo(MembershipCheck.CycleResult.FAILED);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("health-last-failure"), "UNAVAILABLE"));
-        assertThat(driver.findElement(By.id("health-consecutive-failures")).getText()).isEqualTo("1");
+        assertThat(driver.findElement(By.id("health-consecutive-failures")).getText())
+                .isEqualTo("1");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("health-backoff")));
         sandbox.clearFaults();
 
@@ -81,8 +87,11 @@ class SupportLiveIT extends BrowserTest {
 
         assertNoErrorToast(driver);
         // Clicked through the DOM: development mode's Copilot button covers the grid's bottom-right corner.
-        script(driver, "arguments[0].click()", driver.findElement(
-                By.cssSelector("vaadin-button[aria-label^='Details of Pixel Forge Studio for Alice']")));
+        script(
+                driver,
+                "arguments[0].click()",
+                driver.findElement(
+                        By.cssSelector("vaadin-button[aria-label^='Details of Pixel Forge Studio for Alice']")));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("details-history")));
         assertThat(driver.findElement(By.id("details-history")).getText()).contains("Removed");
         assertThat(pageIdentity(driver)).as("not reloaded").isEqualTo(page);

@@ -1,7 +1,5 @@
 package com.storemetrics.verification.bench;
 
-import com.storemetrics.integration.Integration;
-import com.storemetrics.integration.funnel.ConnectionService;
 import static com.storemetrics.bench.BenchmarkSupport.percentileMillis;
 import static com.storemetrics.bench.BenchmarkSupport.summary;
 
@@ -17,6 +15,7 @@ import com.storemetrics.integration.CredentialKind;
 import com.storemetrics.integration.DiscoveredAccount;
 import com.storemetrics.integration.IntegrationRow;
 import com.storemetrics.integration.IntegrationStatus;
+import com.storemetrics.integration.funnel.ConnectionService;
 import com.storemetrics.integration.ui.DataIntegrationView;
 import com.storemetrics.sandbox.SandboxWorld;
 import com.storemetrics.verification.MembershipCheck;
@@ -74,8 +73,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class ApprovalLatencyBenchmark {
 
-    private static final DiscoveredAccount PIXEL_FORGE = new DiscoveredAccount(SandboxControl.PIXEL_FORGE,
-            "Pixel Forge Studio", List.of("85000001"), List.of(), DiscoveredAccount.AppsState.NO_RECENT_SALES);
+    private static final DiscoveredAccount PIXEL_FORGE = new DiscoveredAccount(
+            SandboxControl.PIXEL_FORGE,
+            "Pixel Forge Studio",
+            List.of("85000001"),
+            List.of(),
+            DiscoveredAccount.AppsState.NO_RECENT_SALES);
     private static final int RUNS = Integer.getInteger("bench.runs", 50);
     private static final int WARMUP = Integer.getInteger("bench.warmup", 3);
     private static final int LANES = Integer.getInteger("bench.lanes", 10);
@@ -114,7 +117,8 @@ public final class ApprovalLatencyBenchmark {
             benchmark.sandbox.reset();
             TestData.deleteIntegrations(context);
             try {
-                for (String mode : System.getProperty("bench.modes", "pipeline,pace,spread-5min,load").split(",")) {
+                for (String mode : System.getProperty("bench.modes", "pipeline,pace,spread-5min,load")
+                        .split(",")) {
                     switch (mode.trim()) {
                         case "spread-5min" -> benchmark.spread();
                         case "load" -> benchmark.load();
@@ -141,8 +145,12 @@ public final class ApprovalLatencyBenchmark {
                 raced++;
                 continue;
             }
-            System.out.printf("%s %2d: accept -> Approved shown %8.1f ms; Finish -> accept %8.1f ms, Finish -> shown %8.1f ms%s%n",
-                    run < 0 ? "warm-up" : "run    ", run, sample.acceptToShown / 1e6, sample.finishToAccept / 1e6,
+            System.out.printf(
+                    "%s %2d: accept -> Approved shown %8.1f ms; Finish -> accept %8.1f ms, Finish -> shown %8.1f ms%s%n",
+                    run < 0 ? "warm-up" : "run    ",
+                    run,
+                    sample.acceptToShown / 1e6,
+                    sample.finishToAccept / 1e6,
                     (sample.finishToAccept + sample.acceptToShown) / 1e6,
                     sample.cycle > 0 ? String.format("; the check itself %.1f ms", sample.cycle / 1e6) : "");
             if (run >= 0) {
@@ -159,7 +167,8 @@ public final class ApprovalLatencyBenchmark {
         System.out.println("Finish -> Approved shown: " + summary(finishToShown));
         if (!cycles.isEmpty()) {
             System.out.println("MembershipCheck.run alone: " + summary(cycles));
-            List<long[]> measured = sandboxInCheck.subList(sandboxInCheck.size() - cycles.size(), sandboxInCheck.size());
+            List<long[]> measured =
+                    sandboxInCheck.subList(sandboxInCheck.size() - cycles.size(), sandboxInCheck.size());
             System.out.println("  of which the sandbox answering Sales.getAccounts: "
                     + summary(measured.stream().map(nanos -> nanos[0]).toList()));
             System.out.println("  of which the sandbox answering the inbox's GET /control/world: "
@@ -168,12 +177,12 @@ public final class ApprovalLatencyBenchmark {
         if (raced > 0) {
             System.out.println(raced + " run(s) discarded: a scheduled check accepted the invitation before we did");
         }
-        System.out.printf("TABLE | %s | %.0f | %.0f |%n", mode, percentileMillis(acceptToShown, 50),
-                percentileMillis(acceptToShown, 95));
+        System.out.printf(
+                "TABLE | %s | %.0f | %.0f |%n",
+                mode, percentileMillis(acceptToShown, 50), percentileMillis(acceptToShown, 95));
     }
 
-    private record Sample(long acceptToShown, long finishToAccept, long cycle) {
-    }
+    private record Sample(long acceptToShown, long finishToAccept, long cycle) {}
 
     @SuppressWarnings("unchecked")
     private Sample once(String mode) throws Exception {
@@ -193,7 +202,10 @@ public final class ApprovalLatencyBenchmark {
         }
         long finished = System.nanoTime();
         connections.finish(List.of(PIXEL_FORGE), CredentialKind.ACCESS_TOKEN);
-        await(grid, rows -> rows.size() == 1 && rows.get(0).status() == IntegrationStatus.PENDING, Duration.ofSeconds(30));
+        await(
+                grid,
+                rows -> rows.size() == 1 && rows.get(0).status() == IntegrationStatus.PENDING,
+                Duration.ofSeconds(30));
         if (mode.equals("pipeline") || mode.equals("recheck")) {
             // Only the check under measurement runs.
             pushScheduledChecksAway();
@@ -224,7 +236,9 @@ public final class ApprovalLatencyBenchmark {
         } else if (mode.equals("recheck")) {
             triggers.recheckNow();
         }
-        long shown = await(grid, rows -> rows.size() == 1 && rows.get(0).status() == IntegrationStatus.APPROVED,
+        long shown = await(
+                grid,
+                rows -> rows.size() == 1 && rows.get(0).status() == IntegrationStatus.APPROVED,
                 Duration.ofSeconds(120));
         long cycleNanos = cycle == null ? 0 : cycle.get();
         cleanUp();
@@ -240,7 +254,8 @@ public final class ApprovalLatencyBenchmark {
                 return System.nanoTime();
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("timed out; rows: " + com.github.mvysny.kaributesting.v10.GridKt._findAll(grid));
+                throw new IllegalStateException(
+                        "timed out; rows: " + com.github.mvysny.kaributesting.v10.GridKt._findAll(grid));
             }
             LockSupport.parkNanos(100_000);
         }
@@ -249,7 +264,8 @@ public final class ApprovalLatencyBenchmark {
     /** The recurring check and any soon check an hour away, so that only the measured check runs. */
     private void pushScheduledChecksAway() {
         jdbc.update("DELETE FROM scheduled_tasks WHERE task_name = 'membership-check-soon' AND picked = FALSE");
-        jdbc.update("UPDATE scheduled_tasks SET execution_time = ? WHERE task_name = 'membership-check' AND picked = FALSE",
+        jdbc.update(
+                "UPDATE scheduled_tasks SET execution_time = ? WHERE task_name = 'membership-check' AND picked = FALSE",
                 java.sql.Timestamp.from(java.time.Instant.now().plus(Duration.ofHours(1))));
     }
 
@@ -276,8 +292,11 @@ public final class ApprovalLatencyBenchmark {
         DiscoveredAccount nextAccount(SandboxWorld world) {
             runs++;
             String number = String.valueOf(700_000 + index * 1_000 + runs);
-            account = new DiscoveredAccount(number, "Spread Studio " + index + "." + runs,
-                    List.of(String.valueOf(87_000_000 + index * 1_000 + runs)), List.of(),
+            account = new DiscoveredAccount(
+                    number,
+                    "Spread Studio " + index + "." + runs,
+                    List.of(String.valueOf(87_000_000 + index * 1_000 + runs)),
+                    List.of(),
                     DiscoveredAccount.AppsState.NO_RECENT_SALES);
             world.addAccounts(Map.of(number, account.name()), false);
             return account;
@@ -289,7 +308,8 @@ public final class ApprovalLatencyBenchmark {
      * once in alice's open view; the main thread drives the UI and the lanes' steps.
      */
     private void spread() throws Exception {
-        System.out.printf("%n=== approval latency, mode spread-5min: %d runs in %d lanes, accept 0-%d s after Finish ===%n",
+        System.out.printf(
+                "%n=== approval latency, mode spread-5min: %d runs in %d lanes, accept 0-%d s after Finish ===%n",
                 SPREAD_RUNS, LANES, ACCEPT_WINDOW.toSeconds());
         SandboxWorld world = context.getBean(SandboxWorld.class);
         List<Lane> lanes = new ArrayList<>();
@@ -339,8 +359,11 @@ public final class ApprovalLatencyBenchmark {
                         long latency = now - lane.accepted;
                         acceptToShown.add(latency);
                         acceptAfterFinish.add(lane.accepted - lane.finished);
-                        System.out.printf("run %2d (%s): accepted %5.1f s after Finish -> Approved shown after %7.1f ms%n",
-                                acceptToShown.size() - 1, lane.account.name(), (lane.accepted - lane.finished) / 1e9,
+                        System.out.printf(
+                                "run %2d (%s): accepted %5.1f s after Finish -> Approved shown after %7.1f ms%n",
+                                acceptToShown.size() - 1,
+                                lane.account.name(),
+                                (lane.accepted - lane.finished) / 1e9,
                                 latency / 1e6);
                         integrations.remove(row.id());
                         lane.pending = false;
@@ -350,12 +373,15 @@ public final class ApprovalLatencyBenchmark {
             }
             LockSupport.parkNanos(1_000_000);
         }
-        System.out.println("--- mode spread-5min:" + (acceptedByVerifier == 0 ? ""
-                : " (" + acceptedByVerifier + " invitation(s) accepted by a check between invite and accept)"));
+        System.out.println("--- mode spread-5min:"
+                + (acceptedByVerifier == 0
+                        ? ""
+                        : " (" + acceptedByVerifier + " invitation(s) accepted by a check between invite and accept)"));
         System.out.println("accepted after Finish: " + summary(acceptAfterFinish));
         System.out.println("accept -> Approved shown: " + summary(acceptToShown) + "; " + BenchmarkSupport.load());
-        System.out.printf("TABLE | spread-5min | %.0f | %.0f |%n", percentileMillis(acceptToShown, 50),
-                percentileMillis(acceptToShown, 95));
+        System.out.printf(
+                "TABLE | spread-5min | %.0f | %.0f |%n",
+                percentileMillis(acceptToShown, 50), percentileMillis(acceptToShown, 95));
         check.awaitIdle(Duration.ofSeconds(30));
         TestData.deleteIntegrations(context);
         sandbox.reset();
@@ -364,17 +390,19 @@ public final class ApprovalLatencyBenchmark {
 
     /** Apple requests per hour while {@link #LOAD_CUSTOMERS} customers finish within one minute. */
     private void load() throws Exception {
-        System.out.printf("%n=== Apple requests, mode load: %,d customers each finish one account within one minute ===%n",
+        System.out.printf(
+                "%n=== Apple requests, mode load: %,d customers each finish one account within one minute ===%n",
                 LOAD_CUSTOMERS);
         List<Object[]> users = new ArrayList<>();
         for (int c = 0; c < LOAD_CUSTOMERS; c++) {
             users.add(new Object[] {"load-customer-" + c, "Load Customer " + c, "{noop}not-a-password", "CUSTOMER"});
         }
-        jdbc.batchUpdate("INSERT INTO app_user (username, display_name, password_hash, role) VALUES (?, ?, ?, ?)", users);
+        jdbc.batchUpdate(
+                "INSERT INTO app_user (username, display_name, password_hash, role) VALUES (?, ?, ?, ?)", users);
         com.storemetrics.appstore.AppleCallAccounting accounting =
                 context.getBean(com.storemetrics.appstore.AppleCallAccounting.class);
-        java.util.function.IntSupplier reporter = () -> accounting.requestsInLastHour(
-                com.storemetrics.appstore.AppleProtocol.REPORTER);
+        java.util.function.IntSupplier reporter =
+                () -> accounting.requestsInLastHour(com.storemetrics.appstore.AppleProtocol.REPORTER);
         check.awaitIdle(Duration.ofSeconds(30));
         int reporter0 = reporter.getAsInt();
         long cycles0 = jdbc.queryForObject("SELECT cycles FROM verifier_health", Long.class);
@@ -385,20 +413,32 @@ public final class ApprovalLatencyBenchmark {
             while (System.nanoTime() < at) {
                 LockSupport.parkNanos(Math.max(0, at - System.nanoTime()));
             }
-            DiscoveredAccount account = new DiscoveredAccount(String.valueOf(800_000 + c), "Load Studio " + c,
-                    List.of(String.valueOf(88_000_000 + c)), List.of(), DiscoveredAccount.AppsState.NO_RECENT_SALES);
-            com.storemetrics.SignIn.as(context, "load-customer-" + c,
+            DiscoveredAccount account = new DiscoveredAccount(
+                    String.valueOf(800_000 + c),
+                    "Load Studio " + c,
+                    List.of(String.valueOf(88_000_000 + c)),
+                    List.of(),
+                    DiscoveredAccount.AppsState.NO_RECENT_SALES);
+            com.storemetrics.SignIn.as(
+                    context,
+                    "load-customer-" + c,
                     () -> connections.finish(List.of(account), CredentialKind.ACCESS_TOKEN));
         }
         long finishedIn = System.nanoTime() - start;
-        System.out.printf("%,d Finishes took %.1f s; %,d integrations Pending%n", LOAD_CUSTOMERS, finishedIn / 1e9,
+        System.out.printf(
+                "%,d Finishes took %.1f s; %,d integrations Pending%n",
+                LOAD_CUSTOMERS,
+                finishedIn / 1e9,
                 jdbc.queryForObject("SELECT COUNT(*) FROM integration WHERE status = 'PENDING'", Integer.class));
-        BenchmarkSupport.sleep(Math.max(0, Duration.ofSeconds(390).toMillis() - (System.nanoTime() - start) / 1_000_000));
+        BenchmarkSupport.sleep(
+                Math.max(0, Duration.ofSeconds(390).toMillis() - (System.nanoTime() - start) / 1_000_000));
         int fast = reporter.getAsInt() - reporter0;
         long fastCycles = jdbc.queryForObject("SELECT cycles FROM verifier_health", Long.class) - cycles0;
-        System.out.printf("first 6.5 min (Finish minute + 5 min at the 3 s pace): %d Reporter requests, %d verifier cycles%n",
+        System.out.printf(
+                "first 6.5 min (Finish minute + 5 min at the 3 s pace): %d Reporter requests, %d verifier cycles%n",
                 fast, fastCycles);
-        jdbc.update("UPDATE integration SET connected_at = connected_at - INTERVAL '10' MINUTE WHERE status = 'PENDING'");
+        jdbc.update(
+                "UPDATE integration SET connected_at = connected_at - INTERVAL '10' MINUTE WHERE status = 'PENDING'");
         check.awaitIdle(Duration.ofSeconds(30));
         int reporter1 = reporter.getAsInt();
         long mid = System.nanoTime();
@@ -406,11 +446,14 @@ public final class ApprovalLatencyBenchmark {
         int slow = reporter.getAsInt() - reporter1;
         double perMinute = slow / ((System.nanoTime() - mid) / 6e10);
         double hour = fast + perMinute * 53.5;
-        System.out.printf("then, every Pending integration 10 to 60 minutes old (15 s pace): %d Reporter requests in 2 min"
-                + " = %.1f a minute%n", slow, perMinute);
-        System.out.printf("Apple requests in the hour after the first Finish: %.0f (measured %d + %.1f/min x 53.5 min);"
-                + " budget %d an hour, of which the importer may use half%n", hour, fast, perMinute,
-                com.storemetrics.appstore.AppleFacts.HOURLY_REQUEST_BUDGET);
+        System.out.printf(
+                "then, every Pending integration 10 to 60 minutes old (15 s pace): %d Reporter requests in 2 min"
+                        + " = %.1f a minute%n",
+                slow, perMinute);
+        System.out.printf(
+                "Apple requests in the hour after the first Finish: %.0f (measured %d + %.1f/min x 53.5 min);"
+                        + " budget %d an hour, of which the importer may use half%n",
+                hour, fast, perMinute, com.storemetrics.appstore.AppleFacts.HOURLY_REQUEST_BUDGET);
         System.out.printf("TABLE | load | %d customers | %.0f requests/hour |%n", LOAD_CUSTOMERS, hour);
         TestData.deleteIntegrations(context);
     }
@@ -419,8 +462,12 @@ public final class ApprovalLatencyBenchmark {
         // Let a burst check that is still completing finish first, so db-scheduler finds its row.
         check.awaitIdle(Duration.ofSeconds(30));
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (jdbc.queryForObject("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'membership-check-soon'"
-                + " AND picked = TRUE", Integer.class) > 0 && System.nanoTime() < deadline) {
+        while (jdbc.queryForObject(
+                                "SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'membership-check-soon'"
+                                        + " AND picked = TRUE",
+                                Integer.class)
+                        > 0
+                && System.nanoTime() < deadline) {
             BenchmarkSupport.sleep(10);
         }
         TestData.deleteIntegrations(context);

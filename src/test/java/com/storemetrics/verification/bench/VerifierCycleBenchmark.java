@@ -1,6 +1,5 @@
 package com.storemetrics.verification.bench;
 
-import com.storemetrics.integration.Integration;
 import static com.storemetrics.bench.BenchmarkSupport.allocatedBytes;
 import static com.storemetrics.bench.BenchmarkSupport.mb;
 import static com.storemetrics.bench.BenchmarkSupport.summary;
@@ -12,8 +11,8 @@ import com.storemetrics.bench.BenchmarkSupport.JdbcTiming;
 import com.storemetrics.bench.BenchmarkSupport.SandboxRequests;
 import com.storemetrics.integration.AccountMemberships;
 import com.storemetrics.integration.WatchedAccount;
-import com.storemetrics.verification.VerifierSees;
 import com.storemetrics.verification.MembershipCheck;
+import com.storemetrics.verification.VerifierSees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -65,13 +64,14 @@ public final class VerifierCycleBenchmark {
     /** {@code -Dbench.db=file}: the production default database (HSQLDB file, write_delay=false) instead of memory. */
     private static final boolean FILE_DB = "file".equals(System.getProperty("bench.db", "mem"));
 
-    private VerifierCycleBenchmark() {
-    }
+    private VerifierCycleBenchmark() {}
 
     public static void main(String[] args) {
         System.out.println(BenchmarkSupport.machine());
-        for (String size : System.getProperty("bench.integrations", "10000,100000").split(",")) {
-            for (String scenario : System.getProperty("bench.scenarios", "steady,all-missing").split(",")) {
+        for (String size :
+                System.getProperty("bench.integrations", "10000,100000").split(",")) {
+            for (String scenario :
+                    System.getProperty("bench.scenarios", "steady,all-missing").split(",")) {
                 run(Integer.parseInt(size.trim()), scenario.trim());
             }
         }
@@ -84,8 +84,9 @@ public final class VerifierCycleBenchmark {
             case "all-missing" -> false;
             default -> throw new IllegalArgumentException("bench.scenarios: steady or all-missing, not " + scenario);
         };
-        System.out.printf("%n=== Verifier cycle (%s): %,d accounts, %,d integrations, %,d customers ===%n", scenario,
-                ACCOUNTS, integrations, CUSTOMERS);
+        System.out.printf(
+                "%n=== Verifier cycle (%s): %,d accounts, %,d integrations, %,d customers ===%n",
+                scenario, ACCOUNTS, integrations, CUSTOMERS);
         Path fileDb = FILE_DB ? Path.of("target", "bench-db", "verifier-" + UUID.randomUUID()) : null;
         List<String> args = new ArrayList<>();
         if (FILE_DB) {
@@ -96,15 +97,20 @@ public final class VerifierCycleBenchmark {
             args.addAll(List.of(extra.split("\\s+")));
             System.out.println("application arguments: " + extra);
         }
-        System.out.println("database: " + (com.storemetrics.TestDatabases.onPostgres()
-                ? "embedded PostgreSQL 17 (-Dstoremetrics.test.database=postgresql; fsync and synchronous_commit off, as in the tests)"
-                : FILE_DB ? "HSQLDB file (the production default, write_delay=false) in " + fileDb
-                : "HSQLDB in memory (as the tests)"));
-        try (ConfigurableApplicationContext context = BenchmarkSupport.startApp("verifier", args.toArray(String[]::new))) {
+        System.out.println("database: "
+                + (com.storemetrics.TestDatabases.onPostgres()
+                        ? "embedded PostgreSQL 17 (-Dstoremetrics.test.database=postgresql; fsync and synchronous_commit off, as in the tests)"
+                        : FILE_DB
+                                ? "HSQLDB file (the production default, write_delay=false) in " + fileDb
+                                : "HSQLDB in memory (as the tests)"));
+        try (ConfigurableApplicationContext context =
+                BenchmarkSupport.startApp("verifier", args.toArray(String[]::new))) {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             long seedStart = System.nanoTime();
             seed(jdbc, integrations);
-            System.out.printf("seeded in %.1f s: %s%n", (System.nanoTime() - seedStart) / 1e9,
+            System.out.printf(
+                    "seeded in %.1f s: %s%n",
+                    (System.nanoTime() - seedStart) / 1e9,
                     jdbc.queryForList("SELECT status, COUNT(*) AS n FROM integration GROUP BY status ORDER BY status"));
 
             Map<String, String> visible = steady ? approvedAccounts() : Map.of();
@@ -149,14 +155,26 @@ public final class VerifierCycleBenchmark {
                 if (result != MembershipCheck.CycleResult.CHECKED) {
                     throw new IllegalStateException("cycle " + cycle + " did not check: " + result);
                 }
-                System.out.printf("%s %3d: %7.1f ms wall, %7.1f ms CPU, %7.1f ms in JDBC (%,d statements), %s allocated;"
+                System.out.printf(
+                        "%s %3d: %7.1f ms wall, %7.1f ms CPU, %7.1f ms in JDBC (%,d statements), %s allocated;"
                                 + " Apple requests: Reporter %d, API %d; sandbox requests: reporter %d, api %d, control %d%n",
-                        cycle < 0 ? "warm-up" : "cycle  ", cycle, elapsed / 1e6, cpuUsed / 1e6, (jdbc1[0] - jdbc0[0]) / 1e6,
-                        jdbc1[1] - jdbc0[1], mb(alloc), reporter, api, sandbox1[0] - sandbox0[0],
-                        sandbox1[1] - sandbox0[1], sandbox1[2] - sandbox0[2]);
+                        cycle < 0 ? "warm-up" : "cycle  ",
+                        cycle,
+                        elapsed / 1e6,
+                        cpuUsed / 1e6,
+                        (jdbc1[0] - jdbc0[0]) / 1e6,
+                        jdbc1[1] - jdbc0[1],
+                        mb(alloc),
+                        reporter,
+                        api,
+                        sandbox1[0] - sandbox0[0],
+                        sandbox1[1] - sandbox0[1],
+                        sandbox1[2] - sandbox0[2]);
                 if (FILE_DB) {
-                    System.out.println(logGrowth >= 0 ? "          database log +" + kb(logGrowth)
-                            : "          database log shrank: HSQLDB checkpointed (rewrote the whole database) in this cycle");
+                    System.out.println(
+                            logGrowth >= 0
+                                    ? "          database log +" + kb(logGrowth)
+                                    : "          database log shrank: HSQLDB checkpointed (rewrote the whole database) in this cycle");
                 }
                 if (cycle >= 0) {
                     if (FILE_DB) {
@@ -175,25 +193,34 @@ public final class VerifierCycleBenchmark {
                 }
             }
             if (FILE_DB) {
-                System.out.printf("database log written per cycle: %s (median of cycles without checkpoint);"
+                System.out.printf(
+                        "database log written per cycle: %s (median of cycles without checkpoint);"
                                 + " %d of %d measured cycles checkpointed; files now %s%n",
-                        logWrites.isEmpty() ? "-" : kb(logWrites.stream().sorted().toList().get(logWrites.size() / 2)),
-                        checkpoints, CYCLES, mb(diskBytes(fileDb)));
+                        logWrites.isEmpty()
+                                ? "-"
+                                : kb(logWrites.stream().sorted().toList().get(logWrites.size() / 2)),
+                        checkpoints,
+                        CYCLES,
+                        mb(diskBytes(fileDb)));
             }
             if (countActive(jdbc) != activeBefore) {
                 throw new IllegalStateException("cycles changed statuses; the figures are not comparable");
             }
             long[] versionsAfter = versions(jdbc);
-            System.out.printf("rows changed by the %d measured cycles (sum of row versions): accounts %,d, integrations %,d%n",
+            System.out.printf(
+                    "rows changed by the %d measured cycles (sum of row versions): accounts %,d, integrations %,d%n",
                     CYCLES, versionsAfter[0] - versionsBefore[0], versionsAfter[1] - versionsBefore[1]);
-            System.out.println("--- " + integrations + " integrations, " + CYCLES + " cycles after " + WARMUP + " warm-up:");
+            System.out.println(
+                    "--- " + integrations + " integrations, " + CYCLES + " cycles after " + WARMUP + " warm-up:");
             System.out.println("cycle wall time:  " + summary(wall) + "; " + BenchmarkSupport.load());
             System.out.println("cycle CPU (thread): " + summary(cpu));
             System.out.println("JDBC time:        " + summary(jdbcTime));
             System.out.printf("JDBC statements:  %,d per cycle%n", statements.get(0));
-            System.out.printf("allocated:        %s per cycle (median)%n",
+            System.out.printf(
+                    "allocated:        %s per cycle (median)%n",
                     mb(allocated.stream().sorted().toList().get(allocated.size() / 2)));
-            System.out.printf("Apple requests:   Reporter %s, API %s per cycle%n",
+            System.out.printf(
+                    "Apple requests:   Reporter %s, API %s per cycle%n",
                     requests.stream().map(r -> r[0]).distinct().toList(),
                     requests.stream().map(r -> r[1]).distinct().toList());
 
@@ -201,14 +228,15 @@ public final class VerifierCycleBenchmark {
 
             long heap = BenchmarkSupport.usedHeapAfterGc();
             long live = BenchmarkSupport.liveHistogram().get("TOTAL")[1];
-            System.out.printf("heap after the cycles: %s used after System.gc() x4 (MemoryMXBean), %s live (class histogram)%n",
+            System.out.printf(
+                    "heap after the cycles: %s used after System.gc() x4 (MemoryMXBean), %s live (class histogram)%n",
                     mb(heap), mb(live));
         }
     }
 
     /** The two reconciler calls a cycle makes, timed on their own with an observation like the sandbox's. */
-    private static void reconcilerAlone(ConfigurableApplicationContext context, JdbcTemplate jdbc, boolean steady,
-            Map<String, String> visible) {
+    private static void reconcilerAlone(
+            ConfigurableApplicationContext context, JdbcTemplate jdbc, boolean steady, Map<String, String> visible) {
         AccountMemberships memberships = context.getBean(AccountMemberships.class);
         List<Long> watchedWall = new ArrayList<>();
         List<Long> watchedCpu = new ArrayList<>();
@@ -271,7 +299,9 @@ public final class VerifierCycleBenchmark {
 
     private static long diskBytes(Path directory) {
         try (Stream<Path> files = Files.walk(directory)) {
-            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(file -> file.toFile().length())
+                    .sum();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -290,8 +320,10 @@ public final class VerifierCycleBenchmark {
 
     /** Sums of the optimistic-lock versions: every row write adds one. */
     private static long[] versions(JdbcTemplate jdbc) {
-        return new long[] {jdbc.queryForObject("SELECT COALESCE(SUM(version), 0) FROM store_account", Long.class),
-                jdbc.queryForObject("SELECT COALESCE(SUM(version), 0) FROM integration", Long.class)};
+        return new long[] {
+            jdbc.queryForObject("SELECT COALESCE(SUM(version), 0) FROM store_account", Long.class),
+            jdbc.queryForObject("SELECT COALESCE(SUM(version), 0) FROM integration", Long.class)
+        };
     }
 
     private static int countActive(JdbcTemplate jdbc) {
@@ -310,17 +342,25 @@ public final class VerifierCycleBenchmark {
         for (int c = 0; c < CUSTOMERS; c++) {
             users.add(new Object[] {"bench-customer-" + c, "Bench Customer " + c, "{noop}not-a-password", "CUSTOMER"});
         }
-        jdbc.batchUpdate("INSERT INTO app_user (username, display_name, password_hash, role) VALUES (?, ?, ?, ?)", users);
+        jdbc.batchUpdate(
+                "INSERT INTO app_user (username, display_name, password_hash, role) VALUES (?, ?, ?, ?)", users);
         List<Long> customerIds = jdbc.queryForList(
                 "SELECT id FROM app_user WHERE username LIKE 'bench-customer-%' ORDER BY id", Long.class);
 
         List<Object[]> accounts = new ArrayList<>();
         for (int a = 0; a < ACCOUNTS; a++) {
-            accounts.add(new Object[] {String.valueOf(300_000 + a), "Bench Studio " + a, now,
-                    a % PENDING_EVERY == 0 ? "UNKNOWN" : "MEMBER", a % PENDING_EVERY == 0 ? null : now});
+            accounts.add(new Object[] {
+                String.valueOf(300_000 + a),
+                "Bench Studio " + a,
+                now,
+                a % PENDING_EVERY == 0 ? "UNKNOWN" : "MEMBER",
+                a % PENDING_EVERY == 0 ? null : now
+            });
         }
-        jdbc.batchUpdate("INSERT INTO store_account (account_number, name, created_at, version, membership,"
-                + " membership_seen_at) VALUES (?, ?, ?, 0, ?, ?)", accounts);
+        jdbc.batchUpdate(
+                "INSERT INTO store_account (account_number, name, created_at, version, membership,"
+                        + " membership_seen_at) VALUES (?, ?, ?, 0, ?, ?)",
+                accounts);
         List<Long> accountIds = jdbc.queryForList(
                 "SELECT id FROM store_account WHERE account_number >= '300000' ORDER BY account_number", Long.class);
         List<Object[]> vendors = new ArrayList<>();
@@ -337,8 +377,15 @@ public final class VerifierCycleBenchmark {
             long customer = customerIds.get((a + k * 101) % CUSTOMERS);
             boolean pending = a % PENDING_EVERY == 0;
             long account = accountIds.get(a);
-            rows.add(new Object[] {customer, account, account, pending ? "PENDING" : "APPROVED",
-                    pending ? "WAITING_FOR_INVITATION" : "DONE", now, now});
+            rows.add(new Object[] {
+                customer,
+                account,
+                account,
+                pending ? "PENDING" : "APPROVED",
+                pending ? "WAITING_FOR_INVITATION" : "DONE",
+                now,
+                now
+            });
             if (rows.size() == 5_000) {
                 insertIntegrations(jdbc, rows);
                 rows.clear();
@@ -348,8 +395,9 @@ public final class VerifierCycleBenchmark {
     }
 
     private static void insertIntegrations(JdbcTemplate jdbc, List<Object[]> rows) {
-        jdbc.batchUpdate("INSERT INTO integration (customer_id, account_id, live_account_id, status, progress,"
-                + " credential_kind, connected_at, status_changed_at, version) VALUES (?, ?, ?, ?, ?, 'ACCESS_TOKEN', ?, ?, 0)",
+        jdbc.batchUpdate(
+                "INSERT INTO integration (customer_id, account_id, live_account_id, status, progress,"
+                        + " credential_kind, connected_at, status_changed_at, version) VALUES (?, ?, ?, ?, ?, 'ACCESS_TOKEN', ?, ?, 0)",
                 rows);
     }
 }

@@ -11,8 +11,7 @@ final class AppStoreConnectLinks {
     static final String API_KEYS = "https://appstoreconnect.apple.com/access/integrations/api";
     static final String USERS = "https://appstoreconnect.apple.com/access/users";
 
-    private AppStoreConnectLinks() {
-    }
+    private AppStoreConnectLinks() {}
 
     static Anchor to(String url, String text) {
         Anchor link = new Anchor(url, text, AnchorTarget.BLANK);

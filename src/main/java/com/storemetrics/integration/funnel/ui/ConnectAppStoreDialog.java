@@ -1,14 +1,13 @@
 package com.storemetrics.integration.funnel.ui;
 
-import com.storemetrics.integration.funnel.AlreadyConnected;
-import com.storemetrics.integration.funnel.CredentialRejected;
-import com.storemetrics.integration.funnel.ApiAccess;
-import com.storemetrics.integration.funnel.ConnectionService;
-import com.storemetrics.integration.funnel.FunnelDraft;
-import com.storemetrics.integration.funnel.InvitationResult;
 import com.storemetrics.base.ui.BackgroundCalls;
 import com.storemetrics.integration.CredentialKind;
 import com.storemetrics.integration.DiscoveredAccount;
+import com.storemetrics.integration.funnel.AlreadyConnected;
+import com.storemetrics.integration.funnel.ApiAccess;
+import com.storemetrics.integration.funnel.ConnectionService;
+import com.storemetrics.integration.funnel.CredentialRejected;
+import com.storemetrics.integration.funnel.FunnelDraft;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -97,11 +96,12 @@ public class ConnectAppStoreDialog extends Dialog {
         FunnelDraft.Step step = draft.step();
         stepLabel.setText(step.title(tokenStep.selectedKind()));
         body.removeAll();
-        body.add(switch (step) {
-            case CREDENTIAL -> tokenStep;
-            case SELECT_ACCOUNT -> accountStep;
-            case INVITE -> inviteStep;
-        });
+        body.add(
+                switch (step) {
+                    case CREDENTIAL -> tokenStep;
+                    case SELECT_ACCOUNT -> accountStep;
+                    case INVITE -> inviteStep;
+                });
         updateButtons();
     }
 
@@ -138,30 +138,35 @@ public class ConnectAppStoreDialog extends Dialog {
         boolean usesJwt = tokenStep.usesJwt();
         String vendor = tokenStep.vendorNumber.getValue();
         tokenStep.running(true);
-        background.run(UI.getCurrent(), () -> {
-            if (kind == CredentialKind.ACCESS_TOKEN) {
-                return new Checked(connections.checkAccessToken(token), null, token);
-            }
-            ConnectionService.ApiAccountCheck check = usesJwt ? connections.checkApiJwt(jwt, vendor)
-                    : connections.checkApiKey(issuer, keyId, pem, vendor);
-            return new Checked(List.of(check.account()), check.access(), null);
-        }, checked -> {
-            if (!draft.checked(generation, kind, checked.accounts(), checked.access(), checked.accessToken())) {
-                return; // The customer changed the input meanwhile; this answer is about the old one.
-            }
-            tokenStep.running(false);
-            int count = checked.accounts().size();
-            tokenStep.outcome.success("Valid. Apple shows " + count + (count == 1 ? " account" : " accounts")
-                    + " for this " + (kind == CredentialKind.ACCESS_TOKEN ? "token" : "key") + ". Press Next.");
-            updateButtons();
-        }, failure -> {
-            if (generation != draft.generation()) {
-                return;
-            }
-            tokenStep.running(false);
-            tokenStep.outcome.failure(messageFor(failure));
-            updateButtons();
-        });
+        background.run(
+                UI.getCurrent(),
+                () -> {
+                    if (kind == CredentialKind.ACCESS_TOKEN) {
+                        return new Checked(connections.checkAccessToken(token), null, token);
+                    }
+                    ConnectionService.ApiAccountCheck check = usesJwt
+                            ? connections.checkApiJwt(jwt, vendor)
+                            : connections.checkApiKey(issuer, keyId, pem, vendor);
+                    return new Checked(List.of(check.account()), check.access(), null);
+                },
+                checked -> {
+                    if (!draft.checked(generation, kind, checked.accounts(), checked.access(), checked.accessToken())) {
+                        return; // The customer changed the input meanwhile; this answer is about the old one.
+                    }
+                    tokenStep.running(false);
+                    int count = checked.accounts().size();
+                    tokenStep.outcome.success("Valid. Apple shows " + count + (count == 1 ? " account" : " accounts")
+                            + " for this " + (kind == CredentialKind.ACCESS_TOKEN ? "token" : "key") + ". Press Next.");
+                    updateButtons();
+                },
+                failure -> {
+                    if (generation != draft.generation()) {
+                        return;
+                    }
+                    tokenStep.running(false);
+                    tokenStep.outcome.failure(messageFor(failure));
+                    updateButtons();
+                });
     }
 
     private void next() {
@@ -172,9 +177,14 @@ public class ConnectAppStoreDialog extends Dialog {
             showStep();
             showAccounts();
         } else {
-            inviteStep.show(selectedInOrder(), draft.apiAccess() != null, selectedInOrder().stream()
-                    .filter(account -> !accountStep.availabilityOf(account).needsInvitation())
-                    .map(DiscoveredAccount::key).collect(java.util.stream.Collectors.toSet()));
+            inviteStep.show(
+                    selectedInOrder(),
+                    draft.apiAccess() != null,
+                    selectedInOrder().stream()
+                            .filter(account ->
+                                    !accountStep.availabilityOf(account).needsInvitation())
+                            .map(DiscoveredAccount::key)
+                            .collect(java.util.stream.Collectors.toSet()));
             showStep();
         }
     }
@@ -193,17 +203,21 @@ public class ConnectAppStoreDialog extends Dialog {
         List<DiscoveredAccount> toLoad = draft.discovered();
         String token = draft.accessTokenForApps();
         accountStep.loading(true);
-        background.run(UI.getCurrent(), () -> connections.loadRecentApps(token, toLoad), loaded -> {
-            if (!draft.appsLoaded(generation, loaded)) {
-                return;
-            }
-            accountStep.loading(false);
-            accountStep.show(draft.discovered(), connections.availability(draft.discovered()));
-            updateButtons();
-        }, failure -> {
-            accountStep.loading(false);
-            log.warn("Loading apps failed unexpectedly", failure);
-        });
+        background.run(
+                UI.getCurrent(),
+                () -> connections.loadRecentApps(token, toLoad),
+                loaded -> {
+                    if (!draft.appsLoaded(generation, loaded)) {
+                        return;
+                    }
+                    accountStep.loading(false);
+                    accountStep.show(draft.discovered(), connections.availability(draft.discovered()));
+                    updateButtons();
+                },
+                failure -> {
+                    accountStep.loading(false);
+                    log.warn("Loading apps failed unexpectedly", failure);
+                });
     }
 
     private List<DiscoveredAccount> selectedInOrder() {
@@ -222,21 +236,26 @@ public class ConnectAppStoreDialog extends Dialog {
         List<DiscoveredAccount> accounts = selectedInOrder();
         java.util.Set<String> invited = new java.util.HashSet<>();
         for (DiscoveredAccount account : accounts) {
-            background.run(UI.getCurrent(), () -> connections.sendInvitation(access, account), result -> {
-                inviteStep.sending(false);
-                inviteStep.outcome.clear();
-                inviteStep.showResult(account, result.label(), true);
-                invited.add(account.key());
-                if (invited.size() == accounts.size()) {
-                    // Apple has an invitation (or membership) for every account: nothing is left to confirm.
-                    inviteStep.confirmed.setValue(true);
-                    inviteStep.outcome.success("Apple has our Apple ID invited to every selected account. Press Finish.");
-                }
-            }, failure -> {
-                inviteStep.sending(false);
-                inviteStep.outcome.clear();
-                inviteStep.showResult(account, "failed: " + messageFor(failure), false);
-            });
+            background.run(
+                    UI.getCurrent(),
+                    () -> connections.sendInvitation(access, account),
+                    result -> {
+                        inviteStep.sending(false);
+                        inviteStep.outcome.clear();
+                        inviteStep.showResult(account, result.label(), true);
+                        invited.add(account.key());
+                        if (invited.size() == accounts.size()) {
+                            // Apple has an invitation (or membership) for every account: nothing is left to confirm.
+                            inviteStep.confirmed.setValue(true);
+                            inviteStep.outcome.success(
+                                    "Apple has our Apple ID invited to every selected account. Press Finish.");
+                        }
+                    },
+                    failure -> {
+                        inviteStep.sending(false);
+                        inviteStep.outcome.clear();
+                        inviteStep.showResult(account, "failed: " + messageFor(failure), false);
+                    });
         }
     }
 
@@ -246,7 +265,8 @@ public class ConnectAppStoreDialog extends Dialog {
             return;
         }
         try {
-            int created = connections.finish(selectedInOrder(), draft.checkedKind()).size();
+            int created =
+                    connections.finish(selectedInOrder(), draft.checkedKind()).size();
             close();
             onFinished.accept(created);
         } catch (AlreadyConnected duplicate) {

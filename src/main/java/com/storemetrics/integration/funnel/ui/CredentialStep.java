@@ -67,8 +67,11 @@ class CredentialStep extends VerticalLayout {
                 + " A new or an existing token both work.");
         accessToken.setPlaceholder("e.g. 1a2b3c4d-5e6f-...");
         tokenFields.setPadding(false);
-        tokenFields.add(accessToken, AppStoreConnectLinks.to(AppStoreConnectLinks.REPORTS,
-                "Where is my access token? Open Sales and Trends > Reports in App Store Connect (new tab)"));
+        tokenFields.add(
+                accessToken,
+                AppStoreConnectLinks.to(
+                        AppStoreConnectLinks.REPORTS,
+                        "Where is my access token? Open Sales and Trends > Reports in App Store Connect (new tab)"));
 
         issuerId.setHelperText("App Store Connect > Users and Access > Integrations > App Store Connect API.");
         keyId.setHelperText("10 characters, next to the key's name.");
@@ -93,9 +96,14 @@ class CredentialStep extends VerticalLayout {
         privateKeyUpload.addFileRejectedListener(rejected -> outcome.failure(
                 "That file was refused: " + rejected.getErrorMessage() + ". Choose the .p8 key file (at most 16 KB)."));
         keyPartFields.setPadding(false);
-        keyPartFields.add(AppStoreConnectLinks.to(AppStoreConnectLinks.API_KEYS,
-                "Where are my API keys? Open Users and Access > Integrations in App Store Connect (new tab)"),
-                issuerId, keyId, privateKey, privateKeyUpload);
+        keyPartFields.add(
+                AppStoreConnectLinks.to(
+                        AppStoreConnectLinks.API_KEYS,
+                        "Where are my API keys? Open Users and Access > Integrations in App Store Connect (new tab)"),
+                issuerId,
+                keyId,
+                privateKey,
+                privateKeyUpload);
         jwt.setWidthFull();
         jwt.setHelperText("An ES256 JWT for the App Store Connect API, living at most 20 minutes.");
         jwt.setVisible(false);
@@ -126,8 +134,9 @@ class CredentialStep extends VerticalLayout {
             keyPartFields.setVisible(!change.getValue());
             onEdited.run();
         });
-        for (var field : new com.vaadin.flow.data.value.HasValueChangeMode[] {accessToken, issuerId, keyId,
-                privateKey, jwt, vendorNumber}) {
+        for (var field : new com.vaadin.flow.data.value.HasValueChangeMode[] {
+            accessToken, issuerId, keyId, privateKey, jwt, vendorNumber
+        }) {
             field.setValueChangeMode(ValueChangeMode.EAGER);
         }
         // The browser enforces maxlength for well-behaved clients; the listeners enforce it for all:

@@ -1,6 +1,5 @@
 package com.storemetrics.integration.funnel.ui;
 
-import com.storemetrics.integration.Integration;
 import com.storemetrics.integration.DiscoveredAccount;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -40,6 +39,7 @@ class InviteStep extends VerticalLayout {
     private final Map<String, Span> resultByAccountKey = new LinkedHashMap<>();
     /** What only an invitation needs: hidden when our service user is a member of every selected account. */
     private final List<com.vaadin.flow.component.Component> invitationParts = new java.util.ArrayList<>();
+
     final Paragraph noInvitationNeeded = new Paragraph();
     final com.vaadin.flow.component.html.Anchor howToLink;
     private boolean invitationNeeded = true;
@@ -54,7 +54,9 @@ class InviteStep extends VerticalLayout {
         copy.setTooltipText("Copy our Apple ID");
         copy.addClickListener(click -> {
             copy.getUI().ifPresent(ui -> ui.getPage().executeJs("navigator.clipboard.writeText($0)", appleId));
-            Notification.show("Copied " + appleId + ". Paste it in App Store Connect > Users and Access.", 4000,
+            Notification.show(
+                    "Copied " + appleId + ". Paste it in App Store Connect > Users and Access.",
+                    4000,
                     Notification.Position.BOTTOM_START);
         });
         HorizontalLayout idRow = new HorizontalLayout(serviceAppleId, copy);
@@ -66,8 +68,8 @@ class InviteStep extends VerticalLayout {
                 new ListItem("Give it the Sales role (add Finance if you want proceeds too), then Invite."),
                 new ListItem("Repeat in every account below: each account needs its own invitation."));
         howTo.addClassNames(LumoUtility.Margin.Vertical.NONE);
-        howToLink = AppStoreConnectLinks.to(AppStoreConnectLinks.USERS,
-                "Open Users and Access in App Store Connect (new tab)");
+        howToLink = AppStoreConnectLinks.to(
+                AppStoreConnectLinks.USERS, "Open Users and Access in App Store Connect (new tab)");
 
         sendForMe.setVisible(false);
         sendForMe.setTooltipText("Needs an API key with the Admin role");
@@ -83,11 +85,22 @@ class InviteStep extends VerticalLayout {
         Span accountsTitle = new Span("Selected accounts");
         accountsTitle.addClassNames(LumoUtility.FontWeight.SEMIBOLD);
         noInvitationNeeded.setId("no-invitation-needed");
-        noInvitationNeeded.setText("Our service user is already a member of every selected account, because a colleague "
-                + "connected it: nothing to invite. Press Finish and your integration is approved at once.");
+        noInvitationNeeded.setText(
+                "Our service user is already a member of every selected account, because a colleague "
+                        + "connected it: nothing to invite. Press Finish and your integration is approved at once.");
         noInvitationNeeded.setVisible(false);
         invitationParts.addAll(List.of(lead, idRow, howTo, howToLink, sendForMe, confirmed));
-        add(noInvitationNeeded, lead, idRow, howTo, howToLink, accountsTitle, checklist, sendForMe, progress, outcome,
+        add(
+                noInvitationNeeded,
+                lead,
+                idRow,
+                howTo,
+                howToLink,
+                accountsTitle,
+                checklist,
+                sendForMe,
+                progress,
+                outcome,
                 confirmed);
     }
 
@@ -103,12 +116,15 @@ class InviteStep extends VerticalLayout {
         invitationParts.forEach(part -> part.setVisible(invitationNeeded));
         noInvitationNeeded.setVisible(!invitationNeeded);
         for (DiscoveredAccount account : selected) {
-            Span result = new Span(alreadyMembers.contains(account.key()) ? "already a member: no invitation needed" : "");
+            Span result =
+                    new Span(alreadyMembers.contains(account.key()) ? "already a member: no invitation needed" : "");
             result.addClassNames(LumoUtility.FontSize.SMALL);
             resultByAccountKey.put(account.key(), result);
-            Div row = new Div(new Span(account.name()
-                    + (account.accountNumber() != null ? " (account " + account.accountNumber() + ")" : "")
-                    + " · vendor " + String.join(", ", account.vendorNumbers()) + " "), result);
+            Div row = new Div(
+                    new Span(account.name()
+                            + (account.accountNumber() != null ? " (account " + account.accountNumber() + ")" : "")
+                            + " · vendor " + String.join(", ", account.vendorNumbers()) + " "),
+                    result);
             checklist.add(new ListItem(row));
         }
         sendForMe.setVisible(canSendForCustomer && invitationNeeded);

@@ -1,7 +1,7 @@
 package com.storemetrics.integration.funnel.ui;
 
-import com.storemetrics.integration.funnel.AccountAvailability;
 import com.storemetrics.integration.DiscoveredAccount;
+import com.storemetrics.integration.funnel.AccountAvailability;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.checkbox.CheckboxGroupVariant;
 import com.vaadin.flow.component.html.Div;
@@ -52,7 +52,8 @@ class SelectAccountStep extends VerticalLayout {
         Set<DiscoveredAccount> keep = accounts.getSelectedItems();
         this.availability = Map.copyOf(availabilityByKey);
         accounts.setItems(found);
-        List<DiscoveredAccount> selectable = found.stream().filter(account -> availabilityOf(account).selectable())
+        List<DiscoveredAccount> selectable = found.stream()
+                .filter(account -> availabilityOf(account).selectable())
                 .toList();
         // Keep what was ticked (by account identity); with a single choice, tick it for the customer.
         List<DiscoveredAccount> reselect = selectable.stream()
@@ -86,7 +87,8 @@ class SelectAccountStep extends VerticalLayout {
 
     private Div describe(DiscoveredAccount account) {
         Div box = new Div();
-        box.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Padding.Vertical.XSMALL);
+        box.addClassNames(
+                LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Padding.Vertical.XSMALL);
         Span name = new Span(account.name());
         name.addClassNames(LumoUtility.FontWeight.SEMIBOLD);
         String vendors = "Vendor " + String.join(", ", account.vendorNumbers());
@@ -101,7 +103,9 @@ class SelectAccountStep extends VerticalLayout {
         AccountAvailability availability = availabilityOf(account);
         if (availability.explanation() != null) {
             Span why = new Span(availability.explanation());
-            why.getElement().getThemeList().add(availability.selectable() ? "badge success small" : "badge contrast small");
+            why.getElement()
+                    .getThemeList()
+                    .add(availability.selectable() ? "badge success small" : "badge contrast small");
             box.add(why);
         }
         return box;
@@ -113,9 +117,13 @@ class SelectAccountStep extends VerticalLayout {
             case NO_RECENT_SALES -> "Apps appear once sales data arrives.";
             case UNAVAILABLE -> "Apps could not be read from Apple right now; you can still connect the account.";
             case LOADED -> {
-                List<String> names = account.apps().stream().map(DiscoveredAccount.DiscoveredApp::name).toList();
+                List<String> names = account.apps().stream()
+                        .map(DiscoveredAccount.DiscoveredApp::name)
+                        .toList();
                 String shown = String.join(", ", names.subList(0, Math.min(APPS_SHOWN, names.size())));
-                yield names.size() + (names.size() == 1 ? " app: " : " apps: ") + shown
+                yield names.size()
+                        + (names.size() == 1 ? " app: " : " apps: ")
+                        + shown
                         + (names.size() > APPS_SHOWN ? " and " + (names.size() - APPS_SHOWN) + " more" : "");
             }
         };

@@ -51,7 +51,8 @@ class ValidationOutcome extends HorizontalLayout {
     private void show(VaadinIcon shape, String color, String text) {
         removeClassNames(LumoUtility.TextColor.SUCCESS, LumoUtility.TextColor.ERROR, LumoUtility.TextColor.SECONDARY);
         addClassName(color);
-        icon.getElement().setAttribute("icon", "vaadin:" + shape.name().toLowerCase().replace('_', '-'));
+        icon.getElement()
+                .setAttribute("icon", "vaadin:" + shape.name().toLowerCase().replace('_', '-'));
         message.setText(text);
         setVisible(true);
     }

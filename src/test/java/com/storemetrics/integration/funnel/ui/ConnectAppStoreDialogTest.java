@@ -1,23 +1,23 @@
 package com.storemetrics.integration.funnel.ui;
 
-import com.storemetrics.integration.funnel.ConnectionService;
-import com.storemetrics.SignIn;
-import com.storemetrics.integration.IntegrationRow;
-import com.github.mvysny.kaributesting.v10.LocatorJ;
-import com.storemetrics.integration.ui.DataIntegrationView;
-import com.storemetrics.integration.funnel.AccountAvailability;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.github.mvysny.kaributesting.v10.HasValueUtilsKt;
+import com.github.mvysny.kaributesting.v10.LocatorJ;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.storemetrics.KaribuTest;
 import com.storemetrics.SandboxControl;
+import com.storemetrics.SignIn;
 import com.storemetrics.TestData;
 import com.storemetrics.integration.CredentialKind;
 import com.storemetrics.integration.DiscoveredAccount;
+import com.storemetrics.integration.IntegrationRow;
 import com.storemetrics.integration.IntegrationStatus;
+import com.storemetrics.integration.funnel.AccountAvailability;
+import com.storemetrics.integration.funnel.ConnectionService;
+import com.storemetrics.integration.ui.DataIntegrationView;
 import com.vaadin.flow.component.UI;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -32,11 +32,13 @@ class ConnectAppStoreDialogTest extends KaribuTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
 
     @org.springframework.beans.factory.annotation.Autowired
     ConnectionService connections;
+
     SandboxControl sandbox;
     DataIntegrationView view;
     ConnectAppStoreDialog dialog;
@@ -47,7 +49,8 @@ class ConnectAppStoreDialogTest extends KaribuTest {
         login("alice");
         UI.getCurrent().navigate(DataIntegrationView.class);
         view = _get(DataIntegrationView.class);
-        ButtonKt._click(LocatorJ._get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("connect-app-store")));
+        ButtonKt._click(
+                LocatorJ._get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("connect-app-store")));
         dialog = _get(ConnectAppStoreDialog.class);
     }
 
@@ -66,7 +69,8 @@ class ConnectAppStoreDialogTest extends KaribuTest {
         assertThat(dialog.next.isEnabled()).isFalse();
         validateAndWait();
 
-        assertThat(dialog.tokenStep.outcome.text()).isEqualTo("Valid. Apple shows 2 accounts for this token. Press Next.");
+        assertThat(dialog.tokenStep.outcome.text())
+                .isEqualTo("Valid. Apple shows 2 accounts for this token. Press Next.");
         assertThat(dialog.next.isEnabled()).isTrue();
 
         HasValueUtilsKt._setValue(dialog.tokenStep.accessToken, SandboxControl.ALICE_TOKEN + "x");
@@ -81,10 +85,13 @@ class ConnectAppStoreDialogTest extends KaribuTest {
         assertThat(messageFor("my token, please")).contains("neither an access token nor an API token");
         assertThat(messageFor("eyJhbGciOiJFUzI1NiJ9.eyJpc3MiOiJ4In0.c2ln")).contains("Choose \"API key\"");
         // Apple answers unknown, expired and revoked tokens alike: the message says so and what to do.
-        for (String wellFormed : List.of("00000000-0000-4000-8000-000000000000", SandboxControl.EXPIRED_TOKEN,
-                SandboxControl.REVOKED_TOKEN)) {
-            assertThat(messageFor(wellFormed)).contains("Apple did not accept this access token")
-                    .contains("expired").contains("revoked").contains("cannot tell which")
+        for (String wellFormed : List.of(
+                "00000000-0000-4000-8000-000000000000", SandboxControl.EXPIRED_TOKEN, SandboxControl.REVOKED_TOKEN)) {
+            assertThat(messageFor(wellFormed))
+                    .contains("Apple did not accept this access token")
+                    .contains("expired")
+                    .contains("revoked")
+                    .contains("cannot tell which")
                     .contains("generate a new one");
         }
         assertThat(dialog.next.isEnabled()).isFalse();
@@ -95,8 +102,11 @@ class ConnectAppStoreDialogTest extends KaribuTest {
         String cutShort = SandboxControl.ALICE_TOKEN.substring(0, 30);
         String mistyped = SandboxControl.ALICE_TOKEN.replace('-', 'x');
         for (String token : List.of(cutShort, mistyped)) {
-            assertThat(messageFor(token)).contains("not in the usual form of an access token")
-                    .contains("mistyped or cut short").contains("Copy it again").doesNotContain("revoked");
+            assertThat(messageFor(token))
+                    .contains("not in the usual form of an access token")
+                    .contains("mistyped or cut short")
+                    .contains("Copy it again")
+                    .doesNotContain("revoked");
         }
     }
 
@@ -125,7 +135,8 @@ class ConnectAppStoreDialogTest extends KaribuTest {
         goToStepTwo();
 
         awaitUntil("apps are loaded", () -> !dialog.accountStep.progress.isVisible());
-        List<DiscoveredAccount> accounts = dialog.accountStep.accounts.getListDataView().getItems().toList();
+        List<DiscoveredAccount> accounts =
+                dialog.accountStep.accounts.getListDataView().getItems().toList();
         assertThat(accounts).extracting(DiscoveredAccount::name).containsExactly("Alice Martin", "Pixel Forge Studio");
         DiscoveredAccount pixelForge = accounts.get(1);
         assertThat(pixelForge.accountNumber()).isEqualTo("100001");
@@ -141,7 +152,8 @@ class ConnectAppStoreDialogTest extends KaribuTest {
     @Test
     void finish_needs_the_confirmation_and_creates_a_pending_row_shown_at_once() {
         goToStepThree("Pixel Forge Studio");
-        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("service-apple-id")).getText())
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("service-apple-id"))
+                        .getText())
                 .isEqualTo(SandboxControl.SERVICE_APPLE_ID);
         assertThat(dialog.finish.isEnabled()).isFalse();
 
@@ -154,8 +166,9 @@ class ConnectAppStoreDialogTest extends KaribuTest {
             assertThat(row.status()).isEqualTo(IntegrationStatus.PENDING);
             assertThat(row.appNames()).isNotEmpty();
         });
-        assertThat(NotificationsKt.getNotifications()).anySatisfy(notification ->
-                assertThat(notification.getElement().getProperty("text", "") + notification.getElement().getText())
+        assertThat(NotificationsKt.getNotifications())
+                .anySatisfy(notification -> assertThat(notification.getElement().getProperty("text", "")
+                                + notification.getElement().getText())
                         .contains("within seconds of the invitation being accepted"));
     }
 
@@ -165,16 +178,20 @@ class ConnectAppStoreDialogTest extends KaribuTest {
         HasValueUtilsKt._setValue(dialog.inviteStep.confirmed, true);
         ButtonKt._click(dialog.finish);
 
-        ButtonKt._click(LocatorJ._get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("connect-app-store")));
+        ButtonKt._click(
+                LocatorJ._get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("connect-app-store")));
         dialog = _get(ConnectAppStoreDialog.class);
         goToStepTwo();
         awaitUntil("apps are loaded", () -> !dialog.accountStep.progress.isVisible());
 
         var items = dialog.accountStep.accounts.getListDataView().getItems().toList();
         assertThat(items).hasSize(2);
-        assertThat(dialog.accountStep.accounts.getItemEnabledProvider().test(items.get(1))).isFalse();
-        assertThat(dialog.accountStep.accounts.getItemEnabledProvider().test(items.get(0))).isTrue();
-        assertThat(AccountAvailability.PENDING_YOURS.explanation()).startsWith("You connected it already")
+        assertThat(dialog.accountStep.accounts.getItemEnabledProvider().test(items.get(1)))
+                .isFalse();
+        assertThat(dialog.accountStep.accounts.getItemEnabledProvider().test(items.get(0)))
+                .isTrue();
+        assertThat(AccountAvailability.PENDING_YOURS.explanation())
+                .startsWith("You connected it already")
                 .isNotEqualTo(AccountAvailability.ALREADY_CONNECTED.explanation());
     }
 
@@ -182,10 +199,14 @@ class ConnectAppStoreDialogTest extends KaribuTest {
     void a_second_tab_finishing_the_same_account_is_told_and_creates_nothing() {
         goToStepThree("Pixel Forge Studio");
         ConnectAppStoreDialog firstTab = dialog;
-        ButtonKt._click(LocatorJ._get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("connect-app-store")));
+        ButtonKt._click(
+                LocatorJ._get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("connect-app-store")));
         // A second dialog, as another tab would have, opened while the first still shows step 3.
-        ConnectAppStoreDialog secondTab = com.github.mvysny.kaributesting.v10.LocatorJ._find(ConnectAppStoreDialog.class)
-                .stream().filter(candidate -> candidate != firstTab).findFirst().orElseThrow();
+        ConnectAppStoreDialog secondTab =
+                com.github.mvysny.kaributesting.v10.LocatorJ._find(ConnectAppStoreDialog.class).stream()
+                        .filter(candidate -> candidate != firstTab)
+                        .findFirst()
+                        .orElseThrow();
         dialog = secondTab;
         goToStepThree("Pixel Forge Studio");
 
@@ -197,7 +218,8 @@ class ConnectAppStoreDialogTest extends KaribuTest {
         assertThat(secondTab.isOpened()).isTrue();
         assertThat(secondTab.inviteStep.outcome.text()).contains("already connected");
         assertThat(secondTab.finish.isEnabled()).isFalse();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM integration", Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM integration", Integer.class))
+                .isEqualTo(1);
     }
 
     @Test
@@ -207,18 +229,21 @@ class ConnectAppStoreDialogTest extends KaribuTest {
         assertThat(dialog.isOpened()).isFalse();
         assertThat(dialog.tokenStep.accessToken.getValue()).isEmpty();
 
-        ButtonKt._click(LocatorJ._get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("connect-app-store")));
+        ButtonKt._click(
+                LocatorJ._get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("connect-app-store")));
         dialog = _get(ConnectAppStoreDialog.class);
         goToStepTwo();
         ButtonKt._click(dialog.cancel);
 
-        ButtonKt._click(LocatorJ._get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("connect-app-store")));
+        ButtonKt._click(
+                LocatorJ._get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("connect-app-store")));
         dialog = _get(ConnectAppStoreDialog.class);
         goToStepThree("Pixel Forge Studio");
         HasValueUtilsKt._setValue(dialog.inviteStep.confirmed, true);
         dialog.close(); // Escape or the close button
 
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM integration", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM integration", Integer.class))
+                .isZero();
         assertThat(shownRows()).isEmpty();
     }
 
@@ -236,15 +261,22 @@ class ConnectAppStoreDialogTest extends KaribuTest {
     void an_admin_api_key_shows_its_team_and_can_send_the_invitation() {
         var key = sandbox.apiKeyOf("100003");
         HasValueUtilsKt._setValue(dialog.tokenStep.kind, CredentialKind.API_KEY);
-        HasValueUtilsKt._setValue(dialog.tokenStep.issuerId, key.path("issuerId").asText());
+        HasValueUtilsKt._setValue(
+                dialog.tokenStep.issuerId, key.path("issuerId").asText());
         HasValueUtilsKt._setValue(dialog.tokenStep.keyId, key.path("keyId").asText());
-        HasValueUtilsKt._setValue(dialog.tokenStep.privateKey, key.path("privateKeyPem").asText());
+        HasValueUtilsKt._setValue(
+                dialog.tokenStep.privateKey, key.path("privateKeyPem").asText());
         HasValueUtilsKt._setValue(dialog.tokenStep.vendorNumber, "85000003");
         validateAndWait();
         assertThat(dialog.tokenStep.outcome.text()).isEqualTo("Valid. Apple shows 1 account for this key. Press Next.");
 
         ButtonKt._click(dialog.next);
-        DiscoveredAccount team = dialog.accountStep.accounts.getListDataView().getItems().findFirst().orElseThrow();
+        DiscoveredAccount team = dialog.accountStep
+                .accounts
+                .getListDataView()
+                .getItems()
+                .findFirst()
+                .orElseThrow();
         assertThat(team.apps()).hasSize(230);
         assertThat(dialog.accountStep.selected()).containsExactly(team);
         ButtonKt._click(dialog.next);
@@ -253,8 +285,12 @@ class ConnectAppStoreDialogTest extends KaribuTest {
         ButtonKt._click(dialog.inviteStep.sendForMe);
         awaitUntil("the invitation is sent", () -> !dialog.inviteStep.progress.isVisible());
 
-        assertThat(dialog.inviteStep.outcome.text()).contains("invited to every selected account").contains("Press Finish");
-        assertThat(dialog.inviteStep.confirmed.getValue()).as("nothing left for the customer to confirm").isTrue();
+        assertThat(dialog.inviteStep.outcome.text())
+                .contains("invited to every selected account")
+                .contains("Press Finish");
+        assertThat(dialog.inviteStep.confirmed.getValue())
+                .as("nothing left for the customer to confirm")
+                .isTrue();
         assertThat(dialog.finish.isEnabled()).isTrue();
         assertThat(sandbox.world().toString()).contains(SandboxControl.SERVICE_APPLE_ID);
     }
@@ -267,22 +303,27 @@ class ConnectAppStoreDialogTest extends KaribuTest {
         HasValueUtilsKt._setValue(dialog.tokenStep.kind, CredentialKind.ACCESS_TOKEN);
         goToStepThree("Pixel Forge Studio");
         assertThat(links(dialog.inviteStep)).contains(AppStoreConnectLinks.USERS);
-        assertThat(dialog.inviteStep.howToLink.getElement().getAttribute("target")).isEqualTo("_blank");
+        assertThat(dialog.inviteStep.howToLink.getElement().getAttribute("target"))
+                .isEqualTo("_blank");
         assertThat(dialog.inviteStep.howToLink.getElement().getAttribute("rel")).contains("noopener");
     }
 
     private static java.util.List<String> links(com.vaadin.flow.component.Component step) {
         return com.github.mvysny.kaributesting.v10.LocatorJ._find(step, com.vaadin.flow.component.html.Anchor.class)
-                .stream().map(com.vaadin.flow.component.html.Anchor::getHref).toList();
+                .stream()
+                .map(com.vaadin.flow.component.html.Anchor::getHref)
+                .toList();
     }
 
     @Test
     void bad_api_keys_and_jwts_each_get_their_own_message() {
         HasValueUtilsKt._setValue(dialog.tokenStep.kind, CredentialKind.API_KEY);
         var key = sandbox.apiKeyOf("100004");
-        HasValueUtilsKt._setValue(dialog.tokenStep.issuerId, key.path("issuerId").asText());
+        HasValueUtilsKt._setValue(
+                dialog.tokenStep.issuerId, key.path("issuerId").asText());
         HasValueUtilsKt._setValue(dialog.tokenStep.keyId, key.path("keyId").asText());
-        HasValueUtilsKt._setValue(dialog.tokenStep.privateKey, key.path("privateKeyPem").asText());
+        HasValueUtilsKt._setValue(
+                dialog.tokenStep.privateKey, key.path("privateKeyPem").asText());
 
         HasValueUtilsKt._setValue(dialog.tokenStep.vendorNumber, "not-a-number");
         validateAndWait();
@@ -292,7 +333,8 @@ class ConnectAppStoreDialogTest extends KaribuTest {
         validateAndWait();
         String otherTeamsVendor = dialog.tokenStep.outcome.text();
 
-        HasValueUtilsKt._setValue(dialog.tokenStep.privateKey, "-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----");
+        HasValueUtilsKt._setValue(
+                dialog.tokenStep.privateKey, "-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----");
         HasValueUtilsKt._setValue(dialog.tokenStep.vendorNumber, "85000005");
         validateAndWait();
         String badKey = dialog.tokenStep.outcome.text();
@@ -320,22 +362,28 @@ class ConnectAppStoreDialogTest extends KaribuTest {
 
     @Test
     void a_colleagues_account_needs_no_invitation_and_finish_approves_it_at_once() {
-        SignIn.as(applicationContext, "bob", () -> connections.finish(List.of(com.storemetrics.DemoAccounts.PIXEL_FORGE),
-                CredentialKind.ACCESS_TOKEN));
+        SignIn.as(
+                applicationContext,
+                "bob",
+                () -> connections.finish(
+                        List.of(com.storemetrics.DemoAccounts.PIXEL_FORGE), CredentialKind.ACCESS_TOKEN));
         // The burst after that Finish would check the sandbox, where our user is not a member: not this test's world.
         jdbc.update("DELETE FROM scheduled_tasks WHERE task_name = 'membership-check-soon' AND picked = FALSE");
-        com.storemetrics.verification.VerifierSees.memberships(applicationContext, java.time.Instant.now(),
-                java.util.Map.of("100001", "Pixel Forge Studio"));
+        com.storemetrics.verification.VerifierSees.memberships(
+                applicationContext, java.time.Instant.now(), java.util.Map.of("100001", "Pixel Forge Studio"));
 
         goToStepThree("Pixel Forge Studio");
 
         assertThat(dialog.inviteStep.noInvitationNeeded.isVisible()).isTrue();
-        assertThat(dialog.inviteStep.confirmed.isVisible()).as("nothing to confirm").isFalse();
+        assertThat(dialog.inviteStep.confirmed.isVisible())
+                .as("nothing to confirm")
+                .isFalse();
         assertThat(dialog.finish.isEnabled()).isTrue();
         ButtonKt._click(dialog.finish);
 
-        assertThat(shownRows()).singleElement().satisfies(row -> assertThat(row.status())
-                .isEqualTo(IntegrationStatus.APPROVED));
+        assertThat(shownRows())
+                .singleElement()
+                .satisfies(row -> assertThat(row.status()).isEqualTo(IntegrationStatus.APPROVED));
     }
 
     private void validateAndWait() {
@@ -353,8 +401,13 @@ class ConnectAppStoreDialogTest extends KaribuTest {
     private void goToStepThree(String accountName) {
         goToStepTwo();
         awaitUntil("apps are loaded", () -> !dialog.accountStep.progress.isVisible());
-        DiscoveredAccount account = dialog.accountStep.accounts.getListDataView().getItems()
-                .filter(candidate -> candidate.name().equals(accountName)).findFirst().orElseThrow();
+        DiscoveredAccount account = dialog.accountStep
+                .accounts
+                .getListDataView()
+                .getItems()
+                .filter(candidate -> candidate.name().equals(accountName))
+                .findFirst()
+                .orElseThrow();
         dialog.accountStep.accounts.select(account);
         ButtonKt._click(dialog.next);
         assertThat(dialog.stepLabel.getText()).isEqualTo("Step 3 of 3 · Invite");
@@ -363,7 +416,10 @@ class ConnectAppStoreDialogTest extends KaribuTest {
     /** The rows the Data Integration grid shows, fetched as the grid fetches. */
     @SuppressWarnings("unchecked")
     private static java.util.List<IntegrationRow> shownRows() {
-        return ((com.vaadin.flow.component.grid.Grid<IntegrationRow>) LocatorJ._get(com.vaadin.flow.component.grid.Grid.class,
-                spec -> spec.withId("integrations-grid"))).getGenericDataView().getItems().toList();
+        return ((com.vaadin.flow.component.grid.Grid<IntegrationRow>) LocatorJ._get(
+                        com.vaadin.flow.component.grid.Grid.class, spec -> spec.withId("integrations-grid")))
+                .getGenericDataView()
+                .getItems()
+                .toList();
     }
 }

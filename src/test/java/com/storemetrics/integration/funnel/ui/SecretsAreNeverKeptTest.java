@@ -1,7 +1,5 @@
 package com.storemetrics.integration.funnel.ui;
 
-import com.storemetrics.integration.ui.DataIntegrationView;
-import com.storemetrics.integration.funnel.ui.ConnectAppStoreDialog;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +15,7 @@ import com.storemetrics.SandboxControl;
 import com.storemetrics.TestData;
 import com.storemetrics.integration.CredentialKind;
 import com.storemetrics.integration.DiscoveredAccount;
+import com.storemetrics.integration.ui.DataIntegrationView;
 import com.vaadin.flow.component.UI;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -39,6 +38,7 @@ class SecretsAreNeverKeptTest extends KaribuTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -61,7 +61,9 @@ class SecretsAreNeverKeptTest extends KaribuTest {
     @AfterEach
     void stopCapturing() {
         root.detachAppender(logs);
-        ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger("com.storemetrics").setLevel(ourLevel);
+        ((LoggerContext) LoggerFactory.getILoggerFactory())
+                .getLogger("com.storemetrics")
+                .setLevel(ourLevel);
         new SandboxControl(port).reset();
         TestData.deleteIntegrations(applicationContext);
     }
@@ -83,7 +85,8 @@ class SecretsAreNeverKeptTest extends KaribuTest {
         String pem = key.path("privateKeyPem").asText();
         ConnectAppStoreDialog keyDialog = openDialog();
         HasValueUtilsKt._setValue(keyDialog.tokenStep.kind, CredentialKind.API_KEY);
-        HasValueUtilsKt._setValue(keyDialog.tokenStep.issuerId, key.path("issuerId").asText());
+        HasValueUtilsKt._setValue(
+                keyDialog.tokenStep.issuerId, key.path("issuerId").asText());
         HasValueUtilsKt._setValue(keyDialog.tokenStep.keyId, key.path("keyId").asText());
         HasValueUtilsKt._setValue(keyDialog.tokenStep.privateKey, pem);
         HasValueUtilsKt._setValue(keyDialog.tokenStep.vendorNumber, "85000003");
@@ -94,9 +97,13 @@ class SecretsAreNeverKeptTest extends KaribuTest {
         awaitUntil("the invitation is sent", () -> !keyDialog.inviteStep.progress.isVisible());
         HasValueUtilsKt._setValue(keyDialog.inviteStep.confirmed, true);
         ButtonKt._click(keyDialog.finish);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM integration", Integer.class)).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM integration", Integer.class))
+                .isEqualTo(2);
 
-        String pemBody = pem.lines().filter(line -> !line.startsWith("-----")).findFirst().orElseThrow();
+        String pemBody = pem.lines()
+                .filter(line -> !line.startsWith("-----"))
+                .findFirst()
+                .orElseThrow();
         List<String> secrets = List.of(UNKNOWN_MARKER_TOKEN, SandboxControl.ALICE_TOKEN, pemBody);
 
         String database = databaseDump();
@@ -106,8 +113,11 @@ class SecretsAreNeverKeptTest extends KaribuTest {
         assertThat(logs.list).isNotEmpty();
         for (ILoggingEvent event : logs.list) {
             String line = event.getFormattedMessage()
-                    + (event.getThrowableProxy() == null ? "" : " " + event.getThrowableProxy().getMessage());
-            secrets.forEach(secret -> assertThat(line).as("log line of %s", event.getLoggerName()).doesNotContain(secret));
+                    + (event.getThrowableProxy() == null
+                            ? ""
+                            : " " + event.getThrowableProxy().getMessage());
+            secrets.forEach(secret ->
+                    assertThat(line).as("log line of %s", event.getLoggerName()).doesNotContain(secret));
             assertThat(ANY_JWT.matcher(line).find()).as("a JWT in: %s", line).isFalse();
         }
     }
@@ -124,8 +134,13 @@ class SecretsAreNeverKeptTest extends KaribuTest {
     }
 
     private static void selectAndFinish(ConnectAppStoreDialog dialog, String accountName) {
-        DiscoveredAccount account = dialog.accountStep.accounts.getListDataView().getItems()
-                .filter(candidate -> candidate.name().equals(accountName)).findFirst().orElseThrow();
+        DiscoveredAccount account = dialog.accountStep
+                .accounts
+                .getListDataView()
+                .getItems()
+                .filter(candidate -> candidate.name().equals(accountName))
+                .findFirst()
+                .orElseThrow();
         dialog.accountStep.accounts.select(account);
         ButtonKt._click(dialog.next);
         HasValueUtilsKt._setValue(dialog.inviteStep.confirmed, true);
@@ -136,19 +151,25 @@ class SecretsAreNeverKeptTest extends KaribuTest {
     private String databaseDump() {
         StringBuilder dump = new StringBuilder();
         // Both databases: HSQLDB keeps names in upper case, PostgreSQL in lower case.
-        List<String> tables = jdbc.queryForList("SELECT table_name FROM information_schema.tables"
-                + " WHERE UPPER(table_schema) = 'PUBLIC' AND UPPER(table_type) IN ('TABLE', 'BASE TABLE')", String.class);
+        List<String> tables = jdbc.queryForList(
+                "SELECT table_name FROM information_schema.tables"
+                        + " WHERE UPPER(table_schema) = 'PUBLIC' AND UPPER(table_type) IN ('TABLE', 'BASE TABLE')",
+                String.class);
         assertThat(tables.stream().map(name -> name.toUpperCase(java.util.Locale.ROOT)))
                 .contains("INTEGRATION", "INTEGRATION_EVENT", "STORE_ACCOUNT", "SCHEDULED_TASKS");
         for (String table : tables) {
             jdbc.query("SELECT * FROM \"" + table + "\"", resultSet -> {
                 for (int column = 1; column <= resultSet.getMetaData().getColumnCount(); column++) {
                     Object value = resultSet.getObject(column);
-                    dump.append(value instanceof java.sql.Blob blob
-                            ? new String(blob.getBytes(1, (int) blob.length()), java.nio.charset.StandardCharsets.ISO_8859_1)
-                            : value instanceof byte[] bytes // PostgreSQL's BYTEA
-                                    ? new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)
-                                    : String.valueOf(value)).append('\t');
+                    dump.append(
+                                    value instanceof java.sql.Blob blob
+                                            ? new String(
+                                                    blob.getBytes(1, (int) blob.length()),
+                                                    java.nio.charset.StandardCharsets.ISO_8859_1)
+                                            : value instanceof byte[] bytes // PostgreSQL's BYTEA
+                                                    ? new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)
+                                                    : String.valueOf(value))
+                            .append('\t');
                 }
                 dump.append('\n');
             });
