@@ -1,6 +1,7 @@
 package com.storemetrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
@@ -206,27 +208,14 @@ public abstract class BrowserTest extends SpringTest {
      * at once, so it is simply tried again.
      */
     protected static void completeChecks(MembershipCheck check, int count) {
-        int completed = 0;
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (completed < count) {
-            MembershipCheck.CycleResult result = check.run("test");
-            if (result == MembershipCheck.CycleResult.CHECKED) {
-                completed++;
-            } else if (System.nanoTime() > deadline) {
-                throw new AssertionError("The verifier did not complete a cycle: " + result);
-            } else {
-                sleep(100);
-            }
-        }
-    }
-
-    protected static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        AtomicInteger completed = new AtomicInteger();
+        await(count + " verifier cycle(s) to reach Apple")
+                .atMost(Duration.ofSeconds(60))
+                .pollInSameThread()
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> check.run("test") == MembershipCheck.CycleResult.CHECKED
+                        && completed.incrementAndGet() == count);
     }
 
     protected static By cell(String text) {

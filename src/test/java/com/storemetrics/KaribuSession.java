@@ -1,5 +1,7 @@
 package com.storemetrics;
 
+import static org.awaitility.Awaitility.await;
+
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
@@ -65,21 +67,15 @@ public final class KaribuSession implements AutoCloseable {
      * see {@link KaribuTest#awaitUntilOffTheTestThread}) until {@code condition} holds in the session.
      */
     public void awaitUntil(String what, Duration limit, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!call(() -> {
-            KaribuTest.roundtripWithoutSignedInUser();
-            return condition.getAsBoolean();
-        })) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out after " + limit.toMillis() + " ms waiting until " + what);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        await(what)
+                .atMost(limit)
+                .pollInSameThread()
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> call(() -> {
+                    KaribuTest.roundtripWithoutSignedInUser();
+                    return condition.getAsBoolean();
+                }));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package com.storemetrics;
 
+import static org.awaitility.Awaitility.await;
+
 import com.github.mvysny.fakeservlet.FakeRequest;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
@@ -8,6 +10,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.internal.CurrentInstance;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
+import java.time.Duration;
 import kotlin.jvm.functions.Function0;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,22 +75,16 @@ public abstract class KaribuTest extends SpringTest {
     }
 
     private static void awaitUntil(String what, java.util.function.BooleanSupplier condition, Runnable roundtrip) {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
-        while (true) {
-            roundtrip.run();
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out waiting until " + what);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        // Karibu's UI belongs to the test thread: the condition is polled there, never on Awaitility's own.
+        await(what)
+                .atMost(Duration.ofSeconds(30))
+                .pollInSameThread()
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> {
+                    roundtrip.run();
+                    return condition.getAsBoolean();
+                });
     }
 
     /** One round trip of the current UI's queued work, on a thread without a signed-in user (see above). */

@@ -13,7 +13,8 @@ import java.time.Duration;
 
 /**
  * Drives the embedded sandbox's control API over HTTP, the way a script or the account holder
- * would (docs/apple-wire-contract.md, section 5). Tests never reach into the sandbox's classes.
+ * would (docs/apple-wire-contract.md, section 5): the tests' one client of it. Tests never reach
+ * into the sandbox's classes. {@link KnownState} resets the sandbox before each test.
  */
 public final class SandboxControl {
 
@@ -60,16 +61,50 @@ public final class SandboxControl {
                 null);
     }
 
-    /** The next {@code count} Apple-protocol requests fail the given way (HTTP_500, HTTP_429, GARBAGE, DROP_CONNECTION, LATENCY). */
-    public void fault(String mode, int count, int latencyMillis) {
+    /**
+     * The next {@code count} Apple-protocol requests (every one while {@code count} is null) fail the
+     * given way: HTTP_500, HTTP_429, GARBAGE, DROP_CONNECTION, LATENCY (by {@code latencyMillis}).
+     */
+    public void fault(String mode, Integer count, Integer latencyMillis) {
         send(
                 "POST",
                 "/faults",
-                "{\"mode\":\"" + mode + "\",\"count\":" + count + ",\"latencyMs\":" + latencyMillis + "}");
+                "{\"mode\":\"" + mode + "\"" + (count == null ? "" : ",\"count\":" + count)
+                        + (latencyMillis == null ? "" : ",\"latencyMs\":" + latencyMillis) + "}");
+    }
+
+    /** Moves the sandbox's time forward, e.g. {@code PT16M}. */
+    public void advanceClock(String isoDuration) {
+        send("POST", "/clock", "{\"advance\":\"" + isoDuration + "\"}");
+    }
+
+    /** A Reporter access token stops working, as when its Apple ID generates a new one. */
+    public void revokeToken(String token) {
+        send("POST", "/tokens/" + token + "/revoke", "{}");
+    }
+
+    /** Apple insists on this Sales report version from now on (null: no longer). */
+    public void requireSalesReportVersion(String version) {
+        send("POST", "/report-version", "{\"version\":" + (version == null ? "null" : "\"" + version + "\"") + "}");
+    }
+
+    /** Apple's per-key hourly request budget. */
+    public void hourlyBudget(int requests) {
+        send("POST", "/rate-limit", "{\"hourlyBudget\":" + requests + "}");
     }
 
     public void clearFaults() {
         send("DELETE", "/faults", null);
+    }
+
+    /** The API key with this Key ID: issuerId, keyId, role, privateKeyPem. */
+    public JsonNode apiKey(String keyId) {
+        for (JsonNode key : world().path("apiKeys")) {
+            if (keyId.equals(key.path("keyId").asText())) {
+                return key;
+            }
+        }
+        throw new IllegalStateException("The sandbox has no API key " + keyId);
     }
 
     /** The API key of an account from the world: issuerId, keyId, role, privateKeyPem. */
@@ -83,20 +118,30 @@ public final class SandboxControl {
         throw new IllegalStateException("No API key for account " + accountNumber + " in " + world());
     }
 
-    private JsonNode send(String method, String path, String body) {
+    /** Any control API call (see README's table); fails unless it answers 2xx. */
+    public JsonNode send(String method, String path, String body) {
+        HttpResponse<String> response = exchange(method, path, body);
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(
+                    method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        try {
+            return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " answered no JSON: " + response.body(), e);
+        }
+    }
+
+    /** Any control API call, whatever it answers (for the tests of the control API itself). */
+    public HttpResponse<String> exchange(String method, String path, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofSeconds(10))
+                .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .method(
                         method,
                         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() >= 300) {
-                throw new IllegalStateException(
-                        method + " " + path + " answered " + response.statusCode() + ": " + response.body());
-            }
-            return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed", e);
         } catch (InterruptedException e) {

@@ -47,7 +47,8 @@ public final class TwoNodes implements AutoCloseable {
                 "--storemetrics.verifier.young-pending-interval=1h",
                 "--storemetrics.verifier.recent-pending-interval=1h"));
         arguments.addAll(List.of(more));
-        List<Class<?>> sources = new ArrayList<>(List.of(Application.class));
+        List<Class<?>> sources =
+                new ArrayList<>(List.of(Application.class, TestClock.Config.class, KnownState.Config.class));
         sources.addAll(List.of(extraSources));
         return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
                 .profiles("test")
@@ -60,6 +61,14 @@ public final class TwoNodes implements AutoCloseable {
 
     public static PostgresSignals signals(ConfigurableApplicationContext node) {
         return (PostgresSignals) node.getBean(CrossNodeSignals.class);
+    }
+
+    /** Both nodes and their database back to the known state (see {@link KnownState}); node A's seeded rows count. */
+    public void restoreKnownState() {
+        KnownState.restore(a);
+        if (b.isActive()) {
+            KnownState.restoreNode(b);
+        }
     }
 
     public JdbcTemplate jdbc() {

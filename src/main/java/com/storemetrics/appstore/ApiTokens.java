@@ -8,6 +8,7 @@ import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.storemetrics.appstore.AppleFailure.Kind;
+import com.storemetrics.base.NodeLocalState;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
  * what to do; no message ever repeats a key or a token.
  */
 @Component
-public class ApiTokens {
+public class ApiTokens implements NodeLocalState {
 
     static final String AUDIENCE = "appstoreconnect-v1";
     /** Apple rejects tokens whose {@code exp - iat} is over 20 minutes. */
@@ -47,6 +48,12 @@ public class ApiTokens {
 
     ApiTokens(Clock clock) {
         this.clock = clock;
+    }
+
+    /** Forgets the minted tokens: the next call mints afresh. */
+    @Override
+    public void clear() {
+        mintedByKey.clear();
     }
 
     /** Which key a cached token belongs to: a re-uploaded .p8 under the same Key ID gets its own token. */

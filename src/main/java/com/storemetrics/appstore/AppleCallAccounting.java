@@ -1,6 +1,8 @@
 package com.storemetrics.appstore;
 
+import com.storemetrics.base.NodeLocalState;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +15,7 @@ import org.springframework.stereotype.Component;
  * counts, retries included, because each one costs budget at Apple.
  */
 @Component
-public class AppleCallAccounting {
+public class AppleCallAccounting implements NodeLocalState {
 
     private final Clock clock;
     private final Map<AppleProtocol, RollingHourCounter> sent = new EnumMap<>(AppleProtocol.class);
@@ -36,6 +38,12 @@ public class AppleCallAccounting {
         return Optional.ofNullable(lastRateLimitByKeyId.get(keyId));
     }
 
+    @Override
+    public void clear() {
+        sent.values().forEach(RollingHourCounter::clear);
+        lastRateLimitByKeyId.clear();
+    }
+
     void requestSent(AppleProtocol protocol) {
         sent.get(protocol).add(clock.millis());
     }
@@ -54,7 +62,12 @@ public class AppleCallAccounting {
         private final int[] countOfBucket = new int[MINUTES];
 
         RollingHourCounter() {
-            java.util.Arrays.fill(minuteOfBucket, Long.MIN_VALUE);
+            clear();
+        }
+
+        synchronized void clear() {
+            Arrays.fill(minuteOfBucket, Long.MIN_VALUE);
+            Arrays.fill(countOfBucket, 0);
         }
 
         synchronized void add(long nowMillis) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.storemetrics.appstore.AppleFailure.Kind;
 import com.storemetrics.appstore.AppleHttp.Answer;
+import com.storemetrics.base.NodeLocalState;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Component;
  * access token travels only in the request body and is never logged.
  */
 @Component
-public class ReporterClient {
+public class ReporterClient implements NodeLocalState {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReporterClient.class);
 
@@ -67,6 +68,12 @@ public class ReporterClient {
         this.endpoints = endpoints;
         this.clock = clock;
         this.http = new AppleHttp(properties, AppleProtocol.REPORTER, SERVICE, accounting);
+    }
+
+    /** Forgets the report version Apple last insisted on: the next request names none again. */
+    @Override
+    public void clear() {
+        salesReportVersion = null;
     }
 
     /**

@@ -102,7 +102,7 @@ class AppStoreConnectClientContractTest extends SandboxContract {
     void both_protocols_deliver_the_same_report_once_the_service_apple_id_is_a_member() throws Exception {
         ApiCredential.ApiKey admin = apiKey(NORTHWIND_ADMIN_KEY);
         InvitationOutcome sent = api.createInvitation(admin, INVITE_SERVICE_USER);
-        control("POST", "/invitations/" + sent.invitation().id() + "/accept", null);
+        sandbox.acceptInvitation(sent.invitation().id());
 
         assertThat(reporter.getAccounts(SERVICE_TOKEN))
                 .extracting(ReporterAccount::number)
@@ -142,7 +142,7 @@ class AppStoreConnectClientContractTest extends SandboxContract {
         ApiCredential.ApiKey admin = apiKey(NORTHWIND_ADMIN_KEY);
         assertThat(api.findUsers(admin, SERVICE_APPLE_ID)).isEmpty();
         InvitationOutcome sent = api.createInvitation(admin, INVITE_SERVICE_USER);
-        control("POST", "/invitations/" + sent.invitation().id() + "/accept", null);
+        sandbox.acceptInvitation(sent.invitation().id());
 
         assertThat(api.findUsers(admin, SERVICE_APPLE_ID)).singleElement().satisfies(user -> {
             assertThat(user.username()).isEqualTo(SERVICE_APPLE_ID);
@@ -194,7 +194,7 @@ class AppStoreConnectClientContractTest extends SandboxContract {
     void the_hourly_budget_exhausted_is_rate_limited_with_when_to_retry() throws Exception {
         Counted<AppStoreConnectClient> counted = countedApi();
         ApiCredential.ApiKey admin = apiKey(NORTHWIND_ADMIN_KEY);
-        control("POST", "/rate-limit", "{\"hourlyBudget\":3}");
+        sandbox.hourlyBudget(3);
         counted.client().listApps(admin);
         counted.client().findUsers(admin, SERVICE_APPLE_ID);
         assertThat(counted.client().rateLimitRemaining(NORTHWIND_ADMIN_KEY)).hasValue(0);
@@ -212,7 +212,7 @@ class AppStoreConnectClientContractTest extends SandboxContract {
     @Test
     void requests_of_one_key_never_overlap() throws Exception {
         ApiCredential.ApiKey admin = apiKey(NORTHWIND_ADMIN_KEY);
-        fault("LATENCY", 4, 300);
+        sandbox.fault("LATENCY", 4, 300);
         ExecutorService callers = Executors.newFixedThreadPool(4);
         try {
             List<Callable<List<TeamUser>>> calls = new ArrayList<>();
@@ -238,7 +238,7 @@ class AppStoreConnectClientContractTest extends SandboxContract {
         ApiCredential.ApiKey admin = apiKey(NORTHWIND_ADMIN_KEY);
         counted.client().findUsers(admin, SERVICE_APPLE_ID);
 
-        advanceSandboxClock("PT16M");
+        sandbox.advanceClock("PT16M");
 
         assertFailure(
                 () -> counted.client().findUsers(admin, SERVICE_APPLE_ID),
@@ -320,7 +320,7 @@ class AppStoreConnectClientContractTest extends SandboxContract {
     void a_500_twice_is_retried_into_a_success() throws Exception {
         Counted<AppStoreConnectClient> counted = countedApi();
         ApiCredential.ApiKey admin = apiKey(NORTHWIND_ADMIN_KEY);
-        fault("HTTP_500", 2, null);
+        sandbox.fault("HTTP_500", 2, null);
 
         assertThat(counted.client().findUsers(admin, SERVICE_APPLE_ID)).isEmpty();
         assertThat(counted.sent(AppleProtocol.APP_STORE_CONNECT_API)).isEqualTo(3);
@@ -329,7 +329,7 @@ class AppStoreConnectClientContractTest extends SandboxContract {
     @Test
     void a_500_that_persists_is_unavailable() throws Exception {
         ApiCredential.ApiKey admin = apiKey(NORTHWIND_ADMIN_KEY);
-        fault("HTTP_500", null, null);
+        sandbox.fault("HTTP_500", null, null);
 
         assertFailure(() -> api.listApps(admin), Kind.UNAVAILABLE, "HTTP 500");
     }
@@ -338,7 +338,7 @@ class AppStoreConnectClientContractTest extends SandboxContract {
     void a_429_fault_is_rate_limited_with_its_retry_after() throws Exception {
         Counted<AppStoreConnectClient> counted = countedApi();
         ApiCredential.ApiKey admin = apiKey(NORTHWIND_ADMIN_KEY);
-        fault("HTTP_429", null, null);
+        sandbox.fault("HTTP_429", null, null);
 
         AppleFailure failure =
                 assertFailure(() -> counted.client().listApps(admin), Kind.RATE_LIMITED, "Try again in a minute.");
@@ -349,7 +349,7 @@ class AppStoreConnectClientContractTest extends SandboxContract {
     @Test
     void garbage_json_is_an_unexpected_answer() throws Exception {
         ApiCredential.ApiKey admin = apiKey(NORTHWIND_ADMIN_KEY);
-        fault("GARBAGE", null, null);
+        sandbox.fault("GARBAGE", null, null);
 
         AppleFailure failure = assertFailure(() -> api.listApps(admin), Kind.UNEXPECTED_ANSWER, "could not read");
         assertThat(failure.getMessage()).contains("not JSON");
@@ -358,7 +358,7 @@ class AppStoreConnectClientContractTest extends SandboxContract {
     @Test
     void a_dropped_connection_is_unavailable() throws Exception {
         ApiCredential.ApiKey admin = apiKey(NORTHWIND_ADMIN_KEY);
-        fault("DROP_CONNECTION", null, null);
+        sandbox.fault("DROP_CONNECTION", null, null);
 
         AppleFailure failure = assertFailure(() -> api.listApps(admin), Kind.UNAVAILABLE, "could not be reached");
         assertThat(failure.getMessage()).contains("connection dropped");
@@ -369,7 +369,7 @@ class AppStoreConnectClientContractTest extends SandboxContract {
         Counted<AppStoreConnectClient> impatient =
                 countedApi(properties.withReadTimeout(Duration.ofMillis(500)).withMaxAttempts(1));
         ApiCredential.ApiKey admin = apiKey(NORTHWIND_ADMIN_KEY);
-        fault("LATENCY", 1, 3_000);
+        sandbox.fault("LATENCY", 1, 3_000);
 
         AppleFailure failure =
                 assertFailure(() -> impatient.client().listApps(admin), Kind.UNAVAILABLE, "could not be reached");

@@ -86,7 +86,7 @@ class ReporterClientContractTest extends SandboxContract {
     void a_token_revoked_by_its_owner_is_unauthorized_from_then_on() throws Exception {
         assertThat(reporter.getAccounts(BOB_TOKEN)).hasSize(1);
 
-        control("POST", "/tokens/" + BOB_TOKEN + "/revoke", null);
+        sandbox.revokeToken(BOB_TOKEN);
 
         assertFailure(() -> reporter.getAccounts(BOB_TOKEN), Kind.UNAUTHORIZED, "Generate a new one");
     }
@@ -95,7 +95,7 @@ class ReporterClientContractTest extends SandboxContract {
     void a_token_expires_when_the_sandbox_clock_passes_its_180_days() throws Exception {
         assertThat(reporter.getAccounts(ALICE_TOKEN)).hasSize(2);
 
-        advanceSandboxClock("P151D");
+        sandbox.advanceClock("P151D");
 
         assertFailure(() -> reporter.getAccounts(ALICE_TOKEN), Kind.UNAUTHORIZED, "has expired");
     }
@@ -118,7 +118,7 @@ class ReporterClientContractTest extends SandboxContract {
     @Test
     void a_500_once_is_retried_into_a_success() throws Exception {
         Counted<ReporterClient> counted = countedReporter();
-        fault("HTTP_500", 2, null);
+        sandbox.fault("HTTP_500", 2, null);
 
         assertThat(counted.client().getAccounts(ALICE_TOKEN)).hasSize(2);
         assertThat(counted.sent(AppleProtocol.REPORTER)).isEqualTo(3);
@@ -127,7 +127,7 @@ class ReporterClientContractTest extends SandboxContract {
     @Test
     void a_500_that_persists_is_unavailable_after_three_attempts() throws Exception {
         Counted<ReporterClient> counted = countedReporter();
-        fault("HTTP_500", null, null);
+        sandbox.fault("HTTP_500", null, null);
 
         assertFailure(() -> counted.client().getAccounts(ALICE_TOKEN), Kind.UNAVAILABLE, "HTTP 500");
         assertThat(counted.sent(AppleProtocol.REPORTER)).isEqualTo(3);
@@ -136,7 +136,7 @@ class ReporterClientContractTest extends SandboxContract {
     @Test
     void a_429_is_rate_limited_with_its_retry_after_and_not_retried() throws Exception {
         Counted<ReporterClient> counted = countedReporter();
-        fault("HTTP_429", null, null);
+        sandbox.fault("HTTP_429", null, null);
 
         AppleFailure failure = assertFailure(
                 () -> counted.client().getAccounts(ALICE_TOKEN), Kind.RATE_LIMITED, "Try again in a minute.");
@@ -147,7 +147,7 @@ class ReporterClientContractTest extends SandboxContract {
     @Test
     void garbage_xml_is_an_unexpected_answer_and_not_retried() throws Exception {
         Counted<ReporterClient> counted = countedReporter();
-        fault("GARBAGE", null, null);
+        sandbox.fault("GARBAGE", null, null);
 
         assertFailure(() -> counted.client().getAccounts(ALICE_TOKEN), Kind.UNEXPECTED_ANSWER, "could not read");
         assertThat(counted.sent(AppleProtocol.REPORTER)).isEqualTo(1);
@@ -156,7 +156,7 @@ class ReporterClientContractTest extends SandboxContract {
     @Test
     void garbage_instead_of_a_gzip_report_is_an_unexpected_answer() throws Exception {
         LocalDate yesterday = LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1);
-        fault("GARBAGE", null, null);
+        sandbox.fault("GARBAGE", null, null);
 
         assertFailure(
                 () -> reporter.getDailySalesSummary(ALICE_TOKEN, "100001", "85000001", yesterday),
@@ -169,7 +169,7 @@ class ReporterClientContractTest extends SandboxContract {
             throws Exception {
         Counted<ReporterClient> counted = countedReporter();
         LocalDate day = firstDayWithSales(ALICE_TOKEN, "100001", "85000001").date();
-        control("POST", "/report-version", "{\"version\":\"1_1\"}");
+        sandbox.requireSalesReportVersion("1_1");
 
         DailySales first = counted.client().dailySales(ALICE_TOKEN, "100001", "85000001", day);
         assertThat(first.outcome()).isEqualTo(DailySales.Outcome.DATA);
@@ -183,7 +183,7 @@ class ReporterClientContractTest extends SandboxContract {
                 .isEqualTo(3);
 
         // Apple went back to its usual version: learned again the same way.
-        control("POST", "/report-version", "{\"version\":null}");
+        sandbox.requireSalesReportVersion(null);
         assertThat(counted.client()
                         .dailySales(ALICE_TOKEN, "100001", "85000001", day)
                         .outcome())
@@ -193,7 +193,7 @@ class ReporterClientContractTest extends SandboxContract {
 
     @Test
     void a_dropped_connection_is_unavailable() throws Exception {
-        fault("DROP_CONNECTION", null, null);
+        sandbox.fault("DROP_CONNECTION", null, null);
 
         AppleFailure failure =
                 assertFailure(() -> reporter.getAccounts(ALICE_TOKEN), Kind.UNAVAILABLE, "could not be reached");
@@ -204,7 +204,7 @@ class ReporterClientContractTest extends SandboxContract {
     void latency_beyond_the_read_timeout_is_unavailable() throws Exception {
         Counted<ReporterClient> impatient = countedReporter(
                 properties.withReadTimeout(Duration.ofMillis(500)).withMaxAttempts(1));
-        fault("LATENCY", 1, 3_000);
+        sandbox.fault("LATENCY", 1, 3_000);
 
         long started = System.nanoTime();
         AppleFailure failure = assertFailure(
@@ -215,29 +215,25 @@ class ReporterClientContractTest extends SandboxContract {
 
     @Test
     void latency_within_the_read_timeout_is_only_slow() throws Exception {
-        fault("LATENCY", 1, 300);
+        sandbox.fault("LATENCY", 1, 300);
 
         assertThat(reporter.getAccounts(ALICE_TOKEN)).hasSize(2);
     }
 
     @Test
     void the_service_apple_id_sees_an_account_once_it_accepted_the_invitation() throws Exception {
-        String invitationId = control(
-                        "POST",
-                        "/accounts/100001/invitations",
-                        "{\"email\":\"" + SERVICE_APPLE_ID + "\",\"roles\":[\"SALES\"]}")
-                .path("id")
-                .asText();
+        String invitationId =
+                sandbox.invite("100001", SERVICE_APPLE_ID).path("id").asText();
         assertThat(reporter.getAccounts(SERVICE_TOKEN)).isEmpty();
 
-        control("POST", "/invitations/" + invitationId + "/accept", null);
+        sandbox.acceptInvitation(invitationId);
 
         assertThat(reporter.getAccounts(SERVICE_TOKEN))
                 .extracting(ReporterAccount::number)
                 .containsExactly("100001");
         assertThat(reporter.getVendors(SERVICE_TOKEN, "100001")).containsExactly("85000001");
 
-        control("DELETE", "/accounts/100001/users/" + SERVICE_APPLE_ID, null);
+        sandbox.removeUser("100001", SERVICE_APPLE_ID);
 
         assertThat(reporter.getAccounts(SERVICE_TOKEN)).isEmpty();
     }

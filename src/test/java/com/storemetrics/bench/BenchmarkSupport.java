@@ -1,6 +1,8 @@
 package com.storemetrics.bench;
 
 import com.storemetrics.Application;
+import com.storemetrics.KnownState;
+import com.storemetrics.TestClock;
 import jakarta.servlet.Filter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -53,7 +55,8 @@ public final class BenchmarkSupport {
             args.add("--spring.datasource.url=jdbc:hsqldb:mem:bench-" + name + "-" + UUID.randomUUID());
         }
         args.addAll(Arrays.asList(extraArgs));
-        return new SpringApplicationBuilder(Application.class)
+        // The test clock and KnownState's seeded rows, so a harness can restore the known state between runs.
+        return new SpringApplicationBuilder(Application.class, TestClock.Config.class, KnownState.Config.class)
                 .profiles("test")
                 .initializers(context -> {
                     context.getBeanFactory().addBeanPostProcessor(new JdbcTimingPostProcessor());

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.storemetrics.SignIn;
 import com.storemetrics.SpringTest;
-import com.storemetrics.TestData;
 import com.storemetrics.integration.DiscoveredAccount.AppsState;
 import com.storemetrics.integration.DiscoveredAccount.DiscoveredApp;
 import com.storemetrics.integration.funnel.AccountAvailability;
@@ -14,7 +13,6 @@ import com.storemetrics.verification.VerifierSees;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,12 +57,6 @@ class IntegrationServiceTest extends SpringTest {
                 .get(0);
         bobPixelForge = as("bob", () -> connections.finish(List.of(PIXEL_FORGE), CredentialKind.ACCESS_TOKEN))
                 .get(0);
-    }
-
-    @AfterEach
-    void cleanUp() {
-        jdbc.update("DELETE FROM customer_notice");
-        TestData.deleteIntegrations(context);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package com.storemetrics.metrics;
 
 import com.storemetrics.SandboxControl;
-import com.storemetrics.TestData;
 import com.storemetrics.appstore.ReporterClient;
 import com.storemetrics.appstore.SalesReport;
 import com.storemetrics.appstore.SalesRow;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -55,28 +53,6 @@ public final class MetricsFixture {
         sandbox.acceptInvitation(sandbox.invite(accountNumber, SandboxControl.SERVICE_APPLE_ID)
                 .path("id")
                 .asText());
-    }
-
-    public static void clean(ApplicationContext context) {
-        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-        jdbc.update("DELETE FROM scheduled_tasks WHERE task_name = 'metrics-import-soon' AND picked = FALSE");
-        for (String table : List.of(
-                "metrics_daily",
-                "metrics_app_day",
-                "metrics_country_day",
-                "metrics_account_day",
-                "metrics_daily_month",
-                "metrics_app_month",
-                "metrics_country_month",
-                "metrics_account_month",
-                "metrics_app",
-                "metrics_day_import",
-                "metrics_account_import")) {
-            jdbc.update("DELETE FROM " + table);
-        }
-        jdbc.update(
-                "UPDATE metrics_pacing SET window_start = NULL, requests = 0, paused_until = NULL, pause_reason = NULL");
-        TestData.deleteIntegrations(context);
     }
 
     /** Runs batches until nothing is left to ask for; returns the Apple requests they made. */

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,23 +35,6 @@ class MonthlyRollUpTest extends SpringTest {
 
     @Autowired
     JdbcTemplate jdbc;
-
-    @AfterEach
-    void cleanUp() {
-        for (String table : List.of(
-                "metrics_daily",
-                "metrics_app_day",
-                "metrics_country_day",
-                "metrics_account_day",
-                "metrics_daily_month",
-                "metrics_app_month",
-                "metrics_country_month",
-                "metrics_account_month",
-                "metrics_app",
-                "metrics_day_import")) {
-            jdbc.update("DELETE FROM " + table + " WHERE account_id = ?", ACCOUNT);
-        }
-    }
 
     @Test
     void every_month_roll_up_stays_the_sum_of_its_days_when_days_are_stored_replaced_and_emptied() {

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,14 +53,6 @@ class SalesImporterTest extends SpringTest {
         sandbox = new SandboxControl(port);
         MetricsFixture.serviceUserJoins(sandbox, PIXEL_FORGE);
         pixelForge = MetricsFixture.approved(jdbc, "alice", PIXEL_FORGE, "Pixel Forge Studio", PIXEL_FORGE_VENDOR);
-    }
-
-    @AfterEach
-    void cleanUp() {
-        clock.reset();
-        sandbox.clearFaults();
-        sandbox.reset();
-        MetricsFixture.clean(context);
     }
 
     @Test

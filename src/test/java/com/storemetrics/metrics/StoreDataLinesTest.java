@@ -14,7 +14,6 @@ import com.storemetrics.support.SupportService;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import java.time.LocalDate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,12 +46,6 @@ class StoreDataLinesTest extends KaribuTest {
         sandbox = new SandboxControl(port);
         MetricsFixture.serviceUserJoins(sandbox, PIXEL_FORGE);
         pixelForge = MetricsFixture.approved(jdbc, "alice", PIXEL_FORGE, "Pixel Forge Studio", PIXEL_FORGE_VENDOR);
-    }
-
-    @AfterEach
-    void cleanUp() {
-        sandbox.reset();
-        MetricsFixture.clean(applicationContext);
     }
 
     @Test

@@ -13,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -25,11 +24,6 @@ class ControlApiGuardTest extends SpringTest {
     int port;
 
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @AfterEach
-    void reset() {
-        new SandboxControl(port).reset();
-    }
 
     @Test
     void a_text_plain_post_is_refused_and_changes_nothing() throws Exception {

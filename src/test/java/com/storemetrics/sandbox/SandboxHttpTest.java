@@ -8,6 +8,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.storemetrics.SandboxControl;
 import com.storemetrics.SpringTest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -27,12 +28,11 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.AfterEach;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Base of the sandbox's HTTP tests: real requests against the app on its random port, and a reset
- * of the sandbox after each test (the Spring context, and so the sandbox, is shared).
+ * Base of the sandbox's HTTP tests: real requests against the app on its random port (KnownState
+ * resets the shared sandbox before each test).
  */
 abstract class SandboxHttpTest extends SpringTest {
 
@@ -54,16 +54,6 @@ abstract class SandboxHttpTest extends SpringTest {
 
     final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    @AfterEach
-    void resetSandbox() throws Exception {
-        HttpResponse<String> reset = send(HttpRequest.newBuilder(url("/sandbox/apple/control/reset"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.noBody()));
-        if (reset.statusCode() != 200) {
-            throw new IllegalStateException("Sandbox reset failed: " + reset.statusCode());
-        }
-    }
 
     URI url(String path) {
         return URI.create("http://localhost:" + port + path);
@@ -98,17 +88,12 @@ abstract class SandboxHttpTest extends SpringTest {
 
     // ---------------------------------------------------------------- control API
 
-    HttpResponse<String> control(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url("/sandbox/apple/control" + path))
-                .header("Content-Type", "application/json")
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return send(request);
+    HttpResponse<String> control(String method, String path, String body) {
+        return new SandboxControl(port).exchange(method, path, body);
     }
 
-    JsonNode world() throws Exception {
-        return JSON.readTree(control("GET", "/world", null).body());
+    JsonNode world() {
+        return new SandboxControl(port).world();
     }
 
     JsonNode account(String number) throws Exception {

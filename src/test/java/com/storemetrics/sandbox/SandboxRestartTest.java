@@ -1,6 +1,7 @@
 package com.storemetrics.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.storemetrics.Application;
 import com.storemetrics.DemoAccounts;
@@ -44,12 +45,13 @@ class SandboxRestartTest {
                     () -> first.getBean(ConnectionService.class)
                             .finish(List.of(DemoAccounts.PIXEL_FORGE), CredentialKind.ACCESS_TOKEN));
             new SandboxControl(port(first)).invite(SandboxControl.PIXEL_FORGE, SandboxControl.SERVICE_APPLE_ID);
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (!"APPROVED".equals(status(first))) {
-                assertThat(System.nanoTime()).as("approved before the restart").isLessThan(deadline);
-                first.getBean(MembershipCheck.class).run("test");
-                Thread.sleep(200);
-            }
+            await("approved before the restart")
+                    .atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> {
+                        first.getBean(MembershipCheck.class).run("test");
+                        return "APPROVED".equals(status(first));
+                    });
         }
         assertThat(Files.readString(stateFile)).contains(SandboxControl.SERVICE_APPLE_ID);
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.storemetrics.SpringTest;
 import com.storemetrics.TestClock;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,11 +20,6 @@ class LoginProtectionTest extends SpringTest {
 
     @Autowired
     LoginProperties properties;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void a_login_post_from_a_foreign_page_without_the_token_is_refused() throws Exception {

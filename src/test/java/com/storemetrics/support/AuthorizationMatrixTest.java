@@ -6,7 +6,6 @@ import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.storemetrics.KaribuTest;
-import com.storemetrics.TestData;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
@@ -30,7 +29,6 @@ import java.util.TreeSet;
 import kotlin.jvm.functions.Function0;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.aop.Advisor;
 import org.springframework.aop.PointcutAdvisor;
@@ -146,11 +144,6 @@ class AuthorizationMatrixTest extends KaribuTest {
 
     private static Routes routes;
     private static JavaClasses mainClasses;
-
-    @AfterEach
-    void cleanUp() {
-        jdbcCleanUp();
-    }
 
     @Test
     void every_route_and_every_public_service_method_admits_exactly_the_expected_users() throws Exception {
@@ -321,11 +314,6 @@ class AuthorizationMatrixTest extends KaribuTest {
         }
         Function0<UI> uiFactory = UI::new;
         MockVaadin.setup(uiFactory, new MockSpringServlet(routes, applicationContext, uiFactory));
-    }
-
-    private void jdbcCleanUp() {
-        // Views opened above read only; nothing to delete but what a page load may have scheduled.
-        TestData.deleteIntegrations(applicationContext);
     }
 
     private static Map<String, String> joined(Map<String, List<String>> cells) {

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,11 +53,6 @@ class SupportPagerTest extends SpringTest {
             rows.add(new SupportTestData.Row(bob, account, statuses[(i + 1) % statuses.length], null, changed));
         }
         SupportTestData.integrations(jdbc, rows);
-    }
-
-    @AfterEach
-    void cleanUp() {
-        SupportTestData.clean(context);
     }
 
     @Test

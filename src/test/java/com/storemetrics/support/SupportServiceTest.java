@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,16 +65,8 @@ class SupportServiceTest extends SpringTest {
     @BeforeEach
     void setUp() {
         sandbox = new SandboxControl(port);
-        sandbox.reset();
         alice = SupportTestData.userId(jdbc, "alice");
         bob = SupportTestData.userId(jdbc, "bob");
-    }
-
-    @AfterEach
-    void cleanUp() {
-        sandbox.clearFaults();
-        SupportTestData.clean(context);
-        sandbox.reset();
     }
 
     @Test

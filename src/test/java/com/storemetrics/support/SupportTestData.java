@@ -1,6 +1,5 @@
 package com.storemetrics.support;
 
-import com.storemetrics.TestData;
 import com.storemetrics.integration.DiscoveredAccount;
 import com.storemetrics.integration.IntegrationStatus;
 import java.sql.PreparedStatement;
@@ -10,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -21,29 +19,6 @@ public final class SupportTestData {
     public static final DiscoveredAccount PIXEL_FORGE = com.storemetrics.DemoAccounts.PIXEL_FORGE;
 
     private SupportTestData() {}
-
-    /**
-     * Empties support's audit trail and every integration table. A re-check that was asked for is let
-     * run and finish first: deleting its row from under db-scheduler makes it log an error.
-     */
-    public static void clean(ApplicationContext context) {
-        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
-        while (jdbc.queryForObject(
-                                "SELECT COUNT(*) FROM scheduled_tasks WHERE task_instance = 'recheck-now'",
-                                Integer.class)
-                        > 0
-                && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        jdbc.update("DELETE FROM support_access_log");
-        TestData.deleteIntegrations(context);
-    }
 
     public static long userId(JdbcTemplate jdbc, String username) {
         return jdbc.queryForObject("SELECT id FROM app_user WHERE username = ?", Long.class, username);

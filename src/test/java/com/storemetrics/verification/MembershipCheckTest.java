@@ -7,7 +7,6 @@ import com.storemetrics.SandboxControl;
 import com.storemetrics.SignIn;
 import com.storemetrics.SpringTest;
 import com.storemetrics.TestClock;
-import com.storemetrics.TestData;
 import com.storemetrics.integration.CredentialKind;
 import com.storemetrics.integration.DiscoveredAccount;
 import com.storemetrics.integration.funnel.ConnectionService;
@@ -15,7 +14,6 @@ import com.storemetrics.verification.MembershipCheck.CycleResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,14 +52,6 @@ class MembershipCheckTest extends SpringTest {
     @BeforeEach
     void setUp() {
         sandbox = new SandboxControl(port);
-        sandbox.reset();
-    }
-
-    @AfterEach
-    void cleanUp() {
-        clock.reset();
-        sandbox.reset();
-        TestData.deleteIntegrations(context);
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.storemetrics.SignIn;
 import com.storemetrics.SpringTest;
-import com.storemetrics.TestData;
 import com.storemetrics.integration.CredentialKind;
 import com.storemetrics.integration.DiscoveredAccount;
 import com.storemetrics.integration.IntegrationBroadcaster;
@@ -65,8 +64,6 @@ class MembershipReconcilerTest extends SpringTest {
     @AfterEach
     void cleanUp() {
         listening.remove();
-        clock.reset();
-        TestData.deleteIntegrations(context);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.storemetrics.verification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
@@ -13,13 +14,11 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -30,7 +29,6 @@ import org.springframework.context.annotation.Configuration;
  * execution runs on exactly one node however the two race, and an execution whose node stopped in
  * the middle is revived and finished by the other node once its heartbeats are missed.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SchedulerAcrossNodesTest {
 
     static final String PROBE = "two-node-probe";
@@ -40,7 +38,7 @@ class SchedulerAcrossNodesTest {
     static final Queue<String> runs = new ConcurrentLinkedQueue<>();
 
     static final AtomicReference<String> stuckOn = new AtomicReference<>();
-    static final CountDownLatch release = new CountDownLatch(1);
+    static volatile CountDownLatch release = new CountDownLatch(1);
 
     private static TwoNodes nodes;
 
@@ -67,13 +65,17 @@ class SchedulerAcrossNodesTest {
         }
     }
 
-    @BeforeAll
-    static void startTwoNodes() {
+    /** Each test has two nodes of its own: one of them stops a node, which no other test may notice. */
+    @BeforeEach
+    void startTwoNodes() {
+        runs.clear();
+        stuckOn.set(null);
+        release = new CountDownLatch(1);
         nodes = new TwoNodes(ProbeTask.class);
     }
 
-    @AfterAll
-    static void stopThem() {
+    @AfterEach
+    void stopThem() {
         release.countDown();
         if (nodes != null) {
             nodes.close();
@@ -81,7 +83,6 @@ class SchedulerAcrossNodesTest {
     }
 
     @Test
-    @Order(1)
     void a_hundred_checks_scheduled_on_both_nodes_run_a_hundred_times_in_total() {
         OneTimeTask<Void> probe = nodes.a.getBean("twoNodeProbe", OneTimeTask.class);
         Instant due = Instant.now().plusSeconds(1);
@@ -104,9 +105,7 @@ class SchedulerAcrossNodesTest {
     }
 
     @Test
-    @Order(2)
     void an_execution_of_a_node_stopped_mid_check_is_finished_by_the_other_node() {
-        runs.clear();
         OneTimeTask<Void> probe = nodes.a.getBean("twoNodeProbe", OneTimeTask.class);
         nodes.a.getBean(SchedulerClient.class).schedule(probe.instance(STUCK), Instant.now());
         awaitUntil("a node is in the middle of it", Duration.ofSeconds(30), () -> stuckOn.get() != null);
@@ -131,12 +130,8 @@ class SchedulerAcrossNodesTest {
                 .queryForObject("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = ?", Integer.class, PROBE);
     }
 
-    private static void awaitUntil(String what, Duration limit, java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waiting until " + what).isLessThan(deadline);
-            sleep(50);
-        }
+    private static void awaitUntil(String what, Duration limit, BooleanSupplier condition) {
+        await(what).atMost(limit).pollInterval(Duration.ofMillis(50)).until(condition::getAsBoolean);
     }
 
     private static void sleep(long millis) {

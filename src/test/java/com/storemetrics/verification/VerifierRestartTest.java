@@ -1,6 +1,7 @@
 package com.storemetrics.verification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.storemetrics.Application;
 import com.storemetrics.SandboxControl;
@@ -47,13 +48,11 @@ class VerifierRestartTest {
             int port = ((WebServerApplicationContext) second).getWebServer().getPort();
             new SandboxControl(port).invite(SandboxControl.PIXEL_FORGE, SandboxControl.SERVICE_APPLE_ID);
 
-            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-            while (!"APPROVED".equals(jdbc.queryForObject("SELECT status FROM integration", String.class))) {
-                assertThat(System.nanoTime())
-                        .as("approved at the pace the first node set")
-                        .isLessThan(deadline);
-                Thread.sleep(250);
-            }
+            await("approved at the pace the first node set")
+                    .atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() ->
+                            "APPROVED".equals(jdbc.queryForObject("SELECT status FROM integration", String.class)));
         }
     }
 

@@ -1,6 +1,7 @@
 package com.storemetrics.base.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
@@ -165,22 +166,17 @@ class LiveUpdatesTest {
 
     /** Runs queued UI work on the test thread, where nobody is signed in either, until the condition holds. */
     private static void awaitUntil(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         Authentication testThreadUser = SecurityContextHolder.getContext().getAuthentication();
         SecurityContextHolder.clearContext();
         try {
-            while (!condition.getAsBoolean()) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("Timed out");
-                }
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new AssertionError(e);
-                }
-                MockVaadin.clientRoundtrip();
-            }
+            await("the queued UI work to apply the updates")
+                    .atMost(Duration.ofSeconds(10))
+                    .pollInSameThread()
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> {
+                        MockVaadin.clientRoundtrip();
+                        return condition.getAsBoolean();
+                    });
         } finally {
             SecurityContextHolder.getContext().setAuthentication(testThreadUser);
         }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.storemetrics.SignIn;
 import com.storemetrics.SpringTest;
-import com.storemetrics.TestData;
 import com.storemetrics.integration.CredentialKind;
 import com.storemetrics.integration.DiscoveredAccount;
 import com.storemetrics.integration.DiscoveredAccount.AppsState;
@@ -23,7 +22,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -54,11 +52,6 @@ class ConnectionServiceTest extends SpringTest {
 
     @Autowired
     org.springframework.context.ApplicationContext context;
-
-    @AfterEach
-    void cleanUp() {
-        TestData.deleteIntegrations(context);
-    }
 
     @Test
     @WithUserDetails("alice")

@@ -9,7 +9,6 @@ import com.storemetrics.SpringTest;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,11 +31,6 @@ class CustomerFacingFailuresTest extends SpringTest {
 
     @Autowired
     ConnectionService connections;
-
-    @AfterEach
-    void clearFaults() {
-        new SandboxControl(port).clearFaults();
-    }
 
     @Test
     @WithUserDetails("alice")

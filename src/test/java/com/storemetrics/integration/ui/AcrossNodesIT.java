@@ -42,8 +42,8 @@ class AcrossNodesIT extends BrowserTest {
 
     @Test
     void removal_for_everyone_committed_on_node_a_reaches_alice_on_node_a_and_bob_on_node_b() throws Exception {
+        nodes.restoreKnownState();
         SandboxControl sandbox = new SandboxControl(TwoNodes.port(nodes.a));
-        sandbox.reset();
         connect(nodes.a, "alice");
         connect(nodes.b, "bob");
         sandbox.invite(SandboxControl.PIXEL_FORGE, SandboxControl.SERVICE_APPLE_ID);

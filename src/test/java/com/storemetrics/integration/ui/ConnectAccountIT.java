@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.storemetrics.BrowserTest;
 import com.storemetrics.SandboxControl;
-import com.storemetrics.TestData;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -17,12 +15,6 @@ class ConnectAccountIT extends BrowserTest {
 
     @Autowired
     ApplicationContext context;
-
-    @AfterEach
-    void cleanUp() {
-        new SandboxControl(port).reset();
-        TestData.deleteIntegrations(context);
-    }
 
     @Test
     void alice_connects_pixel_forge_sees_it_pending_and_then_approved_without_a_reload() {

@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.storemetrics.BrowserTest;
 import com.storemetrics.DemoAccounts;
 import com.storemetrics.SignIn;
-import com.storemetrics.TestData;
 import com.storemetrics.integration.CredentialKind;
 import com.storemetrics.integration.funnel.ConnectionService;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -30,11 +28,6 @@ class CustomerLayoutIT extends BrowserTest {
 
     @Autowired
     ConnectionService connections;
-
-    @AfterEach
-    void cleanUp() {
-        TestData.deleteIntegrations(context);
-    }
 
     @Test
     void on_a_phone_a_customer_sees_a_rows_status_and_can_remove_it() throws Exception {

@@ -2,6 +2,7 @@ package com.storemetrics.integration.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.storemetrics.DemoAccounts;
 import com.storemetrics.KaribuSession;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,30 +55,8 @@ class DataIntegrationViewAcrossNodesTest {
     }
 
     @BeforeEach
-    void freshWorld() {
-        sandbox.reset();
-    }
-
-    @AfterEach
-    void cleanUp() {
-        JdbcTemplate jdbc = nodes.jdbc();
-        cancelEarlyChecks(jdbc);
-        for (ConfigurableApplicationContext node : List.of(nodes.a, nodes.b)) {
-            try {
-                node.getBean(MembershipCheck.class).awaitIdle(Duration.ofSeconds(30));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        for (String table : List.of(
-                "customer_notice",
-                "integration_event",
-                "integration",
-                "store_app",
-                "store_account_vendor",
-                "store_account")) {
-            jdbc.update("DELETE FROM " + table);
-        }
+    void knownState() {
+        nodes.restoreKnownState();
     }
 
     @Test
@@ -169,11 +147,10 @@ class DataIntegrationViewAcrossNodesTest {
                     "the removal made on node A meanwhile is shown on node B",
                     Duration.ofSeconds(20),
                     () -> statuses().isEmpty());
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (listener.reconnects() == reconnectsBefore || !listener.isListening()) {
-                assertThat(System.nanoTime()).as("node B listens again").isLessThan(deadline);
-                Thread.sleep(50);
-            }
+            await("node B listens again")
+                    .atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> listener.reconnects() != reconnectsBefore && listener.isListening());
 
             connect(nodes.a, "alice");
             alice.awaitUntil(

@@ -12,7 +12,6 @@ import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.storemetrics.KaribuTest;
 import com.storemetrics.LitCellsProbe;
 import com.storemetrics.SignIn;
-import com.storemetrics.TestData;
 import com.storemetrics.integration.CredentialKind;
 import com.storemetrics.integration.DiscoveredAccount;
 import com.storemetrics.integration.IntegrationRow;
@@ -28,7 +27,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,12 +60,6 @@ class DataIntegrationViewTest extends KaribuTest {
         List<Long> ids = connections.finish(List.of(PIXEL_FORGE, ALICE_MARTIN), CredentialKind.ACCESS_TOKEN);
         alicePixelForge = ids.get(0);
         VerifierSees.memberships(applicationContext, Instant.now(), Map.of("100001", "Pixel Forge Studio"));
-    }
-
-    @AfterEach
-    void cleanUp() {
-        TestData.deleteIntegrations(applicationContext);
-        new com.storemetrics.SandboxControl(port).reset();
     }
 
     @Test

@@ -7,13 +7,11 @@ import com.storemetrics.DemoAccounts;
 import com.storemetrics.SandboxControl;
 import com.storemetrics.SignIn;
 import com.storemetrics.TestClock;
-import com.storemetrics.TestData;
 import com.storemetrics.integration.CredentialKind;
 import com.storemetrics.integration.funnel.ConnectionService;
 import com.storemetrics.verification.MembershipCheck;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -46,14 +44,6 @@ class LiveUpdatesIT extends BrowserTest {
     @BeforeEach
     void setUp() {
         sandbox = new SandboxControl(port);
-        sandbox.reset();
-    }
-
-    @AfterEach
-    void cleanUp() {
-        clock.reset();
-        sandbox.reset();
-        TestData.deleteIntegrations(context);
     }
 
     @Test

@@ -9,7 +9,6 @@ import com.storemetrics.KaribuTest;
 import com.storemetrics.SandboxControl;
 import com.storemetrics.SignIn;
 import com.storemetrics.TestClock;
-import com.storemetrics.TestData;
 import com.storemetrics.integration.CredentialKind;
 import com.storemetrics.integration.DiscoveredAccount;
 import com.storemetrics.integration.IntegrationBroadcaster;
@@ -25,7 +24,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,14 +58,6 @@ class LiveUpdatesTest extends KaribuTest {
     @BeforeEach
     void setUp() {
         sandbox = new SandboxControl(port);
-        sandbox.reset();
-    }
-
-    @AfterEach
-    void cleanUp() {
-        clock.reset();
-        sandbox.reset();
-        TestData.deleteIntegrations(applicationContext);
     }
 
     @Test

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -38,12 +37,6 @@ class StoreMetricsIT extends BrowserTest {
 
     @Autowired
     ReporterClient reporter;
-
-    @AfterEach
-    void cleanUp() {
-        new SandboxControl(port).reset();
-        MetricsFixture.clean(context);
-    }
 
     @Test
     void alices_approved_pixel_forge_shows_the_last_30_days_downloads_of_the_sandbox_within_a_minute()

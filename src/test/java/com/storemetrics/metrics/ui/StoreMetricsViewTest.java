@@ -28,7 +28,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,13 +65,6 @@ class StoreMetricsViewTest extends KaribuTest {
         sandbox = new SandboxControl(port);
         MetricsFixture.serviceUserJoins(sandbox, PIXEL_FORGE);
         pixelForge = MetricsFixture.approved(jdbc, "alice", PIXEL_FORGE, "Pixel Forge Studio", PIXEL_FORGE_VENDOR);
-    }
-
-    @AfterEach
-    void cleanUp() {
-        clock.reset();
-        sandbox.reset();
-        MetricsFixture.clean(applicationContext);
     }
 
     @Test

@@ -18,7 +18,6 @@ import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -28,11 +27,6 @@ class SandboxConsoleViewTest extends KaribuTest {
 
     @Autowired
     SandboxWorld world;
-
-    @AfterEach
-    void resetSandbox() {
-        world.reset();
-    }
 
     @Test
     void a_signed_in_customer_finds_the_console_in_the_menu() {

@@ -30,7 +30,6 @@ import com.vaadin.flow.data.provider.DataCommunicator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,14 +59,6 @@ class SupportIntegrationsViewTest extends KaribuTest {
     @BeforeEach
     void setUp() {
         sandbox = new SandboxControl(port);
-        sandbox.reset();
-    }
-
-    @AfterEach
-    void cleanUp() {
-        sandbox.clearFaults();
-        SupportTestData.clean(applicationContext);
-        sandbox.reset();
     }
 
     @Test

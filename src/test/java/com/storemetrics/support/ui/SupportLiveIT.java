@@ -1,17 +1,18 @@
 package com.storemetrics.support.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.storemetrics.BrowserTest;
 import com.storemetrics.DemoAccounts;
 import com.storemetrics.SandboxControl;
 import com.storemetrics.SignIn;
-import com.storemetrics.TestData;
 import com.storemetrics.integration.CredentialKind;
 import com.storemetrics.integration.funnel.ConnectionService;
 import com.storemetrics.verification.MembershipCheck;
+import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -36,14 +37,6 @@ class SupportLiveIT extends BrowserTest {
     @BeforeEach
     void setUp() {
         sandbox = new SandboxControl(port);
-        sandbox.reset();
-    }
-
-    @AfterEach
-    void cleanUp() {
-        sandbox.clearFaults();
-        sandbox.reset();
-        TestData.deleteIntegrations(context);
     }
 
     @Test
@@ -69,12 +62,17 @@ class SupportLiveIT extends BrowserTest {
         assertNoErrorToast(driver);
 
         sandbox.fault("HTTP_500", 3, 0); // every attempt of one cycle
-        MembershipCheck.CycleResult failed;
-        do {
-            failed = check.run("test");
-            sleep(50);
-        } while (failed == MembershipCheck.CycleResult.ALREADY_RUNNING);
-        assertThat(failed).isEqualTo(MembershipCheck.CycleResult.FAILED);
+        AtomicReference<MembershipCheck.CycleResult> failed = new AtomicReference<>();
+        await("a cycle of this node's verifier that is not already running")
+                .atMost(Duration.ofSeconds(60))
+                .pollInSameThread()
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    failed.set(check.run("test"));
+                    return failed.get() != MembershipCheck.CycleResult.ALREADY_RUNNING;
+                });
+        assertThat(failed.get()).isEqualTo(MembershipCheck.CycleResult.FAILED);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("health-last-failure"), "UNAVAILABLE"));
         assertThat(driver.findElement(By.id("health-consecutive-failures")).getText())
                 .isEqualTo("1");

@@ -6,8 +6,8 @@ import static com.storemetrics.bench.BenchmarkSupport.summary;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.mvysny.kaributesting.v10.LocatorJ;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.storemetrics.KnownState;
 import com.storemetrics.SandboxControl;
-import com.storemetrics.TestData;
 import com.storemetrics.bench.BenchmarkSupport;
 import com.storemetrics.bench.BenchmarkSupport.SandboxRequests;
 import com.storemetrics.bench.KaribuBenchmarkSupport;
@@ -44,7 +44,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * invite our service Apple ID through the sandbox's control API and accept it there ourselves;
  * the clock starts when the accept call returns. Then run {@code MockVaadin.clientRoundtrip()} in a
  * tight loop (100 us pauses) until the grid's row is APPROVED. Clean up with
- * {@code TestData.deleteIntegrations} and a sandbox reset.
+ * {@code KnownState.restore}.
  *
  * <p>Modes ({@code bench.modes}, comma-separated):
  * <ul>
@@ -114,8 +114,7 @@ public final class ApprovalLatencyBenchmark {
             KaribuBenchmarkSupport karibu = new KaribuBenchmarkSupport(context);
             karibu.newSession();
             karibu.login("alice");
-            benchmark.sandbox.reset();
-            TestData.deleteIntegrations(context);
+            KnownState.restore(context);
             try {
                 for (String mode : System.getProperty("bench.modes", "pipeline,pace,spread-5min,load")
                         .split(",")) {
@@ -383,8 +382,7 @@ public final class ApprovalLatencyBenchmark {
                 "TABLE | spread-5min | %.0f | %.0f |%n",
                 percentileMillis(acceptToShown, 50), percentileMillis(acceptToShown, 95));
         check.awaitIdle(Duration.ofSeconds(30));
-        TestData.deleteIntegrations(context);
-        sandbox.reset();
+        KnownState.restore(context);
         MockVaadin.clientRoundtrip();
     }
 
@@ -455,7 +453,7 @@ public final class ApprovalLatencyBenchmark {
                         + " budget %d an hour, of which the importer may use half%n",
                 hour, fast, perMinute, com.storemetrics.appstore.AppleFacts.HOURLY_REQUEST_BUDGET);
         System.out.printf("TABLE | load | %d customers | %.0f requests/hour |%n", LOAD_CUSTOMERS, hour);
-        TestData.deleteIntegrations(context);
+        KnownState.restore(context);
     }
 
     private void cleanUp() throws InterruptedException {
@@ -470,8 +468,7 @@ public final class ApprovalLatencyBenchmark {
                 && System.nanoTime() < deadline) {
             BenchmarkSupport.sleep(10);
         }
-        TestData.deleteIntegrations(context);
-        sandbox.reset();
+        KnownState.restore(context);
         MockVaadin.clientRoundtrip();
     }
 }

@@ -10,7 +10,6 @@ import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.storemetrics.KaribuTest;
 import com.storemetrics.SandboxControl;
 import com.storemetrics.SignIn;
-import com.storemetrics.TestData;
 import com.storemetrics.integration.CredentialKind;
 import com.storemetrics.integration.DiscoveredAccount;
 import com.storemetrics.integration.IntegrationRow;
@@ -20,7 +19,6 @@ import com.storemetrics.integration.funnel.ConnectionService;
 import com.storemetrics.integration.ui.DataIntegrationView;
 import com.vaadin.flow.component.UI;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,12 +50,6 @@ class ConnectAppStoreDialogTest extends KaribuTest {
         ButtonKt._click(
                 LocatorJ._get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("connect-app-store")));
         dialog = _get(ConnectAppStoreDialog.class);
-    }
-
-    @AfterEach
-    void cleanUp() {
-        sandbox.reset();
-        TestData.deleteIntegrations(applicationContext);
     }
 
     @Test

@@ -12,7 +12,6 @@ import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.github.mvysny.kaributesting.v10.HasValueUtilsKt;
 import com.storemetrics.KaribuTest;
 import com.storemetrics.SandboxControl;
-import com.storemetrics.TestData;
 import com.storemetrics.integration.CredentialKind;
 import com.storemetrics.integration.DiscoveredAccount;
 import com.storemetrics.integration.ui.DataIntegrationView;
@@ -64,8 +63,6 @@ class SecretsAreNeverKeptTest extends KaribuTest {
         ((LoggerContext) LoggerFactory.getILoggerFactory())
                 .getLogger("com.storemetrics")
                 .setLevel(ourLevel);
-        new SandboxControl(port).reset();
-        TestData.deleteIntegrations(applicationContext);
     }
 
     @Test
