@@ -18,9 +18,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
 /**
  * Browserless UI tests against the real Spring context (one context for the whole suite: every
@@ -163,11 +165,21 @@ public abstract class KaribuTest extends SpringTest {
         return signInToVaadin(userDetailsService, username);
     }
 
-    /** {@link #login} for the current mock Vaadin environment of any context (see {@link KaribuSession}). */
+    /**
+     * {@link #login} for the current mock Vaadin environment of any context (see {@link KaribuSession}).
+     * The security context goes into the HTTP session too, where the login form's request would keep
+     * it: Vaadin's security context strategy reads the session's user from there whenever Vaadin runs
+     * work for that session (queued {@code UI.access} commands, the push after them).
+     */
     public static UserDetails signInToVaadin(UserDetailsService users, String username) {
         UserDetails user = users.loadUserByUsername(username);
         var authentication = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
-        SecurityContextHolder.getContext().setAuthentication(authentication);
+        SecurityContext signedIn = SecurityContextHolder.createEmptyContext();
+        signedIn.setAuthentication(authentication);
+        SecurityContextHolder.setContext(signedIn);
+        VaadinSession.getCurrent()
+                .getSession()
+                .setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, signedIn);
         FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
         request.setUserPrincipalInt(authentication);
         request.setUserInRole((principal, role) -> user.getAuthorities().stream()

@@ -124,9 +124,7 @@ public class IntegrationService {
                         row.connectedAt(),
                         // As Integration.getLastCheckedAt(): a watched row shows the shared check, others what they
                         // kept.
-                        Integration.WATCHED.contains(row.status())
-                                ? row.lastCheckedAt()
-                                : row.lastCheckedWhenChanged()))
+                        row.status().isWatched() ? row.lastCheckedAt() : row.lastCheckedWhenChanged()))
                 .toList();
     }
 

@@ -1,5 +1,6 @@
 package com.storemetrics.metrics;
 
+import com.storemetrics.appstore.AppleFacts;
 import com.storemetrics.integration.ApprovedAccounts;
 import com.storemetrics.integration.ApprovedAccounts.ApprovedAccount;
 import com.storemetrics.security.CurrentUser;
@@ -63,6 +64,11 @@ public class MetricsService {
         this.clock = clock;
     }
 
+    /** The newest day Apple may have reported: yesterday in Apple's report calendar (Pacific time). */
+    public LocalDate lastReportDay() {
+        return AppleFacts.reportToday(clock).minusDays(1);
+    }
+
     /** The accounts the signed-in customer has an Approved integration of. */
     public List<MetricsAccount> myAccounts() {
         return mine().stream()
@@ -100,7 +106,7 @@ public class MetricsService {
         List<Dashboard.Line> byApp = lines(appRows, key -> titles.getOrDefault(key, key));
         List<Dashboard.Line> byCountry = lines(queries.byCountry(accountId, appKey, from, to), key -> key);
 
-        LocalDate today = LocalDate.now(clock.withZone(SalesImporter.REPORT_ZONE));
+        LocalDate today = AppleFacts.reportToday(clock);
         LocalDate historyFrom = today.minusDays(properties.historyDays());
         int done = queries.reportedDays(accountId, vendors, historyFrom, today.minusDays(1))
                 .size();

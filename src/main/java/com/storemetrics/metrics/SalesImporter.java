@@ -2,6 +2,7 @@ package com.storemetrics.metrics;
 
 import com.storemetrics.appstore.AppStoreProperties;
 import com.storemetrics.appstore.AppleCallAccounting;
+import com.storemetrics.appstore.AppleFacts;
 import com.storemetrics.appstore.AppleFailure;
 import com.storemetrics.appstore.AppleProtocol;
 import com.storemetrics.appstore.DailySales;
@@ -15,7 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,9 +39,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class SalesImporter {
-
-    /** Apple's report days are Pacific-time days. */
-    public static final ZoneId REPORT_ZONE = ZoneId.of("America/Los_Angeles");
 
     private static final Logger log = LoggerFactory.getLogger(SalesImporter.class);
 
@@ -102,7 +99,7 @@ public class SalesImporter {
 
     private RunResult batch() {
         Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, REPORT_ZONE);
+        LocalDate today = AppleFacts.reportDay(now);
         List<ApprovedAccount> approved = approvedAccounts.all().stream()
                 .filter(account -> account.accountNumber() != null
                         && !account.vendorNumbers().isEmpty())

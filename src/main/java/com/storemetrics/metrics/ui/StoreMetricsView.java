@@ -1,7 +1,7 @@
 package com.storemetrics.metrics.ui;
 
 import com.storemetrics.base.live.LiveUpdates;
-import com.storemetrics.base.live.SessionUser;
+import com.storemetrics.base.live.Numbered;
 import com.storemetrics.metrics.Bucket;
 import com.storemetrics.metrics.Dashboard;
 import com.storemetrics.metrics.MetricsBroadcaster;
@@ -10,7 +10,6 @@ import com.storemetrics.metrics.MetricsService;
 import com.storemetrics.metrics.MetricsService.AppOption;
 import com.storemetrics.metrics.MetricsService.MetricsAccount;
 import com.storemetrics.metrics.Period;
-import com.storemetrics.metrics.SalesImporter;
 import com.storemetrics.security.Roles;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -33,10 +32,10 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * My Account > Store Metrics: the signed-in customer's Approved accounts' sales as Apple reported
@@ -49,7 +48,6 @@ import java.util.List;
 public class StoreMetricsView extends VerticalLayout {
 
     private final transient MetricsService metrics;
-    private final transient Clock clock;
     // Built only when the customer has an Approved account: the empty state needs none of them.
     Select<MetricsAccount> account;
     /** A combo box, not a select: a select keeps a server-side item component per app (50 apps, 50 components). */
@@ -86,11 +84,9 @@ public class StoreMetricsView extends VerticalLayout {
     /** The account, app (null: all) and days on screen, and their names for the CSV. */
     record Shown(long accountId, String appKey, LocalDate from, LocalDate to, String accountName, String appLabel) {}
 
-    public StoreMetricsView(MetricsService metrics, MetricsBroadcaster broadcaster, LiveUpdates live, Clock clock) {
+    public StoreMetricsView(MetricsService metrics, MetricsBroadcaster broadcaster, LiveUpdates live) {
         this.metrics = metrics;
-        this.clock = clock;
         setId("store-metrics");
-        SessionUser viewer = SessionUser.current();
         add(new H2("Store Metrics"));
         List<MetricsAccount> accounts = metrics.myAccounts();
         if (accounts.isEmpty()) {
@@ -128,7 +124,7 @@ public class StoreMetricsView extends VerticalLayout {
         period.setValue(Period.LAST_30_DAYS);
         account.setValue(accounts.get(0));
 
-        live.follow(this, viewer, sink -> subscribe(broadcaster, accounts, sink), this::imported, this::refresh);
+        live.follow(this, sink -> subscribe(broadcaster, accounts, sink), this::imported, this::refresh);
     }
 
     private void build() {
@@ -207,9 +203,7 @@ public class StoreMetricsView extends VerticalLayout {
     }
 
     private static Registration subscribe(
-            MetricsBroadcaster broadcaster,
-            List<MetricsAccount> accounts,
-            java.util.function.Consumer<MetricsImported> sink) {
+            MetricsBroadcaster broadcaster, List<MetricsAccount> accounts, Consumer<Numbered<MetricsImported>> sink) {
         List<Registration> registrations = new ArrayList<>();
         accounts.forEach(
                 account -> registrations.add(broadcaster.registerForAccount(account.accountId(), sink::accept)));
@@ -236,7 +230,7 @@ public class StoreMetricsView extends VerticalLayout {
     }
 
     private LocalDate yesterday() {
-        return LocalDate.now(clock.withZone(SalesImporter.REPORT_ZONE)).minusDays(1);
+        return metrics.lastReportDay();
     }
 
     /** Reads the dashboard for the filters again and shows it. */

@@ -89,7 +89,7 @@ class LiveUpdatesTest extends KaribuTest {
         long bobId = ((SignedInUser) users.loadUserByUsername("bob")).userId();
         List<IntegrationChange> bobsView = new CopyOnWriteArrayList<>();
         var bobListening = broadcaster.registerForCustomer(bobId, update -> {
-            if (update instanceof IntegrationsChanged changed) {
+            if (update.update() instanceof IntegrationsChanged changed) {
                 bobsView.addAll(changed.changes());
             }
         });
