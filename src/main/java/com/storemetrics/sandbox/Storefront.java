@@ -48,15 +48,16 @@ record Storefront(String country, String currency, double vat, int decimals, dou
     }
 
     /**
-     * A price the storefront would show for {@code factor} times a tier: whole amounts ending in .99
-     * where prices have cents (23.99), tens where they have none (3,840 yen).
+     * A price the storefront would show for {@code factor} times a tier: ending in 9 where prices have
+     * cents (23.99, 5.99, 0.49), in tens where they have none (3,840 yen).
      */
     BigDecimal priceOf(int tier, double factor) {
         double raw = prices[tier] * factor;
         if (decimals == 0) {
             return round(BigDecimal.valueOf(Math.max(10, Math.round(raw / 10.0) * 10)));
         }
-        return round(BigDecimal.valueOf(Math.max(1, Math.round(raw)) - 0.01));
+        double shown = raw < 10 ? Math.max(0.3, Math.round(raw * 10) / 10.0) : Math.round(raw);
+        return round(BigDecimal.valueOf(shown).subtract(new BigDecimal("0.01")));
     }
 
     /** Developer proceeds per unit, in the storefront's currency: the price without VAT times Apple's share. */

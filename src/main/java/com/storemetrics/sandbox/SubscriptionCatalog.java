@@ -101,7 +101,7 @@ final class SubscriptionCatalog {
                     2,
                     Period.WEEK,
                     Math.max(0, tier - 1),
-                    0.5,
+                    0.7,
                     SubscriptionOffer.introductory(Type.FREE_TRIAL, "3 Days", 3, 3, 0),
                     null,
                     null,
