@@ -386,7 +386,7 @@ final class SubscriptionLedger {
             }
 
             activations(activations);
-            add(SubscriptionLedger.START_INTRODUCTORY_OFFER, intro, "", "", trialStarts);
+            add(START_INTRODUCTORY_OFFER, intro, "", "", trialStarts);
             add(PAID_FROM_INTRODUCTORY_OFFER, intro, "", "", trialConversions);
             add(CANCEL, intro, "", "Canceled", trialCancels);
             add(BILLING_RETRY_FROM_INTRODUCTORY_OFFER, intro, "", "", trialRetries);
