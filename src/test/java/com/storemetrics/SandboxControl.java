@@ -88,6 +88,15 @@ public final class SandboxControl {
         send("POST", "/report-version", "{\"version\":" + (version == null ? "null" : "\"" + version + "\"") + "}");
     }
 
+    /** Apple insists on this version of one report, "Subscription" or "SubscriptionEvent" (null: no longer). */
+    public void requireReportVersion(String report, String version) {
+        send(
+                "POST",
+                "/report-version",
+                "{\"report\":\"" + report + "\",\"version\":" + (version == null ? "null" : "\"" + version + "\"")
+                        + "}");
+    }
+
     /** Apple's per-key hourly request budget. */
     public void hourlyBudget(int requests) {
         send("POST", "/rate-limit", "{\"hourlyBudget\":" + requests + "}");

@@ -1,15 +1,10 @@
 package com.storemetrics.appstore;
 
 import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -19,8 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 
 /**
  * The tab-separated daily sales summary both protocols deliver (gzip). Columns are found by header
@@ -45,17 +38,7 @@ final class SalesSummaryTsv {
 
     /** Gunzips and parses; stops with an error once the text exceeds {@code maxUncompressedBytes} (gzip bombs). */
     static List<SalesRow> parseGzip(byte[] gzip, long maxUncompressedBytes) {
-        try (InputStream text =
-                new CappedInputStream(new GZIPInputStream(new ByteArrayInputStream(gzip)), maxUncompressedBytes)) {
-            return parse(new InputStreamReader(text, StandardCharsets.UTF_8));
-        } catch (ZipException | java.io.EOFException e) {
-            throw new UnreadableAnswer("the report is not valid gzip: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UnreadableAnswer("the report could not be unpacked: " + e.getMessage(), e);
-        } catch (UncheckedIOException e) {
-            throw new UnreadableAnswer(
-                    "the report could not be unpacked: " + e.getCause().getMessage(), e);
-        }
+        return GzipReports.parse(gzip, maxUncompressedBytes, SalesSummaryTsv::parse);
     }
 
     static List<SalesRow> parse(Reader tsv) {
@@ -183,42 +166,6 @@ final class SalesSummaryTsv {
 
         private static String clip(String value) {
             return value.length() > 40 ? value.substring(0, 40) + "..." : value;
-        }
-    }
-
-    /** Fails once more than {@code limit} bytes were read. */
-    static final class CappedInputStream extends FilterInputStream {
-        private final long limit;
-        private long read;
-
-        CappedInputStream(InputStream in, long limit) {
-            super(in);
-            this.limit = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        private void count(int n) throws IOException {
-            read += n;
-            if (read > limit) {
-                throw new IOException("the unpacked report is larger than " + limit + " bytes");
-            }
         }
     }
 }

@@ -3,12 +3,14 @@ package com.storemetrics.sandbox;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The App Store Connect API's {@code GET /v1/salesReports}: a daily sales summary, gzipped, as Apple serves it. */
+/**
+ * The App Store Connect API's {@code GET /v1/salesReports}: a daily Sales summary, Subscription or
+ * Subscription Event report, gzipped, as Apple serves it.
+ */
 @RestController
 @ConditionalOnSandbox
 class ApiSalesReportsController {
@@ -30,13 +32,17 @@ class ApiSalesReportsController {
             throw ApiError.forbidden("The API key in use does not allow this request");
         }
         expectFilter(request, "filter[frequency]", "DAILY");
-        expectFilter(request, "filter[reportType]", "SALES");
-        expectFilter(request, "filter[reportSubType]", "SUMMARY");
-        String version = request.getParameter("filter[version]");
-        if (version != null && !version.equals("1_0")) {
-            throw ApiError.invalidParameter(
-                    "'" + version + "' is not a valid value for the parameter 'filter[version]'");
+        String typeName = request.getParameter("filter[reportType]");
+        if (typeName == null) {
+            throw ApiError.invalidParameter("The parameter 'filter[reportType]' is required");
         }
+        ReportType type = ReportType.named(typeName)
+                .filter(named -> named.apiName.equals(typeName))
+                .orElseThrow(() -> ApiError.invalidParameter("'" + typeName
+                        + "' is not a supported value for the parameter 'filter[reportType]' (the sandbox serves "
+                        + "SALES, SUBSCRIPTION and SUBSCRIPTION_EVENT)"));
+        expectFilter(request, "filter[reportSubType]", "SUMMARY");
+        String version = version(type, request.getParameter("filter[version]"));
         String vendor = request.getParameter("filter[vendorNumber]");
         if (vendor == null || vendor.isBlank()) {
             throw ApiError.invalidParameter("The parameter 'filter[vendorNumber]' is required");
@@ -56,17 +62,36 @@ class ApiSalesReportsController {
         if (date.isAfter(today) || date.isBefore(today.minusDays(ReporterController.DAYS_AVAILABLE))) {
             throw ApiError.notFound("Reports are not available for the date specified.");
         }
-        if (!clock.isPublished(date)) {
+        if (!clock.isPublished(date, type.daysToPublish)) {
             throw ApiError.notFound(ReporterController.NOT_YET_MESSAGE);
         }
-        List<SalesLedger.SalesLine> lines = SalesLedger.dailySummary(team.name(), team.apps(), vendor, date, today);
-        if (lines.isEmpty()) {
-            throw ApiError.notFound("There were no sales for the date specified.");
-        }
+        byte[] file = DailyReports.file(type, team, vendor, date, today, version)
+                .orElseThrow(() -> ApiError.notFound("There were no sales for the date specified."));
         return ResponseEntity.ok()
                 .contentType(ReporterController.GZIP)
                 .header(ApiGate.RATE_LIMIT_HEADER, gate.verdictOf(request).header())
-                .body(SalesLedger.gzipTsv(lines));
+                .body(file);
+    }
+
+    /**
+     * {@code filter[version]}: Sales may omit it or say 1_0; the subscription reports need one the
+     * sandbox writes (1_3 or 1_4), or the one the control API made Apple insist on.
+     */
+    private String version(ReportType type, String version) {
+        String required = world.requiredReportVersion(type);
+        boolean accepted = type == ReportType.SALES
+                ? version == null || version.equals(required == null ? "1_0" : required)
+                : version != null
+                        && (required == null
+                                ? SubscriptionReportFiles.VERSIONS.contains(version)
+                                : version.equals(required));
+        if (!accepted) {
+            throw version == null
+                    ? ApiError.invalidParameter("The parameter 'filter[version]' is required")
+                    : ApiError.invalidParameter(
+                            "'" + version + "' is not a valid value for the parameter 'filter[version]'");
+        }
+        return version;
     }
 
     private static void expectFilter(HttpServletRequest request, String name, String expected) {

@@ -3,6 +3,7 @@ package com.storemetrics.sandbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -50,7 +51,7 @@ class ControlController {
 
     record RateLimitRequest(Integer hourlyBudget) {}
 
-    record ReportVersionRequest(String version) {}
+    record ReportVersionRequest(String version, String report) {}
 
     @GetMapping("/world")
     WorldSnapshot world() {
@@ -130,11 +131,24 @@ class ControlController {
         return Map.of("hourlyBudget", rateLimiter.budget());
     }
 
-    /** Apple starts insisting on a Sales report version, as it once did for a while; {@code null} ends it. */
+    /**
+     * Apple starts insisting on one version of a report, as it once did for a while; {@code null}
+     * ends it. {@code report} is Sales (the default), Subscription or SubscriptionEvent (or the API's
+     * names for them).
+     */
     @PostMapping("/report-version")
     Map<String, String> requireReportVersion(@RequestBody ReportVersionRequest request) {
-        world.requireSalesReportVersion(request.version());
-        return java.util.Collections.singletonMap("version", request.version());
+        ReportType type = request.report() == null
+                ? ReportType.SALES
+                : ReportType.named(request.report())
+                        .orElseThrow(() -> new SandboxRefusal(
+                                SandboxRefusal.Reason.INVALID,
+                                "report must be Sales, Subscription or SubscriptionEvent"));
+        world.requireReportVersion(type, request.version());
+        Map<String, String> answer = new LinkedHashMap<>();
+        answer.put("report", type.reporterName);
+        answer.put("version", request.version());
+        return answer;
     }
 
     @PostMapping("/reset")

@@ -123,17 +123,25 @@ class ReporterController {
                 .body(body.append("</Vendors>").toString());
     }
 
+    /**
+     * {@code Sales.getReport, VENDOR,TYPE,Summary,Daily,YYYYMMDD[,VERSION]} for the daily Sales
+     * summary and the daily Subscription and Subscription Event reports: the version first, then the
+     * account and vendor, then the day (kept for a year; published the next morning, the subscription
+     * reports a day later), then the file or "no sales".
+     */
     private ResponseEntity<byte[]> report(String appleId, Query query) {
         List<String> args = query.arguments();
         if (args.size() != 5 && args.size() != 6) {
-            throw invalid("Sales.getReport takes VENDOR,Sales,Summary,Daily,YYYYMMDD[,VERSION]");
+            throw invalid("Sales.getReport takes VENDOR,TYPE,Summary,Daily,YYYYMMDD[,VERSION]");
         }
-        requireVersion(args.size() == 6 ? args.get(5) : null);
-        if (!args.get(1).equals("Sales")
-                || !args.get(2).equals("Summary")
-                || !args.get(3).equals("Daily")) {
-            throw invalid("the sandbox serves Sales,Summary,Daily reports only");
+        ReportType type = ReportType.named(args.get(1))
+                .filter(named -> named.reporterName.equals(args.get(1)))
+                .orElseThrow(
+                        () -> invalid("the sandbox serves Sales, Subscription and SubscriptionEvent reports only"));
+        if (!args.get(2).equals("Summary") || !args.get(3).equals("Daily")) {
+            throw invalid("the sandbox serves Summary,Daily reports only");
         }
+        String version = requireVersion(type, args.size() == 6 ? args.get(5) : null);
         LocalDate date;
         try {
             date = LocalDate.parse(args.get(4), DateTimeFormatter.BASIC_ISO_DATE);
@@ -149,30 +157,38 @@ class ReporterController {
         if (date.isAfter(today) || date.isBefore(today.minusDays(DAYS_AVAILABLE))) {
             throw NOT_AVAILABLE;
         }
-        if (!clock.isPublished(date)) {
+        if (!clock.isPublished(date, type.daysToPublish)) {
             throw NOT_YET;
         }
-        List<SalesLedger.SalesLine> lines =
-                SalesLedger.dailySummary(account.name(), account.apps(), vendor, date, today);
-        if (lines.isEmpty()) {
-            throw NO_SALES;
-        }
+        byte[] file =
+                DailyReports.file(type, account, vendor, date, today, version).orElseThrow(() -> NO_SALES);
         return ResponseEntity.ok()
                 .contentType(GZIP)
-                .header("filename", "S_D_" + vendor + "_" + args.get(4) + ".txt.gz")
+                .header("filename", DailyReports.fileName(type, vendor, date, version))
                 .header("downloadmsg", "Your file has been downloaded.")
-                .body(SalesLedger.gzipTsv(lines));
+                .body(file);
     }
 
     /**
-     * Apple's answers about the report version: without a required version, none or 1_0 is fine;
-     * with one, exactly that. Apple's wording, both ways; its status code is unconfirmed (400 here).
+     * Apple's answers about the report version; returns the version to write. Sales: without a
+     * required version, none or 1_0 is fine; with one, exactly that. The subscription reports: a
+     * version must be given, 1_3 or 1_4 (the latest), or exactly the required one. Apple's wording,
+     * both ways; its status code is unconfirmed (400 here).
      */
-    private void requireVersion(String asked) {
-        String required = world.requiredSalesReportVersion();
-        String latest = required == null ? "1_0" : required;
-        if (asked == null ? required == null : asked.equals(latest)) {
-            return;
+    private String requireVersion(ReportType type, String asked) {
+        String required = world.requiredReportVersion(type);
+        boolean accepted;
+        String latest;
+        if (type == ReportType.SALES) {
+            latest = required == null ? "1_0" : required;
+            accepted = asked == null ? required == null : asked.equals(latest);
+        } else {
+            latest = required == null ? SubscriptionReportFiles.LATEST_VERSION : required;
+            accepted = asked != null
+                    && (required == null ? SubscriptionReportFiles.VERSIONS.contains(asked) : asked.equals(required));
+        }
+        if (accepted) {
+            return asked == null ? latest : asked;
         }
         throw new ReporterError(
                 HttpStatus.BAD_REQUEST,

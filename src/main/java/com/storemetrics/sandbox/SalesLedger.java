@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.zip.GZIPOutputStream;
 
@@ -58,28 +60,6 @@ final class SalesLedger {
 
     private static final DateTimeFormatter US_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
 
-    /** A storefront: where customers buy, in which currency, with which VAT included in the price. */
-    private record Storefront(String country, String currency, double vat, int decimals, double[] prices) {}
-
-    /** Price tiers 0..3 (0.99, 2.99, 4.99, 9.99 USD) as each storefront shows them. */
-    private static final List<Storefront> STOREFRONTS = List.of(
-            new Storefront("US", "USD", 0.0, 2, new double[] {0.99, 2.99, 4.99, 9.99}),
-            new Storefront("GB", "GBP", 0.20, 2, new double[] {0.99, 2.99, 4.99, 9.99}),
-            new Storefront("DE", "EUR", 0.19, 2, new double[] {0.99, 2.99, 4.99, 9.99}),
-            new Storefront("FR", "EUR", 0.20, 2, new double[] {0.99, 2.99, 4.99, 9.99}),
-            new Storefront("JP", "JPY", 0.10, 0, new double[] {160, 480, 800, 1600}),
-            new Storefront("CA", "CAD", 0.0, 2, new double[] {1.39, 3.99, 6.99, 13.99}),
-            new Storefront("AU", "AUD", 0.10, 2, new double[] {1.49, 4.49, 7.99, 14.99}),
-            new Storefront("CH", "CHF", 0.081, 2, new double[] {1.00, 3.00, 5.00, 10.00}),
-            new Storefront("BR", "BRL", 0.0, 2, new double[] {5.90, 16.90, 27.90, 54.90}),
-            new Storefront("MX", "MXN", 0.16, 2, new double[] {17.00, 49.00, 89.00, 179.00}),
-            new Storefront("IN", "INR", 0.18, 0, new double[] {89, 249, 449, 899}),
-            new Storefront("KR", "KRW", 0.10, 0, new double[] {1400, 4400, 7500, 14000}),
-            new Storefront("SA", "SAR", 0.15, 2, new double[] {3.99, 11.99, 18.99, 37.99}));
-
-    /** Heavier storefronts first: the US sells most. */
-    private static final int[] STOREFRONT_WEIGHTS = {40, 12, 11, 8, 9, 6, 6, 3, 5, 4, 4, 3, 2};
-
     private SalesLedger() {}
 
     /** One line of the summary, the 28 columns in {@link #COLUMNS} order. */
@@ -124,7 +104,7 @@ final class SalesLedger {
         // Weekends sell more, and slowly more over the year, so charts have a shape.
         double dayFactor =
                 (date.getDayOfWeek().getValue() >= 6 ? 1.35 : 1.0) * (0.8 + 0.4 * (date.getDayOfYear() / 366.0));
-        int storefrontCount = 1 + random.nextInt(Math.min(STOREFRONTS.size(), 2 + app.popularity() / 10));
+        int storefrontCount = 1 + random.nextInt(Math.min(Storefront.ALL.size(), 2 + app.popularity() / 10));
         List<Integer> chosen = new ArrayList<>();
         while (chosen.size() < storefrontCount) {
             int index = weightedStorefront(random);
@@ -133,8 +113,8 @@ final class SalesLedger {
             }
         }
         for (int index : chosen) {
-            Storefront store = STOREFRONTS.get(index);
-            double share = STOREFRONT_WEIGHTS[index] / 40.0;
+            Storefront store = Storefront.ALL.get(index);
+            double share = store.share();
             int units = Math.max(1, (int) Math.round(random.nextInt(1, app.popularity() + 2) * share * dayFactor));
             String device = random.nextInt(4) == 0 ? "iPad" : "iPhone";
             switch (app.kind()) {
@@ -150,7 +130,7 @@ final class SalesLedger {
                             app.appleId(),
                             "1F",
                             units,
-                            price(store, app.priceTier()),
+                            store.price(app.priceTier()),
                             "",
                             "",
                             ""));
@@ -183,7 +163,7 @@ final class SalesLedger {
                                 inAppId(app.appleId(), 1),
                                 "IA1",
                                 buyers,
-                                price(store, app.priceTier()),
+                                store.price(app.priceTier()),
                                 app.sku(),
                                 "",
                                 ""));
@@ -205,24 +185,7 @@ final class SalesLedger {
                             "",
                             "",
                             ""));
-                    int subscribers = Math.max(0, units / 3 + random.nextInt(0, 3));
-                    if (subscribers > 0) {
-                        lines.add(line(
-                                developer,
-                                app,
-                                date,
-                                store,
-                                device,
-                                app.sku() + ".MONTHLY",
-                                app.name() + " Premium",
-                                inAppId(app.appleId(), 2),
-                                "IAY",
-                                subscribers,
-                                price(store, Math.min(3, app.priceTier() + 1)),
-                                app.sku(),
-                                random.nextInt(3) == 0 ? "New" : "Renewal",
-                                "1 Month"));
-                    }
+                    // Its subscription units come from its subscribers' events (appendSubscriptionLines).
                 }
             }
             // Free re-downloads and updates of the app itself (Apple counts neither as app units).
@@ -283,7 +246,7 @@ final class SalesLedger {
         }
         // An occasional refund of what the app charges for, in the first storefront of the day.
         if (random.nextInt(100) < 4) {
-            Storefront store = STOREFRONTS.get(chosen.get(0));
+            Storefront store = Storefront.ALL.get(chosen.get(0));
             switch (app.kind()) {
                 case PAID ->
                     lines.add(line(
@@ -297,7 +260,7 @@ final class SalesLedger {
                             app.appleId(),
                             "1F",
                             -1,
-                            price(store, app.priceTier()),
+                            store.price(app.priceTier()),
                             "",
                             "",
                             ""));
@@ -313,28 +276,72 @@ final class SalesLedger {
                             inAppId(app.appleId(), 1),
                             "IA1",
                             -1,
-                            price(store, app.priceTier()),
+                            store.price(app.priceTier()),
                             app.sku(),
                             "",
                             ""));
-                case SUBSCRIPTION ->
-                    lines.add(line(
-                            developer,
-                            app,
-                            date,
-                            store,
-                            "iPhone",
-                            app.sku() + ".MONTHLY",
-                            app.name() + " Premium",
-                            inAppId(app.appleId(), 2),
-                            "IAY",
-                            -1,
-                            price(store, Math.min(3, app.priceTier() + 1)),
-                            app.sku(),
-                            "Renewal",
-                            "1 Month"));
+                case SUBSCRIPTION -> {
+                    // Refunds of subscriptions are Refund events of its subscribers.
+                }
             }
         }
+        if (app.kind() == SandboxApp.Kind.SUBSCRIPTION) {
+            appendSubscriptionLines(lines, developer, app, date);
+        }
+    }
+
+    /**
+     * Whether an app sells anything on a day: not on its vendor's quiet days, nor on about one day
+     * in eight of its own. Its subscribers have no events on the days it does not.
+     */
+    static boolean sellsOn(SandboxApp app, LocalDate date) {
+        return !isQuietDay(app.vendorNumber(), date)
+                && new SplittableRandom(seed(app.appleId(), date)).nextInt(100) >= 12;
+    }
+
+    /**
+     * The app's subscription units ({@code IAY}): exactly what its subscribers were charged that day
+     * (the paid events of the Subscription Event report), one line per subscription, storefront, price,
+     * proceeds rate and new-or-renewal, and refunds as negative units at the standard price.
+     */
+    private static void appendSubscriptionLines(
+            List<SalesLine> lines, String developer, SandboxApp app, LocalDate date) {
+        record Key(
+                SubscriptionProduct product,
+                Storefront store,
+                BigDecimal price,
+                String proceedsReason,
+                String subscription,
+                boolean refund) {}
+        Map<Key, Integer> units = new LinkedHashMap<>();
+        for (SubscriptionLedger.Event event : SubscriptionLedger.events(app, date)) {
+            if (event.salesUnits() != 0) {
+                Key key = new Key(
+                        event.product(),
+                        event.store(),
+                        event.customerPrice(),
+                        event.proceedsReason(),
+                        event.isRenewal() ? "Renewal" : "New",
+                        event.salesUnits() < 0);
+                units.merge(key, event.salesUnits(), Integer::sum);
+            }
+        }
+        units.forEach((key, count) -> lines.add(line(
+                developer,
+                app,
+                date,
+                key.store(),
+                key.product().device(key.store()),
+                key.product().sku(),
+                key.product().name(),
+                key.product().appleId(),
+                "IAY",
+                count,
+                key.price(),
+                app.sku(),
+                key.subscription(),
+                key.product().period().label,
+                key.proceedsReason())));
     }
 
     private static SalesLine line(
@@ -352,13 +359,44 @@ final class SalesLedger {
             String parentIdentifier,
             String subscription,
             String period) {
-        // Apple keeps 30% of the price without VAT; proceeds are per unit, in the storefront's currency.
-        BigDecimal proceeds = customerPrice.signum() == 0
-                ? BigDecimal.ZERO
-                : customerPrice
-                        .divide(BigDecimal.valueOf(1 + store.vat()), 6, RoundingMode.HALF_UP)
-                        .multiply(BigDecimal.valueOf(0.7))
-                        .setScale(store.decimals(), RoundingMode.HALF_UP);
+        return line(
+                developer,
+                app,
+                date,
+                store,
+                device,
+                sku,
+                title,
+                appleIdentifier,
+                productType,
+                units,
+                customerPrice,
+                parentIdentifier,
+                subscription,
+                period,
+                "");
+    }
+
+    private static SalesLine line(
+            String developer,
+            SandboxApp app,
+            LocalDate date,
+            Storefront store,
+            String device,
+            String sku,
+            String title,
+            String appleIdentifier,
+            String productType,
+            int units,
+            BigDecimal customerPrice,
+            String parentIdentifier,
+            String subscription,
+            String period,
+            String proceedsReason) {
+        // Apple keeps 30% of the price without VAT (15% after a year of a subscription); proceeds are
+        // per unit, in the storefront's currency.
+        BigDecimal proceeds = store.proceeds(
+                customerPrice, proceedsReason.isEmpty() ? Storefront.STANDARD_SHARE : Storefront.AFTER_ONE_YEAR_SHARE);
         String day = date.format(US_DATE);
         return new SalesLine(List.of(
                 "APPLE",
@@ -385,30 +423,23 @@ final class SalesLedger {
                 "",
                 device,
                 "iOS",
-                "",
+                proceedsReason,
                 "",
                 "",
                 ""));
     }
 
-    private static BigDecimal price(Storefront store, int tier) {
-        return BigDecimal.valueOf(store.prices()[tier]);
-    }
-
     /** In-app products get their own 10-digit Apple identifiers, derived from the app's. */
-    private static String inAppId(String appleId, int product) {
+    static String inAppId(String appleId, int product) {
         long id = Long.parseLong(appleId) + 7_000_000_000L + product * 1_000_003L;
         return Long.toString(id % 9_000_000_000L + 1_000_000_000L);
     }
 
     private static int weightedStorefront(SplittableRandom random) {
-        int total = 0;
-        for (int weight : STOREFRONT_WEIGHTS) {
-            total += weight;
-        }
+        int total = Storefront.ALL.stream().mapToInt(Storefront::weight).sum();
         int pick = random.nextInt(total);
-        for (int i = 0; i < STOREFRONT_WEIGHTS.length; i++) {
-            pick -= STOREFRONT_WEIGHTS[i];
+        for (int i = 0; i < Storefront.ALL.size(); i++) {
+            pick -= Storefront.ALL.get(i).weight();
             if (pick < 0) {
                 return i;
             }

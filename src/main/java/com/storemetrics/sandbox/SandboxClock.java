@@ -51,7 +51,15 @@ class SandboxClock {
      * next morning on. Today's report never is; yesterday's is from 5 am on.
      */
     boolean isPublished(LocalDate day) {
-        return !now().isBefore(day.plusDays(1)
+        return isPublished(day, 1);
+    }
+
+    /**
+     * Whether a report that appears {@code daysLater} days after its day, at 5 am Pacific, has by now:
+     * the Sales summary the next morning (1), the subscription reports a day later (2).
+     */
+    boolean isPublished(LocalDate day, int daysLater) {
+        return !now().isBefore(day.plusDays(daysLater)
                 .atTime(PUBLICATION_TIME)
                 .atZone(REPORT_ZONE)
                 .toInstant());

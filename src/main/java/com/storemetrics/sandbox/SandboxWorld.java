@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -126,10 +127,11 @@ public class SandboxWorld {
     private final Path stateFile;
 
     /**
-     * The Sales report version Apple insists on, or null for Apple's usual behaviour (none given or
-     * 1_0 accepted). Apple once required another version for a while (2024) and then reverted.
+     * The report version Apple insists on per report type; absent for Apple's usual behaviour (Sales:
+     * none given or 1_0; the subscription reports: 1_3 or 1_4). Apple once required another Sales
+     * version for a while (2024) and then reverted.
      */
-    private volatile String requiredSalesReportVersion;
+    private final Map<ReportType, String> requiredReportVersions = new ConcurrentHashMap<>();
 
     private final Map<String, AppleIdState> appleIdsByEmail = new LinkedHashMap<>();
     private final Map<String, AccountState> accountsByNumber = new LinkedHashMap<>();
@@ -218,22 +220,45 @@ public class SandboxWorld {
 
     /** Apple starts insisting on this Sales report version ({@code 1_1}), or back to its usual behaviour (null). */
     public void requireSalesReportVersion(String version) {
-        if (version != null && !version.matches("[0-9]{1,2}_[0-9]{1,2}")) {
-            throw new SandboxRefusal(SandboxRefusal.Reason.INVALID, "version must look like 1_1");
-        }
-        requiredSalesReportVersion = version;
+        requireReportVersion(ReportType.SALES, version);
     }
 
     /** The Sales report version Apple insists on now, or null. */
     public String requiredSalesReportVersion() {
-        return requiredSalesReportVersion;
+        return requiredReportVersion(ReportType.SALES);
+    }
+
+    /**
+     * Apple starts insisting on one version of a report, or back to its usual behaviour (null). The
+     * subscription reports can be held to a version the sandbox writes (1_3 or 1_4).
+     */
+    void requireReportVersion(ReportType type, String version) {
+        if (version == null) {
+            requiredReportVersions.remove(type);
+            return;
+        }
+        if (!version.matches("[0-9]{1,2}_[0-9]{1,2}")) {
+            throw new SandboxRefusal(SandboxRefusal.Reason.INVALID, "version must look like 1_1");
+        }
+        if (type.isSubscriptionReport() && !SubscriptionReportFiles.VERSIONS.contains(version)) {
+            throw new SandboxRefusal(
+                    SandboxRefusal.Reason.INVALID,
+                    "the sandbox writes the " + type.reporterName + " report in versions "
+                            + SubscriptionReportFiles.VERSIONS.stream().sorted().toList() + " only");
+        }
+        requiredReportVersions.put(type, version);
+    }
+
+    /** The version of a report Apple insists on now, or null. */
+    String requiredReportVersion(ReportType type) {
+        return requiredReportVersions.get(type);
     }
 
     /** Back to the seeded world: state, clock, faults and rate-limit counters (key pairs stay). */
     public synchronized void reset() {
         clock.reset();
         faults.clear();
-        requiredSalesReportVersion = null;
+        requiredReportVersions.clear();
         rateLimiter.reset();
         seed();
         save();
