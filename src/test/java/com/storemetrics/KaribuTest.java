@@ -20,6 +20,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -162,7 +163,7 @@ public abstract class KaribuTest extends SpringTest {
      * the fake request's principal and roles for Vaadin's view access checks.
      */
     protected UserDetails login(String username) {
-        return signInToVaadin(userDetailsService, username);
+        return signInToVaadin(applicationContext, username);
     }
 
     /**
@@ -171,12 +172,13 @@ public abstract class KaribuTest extends SpringTest {
      * it: Vaadin's security context strategy reads the session's user from there whenever Vaadin runs
      * work for that session (queued {@code UI.access} commands, the push after them).
      */
-    public static UserDetails signInToVaadin(UserDetailsService users, String username) {
-        UserDetails user = users.loadUserByUsername(username);
+    public static UserDetails signInToVaadin(ApplicationContext context, String username) {
+        UserDetails user = context.getBean(UserDetailsService.class).loadUserByUsername(username);
         var authentication = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
-        SecurityContext signedIn = SecurityContextHolder.createEmptyContext();
+        SecurityContextHolderStrategy security = SignIn.securityOf(context);
+        SecurityContext signedIn = security.createEmptyContext();
         signedIn.setAuthentication(authentication);
-        SecurityContextHolder.setContext(signedIn);
+        security.setContext(signedIn);
         VaadinSession.getCurrent()
                 .getSession()
                 .setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, signedIn);

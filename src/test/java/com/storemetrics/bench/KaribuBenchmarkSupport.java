@@ -14,7 +14,6 @@ import kotlin.jvm.functions.Function0;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * Karibu outside JUnit, the way {@code KaribuTest} sets it up: one {@link MockSpringServlet} on the
@@ -40,7 +39,7 @@ public final class KaribuBenchmarkSupport {
 
     /** As {@code KaribuTest.login}: the security context (also in the HTTP session) and the fake request's roles. */
     public UserDetails login(String username) {
-        return KaribuTest.signInToVaadin(context.getBean(UserDetailsService.class), username);
+        return KaribuTest.signInToVaadin(context, username);
     }
 
     /**

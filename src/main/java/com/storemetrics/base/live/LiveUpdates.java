@@ -32,7 +32,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
  * The one way a view follows live updates (the "Building Apps" pattern): it subscribes when
@@ -66,6 +66,7 @@ public class LiveUpdates implements NodeLocalState {
     private record SharedReadKey(String user, Object query, long applied) {}
 
     private final TaskScheduler deliveries;
+    private final SecurityContextHolderStrategy security;
     private final Duration minGap;
     private final Set<Delivery<?>> open = ConcurrentHashMap.newKeySet();
     private final Cache<SharedReadKey, Object> sharedReads = Caffeine.newBuilder()
@@ -74,12 +75,15 @@ public class LiveUpdates implements NodeLocalState {
             .build();
 
     @Autowired
-    LiveUpdates(@Qualifier(LiveUpdatesConfiguration.SCHEDULER) TaskScheduler deliveries) {
-        this(deliveries, MIN_GAP);
+    LiveUpdates(
+            @Qualifier(LiveUpdatesConfiguration.SCHEDULER) TaskScheduler deliveries,
+            SecurityContextHolderStrategy security) {
+        this(deliveries, security, MIN_GAP);
     }
 
-    LiveUpdates(TaskScheduler deliveries, Duration minGap) {
+    LiveUpdates(TaskScheduler deliveries, SecurityContextHolderStrategy security, Duration minGap) {
         this.deliveries = deliveries;
+        this.security = security;
         this.minGap = minGap;
     }
 
@@ -139,7 +143,7 @@ public class LiveUpdates implements NodeLocalState {
             return read.get();
         }
         Applied applied = ComponentUtil.getData(ui, Applied.class);
-        Authentication user = SecurityContextHolder.getContext().getAuthentication();
+        Authentication user = security.getContext().getAuthentication();
         if (applied == null || user == null || user.getName() == null) {
             return read.get();
         }

@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.security.concurrent.DelegatingSecurityContextExecutor;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,8 +32,15 @@ public class BackgroundCalls {
 
     private final Executor executor;
 
-    BackgroundCalls(@Qualifier(THREADS) TaskExecutor threads) {
-        this.executor = new DelegatingSecurityContextExecutor(threads);
+    /**
+     * @param security the security context strategy bean (Vaadin's): the caller's user is read and
+     *     handed over through the same strategy Spring Security's checks read, whatever strategy
+     *     was global when this bean was made
+     */
+    BackgroundCalls(@Qualifier(THREADS) TaskExecutor threads, SecurityContextHolderStrategy security) {
+        DelegatingSecurityContextExecutor withUser = new DelegatingSecurityContextExecutor(threads);
+        withUser.setSecurityContextHolderStrategy(security);
+        this.executor = withUser;
     }
 
     /**

@@ -200,6 +200,11 @@ public class DataIntegrationView extends VerticalLayout implements HasUrlParamet
         return integrations.rows();
     }
 
+    /** For tests: the "Last checked" moment the grid shows for this row (null: "Not yet"). */
+    Instant lastCheckedShown(IntegrationRow row) {
+        return integrations.lastChecked(row);
+    }
+
     /** For tests: the rows as this view knows them, from its fetches and pushes, without asking the database. */
     List<IntegrationRow> knownRows() {
         return integrations.knownRows();

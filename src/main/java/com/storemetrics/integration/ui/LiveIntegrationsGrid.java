@@ -186,7 +186,7 @@ class LiveIntegrationsGrid extends VerticalLayout {
     }
 
     /** When the verifier last looked at this row: the latest check heard by push, or what the row was read with. */
-    private Instant lastChecked(IntegrationRow row) {
+    Instant lastChecked(IntegrationRow row) {
         Instant read = row.lastCheckedAt();
         if (pushedCheck != null && lookedAt(row, pushedCheck) && (read == null || pushedCheck.isAfter(read))) {
             return pushedCheck;

@@ -46,13 +46,14 @@ class LiveUpdatesTest {
     final Authentication alice = new TestingAuthenticationToken("alice", null, "ROLE_CUSTOMER");
     final ThreadPoolTaskScheduler threads = new ThreadPoolTaskScheduler();
     SecurityContextHolderStrategy strategyBefore;
+    final SecurityContextHolderStrategy vaadinStrategy = new VaadinAwareSecurityContextHolderStrategy();
     LiveUpdates live;
     Div view;
 
     @BeforeEach
     void setUp() {
         strategyBefore = SecurityContextHolder.getContextHolderStrategy();
-        SecurityContextHolder.setContextHolderStrategy(new VaadinAwareSecurityContextHolderStrategy());
+        SecurityContextHolder.setContextHolderStrategy(vaadinStrategy);
         MockVaadin.setup();
         // Signed in as the login form leaves it: the context in the HTTP session.
         SecurityContext signedIn = SecurityContextHolder.createEmptyContext();
@@ -62,7 +63,7 @@ class LiveUpdatesTest {
                 .setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, signedIn);
         threads.setPoolSize(2);
         threads.initialize();
-        live = new LiveUpdates(threads, Duration.ofMillis(300));
+        live = new LiveUpdates(threads, vaadinStrategy, Duration.ofMillis(300));
         view = new Div();
     }
 
