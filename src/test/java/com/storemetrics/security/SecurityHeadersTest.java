@@ -3,7 +3,6 @@ package com.storemetrics.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.storemetrics.SpringTest;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -48,26 +47,6 @@ class SecurityHeadersTest extends SpringTest {
                 .containsIgnoringCase("SameSite=Lax")
                 .doesNotContain("Secure");
         assertThat(WebClient.location(redirect)).endsWith("/login").doesNotContainIgnoringCase("jsessionid");
-    }
-
-    @Test
-    void behind_a_tls_proxy_hsts_is_sent_and_the_cookie_is_secure() throws Exception {
-        // 127.0.0.1 counts as a trusted proxy (server.forward-headers-strategy=native).
-        HttpResponse<String> redirect = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build()
-                .send(
-                        HttpRequest.newBuilder(new WebClient(port).url("/"))
-                                .timeout(Duration.ofSeconds(60))
-                                .header("X-Forwarded-Proto", "https")
-                                .header("X-Forwarded-For", "203.0.113.9")
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-
-        assertThat(redirect.headers().firstValue("Strict-Transport-Security"))
-                .hasValueSatisfying(hsts -> assertThat(hsts).contains("max-age=31536000", "includeSubDomains"));
-        assertThat(sessionCookie(redirect)).contains("Secure");
-        assertThat(WebClient.location(redirect)).startsWith("https://");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.storemetrics.security;
 
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.CookieManager;
@@ -14,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +29,7 @@ import javax.net.ssl.SSLSession;
  * A cookie-keeping HTTP client that signs in through the login form, as a browser would. Made
  * with {@link #from}, it connects from another loopback address (127.0.0.2, ...), so a test has
  * several client addresses on one machine (Java 17's HttpClient cannot choose its local address,
- * so those requests are plain HTTP/1.0 over a socket bound to it).
+ * so those requests are plain HTTP/1.1 over a socket bound to it, one request per connection).
  */
 public final class WebClient {
 
@@ -123,12 +125,18 @@ public final class WebClient {
             throws Exception {
         URI uri = url(path);
         byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.0\r\nHost: localhost:" + port + "\r\n");
+        // A Host among the headers replaces ours (what a client naming another site sends).
+        String host = headers.getOrDefault("Host", "localhost:" + port);
+        StringBuilder head =
+                new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n");
         cookies.get(uri, Map.of())
                 .forEach((name, values) -> values.forEach(
                         value -> head.append(name).append(": ").append(value).append("\r\n")));
-        headers.forEach(
-                (name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        headers.forEach((name, value) -> {
+            if (!name.equalsIgnoreCase("Host")) {
+                head.append(name).append(": ").append(value).append("\r\n");
+            }
+        });
         if (body != null) {
             head.append("Content-Length: ").append(content.length).append("\r\n");
         }
@@ -142,9 +150,9 @@ public final class WebClient {
             out.write(content);
             out.flush();
             InputStream in = socket.getInputStream();
-            String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            int end = answer.indexOf("\r\n\r\n");
-            String[] lines = answer.substring(0, end).split("\r\n");
+            byte[] answer = in.readAllBytes();
+            int end = indexOf(answer, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            String[] lines = new String(answer, 0, end, StandardCharsets.ISO_8859_1).split("\r\n");
             Map<String, List<String>> received = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             for (int i = 1; i < lines.length; i++) {
                 int colon = lines[i].indexOf(':');
@@ -152,12 +160,46 @@ public final class WebClient {
                         .add(lines[i].substring(colon + 1).trim());
             }
             cookies.put(uri, received);
+            byte[] rest = Arrays.copyOfRange(answer, end + 4, answer.length);
+            boolean chunked =
+                    received.getOrDefault("Transfer-Encoding", List.of()).contains("chunked");
             return new Answer(
                     Integer.parseInt(lines[0].split(" ")[1]),
                     HttpHeaders.of(received, (name, value) -> true),
-                    answer.substring(end + 4),
+                    new String(chunked ? unchunked(rest) : rest, StandardCharsets.UTF_8),
                     uri);
         }
+    }
+
+    /** A chunked body (RFC 9112 7.1) put back together; chunk extensions and trailers are ignored. */
+    private static byte[] unchunked(byte[] body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int at = 0;
+        while (true) {
+            int lineEnd =
+                    indexOf(Arrays.copyOfRange(body, at, body.length), "\r\n".getBytes(StandardCharsets.US_ASCII));
+            String sizeLine = new String(body, at, lineEnd, StandardCharsets.US_ASCII).split(";")[0].trim();
+            int size = Integer.parseInt(sizeLine, 16);
+            at += lineEnd + 2;
+            if (size == 0) {
+                return out.toByteArray();
+            }
+            out.write(body, at, size);
+            at += size + 2;
+        }
+    }
+
+    private static int indexOf(byte[] data, byte[] pattern) {
+        outer:
+        for (int i = 0; i + pattern.length <= data.length; i++) {
+            for (int j = 0; j < pattern.length; j++) {
+                if (data[i + j] != pattern[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new IllegalStateException("An incomplete HTTP answer");
     }
 
     /** An answer read from a socket, as the JDK's client would hand it over. */
