@@ -64,6 +64,29 @@ class SecurityHeadersTest extends SpringTest {
         assertThat(response.statusCode()).isEqualTo(413);
     }
 
+    @Test
+    void a_vaadin_ui_message_over_the_limit_gets_a_notice_vaadins_client_shows_instead_of_a_413() throws Exception {
+        byte[] twoMegabytes = new byte[2 * 1024 * 1024];
+        java.util.Arrays.fill(twoMegabytes, (byte) 'x');
+        WebClient browser = new WebClient(port);
+        HttpResponse<String> response = browser.http.send(
+                HttpRequest.newBuilder(browser.url("/?v-r=uidl&v-uiId=0"))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json; charset=UTF-8")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(twoMegabytes))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.body())
+                .startsWith("for(;;);[{")
+                .contains("\"appError\"")
+                .contains("That was too much to send")
+                .contains("more than 1 MB at once");
+    }
+
     private static String sessionCookie(HttpResponse<?> response) {
         List<String> cookies = response.headers().allValues("Set-Cookie");
         return cookies.stream()
