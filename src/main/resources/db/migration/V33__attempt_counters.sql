@@ -3,7 +3,7 @@
 -- counter; the key is a scope and a hash of what is counted (never the text a user typed).
 -- A row is forgotten at forget_at: reads ignore it from then on, and a pruning task deletes it.
 CREATE TABLE attempt_counter (
-    counter_key VARCHAR(64)              NOT NULL PRIMARY KEY,
+    counter_id VARCHAR(64)              NOT NULL PRIMARY KEY,
     attempts    INTEGER                  NOT NULL,
     last_at     TIMESTAMP WITH TIME ZONE NOT NULL,
     forget_at   TIMESTAMP WITH TIME ZONE NOT NULL

@@ -89,8 +89,8 @@ public class AttemptCounters {
         if (keys.isEmpty()) {
             return counts;
         }
-        jdbc.sql("SELECT counter_key, attempts, last_at, forget_at FROM attempt_counter"
-                        + " WHERE counter_key IN (:keys) AND forget_at > :now AND last_at <= :ahead")
+        jdbc.sql("SELECT counter_id, attempts, last_at, forget_at FROM attempt_counter"
+                        + " WHERE counter_id IN (:keys) AND forget_at > :now AND last_at <= :ahead")
                 .param("keys", List.copyOf(keys))
                 .param("now", at(clock.instant()))
                 .param("ahead", at(clock.instant().plus(CLOCK_TOLERANCE)))
@@ -121,13 +121,13 @@ public class AttemptCounters {
         String sql = "MERGE INTO attempt_counter c USING (VALUES "
                 + String.join(
                         ", ", keys.stream().map(k -> "(CAST(? AS VARCHAR(64)))").toList())
-                + ") AS k(counter_key) ON c.counter_key = k.counter_key"
+                + ") AS k(counter_id) ON c.counter_id = k.counter_id"
                 + " WHEN MATCHED THEN UPDATE SET"
                 + " attempts = CASE WHEN " + FORGOTTEN + " THEN 1 ELSE c.attempts + 1 END,"
                 + " last_at = ?,"
                 + " forget_at = CASE WHEN " + FORGOTTEN + " THEN ? ELSE GREATEST(c.forget_at, ?) END"
-                + " WHEN NOT MATCHED THEN INSERT (counter_key, attempts, last_at, forget_at)"
-                + " VALUES (k.counter_key, 1, ?, ?)";
+                + " WHEN NOT MATCHED THEN INSERT (counter_id, attempts, last_at, forget_at)"
+                + " VALUES (k.counter_id, 1, ?, ?)";
         Instant ahead = now.plus(CLOCK_TOLERANCE);
         List<Object> parameters = new ArrayList<>(keys);
         parameters.addAll(List.of(
@@ -143,14 +143,14 @@ public class AttemptCounters {
     public Optional<Instant> tryTake(String key, int max, Duration window) {
         Instant now = clock.instant();
         Instant windowEnd = now.plus(window);
-        String sql = "MERGE INTO attempt_counter c USING (VALUES (CAST(? AS VARCHAR(64)))) AS k(counter_key)"
-                + " ON c.counter_key = k.counter_key"
+        String sql = "MERGE INTO attempt_counter c USING (VALUES (CAST(? AS VARCHAR(64)))) AS k(counter_id)"
+                + " ON c.counter_id = k.counter_id"
                 + " WHEN MATCHED AND (" + FORGOTTEN + " OR c.attempts < ?) THEN UPDATE SET"
                 + " attempts = CASE WHEN " + FORGOTTEN + " THEN 1 ELSE c.attempts + 1 END,"
                 + " last_at = ?,"
                 + " forget_at = CASE WHEN " + FORGOTTEN + " THEN ? ELSE c.forget_at END"
-                + " WHEN NOT MATCHED THEN INSERT (counter_key, attempts, last_at, forget_at)"
-                + " VALUES (k.counter_key, 1, ?, ?)";
+                + " WHEN NOT MATCHED THEN INSERT (counter_id, attempts, last_at, forget_at)"
+                + " VALUES (k.counter_id, 1, ?, ?)";
         Instant ahead = now.plus(CLOCK_TOLERANCE);
         int taken = merge(
                 sql,
@@ -177,7 +177,7 @@ public class AttemptCounters {
 
     /** Forgets a counter at once. */
     public void forget(String key) {
-        jdbc.sql("DELETE FROM attempt_counter WHERE counter_key = ?").param(key).update();
+        jdbc.sql("DELETE FROM attempt_counter WHERE counter_id = ?").param(key).update();
     }
 
     /**
@@ -196,8 +196,8 @@ public class AttemptCounters {
                 .single();
         long excess = left - properties.maxCounters();
         if (excess > 0) {
-            deleted += jdbc.sql("DELETE FROM attempt_counter WHERE counter_key IN (SELECT counter_key FROM"
-                            + " attempt_counter ORDER BY forget_at, counter_key FETCH FIRST ? ROWS ONLY)")
+            deleted += jdbc.sql("DELETE FROM attempt_counter WHERE counter_id IN (SELECT counter_id FROM"
+                            + " attempt_counter ORDER BY forget_at, counter_id FETCH FIRST ? ROWS ONLY)")
                     .param(excess)
                     .update();
         }

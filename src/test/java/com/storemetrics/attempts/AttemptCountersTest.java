@@ -44,7 +44,7 @@ class AttemptCountersTest extends SpringTest {
     @AfterEach
     void noCountersOfThisTest() {
         clock.reset();
-        jdbc.update("DELETE FROM attempt_counter WHERE counter_key LIKE '" + SCOPE + ":%'");
+        jdbc.update("DELETE FROM attempt_counter WHERE counter_id LIKE '" + SCOPE + ":%'");
     }
 
     @Test
@@ -151,7 +151,7 @@ class AttemptCountersTest extends SpringTest {
         int deleted = smallTable.prune();
 
         assertThat(deleted).isEqualTo(3);
-        assertThat(jdbc.queryForList("SELECT counter_key FROM attempt_counter", String.class))
+        assertThat(jdbc.queryForList("SELECT counter_id FROM attempt_counter", String.class))
                 .containsExactlyInAnyOrder(
                         AttemptCounters.key(SCOPE, "name-4"),
                         AttemptCounters.key(SCOPE, "name-5"),

@@ -67,7 +67,7 @@ class IntegrationServiceTest extends SpringTest {
 
     @AfterEach
     void cleanUp() {
-        jdbc.update("DELETE FROM attempt_counter WHERE counter_key LIKE '" + CheckAgain.SCOPE + ":%'");
+        jdbc.update("DELETE FROM attempt_counter WHERE counter_id LIKE '" + CheckAgain.SCOPE + ":%'");
         jdbc.update("DELETE FROM customer_notice");
         TestData.deleteIntegrations(context);
     }
@@ -232,7 +232,7 @@ class IntegrationServiceTest extends SpringTest {
                     .isTrue();
         } finally {
             clock.reset();
-            jdbc.update("DELETE FROM attempt_counter WHERE counter_key LIKE '" + CheckAgain.SCOPE + ":%'");
+            jdbc.update("DELETE FROM attempt_counter WHERE counter_id LIKE '" + CheckAgain.SCOPE + ":%'");
         }
     }
 

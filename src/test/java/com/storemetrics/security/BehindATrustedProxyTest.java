@@ -37,7 +37,7 @@ class BehindATrustedProxyTest extends SpringTest {
 
     @BeforeEach
     void listen() {
-        jdbc.update("DELETE FROM attempt_counter WHERE counter_key LIKE 'login-%'");
+        jdbc.update("DELETE FROM attempt_counter WHERE counter_id LIKE 'login-%'");
         warnings.start();
         ((Logger) LoggerFactory.getLogger(LoginThrottle.class)).addAppender(warnings);
     }
@@ -45,7 +45,7 @@ class BehindATrustedProxyTest extends SpringTest {
     @AfterEach
     void restore() {
         ((Logger) LoggerFactory.getLogger(LoginThrottle.class)).detachAppender(warnings);
-        jdbc.update("DELETE FROM attempt_counter WHERE counter_key LIKE 'login-%'");
+        jdbc.update("DELETE FROM attempt_counter WHERE counter_id LIKE 'login-%'");
     }
 
     @Test

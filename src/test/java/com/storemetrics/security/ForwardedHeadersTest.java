@@ -33,7 +33,7 @@ class ForwardedHeadersTest extends SpringTest {
 
     @BeforeEach
     void listen() {
-        jdbc.update("DELETE FROM attempt_counter WHERE counter_key LIKE 'login-%'");
+        jdbc.update("DELETE FROM attempt_counter WHERE counter_id LIKE 'login-%'");
         warnings.start();
         ((Logger) LoggerFactory.getLogger(LoginThrottle.class)).addAppender(warnings);
     }
@@ -41,7 +41,7 @@ class ForwardedHeadersTest extends SpringTest {
     @AfterEach
     void restore() {
         ((Logger) LoggerFactory.getLogger(LoginThrottle.class)).detachAppender(warnings);
-        jdbc.update("DELETE FROM attempt_counter WHERE counter_key LIKE 'login-%'");
+        jdbc.update("DELETE FROM attempt_counter WHERE counter_id LIKE 'login-%'");
     }
 
     @Test

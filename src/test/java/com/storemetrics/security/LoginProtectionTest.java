@@ -164,7 +164,7 @@ class LoginProtectionTest extends SpringTest {
     }
 
     private void forgetSignInCounters() {
-        jdbc.update("DELETE FROM attempt_counter WHERE counter_key LIKE 'login-%'");
+        jdbc.update("DELETE FROM attempt_counter WHERE counter_id LIKE 'login-%'");
     }
 
     private static Logger throttleLogger() {

@@ -33,14 +33,14 @@ class LoginThrottleTest extends SpringTest {
 
     @BeforeEach
     void startFromNoFailures() {
-        jdbc.update("DELETE FROM attempt_counter WHERE counter_key LIKE 'login-%'");
+        jdbc.update("DELETE FROM attempt_counter WHERE counter_id LIKE 'login-%'");
         throttle = new LoginThrottle(counters, properties, clock);
     }
 
     @AfterEach
     void restore() {
         clock.reset();
-        jdbc.update("DELETE FROM attempt_counter WHERE counter_key LIKE 'login-%'");
+        jdbc.update("DELETE FROM attempt_counter WHERE counter_id LIKE 'login-%'");
     }
 
     @Test
