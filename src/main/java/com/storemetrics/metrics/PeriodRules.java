@@ -59,10 +59,12 @@ public final class PeriodRules {
     }
 
     private static Optional<String> dayProblem(LocalDate day, String which, LocalDate lastDay, int slackDays) {
-        if (day == null) {
-            return Optional.of("Choose a " + which + " day.");
-        }
         LocalDate earliest = earliestDay(lastDay);
+        if (day == null) {
+            // Also what a picker sends for text it could not read as a day in its range (year 1, say).
+            return Optional.of(
+                    "Choose a " + which + " day from " + DAY.format(earliest) + " to " + DAY.format(lastDay) + ".");
+        }
         if (day.isBefore(earliest.minusDays(slackDays)) || day.isAfter(lastDay.plusDays(slackDays))) {
             return Optional.of("Choose days from " + DAY.format(earliest) + " to " + DAY.format(lastDay)
                     + ": Apple keeps about a year of daily reports, and today's is not published yet.");

@@ -16,6 +16,8 @@ final class CustomDays {
     final DatePicker to = new DatePicker("To");
 
     CustomDays(LocalDate lastDay, Runnable onChange) {
+        from.setId("custom-from");
+        to.setId("custom-to");
         for (DatePicker picker : new DatePicker[] {from, to}) {
             // This class decides what is invalid (and says why); the picker's own check would only say "invalid".
             picker.setManualValidation(true);

@@ -140,6 +140,7 @@ public class StoreMetricsView extends VerticalLayout {
         app.setClearButtonVisible(true);
         app.setItemLabelGenerator(AppOption::title);
         period = new Select<>();
+        period.setId("metrics-period");
         period.setLabel("Period");
         period.setItems(Period.values());
         period.setItemLabelGenerator(Period::label);

@@ -154,7 +154,10 @@ class StoreMetricsViewInputTest extends KaribuTest {
         view.customTo.clear();
 
         assertThat(view.customFrom.getErrorMessage()).startsWith("Choose days from ");
-        assertThat(view.customTo.getErrorMessage()).isEqualTo("Choose a last day.");
+        assertThat(view.customTo.getErrorMessage())
+                .isEqualTo("Choose a last day from "
+                        + Figures.DAY.format(yesterday().minusDays(399)) + " to " + Figures.DAY.format(yesterday())
+                        + ".");
         assertThat(view.content.isVisible()).isFalse();
         assertThat(errors.list).isEmpty();
     }
@@ -172,7 +175,7 @@ class StoreMetricsViewInputTest extends KaribuTest {
                 .isInstanceOf(InvalidPeriod.class);
         assertThatThrownBy(() -> metrics.dashboard(pixelForge, null, null, yesterday()))
                 .isInstanceOf(InvalidPeriod.class)
-                .hasMessage("Choose a first day.");
+                .hasMessageStartingWith("Choose a first day from ");
         assertThat(metrics.dashboard(pixelForge, null, PeriodRules.earliestDay(yesterday()), yesterday())
                         .series())
                 .as("the longest range works")
