@@ -1,5 +1,6 @@
 package com.storemetrics.integration;
 
+import com.storemetrics.account.StoreAccount;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

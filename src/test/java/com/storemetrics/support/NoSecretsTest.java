@@ -58,10 +58,10 @@ class NoSecretsTest extends SpringTest {
                         .toList());
         classes.addAll(new ClassFileImporter()
                 .importClasses(
-                        com.storemetrics.integration.IntegrationOverview.class,
+                        com.storemetrics.support.IntegrationOverview.class,
                         com.storemetrics.integration.HistoryEntry.class,
-                        com.storemetrics.integration.AccountPicture.class,
-                        com.storemetrics.integration.LinkedCustomer.class,
+                        com.storemetrics.support.AccountPicture.class,
+                        com.storemetrics.support.LinkedCustomer.class,
                         com.storemetrics.integration.Actor.class));
         assertThat(classes)
                 .extracting(JavaClass::getSimpleName)

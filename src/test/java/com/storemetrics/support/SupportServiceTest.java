@@ -6,16 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.storemetrics.SandboxControl;
 import com.storemetrics.SignIn;
 import com.storemetrics.SpringTest;
-import com.storemetrics.integration.AccountPicture;
+import com.storemetrics.account.Membership;
+import com.storemetrics.connect.ConnectionService;
 import com.storemetrics.integration.Actor;
 import com.storemetrics.integration.CredentialKind;
 import com.storemetrics.integration.HistoryEntry;
-import com.storemetrics.integration.IntegrationOverview;
-import com.storemetrics.integration.IntegrationSearchFilter;
 import com.storemetrics.integration.IntegrationStatus;
-import com.storemetrics.integration.LinkedCustomer;
-import com.storemetrics.integration.Membership;
-import com.storemetrics.integration.funnel.ConnectionService;
 import com.storemetrics.verification.MembershipCheck;
 import java.time.Duration;
 import java.time.Instant;
@@ -293,7 +289,7 @@ class SupportServiceTest extends SpringTest {
                 .<Class<?>>map(java.lang.reflect.Field::getType)
                 .toList();
         assertThat(dependencies)
-                .contains(com.storemetrics.integration.EveryIntegration.class)
+                .contains(com.storemetrics.support.EveryIntegration.class)
                 .noneMatch(type -> type.getPackageName().equals("com.storemetrics.integration")
                         && org.springframework.data.repository.Repository.class.isAssignableFrom(type));
     }

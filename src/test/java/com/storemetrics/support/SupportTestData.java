@@ -1,6 +1,6 @@
 package com.storemetrics.support;
 
-import com.storemetrics.integration.DiscoveredAccount;
+import com.storemetrics.account.DiscoveredAccount;
 import com.storemetrics.integration.IntegrationStatus;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.storemetrics.SignIn;
 import com.storemetrics.SpringTest;
+import com.storemetrics.account.DiscoveredAccount;
 import com.storemetrics.base.live.Numbered;
+import com.storemetrics.connect.ConnectionService;
 import com.storemetrics.integration.CredentialKind;
-import com.storemetrics.integration.DiscoveredAccount;
 import com.storemetrics.integration.IntegrationBroadcaster;
 import com.storemetrics.integration.IntegrationChange;
 import com.storemetrics.integration.IntegrationStatus;
 import com.storemetrics.integration.IntegrationUpdate;
 import com.storemetrics.integration.IntegrationsChanged;
-import com.storemetrics.integration.funnel.ConnectionService;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -233,7 +233,7 @@ class MembershipReconcilerTest extends SpringTest {
         List<com.storemetrics.integration.IntegrationRow> rows = SignIn.as(
                 context,
                 "alice",
-                () -> context.getBean(com.storemetrics.integration.IntegrationService.class)
+                () -> context.getBean(com.storemetrics.myintegrations.IntegrationService.class)
                         .myIntegrations());
 
         assertThat(rows)
@@ -260,7 +260,7 @@ class MembershipReconcilerTest extends SpringTest {
         List<com.storemetrics.integration.IntegrationRow> rows = SignIn.as(
                 context,
                 "alice",
-                () -> context.getBean(com.storemetrics.integration.IntegrationService.class)
+                () -> context.getBean(com.storemetrics.myintegrations.IntegrationService.class)
                         .myIntegrations());
         assertThat(rows).singleElement().satisfies(row -> {
             assertThat(row.status()).isEqualTo(IntegrationStatus.EXPIRED);

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.storemetrics.KaribuTest;
 import com.storemetrics.base.ui.NotFoundView;
-import com.storemetrics.integration.ui.DataIntegrationView;
+import com.storemetrics.myintegrations.ui.DataIntegrationView;
 import com.storemetrics.support.ui.SupportIntegrationsView;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;

@@ -1,6 +1,6 @@
 package com.storemetrics.support.ui;
 
-import com.storemetrics.integration.IntegrationOverview;
+import com.storemetrics.support.IntegrationOverview;
 import com.vaadin.flow.component.grid.Grid;
 
 /** For harnesses outside this package: what support's open Integrations view shows, without asking the database. */

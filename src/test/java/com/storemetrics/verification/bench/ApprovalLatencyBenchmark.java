@@ -8,15 +8,15 @@ import com.github.mvysny.kaributesting.v10.LocatorJ;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.storemetrics.KnownState;
 import com.storemetrics.SandboxControl;
+import com.storemetrics.account.DiscoveredAccount;
 import com.storemetrics.bench.BenchmarkSupport;
 import com.storemetrics.bench.BenchmarkSupport.SandboxRequests;
 import com.storemetrics.bench.KaribuBenchmarkSupport;
+import com.storemetrics.connect.ConnectionService;
 import com.storemetrics.integration.CredentialKind;
-import com.storemetrics.integration.DiscoveredAccount;
 import com.storemetrics.integration.IntegrationRow;
 import com.storemetrics.integration.IntegrationStatus;
-import com.storemetrics.integration.funnel.ConnectionService;
-import com.storemetrics.integration.ui.DataIntegrationView;
+import com.storemetrics.myintegrations.ui.DataIntegrationView;
 import com.storemetrics.sandbox.SandboxWorld;
 import com.storemetrics.verification.MembershipCheck;
 import com.storemetrics.verification.VerificationTriggers;
@@ -319,8 +319,8 @@ public final class ApprovalLatencyBenchmark {
         ui.navigate("sandbox");
         ui.navigate(DataIntegrationView.class);
         Grid<IntegrationRow> grid = LocatorJ._get(Grid.class, spec -> spec.withId("integrations-grid"));
-        com.storemetrics.integration.IntegrationService integrations =
-                context.getBean(com.storemetrics.integration.IntegrationService.class);
+        com.storemetrics.myintegrations.IntegrationService integrations =
+                context.getBean(com.storemetrics.myintegrations.IntegrationService.class);
         long start = System.nanoTime();
         for (Lane lane : lanes) {
             // Lanes start spread over the first lane's window, then run back to back.

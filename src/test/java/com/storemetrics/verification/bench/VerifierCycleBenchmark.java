@@ -9,8 +9,8 @@ import com.storemetrics.appstore.AppleProtocol;
 import com.storemetrics.bench.BenchmarkSupport;
 import com.storemetrics.bench.BenchmarkSupport.JdbcTiming;
 import com.storemetrics.bench.BenchmarkSupport.SandboxRequests;
-import com.storemetrics.integration.AccountMemberships;
 import com.storemetrics.integration.WatchedAccount;
+import com.storemetrics.integration.Watchlist;
 import com.storemetrics.verification.MembershipCheck;
 import com.storemetrics.verification.VerifierSees;
 import java.io.IOException;
@@ -237,7 +237,7 @@ public final class VerifierCycleBenchmark {
     /** The two reconciler calls a cycle makes, timed on their own with an observation like the sandbox's. */
     private static void reconcilerAlone(
             ConfigurableApplicationContext context, JdbcTemplate jdbc, boolean steady, Map<String, String> visible) {
-        AccountMemberships memberships = context.getBean(AccountMemberships.class);
+        Watchlist watchlist = context.getBean(Watchlist.class);
         List<Long> watchedWall = new ArrayList<>();
         List<Long> watchedCpu = new ArrayList<>();
         List<Long> reconcileCpu = new ArrayList<>();
@@ -256,7 +256,7 @@ public final class VerifierCycleBenchmark {
             long[] j0 = JdbcTiming.current();
             long c0 = BenchmarkSupport.cpuNanos();
             long t0 = System.nanoTime();
-            List<WatchedAccount> watched = memberships.watched(Instant.now()).accounts();
+            List<WatchedAccount> watched = watchlist.watched(Instant.now()).accounts();
             long t1 = System.nanoTime();
             long c1 = BenchmarkSupport.cpuNanos();
             long[] j1 = JdbcTiming.current();
