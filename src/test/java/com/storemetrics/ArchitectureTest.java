@@ -10,6 +10,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.storemetrics.base.AbstractEntity;
 import com.storemetrics.integration.Integration;
 import com.storemetrics.integration.IntegrationLifecycle;
 import com.storemetrics.integration.IntegrationUpdate;
@@ -17,12 +18,16 @@ import com.storemetrics.integration.IntegrationsConnected;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import com.vaadin.flow.router.Route;
+import jakarta.persistence.Entity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -45,6 +50,28 @@ class ArchitectureTest {
 
     private static JavaClasses classes;
 
+    /** Slices by feature (integration with integration.ui, ...), except base, whose packages stand alone. */
+    private static final SliceAssignment FEATURES = new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass type) {
+            String name = type.getPackageName();
+            if (!name.startsWith("com.storemetrics.")) {
+                return SliceIdentifier.ignore();
+            }
+            String inside = name.substring("com.storemetrics.".length());
+            if (inside.equals("base") || inside.startsWith("base.")) {
+                return SliceIdentifier.of(inside);
+            }
+            int dot = inside.indexOf('.');
+            return SliceIdentifier.of(dot < 0 ? inside : inside.substring(0, dot));
+        }
+
+        @Override
+        public String getDescription() {
+            return "features of com.storemetrics (base's packages each on their own)";
+        }
+    };
+
     @BeforeAll
     static void importClasses() {
         classes = new ClassFileImporter()
@@ -54,7 +81,8 @@ class ArchitectureTest {
 
     @Test
     void feature_packages_have_no_cycles() {
-        slices().matching("com.storemetrics.(*)..").should().beFreeOfCycles().check(classes);
+        // A feature with its sub-packages is one slice; base's packages are shared tools, each its own.
+        slices().assignedFrom(FEATURES).should().beFreeOfCycles().check(classes);
     }
 
     @Test
@@ -152,6 +180,23 @@ class ArchitectureTest {
     }
 
     @Test
+    void entities_are_equal_by_id_through_one_base_class() {
+        classes()
+                .that()
+                .areAnnotatedWith(Entity.class)
+                .should()
+                .beAssignableTo(AbstractEntity.class)
+                .andShould()
+                .notHaveModifier(JavaModifier.ABSTRACT)
+                .check(classes);
+        noClasses()
+                .that()
+                .areAnnotatedWith(Entity.class)
+                .should(declareTheirOwnEqualsOrHashCode())
+                .check(classes);
+    }
+
+    @Test
     void views_live_only_in_ui_packages() {
         classes()
                 .that()
@@ -232,6 +277,20 @@ class ArchitectureTest {
                 .dependOnClassesThat()
                 .resideInAPackage("com.storemetrics.appstore..")
                 .check(classes);
+    }
+
+    private static ArchCondition<JavaClass> declareTheirOwnEqualsOrHashCode() {
+        return new ArchCondition<>("declare their own equals or hashCode") {
+            @Override
+            public void check(JavaClass entity, ConditionEvents events) {
+                entity.getMethods().stream()
+                        .filter(method -> method.getName().equals("equals")
+                                || method.getName().equals("hashCode"))
+                        .forEach(method -> events.add(SimpleConditionEvent.satisfied(
+                                method,
+                                entity.getName() + " declares " + method.getName() + " (AbstractEntity has it)")));
+            }
+        };
     }
 
     private static DescribedPredicate<JavaClass> belongToAnotherFeatureThanBase() {

@@ -1,10 +1,13 @@
 package com.storemetrics.account;
 
+import com.storemetrics.base.AbstractEntity;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -18,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -29,7 +31,7 @@ import java.util.TreeSet;
  */
 @Entity
 @Table(name = "store_account")
-public class StoreAccount {
+public class StoreAccount extends AbstractEntity<Long> {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -47,7 +49,7 @@ public class StoreAccount {
     @Version
     private long version;
 
-    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
     private Membership membership = Membership.UNKNOWN;
 
@@ -86,6 +88,7 @@ public class StoreAccount {
         addVendorNumbers(vendorNumbers);
     }
 
+    @Override
     public Long getId() {
         return id;
     }
@@ -173,15 +176,5 @@ public class StoreAccount {
                 .findFirst()
                 .ifPresentOrElse(app -> app.rename(appName), () -> apps.add(new StoreApp(this, appleId, appName))));
         appCount = apps.size();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return this == o || (o instanceof StoreAccount other && id != null && id.equals(other.id));
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hashCode(getClass());
     }
 }

@@ -1,5 +1,6 @@
 package com.storemetrics.account;
 
+import com.storemetrics.base.AbstractEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -9,12 +10,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import java.util.Objects;
 
 /** An app of an account, as last seen in App Store Connect. */
 @Entity
 @Table(name = "store_app")
-public class StoreApp {
+public class StoreApp extends AbstractEntity<Long> {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -29,6 +29,11 @@ public class StoreApp {
 
     @Column(nullable = false, length = 300)
     private String name;
+
+    @Override
+    public Long getId() {
+        return id;
+    }
 
     protected StoreApp() {}
 
@@ -48,15 +53,5 @@ public class StoreApp {
 
     void rename(String newName) {
         this.name = newName;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return this == o || (o instanceof StoreApp other && id != null && id.equals(other.id));
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hashCode(getClass());
     }
 }

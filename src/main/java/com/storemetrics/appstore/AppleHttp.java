@@ -1,6 +1,7 @@
 package com.storemetrics.appstore;
 
 import com.storemetrics.appstore.AppleFailure.Kind;
+import com.storemetrics.base.Backoff;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -247,8 +248,9 @@ final class AppleHttp {
     }
 
     Duration backoff(int failedAttempts) {
-        long base = properties.retryBackoff().toMillis();
-        long exponential = Math.min(MAX_BACKOFF.toMillis(), base << Math.min(failedAttempts - 1, 20));
+        long exponential = new Backoff(properties.retryBackoff(), MAX_BACKOFF)
+                .after(failedAttempts)
+                .toMillis();
         // "Equal jitter": at least half the exponential step, so callers never retry in lock-step.
         long jittered = exponential / 2 + ThreadLocalRandom.current().nextLong(exponential / 2 + 1);
         return Duration.ofMillis(jittered);

@@ -3,6 +3,7 @@ package com.storemetrics.connect;
 import com.storemetrics.account.DiscoveredAccount;
 import com.storemetrics.appstore.AppleFacts;
 import com.storemetrics.appstore.AppleFailure;
+import com.storemetrics.appstore.DailySales;
 import com.storemetrics.appstore.ReporterClient;
 import com.storemetrics.appstore.SalesRow;
 import java.time.Clock;
@@ -85,9 +86,9 @@ class RecentAppsLoader implements DisposableBean {
         LocalDate yesterday = AppleFacts.reportToday(clock).minusDays(1);
         try {
             for (int daysBack = 0; daysBack < DAYS_BACK; daysBack++) {
-                com.storemetrics.appstore.DailySales answer =
+                DailySales answer =
                         reporter.dailySales(accessToken, accountNumber, vendor, yesterday.minusDays(daysBack));
-                if (answer.outcome() == com.storemetrics.appstore.DailySales.Outcome.DATA) {
+                if (answer.outcome() == DailySales.Outcome.DATA) {
                     return new VendorApps(appsOf(answer.report().rows()), false);
                 }
             }

@@ -17,8 +17,11 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.IntConsumer;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -184,7 +187,7 @@ public class ConnectAppStoreDialog extends Dialog {
                             .filter(account ->
                                     !accountStep.availabilityOf(account).needsInvitation())
                             .map(DiscoveredAccount::key)
-                            .collect(java.util.stream.Collectors.toSet()));
+                            .collect(Collectors.toSet()));
             showStep();
         }
     }
@@ -234,7 +237,7 @@ public class ConnectAppStoreDialog extends Dialog {
         inviteStep.sending(true);
         inviteStep.outcome.info("Asking Apple to send the invitations…");
         List<DiscoveredAccount> accounts = selectedInOrder();
-        java.util.Set<String> invited = new java.util.HashSet<>();
+        Set<String> invited = new HashSet<>();
         for (DiscoveredAccount account : accounts) {
             background.run(
                     UI.getCurrent(),

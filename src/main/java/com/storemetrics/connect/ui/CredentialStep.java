@@ -8,6 +8,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -15,6 +16,7 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.data.value.HasValueChangeMode;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.theme.lumo.LumoUtility;
@@ -94,7 +96,7 @@ class CredentialStep extends VerticalLayout {
         privateKeyUpload.setMaxFiles(1);
         privateKeyUpload.setMaxFileSize(MAX_P8_BYTES);
         privateKeyUpload.setAcceptedFileTypes(".p8");
-        privateKeyUpload.setDropLabel(new com.vaadin.flow.component.html.Span("Drop the .p8 file here"));
+        privateKeyUpload.setDropLabel(new Span("Drop the .p8 file here"));
         privateKeyUpload.addFileRejectedListener(rejected -> outcome.failure(
                 "That file was refused: " + rejected.getErrorMessage() + ". Choose the .p8 key file (at most 16 KB)."));
         keyPartFields.setPadding(false);
@@ -136,9 +138,7 @@ class CredentialStep extends VerticalLayout {
             keyPartFields.setVisible(!change.getValue());
             onEdited.run();
         });
-        for (var field : new com.vaadin.flow.data.value.HasValueChangeMode[] {
-            accessToken, issuerId, keyId, privateKey, jwt, vendorNumber
-        }) {
+        for (var field : new HasValueChangeMode[] {accessToken, issuerId, keyId, privateKey, jwt, vendorNumber}) {
             field.setValueChangeMode(ValueChangeMode.EAGER);
         }
         // The browser enforces maxlength for well-behaved clients; the listeners enforce it for all:

@@ -1,9 +1,11 @@
 package com.storemetrics.connect.ui;
 
 import com.storemetrics.account.DiscoveredAccount;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.OrderedList;
@@ -18,9 +20,11 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Step 3: invite our service Apple ID in every selected account, then confirm. With an API key,
@@ -38,10 +42,10 @@ class InviteStep extends VerticalLayout {
 
     private final Map<String, Span> resultByAccountKey = new LinkedHashMap<>();
     /** What only an invitation needs: hidden when our service user is a member of every selected account. */
-    private final List<com.vaadin.flow.component.Component> invitationParts = new java.util.ArrayList<>();
+    private final List<Component> invitationParts = new ArrayList<>();
 
     final Paragraph noInvitationNeeded = new Paragraph();
-    final com.vaadin.flow.component.html.Anchor howToLink;
+    final Anchor howToLink;
     private boolean invitationNeeded = true;
 
     InviteStep(String appleId) {
@@ -109,7 +113,7 @@ class InviteStep extends VerticalLayout {
         return invitationNeeded;
     }
 
-    void show(List<DiscoveredAccount> selected, boolean canSendForCustomer, java.util.Set<String> alreadyMembers) {
+    void show(List<DiscoveredAccount> selected, boolean canSendForCustomer, Set<String> alreadyMembers) {
         checklist.removeAll();
         resultByAccountKey.clear();
         invitationNeeded = selected.stream().anyMatch(account -> !alreadyMembers.contains(account.key()));

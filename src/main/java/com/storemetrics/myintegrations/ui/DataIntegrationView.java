@@ -40,6 +40,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * My Account > Data Integration: the platforms to connect, notices about what the verifier did,
@@ -70,7 +71,7 @@ public class DataIntegrationView extends VerticalLayout implements HasUrlParamet
             LiveUpdates live,
             AuthenticationContext authentication,
             Clock clock,
-            org.springframework.beans.factory.ObjectProvider<StoreDataLines> storeData) {
+            ObjectProvider<StoreDataLines> storeData) {
         this.connections = connections;
         this.integrationService = integrationService;
         this.background = background;

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The customer's integrations with a status filter: paged in the database as the signed-in
@@ -86,7 +87,7 @@ class LiveIntegrationsGrid extends VerticalLayout {
         grid.setMinHeight("22rem");
         NarrowScreens.hideOnPhones(
                 grid,
-                java.util.stream.Stream.of("vendor", "apps", "connected", "checked")
+                Stream.of("vendor", "apps", "connected", "checked")
                         .map(grid::getColumnByKey)
                         .toList());
     }

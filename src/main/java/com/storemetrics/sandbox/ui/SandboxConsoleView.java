@@ -25,6 +25,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.PermitAll;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -74,7 +75,7 @@ class SandboxConsoleView extends VerticalLayout {
                 VaadinIcon.FAST_FORWARD.create(),
                 e -> act(
                         "Sandbox time moved forward 4 days: invitations older than that have lapsed",
-                        () -> world.advanceClock(java.time.Duration.ofDays(4))));
+                        () -> world.advanceClock(Duration.ofDays(4))));
         later.setId("advance-clock");
         later.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         later.setTooltipText("Apple lets invitations lapse after 3 days. In development the app shares this clock, "

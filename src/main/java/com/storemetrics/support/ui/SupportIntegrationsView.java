@@ -40,6 +40,9 @@ import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.springframework.data.domain.Sort;
 
 /**
@@ -94,7 +97,7 @@ public class SupportIntegrationsView extends VerticalLayout {
         grid.setMinHeight("22rem");
         NarrowScreens.hideOnPhones(
                 grid,
-                java.util.stream.Stream.of("since", "lastChecked", "reason")
+                Stream.of("since", "lastChecked", "reason")
                         .map(grid::getColumnByKey)
                         .toList());
         showHealth(service.health());
@@ -199,7 +202,7 @@ public class SupportIntegrationsView extends VerticalLayout {
         grid.sort(List.of(new GridSortOrder<>(since, SortDirection.DESCENDING)));
     }
 
-    private void applyFilter(java.util.function.UnaryOperator<IntegrationSearchFilter> change) {
+    private void applyFilter(UnaryOperator<IntegrationSearchFilter> change) {
         filter = change.apply(filter);
         grid.getDataProvider().refreshAll();
     }
@@ -212,7 +215,7 @@ public class SupportIntegrationsView extends VerticalLayout {
     void openDetails(long integrationId) {
         try {
             new SupportDetailsDialog(service.openDetails(integrationId)).open();
-        } catch (java.util.NoSuchElementException gone) {
+        } catch (NoSuchElementException gone) {
             error("This integration no longer exists.");
         }
     }
