@@ -2,6 +2,7 @@ package com.storemetrics.attempts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.storemetrics.SignIn;
 import com.storemetrics.TwoNodes;
 import com.storemetrics.integration.IntegrationStatus;
 import com.storemetrics.myintegrations.CheckAgain;
@@ -18,17 +19,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * Two app nodes on one PostgreSQL count attempts together: an attacker's failed sign-ins split
@@ -111,11 +106,11 @@ class AttemptsAcrossNodesTest {
                 "Waiting for the invitation",
                 Instant.now());
 
-        CheckAgain onA = as(
+        CheckAgain onA = SignIn.as(
                 nodes.a,
                 "alice",
                 () -> nodes.a.getBean(IntegrationService.class).checkAgain(pending));
-        CheckAgain onB = as(
+        CheckAgain onB = SignIn.as(
                 nodes.b,
                 "alice",
                 () -> nodes.b.getBean(IntegrationService.class).checkAgain(pending));
@@ -125,17 +120,5 @@ class AttemptsAcrossNodesTest {
                 .as("the same customer on the other node, right after")
                 .isFalse();
         assertThat(onB.retryIn()).isPositive().isLessThanOrEqualTo(CheckAgain.MIN_GAP);
-    }
-
-    private static <T> T as(ConfigurableApplicationContext node, String username, Supplier<T> work) {
-        UserDetails user = node.getBean(UserDetailsService.class).loadUserByUsername(username);
-        SecurityContextHolder.getContext()
-                .setAuthentication(
-                        UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
     }
 }

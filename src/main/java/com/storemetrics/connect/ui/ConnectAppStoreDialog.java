@@ -5,9 +5,7 @@ import com.storemetrics.base.ui.BackgroundCalls;
 import com.storemetrics.connect.AlreadyConnected;
 import com.storemetrics.connect.ApiAccess;
 import com.storemetrics.connect.ConnectionService;
-import com.storemetrics.connect.CredentialRejected;
 import com.storemetrics.connect.FunnelDraft;
-import com.storemetrics.integration.CredentialKind;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -17,9 +15,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -40,6 +36,8 @@ public class ConnectAppStoreDialog extends Dialog {
     private final transient BackgroundCalls background;
     private final IntConsumer onFinished;
     private final FunnelDraft draft = new FunnelDraft();
+    private final CredentialValidation validation;
+    private final InvitationSending invitations;
 
     final CredentialStep tokenStep = new CredentialStep(this::credentialEdited);
     final SelectAccountStep accountStep = new SelectAccountStep();
@@ -57,6 +55,8 @@ public class ConnectAppStoreDialog extends Dialog {
         this.background = background;
         this.onFinished = onFinished;
         this.inviteStep = new InviteStep(connections.serviceAppleId());
+        this.validation = new CredentialValidation(connections, background, draft, tokenStep, this::updateButtons);
+        this.invitations = new InvitationSending(connections, background, inviteStep);
 
         setHeaderTitle("Connect App Store Connect");
         stepLabel.setId("connect-step-label");
@@ -81,7 +81,7 @@ public class ConnectAppStoreDialog extends Dialog {
         spacer.addClassName(LumoUtility.Flex.GROW);
         getFooter().add(cancel, spacer, back, next, finish);
 
-        tokenStep.validate.addClickListener(click -> validate());
+        tokenStep.validate.addClickListener(click -> validation.run());
         accountStep.accounts.addValueChangeListener(change -> updateButtons());
         inviteStep.confirmed.addValueChangeListener(change -> updateButtons());
         inviteStep.sendForMe.addClickListener(click -> sendInvitations());
@@ -125,51 +125,6 @@ public class ConnectAppStoreDialog extends Dialog {
             stepLabel.setText(draft.step().title(tokenStep.selectedKind()));
         }
         updateButtons();
-    }
-
-    private void validate() {
-        if (!tokenStep.validate.isEnabled()) {
-            return;
-        }
-        int generation = draft.generation();
-        CredentialKind kind = tokenStep.selectedKind();
-        String token = tokenStep.accessToken.getValue();
-        String issuer = tokenStep.issuerId.getValue();
-        String keyId = tokenStep.keyId.getValue();
-        String pem = tokenStep.privateKey.getValue();
-        String jwt = tokenStep.jwt.getValue();
-        boolean usesJwt = tokenStep.usesJwt();
-        String vendor = tokenStep.vendorNumber.getValue();
-        tokenStep.running(true);
-        background.run(
-                UI.getCurrent(),
-                () -> {
-                    if (kind == CredentialKind.ACCESS_TOKEN) {
-                        return new Checked(connections.checkAccessToken(token), null, token);
-                    }
-                    ConnectionService.ApiAccountCheck check = usesJwt
-                            ? connections.checkApiJwt(jwt, vendor)
-                            : connections.checkApiKey(issuer, keyId, pem, vendor);
-                    return new Checked(List.of(check.account()), check.access(), null);
-                },
-                checked -> {
-                    if (!draft.checked(generation, kind, checked.accounts(), checked.access(), checked.accessToken())) {
-                        return; // The customer changed the input meanwhile; this answer is about the old one.
-                    }
-                    tokenStep.running(false);
-                    int count = checked.accounts().size();
-                    tokenStep.outcome.success("Valid. Apple shows " + count + (count == 1 ? " account" : " accounts")
-                            + " for this " + (kind == CredentialKind.ACCESS_TOKEN ? "token" : "key") + ". Press Next.");
-                    updateButtons();
-                },
-                failure -> {
-                    if (generation != draft.generation()) {
-                        return;
-                    }
-                    tokenStep.running(false);
-                    tokenStep.outcome.failure(messageFor(failure));
-                    updateButtons();
-                });
     }
 
     private void next() {
@@ -231,34 +186,8 @@ public class ConnectAppStoreDialog extends Dialog {
 
     private void sendInvitations() {
         ApiAccess access = draft.apiAccess();
-        if (access == null) {
-            return;
-        }
-        inviteStep.sending(true);
-        inviteStep.outcome.info("Asking Apple to send the invitations…");
-        List<DiscoveredAccount> accounts = selectedInOrder();
-        Set<String> invited = new HashSet<>();
-        for (DiscoveredAccount account : accounts) {
-            background.run(
-                    UI.getCurrent(),
-                    () -> connections.sendInvitation(access, account),
-                    result -> {
-                        inviteStep.sending(false);
-                        inviteStep.outcome.clear();
-                        inviteStep.showResult(account, result.label(), true);
-                        invited.add(account.key());
-                        if (invited.size() == accounts.size()) {
-                            // Apple has an invitation (or membership) for every account: nothing is left to confirm.
-                            inviteStep.confirmed.setValue(true);
-                            inviteStep.outcome.success(
-                                    "Apple has our Apple ID invited to every selected account. Press Finish.");
-                        }
-                    },
-                    failure -> {
-                        inviteStep.sending(false);
-                        inviteStep.outcome.clear();
-                        inviteStep.showResult(account, "failed: " + messageFor(failure), false);
-                    });
+        if (access != null) {
+            invitations.send(access, selectedInOrder());
         }
     }
 
@@ -285,20 +214,5 @@ public class ConnectAppStoreDialog extends Dialog {
     private void forgetCredential() {
         tokenStep.forgetSecrets();
         draft.forget();
-    }
-
-    private static String messageFor(RuntimeException failure) {
-        if (failure instanceof CredentialRejected rejected) {
-            return rejected.userMessage();
-        }
-        log.error("Unexpected failure in the connection dialog", failure);
-        return "Something unexpected went wrong on our side. Please try again; if it keeps happening, contact support.";
-    }
-
-    private record Checked(List<DiscoveredAccount> accounts, ApiAccess access, String accessToken) {
-        @Override
-        public String toString() {
-            return "Checked[" + accounts.size() + " accounts]";
-        }
     }
 }
