@@ -3,7 +3,9 @@ package com.storemetrics.bench;
 import com.storemetrics.Application;
 import com.storemetrics.KnownState;
 import com.storemetrics.TestClock;
+import com.sun.management.ThreadMXBean;
 import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.reflect.InvocationHandler;
@@ -183,7 +185,7 @@ public final class BenchmarkSupport {
 
     /** Bytes allocated so far by the current thread (HotSpot's per-thread allocation counter). */
     public static long allocatedBytes() {
-        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean())
+        return ((ThreadMXBean) ManagementFactory.getThreadMXBean())
                 .getThreadAllocatedBytes(Thread.currentThread().getId());
     }
 
@@ -374,7 +376,7 @@ public final class BenchmarkSupport {
         static final AtomicLong CONTROL_NANOS = new AtomicLong();
 
         static final Filter FILTER = (request, response, chain) -> {
-            String path = ((jakarta.servlet.http.HttpServletRequest) request).getRequestURI();
+            String path = ((HttpServletRequest) request).getRequestURI();
             long start = System.nanoTime();
             try {
                 chain.doFilter(request, response);

@@ -7,6 +7,7 @@ import com.storemetrics.KaribuTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.data.provider.DataCommunicator;
+import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.communication.UidlWriter;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -68,9 +69,7 @@ public final class KaribuBenchmarkSupport {
 
     /** The mode the current UI's service runs in, as its deployment configuration says. */
     public static String vaadinMode() {
-        return com.vaadin.flow.server.VaadinService.getCurrent()
-                        .getDeploymentConfiguration()
-                        .isProductionMode()
+        return VaadinService.getCurrent().getDeploymentConfiguration().isProductionMode()
                 ? "Vaadin production mode"
                 : "Vaadin development mode";
     }

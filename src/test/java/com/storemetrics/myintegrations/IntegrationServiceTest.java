@@ -3,6 +3,7 @@ package com.storemetrics.myintegrations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.storemetrics.DemoAccounts;
 import com.storemetrics.SignIn;
 import com.storemetrics.SpringTest;
 import com.storemetrics.TestClock;
@@ -19,8 +20,12 @@ import com.storemetrics.integration.IntegrationStatus;
 import com.storemetrics.integration.Notice;
 import com.storemetrics.verification.VerifierSees;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,7 +41,7 @@ class IntegrationServiceTest extends SpringTest {
             List.of("85000001"),
             List.of(new DiscoveredApp("1400000001", "Forge Runner")),
             AppsState.LOADED);
-    static final DiscoveredAccount ALICE_MARTIN = com.storemetrics.DemoAccounts.ALICE_MARTIN;
+    static final DiscoveredAccount ALICE_MARTIN = DemoAccounts.ALICE_MARTIN;
     static final DiscoveredAccount NORTHWIND = new DiscoveredAccount(
             "100003",
             "Northwind Games",
@@ -128,9 +133,8 @@ class IntegrationServiceTest extends SpringTest {
                         HistoryEntry::to,
                         entry -> entry.actor().label())
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(null, IntegrationStatus.PENDING, "Customer alice"),
-                        org.assertj.core.groups.Tuple.tuple(
-                                IntegrationStatus.PENDING, IntegrationStatus.APPROVED, "Storemetrics verifier"));
+                        Tuple.tuple(null, IntegrationStatus.PENDING, "Customer alice"),
+                        Tuple.tuple(IntegrationStatus.PENDING, IntegrationStatus.APPROVED, "Storemetrics verifier"));
     }
 
     @Test
@@ -157,7 +161,7 @@ class IntegrationServiceTest extends SpringTest {
         jdbc.update(
                 "UPDATE integration SET connected_at = ? WHERE account_id ="
                         + " (SELECT id FROM store_account WHERE account_number = '100002')",
-                java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).plusHours(1));
+                OffsetDateTime.now(ZoneOffset.UTC).plusHours(1));
 
         assertThat(names(List.of("account"))).containsExactly("Alice Martin", "Northwind Games", "Pixel Forge Studio");
         assertThat(names(List.of("-account"))).containsExactly("Pixel Forge Studio", "Northwind Games", "Alice Martin");
@@ -240,7 +244,7 @@ class IntegrationServiceTest extends SpringTest {
                 .toList();
     }
 
-    private <T> T as(String user, java.util.function.Supplier<T> work) {
+    private <T> T as(String user, Supplier<T> work) {
         return SignIn.as(context, user, work);
     }
 }

@@ -3,6 +3,7 @@ package com.storemetrics.verification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.storemetrics.DemoAccounts;
 import com.storemetrics.SandboxControl;
 import com.storemetrics.SignIn;
 import com.storemetrics.SpringTest;
@@ -26,8 +27,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Verifier cycles against the embedded sandbox over real HTTP, driven through its control API. */
 class MembershipCheckTest extends SpringTest {
 
-    static final DiscoveredAccount PIXEL_FORGE = com.storemetrics.DemoAccounts.PIXEL_FORGE;
-    static final DiscoveredAccount ALICE_MARTIN = com.storemetrics.DemoAccounts.ALICE_MARTIN;
+    static final DiscoveredAccount PIXEL_FORGE = DemoAccounts.PIXEL_FORGE;
+    static final DiscoveredAccount ALICE_MARTIN = DemoAccounts.ALICE_MARTIN;
 
     @LocalServerPort
     int port;

@@ -37,7 +37,7 @@ public final class CrossNodePushBenchmark {
         try (TwoNodes nodes = new TwoNodes();
                 KaribuSession alice = new KaribuSession(nodes.b, "alice")) {
             alice.call(() -> {
-                UI.getCurrent().navigate(com.storemetrics.myintegrations.ui.DataIntegrationViewProbe.VIEW);
+                UI.getCurrent().navigate(DataIntegrationViewProbe.VIEW);
                 return null;
             });
             List<Long> toView = new ArrayList<>();

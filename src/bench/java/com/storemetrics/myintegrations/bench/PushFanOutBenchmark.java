@@ -3,6 +3,7 @@ package com.storemetrics.myintegrations.bench;
 import static com.storemetrics.bench.BenchmarkSupport.mb;
 import static com.storemetrics.bench.BenchmarkSupport.summary;
 
+import com.github.mvysny.kaributesting.v10.LocatorJ;
 import com.storemetrics.SandboxControl;
 import com.storemetrics.base.live.LiveUpdates;
 import com.storemetrics.bench.BenchmarkSupport;
@@ -18,20 +19,28 @@ import com.storemetrics.support.ui.SupportIntegrationsView;
 import com.storemetrics.support.ui.SupportIntegrationsViewProbe;
 import com.storemetrics.verification.MembershipCheck;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.internal.CurrentInstance;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.communication.PushConnection;
 import com.vaadin.flow.server.communication.UidlWriter;
 import com.vaadin.flow.shared.communication.PushMode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -166,10 +175,9 @@ public final class PushFanOutBenchmark {
                 // -Dbench.dump-messages=DIR: the first customer view's and first support view's messages, to read what
                 // a push carries.
                 try {
-                    java.nio.file.Files.writeString(
-                            java.nio.file.Path.of(DUMP_MESSAGES, "push-" + index + "-" + end + ".json"), message);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    Files.writeString(Path.of(DUMP_MESSAGES, "push-" + index + "-" + end + ".json"), message);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
             }
             lastPush.set(end);
@@ -289,13 +297,12 @@ public final class PushFanOutBenchmark {
                     karibu.login(seeded.usernames().get(customerOf[i]));
                     ui[i].navigate(DataIntegrationView.class);
                     // The target, not the security proxy that getCurrentView() returns (its fields are empty).
-                    customerView[i] = com.github.mvysny.kaributesting.v10.LocatorJ._get(DataIntegrationView.class);
+                    customerView[i] = LocatorJ._get(DataIntegrationView.class);
                     open(DataIntegrationViewProbe.grid(customerView[i]));
                 } else {
                     karibu.login("carol");
                     ui[i].navigate(SupportIntegrationsView.class);
-                    supportView[i - customerViews] =
-                            com.github.mvysny.kaributesting.v10.LocatorJ._get(SupportIntegrationsView.class);
+                    supportView[i - customerViews] = LocatorJ._get(SupportIntegrationsView.class);
                     open(SupportIntegrationsViewProbe.grid(supportView[i - customerViews]));
                 }
                 ui[i].getPushConfiguration().setPushMode(PushMode.AUTOMATIC);
@@ -463,7 +470,7 @@ public final class PushFanOutBenchmark {
                     }
                 }
                 long[] sorted = after.clone();
-                java.util.Arrays.sort(sorted);
+                Arrays.sort(sorted);
                 settle();
                 String line = String.format(
                         "run %3d: last UI %7.1f ms after commit (customers %7.1f, support %7.1f),"
@@ -531,7 +538,7 @@ public final class PushFanOutBenchmark {
     }
 
     /** What the browser does on opening: asks for the first rows; the response is built; it confirms. */
-    private static void open(com.vaadin.flow.component.grid.Grid<?> grid) {
+    private static void open(Grid<?> grid) {
         KaribuBenchmarkSupport.serverResponse();
         KaribuBenchmarkSupport.requestRows(grid, 0, PAGE);
         KaribuBenchmarkSupport.serverResponse();
@@ -666,7 +673,7 @@ public final class PushFanOutBenchmark {
 
         // The shared account, then each customer's own accounts; our user a member of the shared and the Approved ones.
         List<Object[]> accounts = new ArrayList<>();
-        Map<String, String> visible = new java.util.LinkedHashMap<>();
+        Map<String, String> visible = new LinkedHashMap<>();
         accounts.add(new Object[] {SHARED_NUMBER, SHARED_NAME, Timestamp.from(now), "MEMBER", Timestamp.from(now)});
         for (int c = 0; c < CUSTOMERS; c++) {
             for (int k = 0; k < OWN.length; k++) {
@@ -691,7 +698,7 @@ public final class PushFanOutBenchmark {
                 accounts);
         List<Map<String, Object>> ids = jdbc.queryForList(
                 "SELECT id, account_number FROM store_account WHERE account_number >= '710000' ORDER BY account_number");
-        Map<String, Long> idByNumber = new java.util.HashMap<>();
+        Map<String, Long> idByNumber = new HashMap<>();
         ids.forEach(row -> idByNumber.put((String) row.get("ACCOUNT_NUMBER"), ((Number) row.get("ID")).longValue()));
         List<Object[]> vendors = new ArrayList<>();
         idByNumber.forEach((number, id) -> vendors.add(new Object[] {id, "9" + number}));

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -178,7 +179,7 @@ public final class SupportGridBenchmark {
                     insert.setLong(1, customer);
                     insert.setLong(2, accountIds[account]);
                     if (status == IntegrationStatus.REMOVED) {
-                        insert.setNull(3, java.sql.Types.BIGINT);
+                        insert.setNull(3, Types.BIGINT);
                     } else {
                         insert.setLong(3, accountIds[account]);
                     }

@@ -4,11 +4,16 @@ import static com.storemetrics.bench.BenchmarkSupport.percentileMillis;
 import static com.storemetrics.bench.BenchmarkSupport.summary;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.LocatorJ;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.storemetrics.KnownState;
 import com.storemetrics.SandboxControl;
+import com.storemetrics.SignIn;
 import com.storemetrics.account.DiscoveredAccount;
+import com.storemetrics.appstore.AppleCallAccounting;
+import com.storemetrics.appstore.AppleFacts;
+import com.storemetrics.appstore.AppleProtocol;
 import com.storemetrics.bench.BenchmarkSupport;
 import com.storemetrics.bench.BenchmarkSupport.SandboxRequests;
 import com.storemetrics.bench.KaribuBenchmarkSupport;
@@ -16,21 +21,27 @@ import com.storemetrics.connect.ConnectionService;
 import com.storemetrics.integration.CredentialKind;
 import com.storemetrics.integration.IntegrationRow;
 import com.storemetrics.integration.IntegrationStatus;
+import com.storemetrics.myintegrations.IntegrationService;
 import com.storemetrics.myintegrations.ui.DataIntegrationView;
 import com.storemetrics.sandbox.SandboxWorld;
 import com.storemetrics.verification.MembershipCheck;
 import com.storemetrics.verification.VerificationTriggers;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntSupplier;
 import java.util.function.Predicate;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -96,7 +107,7 @@ public final class ApprovalLatencyBenchmark {
     private final ExecutorService verifierThread = Executors.newSingleThreadExecutor();
     private final Random random = new Random(5);
     /** Per pipeline check: the sandbox's handling time of {Reporter, control API} requests. */
-    private final List<long[]> sandboxInCheck = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<long[]> sandboxInCheck = new CopyOnWriteArrayList<>();
 
     private ApprovalLatencyBenchmark(ConfigurableApplicationContext context) {
         this.context = context;
@@ -249,12 +260,11 @@ public final class ApprovalLatencyBenchmark {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             MockVaadin.clientRoundtrip();
-            if (condition.test(com.github.mvysny.kaributesting.v10.GridKt._findAll(grid))) {
+            if (condition.test(GridKt._findAll(grid))) {
                 return System.nanoTime();
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(
-                        "timed out; rows: " + com.github.mvysny.kaributesting.v10.GridKt._findAll(grid));
+                throw new IllegalStateException("timed out; rows: " + GridKt._findAll(grid));
             }
             LockSupport.parkNanos(100_000);
         }
@@ -265,7 +275,7 @@ public final class ApprovalLatencyBenchmark {
         jdbc.update("DELETE FROM scheduled_tasks WHERE task_name = 'membership-check-soon' AND picked = FALSE");
         jdbc.update(
                 "UPDATE scheduled_tasks SET execution_time = ? WHERE task_name = 'membership-check' AND picked = FALSE",
-                java.sql.Timestamp.from(java.time.Instant.now().plus(Duration.ofHours(1))));
+                Timestamp.from(Instant.now().plus(Duration.ofHours(1))));
     }
 
     /** One lane of {@code spread-5min}: the account of its current run and where that run is. */
@@ -319,8 +329,7 @@ public final class ApprovalLatencyBenchmark {
         ui.navigate("sandbox");
         ui.navigate(DataIntegrationView.class);
         Grid<IntegrationRow> grid = LocatorJ._get(Grid.class, spec -> spec.withId("integrations-grid"));
-        com.storemetrics.myintegrations.IntegrationService integrations =
-                context.getBean(com.storemetrics.myintegrations.IntegrationService.class);
+        IntegrationService integrations = context.getBean(IntegrationService.class);
         long start = System.nanoTime();
         for (Lane lane : lanes) {
             // Lanes start spread over the first lane's window, then run back to back.
@@ -333,8 +342,8 @@ public final class ApprovalLatencyBenchmark {
         while (acceptToShown.size() < SPREAD_RUNS) {
             MockVaadin.clientRoundtrip();
             long now = System.nanoTime();
-            Map<String, IntegrationRow> shown = new java.util.HashMap<>();
-            com.github.mvysny.kaributesting.v10.GridKt._findAll(grid).forEach(row -> shown.put(row.accountName(), row));
+            Map<String, IntegrationRow> shown = new HashMap<>();
+            GridKt._findAll(grid).forEach(row -> shown.put(row.accountName(), row));
             for (Lane lane : lanes) {
                 if (!lane.pending && lane.finishAt > 0 && now >= lane.finishAt && started < SPREAD_RUNS) {
                     connections.finish(List.of(lane.nextAccount(world)), CredentialKind.ACCESS_TOKEN);
@@ -397,10 +406,8 @@ public final class ApprovalLatencyBenchmark {
         }
         jdbc.batchUpdate(
                 "INSERT INTO app_user (username, display_name, password_hash, role) VALUES (?, ?, ?, ?)", users);
-        com.storemetrics.appstore.AppleCallAccounting accounting =
-                context.getBean(com.storemetrics.appstore.AppleCallAccounting.class);
-        java.util.function.IntSupplier reporter =
-                () -> accounting.requestsInLastHour(com.storemetrics.appstore.AppleProtocol.REPORTER);
+        AppleCallAccounting accounting = context.getBean(AppleCallAccounting.class);
+        IntSupplier reporter = () -> accounting.requestsInLastHour(AppleProtocol.REPORTER);
         check.awaitIdle(Duration.ofSeconds(30));
         int reporter0 = reporter.getAsInt();
         long cycles0 = jdbc.queryForObject("SELECT cycles FROM verifier_health", Long.class);
@@ -417,7 +424,7 @@ public final class ApprovalLatencyBenchmark {
                     List.of(String.valueOf(88_000_000 + c)),
                     List.of(),
                     DiscoveredAccount.AppsState.NO_RECENT_SALES);
-            com.storemetrics.SignIn.as(
+            SignIn.as(
                     context,
                     "load-customer-" + c,
                     () -> connections.finish(List.of(account), CredentialKind.ACCESS_TOKEN));
@@ -451,7 +458,7 @@ public final class ApprovalLatencyBenchmark {
         System.out.printf(
                 "Apple requests in the hour after the first Finish: %.0f (measured %d + %.1f/min x 53.5 min);"
                         + " budget %d an hour, of which the importer may use half%n",
-                hour, fast, perMinute, com.storemetrics.appstore.AppleFacts.HOURLY_REQUEST_BUDGET);
+                hour, fast, perMinute, AppleFacts.HOURLY_REQUEST_BUDGET);
         System.out.printf("TABLE | load | %d customers | %.0f requests/hour |%n", LOAD_CUSTOMERS, hour);
         KnownState.restore(context);
     }

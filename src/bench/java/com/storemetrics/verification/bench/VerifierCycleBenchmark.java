@@ -4,6 +4,7 @@ import static com.storemetrics.bench.BenchmarkSupport.allocatedBytes;
 import static com.storemetrics.bench.BenchmarkSupport.mb;
 import static com.storemetrics.bench.BenchmarkSupport.summary;
 
+import com.storemetrics.TestDatabases;
 import com.storemetrics.appstore.AppleCallAccounting;
 import com.storemetrics.appstore.AppleProtocol;
 import com.storemetrics.bench.BenchmarkSupport;
@@ -11,6 +12,7 @@ import com.storemetrics.bench.BenchmarkSupport.JdbcTiming;
 import com.storemetrics.bench.BenchmarkSupport.SandboxRequests;
 import com.storemetrics.integration.WatchedAccount;
 import com.storemetrics.integration.Watchlist;
+import com.storemetrics.sandbox.SandboxWorld;
 import com.storemetrics.verification.MembershipCheck;
 import com.storemetrics.verification.VerifierSees;
 import java.io.IOException;
@@ -20,6 +22,7 @@ import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -98,7 +101,7 @@ public final class VerifierCycleBenchmark {
             System.out.println("application arguments: " + extra);
         }
         System.out.println("database: "
-                + (com.storemetrics.TestDatabases.onPostgres()
+                + (TestDatabases.onPostgres()
                         ? "embedded PostgreSQL 17 (-Dstoremetrics.test.database=postgresql; fsync and synchronous_commit off, as in the tests)"
                         : FILE_DB
                                 ? "HSQLDB file (the production default, write_delay=false) in " + fileDb
@@ -114,7 +117,7 @@ public final class VerifierCycleBenchmark {
                     jdbc.queryForList("SELECT status, COUNT(*) AS n FROM integration GROUP BY status ORDER BY status"));
 
             Map<String, String> visible = steady ? approvedAccounts() : Map.of();
-            context.getBean(com.storemetrics.sandbox.SandboxWorld.class).addAccounts(visible, true);
+            context.getBean(SandboxWorld.class).addAccounts(visible, true);
             MembershipCheck check = context.getBean(MembershipCheck.class);
             AppleCallAccounting accounting = context.getBean(AppleCallAccounting.class);
             int activeBefore = countActive(jdbc);
@@ -309,7 +312,7 @@ public final class VerifierCycleBenchmark {
 
     /** Every seeded account with Approved integrations (all but every 20th), number to name, as seeded. */
     private static Map<String, String> approvedAccounts() {
-        Map<String, String> accounts = new java.util.LinkedHashMap<>();
+        Map<String, String> accounts = new LinkedHashMap<>();
         for (int a = 0; a < ACCOUNTS; a++) {
             if (a % PENDING_EVERY != 0) {
                 accounts.put(String.valueOf(300_000 + a), "Bench Studio " + a);

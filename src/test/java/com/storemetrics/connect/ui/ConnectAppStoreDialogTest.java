@@ -7,6 +7,7 @@ import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.github.mvysny.kaributesting.v10.HasValueUtilsKt;
 import com.github.mvysny.kaributesting.v10.LocatorJ;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
+import com.storemetrics.DemoAccounts;
 import com.storemetrics.KaribuTest;
 import com.storemetrics.SandboxControl;
 import com.storemetrics.SignIn;
@@ -17,8 +18,16 @@ import com.storemetrics.integration.CredentialKind;
 import com.storemetrics.integration.IntegrationRow;
 import com.storemetrics.integration.IntegrationStatus;
 import com.storemetrics.myintegrations.ui.DataIntegrationView;
+import com.storemetrics.verification.VerifierSees;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Span;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,7 +43,7 @@ class ConnectAppStoreDialogTest extends KaribuTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     ConnectionService connections;
 
     SandboxControl sandbox;
@@ -47,8 +56,7 @@ class ConnectAppStoreDialogTest extends KaribuTest {
         login("alice");
         UI.getCurrent().navigate(DataIntegrationView.class);
         view = _get(DataIntegrationView.class);
-        ButtonKt._click(
-                LocatorJ._get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("connect-app-store")));
+        ButtonKt._click(LocatorJ._get(Button.class, spec -> spec.withId("connect-app-store")));
         dialog = _get(ConnectAppStoreDialog.class);
     }
 
@@ -162,8 +170,7 @@ class ConnectAppStoreDialogTest extends KaribuTest {
     @Test
     void finish_needs_the_confirmation_and_creates_a_pending_row_shown_at_once() {
         goToStepThree("Pixel Forge Studio");
-        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("service-apple-id"))
-                        .getText())
+        assertThat(_get(Span.class, spec -> spec.withId("service-apple-id")).getText())
                 .isEqualTo(SandboxControl.SERVICE_APPLE_ID);
         assertThat(dialog.finish.isEnabled()).isFalse();
 
@@ -188,8 +195,7 @@ class ConnectAppStoreDialogTest extends KaribuTest {
         HasValueUtilsKt._setValue(dialog.inviteStep.confirmed, true);
         ButtonKt._click(dialog.finish);
 
-        ButtonKt._click(
-                LocatorJ._get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("connect-app-store")));
+        ButtonKt._click(LocatorJ._get(Button.class, spec -> spec.withId("connect-app-store")));
         dialog = _get(ConnectAppStoreDialog.class);
         goToStepTwo();
         awaitUntil("apps are loaded", () -> !dialog.accountStep.progress.isVisible());
@@ -209,14 +215,12 @@ class ConnectAppStoreDialogTest extends KaribuTest {
     void a_second_tab_finishing_the_same_account_is_told_and_creates_nothing() {
         goToStepThree("Pixel Forge Studio");
         ConnectAppStoreDialog firstTab = dialog;
-        ButtonKt._click(
-                LocatorJ._get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("connect-app-store")));
+        ButtonKt._click(LocatorJ._get(Button.class, spec -> spec.withId("connect-app-store")));
         // A second dialog, as another tab would have, opened while the first still shows step 3.
-        ConnectAppStoreDialog secondTab =
-                com.github.mvysny.kaributesting.v10.LocatorJ._find(ConnectAppStoreDialog.class).stream()
-                        .filter(candidate -> candidate != firstTab)
-                        .findFirst()
-                        .orElseThrow();
+        ConnectAppStoreDialog secondTab = LocatorJ._find(ConnectAppStoreDialog.class).stream()
+                .filter(candidate -> candidate != firstTab)
+                .findFirst()
+                .orElseThrow();
         dialog = secondTab;
         goToStepThree("Pixel Forge Studio");
 
@@ -239,14 +243,12 @@ class ConnectAppStoreDialogTest extends KaribuTest {
         assertThat(dialog.isOpened()).isFalse();
         assertThat(dialog.tokenStep.accessToken.getValue()).isEmpty();
 
-        ButtonKt._click(
-                LocatorJ._get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("connect-app-store")));
+        ButtonKt._click(LocatorJ._get(Button.class, spec -> spec.withId("connect-app-store")));
         dialog = _get(ConnectAppStoreDialog.class);
         goToStepTwo();
         ButtonKt._click(dialog.cancel);
 
-        ButtonKt._click(
-                LocatorJ._get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("connect-app-store")));
+        ButtonKt._click(LocatorJ._get(Button.class, spec -> spec.withId("connect-app-store")));
         dialog = _get(ConnectAppStoreDialog.class);
         goToStepThree("Pixel Forge Studio");
         HasValueUtilsKt._setValue(dialog.inviteStep.confirmed, true);
@@ -318,11 +320,8 @@ class ConnectAppStoreDialogTest extends KaribuTest {
         assertThat(dialog.inviteStep.howToLink.getElement().getAttribute("rel")).contains("noopener");
     }
 
-    private static java.util.List<String> links(com.vaadin.flow.component.Component step) {
-        return com.github.mvysny.kaributesting.v10.LocatorJ._find(step, com.vaadin.flow.component.html.Anchor.class)
-                .stream()
-                .map(com.vaadin.flow.component.html.Anchor::getHref)
-                .toList();
+    private static List<String> links(Component step) {
+        return LocatorJ._find(step, Anchor.class).stream().map(Anchor::getHref).toList();
     }
 
     @Test
@@ -375,12 +374,10 @@ class ConnectAppStoreDialogTest extends KaribuTest {
         SignIn.as(
                 applicationContext,
                 "bob",
-                () -> connections.finish(
-                        List.of(com.storemetrics.DemoAccounts.PIXEL_FORGE), CredentialKind.ACCESS_TOKEN));
+                () -> connections.finish(List.of(DemoAccounts.PIXEL_FORGE), CredentialKind.ACCESS_TOKEN));
         // The burst after that Finish would check the sandbox, where our user is not a member: not this test's world.
         jdbc.update("DELETE FROM scheduled_tasks WHERE task_name = 'membership-check-soon' AND picked = FALSE");
-        com.storemetrics.verification.VerifierSees.memberships(
-                applicationContext, java.time.Instant.now(), java.util.Map.of("100001", "Pixel Forge Studio"));
+        VerifierSees.memberships(applicationContext, Instant.now(), Map.of("100001", "Pixel Forge Studio"));
 
         goToStepThree("Pixel Forge Studio");
 
@@ -425,9 +422,8 @@ class ConnectAppStoreDialogTest extends KaribuTest {
 
     /** The rows the Data Integration grid shows, fetched as the grid fetches. */
     @SuppressWarnings("unchecked")
-    private static java.util.List<IntegrationRow> shownRows() {
-        return ((com.vaadin.flow.component.grid.Grid<IntegrationRow>) LocatorJ._get(
-                        com.vaadin.flow.component.grid.Grid.class, spec -> spec.withId("integrations-grid")))
+    private static List<IntegrationRow> shownRows() {
+        return ((Grid<IntegrationRow>) LocatorJ._get(Grid.class, spec -> spec.withId("integrations-grid")))
                 .getGenericDataView()
                 .getItems()
                 .toList();

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A huge paste into the connection dialog's token field, in a real browser: a paste is cut by the
@@ -54,7 +55,7 @@ class OversizedInputIT extends BrowserTest {
                 token,
                 PASTE_CHARS * 2);
 
-        WebElement error = new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(30))
+        WebElement error = new WebDriverWait(driver, Duration.ofSeconds(30))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".v-system-error")));
         assertThat(error.getText()).contains("too much to send").contains("reload");
 

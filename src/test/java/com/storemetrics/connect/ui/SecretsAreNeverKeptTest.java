@@ -16,7 +16,11 @@ import com.storemetrics.account.DiscoveredAccount;
 import com.storemetrics.integration.CredentialKind;
 import com.storemetrics.myintegrations.ui.DataIntegrationView;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import java.nio.charset.StandardCharsets;
+import java.sql.Blob;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -121,7 +125,7 @@ class SecretsAreNeverKeptTest extends KaribuTest {
 
     private ConnectAppStoreDialog openDialog() {
         UI.getCurrent().navigate(DataIntegrationView.class);
-        ButtonKt._click(_get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("connect-app-store")));
+        ButtonKt._click(_get(Button.class, spec -> spec.withId("connect-app-store")));
         return _get(ConnectAppStoreDialog.class);
     }
 
@@ -152,19 +156,18 @@ class SecretsAreNeverKeptTest extends KaribuTest {
                 "SELECT table_name FROM information_schema.tables"
                         + " WHERE UPPER(table_schema) = 'PUBLIC' AND UPPER(table_type) IN ('TABLE', 'BASE TABLE')",
                 String.class);
-        assertThat(tables.stream().map(name -> name.toUpperCase(java.util.Locale.ROOT)))
+        assertThat(tables.stream().map(name -> name.toUpperCase(Locale.ROOT)))
                 .contains("INTEGRATION", "INTEGRATION_EVENT", "STORE_ACCOUNT", "SCHEDULED_TASKS");
         for (String table : tables) {
             jdbc.query("SELECT * FROM \"" + table + "\"", resultSet -> {
                 for (int column = 1; column <= resultSet.getMetaData().getColumnCount(); column++) {
                     Object value = resultSet.getObject(column);
                     dump.append(
-                                    value instanceof java.sql.Blob blob
+                                    value instanceof Blob blob
                                             ? new String(
-                                                    blob.getBytes(1, (int) blob.length()),
-                                                    java.nio.charset.StandardCharsets.ISO_8859_1)
+                                                    blob.getBytes(1, (int) blob.length()), StandardCharsets.ISO_8859_1)
                                             : value instanceof byte[] bytes // PostgreSQL's BYTEA
-                                                    ? new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)
+                                                    ? new String(bytes, StandardCharsets.ISO_8859_1)
                                                     : String.valueOf(value))
                             .append('\t');
                 }

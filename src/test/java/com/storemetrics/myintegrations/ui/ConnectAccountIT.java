@@ -3,9 +3,16 @@ package com.storemetrics.myintegrations.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.storemetrics.BrowserTest;
+import com.storemetrics.DemoAccounts;
 import com.storemetrics.SandboxControl;
+import com.storemetrics.SignIn;
+import com.storemetrics.connect.ConnectionService;
+import com.storemetrics.integration.CredentialKind;
+import com.storemetrics.verification.MembershipCheck;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -30,31 +37,29 @@ class ConnectAccountIT extends BrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(pending));
         assertThat(driver.findElement(By.xpath("//vaadin-grid-cell-content[contains(., 'Pixel Forge Studio')]")))
                 .isNotNull();
-        String pageBefore = (String) ((org.openqa.selenium.JavascriptExecutor) driver)
-                .executeScript("return window.performance.timeOrigin.toString()");
+        String pageBefore =
+                (String) ((JavascriptExecutor) driver).executeScript("return window.performance.timeOrigin.toString()");
 
         // The account holder invites our service Apple ID in the sandbox, as in Users and Access.
         new SandboxControl(port).invite(SandboxControl.PIXEL_FORGE, SandboxControl.SERVICE_APPLE_ID);
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.xpath("//vaadin-grid-cell-content[contains(., 'Approved')]")));
-        String pageAfter = (String) ((org.openqa.selenium.JavascriptExecutor) driver)
-                .executeScript("return window.performance.timeOrigin.toString()");
+        String pageAfter =
+                (String) ((JavascriptExecutor) driver).executeScript("return window.performance.timeOrigin.toString()");
         assertThat(pageAfter).as("the same page, not reloaded").isEqualTo(pageBefore);
     }
 
     @Test
     void a_colleagues_account_is_approved_at_finish_without_an_invitation() {
-        com.storemetrics.SignIn.as(
+        SignIn.as(
                 context,
                 "bob",
-                () -> context.getBean(com.storemetrics.connect.ConnectionService.class)
-                        .finish(
-                                java.util.List.of(com.storemetrics.DemoAccounts.PIXEL_FORGE),
-                                com.storemetrics.integration.CredentialKind.ACCESS_TOKEN));
+                () -> context.getBean(ConnectionService.class)
+                        .finish(List.of(DemoAccounts.PIXEL_FORGE), CredentialKind.ACCESS_TOKEN));
         // Bob's account holder invites our service user; the verifier accepts and sees the membership.
         new SandboxControl(port).invite(SandboxControl.PIXEL_FORGE, SandboxControl.SERVICE_APPLE_ID);
-        completeChecks(context.getBean(com.storemetrics.verification.MembershipCheck.class), 1);
+        completeChecks(context.getBean(MembershipCheck.class), 1);
         signIn("alice", "alice-demo-2026");
         connectUpToStepThree(SandboxControl.ALICE_TOKEN, "Pixel Forge Studio", "Connected by a colleague");
 

@@ -7,6 +7,8 @@ import com.storemetrics.DemoAccounts;
 import com.storemetrics.SignIn;
 import com.storemetrics.connect.ConnectionService;
 import com.storemetrics.integration.CredentialKind;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -52,8 +54,8 @@ class CustomerLayoutIT extends BrowserTest {
         assertThat(right.doubleValue())
                 .as("Remove is on screen, not cut off sideways")
                 .isLessThanOrEqualTo(390);
-        java.nio.file.Files.write(
-                java.nio.file.Path.of("target", "phone-data-integration.png"),
+        Files.write(
+                Path.of("target", "phone-data-integration.png"),
                 ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
 
         script(driver, "arguments[0].click()", remove);
@@ -91,8 +93,7 @@ class CustomerLayoutIT extends BrowserTest {
         WebDriver support = newBrowser();
         signedIn(driver, "alice", "alice-demo-2026");
         signedIn(support, "carol", "carol-demo-2026");
-        java.nio.file.Path shots =
-                java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+        Path shots = Files.createDirectories(Path.of("target", "screenshots"));
         for (Dimension size : List.of(
                 new Dimension(390, 844),
                 new Dimension(768, 1024),
@@ -109,7 +110,7 @@ class CustomerLayoutIT extends BrowserTest {
             WebElement remove = wait.until(ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector("vaadin-button[aria-label='Remove Pixel Forge Studio']")));
             assertOnScreen(driver, remove, size, "Remove at " + name);
-            java.nio.file.Files.write(
+            Files.write(
                     shots.resolve("data-integration-" + name + ".png"),
                     ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
 
@@ -123,7 +124,7 @@ class CustomerLayoutIT extends BrowserTest {
                                             "vaadin-button[aria-label='Details of Pixel Forge Studio for Alice Martin (Pixel Forge)']")));
             script(support, "arguments[0].scrollIntoView({block: 'center'})", details);
             assertOnScreen(support, details, size, "support's Details at " + name);
-            java.nio.file.Files.write(
+            Files.write(
                     shots.resolve("support-integrations-" + name + ".png"),
                     ((TakesScreenshot) support).getScreenshotAs(OutputType.BYTES));
         }

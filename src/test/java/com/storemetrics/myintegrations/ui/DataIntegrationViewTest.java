@@ -5,12 +5,15 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.ButtonKt;
+import com.github.mvysny.kaributesting.v10.ElementUtilsKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.HasValueUtilsKt;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
+import com.storemetrics.DemoAccounts;
 import com.storemetrics.KaribuTest;
 import com.storemetrics.LitCellsProbe;
+import com.storemetrics.SandboxControl;
 import com.storemetrics.SignIn;
 import com.storemetrics.account.DiscoveredAccount;
 import com.storemetrics.connect.ConnectionService;
@@ -18,24 +21,31 @@ import com.storemetrics.connect.ui.ConnectAppStoreDialog;
 import com.storemetrics.integration.CredentialKind;
 import com.storemetrics.integration.IntegrationRow;
 import com.storemetrics.integration.IntegrationStatus;
+import com.storemetrics.integration.Notice;
+import com.storemetrics.myintegrations.IntegrationService;
 import com.storemetrics.verification.VerifierSees;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.GridSortOrder;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.dom.DomEvent;
+import com.vaadin.flow.dom.Element;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 class DataIntegrationViewTest extends KaribuTest {
 
-    static final DiscoveredAccount PIXEL_FORGE = com.storemetrics.DemoAccounts.PIXEL_FORGE;
-    static final DiscoveredAccount ALICE_MARTIN = com.storemetrics.DemoAccounts.ALICE_MARTIN;
+    static final DiscoveredAccount PIXEL_FORGE = DemoAccounts.PIXEL_FORGE;
+    static final DiscoveredAccount ALICE_MARTIN = DemoAccounts.ALICE_MARTIN;
 
     @Autowired
     ConnectionService connections;
@@ -43,7 +53,7 @@ class DataIntegrationViewTest extends KaribuTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    @org.springframework.boot.test.web.server.LocalServerPort
+    @LocalServerPort
     int port;
 
     long alicePixelForge;
@@ -180,14 +190,11 @@ class DataIntegrationViewTest extends KaribuTest {
     @Test
     void clicking_the_app_store_connect_card_opens_the_dialog_once() {
         open();
-        com.vaadin.flow.dom.Element card = _get(
-                        com.vaadin.flow.component.html.Div.class, spec -> spec.withId("app-store-card"))
-                .getElement();
+        Element card = _get(Div.class, spec -> spec.withId("app-store-card")).getElement();
         // A click on the card itself, not on its Connect button: what the listener's client-side filter lets through.
         elemental.json.JsonObject data = elemental.json.Json.createObject();
         data.put("!event.target.closest('vaadin-button')", true);
-        com.github.mvysny.kaributesting.v10.ElementUtilsKt._fireDomEvent(
-                card, new com.vaadin.flow.dom.DomEvent(card, "click", data));
+        ElementUtilsKt._fireDomEvent(card, new DomEvent(card, "click", data));
 
         assertThat(_find(ConnectAppStoreDialog.class)).hasSize(1);
     }
@@ -197,8 +204,8 @@ class DataIntegrationViewTest extends KaribuTest {
         DataIntegrationView view = open();
         jdbc.update("INSERT INTO customer_notice (customer_id, created_at, message) SELECT id, CURRENT_TIMESTAMP,"
                 + " 'Pixel Forge Studio was removed from your integrations.' FROM app_user WHERE username = 'alice'");
-        com.storemetrics.integration.Notice stored = applicationContext
-                .getBean(com.storemetrics.myintegrations.IntegrationService.class)
+        Notice stored = applicationContext
+                .getBean(IntegrationService.class)
                 .openNotices()
                 .get(0);
 
@@ -229,8 +236,8 @@ class DataIntegrationViewTest extends KaribuTest {
     @Test
     void check_again_on_a_pending_row_asks_the_shared_check_once_then_says_when_to_ask_again() {
         // Apple agrees with the setup that our user is in Pixel Forge, so no check may take it away meanwhile.
-        com.storemetrics.SandboxControl sandbox = new com.storemetrics.SandboxControl(port);
-        sandbox.acceptInvitation(sandbox.invite("100001", com.storemetrics.SandboxControl.SERVICE_APPLE_ID)
+        SandboxControl sandbox = new SandboxControl(port);
+        sandbox.acceptInvitation(sandbox.invite("100001", SandboxControl.SERVICE_APPLE_ID)
                 .path("id")
                 .asText());
         DataIntegrationView view = open();
@@ -264,8 +271,7 @@ class DataIntegrationViewTest extends KaribuTest {
                         "SELECT COUNT(*) FROM scheduled_tasks WHERE task_instance = 'recheck-now'", Integer.class))
                 .as("one shared check, whatever the number of requests")
                 .isLessThanOrEqualTo(1);
-        org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> clickRowButton("Pixel Forge Studio", "Check Pixel Forge Studio again"))
+        Assertions.assertThatThrownBy(() -> clickRowButton("Pixel Forge Studio", "Check Pixel Forge Studio again"))
                 .as("Approved rows have nothing to check again")
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("No button");

@@ -33,7 +33,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 /** The open Data Integration view follows the verifier through server push, without a reload. */
 class LiveUpdatesTest extends KaribuTest {
 
-    static final DiscoveredAccount PIXEL_FORGE = com.storemetrics.DemoAccounts.PIXEL_FORGE;
+    static final DiscoveredAccount PIXEL_FORGE = DemoAccounts.PIXEL_FORGE;
 
     @LocalServerPort
     int port;
