@@ -7,10 +7,10 @@ import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import com.storemetrics.Application;
 import com.storemetrics.appstore.ApiCredential;
 import com.storemetrics.appstore.ApiTokens;
 import com.storemetrics.appstore.ReporterClient;
+import com.storemetrics.bench.BenchmarkSupport;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.ECPrivateKey;
@@ -27,7 +27,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.LongAdder;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -65,16 +64,10 @@ public final class AppleClientBenchmark {
     }
 
     private static ConfigurableApplicationContext startApplication() {
-        SpringApplication application = new SpringApplication(Application.class);
         long started = System.nanoTime();
-        ConfigurableApplicationContext context = application.run(
-                "--server.port=0",
-                "--spring.datasource.url=jdbc:hsqldb:mem:benchmark",
-                "--logging.level.root=warn",
-                "--logging.level.com.storemetrics=warn",
-                "--spring.main.banner-mode=off",
-                // Nothing here schedules tasks; its poller would only log about a missing table.
-                "--db-scheduler.enabled=false");
+        // As every harness starts it: profile test (the embedded sandbox on, the recurring tasks an
+        // hour away), a random port, its own in-memory database.
+        ConfigurableApplicationContext context = BenchmarkSupport.startApp("apple-client");
         System.out.printf(
                 Locale.ROOT,
                 "Application with the embedded sandbox started on port %s in %d ms%n",
