@@ -30,7 +30,7 @@ public final class Accessibility {
     static final Set<String> COUNTED_IMPACTS = Set.of("serious", "critical");
 
     /** One element a rule fails on. */
-    public record Finding(String rule, String impact, String selector, String help) {
+    public record Finding(String rule, String impact, String selector, String help, String detail) {
         @Override
         public String toString() {
             return impact + " " + rule + " at " + selector + ": " + help;
@@ -61,7 +61,7 @@ public final class Accessibility {
         for (Rule rule : results.getViolations()) {
             for (CheckedNode node : rule.getNodes()) {
                 String impact = node.getImpact() != null ? node.getImpact() : rule.getImpact();
-                all.add(new Finding(rule.getId(), impact, selector(node), rule.getHelp()));
+                all.add(new Finding(rule.getId(), impact, selector(node), rule.getHelp(), node.getFailureSummary()));
             }
         }
         List<Finding> counted = all.stream()
@@ -87,6 +87,8 @@ public final class Accessibility {
                 .append('\n');
         all.forEach(finding -> text.append(counted.contains(finding) ? "COUNTED  " : "listed   ")
                 .append(finding)
+                .append("\n         ")
+                .append(String.valueOf(finding.detail()).replace("\n", "\n         "))
                 .append('\n'));
         try {
             Files.createDirectories(report.getParent());

@@ -2,9 +2,9 @@ package com.storemetrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.storemetrics.connect.ConnectionService;
 import com.storemetrics.integration.CredentialKind;
 import com.storemetrics.integration.IntegrationStatus;
-import com.storemetrics.integration.funnel.ConnectionService;
 import com.storemetrics.metrics.MetricsFixture;
 import com.storemetrics.metrics.SalesImporter;
 import com.storemetrics.support.SupportTestData;
@@ -75,12 +75,11 @@ class AccessibilityIT extends BrowserTest {
             WebElement remove = wait.until(ExpectedConditions.elementToBeClickable(
                     By.cssSelector("vaadin-button[aria-label='Remove Pixel Forge Studio']")));
             script(driver, "arguments[0].click()", remove);
-            wait.until(ExpectedConditions.visibilityOfElementLocated(
-                    By.cssSelector("vaadin-confirm-dialog-overlay[opened]")));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("vaadin-dialog-overlay[opened]")));
             audit("removal confirmation " + at);
             driver.findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);
-            wait.until(ExpectedConditions.invisibilityOfElementLocated(
-                    By.cssSelector("vaadin-confirm-dialog-overlay[opened]")));
+            wait.until(
+                    ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("vaadin-dialog-overlay[opened]")));
 
             script(driver, "document.getElementById('connect-app-store').click()");
             WebElement token =
@@ -161,6 +160,9 @@ class AccessibilityIT extends BrowserTest {
     }
 
     private void audit(String page) {
+        // An overlay fading in is half transparent: its colours are measured once it has opened.
+        wait.until(driver ->
+                Boolean.TRUE.equals(script(driver, "return !document.querySelector('[opening], [closing]')")));
         findings.put(page, new ArrayList<>(Accessibility.audit(driver, page)));
     }
 
