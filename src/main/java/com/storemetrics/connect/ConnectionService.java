@@ -19,6 +19,7 @@ import com.storemetrics.security.SignedInUser;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -161,38 +162,60 @@ public class ConnectionService {
      * of them (double click, second tab) creates nothing and says so.
      */
     public List<Long> finish(List<DiscoveredAccount> selected, CredentialKind credentialKind) {
+        return finishAndTell(selected, credentialKind).ids();
+    }
+
+    /**
+     * {@link #finish} and what became of each account: Pending until the invitation is accepted, or
+     * Approved at once where our service user is a member already (a colleague connected it).
+     */
+    public Finished finishAndTell(List<DiscoveredAccount> selected, CredentialKind credentialKind) {
         if (selected.isEmpty()) {
             throw new IllegalArgumentException("Select at least one account");
         }
         SignedInUser customer = currentUser.require();
         List<Long> accountIds = catalog.upsert(selected);
-        List<Long> created;
+        Finished finished;
         try {
-            created = transaction.execute(status -> createPending(customer, accountIds, credentialKind));
+            finished = transaction.execute(status -> createPending(customer, selected, accountIds, credentialKind));
         } catch (DataIntegrityViolationException concurrentFinish) {
             throw alreadyConnected(customer.userId(), accountIds);
         }
-        return created;
+        return finished;
     }
 
-    private List<Long> createPending(SignedInUser customer, List<Long> accountIds, CredentialKind credentialKind) {
+    /**
+     * The integrations Finish created; the names of the accounts approved at once and of those left
+     * Pending; the ids of the accounts approved at once (their pushed approval tells nothing new).
+     */
+    public record Finished(
+            List<Long> ids, List<String> approvedAtOnce, List<String> pending, List<Long> approvedAccountIds) {}
+
+    private Finished createPending(
+            SignedInUser customer, List<DiscoveredAccount> selected, List<Long> accountIds, CredentialKind kind) {
         if (!links.liveAccountNames(customer.userId(), accountIds).isEmpty()) {
             throw alreadyConnected(customer.userId(), accountIds);
         }
-        String reason =
-                "Connected with " + (credentialKind == CredentialKind.ACCESS_TOKEN ? "an access token" : "an API key")
-                        + "; the customer reported the invitation sent (" + accountIds.size()
-                        + (accountIds.size() == 1 ? " account)" : " accounts)");
+        String reason = "Connected with " + (kind == CredentialKind.ACCESS_TOKEN ? "an access token" : "an API key")
+                + "; the customer reported the invitation sent (" + accountIds.size()
+                + (accountIds.size() == 1 ? " account)" : " accounts)");
         // The customer's other tabs (and support) show the new rows too, once committed.
         Instant now = clock.instant();
         List<Long> created = lifecycle.connect(
-                customer.userId(), Actor.customer(customer.getUsername()), accountIds, credentialKind, reason, now);
+                customer.userId(), Actor.customer(customer.getUsername()), accountIds, kind, reason, now);
         // Where our service user is a member already (a colleague connected the account), there is
         // nothing to invite: approved at once, as the verifier would on its next check.
-        for (Long accountId : links.memberAccountIds(customer.userId(), accountIds)) {
+        List<Long> members = links.memberAccountIds(customer.userId(), accountIds);
+        for (Long accountId : members) {
             lifecycle.approvePending(accountId, MEMBER_ALREADY_REASON, Actor.VERIFIER, now);
         }
-        return created;
+        List<String> approved = new ArrayList<>();
+        List<String> pending = new ArrayList<>();
+        for (int i = 0; i < accountIds.size(); i++) {
+            (members.contains(accountIds.get(i)) ? approved : pending)
+                    .add(selected.get(i).name());
+        }
+        return new Finished(created, List.copyOf(approved), List.copyOf(pending), List.copyOf(members));
     }
 
     private AlreadyConnected alreadyConnected(long customerId, List<Long> accountIds) {

@@ -190,16 +190,27 @@ class ConnectionServiceTest extends SpringTest {
         assertThat(AccountAvailability.MEMBER_ALREADY.selectable()).isTrue();
         assertThat(AccountAvailability.MEMBER_ALREADY.needsInvitation()).isFalse();
 
-        connections.finish(List.of(PIXEL_FORGE), CredentialKind.ACCESS_TOKEN);
+        ConnectionService.Finished finished =
+                connections.finishAndTell(List.of(PIXEL_FORGE, ALICE_MARTIN), CredentialKind.ACCESS_TOKEN);
 
-        assertThat(integrationService.myIntegrations()).singleElement().satisfies(row -> {
-            assertThat(row.status()).isEqualTo(IntegrationStatus.APPROVED);
-            assertThat(row.statusReason()).contains("already a member");
-        });
+        assertThat(finished.approvedAtOnce())
+                .as("what the page tells: approved at once")
+                .containsExactly("Pixel Forge Studio");
+        assertThat(finished.pending()).as("and Pending, never both").containsExactly("Alice Martin");
+        assertThat(finished.ids()).hasSize(2);
+        assertThat(integrationService.myIntegrations())
+                .filteredOn(row -> row.accountName().equals("Pixel Forge Studio"))
+                .singleElement()
+                .satisfies(row -> {
+                    assertThat(row.status()).isEqualTo(IntegrationStatus.APPROVED);
+                    assertThat(row.statusReason()).contains("already a member");
+                });
         assertThat(jdbc.queryForList(
                         "SELECT to_status FROM integration_event e JOIN integration i ON i.id = e.integration_id"
-                                + " JOIN app_user u ON u.id = i.customer_id WHERE u.username = 'bob' ORDER BY e.id",
-                        String.class))
+                                + " JOIN app_user u ON u.id = i.customer_id WHERE u.username = 'bob'"
+                                + " AND i.id = ? ORDER BY e.id",
+                        String.class,
+                        finished.ids().get(0)))
                 .containsExactly("PENDING", "APPROVED");
     }
 

@@ -91,6 +91,7 @@ class AuthorizationMatrixTest extends KaribuTest {
             "ConnectionService.availability", CUSTOMER_ONLY,
             "ConnectionService.sendInvitation", CUSTOMER_ONLY,
             "ConnectionService.finish", CUSTOMER_ONLY,
+            "ConnectionService.finishAndTell", CUSTOMER_ONLY,
             "IntegrationService.myIntegrations", CUSTOMER_ONLY,
             "IntegrationService.findMine", CUSTOMER_ONLY,
             "IntegrationService.countMine", CUSTOMER_ONLY,

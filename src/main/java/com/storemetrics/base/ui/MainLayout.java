@@ -5,6 +5,7 @@ import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -18,6 +19,7 @@ import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -58,29 +60,40 @@ public final class MainLayout extends AppLayout {
         addToNavbar(header);
     }
 
-    private SideNav buildNavigation() {
-        SideNav nav = new SideNav();
-        Map<String, SideNavItem> groups = new LinkedHashMap<>();
+    /**
+     * One labelled navigation per group ("My Account", "Support") and one for the pages outside a
+     * group. A group is a heading, not a parent item: Vaadin's expandable parent item points its
+     * toggle's {@code aria-controls} into its shadow root, which assistive technology cannot
+     * resolve (axe: aria-valid-attr-value), and a group that hides its pages helps nobody here.
+     */
+    private Div buildNavigation() {
+        Map<String, SideNav> groups = new LinkedHashMap<>();
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
             String path = entry.path().startsWith("/") ? entry.path().substring(1) : entry.path();
-            String group = path.contains("/") ? path.substring(0, path.indexOf('/')) : path;
+            String group = path.contains("/") ? path.substring(0, path.indexOf('/')) : "";
             SideNavItem item = new SideNavItem(entry.title(), entry.path());
             if (entry.icon() != null) {
                 item.setPrefixComponent(new Icon(entry.icon()));
             }
             String label = GROUP_LABELS.get(group);
-            if (label == null || !path.contains("/")) {
-                nav.addItem(item);
-            } else {
-                groups.computeIfAbsent(group, g -> {
-                            SideNavItem parent = new SideNavItem(label);
-                            parent.setExpanded(true);
-                            nav.addItem(parent);
-                            return parent;
-                        })
-                        .addItem(item);
-            }
+            groups.computeIfAbsent(label == null ? "" : label, MainLayout::navigation)
+                    .addItem(item);
         }
+        Div navigation = new Div();
+        // The labelled groups first, then the pages of no group (the sandbox console).
+        groups.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(Comparator.comparing(String::isEmpty)))
+                .forEach(group -> navigation.add(group.getValue()));
+        return navigation;
+    }
+
+    private static SideNav navigation(String label) {
+        SideNav nav = new SideNav();
+        if (!label.isEmpty()) {
+            nav.setLabel(label);
+            nav.setCollapsible(false);
+        }
+        nav.addClassNames(LumoUtility.Margin.Bottom.MEDIUM);
         return nav;
     }
 }

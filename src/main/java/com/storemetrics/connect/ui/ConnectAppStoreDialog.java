@@ -16,7 +16,7 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.IntConsumer;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * "Connect App Store Connect": the wizard frame around the funnel's three steps. Where the customer
  * stands lives in a {@link FunnelDraft}; this class shows it and runs the slow calls in the
  * background. The credential lives in the steps' fields and the draft only; closing the dialog in
- * any way drops it and creates nothing. Only Finish creates integrations, and reports how many
- * through {@code onFinished}.
+ * any way drops it and creates nothing. Only Finish creates integrations, and reports what became
+ * of each account through {@code onFinished}.
  */
 public class ConnectAppStoreDialog extends Dialog {
 
@@ -34,7 +34,7 @@ public class ConnectAppStoreDialog extends Dialog {
 
     private final transient ConnectionService connections;
     private final transient BackgroundCalls background;
-    private final IntConsumer onFinished;
+    private final Consumer<ConnectionService.Finished> onFinished;
     private final FunnelDraft draft = new FunnelDraft();
     private final CredentialValidation validation;
     private final InvitationSending invitations;
@@ -50,7 +50,10 @@ public class ConnectAppStoreDialog extends Dialog {
 
     private final VerticalLayout body = new VerticalLayout();
 
-    public ConnectAppStoreDialog(ConnectionService connections, BackgroundCalls background, IntConsumer onFinished) {
+    public ConnectAppStoreDialog(
+            ConnectionService connections,
+            BackgroundCalls background,
+            Consumer<ConnectionService.Finished> onFinished) {
         this.connections = connections;
         this.background = background;
         this.onFinished = onFinished;
@@ -197,10 +200,9 @@ public class ConnectAppStoreDialog extends Dialog {
             return;
         }
         try {
-            int created =
-                    connections.finish(selectedInOrder(), draft.checkedKind()).size();
+            ConnectionService.Finished finished = connections.finishAndTell(selectedInOrder(), draft.checkedKind());
             close();
-            onFinished.accept(created);
+            onFinished.accept(finished);
         } catch (AlreadyConnected duplicate) {
             inviteStep.outcome.failure(duplicate.getMessage());
             finish.setEnabled(false);

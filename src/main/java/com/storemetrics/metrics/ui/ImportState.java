@@ -1,5 +1,6 @@
 package com.storemetrics.metrics.ui;
 
+import com.storemetrics.base.ui.Announcer;
 import com.storemetrics.metrics.Dashboard;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
@@ -14,6 +15,10 @@ final class ImportState extends Div {
     final Span progressText = new Span();
     final ProgressBar progressBar = new ProgressBar();
     private final Div progress = new Div(progressText, progressBar);
+    /** The import's milestones for screen readers: each quarter and the end, not every batch. */
+    final Announcer announcer = new Announcer("import-announcements");
+
+    private boolean shownOnce;
 
     ImportState() {
         freshness.setId("freshness");
@@ -25,7 +30,7 @@ final class ImportState extends Div {
         progress.setId("import-progress");
         progress.addClassNames(LumoUtility.Width.FULL);
         addClassNames(LumoUtility.Width.FULL);
-        add(freshness, progress);
+        add(freshness, progress, announcer);
     }
 
     void show(Dashboard dashboard) {
@@ -46,5 +51,28 @@ final class ImportState extends Div {
                         : "History import stopped at " + state.daysDone() + " of " + state.daysTotal()
                                 + " days: no Approved integration of this account is left.");
         progressBar.setValue(state.daysDone() / (double) state.daysTotal());
+        String milestone = milestone(state);
+        if (shownOnce) {
+            announcer.announce(milestone);
+        } else {
+            // What the page opened with is on screen; only what changes while it is open is said.
+            announcer.remember(milestone);
+            shownOnce = true;
+        }
+    }
+
+    /** The sentence for the last quarter the import passed (null before the first is reached). */
+    private static String milestone(Dashboard.Progress state) {
+        if (state.complete()) {
+            return "The history import is complete.";
+        }
+        if (!state.active()) {
+            return "The history import stopped at " + state.daysDone() + " of " + state.daysTotal() + " days.";
+        }
+        long quarter = 4L * state.daysDone() / Math.max(1, state.daysTotal());
+        return quarter == 0
+                ? null
+                : "History import " + (quarter * 25) + " percent done: " + state.daysDone() + " of " + state.daysTotal()
+                        + " days.";
     }
 }

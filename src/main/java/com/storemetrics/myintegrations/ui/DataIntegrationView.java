@@ -1,6 +1,7 @@
 package com.storemetrics.myintegrations.ui;
 
 import com.storemetrics.base.live.LiveUpdates;
+import com.storemetrics.base.ui.Announcer;
 import com.storemetrics.base.ui.BackgroundCalls;
 import com.storemetrics.connect.ConnectionService;
 import com.storemetrics.connect.ui.ConnectAppStoreDialog;
@@ -39,7 +40,9 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
@@ -62,6 +65,10 @@ public class DataIntegrationView extends VerticalLayout implements HasUrlParamet
     final LiveIntegrationsGrid integrations;
     final IntegrationsGrid grid;
     final Select<IntegrationStatus> statusFilter;
+    /** Changes that come without a toast of their own (an invitation lapsing), for screen readers. */
+    final Announcer announcer = new Announcer("integration-announcements");
+    /** Accounts Finish just reported approved: their pushed approval would say it a second time. */
+    private final Set<Long> approvalsTold = new HashSet<>();
 
     public DataIntegrationView(
             ConnectionService connections,
@@ -108,7 +115,7 @@ public class DataIntegrationView extends VerticalLayout implements HasUrlParamet
         grid = integrations.grid;
         statusFilter = integrations.statusFilter;
 
-        add(new H2("Data Integration"), intro, notices, cards, integrations);
+        add(new H2("Data Integration"), intro, notices, cards, integrations, announcer);
         setFlexGrow(1, integrations);
         setSizeFull();
         notices.reload();
@@ -135,14 +142,32 @@ public class DataIntegrationView extends VerticalLayout implements HasUrlParamet
         }
     }
 
-    private void finished(int created) {
+    /** One message saying what became of each account Finish connected. */
+    private void finished(ConnectionService.Finished finished) {
         refresh();
-        Notification notification = Notification.show(
-                (created == 1 ? "Your account is" : created + " accounts are")
-                        + " Pending. We approve it within seconds of the invitation being accepted in App Store Connect.",
-                8000,
-                Notification.Position.BOTTOM_START);
+        approvalsTold.addAll(finished.approvedAccountIds());
+        List<String> sentences = new ArrayList<>();
+        if (!finished.approvedAtOnce().isEmpty()) {
+            sentences.add(names(finished.approvedAtOnce())
+                    + (finished.approvedAtOnce().size() == 1 ? " is" : " are")
+                    + " approved: our service user is already a member (a colleague connected it). "
+                    + "Store data appears under My Account > Store Metrics within a few minutes.");
+        }
+        if (!finished.pending().isEmpty()) {
+            sentences.add(names(finished.pending())
+                    + (finished.pending().size() == 1 ? " is" : " are")
+                    + " Pending. We approve it within seconds of the invitation being accepted in App Store Connect.");
+        }
+        Notification notification =
+                Notification.show(String.join(" ", sentences), 8000, Notification.Position.BOTTOM_START);
         notification.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+
+    private static String names(List<String> accounts) {
+        return accounts.size() == 1
+                ? accounts.get(0)
+                : String.join(", ", accounts.subList(0, accounts.size() - 1)) + " and "
+                        + accounts.get(accounts.size() - 1);
     }
 
     void refresh() {
@@ -170,24 +195,37 @@ public class DataIntegrationView extends VerticalLayout implements HasUrlParamet
         if (!changes.isEmpty() || checkedAt != null) {
             // Together: when the changes re-page the grid, the rows come back with their check time anyway.
             integrations.apply(changes, checkedAt);
-            announceApprovals(changes);
+            announce(changes);
         }
         if (!posted.isEmpty()) {
             notices.announce(posted);
         }
     }
 
-    /** A row that just turned Approved deserves a word, and the customer wants to know what comes next. */
-    private static void announceApprovals(List<IntegrationChange> changes) {
-        changes.stream()
-                .map(IntegrationChange::row)
-                .filter(row -> row.status() == IntegrationStatus.APPROVED)
-                .forEach(row -> Notification.show(
+    /**
+     * A row that just turned Approved deserves a word (a toast, which screen readers read politely),
+     * and the customer wants to know what comes next; an invitation that lapsed is said through the
+     * live region. Each change once: an approval Finish already reported is not told again.
+     */
+    private void announce(List<IntegrationChange> changes) {
+        List<String> lapsed = new ArrayList<>();
+        for (IntegrationChange change : changes) {
+            IntegrationRow row = change.row();
+            if (row.status() == IntegrationStatus.APPROVED && !approvalsTold.remove(row.accountId())) {
+                Notification.show(
                                 row.accountName() + " is approved: our service user is a member. "
                                         + "Its store data appears under My Account > Store Metrics within a few minutes.",
                                 8000,
                                 Notification.Position.BOTTOM_START)
-                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS));
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            } else if (row.status() == IntegrationStatus.EXPIRED) {
+                lapsed.add(row.accountName());
+            }
+        }
+        if (!lapsed.isEmpty()) {
+            announcer.announce(
+                    "The invitation for " + names(lapsed) + " lapsed: Expired. Remove it, then connect again.");
+        }
     }
 
     /** When a pushed update could not be applied: everything again from the database. */

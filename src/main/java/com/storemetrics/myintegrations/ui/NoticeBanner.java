@@ -26,7 +26,8 @@ class NoticeBanner extends HorizontalLayout {
                 LumoUtility.TextColor.ERROR_CONTRAST,
                 LumoUtility.BorderRadius.MEDIUM,
                 LumoUtility.Padding.SMALL);
-        getElement().setAttribute("role", "alert");
+        // No role "alert": the notice's toast announced it when it happened (politely); the banner
+        // stays for reading, and an alert would be read out again on every visit.
         Icon icon = new Icon(VaadinIcon.WARNING);
         icon.addClassNames(LumoUtility.TextColor.ERROR, LumoUtility.Flex.SHRINK_NONE);
         Span text = new Span(Times.minute(notice.createdAt()) + " · " + notice.message());

@@ -59,20 +59,20 @@ class CustomerLayoutIT extends BrowserTest {
                 ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
 
         script(driver, "arguments[0].click()", remove);
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-button[slot='confirm-button']")))
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("removal-confirm")))
                 .click();
         wait.until(page -> gridSize(page) == 0);
         assertNoErrorToast(driver);
     }
 
     @Test
-    void the_app_store_connect_card_opens_the_dialog_with_enter_and_typing_starts_in_the_token_field() {
+    void the_app_store_connect_cards_button_opens_the_dialog_with_enter_and_typing_starts_in_the_token_field() {
         signedIn(driver, "alice", "alice-demo-2026");
         driver.get(url("my-account/data-integration"));
-        WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("app-store-card")));
-        script(driver, "arguments[0].focus()", card);
+        WebElement connect = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("connect-app-store")));
+        script(driver, "arguments[0].focus()", connect);
 
-        card.sendKeys(Keys.ENTER);
+        connect.sendKeys(Keys.ENTER);
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#access-token input")));
         wait.until(page -> Boolean.TRUE.equals(script(

@@ -9,7 +9,6 @@ import com.github.mvysny.kaributesting.v10.ElementUtilsKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.HasValueUtilsKt;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
-import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.storemetrics.DemoAccounts;
 import com.storemetrics.KaribuTest;
 import com.storemetrics.LitCellsProbe;
@@ -25,7 +24,6 @@ import com.storemetrics.integration.Notice;
 import com.storemetrics.myintegrations.IntegrationService;
 import com.storemetrics.verification.VerifierSees;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.data.provider.SortDirection;
@@ -77,10 +75,10 @@ class DataIntegrationViewTest extends KaribuTest {
         DataIntegrationView view = open();
         clickRemoveOf("Pixel Forge Studio");
 
-        ConfirmDialog confirm = _get(ConfirmDialog.class);
-        assertThat(ConfirmDialogKt.getHeader(confirm)).isEqualTo("Remove Pixel Forge Studio?");
-        assertThat(ConfirmDialogKt.getText(confirm)).contains("account 100001").contains("Colleagues");
-        ConfirmDialogKt._fireConfirm(confirm);
+        RemovalConfirmation confirm = _get(RemovalConfirmation.class);
+        assertThat(confirm.getHeaderTitle()).isEqualTo("Remove Pixel Forge Studio?");
+        assertThat(confirm.text.getText()).contains("account 100001").contains("Colleagues");
+        ButtonKt._click(confirm.confirm);
 
         assertThat(view.rows()).extracting(IntegrationRow::accountName).containsExactly("Alice Martin");
         assertThat(jdbc.queryForObject("SELECT status FROM integration WHERE id = ?", String.class, bobPixelForge))
@@ -92,7 +90,7 @@ class DataIntegrationViewTest extends KaribuTest {
         DataIntegrationView view = open();
         clickRemoveOf("Pixel Forge Studio");
 
-        ConfirmDialogKt._fireCancel(_get(ConfirmDialog.class));
+        ButtonKt._click(_get(RemovalConfirmation.class).cancel);
 
         assertThat(view.rows()).hasSize(2);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM integration WHERE status = 'REMOVED'", Integer.class))
@@ -112,7 +110,7 @@ class DataIntegrationViewTest extends KaribuTest {
 
         assertThat(expired.accountName()).isEqualTo("Alice Martin");
         clickRowButton("Alice Martin", "Remove the expired integration of Alice Martin and connect it again");
-        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
+        ButtonKt._click(_get(RemovalConfirmation.class).confirm);
 
         assertThat(_find(ConnectAppStoreDialog.class)).hasSize(1);
         assertThat(view.rows()).extracting(IntegrationRow::accountName).containsExactly("Pixel Forge Studio");
@@ -226,7 +224,7 @@ class DataIntegrationViewTest extends KaribuTest {
 
         for (String account : List.of("Pixel Forge Studio", "Alice Martin")) {
             clickRemoveOf(account);
-            ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
+            ButtonKt._click(_get(RemovalConfirmation.class).confirm);
         }
 
         assertThat(view.rows()).isEmpty();

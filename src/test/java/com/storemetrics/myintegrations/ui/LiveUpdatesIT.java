@@ -119,7 +119,7 @@ class LiveUpdatesIT extends BrowserTest {
         wait.until(ExpectedConditions.elementToBeClickable(
                         By.cssSelector("vaadin-button[aria-label='Remove Pixel Forge Studio']")))
                 .click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-button[slot='confirm-button']")))
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("removal-confirm")))
                 .click();
         wait.until(page -> gridSize(page) == 0);
 

@@ -14,6 +14,7 @@ import com.storemetrics.support.ui.SupportIntegrationsView;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,8 @@ class NavigationSecurityTest extends KaribuTest {
         _assertOne(DataIntegrationView.class);
         // The sandbox is on in tests: its console (any signed-in user) follows the role's own entries.
         assertThat(navigationLabels())
-                .containsExactly("My Account", "Data Integration", "Store Metrics", "App Store Connect sandbox");
+                .containsExactly(
+                        "My Account: Data Integration", "My Account: Store Metrics", "App Store Connect sandbox");
     }
 
     @Test
@@ -56,7 +58,7 @@ class NavigationSecurityTest extends KaribuTest {
         login("carol");
         UI.getCurrent().navigate("");
         _assertOne(SupportIntegrationsView.class);
-        assertThat(navigationLabels()).containsExactly("Support", "Integrations", "App Store Connect sandbox");
+        assertThat(navigationLabels()).containsExactly("Support: Integrations", "App Store Connect sandbox");
     }
 
     @Test
@@ -82,7 +84,12 @@ class NavigationSecurityTest extends KaribuTest {
     }
 
     private static List<String> navigationLabels() {
-        return _find(SideNavItem.class).stream().map(SideNavItem::getLabel).toList();
+        return _find(SideNavItem.class).stream()
+                .map(item -> item.getParent()
+                        .map(nav -> ((SideNav) nav).getLabel())
+                        .map(group -> group + ": " + item.getLabel())
+                        .orElse(item.getLabel()))
+                .toList();
     }
 
     @Test
