@@ -28,11 +28,13 @@ class MetricsDataLines implements StoreDataLines {
             DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.UK).withZone(java.time.ZoneOffset.UTC);
 
     private final MetricsQueries queries;
+    private final ImportLedger ledger;
     private final MetricsProperties properties;
     private final Clock clock;
 
-    MetricsDataLines(MetricsQueries queries, MetricsProperties properties, Clock clock) {
+    MetricsDataLines(MetricsQueries queries, ImportLedger ledger, MetricsProperties properties, Clock clock) {
         this.queries = queries;
+        this.ledger = ledger;
         this.properties = properties;
         this.clock = clock;
     }
@@ -42,7 +44,7 @@ class MetricsDataLines implements StoreDataLines {
         if (accountIds.isEmpty()) {
             return Map.of();
         }
-        LocalDate today = LocalDate.now(clock.withZone(SalesImporter.REPORT_ZONE));
+        LocalDate today = ReportDays.today(clock);
         LocalDate historyFrom = today.minusDays(properties.historyDays());
         Map<Long, Progress> progress = new HashMap<>();
         for (MetricsQueries.VendorProgress vendor : queries.vendorProgress(List.copyOf(accountIds), historyFrom)) {
@@ -57,13 +59,13 @@ class MetricsDataLines implements StoreDataLines {
 
     @Override
     public String importState(long accountId) {
-        LocalDate today = LocalDate.now(clock.withZone(SalesImporter.REPORT_ZONE));
+        LocalDate today = ReportDays.today(clock);
         Progress progress =
                 queries.vendorProgress(List.of(accountId), today.minusDays(properties.historyDays())).stream()
                         .map(vendor -> new Progress(vendor.newestDay(), vendor.days()))
                         .reduce(Progress::leastOf)
                         .orElse(null);
-        MetricsQueries.ImportRecord record = queries.importRecord(accountId);
+        ImportLedger.ImportRecord record = ledger.record(accountId);
         String running = record == null
                 ? "Sales import: not started (it starts with the account's first approval)"
                 : record.active()

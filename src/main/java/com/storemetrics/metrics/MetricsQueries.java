@@ -176,7 +176,7 @@ class MetricsQueries {
     /** Days in the range that every one of {@code vendorCount} vendors has a published answer for. */
     List<LocalDate> reportedDays(long accountId, int vendorCount, LocalDate from, LocalDate to) {
         return jdbc.queryForList(
-                "SELECT report_date FROM metrics_day_import WHERE account_id = ?"
+                "SELECT report_date FROM metrics_day_import WHERE account_id = ? AND report = 'SALES'"
                         + " AND status IN ('DATA', 'NO_SALES') AND report_date BETWEEN ? AND ?"
                         + " GROUP BY report_date HAVING COUNT(*) >= ? ORDER BY report_date",
                 LocalDate.class,
@@ -189,7 +189,7 @@ class MetricsQueries {
     /** The newest day every vendor has a published answer for. */
     Optional<LocalDate> publishedUpTo(long accountId, int vendorCount) {
         List<LocalDate> days = jdbc.queryForList(
-                "SELECT report_date FROM metrics_day_import WHERE account_id = ?"
+                "SELECT report_date FROM metrics_day_import WHERE account_id = ? AND report = 'SALES'"
                         + " AND status IN ('DATA', 'NO_SALES') GROUP BY report_date HAVING COUNT(*) >= ?"
                         + " ORDER BY report_date DESC FETCH FIRST 1 ROWS ONLY",
                 LocalDate.class,
@@ -208,44 +208,12 @@ class MetricsQueries {
         args.add(from);
         return jdbc.query(
                 "SELECT account_id, vendor_number, MAX(report_date), COUNT(*) FROM metrics_day_import"
-                        + " WHERE account_id IN (" + ids + ") AND status IN ('DATA', 'NO_SALES') AND report_date >= ?"
+                        + " WHERE account_id IN (" + ids + ") AND report = 'SALES' AND status IN ('DATA', 'NO_SALES')"
+                        + " AND report_date >= ?"
                         + " GROUP BY account_id, vendor_number",
                 (rs, i) -> new VendorProgress(
                         rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getInt(4)),
                 args.toArray());
-    }
-
-    /** The account's import row as support reads it; null before its first approval. */
-    record ImportRecord(boolean active, String lastFailure, java.time.Instant lastFailureAt, int consecutiveFailures) {}
-
-    ImportRecord importRecord(long accountId) {
-        List<ImportRecord> records = jdbc.query(
-                "SELECT active, last_failure_kind, last_failure_message, last_failure_at,"
-                        + " consecutive_failures FROM metrics_account_import WHERE account_id = ?",
-                (rs, i) -> new ImportRecord(
-                        rs.getBoolean(1),
-                        rs.getString(2) == null ? null : rs.getString(2) + ": " + rs.getString(3),
-                        rs.getObject(4, java.time.OffsetDateTime.class) == null
-                                ? null
-                                : rs.getObject(4, java.time.OffsetDateTime.class)
-                                        .toInstant(),
-                        rs.getInt(5)),
-                accountId);
-        return records.isEmpty() ? null : records.get(0);
-    }
-
-    /** Whether the account imports now, and what last went wrong. */
-    record ImportState(boolean active, String lastFailure) {}
-
-    ImportState importState(long accountId) {
-        List<ImportState> states = jdbc.query(
-                "SELECT active, last_failure_kind, last_failure_message, consecutive_failures"
-                        + " FROM metrics_account_import WHERE account_id = ?",
-                (rs, i) -> new ImportState(
-                        rs.getBoolean(1),
-                        rs.getInt(4) > 0 && rs.getString(2) != null ? rs.getString(2) + ": " + rs.getString(3) : null),
-                accountId);
-        return states.isEmpty() ? new ImportState(false, null) : states.get(0);
     }
 
     static List<Row> copy(List<Row> rows) {

@@ -3,13 +3,14 @@ package com.storemetrics.metrics;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A day table and the month table that sums it over (account, vendor, month), with the columns
- * (besides bucket and currency) that tell their rows apart. {@link MetricsStore#storeDay} keeps
- * each month table equal to the sum of its day table in the same transaction as the day;
- * {@link MetricsQueries} reads whole months from the month table and the edge days from the day
- * table (V31__store_metrics_monthly_rollups.sql).
+ * (besides bucket and currency) that tell their rows apart. {@link SalesDayWriter} keeps each month
+ * table equal to the sum of its day table in the same transaction as the day; {@link MetricsQueries}
+ * reads whole months from the month table and the edge days from the day table
+ * (V31__store_metrics_monthly_rollups.sql).
  */
 enum RollUp {
     /** Full grain: one app's countries. */
@@ -38,7 +39,7 @@ enum RollUp {
 
     /** The columns that identify a row of a day, in key order, ending with bucket and currency. */
     List<String> rowKey() {
-        return java.util.stream.Stream.concat(keyColumns.stream(), java.util.stream.Stream.of("bucket", "currency"))
+        return Stream.concat(keyColumns.stream(), Stream.of("bucket", "currency"))
                 .toList();
     }
 

@@ -1,7 +1,6 @@
 package com.storemetrics.metrics;
 
 import com.storemetrics.appstore.SalesRow;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.context.ApplicationContext;
@@ -14,9 +13,6 @@ public final class MetricsBenchAccess {
     /** Aggregates and stores one vendor's day exactly as the importer does after Apple answered with data. */
     public static int storeDay(
             ApplicationContext context, long accountId, String vendor, LocalDate day, List<SalesRow> rows) {
-        DayFigures figures = DayFigures.of(rows);
-        context.getBean(MetricsStore.class)
-                .storeDay(accountId, vendor, day, MetricsStore.DayStatus.DATA, figures, Instant.now());
-        return figures.figures().size();
+        return context.getBean(SalesDayWriter.class).replaceDay(accountId, vendor, day, SalesLines.of(rows));
     }
 }

@@ -30,7 +30,7 @@ class StoreDataLinesTest extends KaribuTest {
     JdbcTemplate jdbc;
 
     @Autowired
-    SalesImporter importer;
+    ReportImporter importer;
 
     @Autowired
     SupportService support;

@@ -10,7 +10,7 @@ import com.storemetrics.metrics.MetricsService;
 import com.storemetrics.metrics.MetricsService.AppOption;
 import com.storemetrics.metrics.MetricsService.MetricsAccount;
 import com.storemetrics.metrics.Period;
-import com.storemetrics.metrics.SalesImporter;
+import com.storemetrics.metrics.ReportDays;
 import com.storemetrics.security.Roles;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -236,7 +236,7 @@ public class StoreMetricsView extends VerticalLayout {
     }
 
     private LocalDate yesterday() {
-        return LocalDate.now(clock.withZone(SalesImporter.REPORT_ZONE)).minusDays(1);
+        return ReportDays.today(clock).minusDays(1);
     }
 
     /** Reads the dashboard for the filters again and shows it. */

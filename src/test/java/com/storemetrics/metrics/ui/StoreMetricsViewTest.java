@@ -18,7 +18,7 @@ import com.storemetrics.metrics.Dashboard;
 import com.storemetrics.metrics.MetricsFixture;
 import com.storemetrics.metrics.MetricsService;
 import com.storemetrics.metrics.Period;
-import com.storemetrics.metrics.SalesImporter;
+import com.storemetrics.metrics.ReportImporter;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
@@ -43,7 +43,7 @@ class StoreMetricsViewTest extends KaribuTest {
     JdbcTemplate jdbc;
 
     @Autowired
-    SalesImporter importer;
+    ReportImporter importer;
 
     @Autowired
     ReporterClient reporter;
