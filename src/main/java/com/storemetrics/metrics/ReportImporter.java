@@ -33,7 +33,10 @@ public class ReportImporter {
 
     private static final Logger log = LoggerFactory.getLogger(ReportImporter.class);
 
-    /** What one run did; for tests, the benchmark and logs. */
+    /**
+     * What one run did; for tests, the benchmark and logs. {@code paused}: the run stopped short of
+     * what was due (Apple refused every request, or the hour's budget or the batch ran out).
+     */
     public record RunResult(int requests, int daysStored, int notYet, int failures, boolean paused, int waiting) {
 
         /** Nothing was left to ask for when the run ended. */
@@ -135,6 +138,7 @@ public class ReportImporter {
         int[] counts = new int[5]; // requests, stored, not yet, failures, days asked
         Map<Long, Boolean> served = new LinkedHashMap<>();
         boolean stop = false;
+        boolean outOfAllowance = false;
         // Round-robin: one day per account per turn, so many back-fills progress side by side.
         while (!stop && queues.stream().anyMatch(queue -> !queue.isEmpty())) {
             for (Deque<DueDays.Task> queue : queues) {
@@ -145,6 +149,7 @@ public class ReportImporter {
                 if (counts[0] + task.report().requestsPerDay() > allowance.requests()) {
                     // Out of this batch's allowance: the account's other days wait for the next batch.
                     queue.clear();
+                    outOfAllowance = true;
                     continue;
                 }
                 queue.poll();
@@ -166,7 +171,7 @@ public class ReportImporter {
                     counts[2],
                     counts[3]);
         }
-        return new RunResult(counts[0], counts[1], counts[2], counts[3], stop, waiting - counts[4]);
+        return new RunResult(counts[0], counts[1], counts[2], counts[3], stop || outOfAllowance, waiting - counts[4]);
     }
 
     /** Asks Apple for one day, stores or records what came back; says what the batch must do next. */

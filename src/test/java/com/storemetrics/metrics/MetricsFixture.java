@@ -62,16 +62,21 @@ public final class MetricsFixture {
     }
 
     /**
-     * A second importer of this context's reports with these properties: what a restarted node (or
-     * one configured otherwise) runs, sharing nothing in memory with the context's own importer.
+     * A second importer with these properties, of the context's reports with these names (none: all
+     * of them): what a restarted node (or one configured otherwise) runs, sharing nothing in memory
+     * with the context's own importer. Tests of one report's import leave the others out.
      */
-    public static ReportImporter newImporter(ApplicationContext context, MetricsProperties properties) {
+    public static ReportImporter newImporter(
+            ApplicationContext context, MetricsProperties properties, String... reports) {
+        List<DailyReport> fetched = context.getBeansOfType(DailyReport.class).values().stream()
+                .filter(report -> reports.length == 0 || List.of(reports).contains(report.name()))
+                .toList();
         ImportLedger ledger = context.getBean(ImportLedger.class);
         ImportPacing pacing = new ImportPacing(
                 context.getBean(JdbcClient.class), properties, context.getBean(AppleCallAccounting.class));
         return new ReportImporter(
                 context.getBean(ApprovedAccounts.class),
-                List.copyOf(context.getBeansOfType(DailyReport.class).values()),
+                fetched,
                 ledger,
                 context.getBean(DayLedger.class),
                 new DueQueues(ledger, context.getBean(DayLedger.class), properties),

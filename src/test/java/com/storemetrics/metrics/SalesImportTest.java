@@ -34,7 +34,7 @@ class SalesImportTest extends SpringTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    @Autowired
+    /** The importer of the Sales summary alone: these tests count its requests. */
     ReportImporter importer;
 
     @Autowired
@@ -54,6 +54,7 @@ class SalesImportTest extends SpringTest {
 
     @BeforeEach
     void approvePixelForge() {
+        importer = MetricsFixture.newImporter(context, context.getBean(MetricsProperties.class), SalesDays.NAME);
         sandbox = new SandboxControl(port);
         MetricsFixture.serviceUserJoins(sandbox, PIXEL_FORGE);
         pixelForge = MetricsFixture.approved(jdbc, "alice", PIXEL_FORGE, "Pixel Forge Studio", PIXEL_FORGE_VENDOR);
@@ -208,7 +209,8 @@ class SalesImportTest extends SpringTest {
     @Test
     void after_a_restart_the_import_resumes_where_it_stopped_and_never_asks_for_a_day_twice() {
         int before = importer.runBatch().requests() + importer.runBatch().requests();
-        ReportImporter restarted = MetricsFixture.newImporter(context, context.getBean(MetricsProperties.class));
+        ReportImporter restarted =
+                MetricsFixture.newImporter(context, context.getBean(MetricsProperties.class), SalesDays.NAME);
 
         int after = MetricsFixture.importUntilIdle(restarted);
 
@@ -235,7 +237,7 @@ class SalesImportTest extends SpringTest {
                 Duration.ofHours(6),
                 "",
                 "USD");
-        ReportImporter paced = MetricsFixture.newImporter(context, small);
+        ReportImporter paced = MetricsFixture.newImporter(context, small, SalesDays.NAME);
 
         int withinTheHour = MetricsFixture.importUntilIdle(paced);
 
