@@ -99,12 +99,19 @@ public abstract class BrowserTest extends SpringTest {
                 .isEmpty();
     }
 
+    /**
+     * Whether the push failed because the browser's socket was gone: an I/O error on the write, or
+     * the WebSocket container saying the session is closed (it throws IllegalStateException).
+     */
     private static boolean causedByIo(ILoggingEvent event) {
         if (!(event.getThrowableProxy() instanceof ch.qos.logback.classic.spi.ThrowableProxy proxy)) {
             return false;
         }
         for (Throwable cause = proxy.getThrowable(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.io.IOException) {
+            boolean socketClosed = cause instanceof IllegalStateException
+                    && cause.getMessage() != null
+                    && cause.getMessage().contains("session has been closed");
+            if (cause instanceof java.io.IOException || socketClosed) {
                 return true;
             }
         }

@@ -15,7 +15,6 @@ import java.util.function.Supplier;
 import kotlin.jvm.functions.Function0;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * One signed-in browser session of one node, for tests with several nodes (or several users) at
@@ -33,7 +32,7 @@ public final class KaribuSession implements AutoCloseable {
         call(() -> {
             Function0<UI> uiFactory = UI::new;
             MockVaadin.setup(uiFactory, new MockSpringServlet(routes(), node, uiFactory));
-            KaribuTest.signInToVaadin(node.getBean(UserDetailsService.class), username);
+            KaribuTest.signInToVaadin(node, username);
             return null;
         });
     }

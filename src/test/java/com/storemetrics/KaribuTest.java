@@ -18,9 +18,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
 /**
  * Browserless UI tests against the real Spring context (one context for the whole suite: every
@@ -160,14 +163,25 @@ public abstract class KaribuTest extends SpringTest {
      * the fake request's principal and roles for Vaadin's view access checks.
      */
     protected UserDetails login(String username) {
-        return signInToVaadin(userDetailsService, username);
+        return signInToVaadin(applicationContext, username);
     }
 
-    /** {@link #login} for the current mock Vaadin environment of any context (see {@link KaribuSession}). */
-    public static UserDetails signInToVaadin(UserDetailsService users, String username) {
-        UserDetails user = users.loadUserByUsername(username);
+    /**
+     * {@link #login} for the current mock Vaadin environment of any context (see {@link KaribuSession}).
+     * The security context goes into the HTTP session too, where the login form's request would keep
+     * it: Vaadin's security context strategy reads the session's user from there whenever Vaadin runs
+     * work for that session (queued {@code UI.access} commands, the push after them).
+     */
+    public static UserDetails signInToVaadin(ApplicationContext context, String username) {
+        UserDetails user = context.getBean(UserDetailsService.class).loadUserByUsername(username);
         var authentication = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
-        SecurityContextHolder.getContext().setAuthentication(authentication);
+        SecurityContextHolderStrategy security = SignIn.securityOf(context);
+        SecurityContext signedIn = security.createEmptyContext();
+        signedIn.setAuthentication(authentication);
+        security.setContext(signedIn);
+        VaadinSession.getCurrent()
+                .getSession()
+                .setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, signedIn);
         FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
         request.setUserPrincipalInt(authentication);
         request.setUserInRole((principal, role) -> user.getAuthorities().stream()

@@ -75,11 +75,14 @@ public final class KnownState implements BeforeEachCallback, AfterEachCallback {
      */
     @Override
     public void afterEach(ExtensionContext extension) {
+        SignIn.securityOf(SpringExtension.getApplicationContext(extension)).clearContext();
         SecurityContextHolder.clearContext();
     }
 
     /** Restores the known state of one application context and its database (see the class comment). */
     public static void restore(ApplicationContext context) {
+        // Every context the JVM started made its own strategy the global one: this test's context's is.
+        SecurityContextHolder.setContextHolderStrategy(SignIn.securityOf(context));
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
         stopBackgroundWork(jdbc);
         context.getBean(SeededRows.class).restore(jdbc);

@@ -1,7 +1,7 @@
 package com.storemetrics;
 
-import com.storemetrics.base.live.CrossNodeSignals;
-import com.storemetrics.base.live.PostgresSignals;
+import com.storemetrics.base.cluster.CrossNodeSignals;
+import com.storemetrics.base.cluster.PostgresSignals;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,8 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 @Transactional
 public class AccountMemberships {
-
-    private static final Set<IntegrationStatus> WATCHED = Set.of(IntegrationStatus.PENDING, IntegrationStatus.APPROVED);
 
     private final StoreAccountRepository accounts;
     private final IntegrationRepository integrations;
@@ -42,9 +39,9 @@ public class AccountMemberships {
     @Transactional(readOnly = true)
     public WatchedAccounts watched(Instant readAt) {
         Map<Long, List<String>> vendorNumbers = new HashMap<>();
-        List<WatchedAccount> found = accounts.findWatched(WATCHED);
+        List<WatchedAccount> found = accounts.findWatched(IntegrationStatus.watched());
         if (found.stream().anyMatch(account -> account.accountNumber() == null)) {
-            for (Object[] row : accounts.findVendorNumbersOfUnidentified(WATCHED)) {
+            for (Object[] row : accounts.findVendorNumbersOfUnidentified(IntegrationStatus.watched())) {
                 vendorNumbers
                         .computeIfAbsent((Long) row[0], id -> new ArrayList<>())
                         .add((String) row[1]);

@@ -8,6 +8,9 @@ public record CheckAgain(boolean asked, Duration retryIn) {
     /** How often one customer may ask; the verifier's own early checks run regardless. */
     public static final Duration MIN_GAP = Duration.ofSeconds(30);
 
+    /** The scope of its counters in the database (com.storemetrics.attempts). */
+    static final String SCOPE = "check-again";
+
     static CheckAgain checkComing() {
         return new CheckAgain(true, Duration.ZERO);
     }

@@ -1,6 +1,7 @@
 package com.storemetrics.integration;
 
-import com.storemetrics.base.live.CrossNodeSignals;
+import com.storemetrics.base.cluster.CrossNodeSignals;
+import com.storemetrics.base.cluster.SignalReceived;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
@@ -42,9 +43,19 @@ class CrossNodeIntegrationUpdates {
         this.notices = notices;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
-        signals.receive(CHANGED, this::changedElsewhere);
-        signals.receive(NOTICES, this::noticedElsewhere);
-        signals.receive(CHECKED, this::checkedElsewhere);
+    }
+
+    /** Another node committed something: read it here and deliver it like this node's own. */
+    @EventListener
+    void onSignal(SignalReceived signal) {
+        switch (signal.topic()) {
+            case CHANGED -> changedElsewhere(signal.body());
+            case NOTICES -> noticedElsewhere(signal.body());
+            case CHECKED -> checkedElsewhere(signal.body());
+            default -> {
+                // Another feature's signal.
+            }
+        }
     }
 
     @EventListener
@@ -88,7 +99,7 @@ class CrossNodeIntegrationUpdates {
                         new IntegrationChange(integration.getCustomerId(), IntegrationRow.of(integration), null))
                 .toList());
         if (changes != null && !changes.isEmpty()) {
-            broadcaster.onChanged(new IntegrationsChanged(changes));
+            broadcaster.deliver(new IntegrationsChanged(changes));
         }
     }
 
@@ -101,11 +112,11 @@ class CrossNodeIntegrationUpdates {
                 .map(CustomerNotice::view)
                 .toList());
         if (posted != null && !posted.isEmpty()) {
-            broadcaster.onNoticed(new NoticesPosted(customerId, posted));
+            broadcaster.deliver(new NoticesPosted(customerId, posted));
         }
     }
 
     private void checkedElsewhere(String body) {
-        broadcaster.onChecked(new IntegrationsChecked(Instant.EPOCH.plus(Long.parseLong(body), ChronoUnit.MICROS)));
+        broadcaster.deliver(new IntegrationsChecked(Instant.EPOCH.plus(Long.parseLong(body), ChronoUnit.MICROS)));
     }
 }

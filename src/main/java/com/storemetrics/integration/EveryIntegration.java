@@ -77,7 +77,7 @@ public class EveryIntegration {
             java.time.Instant lastCheck = queries.findLastCheck();
             boolean watchedAtLastCheck = lastCheck != null
                     && customers.stream()
-                            .anyMatch(customer -> Integration.WATCHED.contains(customer.status())
+                            .anyMatch(customer -> customer.status().isWatched()
                                     && !customer.since().isAfter(lastCheck));
             java.time.Instant checked = watchedAtLastCheck
                             && (side.membershipCheckedAt() == null || lastCheck.isAfter(side.membershipCheckedAt()))

@@ -25,7 +25,7 @@ interface EveryIntegrationQueries extends Repository<Integration, Long>, EveryIn
     Optional<AccountSide> findAccount(long accountId);
 
     /** When the verifier last looked at every live integration; null before its first check. */
-    @Query("select c.checkedAt from IntegrationCheck c where c.id = 1")
+    @Query("select c.checkedAt from IntegrationCheck c where c.id = " + IntegrationCheck.SINGLE_ROW)
     java.time.Instant findLastCheck();
 
     @Query("select v from StoreAccount a join a.vendorNumbers v where a.id = :accountId order by v")

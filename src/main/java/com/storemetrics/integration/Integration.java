@@ -34,9 +34,6 @@ public class Integration {
             IntegrationStatus.EXPIRED, EnumSet.of(IntegrationStatus.REMOVED),
             IntegrationStatus.REMOVED, EnumSet.noneOf(IntegrationStatus.class));
 
-    /** The statuses the verifier looks at in every cycle. */
-    static final Set<IntegrationStatus> WATCHED = EnumSet.of(IntegrationStatus.PENDING, IntegrationStatus.APPROVED);
-
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -88,8 +85,9 @@ public class Integration {
      */
     @org.hibernate.annotations.Formula("case when status in ('PENDING', 'APPROVED') then"
             + " (case when connected_at <= (select integration_check.checked_at from integration_check"
-            + " where integration_check.id = 1) then (select integration_check.checked_at from integration_check"
-            + " where integration_check.id = 1) end) else last_checked_at end")
+            + " where integration_check.id = " + IntegrationCheck.SINGLE_ROW + ") then (select"
+            + " integration_check.checked_at from integration_check where integration_check.id = "
+            + IntegrationCheck.SINGLE_ROW + ") end) else last_checked_at end")
     private Instant lastCheckedAt;
 
     @Version
@@ -129,7 +127,7 @@ public class Integration {
         IntegrationStatus from = status;
         if (actor.equals(Actor.VERIFIER)) {
             lastCheckedWhenChanged = now;
-        } else if (WATCHED.contains(from) && !WATCHED.contains(to)) {
+        } else if (from.isWatched() && !to.isWatched()) {
             // Leaving the verifier's watch: keep its last look.
             lastCheckedWhenChanged = lastCheckedAt;
         }
@@ -192,7 +190,7 @@ public class Integration {
 
     /** See {@link #lastCheckedAt}; once the row left the watched set, what it kept then. */
     public Instant getLastCheckedAt() {
-        return WATCHED.contains(status) ? lastCheckedAt : lastCheckedWhenChanged;
+        return status.isWatched() ? lastCheckedAt : lastCheckedWhenChanged;
     }
 
     public boolean isLive() {

@@ -171,13 +171,8 @@ public class IntegrationLifecycle {
         Instant at = now.truncatedTo(ChronoUnit.MICROS);
         List<IntegrationChange> changes = new ArrayList<>();
         for (Integration integration : affected) {
-            IntegrationChange change = change(integration, to, reason, actor, at, noticeFor.apply(integration));
-            // The verifier changed it because it just looked: open views show that look.
-            changes.add(
-                    actor.equals(Actor.VERIFIER)
-                            ? new IntegrationChange(
-                                    change.customerId(), change.row().checkedAt(at), change.notice())
-                            : change);
+            // When the verifier changed it, it just looked: open views hear that check on its own (checked()).
+            changes.add(change(integration, to, reason, actor, at, noticeFor.apply(integration)));
         }
         integrations.flush();
         postNotices(changes, at);

@@ -33,12 +33,12 @@ interface IntegrationRepository extends JpaRepository<Integration, Long> {
      * another node). The row stays locked until commit, so reconciliations apply one after another.
      */
     @org.springframework.data.jpa.repository.Modifying
-    @Query("update IntegrationCheck c set c.checkedAt = :checkedAt where c.id = 1"
+    @Query("update IntegrationCheck c set c.checkedAt = :checkedAt where c.id = " + IntegrationCheck.SINGLE_ROW
             + " and (c.checkedAt is null or c.checkedAt < :checkedAt)")
     int recordCheck(java.time.Instant checkedAt);
 
     /** When the verifier last looked at every live integration; null before its first check. */
-    @Query("select c.checkedAt from IntegrationCheck c where c.id = 1")
+    @Query("select c.checkedAt from IntegrationCheck c where c.id = " + IntegrationCheck.SINGLE_ROW)
     java.time.Instant findLastCheck();
 
     /** One page of a customer's integrations in the given statuses; sorted by the pageable. */

@@ -49,21 +49,4 @@ public record IntegrationRow(
     public Instant invitationLapsesAt() {
         return connectedAt.plus(INVITATION_LIFETIME);
     }
-
-    /** The same row, looked at by the verifier at {@code checkedAt}. */
-    public IntegrationRow checkedAt(Instant checkedAt) {
-        return new IntegrationRow(
-                id,
-                accountId,
-                accountName,
-                accountNumber,
-                vendorNumbers,
-                appNames,
-                status,
-                statusReason,
-                progress,
-                credentialKind,
-                connectedAt,
-                checkedAt);
-    }
 }

@@ -1,16 +1,22 @@
 package com.storemetrics.integration;
 
+import com.storemetrics.attempts.AttemptCounters;
 import com.storemetrics.security.CurrentUser;
 import com.storemetrics.security.Roles;
 import com.storemetrics.security.SignedInUser;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -39,13 +45,9 @@ public class IntegrationService {
     private final IntegrationLifecycle lifecycle;
     private final CurrentUser currentUser;
     private final Clock clock;
-    private final org.springframework.context.ApplicationEventPublisher publisher;
-    /** When each customer last asked for a check (bounded; forgotten after the gap). */
-    private final com.github.benmanes.caffeine.cache.Cache<Long, java.time.Instant> lastCheckRequests =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
-                    .maximumSize(100_000)
-                    .expireAfterWrite(CheckAgain.MIN_GAP)
-                    .build();
+    private final ApplicationEventPublisher publisher;
+    /** When each customer last asked for a check: in the database, so every node keeps one limit. */
+    private final AttemptCounters checkRequests;
 
     IntegrationService(
             IntegrationRepository integrations,
@@ -54,7 +56,8 @@ public class IntegrationService {
             IntegrationLifecycle lifecycle,
             CurrentUser currentUser,
             Clock clock,
-            org.springframework.context.ApplicationEventPublisher publisher) {
+            ApplicationEventPublisher publisher,
+            AttemptCounters checkRequests) {
         this.integrations = integrations;
         this.events = events;
         this.notices = notices;
@@ -62,6 +65,7 @@ public class IntegrationService {
         this.currentUser = currentUser;
         this.clock = clock;
         this.publisher = publisher;
+        this.checkRequests = checkRequests;
     }
 
     /** The caller's live integrations (not removed), newest first. */
@@ -124,9 +128,7 @@ public class IntegrationService {
                         row.connectedAt(),
                         // As Integration.getLastCheckedAt(): a watched row shows the shared check, others what they
                         // kept.
-                        Integration.WATCHED.contains(row.status())
-                                ? row.lastCheckedAt()
-                                : row.lastCheckedWhenChanged()))
+                        row.status().isWatched() ? row.lastCheckedAt() : row.lastCheckedWhenChanged()))
                 .toList();
     }
 
@@ -167,23 +169,24 @@ public class IntegrationService {
 
     /**
      * "Check again" on one of the caller's Pending integrations: asks the verifier for its shared
-     * check now, at most once per {@link CheckAgain#MIN_GAP} per customer. Another customer's id
-     * behaves like a missing one.
+     * check now, at most once per {@link CheckAgain#MIN_GAP} per customer, counted in the database
+     * so that asking on two nodes does not double it. Another customer's id behaves like a missing
+     * one.
      */
     // Outside a transaction: the verifier schedules its check as soon as the request is published.
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public CheckAgain checkAgain(long integrationId) {
         SignedInUser customer = me();
         Integration integration = mine(integrationId);
         if (integration.getStatus() != IntegrationStatus.PENDING) {
             throw new IntegrationNotFound();
         }
-        java.time.Instant now = clock.instant();
-        java.time.Instant last = lastCheckRequests.getIfPresent(customer.userId());
-        if (last != null && now.isBefore(last.plus(CheckAgain.MIN_GAP))) {
-            return CheckAgain.tooSoon(java.time.Duration.between(now, last.plus(CheckAgain.MIN_GAP)));
+        Optional<Instant> busyUntil = checkRequests.tryTake(
+                AttemptCounters.key(CheckAgain.SCOPE, Long.toString(customer.userId())), 1, CheckAgain.MIN_GAP);
+        if (busyUntil.isPresent()) {
+            Duration retryIn = Duration.between(clock.instant(), busyUntil.get());
+            return CheckAgain.tooSoon(retryIn.isNegative() ? Duration.ZERO : retryIn);
         }
-        lastCheckRequests.put(customer.userId(), now);
         publisher.publishEvent(new CheckRequested(customer.userId()));
         return CheckAgain.checkComing();
     }

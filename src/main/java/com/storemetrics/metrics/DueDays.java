@@ -1,5 +1,6 @@
 package com.storemetrics.metrics;
 
+import com.storemetrics.appstore.AppleFacts;
 import com.storemetrics.metrics.DayLedger.DayState;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,10 +45,13 @@ final class DueDays {
             Map<String, Map<LocalDate, DayState>> states,
             Instant now,
             MetricsProperties properties) {
-        LocalDate today = ReportDays.today(now);
+        LocalDate today = AppleFacts.reportDay(now);
         LocalDate trailingFrom = today.minusDays(properties.trailingDays());
         // A new report day enters the window at midnight: nothing waits longer than that.
-        Instant next = ReportDays.nextMidnight(now);
+        Instant next = AppleFacts.reportDay(now)
+                .plusDays(1)
+                .atStartOfDay(AppleFacts.REPORT_ZONE)
+                .toInstant();
         List<Task> tasks = new ArrayList<>();
         for (LocalDate day = newest(report, today); !day.isBefore(oldest(today, properties)); day = day.minusDays(1)) {
             for (String vendor : vendors) {

@@ -1,5 +1,6 @@
 package com.storemetrics.metrics;
 
+import com.storemetrics.appstore.AppleFacts;
 import com.storemetrics.metrics.ImportLedger.AccountImport;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -49,8 +50,8 @@ class DueQueues {
                                 days.dayStates(
                                         account.accountId(),
                                         report.name(),
-                                        DueDays.oldest(ReportDays.today(now), properties),
-                                        DueDays.newest(report, ReportDays.today(now))),
+                                        DueDays.oldest(AppleFacts.reportDay(now), properties),
+                                        DueDays.newest(report, AppleFacts.reportDay(now))),
                                 now,
                                 properties);
                         if (due.tasks().isEmpty()) {

@@ -1,61 +1,57 @@
 package com.storemetrics.metrics;
 
-import com.storemetrics.base.live.CrossNodeSignals;
-import com.storemetrics.base.live.Subscribers;
+import com.storemetrics.base.cluster.CrossNodeSignals;
+import com.storemetrics.base.cluster.SignalReceived;
+import com.storemetrics.base.live.KeyedSubscribers;
+import com.storemetrics.base.live.Numbered;
 import com.vaadin.flow.shared.Registration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands "days were imported" to the open Store Metrics views of that account. Called by the
- * importer after its transaction committed, on the importer's thread: subscribers only queue
- * (views subscribe through {@link com.storemetrics.base.live.LiveUpdates}). The importer runs on one
- * node at a time: the other nodes hear the account id through {@link CrossNodeSignals}.
+ * Hands "days were imported" to the open Store Metrics views of that account, numbered. The
+ * importer calls {@link #imported} after its transaction committed, on its own thread; it runs on
+ * one node at a time, so the other nodes hear the account id through {@link CrossNodeSignals}.
+ * Subscribers only queue (views subscribe through {@link com.storemetrics.base.live.LiveUpdates}).
  */
 @Component
 public class MetricsBroadcaster {
 
     static final String TOPIC = "metrics";
 
-    private final Map<Long, Subscribers<MetricsImported>> byAccount = new ConcurrentHashMap<>();
+    private final KeyedSubscribers<Long, Numbered<MetricsImported>> byAccount = new KeyedSubscribers<>();
     private final CrossNodeSignals signals;
 
     MetricsBroadcaster(CrossNodeSignals signals) {
         this.signals = signals;
-        signals.receive(TOPIC, body -> CrossNodeSignals.ids(body).forEach(this::publish));
     }
 
-    public Registration registerForAccount(long accountId, Consumer<? super MetricsImported> subscriber) {
-        Registration[] registration = new Registration[1];
-        byAccount.compute(accountId, (id, subscribers) -> {
-            Subscribers<MetricsImported> joined = subscribers == null ? new Subscribers<>() : subscribers;
-            registration[0] = joined.subscribe(subscriber);
-            return joined;
-        });
-        return () -> byAccount.computeIfPresent(accountId, (id, subscribers) -> {
-            registration[0].remove();
-            return subscribers.isEmpty() ? null : subscribers;
-        });
+    public Registration registerForAccount(long accountId, Consumer<? super Numbered<MetricsImported>> subscriber) {
+        return byAccount.subscribe(accountId, subscriber);
     }
 
+    /** How many views listen now; for tests and diagnostics. */
+    public int listenerCount() {
+        return byAccount.size();
+    }
+
+    /** The importer committed days of this account: this node's views hear it, and the other nodes'. */
     void imported(long accountId) {
-        publish(accountId);
+        deliver(accountId);
         if (signals.spansNodes()) {
             signals.sendAfterCommit(TOPIC, Long.toString(accountId));
         }
     }
 
-    private void publish(long accountId) {
-        Subscribers<MetricsImported> subscribers = byAccount.get(accountId);
-        if (subscribers != null) {
-            subscribers.publish(new MetricsImported(accountId));
+    @EventListener
+    void onSignal(SignalReceived signal) {
+        if (signal.is(TOPIC)) {
+            CrossNodeSignals.ids(signal.body()).forEach(this::deliver);
         }
     }
 
-    /** How many views listen now; for tests and diagnostics. */
-    public int listenerCount() {
-        return byAccount.values().stream().mapToInt(Subscribers::size).sum();
+    private void deliver(long accountId) {
+        byAccount.publish(accountId, Numbered.next(new MetricsImported(accountId)));
     }
 }

@@ -1,5 +1,6 @@
 package com.storemetrics.metrics;
 
+import com.storemetrics.appstore.AppleFacts;
 import com.storemetrics.integration.StoreDataLines;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -44,7 +45,7 @@ class MetricsDataLines implements StoreDataLines {
         if (accountIds.isEmpty()) {
             return Map.of();
         }
-        LocalDate today = ReportDays.today(clock);
+        LocalDate today = AppleFacts.reportToday(clock);
         LocalDate historyFrom = today.minusDays(properties.historyDays());
         Map<Long, Progress> progress = new HashMap<>();
         for (MetricsQueries.VendorProgress vendor : queries.vendorProgress(List.copyOf(accountIds), historyFrom)) {
@@ -59,7 +60,7 @@ class MetricsDataLines implements StoreDataLines {
 
     @Override
     public String importState(long accountId) {
-        LocalDate today = ReportDays.today(clock);
+        LocalDate today = AppleFacts.reportToday(clock);
         Progress progress =
                 queries.vendorProgress(List.of(accountId), today.minusDays(properties.historyDays())).stream()
                         .map(vendor -> new Progress(vendor.newestDay(), vendor.days()))

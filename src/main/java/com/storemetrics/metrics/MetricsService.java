@@ -1,5 +1,6 @@
 package com.storemetrics.metrics;
 
+import com.storemetrics.appstore.AppleFacts;
 import com.storemetrics.integration.ApprovedAccounts;
 import com.storemetrics.integration.ApprovedAccounts.ApprovedAccount;
 import com.storemetrics.security.CurrentUser;
@@ -20,7 +21,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -37,9 +37,6 @@ public class MetricsService {
 
     /** An app of the account as the reports name it; {@code key} is its SKU. */
     public record AppOption(String key, String title) {}
-
-    /** Longest range the view reads (a little over the year Apple keeps). */
-    static final int MAX_DAYS = 400;
 
     private final ApprovedAccounts approvedAccounts;
     private final MetricsQueries queries;
@@ -66,6 +63,11 @@ public class MetricsService {
         this.clock = clock;
     }
 
+    /** The newest day Apple may have reported: yesterday in Apple's report calendar (Pacific time). */
+    public LocalDate lastReportDay() {
+        return AppleFacts.reportToday(clock).minusDays(1);
+    }
+
     /** The accounts the signed-in customer has an Approved integration of. */
     public List<MetricsAccount> myAccounts() {
         return mine().stream()
@@ -81,12 +83,18 @@ public class MetricsService {
                 .toList();
     }
 
-    /** Everything the view shows for this account, app (null: all) and period of report days. */
+    /**
+     * Everything the view shows for this account, app (null: all) and period of report days. A
+     * period outside {@link PeriodRules} is refused with {@link InvalidPeriod}, an account the
+     * customer has no Approved integration of (any more) with {@link AccountNotApproved}.
+     */
     public Dashboard dashboard(long accountId, String appKey, LocalDate from, LocalDate to) {
         ApprovedAccount account = approved(accountId);
-        if (from == null || to == null || to.isBefore(from) || ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
-            throw new IllegalArgumentException("a period of 1 to " + MAX_DAYS + " days is required");
-        }
+        LocalDate today = AppleFacts.reportToday(clock);
+        // Two days' slack: a range picked just before midnight Pacific may arrive just after it.
+        PeriodRules.problem(from, to, today.minusDays(1), 2).ifPresent(problem -> {
+            throw new InvalidPeriod(problem);
+        });
         long length = ChronoUnit.DAYS.between(from, to) + 1;
         LocalDate previousTo = from.minusDays(1);
         LocalDate previousFrom = previousTo.minusDays(length - 1);
@@ -103,7 +111,6 @@ public class MetricsService {
         List<Dashboard.Line> byApp = lines(appRows, key -> titles.getOrDefault(key, key));
         List<Dashboard.Line> byCountry = lines(queries.byCountry(accountId, appKey, from, to), key -> key);
 
-        LocalDate today = ReportDays.today(clock);
         LocalDate historyFrom = today.minusDays(properties.historyDays());
         int done = queries.reportedDays(accountId, vendors, historyFrom, today.minusDays(1))
                 .size();
@@ -144,7 +151,7 @@ public class MetricsService {
         return mine().stream()
                 .filter(account -> account.accountId() == accountId)
                 .findFirst()
-                .orElseThrow(() -> new AccessDeniedException("No Approved integration of this account"));
+                .orElseThrow(AccountNotApproved::new);
     }
 
     private Dashboard.Totals totals(List<MetricsQueries.Row> rows) {

@@ -106,12 +106,21 @@ final class ControlApiGuard extends OncePerRequestFilter {
         return colon < 0 ? value : value.substring(0, colon);
     }
 
-    private static boolean isJson(String contentType) {
-        if (contentType == null) {
+    /**
+     * Exactly {@code application/json}, with parameters or not ({@code ; charset=UTF-8}), in any case:
+     * not a wildcard ({@code *}{@code /*}, {@code application/*}, which "compatible with" would
+     * admit), not a list, not another JSON-ish type. Only this type needs a CORS preflight.
+     */
+    static boolean isJson(String contentType) {
+        if (contentType == null || contentType.contains(",")) {
             return false;
         }
         try {
-            return MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType));
+            MediaType type = MediaType.parseMediaType(contentType);
+            return !type.isWildcardType()
+                    && !type.isWildcardSubtype()
+                    && "application".equalsIgnoreCase(type.getType())
+                    && "json".equalsIgnoreCase(type.getSubtype());
         } catch (IllegalArgumentException e) {
             return false;
         }

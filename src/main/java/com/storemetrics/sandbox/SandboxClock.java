@@ -65,12 +65,31 @@ class SandboxClock {
                 .toInstant());
     }
 
-    /** Moves sandbox time forward; time never runs backwards, so a negative step is refused. */
-    Instant advance(Duration step) {
+    /**
+     * The furthest sandbox time may run ahead of the application's clock: two years is room for any
+     * demo (invitations lapse in days, Apple keeps a year of reports), while years beyond would put
+     * the verifier and the importer past what the database stores (the year 11 million).
+     */
+    static final Duration MAX_OFFSET = Duration.ofDays(2 * 365 + 1);
+
+    /**
+     * Moves sandbox time forward; time never runs backwards, so a negative step is refused, and so is
+     * one that would take it more than {@link #MAX_OFFSET} ahead in total (nothing changes then).
+     */
+    synchronized Instant advance(Duration step) {
         if (step.isNegative()) {
             throw new SandboxRefusal(SandboxRefusal.Reason.INVALID, "The clock only moves forward");
         }
-        offset.accumulateAndGet(step, Duration::plus);
+        Duration current = offset.get();
+        // Compared before adding: a huge step must not overflow the sum.
+        if (step.compareTo(MAX_OFFSET.minus(current)) > 0) {
+            throw new SandboxRefusal(
+                    SandboxRefusal.Reason.INVALID,
+                    "The sandbox clock runs at most 2 years (" + MAX_OFFSET.toDays() + " days) ahead in total; it is "
+                            + current.toDays() + " day(s) ahead now, so it can move at most "
+                            + MAX_OFFSET.minus(current).toHours() + " hours more. Reset the sandbox to start over.");
+        }
+        offset.set(current.plus(step));
         return now();
     }
 
@@ -83,7 +102,13 @@ class SandboxClock {
         return offset.get();
     }
 
-    void restoreOffset(Duration saved) {
-        offset.set(saved == null || saved.isNegative() ? Duration.ZERO : saved);
+    /**
+     * Takes up a saved offset; one out of bounds (saved by an older version) is not, and time starts
+     * from now. Says whether it was taken up.
+     */
+    boolean restoreOffset(Duration saved) {
+        boolean usable = saved != null && !saved.isNegative() && saved.compareTo(MAX_OFFSET) <= 0;
+        offset.set(usable ? saved : Duration.ZERO);
+        return usable || saved == null;
     }
 }

@@ -550,7 +550,12 @@ public class SandboxWorld {
         }
         try {
             SavedWorld saved = json.readValue(stateFile.toFile(), SavedWorld.class);
-            clock.restoreOffset(saved.clockOffset());
+            if (!clock.restoreOffset(saved.clockOffset())) {
+                log.warn(
+                        "The sandbox's saved clock offset {} is out of bounds (at most {}): sandbox time starts from now",
+                        saved.clockOffset(),
+                        SandboxClock.MAX_OFFSET);
+            }
             for (SavedAppleId id : saved.appleIds()) {
                 AppleIdState state = appleIdsByEmail.get(key(id.email()));
                 if (state != null) {

@@ -2,15 +2,24 @@ package com.storemetrics.security;
 
 import java.util.Optional;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Component;
 
-/** Who is signed in, for services that scope every query to the caller. */
+/**
+ * Who is signed in, for services that scope every query to the caller. Read through the security
+ * context strategy bean (Vaadin's), the one Spring Security's own checks use.
+ */
 @Component
 public class CurrentUser {
 
+    private final SecurityContextHolderStrategy security;
+
+    CurrentUser(SecurityContextHolderStrategy security) {
+        this.security = security;
+    }
+
     public Optional<SignedInUser> get() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        Authentication authentication = security.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user) {
             return Optional.of(user);
         }

@@ -5,8 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Instant;
-import java.util.Optional;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
@@ -16,9 +14,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Stands in front of Spring Security's form login ({@code POST /login}, after the CSRF check):
- * refuses a sign-in while its account or address is locked, and refuses over-long user names and
+ * refuses a sign-in that must wait ({@link LoginThrottle}), and refuses over-long user names and
  * passwords, both before any password is checked. Learns the outcome of every real check from
- * Spring Security's authentication events.
+ * Spring Security's authentication events, which come on the request's own thread while the
+ * filter holds what it read about the attempt.
  */
 @Component
 class LoginGuard {
@@ -27,6 +26,10 @@ class LoginGuard {
     static final String LOCKED_URL = "/login?locked";
     static final String ERROR_URL = "/login?error";
 
+    /** The attempt under way on this thread: what was typed, from where, and how it stood. */
+    private record Attempt(String username, String address, LoginThrottle.Standing standing) {}
+
+    private final ThreadLocal<Attempt> current = new ThreadLocal<>();
     private final LoginThrottle throttle;
     private final LoginProperties properties;
 
@@ -49,38 +52,53 @@ class LoginGuard {
                 String username = request.getParameter("username");
                 String password = request.getParameter("password");
                 String address = request.getRemoteAddr();
-                Optional<Instant> locked = throttle.lockedUntil(username, address);
-                if (locked.isPresent()) {
-                    throttle.refusedWhileLocked(username, address, locked.get());
+                LoginThrottle.Standing standing = throttle.standing(username, address);
+                if (standing.mustWait()) {
+                    throttle.refused(username, address, standing);
                     response.sendRedirect(request.getContextPath() + LOCKED_URL);
                     return;
                 }
                 if ((username != null && username.length() > properties.maxUsernameLength())
                         || (password != null && password.length() > properties.maxPasswordLength())) {
-                    throttle.failed(username, address);
+                    throttle.failed(username, address, standing);
                     response.sendRedirect(request.getContextPath() + ERROR_URL);
                     return;
                 }
-                chain.doFilter(request, response);
+                current.set(new Attempt(username, address, standing));
+                try {
+                    chain.doFilter(request, response);
+                } finally {
+                    current.remove();
+                }
             }
         };
     }
 
     @EventListener
     void failed(AuthenticationFailureBadCredentialsEvent event) {
-        throttle.failed(
+        Attempt attempt = attempt(
                 String.valueOf(event.getAuthentication().getPrincipal()),
-                address(event.getAuthentication().getDetails()));
+                event.getAuthentication().getDetails());
+        throttle.failed(attempt.username(), attempt.address(), attempt.standing());
     }
 
     @EventListener
     void succeeded(AuthenticationSuccessEvent event) {
         if (event.getAuthentication().getDetails() instanceof WebAuthenticationDetails) {
-            throttle.succeeded(event.getAuthentication().getName());
+            throttle.succeeded(attempt(
+                            event.getAuthentication().getName(),
+                            event.getAuthentication().getDetails())
+                    .standing());
         }
     }
 
-    private static String address(Object details) {
-        return details instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : "unknown";
+    /** The attempt this filter let through, or (should the event come from elsewhere) one read now. */
+    private Attempt attempt(String username, Object details) {
+        Attempt attempt = current.get();
+        if (attempt != null) {
+            return attempt;
+        }
+        String address = details instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : "unknown";
+        return new Attempt(username, address, throttle.standing(username, address));
     }
 }

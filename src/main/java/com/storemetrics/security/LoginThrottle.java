@@ -1,127 +1,167 @@
 package com.storemetrics.security;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import com.storemetrics.attempts.AttemptCounters;
+import com.storemetrics.attempts.AttemptCounters.Count;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts failed sign-ins per account name and per client address. After {@code account-failures}
- * (or {@code address-failures}) in a row the account (or address) is locked for {@code first-lock};
- * every further failure after a lock doubles the lock, up to {@code max-lock}. While locked, sign-in
- * is refused before any password check (no BCrypt work for an attacker). Unknown account names are
- * counted and locked exactly like real ones, so a lock tells nothing about who exists. A success
- * forgets the account's failures (not the address's).
+ * Slows down password guessing without locking the owner out (OWASP's authentication guidance):
+ * failed sign-ins are counted per (account name, client address) pair and per client address,
+ * never per account alone. After {@code pair-failures} failures of a pair (or
+ * {@code address-failures} from an address) the next attempt of that pair (or from that address)
+ * must wait {@code first-delay}, each further failure doubles the wait up to {@code max-delay}, and
+ * an attempt during a wait is refused before any password check (no BCrypt work for an attacker).
+ * The owner signing in from another address is not slowed at all; a success forgets its pair.
+ * Unknown account names are counted exactly like real ones, so a wait tells nothing about who
+ * exists. An IPv6 client counts by its /64 network, which one machine usually has to itself.
  *
- * <p>The counters live in a Caffeine cache: bounded ({@code tracked-keys}) and expiring, so cycling
- * through made-up names cannot exhaust memory. Times come from the application's {@link Clock}.
+ * <p>The counters are in the database ({@link AttemptCounters}), so every node sees the same
+ * counts and two nodes do not double an attacker's attempts. A sign-in costs one read; a failure
+ * one more statement, a success after failures one more.
  */
 @Component
 public class LoginThrottle {
 
     private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
 
-    private record Failures(int count, Instant last, Instant lockedUntil) {}
+    static final String PAIR = "login-pair";
+    static final String ADDRESS = "login-address";
 
+    /** The counts before a sign-in, and until when it must wait (null: it may try now). */
+    public record Standing(
+            String pairKey, String addressKey, int pairFailures, int addressFailures, Instant waitUntil) {
+
+        boolean mustWait() {
+            return waitUntil != null;
+        }
+    }
+
+    private final AttemptCounters counters;
     private final LoginProperties properties;
     private final Clock clock;
-    private final Cache<String, Failures> failures;
 
-    LoginThrottle(LoginProperties properties, Clock clock) {
+    LoginThrottle(AttemptCounters counters, LoginProperties properties, Clock clock) {
+        this.counters = counters;
         this.properties = properties;
         this.clock = clock;
-        this.failures = Caffeine.newBuilder()
-                .maximumSize(properties.trackedKeys())
-                // Real time only bounds memory; whether an entry still counts is decided with the clock.
-                .expireAfterWrite(properties.forgetAfter().plus(properties.maxLock()))
-                .build();
     }
 
-    /** When the account or the address may try again, if either is locked now. */
-    public Optional<Instant> lockedUntil(String username, String address) {
+    /** Where this account name from this address stands: one query. */
+    public Standing standing(String username, String address) {
+        String network = network(address);
+        String pairKey = AttemptCounters.key(PAIR, accountName(username) + "\n" + network);
+        String addressKey = AttemptCounters.key(ADDRESS, network);
+        Map<String, Count> counts = counters.read(List.of(pairKey, addressKey));
+        Count pair = counts.get(pairKey);
+        Count fromAddress = counts.get(addressKey);
         Instant now = clock.instant();
-        Instant until = null;
-        for (String key : new String[] {accountKey(username), addressKey(address)}) {
-            Failures current = current(key, now);
-            if (current != null && current.lockedUntil() != null && now.isBefore(current.lockedUntil())) {
-                until = until == null || current.lockedUntil().isAfter(until) ? current.lockedUntil() : until;
-            }
-        }
-        return Optional.ofNullable(until);
+        Instant waitUntil = later(
+                waitUntil(pair, properties.pairFailures(), now),
+                waitUntil(fromAddress, properties.addressFailures(), now));
+        return new Standing(
+                pairKey,
+                addressKey,
+                pair == null ? 0 : pair.attempts(),
+                fromAddress == null ? 0 : fromAddress.attempts(),
+                waitUntil);
     }
 
-    /** A wrong password (or unknown account): counts for both and may lock either. */
-    public void failed(String username, String address) {
+    /** A wrong password (or unknown account name, or an over-long field): counts for the pair and the address. */
+    public void failed(String username, String address, Standing before) {
+        counters.add(List.of(before.pairKey(), before.addressKey()), properties.forgetAfter(), properties.maxDelay());
         Instant now = clock.instant();
-        Failures account = count(accountKey(username), properties.accountFailures(), now);
-        Failures byAddress = count(addressKey(address), properties.addressFailures(), now);
+        // The counts as this node saw them before, plus this failure (another node may have added one meanwhile).
+        int pair = before.pairFailures() + 1;
+        int fromAddress = before.addressFailures() + 1;
+        Instant waitUntil =
+                later(wait(now, pair, properties.pairFailures()), wait(now, fromAddress, properties.addressFailures()));
         log.warn(
-                "Failed sign-in for account '{}' from {}: {} failure(s) in a row for the account{}, {} from the "
+                "Failed sign-in for account '{}' from {}: {} failure(s) of the account from this address, {} from the "
                         + "address{}",
                 printable(username),
                 address,
-                account.count(),
-                lockNote(account, now),
-                byAddress.count(),
-                lockNote(byAddress, now));
+                pair,
+                fromAddress,
+                waitUntil == null ? "" : " (next attempt waits until " + waitUntil + ")");
     }
 
-    /** A successful sign-in forgets the account's failures. */
-    public void succeeded(String username) {
-        failures.invalidate(accountKey(username));
+    /** A successful sign-in forgets its pair's failures (not the address's: an attacker may own an account too). */
+    public void succeeded(Standing before) {
+        if (before.pairFailures() > 0) {
+            counters.forget(before.pairKey());
+        }
     }
 
-    /** A sign-in refused because of a lock (logged for operators; counts nothing). */
-    public void refusedWhileLocked(String username, String address, Instant until) {
-        log.warn("Refused sign-in for account '{}' from {}: locked until {}", printable(username), address, until);
+    /** A sign-in refused because it came during a wait (logged for operators; counts nothing). */
+    public void refused(String username, String address, Standing standing) {
+        log.warn(
+                "Refused sign-in for account '{}' from {}: too many failed sign-ins, waiting until {} ({} of the "
+                        + "account from this address, {} from the address)",
+                printable(username),
+                address,
+                standing.waitUntil(),
+                standing.pairFailures(),
+                standing.addressFailures());
     }
 
-    private Failures count(String key, int allowed, Instant now) {
-        return failures.asMap().compute(key, (k, previous) -> {
-            Failures live = previous == null || expired(previous, now) ? null : previous;
-            int count = live == null ? 1 : live.count() + 1;
-            Instant lockedUntil = live == null ? null : live.lockedUntil();
-            if (count >= allowed) {
-                long doublings = Math.min(count - allowed, 20);
-                Duration lock = properties.firstLock().multipliedBy(1L << doublings);
-                if (lock.compareTo(properties.maxLock()) > 0) {
-                    lock = properties.maxLock();
-                }
-                lockedUntil = now.plus(lock);
+    private Instant waitUntil(Count count, int free, Instant now) {
+        if (count == null) {
+            return null;
+        }
+        Instant until = count.last().plus(properties.delayAfter(count.attempts(), free));
+        return now.isBefore(until) ? until : null;
+    }
+
+    private Instant wait(Instant now, int failures, int free) {
+        Duration delay = properties.delayAfter(failures, free);
+        return delay.isZero() ? null : now.plus(delay);
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isAfter(b) ? a : b;
+    }
+
+    private static String accountName(String username) {
+        return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The network an address counts as: itself for IPv4, its /64 for IPv6 (a single host usually
+     * has a whole /64 and could otherwise pick a fresh address for every guess).
+     */
+    static String network(String address) {
+        if (address == null || address.isBlank()) {
+            return "unknown";
+        }
+        if (!address.contains(":")) {
+            return address;
+        }
+        try {
+            // A literal (it has a colon), so nothing is looked up.
+            byte[] bytes = InetAddress.getByName(address).getAddress();
+            if (bytes.length != 16) {
+                return InetAddress.getByAddress(bytes).getHostAddress();
             }
-            return new Failures(count, now, lockedUntil);
-        });
-    }
-
-    private Failures current(String key, Instant now) {
-        Failures stored = failures.getIfPresent(key);
-        return stored == null || expired(stored, now) ? null : stored;
-    }
-
-    private boolean expired(Failures stored, Instant now) {
-        Instant lockEnd = stored.lockedUntil() == null ? stored.last() : stored.lockedUntil();
-        Instant latest = lockEnd.isAfter(stored.last()) ? lockEnd : stored.last();
-        return !now.isBefore(latest.plus(properties.forgetAfter()));
-    }
-
-    private static String lockNote(Failures failures, Instant now) {
-        return failures.lockedUntil() != null && now.isBefore(failures.lockedUntil())
-                ? " (locked until " + failures.lockedUntil() + ")"
-                : "";
-    }
-
-    private static String accountKey(String username) {
-        return "account:" + (username == null ? "" : username.strip().toLowerCase(Locale.ROOT));
-    }
-
-    private static String addressKey(String address) {
-        return "address:" + (address == null ? "" : address);
+            byte[] prefix = Arrays.copyOf(bytes, 16);
+            Arrays.fill(prefix, 8, 16, (byte) 0);
+            return InetAddress.getByAddress(prefix).getHostAddress() + "/64";
+        } catch (UnknownHostException e) {
+            return address;
+        }
     }
 
     /** A user name as it may appear in a log line: one line, no control characters, clipped. */

@@ -1,5 +1,8 @@
 package com.storemetrics.security;
 
+import com.vaadin.flow.server.HandlerHelper;
+import com.vaadin.flow.server.VaadinService;
+import com.vaadin.flow.shared.ApplicationConstants;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -8,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.OutputStream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -21,6 +25,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * larger one is answered 413 before anything reads it, and an undeclared (chunked) one fails as
  * soon as it passes the limit. Vaadin's messages from the browser are a few KB; the largest thing a
  * customer sends on purpose is a .p8 of about 250 bytes.
+ *
+ * <p>A Vaadin UI message (UIDL) over the limit gets an answer Vaadin's client understands instead
+ * of a 413, which it would take for a lost connection and retry with the same message for ever (the
+ * tab sat "reconnecting"): a 200 with Vaadin's own critical notification, which the client shows
+ * ("That was too much to send ... click to reload") and then stops; a click or key reloads the page
+ * with the session intact. The body is read and thrown away first, up to {@link #DRAINED_AT_MOST},
+ * so that the browser, still sending, gets the answer rather than a reset connection. The fields
+ * carry {@code maxlength}, so a paste in a browser never gets here; a script or an old browser may.
  */
 final class RequestSizeLimit extends OncePerRequestFilter {
 
@@ -42,15 +54,53 @@ final class RequestSizeLimit extends OncePerRequestFilter {
         this.maxBytes = maxBytes;
     }
 
+    /** The most of an oversized UI message read (and thrown away) before it is answered; beyond it, the connection closes. */
+    static final long DRAINED_AT_MOST = 16L * 1024 * 1024;
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
+            if (isVaadinUiMessage(request) && request.getContentLengthLong() <= DRAINED_AT_MOST) {
+                request.getInputStream().transferTo(OutputStream.nullOutputStream());
+                response.setContentType("application/json; charset=UTF-8");
+                response.getWriter()
+                        .write(VaadinService.createCriticalNotificationJSON(
+                                "That was too much to send",
+                                "This page tried to send more than " + readable(maxBytes) + " at once (a very long"
+                                        + " paste, perhaps), and the server did not take it. Click here or press any key"
+                                        + " to reload the page; what was typed into it is not kept.",
+                                null,
+                                null));
+                return;
+            }
             response.setHeader("Connection", "close");
             response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             return;
         }
         chain.doFilter(request.getContentLengthLong() < 0 ? new Capped(request, maxBytes) : request, response);
+    }
+
+    /** Vaadin's UI messages are POSTs to the servlet with {@code v-r=uidl} in the query string (never read from the body). */
+    private static boolean isVaadinUiMessage(HttpServletRequest request) {
+        String query = request.getQueryString();
+        if (query == null) {
+            return false;
+        }
+        String wanted =
+                ApplicationConstants.REQUEST_TYPE_PARAMETER + "=" + HandlerHelper.RequestType.UIDL.getIdentifier();
+        for (String parameter : query.split("&")) {
+            if (parameter.equals(wanted)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String readable(long bytes) {
+        return bytes % (1024 * 1024) == 0
+                ? bytes / (1024 * 1024) + " MB"
+                : bytes % 1024 == 0 ? bytes / 1024 + " KB" : bytes + " bytes";
     }
 
     /** A body without a declared length, read through a counter that stops at the limit. */

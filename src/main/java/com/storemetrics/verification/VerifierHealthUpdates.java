@@ -1,11 +1,14 @@
 package com.storemetrics.verification;
 
-import com.storemetrics.base.live.CrossNodeSignals;
+import com.storemetrics.base.cluster.CrossNodeSignals;
+import com.storemetrics.base.cluster.SignalReceived;
+import com.storemetrics.base.live.Numbered;
 import com.storemetrics.base.live.Subscribers;
 import com.vaadin.flow.shared.Registration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.function.Consumer;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,25 +21,32 @@ public class VerifierHealthUpdates {
 
     static final String TOPIC = "verifier-health";
 
-    private final Subscribers<VerifierHealthRecorded> subscribers = new Subscribers<>();
+    private final Subscribers<Numbered<VerifierHealthRecorded>> subscribers = new Subscribers<>();
     private final CrossNodeSignals signals;
 
     VerifierHealthUpdates(CrossNodeSignals signals) {
         this.signals = signals;
-        signals.receive(
-                TOPIC,
-                body -> subscribers.publish(
-                        new VerifierHealthRecorded(Instant.EPOCH.plus(Long.parseLong(body), ChronoUnit.MICROS))));
     }
 
-    public Registration subscribe(Consumer<? super VerifierHealthRecorded> subscriber) {
+    public Registration subscribe(Consumer<? super Numbered<VerifierHealthRecorded>> subscriber) {
         return subscribers.subscribe(subscriber);
     }
 
     void recorded(VerifierHealthRecorded event) {
-        subscribers.publish(event);
+        deliver(event);
         if (signals.spansNodes()) {
             signals.sendAfterCommit(TOPIC, Long.toString(ChronoUnit.MICROS.between(Instant.EPOCH, event.recordedAt())));
         }
+    }
+
+    @EventListener
+    void onSignal(SignalReceived signal) {
+        if (signal.is(TOPIC)) {
+            deliver(new VerifierHealthRecorded(Instant.EPOCH.plus(Long.parseLong(signal.body()), ChronoUnit.MICROS)));
+        }
+    }
+
+    private void deliver(VerifierHealthRecorded event) {
+        subscribers.publish(Numbered.next(event));
     }
 }

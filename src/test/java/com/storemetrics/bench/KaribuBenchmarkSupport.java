@@ -1,22 +1,19 @@
 package com.storemetrics.bench;
 
-import com.github.mvysny.fakeservlet.FakeRequest;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.storemetrics.KaribuTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.data.provider.DataCommunicator;
-import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.communication.UidlWriter;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import kotlin.jvm.functions.Function0;
 import org.springframework.context.ApplicationContext;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * Karibu outside JUnit, the way {@code KaribuTest} sets it up: one {@link MockSpringServlet} on the
@@ -40,16 +37,9 @@ public final class KaribuBenchmarkSupport {
         return UI.getCurrent();
     }
 
-    /** As {@code KaribuTest.login}: Spring's security context and the fake request's principal and roles. */
+    /** As {@code KaribuTest.login}: the security context (also in the HTTP session) and the fake request's roles. */
     public UserDetails login(String username) {
-        UserDetails user = context.getBean(UserDetailsService.class).loadUserByUsername(username);
-        var authentication = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
-        SecurityContextHolder.getContext().setAuthentication(authentication);
-        FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
-        request.setUserPrincipalInt(authentication);
-        request.setUserInRole((principal, role) -> user.getAuthorities().stream()
-                .anyMatch(authority -> authority.getAuthority().equals("ROLE_" + role)));
-        return user;
+        return KaribuTest.signInToVaadin(context, username);
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.storemetrics.SignIn;
 import com.storemetrics.SpringTest;
+import com.storemetrics.TestClock;
 import com.storemetrics.integration.DiscoveredAccount.AppsState;
 import com.storemetrics.integration.DiscoveredAccount.DiscoveredApp;
 import com.storemetrics.integration.funnel.AccountAvailability;
@@ -47,6 +48,9 @@ class IntegrationServiceTest extends SpringTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    TestClock clock;
 
     long alicePixelForge;
     long bobPixelForge;
@@ -198,6 +202,29 @@ class IntegrationServiceTest extends SpringTest {
         });
         assertThat(as("alice", () -> service.openNotices())).isEmpty();
         assertThat(as("bob", () -> service.openNotices())).hasSize(1);
+    }
+
+    @Test
+    void check_again_is_granted_once_per_30_seconds_per_customer_and_again_after() {
+        try {
+            CheckAgain first = as("alice", () -> service.checkAgain(alicePixelForge));
+            CheckAgain second = as("alice", () -> service.checkAgain(alicePixelForge));
+            CheckAgain bobs = as("bob", () -> service.checkAgain(bobPixelForge));
+
+            assertThat(first.asked()).isTrue();
+            assertThat(second.asked()).isFalse();
+            assertThat(second.retryIn()).isPositive().isLessThanOrEqualTo(CheckAgain.MIN_GAP);
+            assertThat(bobs.asked())
+                    .as("another customer has a limit of his own")
+                    .isTrue();
+
+            clock.advance(CheckAgain.MIN_GAP.plusSeconds(1));
+            assertThat(as("alice", () -> service.checkAgain(alicePixelForge)).asked())
+                    .isTrue();
+        } finally {
+            clock.reset();
+            jdbc.update("DELETE FROM attempt_counter WHERE counter_id LIKE '" + CheckAgain.SCOPE + ":%'");
+        }
     }
 
     private List<String> names(List<String> sort) {

@@ -159,7 +159,7 @@ public final class MetricsFixture {
 
     public static Set<String> statusesOf(JdbcTemplate jdbc, long accountId, LocalDate day) {
         return Set.copyOf(jdbc.queryForList(
-                "SELECT status FROM metrics_day_import WHERE account_id = ? AND report_date = ?",
+                "SELECT status FROM metrics_day_import WHERE account_id = ? AND report = 'SALES' AND report_date = ?",
                 String.class,
                 accountId,
                 day));

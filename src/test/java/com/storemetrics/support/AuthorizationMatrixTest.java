@@ -106,6 +106,7 @@ class AuthorizationMatrixTest extends KaribuTest {
             "EveryIntegration.history", SUPPORT_ONLY,
             "EveryIntegration.account", SUPPORT_ONLY,
             "MetricsService.myAccounts", CUSTOMER_ONLY,
+            "MetricsService.lastReportDay", CUSTOMER_ONLY,
             "MetricsService.apps", CUSTOMER_ONLY,
             "MetricsService.dashboard", CUSTOMER_ONLY,
             "VerifierHealthService.status", SUPPORT_ONLY,

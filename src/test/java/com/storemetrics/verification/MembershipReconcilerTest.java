@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.storemetrics.SignIn;
 import com.storemetrics.SpringTest;
+import com.storemetrics.base.live.Numbered;
 import com.storemetrics.integration.CredentialKind;
 import com.storemetrics.integration.DiscoveredAccount;
 import com.storemetrics.integration.IntegrationBroadcaster;
@@ -15,9 +16,11 @@ import com.storemetrics.integration.funnel.ConnectionService;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -282,12 +285,12 @@ class MembershipReconcilerTest extends SpringTest {
                 String.class);
     }
 
-    static class Recorded implements java.util.function.Consumer<IntegrationUpdate> {
-        final List<IntegrationChange> changes = java.util.Collections.synchronizedList(new ArrayList<>());
+    static class Recorded implements Consumer<Numbered<IntegrationUpdate>> {
+        final List<IntegrationChange> changes = Collections.synchronizedList(new ArrayList<>());
 
         @Override
-        public void accept(IntegrationUpdate update) {
-            if (update instanceof IntegrationsChanged changed) {
+        public void accept(Numbered<IntegrationUpdate> update) {
+            if (update.update() instanceof IntegrationsChanged changed) {
                 changes.addAll(changed.changes());
             }
         }

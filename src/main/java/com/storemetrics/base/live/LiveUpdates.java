@@ -1,83 +1,101 @@
 package com.storemetrics.base.live;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.storemetrics.base.NodeLocalState;
+import com.storemetrics.base.cluster.SignalsResumed;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.shared.Registration;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
  * The one way a view follows live updates (the "Building Apps" pattern): it subscribes when
  * attached and unsubscribes when detached; a publisher's thread only queues; updates that arrive
- * close together are handed over as one batch, at most one push per {@link #MIN_GAP} per view;
- * the view applies each batch inside {@code UI.access}, as the session's signed-in user (see
- * {@link SessionUser} for the rule); and if applying a batch fails, the view reloads its data
- * instead of leaving a screen that contradicts itself.
+ * close together are handed over as one batch, at most one push per {@link #MIN_GAP} per view; the
+ * view applies each batch inside {@code UI.access}, where Vaadin's security context strategy makes
+ * the session's own user the signed-in one; and if applying a batch fails, the view reloads its
+ * data instead of leaving a screen that contradicts itself.
  */
 @org.springframework.stereotype.Component
-public class LiveUpdates implements DisposableBean {
+public class LiveUpdates implements NodeLocalState {
 
     /** At most four pushes a second per view, however fast updates arrive. */
     public static final Duration MIN_GAP = Duration.ofMillis(250);
+
+    /** How long a shared read serves other views; well beyond one push's fan-out. */
+    static final Duration SHARED_READ_LIFETIME = Duration.ofSeconds(10);
 
     private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
 
     /** Where a view's updates come from: subscribing returns the registration that ends it. */
     @FunctionalInterface
     public interface Source<M> {
-        Registration subscribe(Consumer<M> sink);
+        Registration subscribe(Consumer<Numbered<M>> sink);
     }
 
-    private final ScheduledExecutorService deliveries;
+    /** The latest update number a UI applied (kept on the UI, changed under its session's lock). */
+    private record Applied(long number) {}
+
+    /** A read one user made for one query after applying update {@code applied}. */
+    private record SharedReadKey(String user, Object query, long applied) {}
+
+    private final TaskScheduler deliveries;
+    private final SecurityContextHolderStrategy security;
     private final Duration minGap;
-    private final FanOutReads fanOutReads = new FanOutReads(System::nanoTime);
-    private final java.util.Set<Delivery<?>> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<Delivery<?>> open = ConcurrentHashMap.newKeySet();
+    private final Cache<SharedReadKey, Object> sharedReads = Caffeine.newBuilder()
+            .expireAfterWrite(SHARED_READ_LIFETIME)
+            .maximumSize(10_000)
+            .build();
 
-    public LiveUpdates() {
-        this(MIN_GAP);
+    @Autowired
+    LiveUpdates(
+            @Qualifier(LiveUpdatesConfiguration.SCHEDULER) TaskScheduler deliveries,
+            SecurityContextHolderStrategy security) {
+        this(deliveries, security, MIN_GAP);
     }
 
-    LiveUpdates(Duration minGap) {
+    LiveUpdates(TaskScheduler deliveries, SecurityContextHolderStrategy security, Duration minGap) {
+        this.deliveries = deliveries;
+        this.security = security;
         this.minGap = minGap;
-        AtomicInteger threads = new AtomicInteger();
-        // One delivery thread per core, at least two: applying a change to many open views is CPU
-        // work (docs/benchmarks.md section 6), and a bigger machine should spread it further.
-        int deliveryThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(deliveryThreads, runnable -> {
-            Thread thread = new Thread(runnable, "live-updates-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.setRemoveOnCancelPolicy(true);
-        this.deliveries = executor;
     }
 
     /**
      * Makes {@code view} follow {@code source} while it is attached: batches of updates go to
-     * {@code apply} inside {@code UI.access}, run as {@code user}; when {@code apply} throws,
-     * {@code reload} runs instead (it should re-read everything the view shows). Call it once, from
-     * the view's constructor.
+     * {@code apply} inside {@code UI.access}; when {@code apply} throws, {@code reload} runs instead
+     * (it should re-read everything the view shows). Call it once, from the view's constructor.
      */
-    public <M> void follow(
-            Component view, SessionUser user, Source<M> source, Consumer<List<M>> apply, Runnable reload) {
+    public <M> void follow(Component view, Source<M> source, Consumer<List<M>> apply, Runnable reload) {
         AtomicReference<Delivery<M>> current = new AtomicReference<>();
         view.addAttachListener(attach -> {
-            Delivery<M> delivery = new Delivery<>(attach.getUI(), user, apply, reload);
+            Delivery<M> delivery = new Delivery<>(attach.getUI(), apply, reload);
             replace(current, delivery);
             delivery.subscribed(source.subscribe(delivery::offer));
         });
@@ -99,14 +117,37 @@ public class LiveUpdates implements DisposableBean {
         open.forEach(Delivery::reloadSoon);
     }
 
+    @EventListener(SignalsResumed.class)
+    void otherNodesHeardAgain() {
+        reloadEverywhere();
+    }
+
     /**
-     * Reads {@code what} for the current view, sharing the result with the other open views of the
-     * same user that apply the same pushed update: call it from a live view's lazy fetch and
-     * count, with a key that says everything the read depends on (filter, sort, offset, limit).
-     * Outside a push after an applied update it simply reads. See {@link FanOutReads}.
+     * Reads {@code query} for the current view, or, in a push, uses the result of the same read that
+     * another view of the same signed-in user made after applying the same latest update. Valid by
+     * construction: that read began after update {@code n} was applied, so it sees every commit
+     * numbered up to {@code n}, which is everything this view applied (see {@link Numbered}). What
+     * a view reads for its user's own request (opening, scrolling, after their own change) it reads
+     * itself, and it takes a new number, as a reload does: nothing read before it serves after it.
+     * Call it from a live view's lazy fetch and count, with a {@code query} that says everything the
+     * read depends on (filter, sort, offset, limit).
      */
-    public <T> T sharedRead(Object what, java.util.function.Supplier<T> read) {
-        return fanOutReads.read(what, read);
+    @SuppressWarnings("unchecked")
+    public <T> T sharedRead(Object query, Supplier<T> read) {
+        UI ui = UI.getCurrent();
+        if (ui == null) {
+            return read.get();
+        }
+        if (VaadinRequest.getCurrent() != null) {
+            applied(ui, Numbered.nextNumber());
+            return read.get();
+        }
+        Applied applied = ComponentUtil.getData(ui, Applied.class);
+        Authentication user = security.getContext().getAuthentication();
+        if (applied == null || user == null || user.getName() == null) {
+            return read.get();
+        }
+        return (T) sharedReads.get(new SharedReadKey(user.getName(), query, applied.number()), key -> read.get());
     }
 
     /** How many views follow updates now; for tests and diagnostics. */
@@ -114,35 +155,36 @@ public class LiveUpdates implements DisposableBean {
         return open.size();
     }
 
+    /** Forgets the shared reads (they are this node's memory only). */
     @Override
-    public void destroy() {
-        deliveries.shutdownNow();
+    public void clear() {
+        sharedReads.invalidateAll();
     }
 
-    /** An update in a view's queue, with when it was offered (after its commit). */
-    private record Offered<M>(M update, long at) {}
+    /** Records that {@code ui} applied update {@code number} (the number only grows); under the session's lock. */
+    private static void applied(UI ui, long number) {
+        Applied before = ComponentUtil.getData(ui, Applied.class);
+        if (before == null || before.number() < number) {
+            ComponentUtil.setData(ui, Applied.class, new Applied(number));
+        }
+    }
 
     /** One attached view's subscription: its queue, its pace and its way into the UI. */
     private final class Delivery<M> {
 
         private final UI ui;
-        private final SessionUser user;
         private final Consumer<List<M>> apply;
         private final Runnable reload;
-        private final Queue<Offered<M>> queued = new ConcurrentLinkedQueue<>();
+        private final Queue<Numbered<M>> queued = new ConcurrentLinkedQueue<>();
         private final AtomicBoolean scheduled = new AtomicBoolean();
         private final AtomicBoolean reloadRequested = new AtomicBoolean();
         private volatile long lastDelivery =
                 System.nanoTime() - Duration.ofDays(1).toNanos();
-        /** When the latest update this view applied was offered; from attaching on (guarded by the session's lock). */
-        private long appliedUpTo = System.nanoTime();
-
         private volatile boolean closed;
         private volatile Registration registration;
 
-        Delivery(UI ui, SessionUser user, Consumer<List<M>> apply, Runnable reload) {
+        Delivery(UI ui, Consumer<List<M>> apply, Runnable reload) {
             this.ui = ui;
-            this.user = user;
             this.apply = apply;
             this.reload = reload;
         }
@@ -157,11 +199,11 @@ public class LiveUpdates implements DisposableBean {
         }
 
         /** Called on the publisher's thread: queue, and make sure a delivery is coming. */
-        void offer(M update) {
+        void offer(Numbered<M> update) {
             if (closed) {
                 return;
             }
-            queued.add(new Offered<>(update, System.nanoTime()));
+            queued.add(update);
             schedule();
         }
 
@@ -178,7 +220,7 @@ public class LiveUpdates implements DisposableBean {
             if (scheduled.compareAndSet(false, true)) {
                 long wait = Math.max(0, lastDelivery + minGap.toNanos() - System.nanoTime());
                 try {
-                    deliveries.schedule(this::deliver, wait, TimeUnit.NANOSECONDS);
+                    deliveries.schedule(this::deliver, Instant.now().plusNanos(wait));
                 } catch (RejectedExecutionException shuttingDown) {
                     close();
                 }
@@ -190,70 +232,51 @@ public class LiveUpdates implements DisposableBean {
             scheduled.set(false);
             lastDelivery = System.nanoTime();
             boolean reloading = reloadRequested.getAndSet(false);
-            List<Offered<M>> batch = new ArrayList<>();
-            for (Offered<M> offered; (offered = queued.poll()) != null; ) {
-                batch.add(offered);
+            List<Numbered<M>> batch = new ArrayList<>();
+            for (Numbered<M> update; (update = queued.poll()) != null; ) {
+                batch.add(update);
             }
             if (closed || (batch.isEmpty() && !reloading)) {
                 return;
             }
             try {
-                // The user is set around access() too: when the lock is free, this thread also
-                // flushes the UI afterwards, and grids fetch their pages during that flush. A reload
-                // reads everything the queued updates said, and more.
-                // On this thread the push's reads may be shared with other views (FanOutReads).
-                FanOutReads.delivering(() -> user.run(() -> ui.access(() -> user.run(() -> {
+                // A reload reads everything the queued updates said, and more.
+                ui.access(() -> {
                     if (reloading) {
                         reloadOrWarn();
                     } else {
                         applyOrReload(batch);
                     }
-                }))));
+                });
             } catch (UIDetachedException gone) {
                 close();
             }
         }
 
-        private void applyOrReload(List<Offered<M>> batch) {
+        private void applyOrReload(List<Numbered<M>> batch) {
+            // Before applying: what the view reads while applying, or in the push after, may be shared.
+            applied(ui, batch.stream().mapToLong(Numbered::number).max().orElseThrow());
             try {
-                // Before applying: what the view reads while applying (or in the push after) may be shared.
-                sharedReadsFor(batch);
-                apply.accept(batch.stream().map(Offered::update).toList());
+                apply.accept(batch.stream().map(Numbered::update).toList());
             } catch (RuntimeException failure) {
                 log.warn("A view could not apply {} live update(s); reloading its data instead", batch.size(), failure);
                 reloadOrWarn();
             }
         }
 
-        /**
-         * Tells {@link FanOutReads} what this view applies (under the session's lock, so batches that
-         * two threads delivered are counted in the order they were applied): the batch's last update,
-         * and when the latest of the other updates this view ever applied was offered to it.
-         */
-        private void sharedReadsFor(List<Offered<M>> batch) {
-            Offered<M> last = batch.get(batch.size() - 1);
-            long othersOffered = batch.size() > 1
-                    ? Math.max(appliedUpTo, batch.get(batch.size() - 2).at())
-                    : appliedUpTo;
-            appliedUpTo = Math.max(appliedUpTo, last.at());
-            FanOutReads.applied(ui, last.update(), othersOffered);
-        }
-
         private void reloadOrWarn() {
-            FanOutReads.reloaded(ui);
-            // Everything the view shows is read now: a shared read must be newer than this.
-            appliedUpTo = System.nanoTime();
+            // Everything the view shows is read now: nothing read before may serve it.
+            applied(ui, Numbered.nextNumber());
             try {
                 reload.run();
             } catch (RuntimeException reloadFailure) {
                 // E.g. the customer lost access to what the view shows: say so instead of a stack trace.
                 log.warn("A view could not reload its data after a live update", reloadFailure);
-                com.vaadin.flow.component.notification.Notification.show(
-                                "This page could not be brought up "
-                                        + "to date. Reload the page to see where things stand now.",
+                Notification.show(
+                                "This page could not be brought up to date. Reload the page to see where things stand now.",
                                 8000,
-                                com.vaadin.flow.component.notification.Notification.Position.MIDDLE)
-                        .addThemeVariants(com.vaadin.flow.component.notification.NotificationVariant.LUMO_WARNING);
+                                Notification.Position.MIDDLE)
+                        .addThemeVariants(NotificationVariant.LUMO_WARNING);
             }
         }
 

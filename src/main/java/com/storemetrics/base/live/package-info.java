@@ -1,5 +1,5 @@
 /**
- * Live updates: background work (the verifier, another user's request) tells open views what
- * changed, and each view applies it through Vaadin server push, as the session's own signed-in user.
+ * Live updates: broadcasters number what changed after commit, and each open view applies it
+ * through Vaadin server push, paced, inside {@code UI.access} (docs/live-updates.md).
  */
 package com.storemetrics.base.live;

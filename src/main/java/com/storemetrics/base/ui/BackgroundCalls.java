@@ -5,13 +5,17 @@ import com.vaadin.flow.component.UIDetachedException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.security.concurrent.DelegatingSecurityContextExecutor;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,16 +24,24 @@ import org.springframework.stereotype.Component;
  * with the work, so secured services see the same user.
  */
 @Component
-public class BackgroundCalls implements DisposableBean {
+public class BackgroundCalls {
+
+    static final String THREADS = "backgroundCallThreads";
 
     private static final Logger log = LoggerFactory.getLogger(BackgroundCalls.class);
 
-    private final java.util.concurrent.ExecutorService pool = Executors.newFixedThreadPool(8, runnable -> {
-        Thread thread = new Thread(runnable, "ui-background-call");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final Executor executor = new DelegatingSecurityContextExecutor(pool);
+    private final Executor executor;
+
+    /**
+     * @param security the security context strategy bean (Vaadin's): the caller's user is read and
+     *     handed over through the same strategy Spring Security's checks read, whatever strategy
+     *     was global when this bean was made
+     */
+    BackgroundCalls(@Qualifier(THREADS) TaskExecutor threads, SecurityContextHolderStrategy security) {
+        DelegatingSecurityContextExecutor withUser = new DelegatingSecurityContextExecutor(threads);
+        withUser.setSecurityContextHolderStrategy(security);
+        this.executor = withUser;
+    }
 
     /**
      * Runs {@code work} in the background; then, inside {@link UI#access}, {@code onSuccess} or
@@ -58,8 +70,19 @@ public class BackgroundCalls implements DisposableBean {
         return cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
     }
 
-    @Override
-    public void destroy() {
-        pool.shutdownNow();
+    /** Eight threads for calls that customers wait for; named, daemons, and ended with the context. */
+    @Configuration(proxyBeanMethods = false)
+    static class Threads {
+
+        /** Not a default candidate: it replaces none of Spring Boot's own executors, and is injected by name. */
+        @Bean(name = THREADS, defaultCandidate = false)
+        ThreadPoolTaskExecutor backgroundCallThreads() {
+            ThreadPoolTaskExecutor threads = new ThreadPoolTaskExecutor();
+            threads.setCorePoolSize(8);
+            threads.setMaxPoolSize(8);
+            threads.setThreadNamePrefix("ui-background-call-");
+            threads.setDaemon(true);
+            return threads;
+        }
     }
 }

@@ -19,6 +19,10 @@ public final class Times {
         return MINUTE.format(instant);
     }
 
+    public static String minute(Instant instant, String whenNull) {
+        return instant == null ? whenNull : MINUTE.format(instant);
+    }
+
     public static String second(Instant instant, String whenNull) {
         return instant == null ? whenNull : SECOND.format(instant);
     }

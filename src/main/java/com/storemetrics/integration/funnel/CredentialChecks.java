@@ -13,7 +13,6 @@ import com.storemetrics.integration.DiscoveredAccount;
 import com.storemetrics.integration.StoreAccountCatalog;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -171,10 +170,7 @@ class CredentialChecks {
             // yesterday (Pacific, Apple's report calendar) is always published; yesterday's report
             // only appears at 5 am Pacific.
             api.getDailySalesSummary(
-                    credential,
-                    vendor,
-                    LocalDate.now(clock.withZone(java.time.ZoneId.of("America/Los_Angeles")))
-                            .minusDays(2));
+                    credential, vendor, AppleFacts.reportToday(clock).minusDays(2));
         } catch (AppleFailure failure) {
             if (failure.kind() == AppleFailure.Kind.FORBIDDEN) {
                 throw new CredentialRejected(

@@ -1,5 +1,6 @@
 package com.storemetrics.integration.funnel;
 
+import com.storemetrics.appstore.AppleFacts;
 import com.storemetrics.appstore.AppleFailure;
 import com.storemetrics.appstore.ReporterClient;
 import com.storemetrics.appstore.SalesRow;
@@ -81,8 +82,7 @@ class RecentAppsLoader implements DisposableBean {
     private VendorApps mostRecentApps(String accessToken, String accountNumber, String vendor) {
         // Apple's report days are Pacific days; yesterday's appears at 5 am Pacific, so an early
         // morning skips the "not available yet" day and reads the one before.
-        LocalDate yesterday = LocalDate.now(clock.withZone(java.time.ZoneId.of("America/Los_Angeles")))
-                .minusDays(1);
+        LocalDate yesterday = AppleFacts.reportToday(clock).minusDays(1);
         try {
             for (int daysBack = 0; daysBack < DAYS_BACK; daysBack++) {
                 com.storemetrics.appstore.DailySales answer =

@@ -1,7 +1,6 @@
 package com.storemetrics.integration.ui;
 
 import com.storemetrics.base.live.LiveUpdates;
-import com.storemetrics.base.live.SessionUser;
 import com.storemetrics.base.ui.BackgroundCalls;
 import com.storemetrics.integration.IntegrationBroadcaster;
 import com.storemetrics.integration.IntegrationChange;
@@ -77,8 +76,7 @@ public class DataIntegrationView extends VerticalLayout implements HasUrlParamet
         this.background = background;
         this.clock = clock;
         setId("data-integration");
-        SessionUser viewer = SessionUser.current();
-        // Read once, here on the request thread: the grid renders rows on push threads too (see SessionUser).
+        // Read once, here: every row's actions show it.
         String serviceAppleId = connections.serviceAppleId();
         long customerId = authentication
                 .getAuthenticatedUser(SignedInUser.class)
@@ -97,7 +95,6 @@ public class DataIntegrationView extends VerticalLayout implements HasUrlParamet
         integrations = new LiveIntegrationsGrid(
                 integrationService,
                 dataLines,
-                viewer,
                 live,
                 clock,
                 new RowActions(
@@ -114,7 +111,7 @@ public class DataIntegrationView extends VerticalLayout implements HasUrlParamet
         setFlexGrow(1, integrations);
         setSizeFull();
         notices.reload();
-        live.follow(this, viewer, sink -> broadcaster.registerForCustomer(customerId, sink), this::apply, this::reload);
+        live.follow(this, sink -> broadcaster.registerForCustomer(customerId, sink), this::apply, this::reload);
     }
 
     @Override
@@ -201,6 +198,11 @@ public class DataIntegrationView extends VerticalLayout implements HasUrlParamet
     /** For tests: every row the grid would show now, fetched as the grid fetches. */
     List<IntegrationRow> rows() {
         return integrations.rows();
+    }
+
+    /** For tests: the "Last checked" moment the grid shows for this row (null: "Not yet"). */
+    Instant lastCheckedShown(IntegrationRow row) {
+        return integrations.lastChecked(row);
     }
 
     /** For tests: the rows as this view knows them, from its fetches and pushes, without asking the database. */

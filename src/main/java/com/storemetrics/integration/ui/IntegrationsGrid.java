@@ -12,6 +12,7 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Function;
 
 /**
  * The customer's integrations: account, vendor, apps, status badge, connected on, last checked,
@@ -38,9 +39,14 @@ class IntegrationsGrid extends Grid<IntegrationRow> {
     private final transient Actions actions;
 
     /**
+     * @param lastChecked when the verifier last looked at a row (null: not yet)
      * @param dataLine what to say under an Approved row's badge about its store data (may be null)
      */
-    IntegrationsGrid(Clock clock, Actions actions, java.util.function.Function<IntegrationRow, String> dataLine) {
+    IntegrationsGrid(
+            Clock clock,
+            Actions actions,
+            Function<IntegrationRow, Instant> lastChecked,
+            Function<IntegrationRow, String> dataLine) {
         super(IntegrationRow.class, false);
         this.clock = clock;
         this.actions = actions;
@@ -92,7 +98,7 @@ class IntegrationsGrid extends Grid<IntegrationRow> {
                 .setHeader("Connected on")
                 .setKey("connected")
                 .setSortable(true);
-        addColumn(row -> row.lastCheckedAt() == null ? "Not yet" : Times.minute(row.lastCheckedAt()))
+        addColumn(row -> Times.minute(lastChecked.apply(row), "Not yet"))
                 .setHeader("Last checked")
                 .setKey("checked")
                 .setSortable(true);

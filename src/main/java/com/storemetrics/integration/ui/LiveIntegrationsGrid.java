@@ -1,7 +1,6 @@
 package com.storemetrics.integration.ui;
 
 import com.storemetrics.base.live.LiveUpdates;
-import com.storemetrics.base.live.SessionUser;
 import com.storemetrics.base.ui.NarrowScreens;
 import com.storemetrics.integration.IntegrationChange;
 import com.storemetrics.integration.IntegrationFilter;
@@ -24,18 +23,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The customer's integrations with a status filter: paged in the database as the signed-in
- * customer (on whichever thread Vaadin fetches, see {@link SessionUser}), and kept current by pushed
+ * customer, and kept current by pushed
  * changes, which replace rows on screen in place and re-page only when rows come or go.
  */
 class LiveIntegrationsGrid extends VerticalLayout {
-
-    /** What the verifier looks at; only these rows get a pushed "last checked". */
-    private static final Set<IntegrationStatus> CHECKED_BY_THE_VERIFIER =
-            Set.of(IntegrationStatus.PENDING, IntegrationStatus.APPROVED);
 
     final IntegrationsGrid grid;
     final Select<IntegrationStatus> statusFilter = new Select<>();
@@ -44,17 +38,18 @@ class LiveIntegrationsGrid extends VerticalLayout {
     private final Map<Long, IntegrationRow> known = new LinkedHashMap<>();
     /** The store-data line of each Approved account shown, by account id (see {@link StoreDataLines}). */
     private final Map<Long, String> dataLines = new HashMap<>();
+    /** The verifier's latest check heard by push; rows read earlier may show an older one. */
+    private Instant pushedCheck;
 
     LiveIntegrationsGrid(
             IntegrationService integrations,
             StoreDataLines storeData,
-            SessionUser viewer,
             LiveUpdates live,
             Clock clock,
             IntegrationsGrid.Actions actions) {
-        grid = new IntegrationsGrid(clock, actions, row -> dataLines.get(row.accountId()));
+        grid = new IntegrationsGrid(clock, actions, this::lastChecked, row -> dataLines.get(row.accountId()));
         // After a pushed change, the customer's other open views read the same page: one read serves them all.
-        rows = viewer.lazy(
+        rows = new CallbackDataProvider<>(
                 query -> {
                     IntegrationFilter filter = filter();
                     List<String> sort = sortKeys(query.getSortOrders());
@@ -167,11 +162,12 @@ class LiveIntegrationsGrid extends VerticalLayout {
                 pagingChanged = true;
             }
         }
-        if (checkedAt != null) {
-            known.replaceAll((id, row) -> lookedAt(row, checkedAt) ? row.checkedAt(checkedAt) : row);
+        if (checkedAt != null && (pushedCheck == null || checkedAt.isAfter(pushedCheck))) {
+            pushedCheck = checkedAt;
+            // Each row's cell shows it (lastChecked): only the rows the check looked at need drawing again.
             known.values().stream()
                     .filter(row -> lookedAt(row, checkedAt))
-                    .forEach(row -> changedInPlace.put(row.id(), row));
+                    .forEach(row -> changedInPlace.putIfAbsent(row.id(), row));
         }
         if (pagingChanged) {
             rows.refreshAll();
@@ -186,8 +182,16 @@ class LiveIntegrationsGrid extends VerticalLayout {
      * moment is "Not yet" checked.
      */
     private static boolean lookedAt(IntegrationRow row, Instant checkedAt) {
-        return CHECKED_BY_THE_VERIFIER.contains(row.status())
-                && !row.connectedAt().isAfter(checkedAt);
+        return row.status().isWatched() && !row.connectedAt().isAfter(checkedAt);
+    }
+
+    /** When the verifier last looked at this row: the latest check heard by push, or what the row was read with. */
+    Instant lastChecked(IntegrationRow row) {
+        Instant read = row.lastCheckedAt();
+        if (pushedCheck != null && lookedAt(row, pushedCheck) && (read == null || pushedCheck.isAfter(read))) {
+            return pushedCheck;
+        }
+        return read;
     }
 
     /** Every row the grid would show now, fetched as the grid fetches. */

@@ -1,7 +1,7 @@
 package com.storemetrics.support.ui;
 
 import com.storemetrics.base.live.LiveUpdates;
-import com.storemetrics.base.live.SessionUser;
+import com.storemetrics.base.live.Numbered;
 import com.storemetrics.base.ui.LitCells;
 import com.storemetrics.base.ui.NarrowScreens;
 import com.storemetrics.base.ui.Times;
@@ -29,6 +29,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.Menu;
@@ -53,7 +54,6 @@ import org.springframework.data.domain.Sort;
 public class SupportIntegrationsView extends VerticalLayout {
 
     private final transient SupportService service;
-    private final transient SessionUser viewer;
     private final transient SupportPager pager;
 
     final SupportFilterBar filters = new SupportFilterBar(this::applyFilter);
@@ -73,7 +73,6 @@ public class SupportIntegrationsView extends VerticalLayout {
             VerifierHealthUpdates verifierHealth,
             LiveUpdates live) {
         this.service = service;
-        this.viewer = SessionUser.current();
         this.pager = new SupportPager(service);
         setId("support-integrations");
         setSizeFull();
@@ -100,12 +99,13 @@ public class SupportIntegrationsView extends VerticalLayout {
                         .toList());
         showHealth(service.health());
         // Every integration change and check refreshes the rows; every health write, the health panel.
-        // The updates themselves are handed on (one object per update, as shared reads need: LiveUpdates.sharedRead).
         live.<Object>follow(
                 this,
-                viewer,
                 updates -> Registration.combine(
-                        integrations.registerForAll(updates::accept), verifierHealth.subscribe(updates::accept)),
+                        integrations.registerForAll(
+                                update -> updates.accept(new Numbered<>(update.number(), update.update()))),
+                        verifierHealth.subscribe(
+                                update -> updates.accept(new Numbered<>(update.number(), update.update())))),
                 this::refresh,
                 this::reload);
     }
@@ -180,7 +180,7 @@ public class SupportIntegrationsView extends VerticalLayout {
         // Lazy: every page, count and sort comes from the database, by keyset where it can (SupportPager);
         // the id identifies a row across refreshes. After a pushed change, one read serves every open view of
         // the same support user that shows the same page.
-        grid.setItems(viewer.<IntegrationOverview, Void>lazy(
+        grid.setItems(new CallbackDataProvider<IntegrationOverview, Void>(
                 query -> {
                     IntegrationSearchFilter shown = filter;
                     Sort sort = VaadinSpringDataHelpers.toSpringDataSort(query);

@@ -9,7 +9,7 @@ import com.storemetrics.KaribuSession;
 import com.storemetrics.SandboxControl;
 import com.storemetrics.SignIn;
 import com.storemetrics.TwoNodes;
-import com.storemetrics.base.live.PostgresSignals;
+import com.storemetrics.base.cluster.PostgresSignals;
 import com.storemetrics.integration.CredentialKind;
 import com.storemetrics.integration.IntegrationRow;
 import com.storemetrics.integration.IntegrationService;

@@ -19,6 +19,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * Step 1: the credential. An access token (the default), or an API key (Issuer ID, Key ID and the
@@ -31,7 +32,8 @@ class CredentialStep extends VerticalLayout {
     static final int MAX_P8_BYTES = 16 * 1024;
     /**
      * Twice what the service accepts for an access token or JWT (4 KB): a paste a little too long
-     * gets the service's own message, anything longer is not even kept in the session.
+     * gets the service's own message, anything longer is not even kept in the session. The browser
+     * cuts a paste here (maxlength), so a huge paste never makes a request too large to send.
      */
     static final int MAX_TOKEN_CHARS = 8 * 1024;
     /** Issuer ID (36), Key ID (10) and vendor number (6 to 12) all fit. */
@@ -154,18 +156,30 @@ class CredentialStep extends VerticalLayout {
         limited(vendorNumber, MAX_ID_CHARS, onEdited);
     }
 
+    /**
+     * A value as long as the field's maxlength is a paste the browser cut (no real credential comes
+     * near it), and a longer one came past the browser: either is dropped at once, and the dialog says
+     * why, instead of silently keeping a cut-off paste.
+     */
     private void limited(AbstractField<?, String> field, int maxChars, Runnable onEdited) {
         field.addValueChangeListener(change -> {
             String value = change.getValue();
-            if (value != null && value.length() > maxChars) {
+            if (value != null && value.length() >= maxChars) {
                 field.clear();
                 onEdited.run();
-                outcome.failure("That was far too long for this field (over " + maxChars + " characters), so it "
-                        + "was not kept. Paste only the value itself.");
+                outcome.failure(tooLong(maxChars));
                 return;
             }
             onEdited.run();
         });
+    }
+
+    static String tooLong(int maxChars) {
+        return String.format(
+                Locale.US,
+                "That was too long for this field (it takes at most %,d characters), so it was not kept."
+                        + " Paste only the value itself: an access token is 36 characters, a JWT a few hundred.",
+                maxChars);
     }
 
     CredentialKind selectedKind() {

@@ -71,6 +71,24 @@ class ConnectAppStoreDialogTest extends KaribuTest {
     }
 
     @Test
+    void a_paste_the_browser_cut_at_the_fields_maxlength_is_dropped_and_the_dialog_says_why() {
+        assertThat(dialog.tokenStep.accessToken.getMaxLength()).isEqualTo(CredentialStep.MAX_TOKEN_CHARS);
+
+        HasValueUtilsKt._setValue(dialog.tokenStep.accessToken, "x".repeat(CredentialStep.MAX_TOKEN_CHARS));
+
+        assertThat(dialog.tokenStep.accessToken.getValue()).isEmpty();
+        assertThat(dialog.tokenStep.outcome.text())
+                .isEqualTo(CredentialStep.tooLong(CredentialStep.MAX_TOKEN_CHARS))
+                .contains("at most 8,192 characters");
+        assertThat(dialog.next.isEnabled()).isFalse();
+
+        HasValueUtilsKt._setValue(dialog.tokenStep.accessToken, "x".repeat(CredentialStep.MAX_TOKEN_CHARS - 1));
+        assertThat(dialog.tokenStep.accessToken.getValue())
+                .as("a value under the limit is the service's to judge")
+                .hasSize(CredentialStep.MAX_TOKEN_CHARS - 1);
+    }
+
+    @Test
     void each_bad_access_token_gets_its_own_message() {
         assertThat(messageFor("")).contains("Paste your access token first");
         assertThat(messageFor("x".repeat(5000))).contains("over 4 KB");

@@ -1,10 +1,14 @@
-package com.storemetrics.base.live;
+package com.storemetrics.base.cluster;
 
 import java.sql.DriverManager;
 import java.util.Properties;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -14,8 +18,25 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Configuration(proxyBeanMethods = false)
 class CrossNodeConfiguration {
 
+    static final String LISTENER_THREAD = "crossNodeListenerThread";
+
+    /**
+     * The one thread that listens, from a Spring executor: named and a daemon. Not a default
+     * candidate: it replaces none of Spring Boot's own executors, and is injected by name.
+     */
+    @Bean(name = LISTENER_THREAD, defaultCandidate = false)
+    SimpleAsyncTaskExecutor crossNodeListenerThread() {
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("cross-node-listener-");
+        executor.setDaemon(true);
+        return executor;
+    }
+
     @Bean
-    CrossNodeSignals crossNodeSignals(DataSourceProperties dataSource, JdbcTemplate jdbc, LiveUpdates liveUpdates) {
+    CrossNodeSignals crossNodeSignals(
+            DataSourceProperties dataSource,
+            JdbcTemplate jdbc,
+            ApplicationEventPublisher events,
+            @Qualifier(LISTENER_THREAD) TaskExecutor listenerThread) {
         String url = dataSource.determineUrl();
         if (url == null || !url.startsWith("jdbc:postgresql:")) {
             return new SingleNodeSignals();
@@ -35,6 +56,7 @@ class CrossNodeConfiguration {
                     properties.putAll(extra);
                     return DriverManager.getConnection(url, properties);
                 },
-                liveUpdates);
+                events,
+                listenerThread);
     }
 }

@@ -1,13 +1,17 @@
-package com.storemetrics.base.live;
+package com.storemetrics.base.cluster;
 
-import com.vaadin.flow.shared.Registration;
-import java.util.function.Consumer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import org.slf4j.LoggerFactory;
 
 /**
  * Wake-up signals between the app nodes that share one database, so that a change committed on one
  * node reaches the open views on every node. A signal names a topic and carries ids only (never a
- * secret, never what a screen shows): each feature re-reads what changed from the database and
- * hands it to its own broadcaster, so views never know which node a change came from.
+ * secret, never what a screen shows). Another node hears it as a {@link SignalReceived} event: each
+ * feature re-reads what changed from the database and hands it to its own broadcaster, so views
+ * never know which node a change came from.
  *
  * <p>On PostgreSQL this is LISTEN/NOTIFY ({@link PostgresSignals}); on HSQLDB, which serves one
  * node only, nothing needs to cross and {@link #send} does nothing.
@@ -30,20 +34,17 @@ public interface CrossNodeSignals {
         try {
             send(topic, body);
         } catch (RuntimeException databaseTrouble) {
-            org.slf4j.LoggerFactory.getLogger(CrossNodeSignals.class)
+            LoggerFactory.getLogger(CrossNodeSignals.class)
                     .warn("Could not tell the other nodes about '{}': {}", topic, databaseTrouble.toString());
         }
     }
-
-    /** Runs {@code handler} for each signal of {@code topic} sent by another node, on the listening thread. */
-    Registration receive(String topic, Consumer<String> handler);
 
     /** Whether other nodes may exist at all; when false, senders may skip building signals. */
     boolean spansNodes();
 
     /** Ids joined by commas in bodies of at most {@value #MAX_BODY} characters. */
-    static java.util.List<String> chunks(java.util.Collection<Long> ids) {
-        java.util.List<String> bodies = new java.util.ArrayList<>();
+    static List<String> chunks(Collection<Long> ids) {
+        List<String> bodies = new ArrayList<>();
         StringBuilder body = new StringBuilder();
         for (Long id : ids) {
             String next = Long.toString(id);
@@ -60,11 +61,11 @@ public interface CrossNodeSignals {
     }
 
     /** The ids of a body made by {@link #chunks}. */
-    static java.util.List<Long> ids(String body) {
+    static List<Long> ids(String body) {
         if (body == null || body.isBlank()) {
-            return java.util.List.of();
+            return List.of();
         }
-        return java.util.Arrays.stream(body.split(","))
+        return Arrays.stream(body.split(","))
                 .map(String::trim)
                 .map(Long::valueOf)
                 .toList();

@@ -1,4 +1,4 @@
-package com.storemetrics.base.live;
+package com.storemetrics.base.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,6 +14,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
@@ -32,7 +33,7 @@ class PostgresSignalsTest {
     private final JdbcTemplate jdbc = new JdbcTemplate(dataSource);
     private final TransactionTemplate transaction =
             new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-    private final LiveUpdates liveUpdates = new LiveUpdates();
+    private final SimpleAsyncTaskExecutor listenerThreads = new SimpleAsyncTaskExecutor("test-listener-");
     private PostgresSignals nodeA;
     private PostgresSignals nodeB;
     private final List<String> heardByA = new CopyOnWriteArrayList<>();
@@ -40,10 +41,8 @@ class PostgresSignalsTest {
 
     @BeforeEach
     void twoNodes() throws Exception {
-        nodeA = node();
-        nodeB = node();
-        nodeA.receive("topic", heardByA::add);
-        nodeB.receive("topic", heardByB::add);
+        nodeA = node(heardByA);
+        nodeB = node(heardByB);
         nodeA.start();
         nodeB.start();
         awaitUntil(() -> nodeA.isListening() && nodeB.isListening());
@@ -53,7 +52,6 @@ class PostgresSignalsTest {
     void stop() throws Exception {
         nodeA.stop();
         nodeB.stop();
-        liveUpdates.destroy();
     }
 
     @Test
@@ -103,13 +101,15 @@ class PostgresSignalsTest {
                 extra -> {
                     throw new java.sql.SQLException("unreachable");
                 },
-                liveUpdates);
+                event -> {},
+                listenerThreads);
 
         assertThatThrownBy(() -> databaseGone.send("topic", "1")).isInstanceOf(RuntimeException.class);
         databaseGone.sendAfterCommit("topic", "1");
     }
 
-    private PostgresSignals node() {
+    /** A node whose listeners record the bodies of the "topic" signals it hears from other nodes. */
+    private PostgresSignals node(List<String> heard) {
         return new PostgresSignals(
                 jdbc,
                 extra -> {
@@ -118,7 +118,12 @@ class PostgresSignalsTest {
                     properties.putAll(extra);
                     return DriverManager.getConnection(url, properties);
                 },
-                liveUpdates);
+                event -> {
+                    if (event instanceof SignalReceived signal && signal.is("topic")) {
+                        heard.add(signal.body());
+                    }
+                },
+                listenerThreads);
     }
 
     private static void awaitUntil(BooleanSupplier condition) {

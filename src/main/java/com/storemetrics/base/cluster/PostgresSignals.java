@@ -1,21 +1,21 @@
-package com.storemetrics.base.live;
+package com.storemetrics.base.cluster;
 
-import com.vaadin.flow.shared.Registration;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -24,8 +24,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * on one connection of its own, opened outside the pool (a pool retires connections, and a LISTEN
  * dies silently with them), polled by one thread. When that connection breaks (database restart,
  * {@code pg_terminate_backend}, network), the thread reconnects with back-off, LISTENs again and
- * has every open view reload from the database, because NOTIFY replays nothing that was sent while
- * nobody listened. A node ignores its own signals: its in-process broadcasters told its views already.
+ * publishes {@link SignalsResumed}, because NOTIFY replays nothing that was sent while nobody
+ * listened. Each signal of another node is published as a {@link SignalReceived} event on that
+ * thread; a node ignores its own signals (its in-process broadcasters told its views already).
  */
 public final class PostgresSignals implements CrossNodeSignals, SmartLifecycle {
 
@@ -48,19 +49,25 @@ public final class PostgresSignals implements CrossNodeSignals, SmartLifecycle {
     private final String node = UUID.randomUUID().toString().substring(0, 13);
     private final JdbcTemplate jdbc;
     private final ListenerConnections connections;
-    private final LiveUpdates liveUpdates;
-    private final Map<String, Subscribers<String>> handlers = new ConcurrentHashMap<>();
+    private final ApplicationEventPublisher events;
+    private final TaskExecutor listenerThread;
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong reconnects = new AtomicLong();
+    private final Object pause = new Object();
     private volatile boolean running;
     private volatile boolean listening;
     private volatile Connection current;
-    private volatile Thread thread;
+    private volatile CountDownLatch stopped = new CountDownLatch(0);
 
-    public PostgresSignals(JdbcTemplate jdbc, ListenerConnections connections, LiveUpdates liveUpdates) {
+    public PostgresSignals(
+            JdbcTemplate jdbc,
+            ListenerConnections connections,
+            ApplicationEventPublisher events,
+            TaskExecutor listenerThread) {
         this.jdbc = jdbc;
         this.connections = connections;
-        this.liveUpdates = liveUpdates;
+        this.events = events;
+        this.listenerThread = listenerThread;
     }
 
     @Override
@@ -70,11 +77,6 @@ public final class PostgresSignals implements CrossNodeSignals, SmartLifecycle {
             throw new IllegalArgumentException("A cross-node signal must stay under 8,000 bytes; split the ids");
         }
         jdbc.queryForList("SELECT pg_notify(?, ?)", CHANNEL, payload);
-    }
-
-    @Override
-    public Registration receive(String topic, Consumer<String> handler) {
-        return handlers.computeIfAbsent(topic, ignored -> new Subscribers<>()).subscribe(handler);
     }
 
     @Override
@@ -105,24 +107,28 @@ public final class PostgresSignals implements CrossNodeSignals, SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        Thread listener = new Thread(this::listen, "cross-node-listener");
-        listener.setDaemon(true);
-        thread = listener;
-        listener.start();
+        CountDownLatch listenerStopped = new CountDownLatch(1);
+        stopped = listenerStopped;
+        listenerThread.execute(() -> {
+            try {
+                listen();
+            } finally {
+                listenerStopped.countDown();
+            }
+        });
     }
 
     @Override
     public void stop() {
         running = false;
+        synchronized (pause) {
+            pause.notifyAll();
+        }
         closeQuietly(current);
-        Thread listener = thread;
-        if (listener != null) {
-            listener.interrupt();
-            try {
-                listener.join(Duration.ofSeconds(5).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        try {
+            stopped.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -151,7 +157,7 @@ public final class PostgresSignals implements CrossNodeSignals, SmartLifecycle {
                 if (listenedBefore) {
                     reconnects.incrementAndGet();
                     log.info("Listening for other nodes' changes again; open views reload what they may have missed");
-                    liveUpdates.reloadEverywhere();
+                    events.publishEvent(new SignalsResumed());
                 }
                 listenedBefore = true;
                 poll(connection);
@@ -164,10 +170,7 @@ public final class PostgresSignals implements CrossNodeSignals, SmartLifecycle {
                         "The connection that hears other nodes' changes broke ({}); connecting again in {} ms",
                         failure.getMessage(),
                         backoff.toMillis());
-                try {
-                    Thread.sleep(backoff.toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
+                if (!pauseFor(backoff)) {
                     break;
                 }
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
@@ -197,6 +200,21 @@ public final class PostgresSignals implements CrossNodeSignals, SmartLifecycle {
         }
     }
 
+    /** Waits before connecting again; false when the node stops meanwhile. */
+    private boolean pauseFor(Duration backoff) {
+        synchronized (pause) {
+            try {
+                if (running) {
+                    pause.wait(backoff.toMillis());
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return running;
+    }
+
     private void dispatch(String payload) {
         String[] parts = payload == null ? new String[0] : payload.split("\\|", 3);
         if (parts.length != 3) {
@@ -206,10 +224,12 @@ public final class PostgresSignals implements CrossNodeSignals, SmartLifecycle {
         if (parts[0].equals(node)) {
             return;
         }
-        Subscribers<String> subscribers = handlers.get(parts[1]);
-        if (subscribers != null) {
-            received.incrementAndGet();
-            subscribers.publish(parts[2]);
+        received.incrementAndGet();
+        try {
+            events.publishEvent(new SignalReceived(parts[1], parts[2]));
+        } catch (RuntimeException failure) {
+            // One listener's trouble must not stop this node from hearing the next signal.
+            log.warn("A listener failed on the cross-node signal '{}'", parts[1], failure);
         }
     }
 

@@ -1,7 +1,4 @@
-package com.storemetrics.base.live;
-
-import com.vaadin.flow.shared.Registration;
-import java.util.function.Consumer;
+package com.storemetrics.base.cluster;
 
 /** One node on its own database (HSQLDB): there is nobody else to tell. */
 final class SingleNodeSignals implements CrossNodeSignals {
@@ -9,11 +6,6 @@ final class SingleNodeSignals implements CrossNodeSignals {
     @Override
     public void send(String topic, String body) {
         // Nothing crosses: the in-process broadcasters already told every open view of this node.
-    }
-
-    @Override
-    public Registration receive(String topic, Consumer<String> handler) {
-        return () -> {};
     }
 
     @Override

@@ -1,0 +1,60 @@
+package com.storemetrics.metrics.ui;
+
+import com.storemetrics.metrics.Bucket;
+import com.storemetrics.metrics.Dashboard;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+import java.math.BigDecimal;
+
+/**
+ * The period's six figure cards, each against the previous period, and the note on how proceeds
+ * were estimated. Built once; {@link #show} sets their texts.
+ */
+final class FigureCards extends Div {
+
+    private final MetricCard downloads = new MetricCard("downloads", "Downloads");
+    private final MetricCard redownloads = new MetricCard("redownloads", "Re-downloads");
+    private final MetricCard updates = new MetricCard("updates", "Updates");
+    private final MetricCard inApp = new MetricCard("iap", "In-app purchases & subscriptions");
+    private final MetricCard proceeds = new MetricCard("proceeds", "Proceeds (estimated)");
+    private final MetricCard refunds = new MetricCard("refunds", "Refunds");
+    private final Paragraph currencyNote = new Paragraph();
+
+    FigureCards() {
+        FlexLayout cardRow = new FlexLayout(downloads, redownloads, updates, inApp, proceeds, refunds);
+        cardRow.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        cardRow.addClassNames(LumoUtility.Gap.MEDIUM);
+        cardRow.setId("metric-cards");
+        currencyNote.setId("currency-note");
+        currencyNote.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
+        add(cardRow, currencyNote);
+    }
+
+    void show(Dashboard dashboard) {
+        String currency = dashboard.displayCurrency();
+        Dashboard.Totals now = dashboard.current();
+        Dashboard.Totals before = dashboard.previous();
+        downloads.show(now.units(Bucket.DOWNLOADS), before.units(Bucket.DOWNLOADS));
+        redownloads.show(now.units(Bucket.REDOWNLOADS), before.units(Bucket.REDOWNLOADS));
+        updates.show(now.units(Bucket.UPDATES), before.units(Bucket.UPDATES));
+        inApp.show(now.inAppAndSubscriptions(), before.inAppAndSubscriptions());
+        proceeds.show(
+                Figures.money(now.estimated(), currency),
+                now.estimated().doubleValue(),
+                before.estimated().doubleValue());
+        refunds.show(now.refunds(), before.refunds());
+        currencyNote.setText("Proceeds are estimated in " + currency + " with the exchange rates of "
+                + Figures.DAY.format(dashboard.ratesDate()) + "; exact amounts per currency are in the tables."
+                + (now.unconverted().isEmpty()
+                        ? ""
+                        : " Not in the estimate (no exchange rate): "
+                                + String.join(", ", now.unconverted()) + ", shown in its own currency: "
+                                + now.unconverted().stream()
+                                        .map(c -> Figures.money(now.proceeds().getOrDefault(c, BigDecimal.ZERO), c))
+                                        .reduce((a, b) -> a + ", " + b)
+                                        .orElse("")
+                                + "."));
+    }
+}
