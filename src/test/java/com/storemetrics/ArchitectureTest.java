@@ -8,27 +8,69 @@ import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.Wi
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.storemetrics.base.AbstractEntity;
 import com.storemetrics.integration.Integration;
 import com.storemetrics.integration.IntegrationLifecycle;
 import com.storemetrics.integration.IntegrationUpdate;
 import com.storemetrics.integration.IntegrationsConnected;
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import com.vaadin.flow.router.Route;
+import jakarta.persistence.Entity;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.data.repository.Repository;
 
-/** Keeps the feature packages apart and the arrows between them one-way. */
+/**
+ * Keeps the packages apart and the arrows between them one-way, sub-packages included: no cycles
+ * between any two packages, views only in {@code ui}, repositories used only in their own package,
+ * nobody imports the sandbox and the sandbox imports nothing of ours but {@code base}, accounts know
+ * nothing of integrations, and only the lifecycle changes an integration's status.
+ */
 class ArchitectureTest {
 
     private static JavaClasses classes;
+
+    /** Slices by feature (integration with integration.ui, ...), except base, whose packages stand alone. */
+    private static final SliceAssignment FEATURES = new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass type) {
+            String name = type.getPackageName();
+            if (!name.startsWith("com.storemetrics.")) {
+                return SliceIdentifier.ignore();
+            }
+            String inside = name.substring("com.storemetrics.".length());
+            if (inside.equals("base") || inside.startsWith("base.")) {
+                return SliceIdentifier.of(inside);
+            }
+            int dot = inside.indexOf('.');
+            return SliceIdentifier.of(dot < 0 ? inside : inside.substring(0, dot));
+        }
+
+        @Override
+        public String getDescription() {
+            return "features of com.storemetrics (base's packages each on their own)";
+        }
+    };
 
     @BeforeAll
     static void importClasses() {
@@ -39,7 +81,119 @@ class ArchitectureTest {
 
     @Test
     void feature_packages_have_no_cycles() {
-        slices().matching("com.storemetrics.(*)..").should().beFreeOfCycles().check(classes);
+        // A feature with its sub-packages is one slice; base's packages are shared tools, each its own.
+        slices().assignedFrom(FEATURES).should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void no_package_is_in_a_cycle_not_even_a_sub_package() {
+        // Every package its own slice: integration, myintegrations.ui, base.live, ... (issue 23).
+        slices().matching("com.storemetrics.(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void every_package_says_its_job_in_one_sentence() throws IOException {
+        Path sources = Path.of("src/main/java/com/storemetrics");
+        List<String> silent;
+        try (Stream<Path> tree = Files.walk(sources)) {
+            silent = tree.filter(Files::isDirectory)
+                    .filter(ArchitectureTest::holdsJava)
+                    .filter(directory -> !saysItsJob(directory.resolve("package-info.java")))
+                    .map(directory -> sources.relativize(directory).toString())
+                    .toList();
+        }
+        assertThat(silent)
+                .as("packages without a package-info.java whose Javadoc says their job")
+                .isEmpty();
+    }
+
+    @Test
+    void accounts_know_nothing_of_integrations() {
+        noClasses()
+                .that()
+                .resideInAPackage("com.storemetrics.account..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "com.storemetrics.integration..",
+                        "com.storemetrics.connect..",
+                        "com.storemetrics.myintegrations..",
+                        "com.storemetrics.support..",
+                        "com.storemetrics.verification..",
+                        "com.storemetrics.metrics..")
+                .because("an account query that asks about integrations belongs with integrations")
+                .check(classes);
+    }
+
+    @Test
+    void integrations_never_depend_on_what_builds_on_them() {
+        noClasses()
+                .that()
+                .resideInAPackage("com.storemetrics.integration..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "com.storemetrics.connect..",
+                        "com.storemetrics.myintegrations..",
+                        "com.storemetrics.support..",
+                        "com.storemetrics.verification..",
+                        "com.storemetrics.metrics..")
+                .because("the funnel, both read sides, the verifier and store metrics build on integrations")
+                .check(classes);
+    }
+
+    @Test
+    void the_funnel_and_the_two_read_sides_stay_apart() {
+        // The customer's page opens the funnel's dialog: myintegrations.ui -> connect.ui is the one arrow.
+        noClasses()
+                .that()
+                .resideInAPackage("com.storemetrics.connect..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("com.storemetrics.myintegrations..", "com.storemetrics.support..")
+                .check(classes);
+        noClasses()
+                .that()
+                .resideInAPackage("com.storemetrics.support..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("com.storemetrics.myintegrations..", "com.storemetrics.connect..")
+                .check(classes);
+        noClasses()
+                .that()
+                .resideInAPackage("com.storemetrics.myintegrations")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("com.storemetrics.support..", "com.storemetrics.connect..")
+                .check(classes);
+    }
+
+    @Test
+    void the_sandbox_imports_nothing_of_ours_but_base() {
+        noClasses()
+                .that()
+                .resideInAPackage("com.storemetrics.sandbox..")
+                .should()
+                .dependOnClassesThat(belongToAnotherFeatureThanBase())
+                .because("the sandbox plays Apple: our clients reach it over HTTP, and it reaches nothing of ours")
+                .check(classes);
+    }
+
+    @Test
+    void entities_are_equal_by_id_through_one_base_class() {
+        classes()
+                .that()
+                .areAnnotatedWith(Entity.class)
+                .should()
+                .beAssignableTo(AbstractEntity.class)
+                .andShould()
+                .notHaveModifier(JavaModifier.ABSTRACT)
+                .check(classes);
+        noClasses()
+                .that()
+                .areAnnotatedWith(Entity.class)
+                .should(declareTheirOwnEqualsOrHashCode())
+                .check(classes);
     }
 
     @Test
@@ -61,7 +215,7 @@ class ArchitectureTest {
                 .doNotHaveFullyQualifiedName("com.storemetrics.Application")
                 // Security configuration names the login view; that is its job.
                 .and()
-                .areNotAnnotatedWith(org.springframework.context.annotation.Configuration.class)
+                .areNotAnnotatedWith(Configuration.class)
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("..ui..")
@@ -125,15 +279,57 @@ class ArchitectureTest {
                 .check(classes);
     }
 
-    @Test
-    void the_funnel_builds_on_integrations_never_the_other_way() {
-        noClasses()
-                .that()
-                .resideInAPackage("com.storemetrics.integration")
-                .should()
-                .dependOnClassesThat()
-                .resideInAPackage("com.storemetrics.integration.funnel..")
-                .check(classes);
+    private static ArchCondition<JavaClass> declareTheirOwnEqualsOrHashCode() {
+        return new ArchCondition<>("declare their own equals or hashCode") {
+            @Override
+            public void check(JavaClass entity, ConditionEvents events) {
+                entity.getMethods().stream()
+                        .filter(method -> method.getName().equals("equals")
+                                || method.getName().equals("hashCode"))
+                        .forEach(method -> events.add(SimpleConditionEvent.satisfied(
+                                method,
+                                entity.getName() + " declares " + method.getName() + " (AbstractEntity has it)")));
+            }
+        };
+    }
+
+    private static DescribedPredicate<JavaClass> belongToAnotherFeatureThanBase() {
+        return new DescribedPredicate<>("belong to one of our packages other than sandbox and base") {
+            @Override
+            public boolean test(JavaClass type) {
+                String name = type.getPackageName();
+                return (name.equals("com.storemetrics") || name.startsWith("com.storemetrics."))
+                        && !name.equals("com.storemetrics.sandbox")
+                        && !name.startsWith("com.storemetrics.sandbox.")
+                        && !name.equals("com.storemetrics.base")
+                        && !name.startsWith("com.storemetrics.base.");
+            }
+        };
+    }
+
+    private static boolean holdsJava(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.anyMatch(file -> file.toString().endsWith(".java"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A package-info.java whose Javadoc says something before the package line. */
+    private static boolean saysItsJob(Path packageInfo) {
+        try {
+            String text = Files.readString(packageInfo);
+            int start = text.indexOf("/**");
+            int end = text.indexOf("*/", start + 3);
+            return start >= 0
+                    && end > start
+                    && end < text.indexOf("package ")
+                    && !text.substring(start + 3, end).replace("*", "").isBlank();
+        } catch (NoSuchFileException missing) {
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static ArchCondition<JavaClass> beAccessedOnlyFromTheirOwnPackage() {

@@ -1,6 +1,6 @@
 package com.storemetrics;
 
-import com.storemetrics.integration.DiscoveredAccount;
+import com.storemetrics.account.DiscoveredAccount;
 import java.util.List;
 
 /** The sandbox's demo accounts as step 2 would show them (apps not named), for tests that finish the funnel directly. */

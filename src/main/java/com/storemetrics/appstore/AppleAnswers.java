@@ -6,6 +6,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Small readings of Apple's answers that both clients share. */
 final class AppleAnswers {
@@ -69,7 +70,7 @@ final class AppleAnswers {
     }
 
     /** Runs a parser; what it cannot read becomes {@link #unexpected}. */
-    static <T> T read(String service, String what, java.util.function.Supplier<T> parser) {
+    static <T> T read(String service, String what, Supplier<T> parser) {
         try {
             return parser.get();
         } catch (UnreadableAnswer e) {

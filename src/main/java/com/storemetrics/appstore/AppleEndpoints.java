@@ -16,9 +16,12 @@ public class AppleEndpoints {
 
     static final String SANDBOX_REPORTER_PATH = "/sandbox/apple/reportservice";
     static final String SANDBOX_API_PATH = "/sandbox/apple";
+    /** The sandbox's control API (not Apple's): only the sandbox's invitation inbox calls it. */
+    static final String SANDBOX_CONTROL_PATH = "/sandbox/apple/control";
 
     private final String reporterUrl;
     private final String apiUrl;
+    private final String sharedSandbox;
     private final Environment environment;
     private volatile int serverPort = -1;
 
@@ -27,6 +30,7 @@ public class AppleEndpoints {
         String shared = trimmed(environment.getProperty("storemetrics.sandbox.shared-url", ""));
         this.reporterUrl = orShared(trimmed(properties.reporterUrl()), shared, SANDBOX_REPORTER_PATH);
         this.apiUrl = orShared(trimmed(properties.apiUrl()), shared, SANDBOX_API_PATH);
+        this.sharedSandbox = shared;
         this.environment = environment;
     }
 
@@ -56,6 +60,17 @@ public class AppleEndpoints {
     /** Whether the API calls go to this application's embedded sandbox. */
     public boolean apiIsEmbeddedSandbox() {
         return apiUrl.isEmpty();
+    }
+
+    /**
+     * Base of the sandbox's control API, without a trailing slash: the node's of
+     * {@code storemetrics.sandbox.shared-url} when that is set, else this application's own.
+     * Development only, like the sandbox.
+     */
+    URI sandboxControlBase() {
+        return sharedSandbox.isEmpty()
+                ? sandbox(SANDBOX_CONTROL_PATH)
+                : URI.create(sharedSandbox + SANDBOX_CONTROL_PATH);
     }
 
     private URI sandbox(String path) {

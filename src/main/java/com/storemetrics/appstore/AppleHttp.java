@@ -1,25 +1,19 @@
 package com.storemetrics.appstore;
 
 import com.storemetrics.appstore.AppleFailure.Kind;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.net.ConnectException;
+import com.storemetrics.base.Backoff;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -43,6 +37,7 @@ final class AppleHttp {
     private final AppleProtocol protocol;
     private final String serviceName;
     private final AppleCallAccounting accounting;
+    private final TransportFailures failures;
 
     AppleHttp(
             AppStoreProperties properties, AppleProtocol protocol, String serviceName, AppleCallAccounting accounting) {
@@ -50,6 +45,7 @@ final class AppleHttp {
         this.protocol = protocol;
         this.serviceName = serviceName;
         this.accounting = accounting;
+        this.failures = new TransportFailures(serviceName, properties);
         this.client = HttpClient.newBuilder()
                 .connectTimeout(properties.connectTimeout())
                 // HTTP/1.1: no h2c upgrade dance against the plain-HTTP sandbox; Apple serves it too.
@@ -127,7 +123,7 @@ final class AppleHttp {
     Answer send(HttpRequest.Builder request, String what) {
         long remaining = AppleDeadline.remainingMillis();
         if (remaining <= 0) {
-            throw pastDeadline(what, null);
+            throw failures.pastDeadline(what, null);
         }
         boolean deadlineLimits = remaining < properties.readTimeout().toMillis();
         HttpRequest built = request.timeout(deadlineLimits ? Duration.ofMillis(remaining) : properties.readTimeout())
@@ -157,98 +153,29 @@ final class AppleHttp {
         } catch (TimeoutException e) {
             pending.cancel(true);
             if (overallDeadlineLimits) {
-                throw pastDeadline(what, e);
+                throw failures.pastDeadline(what, e);
             }
-            throw unavailable(what, "no complete answer within " + seconds(deadlineMillis), e);
+            throw failures.unavailable(
+                    what, "no complete answer within " + TransportFailures.seconds(deadlineMillis), e);
         } catch (InterruptedException e) {
             pending.cancel(true);
             Thread.currentThread().interrupt();
-            throw unavailable(what, "interrupted while waiting for the answer", e);
+            throw failures.unavailable(what, "interrupted while waiting for the answer", e);
         } catch (ExecutionException | CompletionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             if (deadlineLimits
                     && cause instanceof HttpTimeoutException
                     && !(cause instanceof HttpConnectTimeoutException)) {
-                throw pastDeadline(what, cause);
+                throw failures.pastDeadline(what, cause);
             }
-            throw transportFailure(what, cause, limit);
+            throw failures.of(what, cause, limit);
         }
-    }
-
-    /** The overall deadline of an interactive call ran out: say so, not "no answer within 20 s". */
-    private AppleFailure pastDeadline(String what, Throwable cause) {
-        Duration overall = AppleDeadline.limit();
-        String within = overall == null ? "the time allowed" : seconds(overall.toMillis());
-        return new AppleFailure(
-                Kind.UNAVAILABLE,
-                serviceName + " did not answer within " + within + ", so we stopped waiting. This is usually "
-                        + "temporary: try again in a few minutes.",
-                what + ": overall deadline of " + within + " reached",
-                null,
-                cause);
-    }
-
-    private AppleFailure transportFailure(String what, Throwable cause, long limit) {
-        Throwable root = cause;
-        while (root instanceof CompletionException && root.getCause() != null) {
-            root = root.getCause();
-        }
-        if (root instanceof ResponseTooLarge) {
-            return new AppleFailure(
-                    Kind.UNEXPECTED_ANSWER,
-                    serviceName + " sent an answer far larger than expected, so we stopped reading it. "
-                            + "Try again later; if it keeps happening, contact support.",
-                    what + ": answer larger than " + limit + " bytes",
-                    null,
-                    root);
-        }
-        if (root instanceof HttpConnectTimeoutException) {
-            return unavailable(
-                    what,
-                    "no connection within "
-                            + seconds(properties.connectTimeout().toMillis()),
-                    root);
-        }
-        if (root instanceof HttpTimeoutException) {
-            return unavailable(
-                    what, "no answer within " + seconds(properties.readTimeout().toMillis()), root);
-        }
-        if (root instanceof ConnectException) {
-            return unavailable(what, "connection refused", root);
-        }
-        if (root instanceof IOException) {
-            // The exception's own words are for the log only, never for a customer.
-            return new AppleFailure(
-                    Kind.UNAVAILABLE,
-                    serviceName + " could not be reached (the connection dropped before a complete answer). This "
-                            + "is usually temporary: try again in a few minutes.",
-                    what + ": connection dropped before a complete answer ("
-                            + root.getClass().getSimpleName() + ": " + root.getMessage() + ")",
-                    null,
-                    root);
-        }
-        return new AppleFailure(
-                Kind.UNEXPECTED_ANSWER,
-                serviceName + " answered in a way we could not read. Try again later; if it keeps happening, "
-                        + "contact support.",
-                what + ": " + root.getClass().getSimpleName() + ": " + root.getMessage(),
-                null,
-                root);
-    }
-
-    private AppleFailure unavailable(String what, String reason, Throwable cause) {
-        return new AppleFailure(
-                Kind.UNAVAILABLE,
-                serviceName + " could not be reached (" + reason + "). This is usually temporary: "
-                        + "try again in a few minutes.",
-                what + ": " + reason,
-                null,
-                cause);
     }
 
     Duration backoff(int failedAttempts) {
-        long base = properties.retryBackoff().toMillis();
-        long exponential = Math.min(MAX_BACKOFF.toMillis(), base << Math.min(failedAttempts - 1, 20));
+        long exponential = new Backoff(properties.retryBackoff(), MAX_BACKOFF)
+                .after(failedAttempts)
+                .toMillis();
         // "Equal jitter": at least half the exponential step, so callers never retry in lock-step.
         long jittered = exponential / 2 + ThreadLocalRandom.current().nextLong(exponential / 2 + 1);
         return Duration.ofMillis(jittered);
@@ -274,79 +201,5 @@ final class AppleHttp {
 
     private static long elapsedMillis(long startedNanos) {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
-    }
-
-    private static String seconds(long millis) {
-        return millis % 1000 == 0 ? (millis / 1000) + " s" : millis + " ms";
-    }
-
-    /** Thrown into the response future when an answer exceeds the cap; the connection is dropped. */
-    static final class ResponseTooLarge extends IOException {
-        ResponseTooLarge(long limit) {
-            super("answer larger than " + limit + " bytes");
-        }
-    }
-
-    /**
-     * Collects the body up to {@code limit} bytes and cancels the subscription (closing the
-     * connection) as soon as more arrives, so a huge answer is never held in memory.
-     */
-    static final class CappedBodySubscriber implements HttpResponse.BodySubscriber<byte[]> {
-        private final long limit;
-        private final long declaredLength;
-        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private Flow.Subscription subscription;
-        private long received;
-
-        CappedBodySubscriber(long limit, long declaredLength) {
-            this.limit = limit;
-            this.declaredLength = declaredLength;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            this.subscription = subscription;
-            if (declaredLength > limit) {
-                subscription.cancel();
-                result.completeExceptionally(new ResponseTooLarge(limit));
-                return;
-            }
-            subscription.request(1);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> buffers) {
-            if (result.isDone()) {
-                return;
-            }
-            for (ByteBuffer buffer : buffers) {
-                received += buffer.remaining();
-                if (received > limit) {
-                    subscription.cancel();
-                    result.completeExceptionally(new ResponseTooLarge(limit));
-                    return;
-                }
-                byte[] chunk = new byte[buffer.remaining()];
-                buffer.get(chunk);
-                bytes.write(chunk, 0, chunk.length);
-            }
-            subscription.request(1);
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            result.completeExceptionally(throwable);
-        }
-
-        @Override
-        public void onComplete() {
-            result.complete(bytes.toByteArray());
-        }
-
-        @Override
-        public CompletionStage<byte[]> getBody() {
-            return result;
-        }
     }
 }

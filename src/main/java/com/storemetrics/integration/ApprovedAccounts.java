@@ -1,8 +1,10 @@
 package com.storemetrics.integration;
 
+import com.storemetrics.account.StoreAccount;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,10 +24,10 @@ public class ApprovedAccounts {
         }
     }
 
-    private final StoreAccountRepository accounts;
+    private final LinkedAccountRepository accounts;
     private final IntegrationRepository integrations;
 
-    ApprovedAccounts(StoreAccountRepository accounts, IntegrationRepository integrations) {
+    ApprovedAccounts(LinkedAccountRepository accounts, IntegrationRepository integrations) {
         this.accounts = accounts;
         this.integrations = integrations;
     }
@@ -43,10 +45,7 @@ public class ApprovedAccounts {
     @Transactional(readOnly = true)
     public List<ApprovedAccount> ofCustomer(long customerId) {
         return integrations
-                .findPageOfCustomer(
-                        customerId,
-                        Set.of(IntegrationStatus.APPROVED),
-                        org.springframework.data.domain.Pageable.unpaged())
+                .findPageOfCustomer(customerId, Set.of(IntegrationStatus.APPROVED), Pageable.unpaged())
                 .stream()
                 .map(integration -> of(integration.getAccount()))
                 .sorted(Comparator.comparing(ApprovedAccount::name, String.CASE_INSENSITIVE_ORDER))

@@ -1,5 +1,6 @@
 package com.storemetrics.integration;
 
+import com.storemetrics.base.AbstractEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -7,12 +8,11 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Objects;
 
 /** Something the verifier did to a customer's integrations, kept until the customer dismisses it. */
 @Entity
 @Table(name = "customer_notice")
-class CustomerNotice {
+class CustomerNotice extends AbstractEntity<Long> {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -29,6 +29,11 @@ class CustomerNotice {
 
     @Column(name = "dismissed_at")
     private Instant dismissedAt;
+
+    @Override
+    public Long getId() {
+        return id;
+    }
 
     protected CustomerNotice() {}
 
@@ -50,15 +55,5 @@ class CustomerNotice {
 
     long getCustomerId() {
         return customerId;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return this == o || (o instanceof CustomerNotice other && id != null && id.equals(other.id));
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hashCode(getClass());
     }
 }

@@ -1,5 +1,7 @@
 package com.storemetrics.integration;
 
+import com.storemetrics.account.StoreAccount;
+import com.storemetrics.base.AbstractEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -15,8 +17,8 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
+import org.hibernate.annotations.Formula;
 
 /**
  * One customer's link to one account. Status changes go through {@link #changeStatus}, which
@@ -24,7 +26,7 @@ import java.util.Set;
  */
 @Entity
 @Table(name = "integration")
-public class Integration {
+public class Integration extends AbstractEntity<Long> {
 
     /** Which status may follow which (docs/design.md, "Statuses"); REMOVED is final. */
     private static final Map<IntegrationStatus, Set<IntegrationStatus>> ALLOWED = Map.of(
@@ -83,7 +85,7 @@ public class Integration {
      * cycle ({@link IntegrationCheck}) if the row was connected by then, else null ("Not yet"); for
      * other rows what they kept when they left. Read-only; computed by the database on every read.
      */
-    @org.hibernate.annotations.Formula("case when status in ('PENDING', 'APPROVED') then"
+    @Formula("case when status in ('PENDING', 'APPROVED') then"
             + " (case when connected_at <= (select integration_check.checked_at from integration_check"
             + " where integration_check.id = " + IntegrationCheck.SINGLE_ROW + ") then (select"
             + " integration_check.checked_at from integration_check where integration_check.id = "
@@ -152,6 +154,7 @@ public class Integration {
         return true;
     }
 
+    @Override
     public Long getId() {
         return id;
     }
@@ -195,15 +198,5 @@ public class Integration {
 
     public boolean isLive() {
         return status != IntegrationStatus.REMOVED;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return this == o || (o instanceof Integration other && id != null && id.equals(other.id));
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hashCode(getClass());
     }
 }

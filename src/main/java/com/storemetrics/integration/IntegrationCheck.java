@@ -1,5 +1,6 @@
 package com.storemetrics.integration;
 
+import com.storemetrics.base.AbstractEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -13,7 +14,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "integration_check")
-class IntegrationCheck {
+class IntegrationCheck extends AbstractEntity<Integer> {
 
     static final int SINGLE_ROW = 1;
 
@@ -22,6 +23,11 @@ class IntegrationCheck {
 
     @Column(name = "checked_at")
     private Instant checkedAt;
+
+    @Override
+    public Integer getId() {
+        return id;
+    }
 
     protected IntegrationCheck() {}
 

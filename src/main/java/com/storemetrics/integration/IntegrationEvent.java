@@ -1,5 +1,6 @@
 package com.storemetrics.integration;
 
+import com.storemetrics.base.AbstractEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,14 +13,13 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Objects;
 import org.hibernate.annotations.Immutable;
 
 /** One entry of an integration's append-only history. */
 @Entity
 @Immutable
 @Table(name = "integration_event")
-public class IntegrationEvent {
+public class IntegrationEvent extends AbstractEntity<Long> {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -49,6 +49,11 @@ public class IntegrationEvent {
 
     @Column(name = "actor_name", nullable = false, length = 100)
     private String actorName;
+
+    @Override
+    public Long getId() {
+        return id;
+    }
 
     protected IntegrationEvent() {}
 
@@ -91,15 +96,5 @@ public class IntegrationEvent {
 
     public Actor getActor() {
         return new Actor(actorKind, actorName);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return this == o || (o instanceof IntegrationEvent other && id != null && id.equals(other.id));
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hashCode(getClass());
     }
 }

@@ -15,8 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The one write path of integrations: connect, approve, expire, remove for everyone sharing an
- * account, remove by the customer, and "the verifier looked". It alone changes a status, appends the
- * history, posts notices and publishes the events that open views follow. It checks no user: its
+ * account, remove by the customer, "the verifier looked", and a notice dismissed. It alone changes a
+ * status, appends the history, posts notices and publishes the events that open views follow. It checks no user: its
  * callers (the funnel, the customer's service, the verifier) decide who may do what; ArchitectureTest
  * keeps every status change here.
  */
@@ -25,14 +25,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class IntegrationLifecycle {
 
     private final IntegrationRepository integrations;
-    private final StoreAccountRepository accounts;
+    private final LinkedAccountRepository accounts;
     private final IntegrationEventRepository events;
     private final CustomerNoticeRepository notices;
     private final ApplicationEventPublisher publisher;
 
     IntegrationLifecycle(
             IntegrationRepository integrations,
-            StoreAccountRepository accounts,
+            LinkedAccountRepository accounts,
             IntegrationEventRepository events,
             CustomerNoticeRepository notices,
             ApplicationEventPublisher publisher) {
@@ -153,9 +153,9 @@ public class IntegrationLifecycle {
         return true;
     }
 
-    /** When the verifier last looked at every live integration; null before its first check. */
-    public Instant lastCheck() {
-        return integrations.findLastCheck();
+    /** The customer dismisses one of their notices; someone else's id changes nothing. */
+    public void dismissNotice(long customerId, long noticeId, Instant now) {
+        notices.findByIdAndCustomerId(noticeId, customerId).ifPresent(notice -> notice.dismiss(now));
     }
 
     private int apply(

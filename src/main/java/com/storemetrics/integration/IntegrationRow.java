@@ -1,5 +1,7 @@
 package com.storemetrics.integration;
 
+import com.storemetrics.account.StoreAccount;
+import com.storemetrics.account.StoreApp;
 import com.storemetrics.appstore.AppleFacts;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +30,8 @@ public record IntegrationRow(
         appNames = List.copyOf(appNames);
     }
 
-    static IntegrationRow of(Integration integration) {
+    /** The row of an integration as it is now (its account read through it). */
+    public static IntegrationRow of(Integration integration) {
         StoreAccount account = integration.getAccount();
         return new IntegrationRow(
                 integration.getId(),

@@ -1,6 +1,7 @@
 package com.storemetrics.integration;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Published in the transaction that changed integrations; delivered to views after commit. */
 public record IntegrationsChanged(List<IntegrationChange> changes) implements IntegrationUpdate {
@@ -10,10 +11,10 @@ public record IntegrationsChanged(List<IntegrationChange> changes) implements In
     }
 
     /** The changes of one customer's rows, for that customer's views; empty when none is theirs. */
-    public java.util.Optional<IntegrationsChanged> forCustomer(long customerId) {
+    public Optional<IntegrationsChanged> forCustomer(long customerId) {
         List<IntegrationChange> theirs = changes.stream()
                 .filter(change -> change.customerId() == customerId)
                 .toList();
-        return theirs.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(new IntegrationsChanged(theirs));
+        return theirs.isEmpty() ? Optional.empty() : Optional.of(new IntegrationsChanged(theirs));
     }
 }

@@ -1,5 +1,7 @@
 package com.storemetrics.integration;
 
+import com.storemetrics.account.Membership;
+import com.storemetrics.account.MembershipRecord;
 import java.util.List;
 
 /**
@@ -29,6 +31,11 @@ public record WatchedAccount(
             Membership membership,
             int missingCount) {
         this(accountId, accountNumber, name, List.of(), hasPending, membership, missingCount);
+    }
+
+    /** Our membership as recorded when the cycle read the account, for the account's own records. */
+    public MembershipRecord recorded() {
+        return new MembershipRecord(accountId, name, membership, missingCount);
     }
 
     WatchedAccount withVendorNumbers(List<String> numbers) {

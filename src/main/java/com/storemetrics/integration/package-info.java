@@ -1,2 +1,2 @@
-/** Customers' integrations of App Store Connect accounts: the accounts, the integrations with their history and notices, the one write path that changes them, and the read sides for customers and support. */
+/** A customer's link to an account: its status, history and notices, changed only through IntegrationLifecycle, the events that tell open views, and the read-only answers other features ask of integrations. */
 package com.storemetrics.integration;

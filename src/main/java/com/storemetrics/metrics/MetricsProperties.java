@@ -1,6 +1,7 @@
 package com.storemetrics.metrics;
 
 import com.storemetrics.appstore.AppleFacts;
+import com.storemetrics.base.Backoff;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -59,7 +60,6 @@ public record MetricsProperties(
 
     /** The wait after {@code failures} consecutive failures: doubling from the first, capped. */
     Duration backoffAfter(int failures) {
-        Duration pause = firstBackoff.multipliedBy(1L << Math.min(Math.max(failures, 1) - 1, 20));
-        return pause.compareTo(maxBackoff) > 0 ? maxBackoff : pause;
+        return new Backoff(firstBackoff, maxBackoff).after(Math.max(failures, 1));
     }
 }

@@ -6,12 +6,13 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
 
 /**
  * The App Store Connect API's gate, as Apple keeps it: a valid ES256 bearer JWT first, then the key's
  * rolling-hour budget; every answer, errors included, carries the budget in {@code X-Rate-Limit}.
  */
-@org.springframework.stereotype.Component
+@Component
 @ConditionalOnSandbox
 class ApiGate {
 

@@ -63,7 +63,7 @@ class ApiSalesReportsController {
             throw ApiError.notFound("Reports are not available for the date specified.");
         }
         if (!clock.isPublished(date, type.daysToPublish)) {
-            throw ApiError.notFound(ReporterController.NOT_YET_MESSAGE);
+            throw ApiError.notFound(ReporterError.NOT_YET_MESSAGE);
         }
         byte[] file = DailyReports.file(type, team, vendor, date, today, version)
                 .orElseThrow(() -> ApiError.notFound("There were no sales for the date specified."));

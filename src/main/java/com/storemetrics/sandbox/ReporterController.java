@@ -1,13 +1,11 @@
 package com.storemetrics.sandbox;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -41,52 +39,19 @@ class ReporterController {
         this.json = json;
     }
 
-    /** A refusal the Reporter expresses as an XML error. */
-    private static final class ReporterError extends RuntimeException {
-        final HttpStatus status;
-        final int code;
-
-        ReporterError(HttpStatus status, int code, String message) {
-            super(message);
-            this.status = status;
-            this.code = code;
-        }
-    }
-
-    private static ReporterError invalid(String why) {
-        return new ReporterError(HttpStatus.BAD_REQUEST, 100, "Invalid request: " + why);
-    }
-
-    private static final ReporterError UNAUTHORIZED = new ReporterError(
-            HttpStatus.UNAUTHORIZED,
-            101,
-            "The access token is invalid or has expired. Generate a new one in App Store Connect > Sales and Trends > Reports.");
-    private static final ReporterError FORBIDDEN = new ReporterError(
-            HttpStatus.FORBIDDEN, 102, "You do not have permission to view reports for this account.");
-    private static final ReporterError NO_SALES =
-            new ReporterError(HttpStatus.NOT_FOUND, 213, "There were no sales for the date specified.");
-    private static final ReporterError NOT_AVAILABLE =
-            new ReporterError(HttpStatus.NOT_FOUND, 214, "Reports are not available for the date specified.");
-    /** Apple's wording for a day whose report is not published yet (the status code is unconfirmed). */
-    static final String NOT_YET_MESSAGE = "Report is not available yet. Daily reports for the Americas are "
-            + "available by 5 am Pacific Time; Japan, Australia, and New Zealand by 5 am Japan Standard Time; "
-            + "and 5 am Central European Time for all other territories.";
-
-    private static final ReporterError NOT_YET = new ReporterError(HttpStatus.NOT_FOUND, 215, NOT_YET_MESSAGE);
-
-    /** The parsed {@code jsonRequest}: who asks, for which account, which command with which arguments. */
-    private record Query(String accessToken, String account, String command, List<String> arguments) {}
-
     @PostMapping(PATH + "/{service:sales|finance}/v1")
     ResponseEntity<?> handle(@PathVariable String service, HttpServletRequest request) {
         try {
-            Query query = parse(request.getParameter("jsonRequest"));
-            String appleId = world.appleIdOfUsableToken(query.accessToken()).orElseThrow(() -> UNAUTHORIZED);
+            ReporterQuery query = ReporterQuery.parse(json, request.getParameter("jsonRequest"));
+            String appleId =
+                    world.appleIdOfUsableToken(query.accessToken()).orElseThrow(() -> ReporterError.UNAUTHORIZED);
             return switch (service + ":" + query.command()) {
                 case "sales:Sales.getAccounts", "finance:Finance.getAccounts" -> accounts(appleId);
                 case "sales:Sales.getVendors" -> vendors(appleId, query);
                 case "sales:Sales.getReport" -> report(appleId, query);
-                default -> throw invalid("unknown command " + query.command() + " for the " + service + " service");
+                default ->
+                    throw ReporterError.invalid(
+                            "unknown command " + query.command() + " for the " + service + " service");
             };
         } catch (ReporterError error) {
             return ResponseEntity.status(error.status)
@@ -110,9 +75,9 @@ class ReporterController {
                 .body(body.append("</Accounts>").toString());
     }
 
-    private ResponseEntity<String> vendors(String appleId, Query query) {
+    private ResponseEntity<String> vendors(String appleId, ReporterQuery query) {
         if (!query.arguments().isEmpty()) {
-            throw invalid("Sales.getVendors takes no arguments");
+            throw ReporterError.invalid("Sales.getVendors takes no arguments");
         }
         SandboxWorld.AccountFacts account = reportableAccount(appleId, query.account());
         StringBuilder body = new StringBuilder(XML_DECLARATION).append("<Vendors>");
@@ -129,39 +94,39 @@ class ReporterController {
      * account and vendor, then the day (kept for a year; published the next morning, the subscription
      * reports a day later), then the file or "no sales".
      */
-    private ResponseEntity<byte[]> report(String appleId, Query query) {
+    private ResponseEntity<byte[]> report(String appleId, ReporterQuery query) {
         List<String> args = query.arguments();
         if (args.size() != 5 && args.size() != 6) {
-            throw invalid("Sales.getReport takes VENDOR,TYPE,Summary,Daily,YYYYMMDD[,VERSION]");
+            throw ReporterError.invalid("Sales.getReport takes VENDOR,TYPE,Summary,Daily,YYYYMMDD[,VERSION]");
         }
         ReportType type = ReportType.named(args.get(1))
                 .filter(named -> named.reporterName.equals(args.get(1)))
-                .orElseThrow(
-                        () -> invalid("the sandbox serves Sales, Subscription and SubscriptionEvent reports only"));
+                .orElseThrow(() -> ReporterError.invalid(
+                        "the sandbox serves Sales, Subscription and SubscriptionEvent reports only"));
         if (!args.get(2).equals("Summary") || !args.get(3).equals("Daily")) {
-            throw invalid("the sandbox serves Summary,Daily reports only");
+            throw ReporterError.invalid("the sandbox serves Summary,Daily reports only");
         }
         String version = requireVersion(type, args.size() == 6 ? args.get(5) : null);
         LocalDate date;
         try {
             date = LocalDate.parse(args.get(4), DateTimeFormatter.BASIC_ISO_DATE);
         } catch (DateTimeParseException e) {
-            throw invalid("the report date must be YYYYMMDD");
+            throw ReporterError.invalid("the report date must be YYYYMMDD");
         }
         SandboxWorld.AccountFacts account = reportableAccount(appleId, query.account());
         String vendor = args.get(0);
         if (!account.vendors().contains(vendor)) {
-            throw invalid("vendor number " + vendor + " does not belong to account " + account.number());
+            throw ReporterError.invalid("vendor number " + vendor + " does not belong to account " + account.number());
         }
         LocalDate today = clock.today();
         if (date.isAfter(today) || date.isBefore(today.minusDays(DAYS_AVAILABLE))) {
-            throw NOT_AVAILABLE;
+            throw ReporterError.NOT_AVAILABLE;
         }
         if (!clock.isPublished(date, type.daysToPublish)) {
-            throw NOT_YET;
+            throw ReporterError.NOT_YET;
         }
-        byte[] file =
-                DailyReports.file(type, account, vendor, date, today, version).orElseThrow(() -> NO_SALES);
+        byte[] file = DailyReports.file(type, account, vendor, date, today, version)
+                .orElseThrow(() -> ReporterError.NO_SALES);
         return ResponseEntity.ok()
                 .contentType(GZIP)
                 .header("filename", DailyReports.fileName(type, vendor, date, version))
@@ -208,60 +173,19 @@ class ReporterController {
         SandboxWorld.AccountFacts account;
         if (accountNumber == null) {
             if (accounts.size() > 1) {
-                throw invalid("this Apple ID belongs to several accounts; name one with \"account\"");
+                throw ReporterError.invalid("this Apple ID belongs to several accounts; name one with \"account\"");
             }
-            account = accounts.stream().findFirst().orElseThrow(() -> FORBIDDEN);
+            account = accounts.stream().findFirst().orElseThrow(() -> ReporterError.FORBIDDEN);
         } else {
             account = accounts.stream()
                     .filter(a -> a.number().equals(accountNumber))
                     .findFirst()
-                    .orElseThrow(() -> FORBIDDEN);
+                    .orElseThrow(() -> ReporterError.FORBIDDEN);
         }
         if (world.rolesOf(appleId, account.number()).stream().noneMatch(SandboxWorld.REPORT_ROLES::contains)) {
-            throw FORBIDDEN;
+            throw ReporterError.FORBIDDEN;
         }
         return account;
-    }
-
-    private Query parse(String jsonRequest) {
-        if (jsonRequest == null || jsonRequest.isBlank()) {
-            throw invalid("expected a form field jsonRequest");
-        }
-        JsonNode root;
-        try {
-            root = json.readTree(jsonRequest);
-        } catch (Exception e) {
-            throw invalid("jsonRequest is not JSON");
-        }
-        if (root == null || !root.isObject()) {
-            throw invalid("jsonRequest is not a JSON object");
-        }
-        String queryInput = text(root, "queryInput");
-        if (queryInput == null || !queryInput.startsWith("[") || !queryInput.endsWith("]")) {
-            throw invalid("queryInput must look like [p=Reporter.properties, COMMAND, ARGS]");
-        }
-        List<String> parts = Arrays.stream(
-                        queryInput.substring(1, queryInput.length() - 1).split(","))
-                .map(String::trim)
-                .toList();
-        if (parts.size() < 2 || !parts.get(0).startsWith("p=") || parts.get(1).isEmpty()) {
-            throw invalid("queryInput must look like [p=Reporter.properties, COMMAND, ARGS]");
-        }
-        String token = text(root, "accesstoken");
-        if (token == null || token.isBlank()) {
-            throw UNAUTHORIZED;
-        }
-        String account = text(root, "account");
-        return new Query(
-                token,
-                account == null || account.isBlank() ? null : account.trim(),
-                parts.get(1),
-                parts.subList(2, parts.size()));
-    }
-
-    private static String text(JsonNode root, String field) {
-        JsonNode node = root.get(field);
-        return node == null || node.isNull() ? null : node.asText();
     }
 
     private static String xml(String text) {

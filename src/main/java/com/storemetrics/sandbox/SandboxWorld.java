@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -525,7 +526,7 @@ public class SandboxWorld {
                         .map(id -> new SavedAppleId(id.email, id.expiresAt, id.revoked))
                         .toList(),
                 accountsByNumber.entrySet().stream()
-                        .collect(java.util.stream.Collectors.toMap(
+                        .collect(Collectors.toMap(
                                 Map.Entry::getKey,
                                 entry -> List.copyOf(
                                         entry.getValue().membersByEmail.values()),

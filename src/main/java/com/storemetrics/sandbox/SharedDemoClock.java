@@ -1,6 +1,7 @@
 package com.storemetrics.sandbox;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -43,7 +44,7 @@ class SharedDemoClock {
 
         @Override
         public Clock withZone(ZoneId zone) {
-            return Clock.offset(Clock.system(zone), java.time.Duration.between(Instant.now(), instant()));
+            return Clock.offset(Clock.system(zone), Duration.between(Instant.now(), instant()));
         }
 
         @Override

@@ -1,17 +1,17 @@
 package com.storemetrics.security;
 
+import com.storemetrics.base.AbstractEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.util.Objects;
 
 /** A dashboard user. Passwords are stored as BCrypt hashes only. */
 @Entity
 @Table(name = "app_user")
-public class AppUser {
+public class AppUser extends AbstractEntity<Long> {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -38,6 +38,7 @@ public class AppUser {
         this.role = role;
     }
 
+    @Override
     public Long getId() {
         return id;
     }
@@ -56,15 +57,5 @@ public class AppUser {
 
     public String getRole() {
         return role;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return this == o || (o instanceof AppUser other && id != null && id.equals(other.id));
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hashCode(getClass());
     }
 }

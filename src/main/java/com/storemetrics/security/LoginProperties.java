@@ -1,5 +1,6 @@
 package com.storemetrics.security;
 
+import com.storemetrics.base.Backoff;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -47,8 +48,7 @@ public record LoginProperties(
         if (failures < free) {
             return Duration.ZERO;
         }
-        int doublings = Math.min(failures - free, 30);
-        Duration delay = firstDelay.multipliedBy(1L << doublings);
-        return delay.compareTo(maxDelay) > 0 ? maxDelay : delay;
+        // The first failure past the free ones waits firstDelay, each further one twice as long.
+        return new Backoff(firstDelay, maxDelay).after(failures - free + 1);
     }
 }

@@ -1,5 +1,6 @@
 package com.storemetrics.support;
 
+import com.storemetrics.base.AbstractEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -7,14 +8,13 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Objects;
 import org.hibernate.annotations.Immutable;
 
 /** One line of support's audit trail: a staff member opened an integration's details. Never changed. */
 @Entity
 @Immutable
 @Table(name = "support_access_log")
-class SupportAccess {
+class SupportAccess extends AbstractEntity<Long> {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -35,6 +35,11 @@ class SupportAccess {
     @Column(name = "opened_at", nullable = false)
     private Instant openedAt;
 
+    @Override
+    public Long getId() {
+        return id;
+    }
+
     protected SupportAccess() {}
 
     SupportAccess(long integrationId, long userId, String username, String displayName, Instant openedAt) {
@@ -43,15 +48,5 @@ class SupportAccess {
         this.username = username;
         this.displayName = displayName;
         this.openedAt = openedAt;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return this == o || (o instanceof SupportAccess other && id != null && id.equals(other.id));
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hashCode(getClass());
     }
 }

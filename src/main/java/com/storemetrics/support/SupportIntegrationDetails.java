@@ -1,8 +1,6 @@
 package com.storemetrics.support;
 
-import com.storemetrics.integration.AccountPicture;
 import com.storemetrics.integration.HistoryEntry;
-import com.storemetrics.integration.IntegrationOverview;
 import java.util.List;
 
 /**

@@ -1,8 +1,5 @@
 package com.storemetrics.support;
 
-import com.storemetrics.integration.EveryIntegration;
-import com.storemetrics.integration.IntegrationOverview;
-import com.storemetrics.integration.IntegrationSearchFilter;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

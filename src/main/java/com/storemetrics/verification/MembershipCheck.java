@@ -3,9 +3,9 @@ package com.storemetrics.verification;
 import com.storemetrics.appstore.AppleFailure;
 import com.storemetrics.appstore.ReporterAccount;
 import com.storemetrics.appstore.ReporterClient;
-import com.storemetrics.integration.AccountMemberships;
 import com.storemetrics.integration.WatchedAccount;
 import com.storemetrics.integration.WatchedAccounts;
+import com.storemetrics.integration.Watchlist;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +46,7 @@ public class MembershipCheck {
     private final ReporterClient reporter;
     private final RequestedInvitations invitations;
     private final MembershipReconciler reconciler;
-    private final AccountMemberships memberships;
+    private final Watchlist watchlist;
     private final VerifierHealthRecorder health;
     private final VerifierProperties properties;
     private final Clock clock;
@@ -58,7 +58,7 @@ public class MembershipCheck {
             ReporterClient reporter,
             RequestedInvitations invitations,
             MembershipReconciler reconciler,
-            AccountMemberships memberships,
+            Watchlist watchlist,
             VerifierHealthRecorder health,
             VerifierProperties properties,
             Clock clock,
@@ -66,7 +66,7 @@ public class MembershipCheck {
         this.reporter = reporter;
         this.invitations = invitations;
         this.reconciler = reconciler;
-        this.memberships = memberships;
+        this.watchlist = watchlist;
         this.health = health;
         this.properties = properties;
         this.clock = clock;
@@ -100,7 +100,7 @@ public class MembershipCheck {
             log.debug("Verifier cycle ({}) skipped: backing off", trigger);
             return CycleResult.BACKING_OFF;
         }
-        WatchedAccounts watched = memberships.watched(clock.instant());
+        WatchedAccounts watched = watchlist.watched(clock.instant());
         if (watched.isEmpty()) {
             health.succeeded(started, "Nothing to check: no Pending or Approved integrations.");
             return CycleResult.NOTHING_TO_CHECK;
@@ -156,7 +156,7 @@ public class MembershipCheck {
         } catch (ObjectOptimisticLockingFailureException concurrentCycle) {
             // Another node changed the same rows meanwhile: read the watched set again and retry once
             // (an observation older than the other node's then changes nothing).
-            return reconciler.reconcile(memberships.watched(watched.readAt()), observation);
+            return reconciler.reconcile(watchlist.watched(watched.readAt()), observation);
         }
     }
 

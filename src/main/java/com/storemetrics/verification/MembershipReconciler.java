@@ -1,11 +1,13 @@
 package com.storemetrics.verification;
 
-import com.storemetrics.integration.AccountMemberships;
+import com.storemetrics.account.AccountMemberships;
+import com.storemetrics.account.Membership;
 import com.storemetrics.integration.Actor;
 import com.storemetrics.integration.IntegrationLifecycle;
 import com.storemetrics.integration.IntegrationProgress;
 import com.storemetrics.integration.WatchedAccount;
 import com.storemetrics.integration.WatchedAccounts;
+import com.storemetrics.integration.Watchlist;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -33,17 +35,19 @@ class MembershipReconciler {
             + "after 3 days). Remove this integration and connect the account again.";
 
     private final AccountMemberships memberships;
+    private final Watchlist watchlist;
     private final IntegrationLifecycle lifecycle;
 
-    MembershipReconciler(AccountMemberships memberships, IntegrationLifecycle lifecycle) {
+    MembershipReconciler(AccountMemberships memberships, Watchlist watchlist, IntegrationLifecycle lifecycle) {
         this.memberships = memberships;
+        this.watchlist = watchlist;
         this.lifecycle = lifecycle;
     }
 
     /** Applies one successful observation to the watched set as read now, in one transaction (tests, tools). */
     @Transactional
     public ReconcileOutcome reconcile(MembershipObservation observation) {
-        return reconcile(memberships.watched(observation.observedAt()), observation);
+        return reconcile(watchlist.watched(observation.observedAt()), observation);
     }
 
     /**
@@ -76,13 +80,14 @@ class MembershipReconciler {
                         observation.visibleAccounts().getOrDefault(number, account.name()));
             }
             if (number != null && observation.visibleAccounts().containsKey(number)) {
-                memberships.seen(account, observation.visibleAccounts().get(number), now);
+                memberships.seen(
+                        account.recorded(), observation.visibleAccounts().get(number), now);
                 if (account.hasPending()) {
                     approved += lifecycle.approvePending(account.accountId(), APPROVED_REASON, Actor.VERIFIER, now);
                 }
                 continue;
             }
-            if (memberships.missing(account, now) >= MISSES_BEFORE_LOSS) {
+            if (memberships.missing(account.recorded(), now) >= MISSES_BEFORE_LOSS) {
                 memberships.forgotten(account.accountId());
                 lost.add(account.accountId());
             }
@@ -118,10 +123,10 @@ class MembershipReconciler {
                 ? account.accountNumber()
                 : observation.identifiedAccounts().get(account.accountId());
         if (number == null || !observation.visibleAccounts().containsKey(number)) {
-            return account.membership() != com.storemetrics.integration.Membership.UNKNOWN;
+            return account.membership() != Membership.UNKNOWN;
         }
         return account.accountNumber() == null
-                || account.membership() != com.storemetrics.integration.Membership.MEMBER
+                || account.membership() != Membership.MEMBER
                 || account.missingCount() != 0
                 || !observation.visibleAccounts().get(number).equals(account.name());
     }

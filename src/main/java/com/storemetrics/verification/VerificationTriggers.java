@@ -1,6 +1,7 @@
 package com.storemetrics.verification;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.storemetrics.integration.CheckRequested;
 import com.storemetrics.integration.IntegrationsConnected;
@@ -41,7 +42,7 @@ public class VerificationTriggers {
             // The recurring check is running: it may have set its next run before this row was committed.
             try {
                 scheduler.scheduleIfNotExists(soonTask.instance(VerificationScheduler.CATCH_UP_INSTANCE), wanted);
-            } catch (com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException createdMeanwhile) {
+            } catch (TaskInstanceException createdMeanwhile) {
                 // Another Finish (or node) created the same catch-up check: one is coming either way.
             }
         }
@@ -58,7 +59,7 @@ public class VerificationTriggers {
         try {
             return scheduler.scheduleIfNotExists(
                     soonTask.instance(VerificationScheduler.RECHECK_INSTANCE), Instant.now());
-        } catch (com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException createdMeanwhile) {
+        } catch (TaskInstanceException createdMeanwhile) {
             // Another request (or node) created the same one-time check between db-scheduler's look and
             // its insert: a check is coming either way.
             return false;

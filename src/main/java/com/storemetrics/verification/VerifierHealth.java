@@ -1,5 +1,6 @@
 package com.storemetrics.verification;
 
+import com.storemetrics.base.AbstractEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -10,7 +11,7 @@ import java.time.Instant;
 /** The verifier's health: one row in the database, shared by every app node, surviving restarts. */
 @Entity
 @Table(name = "verifier_health")
-class VerifierHealth {
+class VerifierHealth extends AbstractEntity<Integer> {
 
     static final int SINGLE_ROW = 1;
 
@@ -46,6 +47,11 @@ class VerifierHealth {
 
     @Version
     private long version;
+
+    @Override
+    public Integer getId() {
+        return id;
+    }
 
     protected VerifierHealth() {}
 

@@ -5,7 +5,7 @@ import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
 import com.storemetrics.appstore.AppleCallAccounting;
 import com.storemetrics.appstore.AppleFacts;
 import com.storemetrics.appstore.AppleProtocol;
-import com.storemetrics.integration.AccountMemberships;
+import com.storemetrics.integration.Watchlist;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,17 +36,13 @@ class VerifierPace implements Schedule {
      */
     static final double FAST_PACE_BUDGET_SHARE = 0.9;
 
-    private final AccountMemberships memberships;
+    private final Watchlist watchlist;
     private final AppleCallAccounting accounting;
     private final VerifierProperties properties;
     private final Clock clock;
 
-    VerifierPace(
-            AccountMemberships memberships,
-            AppleCallAccounting accounting,
-            VerifierProperties properties,
-            Clock clock) {
-        this.memberships = memberships;
+    VerifierPace(Watchlist watchlist, AppleCallAccounting accounting, VerifierProperties properties, Clock clock) {
+        this.watchlist = watchlist;
         this.accounting = accounting;
         this.properties = properties;
         this.clock = clock;
@@ -56,7 +52,7 @@ class VerifierPace implements Schedule {
     Duration interval() {
         Instant now = clock.instant();
         try {
-            Duration wanted = properties.intervalWhile(memberships.newestPendingConnectedAt(), now);
+            Duration wanted = properties.intervalWhile(watchlist.newestPendingConnectedAt(), now);
             if (wanted.compareTo(properties.interval()) < 0 && overBudget()) {
                 log.warn(
                         "Verifier keeps its normal interval: {} Reporter requests in the last hour",

@@ -1,6 +1,7 @@
 package com.storemetrics.verification;
 
 import com.storemetrics.appstore.AppleFacts;
+import com.storemetrics.base.Backoff;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -58,10 +59,6 @@ public record VerifierProperties(
 
     /** Pause after {@code failures} consecutive failures: doubling from the first back-off, capped. */
     Duration backoffAfter(int failures) {
-        if (failures <= 0) {
-            return Duration.ZERO;
-        }
-        Duration pause = firstBackoff.multipliedBy(1L << Math.min(failures - 1, 20));
-        return pause.compareTo(maxBackoff) > 0 ? maxBackoff : pause;
+        return new Backoff(firstBackoff, maxBackoff).after(failures);
     }
 }

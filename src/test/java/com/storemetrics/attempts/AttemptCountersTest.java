@@ -131,8 +131,8 @@ class AttemptCountersTest extends SpringTest {
 
     @Test
     void pruning_deletes_forgotten_counters_and_the_soonest_forgotten_beyond_the_maximum() {
-        AttemptCounters smallTable =
-                new AttemptCounters(jdbcClient, clock, new AttemptProperties(3, Duration.ofMinutes(1)));
+        AttemptCounters smallTable = new AttemptCounters(
+                jdbcClient, jdbc.getDataSource(), clock, new AttemptProperties(3, Duration.ofMinutes(1)));
         jdbc.update("DELETE FROM attempt_counter");
         for (int i = 1; i <= 6; i++) {
             smallTable.add(List.of(AttemptCounters.key(SCOPE, "name-" + i)), Duration.ofMinutes(i), Duration.ZERO);

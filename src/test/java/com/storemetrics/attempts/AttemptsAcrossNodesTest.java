@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.storemetrics.SignIn;
 import com.storemetrics.TwoNodes;
-import com.storemetrics.integration.CheckAgain;
-import com.storemetrics.integration.IntegrationService;
 import com.storemetrics.integration.IntegrationStatus;
+import com.storemetrics.myintegrations.CheckAgain;
+import com.storemetrics.myintegrations.IntegrationService;
 import com.storemetrics.security.LoginProperties;
 import com.storemetrics.security.LoginThrottle;
 import com.storemetrics.security.WebClient;

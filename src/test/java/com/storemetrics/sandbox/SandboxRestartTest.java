@@ -7,12 +7,13 @@ import com.storemetrics.Application;
 import com.storemetrics.DemoAccounts;
 import com.storemetrics.SandboxControl;
 import com.storemetrics.SignIn;
+import com.storemetrics.connect.ConnectionService;
 import com.storemetrics.integration.CredentialKind;
-import com.storemetrics.integration.funnel.ConnectionService;
 import com.storemetrics.verification.MembershipCheck;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -71,7 +72,7 @@ class SandboxRestartTest {
     }
 
     private static List<String> memberEmails(SandboxControl control) {
-        List<String> emails = new java.util.ArrayList<>();
+        List<String> emails = new ArrayList<>();
         for (var account : control.world().path("accounts")) {
             if (SandboxControl.PIXEL_FORGE.equals(account.path("number").asText())) {
                 account.path("members")

@@ -3,6 +3,8 @@ package com.storemetrics.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.storemetrics.SpringTest;
+import com.storemetrics.integration.Actor;
+import com.storemetrics.integration.HistoryEntry;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -58,11 +60,11 @@ class NoSecretsTest extends SpringTest {
                         .toList());
         classes.addAll(new ClassFileImporter()
                 .importClasses(
-                        com.storemetrics.integration.IntegrationOverview.class,
-                        com.storemetrics.integration.HistoryEntry.class,
-                        com.storemetrics.integration.AccountPicture.class,
-                        com.storemetrics.integration.LinkedCustomer.class,
-                        com.storemetrics.integration.Actor.class));
+                        IntegrationOverview.class,
+                        HistoryEntry.class,
+                        AccountPicture.class,
+                        LinkedCustomer.class,
+                        Actor.class));
         assertThat(classes)
                 .extracting(JavaClass::getSimpleName)
                 .contains(

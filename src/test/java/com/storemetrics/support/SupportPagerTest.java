@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.storemetrics.SignIn;
 import com.storemetrics.SpringTest;
-import com.storemetrics.integration.IntegrationOverview;
-import com.storemetrics.integration.IntegrationSearchFilter;
 import com.storemetrics.integration.IntegrationStatus;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

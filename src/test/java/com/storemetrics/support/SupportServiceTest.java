@@ -6,26 +6,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.storemetrics.SandboxControl;
 import com.storemetrics.SignIn;
 import com.storemetrics.SpringTest;
-import com.storemetrics.integration.AccountPicture;
+import com.storemetrics.account.Membership;
+import com.storemetrics.connect.ConnectionService;
 import com.storemetrics.integration.Actor;
 import com.storemetrics.integration.CredentialKind;
 import com.storemetrics.integration.HistoryEntry;
-import com.storemetrics.integration.IntegrationOverview;
-import com.storemetrics.integration.IntegrationSearchFilter;
+import com.storemetrics.integration.IntegrationProgress;
 import com.storemetrics.integration.IntegrationStatus;
-import com.storemetrics.integration.LinkedCustomer;
-import com.storemetrics.integration.Membership;
-import com.storemetrics.integration.funnel.ConnectionService;
 import com.storemetrics.verification.MembershipCheck;
+import java.lang.reflect.Field;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Supplier;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +35,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.repository.Repository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
@@ -122,7 +125,7 @@ class SupportServiceTest extends SpringTest {
                         "900001",
                         IntegrationStatus.APPROVED,
                         "approved",
-                        com.storemetrics.integration.IntegrationProgress.DONE,
+                        IntegrationProgress.DONE,
                         now.minusSeconds(60).minus(Duration.ofDays(1)),
                         now.minusSeconds(60),
                         now.plusSeconds(60)));
@@ -198,9 +201,8 @@ class SupportServiceTest extends SpringTest {
                         entry -> entry.actor().kind(),
                         entry -> entry.actor().name())
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(
-                                null, IntegrationStatus.PENDING, Actor.Kind.CUSTOMER, "alice"),
-                        org.assertj.core.groups.Tuple.tuple(
+                        Tuple.tuple(null, IntegrationStatus.PENDING, Actor.Kind.CUSTOMER, "alice"),
+                        Tuple.tuple(
                                 IntegrationStatus.PENDING,
                                 IntegrationStatus.APPROVED,
                                 Actor.Kind.VERIFIER,
@@ -217,8 +219,8 @@ class SupportServiceTest extends SpringTest {
         assertThat(account.customers())
                 .extracting(LinkedCustomer::username, LinkedCustomer::status)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("alice", IntegrationStatus.APPROVED),
-                        org.assertj.core.groups.Tuple.tuple("bob", IntegrationStatus.APPROVED));
+                        Tuple.tuple("alice", IntegrationStatus.APPROVED),
+                        Tuple.tuple("bob", IntegrationStatus.APPROVED));
     }
 
     @Test
@@ -244,8 +246,7 @@ class SupportServiceTest extends SpringTest {
                         .containsEntry("INTEGRATION_ID", integration)
                         .containsEntry("USER_ID", SupportTestData.userId(jdbc, "carol"))
                         .containsEntry("USERNAME", "carol"));
-        assertThatThrownBy(() -> asCarol(() -> support.openDetails(-1)))
-                .isInstanceOf(java.util.NoSuchElementException.class);
+        assertThatThrownBy(() -> asCarol(() -> support.openDetails(-1))).isInstanceOf(NoSuchElementException.class);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM support_access_log", Integer.class))
                 .as("an unknown integration records nothing")
                 .isEqualTo(2);
@@ -289,13 +290,13 @@ class SupportServiceTest extends SpringTest {
 
         assertThat(integrationTables()).isEqualTo(before);
         // It reads integrations only through integration's read-only EveryIntegration service.
-        List<Class<?>> dependencies = java.util.Arrays.stream(SupportService.class.getDeclaredFields())
-                .<Class<?>>map(java.lang.reflect.Field::getType)
+        List<Class<?>> dependencies = Arrays.stream(SupportService.class.getDeclaredFields())
+                .<Class<?>>map(Field::getType)
                 .toList();
         assertThat(dependencies)
-                .contains(com.storemetrics.integration.EveryIntegration.class)
+                .contains(EveryIntegration.class)
                 .noneMatch(type -> type.getPackageName().equals("com.storemetrics.integration")
-                        && org.springframework.data.repository.Repository.class.isAssignableFrom(type));
+                        && Repository.class.isAssignableFrom(type));
     }
 
     @Test
@@ -351,7 +352,7 @@ class SupportServiceTest extends SpringTest {
 
     private Map<String, List<Map<String, Object>>> integrationTables() {
         Set<String> tables = new HashSet<>(List.of("integration", "integration_event", "store_account"));
-        Map<String, List<Map<String, Object>>> dump = new java.util.TreeMap<>();
+        Map<String, List<Map<String, Object>>> dump = new TreeMap<>();
         tables.forEach(table -> dump.put(table, jdbc.queryForList("SELECT * FROM " + table + " ORDER BY id")));
         return dump;
     }

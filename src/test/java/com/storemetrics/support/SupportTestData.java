@@ -1,13 +1,16 @@
 package com.storemetrics.support;
 
-import com.storemetrics.integration.DiscoveredAccount;
+import com.storemetrics.DemoAccounts;
+import com.storemetrics.account.DiscoveredAccount;
 import com.storemetrics.integration.IntegrationStatus;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,7 +19,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 /** Rows for support's tests, written straight into the tables (the funnel is exercised elsewhere). */
 public final class SupportTestData {
 
-    public static final DiscoveredAccount PIXEL_FORGE = com.storemetrics.DemoAccounts.PIXEL_FORGE;
+    public static final DiscoveredAccount PIXEL_FORGE = DemoAccounts.PIXEL_FORGE;
 
     private SupportTestData() {}
 
@@ -72,7 +75,7 @@ public final class SupportTestData {
                         insert.setLong(1, row.customerId());
                         insert.setLong(2, row.accountId());
                         if (row.status() == IntegrationStatus.REMOVED) {
-                            insert.setNull(3, java.sql.Types.BIGINT);
+                            insert.setNull(3, Types.BIGINT);
                         } else {
                             insert.setLong(3, row.accountId());
                         }
@@ -106,7 +109,7 @@ public final class SupportTestData {
         });
         List<Long> ids = new ArrayList<>(
                 jdbc.queryForList("SELECT id FROM integration ORDER BY id DESC LIMIT ?", Long.class, rows.size()));
-        java.util.Collections.reverse(ids);
+        Collections.reverse(ids);
         return ids;
     }
 }

@@ -3,13 +3,14 @@ package com.storemetrics.verification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.storemetrics.DemoAccounts;
 import com.storemetrics.SandboxControl;
 import com.storemetrics.SignIn;
 import com.storemetrics.SpringTest;
 import com.storemetrics.TestClock;
+import com.storemetrics.account.DiscoveredAccount;
+import com.storemetrics.connect.ConnectionService;
 import com.storemetrics.integration.CredentialKind;
-import com.storemetrics.integration.DiscoveredAccount;
-import com.storemetrics.integration.funnel.ConnectionService;
 import com.storemetrics.verification.MembershipCheck.CycleResult;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,8 +27,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Verifier cycles against the embedded sandbox over real HTTP, driven through its control API. */
 class MembershipCheckTest extends SpringTest {
 
-    static final DiscoveredAccount PIXEL_FORGE = com.storemetrics.DemoAccounts.PIXEL_FORGE;
-    static final DiscoveredAccount ALICE_MARTIN = com.storemetrics.DemoAccounts.ALICE_MARTIN;
+    static final DiscoveredAccount PIXEL_FORGE = DemoAccounts.PIXEL_FORGE;
+    static final DiscoveredAccount ALICE_MARTIN = DemoAccounts.ALICE_MARTIN;
 
     @LocalServerPort
     int port;

@@ -2,19 +2,26 @@ package com.storemetrics.verification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.storemetrics.DemoAccounts;
 import com.storemetrics.SignIn;
 import com.storemetrics.SpringTest;
+import com.storemetrics.TestClock;
+import com.storemetrics.account.DiscoveredAccount;
 import com.storemetrics.base.live.Numbered;
+import com.storemetrics.connect.ConnectionService;
 import com.storemetrics.integration.CredentialKind;
-import com.storemetrics.integration.DiscoveredAccount;
 import com.storemetrics.integration.IntegrationBroadcaster;
 import com.storemetrics.integration.IntegrationChange;
+import com.storemetrics.integration.IntegrationRow;
 import com.storemetrics.integration.IntegrationStatus;
 import com.storemetrics.integration.IntegrationUpdate;
 import com.storemetrics.integration.IntegrationsChanged;
-import com.storemetrics.integration.funnel.ConnectionService;
+import com.storemetrics.myintegrations.IntegrationService;
+import com.vaadin.flow.shared.Registration;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -31,7 +38,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class MembershipReconcilerTest extends SpringTest {
 
     static final Duration LIFETIME = Duration.ofDays(4);
-    static final DiscoveredAccount PIXEL_FORGE = com.storemetrics.DemoAccounts.PIXEL_FORGE;
+    static final DiscoveredAccount PIXEL_FORGE = DemoAccounts.PIXEL_FORGE;
 
     @Autowired
     MembershipReconciler reconciler;
@@ -49,12 +56,12 @@ class MembershipReconcilerTest extends SpringTest {
     IntegrationBroadcaster broadcaster;
 
     @Autowired
-    com.storemetrics.TestClock clock;
+    TestClock clock;
 
     /** What open support views would receive, after commit. */
     final Recorded recorded = new Recorded();
 
-    private com.vaadin.flow.shared.Registration listening;
+    private Registration listening;
 
     @BeforeEach
     void bothColleaguesConnectPixelForge() {
@@ -154,7 +161,7 @@ class MembershipReconcilerTest extends SpringTest {
 
     @Test
     void pending_integrations_expire_after_the_invitation_lifetime_plus_grace() {
-        Instant connected = jdbc.queryForObject("SELECT MIN(connected_at) FROM integration", java.sql.Timestamp.class)
+        Instant connected = jdbc.queryForObject("SELECT MIN(connected_at) FROM integration", Timestamp.class)
                 .toInstant();
 
         reconciler.reconcile(observe(connected.plus(LIFETIME).minusSeconds(60), false));
@@ -204,7 +211,7 @@ class MembershipReconcilerTest extends SpringTest {
 
     @Test
     void a_check_that_sees_nothing_new_writes_no_account_or_integration_row() {
-        Instant first = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Instant first = Instant.now().truncatedTo(ChronoUnit.MICROS);
         reconciler.reconcile(observe(first, true));
         List<Map<String, Object>> accountsBefore = jdbc.queryForList("SELECT * FROM store_account ORDER BY id");
         List<Map<String, Object>> integrationsBefore = jdbc.queryForList("SELECT * FROM integration ORDER BY id");
@@ -213,28 +220,26 @@ class MembershipReconcilerTest extends SpringTest {
 
         assertThat(jdbc.queryForList("SELECT * FROM store_account ORDER BY id")).isEqualTo(accountsBefore);
         assertThat(jdbc.queryForList("SELECT * FROM integration ORDER BY id")).isEqualTo(integrationsBefore);
-        assertThat(jdbc.queryForObject("SELECT checked_at FROM integration_check", java.sql.Timestamp.class)
+        assertThat(jdbc.queryForObject("SELECT checked_at FROM integration_check", Timestamp.class)
                         .toInstant())
                 .isEqualTo(first.plusSeconds(30));
     }
 
     @Test
     void live_rows_show_the_last_check_and_a_row_connected_after_it_shows_not_yet() {
-        Instant check = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Instant check = Instant.now().truncatedTo(ChronoUnit.MICROS);
         reconciler.reconcile(observe(check, true));
         reconciler.reconcile(observe(check.plusSeconds(30), true));
         clock.advance(Duration.ofMinutes(1));
         SignIn.as(
                 context,
                 "alice",
-                () -> connections.finish(
-                        List.of(com.storemetrics.DemoAccounts.ALICE_MARTIN), CredentialKind.ACCESS_TOKEN));
+                () -> connections.finish(List.of(DemoAccounts.ALICE_MARTIN), CredentialKind.ACCESS_TOKEN));
 
-        List<com.storemetrics.integration.IntegrationRow> rows = SignIn.as(
+        List<IntegrationRow> rows = SignIn.as(
                 context,
                 "alice",
-                () -> context.getBean(com.storemetrics.integration.IntegrationService.class)
-                        .myIntegrations());
+                () -> context.getBean(IntegrationService.class).myIntegrations());
 
         assertThat(rows)
                 .filteredOn(row -> row.accountName().equals("Pixel Forge Studio"))
@@ -250,18 +255,17 @@ class MembershipReconcilerTest extends SpringTest {
 
     @Test
     void an_expired_row_keeps_the_time_of_the_check_that_expired_it() {
-        Instant connected = jdbc.queryForObject("SELECT MIN(connected_at) FROM integration", java.sql.Timestamp.class)
+        Instant connected = jdbc.queryForObject("SELECT MIN(connected_at) FROM integration", Timestamp.class)
                 .toInstant();
-        Instant expiry = connected.plus(LIFETIME).plusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Instant expiry = connected.plus(LIFETIME).plusSeconds(60).truncatedTo(ChronoUnit.MICROS);
         reconciler.reconcile(observe(expiry, false));
 
         reconciler.reconcile(observe(expiry.plusSeconds(30), false));
 
-        List<com.storemetrics.integration.IntegrationRow> rows = SignIn.as(
+        List<IntegrationRow> rows = SignIn.as(
                 context,
                 "alice",
-                () -> context.getBean(com.storemetrics.integration.IntegrationService.class)
-                        .myIntegrations());
+                () -> context.getBean(IntegrationService.class).myIntegrations());
         assertThat(rows).singleElement().satisfies(row -> {
             assertThat(row.status()).isEqualTo(IntegrationStatus.EXPIRED);
             assertThat(row.lastCheckedAt()).isEqualTo(expiry);

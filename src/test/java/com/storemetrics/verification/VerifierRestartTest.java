@@ -7,9 +7,11 @@ import com.storemetrics.Application;
 import com.storemetrics.SandboxControl;
 import com.storemetrics.SignIn;
 import com.storemetrics.SpringTest;
+import com.storemetrics.connect.ConnectionService;
 import com.storemetrics.integration.CredentialKind;
-import com.storemetrics.integration.funnel.ConnectionService;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Tag;
@@ -38,7 +40,7 @@ class VerifierRestartTest {
                             .finish(List.of(MembershipCheckTest.PIXEL_FORGE), CredentialKind.ACCESS_TOKEN));
             assertThat(nextCheck(first))
                     .as("the fast pace waits in the database")
-                    .isBefore(java.time.Instant.now().plusSeconds(10));
+                    .isBefore(Instant.now().plusSeconds(10));
         }
 
         try (ConfigurableApplicationContext second = start(database)) {
@@ -56,11 +58,11 @@ class VerifierRestartTest {
         }
     }
 
-    private static java.time.Instant nextCheck(ConfigurableApplicationContext context) {
+    private static Instant nextCheck(ConfigurableApplicationContext context) {
         return context.getBean(JdbcTemplate.class)
                 .queryForObject(
                         "SELECT MIN(execution_time) FROM scheduled_tasks WHERE task_name IN (?, ?)",
-                        java.sql.Timestamp.class,
+                        Timestamp.class,
                         VerificationScheduler.RECURRING_TASK,
                         VerificationScheduler.SOON_TASK)
                 .toInstant();

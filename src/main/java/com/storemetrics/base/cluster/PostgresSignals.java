@@ -1,5 +1,6 @@
 package com.storemetrics.base.cluster;
 
+import com.storemetrics.base.Backoff;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -37,8 +38,8 @@ public final class PostgresSignals implements CrossNodeSignals, SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(PostgresSignals.class);
     private static final int POLL_MILLIS = 250;
     private static final Duration PING_EVERY = Duration.ofSeconds(15);
-    private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+    /** Reconnecting after a broken connection: 250 ms, doubling up to 10 s. */
+    private static final Backoff RECONNECT = new Backoff(Duration.ofMillis(250), Duration.ofSeconds(10));
 
     /** Opens the listening connection; PostgreSQL's JDBC URL and credentials, not a pooled DataSource. */
     @FunctionalInterface
@@ -138,7 +139,7 @@ public final class PostgresSignals implements CrossNodeSignals, SmartLifecycle {
     }
 
     private void listen() {
-        Duration backoff = FIRST_BACKOFF;
+        int failures = 0;
         boolean listenedBefore = false;
         while (running) {
             Properties extra = new Properties();
@@ -153,7 +154,7 @@ public final class PostgresSignals implements CrossNodeSignals, SmartLifecycle {
                     statement.execute("LISTEN " + CHANNEL);
                 }
                 listening = true;
-                backoff = FIRST_BACKOFF;
+                failures = 0;
                 if (listenedBefore) {
                     reconnects.incrementAndGet();
                     log.info("Listening for other nodes' changes again; open views reload what they may have missed");
@@ -166,6 +167,7 @@ public final class PostgresSignals implements CrossNodeSignals, SmartLifecycle {
                 if (!running) {
                     break;
                 }
+                Duration backoff = RECONNECT.after(++failures);
                 log.warn(
                         "The connection that hears other nodes' changes broke ({}); connecting again in {} ms",
                         failure.getMessage(),
@@ -173,7 +175,6 @@ public final class PostgresSignals implements CrossNodeSignals, SmartLifecycle {
                 if (!pauseFor(backoff)) {
                     break;
                 }
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             } finally {
                 listening = false;
                 current = null;

@@ -1,10 +1,13 @@
 package com.storemetrics.base.live;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
-/** The threads that deliver live updates to open views. */
+/** Live updates: the threads that deliver them to open views, and the {@link LiveUpdates} bean itself. */
 @Configuration(proxyBeanMethods = false)
 class LiveUpdatesConfiguration {
 
@@ -23,5 +26,10 @@ class LiveUpdatesConfiguration {
         scheduler.setDaemon(true);
         scheduler.setRemoveOnCancelPolicy(true);
         return scheduler;
+    }
+
+    @Bean
+    LiveUpdates liveUpdates(@Qualifier(SCHEDULER) TaskScheduler deliveries, SecurityContextHolderStrategy security) {
+        return new LiveUpdates(deliveries, security, LiveUpdates.MIN_GAP);
     }
 }

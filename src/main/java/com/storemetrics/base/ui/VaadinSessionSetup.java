@@ -6,6 +6,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.server.CustomizedSystemMessages;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
+import java.io.IOException;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +55,7 @@ class VaadinSessionSetup implements VaadinServiceInitListener {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             String message = String.valueOf(cause.getMessage());
             if (cause.getClass().getSimpleName().equals("ClientAbortException")
-                    || cause instanceof java.io.IOException
+                    || cause instanceof IOException
                             && (message.contains("Broken pipe") || message.contains("Connection reset"))) {
                 return true;
             }

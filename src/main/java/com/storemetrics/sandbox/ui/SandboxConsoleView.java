@@ -1,10 +1,16 @@
 package com.storemetrics.sandbox.ui;
 
+import static com.storemetrics.sandbox.ui.ConsoleParts.TIME;
+import static com.storemetrics.sandbox.ui.ConsoleParts.badge;
+import static com.storemetrics.sandbox.ui.ConsoleParts.card;
+import static com.storemetrics.sandbox.ui.ConsoleParts.copyButton;
+import static com.storemetrics.sandbox.ui.ConsoleParts.row;
+import static com.storemetrics.sandbox.ui.ConsoleParts.toast;
+
 import com.storemetrics.sandbox.SandboxRefusal;
 import com.storemetrics.sandbox.SandboxWorld;
 import com.storemetrics.sandbox.WorldSnapshot;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -15,9 +21,7 @@ import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -25,9 +29,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.PermitAll;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
+import java.time.Duration;
 
 /**
  * The sandbox's console: Apple's side of the demo world, and the account holder's actions
@@ -41,8 +43,6 @@ import java.util.List;
 class SandboxConsoleView extends VerticalLayout {
 
     static final String ROUTE = "sandbox";
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final transient SandboxWorld world;
     private final VerticalLayout content = new VerticalLayout();
@@ -74,7 +74,7 @@ class SandboxConsoleView extends VerticalLayout {
                 VaadinIcon.FAST_FORWARD.create(),
                 e -> act(
                         "Sandbox time moved forward 4 days: invitations older than that have lapsed",
-                        () -> world.advanceClock(java.time.Duration.ofDays(4))));
+                        () -> world.advanceClock(Duration.ofDays(4))));
         later.setId("advance-clock");
         later.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         later.setTooltipText("Apple lets invitations lapse after 3 days. In development the app shares this clock, "
@@ -83,7 +83,8 @@ class SandboxConsoleView extends VerticalLayout {
         content.add(toolbar, serviceAppleId(snapshot), new H3("Apple IDs"));
         snapshot.appleIds().forEach(appleId -> content.add(appleIdCard(appleId)));
         content.add(new H3("Accounts"));
-        snapshot.accounts().forEach(account -> content.add(accountCard(account, snapshot.serviceAppleId())));
+        snapshot.accounts()
+                .forEach(account -> content.add(new AccountCard(account, snapshot.serviceAppleId(), world, this::act)));
         content.add(new H3("API keys"));
         snapshot.apiKeys().forEach(key -> content.add(apiKeyCard(key)));
     }
@@ -135,83 +136,6 @@ class SandboxConsoleView extends VerticalLayout {
         return badge("Token valid until " + TIME.format(appleId.expiresAt()), "success");
     }
 
-    private Component accountCard(WorldSnapshot.Account account, String serviceAppleId) {
-        H4 title = new H4(account.name() + " (" + account.number() + ")");
-        Span facts = new Span(
-                "Vendor numbers " + String.join(", ", account.vendors()) + " · " + account.appCount() + " apps");
-        facts.addClassNames(LumoUtility.TextColor.SECONDARY);
-
-        VerticalLayout members = new VerticalLayout();
-        members.setPadding(false);
-        members.setSpacing(false);
-        members.add(label("Members"));
-        for (WorldSnapshot.Member member : account.members()) {
-            Span who = new Span(member.email() + " · " + String.join(", ", member.roles()));
-            if (member.roles().contains("ACCOUNT_HOLDER")) {
-                members.add(row(who));
-            } else {
-                Button remove = new Button(
-                        "Remove",
-                        e -> act(
-                                member.email() + " removed from " + account.name(),
-                                () -> world.removeMember(account.number(), member.email())));
-                remove.setId("remove-" + account.number() + "-" + member.email());
-                remove.addThemeVariants(
-                        ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-                remove.setAriaLabel("Remove " + member.email() + " from " + account.name());
-                members.add(row(who, remove));
-            }
-        }
-
-        VerticalLayout invitations = new VerticalLayout();
-        invitations.setPadding(false);
-        invitations.setSpacing(false);
-        invitations.add(label("Pending invitations"));
-        if (account.pendingInvitations().isEmpty()) {
-            Span none = new Span("None");
-            none.addClassNames(LumoUtility.TextColor.SECONDARY);
-            invitations.add(none);
-        }
-        for (WorldSnapshot.Invitation invitation : account.pendingInvitations()) {
-            Span what = new Span(invitation.email() + " · " + String.join(", ", invitation.roles()) + " · expires "
-                    + TIME.format(invitation.expiresAt()));
-            what.setId("invitation-" + invitation.id());
-            Button accept = new Button(
-                    "Accept as invitee",
-                    e -> act(
-                            invitation.email() + " joined " + account.name(),
-                            () -> world.acceptInvitation(invitation.id())));
-            accept.setId("accept-" + invitation.id());
-            accept.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_SUCCESS);
-            Button expire = new Button(
-                    "Expire now",
-                    e -> act(
-                            "Invitation for " + invitation.email() + " expired",
-                            () -> world.expireInvitation(invitation.id())));
-            expire.setId("expire-" + invitation.id());
-            expire.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            invitations.add(row(what, accept, expire));
-        }
-
-        boolean serviceIsMember =
-                account.members().stream().anyMatch(m -> m.email().equalsIgnoreCase(serviceAppleId));
-        boolean serviceIsInvited =
-                account.pendingInvitations().stream().anyMatch(i -> i.email().equalsIgnoreCase(serviceAppleId));
-        Button invite = new Button(
-                "Invite " + serviceAppleId + " (Sales)",
-                VaadinIcon.ENVELOPE_O.create(),
-                e -> act(
-                        "Invitation sent to " + serviceAppleId + " in " + account.name(),
-                        () -> world.inviteFromConsole(account.number(), serviceAppleId, List.of("SALES"))));
-        invite.setId("invite-service-" + account.number());
-        invite.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
-        invite.setEnabled(!serviceIsMember && !serviceIsInvited);
-
-        Div card = card(title, facts, members, invitations, invite);
-        card.setId("account-" + account.number());
-        return card;
-    }
-
     private Component apiKeyCard(WorldSnapshot.ApiKey key) {
         H4 title = new H4("Key " + key.keyId() + " · " + key.role() + " · account " + key.account());
         Span issuer = new Span("Issuer ID " + key.issuerId());
@@ -242,62 +166,13 @@ class SandboxConsoleView extends VerticalLayout {
     }
 
     /** Runs one account-holder action; a refusal is shown, not thrown. */
-    private void act(String success, Runnable action) {
+    void act(String success, Runnable action) {
         try {
             action.run();
-            notify(success, NotificationVariant.LUMO_SUCCESS);
+            toast(success, NotificationVariant.LUMO_SUCCESS);
         } catch (SandboxRefusal refusal) {
-            notify(refusal.getMessage(), NotificationVariant.LUMO_ERROR);
+            toast(refusal.getMessage(), NotificationVariant.LUMO_ERROR);
         }
         refresh();
-    }
-
-    private static Button copyButton(String text, String ariaLabel, String confirmation) {
-        Button copy = new Button(VaadinIcon.COPY_O.create(), e -> {
-            UI.getCurrent().getPage().executeJs("navigator.clipboard.writeText($0)", text);
-            notify(confirmation, NotificationVariant.LUMO_CONTRAST);
-        });
-        copy.addThemeVariants(ButtonVariant.LUMO_ICON, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-        copy.setAriaLabel(ariaLabel);
-        copy.setTooltipText(ariaLabel);
-        return copy;
-    }
-
-    private static void notify(String message, NotificationVariant variant) {
-        Notification notification = Notification.show(message, 4000, Notification.Position.BOTTOM_START);
-        notification.addThemeVariants(variant);
-    }
-
-    private static Span badge(String text, String variant) {
-        Span badge = new Span(text);
-        badge.getElement().getThemeList().add("badge " + variant);
-        return badge;
-    }
-
-    private static Span label(String text) {
-        Span label = new Span(text);
-        label.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.FontWeight.SEMIBOLD, LumoUtility.Margin.Top.SMALL);
-        return label;
-    }
-
-    private static HorizontalLayout row(Component... components) {
-        HorizontalLayout row = new HorizontalLayout(components);
-        row.setAlignItems(FlexComponent.Alignment.CENTER);
-        row.addClassNames(LumoUtility.FlexWrap.WRAP);
-        return row;
-    }
-
-    private static Div card(Component... components) {
-        Div card = new Div(components);
-        card.setWidthFull();
-        card.addClassNames(
-                LumoUtility.Border.ALL,
-                LumoUtility.BorderColor.CONTRAST_10,
-                LumoUtility.BorderRadius.MEDIUM,
-                LumoUtility.Padding.MEDIUM,
-                LumoUtility.Display.FLEX,
-                LumoUtility.FlexDirection.COLUMN,
-                LumoUtility.Gap.SMALL);
-        return card;
     }
 }

@@ -2,10 +2,10 @@ package com.storemetrics.support.ui;
 
 import com.storemetrics.base.ui.Badge;
 import com.storemetrics.base.ui.Times;
-import com.storemetrics.integration.AccountPicture;
 import com.storemetrics.integration.HistoryEntry;
-import com.storemetrics.integration.IntegrationOverview;
-import com.storemetrics.integration.LinkedCustomer;
+import com.storemetrics.support.AccountPicture;
+import com.storemetrics.support.IntegrationOverview;
+import com.storemetrics.support.LinkedCustomer;
 import com.storemetrics.support.SupportIntegrationDetails;
 import com.storemetrics.support.SupportOpening;
 import com.vaadin.flow.component.Component;

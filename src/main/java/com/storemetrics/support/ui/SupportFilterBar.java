@@ -1,7 +1,7 @@
 package com.storemetrics.support.ui;
 
-import com.storemetrics.integration.IntegrationSearchFilter;
 import com.storemetrics.integration.IntegrationStatus;
+import com.storemetrics.support.IntegrationSearchFilter;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.select.Select;

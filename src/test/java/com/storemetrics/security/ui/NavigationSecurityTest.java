@@ -9,11 +9,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.storemetrics.KaribuTest;
 import com.storemetrics.base.ui.NotFoundView;
-import com.storemetrics.integration.ui.DataIntegrationView;
+import com.storemetrics.myintegrations.ui.DataIntegrationView;
 import com.storemetrics.support.ui.SupportIntegrationsView;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -75,11 +77,11 @@ class NavigationSecurityTest extends KaribuTest {
      * What the router shows now. Karibu renders a denied route as an error view that its locators
      * refuse to search, so denial is checked on the router's chain instead.
      */
-    private static java.util.List<?> activeViews() {
+    private static List<?> activeViews() {
         return UI.getCurrent().getInternals().getActiveRouterTargetsChain();
     }
 
-    private static java.util.List<String> navigationLabels() {
+    private static List<String> navigationLabels() {
         return _find(SideNavItem.class).stream().map(SideNavItem::getLabel).toList();
     }
 
@@ -87,8 +89,7 @@ class NavigationSecurityTest extends KaribuTest {
     void the_header_names_the_user_and_log_out_ends_the_session() {
         login("alice");
         UI.getCurrent().navigate("my-account/data-integration");
-        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("signed-in-user"))
-                        .getText())
+        assertThat(_get(Span.class, spec -> spec.withId("signed-in-user")).getText())
                 .isEqualTo("Alice Martin (Pixel Forge)");
 
         ButtonKt._click(_get(Button.class, spec -> spec.withText("Log out")));

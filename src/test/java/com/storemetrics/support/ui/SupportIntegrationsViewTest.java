@@ -13,15 +13,16 @@ import com.storemetrics.KaribuTest;
 import com.storemetrics.LitCellsProbe;
 import com.storemetrics.SandboxControl;
 import com.storemetrics.SignIn;
+import com.storemetrics.connect.ConnectionService;
 import com.storemetrics.integration.CredentialKind;
 import com.storemetrics.integration.IntegrationBroadcaster;
-import com.storemetrics.integration.IntegrationOverview;
 import com.storemetrics.integration.IntegrationStatus;
-import com.storemetrics.integration.LinkedCustomer;
-import com.storemetrics.integration.funnel.ConnectionService;
+import com.storemetrics.support.IntegrationOverview;
+import com.storemetrics.support.LinkedCustomer;
 import com.storemetrics.support.SupportTestData;
 import com.storemetrics.verification.MembershipCheck;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.ListItem;
@@ -30,6 +31,7 @@ import com.vaadin.flow.data.provider.DataCommunicator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -143,9 +145,9 @@ class SupportIntegrationsViewTest extends KaribuTest {
         assertThat(shownRows(view))
                 .extracting(IntegrationOverview::customerUsername, IntegrationOverview::status)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("alice", IntegrationStatus.PENDING),
-                        org.assertj.core.groups.Tuple.tuple("bob", IntegrationStatus.APPROVED),
-                        org.assertj.core.groups.Tuple.tuple("bob", IntegrationStatus.REMOVED));
+                        Tuple.tuple("alice", IntegrationStatus.PENDING),
+                        Tuple.tuple("bob", IntegrationStatus.APPROVED),
+                        Tuple.tuple("bob", IntegrationStatus.REMOVED));
         assertThat(view.grid.getColumns())
                 .extracting(Grid.Column::getHeaderText)
                 .containsExactly("Customer", "Account", "Status", "Since", "Last checked", "Reason", "Details");
@@ -295,7 +297,7 @@ class SupportIntegrationsViewTest extends KaribuTest {
         view.openDetails(id);
 
         List<Button> buttons = new ArrayList<>(_find(Button.class));
-        buttons.removeIf(button -> button instanceof com.vaadin.flow.component.applayout.DrawerToggle);
+        buttons.removeIf(button -> button instanceof DrawerToggle);
         List<String> controls = new ArrayList<>();
         for (Button button : buttons) {
             controls.add(button.getText().isEmpty() ? button.getAriaLabel().orElse("?") : button.getText());

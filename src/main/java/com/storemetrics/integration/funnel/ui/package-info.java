@@ -1,2 +1,0 @@
-/** The three-step Connect App Store Connect dialog. */
-package com.storemetrics.integration.funnel.ui;

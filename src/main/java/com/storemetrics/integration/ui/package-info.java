@@ -1,2 +1,0 @@
-/** The customer's Data Integration page: their integrations live, notices, details and removal. */
-package com.storemetrics.integration.ui;

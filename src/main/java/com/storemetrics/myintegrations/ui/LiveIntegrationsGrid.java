@@ -1,0 +1,218 @@
+package com.storemetrics.myintegrations.ui;
+
+import com.storemetrics.base.live.LiveUpdates;
+import com.storemetrics.base.ui.NarrowScreens;
+import com.storemetrics.integration.IntegrationChange;
+import com.storemetrics.integration.IntegrationRow;
+import com.storemetrics.integration.IntegrationStatus;
+import com.storemetrics.integration.StoreDataLines;
+import com.storemetrics.myintegrations.IntegrationFilter;
+import com.storemetrics.myintegrations.IntegrationService;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.data.provider.CallbackDataProvider;
+import com.vaadin.flow.data.provider.QuerySortOrder;
+import com.vaadin.flow.data.provider.SortDirection;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The customer's integrations with a status filter: paged in the database as the signed-in
+ * customer, and kept current by pushed
+ * changes, which replace rows on screen in place and re-page only when rows come or go.
+ */
+class LiveIntegrationsGrid extends VerticalLayout {
+
+    final IntegrationsGrid grid;
+    final Select<IntegrationStatus> statusFilter = new Select<>();
+    private final CallbackDataProvider<IntegrationRow, Void> rows;
+    /** The rows as this view last learned them, by fetching or by push; never read from the database in push. */
+    private final Map<Long, IntegrationRow> known = new LinkedHashMap<>();
+    /** The store-data line of each Approved account shown, by account id (see {@link StoreDataLines}). */
+    private final Map<Long, String> dataLines = new HashMap<>();
+    /** The verifier's latest check heard by push; rows read earlier may show an older one. */
+    private Instant pushedCheck;
+
+    LiveIntegrationsGrid(
+            IntegrationService integrations,
+            StoreDataLines storeData,
+            LiveUpdates live,
+            Clock clock,
+            IntegrationsGrid.Actions actions) {
+        grid = new IntegrationsGrid(clock, actions, this::lastChecked, row -> dataLines.get(row.accountId()));
+        // After a pushed change, the customer's other open views read the same page: one read serves them all.
+        rows = new CallbackDataProvider<>(
+                query -> {
+                    IntegrationFilter filter = filter();
+                    List<String> sort = sortKeys(query.getSortOrders());
+                    Page page = live.sharedRead(
+                            List.of("page", filter, query.getOffset(), query.getLimit(), sort),
+                            () -> readPage(integrations, storeData, filter, query.getOffset(), query.getLimit(), sort));
+                    page.rows().forEach(row -> known.put(row.id(), row));
+                    dataLines.putAll(page.dataLines());
+                    return page.rows().stream();
+                },
+                query -> {
+                    IntegrationFilter filter = filter();
+                    return live.sharedRead(List.of("count", filter), () -> (int) integrations.countMine(filter));
+                },
+                IntegrationRow::id);
+        grid.setItems(rows);
+
+        statusFilter.setLabel("Status");
+        statusFilter.setItems(IntegrationStatus.PENDING, IntegrationStatus.APPROVED, IntegrationStatus.EXPIRED);
+        statusFilter.setItemLabelGenerator(status -> status == null ? "All" : status.label());
+        statusFilter.setEmptySelectionAllowed(true);
+        statusFilter.setEmptySelectionCaption("All");
+        statusFilter.addValueChangeListener(change -> refresh());
+
+        H3 title = new H3("Your integrations");
+        HorizontalLayout header = new HorizontalLayout(title, statusFilter);
+        header.setAlignItems(FlexComponent.Alignment.BASELINE);
+        header.setWidthFull();
+        header.setFlexGrow(1, title);
+        setPadding(false);
+        add(header, grid);
+        setFlexGrow(1, grid);
+        // On a phone the page scrolls and the grid keeps a readable height.
+        grid.setMinHeight("22rem");
+        NarrowScreens.hideOnPhones(
+                grid,
+                Stream.of("vendor", "apps", "connected", "checked")
+                        .map(grid::getColumnByKey)
+                        .toList());
+    }
+
+    /** A page of rows and the store-data lines of its Approved accounts, as read once for every view that shares it. */
+    private record Page(List<IntegrationRow> rows, Map<Long, String> dataLines) {}
+
+    private static Page readPage(
+            IntegrationService integrations,
+            StoreDataLines storeData,
+            IntegrationFilter filter,
+            int offset,
+            int limit,
+            List<String> sort) {
+        List<IntegrationRow> rows = integrations.findMine(filter, offset, limit, sort);
+        // One query for the page's Approved accounts, read with the rows they belong to.
+        Map<Long, String> lines = storeData.lines(rows.stream()
+                .filter(row -> row.status() == IntegrationStatus.APPROVED)
+                .map(IntegrationRow::accountId)
+                .distinct()
+                .toList());
+        return new Page(List.copyOf(rows), Map.copyOf(lines));
+    }
+
+    /** Everything again from the database. */
+    void refresh() {
+        known.clear();
+        dataLines.clear();
+        rows.refreshAll();
+    }
+
+    /** The customer removed this row here; the grid pages again without it. */
+    void removed(long integrationId) {
+        known.remove(integrationId);
+        afterRemoval();
+        rows.refreshAll();
+    }
+
+    /** Once something was removed, an empty grid is not "no integrations yet". */
+    private void afterRemoval() {
+        grid.setEmptyStateText(
+                "No integrations now. Press Connect on App Store Connect above to connect an account " + "again.");
+    }
+
+    /**
+     * Applies pushed changes and, if one came in the same batch, the verifier's check time
+     * ({@code checkedAt}, or null). A changed row already on screen is replaced in place; a new or
+     * removed row changes the paging, so the grid pages again through its normal data path, which
+     * also brings every row's check time: then no row is re-sent on its own as well.
+     */
+    void apply(List<IntegrationChange> changes, Instant checkedAt) {
+        boolean pagingChanged = false;
+        Map<Long, IntegrationRow> changedInPlace = new LinkedHashMap<>();
+        for (IntegrationChange change : changes) {
+            IntegrationRow row = change.row();
+            boolean shown = known.containsKey(row.id());
+            boolean filteredOut = statusFilter.getValue() != null && statusFilter.getValue() != row.status();
+            if (row.status() == IntegrationStatus.REMOVED) {
+                afterRemoval();
+            }
+            if (row.status() == IntegrationStatus.REMOVED || filteredOut) {
+                pagingChanged |= known.remove(row.id()) != null;
+                changedInPlace.remove(row.id());
+            } else if (shown) {
+                if (row.status() == IntegrationStatus.APPROVED) {
+                    // Approved just now, read without the database (a push): its import starts with the approval.
+                    dataLines.putIfAbsent(row.accountId(), "Sales import starting");
+                }
+                known.put(row.id(), row);
+                changedInPlace.put(row.id(), row);
+            } else {
+                known.put(row.id(), row);
+                pagingChanged = true;
+            }
+        }
+        if (checkedAt != null && (pushedCheck == null || checkedAt.isAfter(pushedCheck))) {
+            pushedCheck = checkedAt;
+            // Each row's cell shows it (lastChecked): only the rows the check looked at need drawing again.
+            known.values().stream()
+                    .filter(row -> lookedAt(row, checkedAt))
+                    .forEach(row -> changedInPlace.putIfAbsent(row.id(), row));
+        }
+        if (pagingChanged) {
+            rows.refreshAll();
+        } else {
+            changedInPlace.values().forEach(row -> rows.refreshItem(known.getOrDefault(row.id(), row)));
+        }
+    }
+
+    /**
+     * Whether the verifier looked at this row in the check at {@code checkedAt}: every Pending and
+     * Approved row connected by then; Expired rows it leaves alone, and a row connected after that
+     * moment is "Not yet" checked.
+     */
+    private static boolean lookedAt(IntegrationRow row, Instant checkedAt) {
+        return row.status().isWatched() && !row.connectedAt().isAfter(checkedAt);
+    }
+
+    /** When the verifier last looked at this row: the latest check heard by push, or what the row was read with. */
+    Instant lastChecked(IntegrationRow row) {
+        Instant read = row.lastCheckedAt();
+        if (pushedCheck != null && lookedAt(row, pushedCheck) && (read == null || pushedCheck.isAfter(read))) {
+            return pushedCheck;
+        }
+        return read;
+    }
+
+    /** Every row the grid would show now, fetched as the grid fetches. */
+    List<IntegrationRow> rows() {
+        return grid.getGenericDataView().getItems().toList();
+    }
+
+    /** The rows as this view knows them, from its fetches and pushes, without asking the database. */
+    List<IntegrationRow> knownRows() {
+        return List.copyOf(known.values());
+    }
+
+    private IntegrationFilter filter() {
+        return new IntegrationFilter(statusFilter.getValue());
+    }
+
+    private static List<String> sortKeys(List<QuerySortOrder> orders) {
+        List<String> keys = new ArrayList<>();
+        orders.forEach(
+                order -> keys.add((order.getDirection() == SortDirection.DESCENDING ? "-" : "") + order.getSorted()));
+        return keys;
+    }
+}

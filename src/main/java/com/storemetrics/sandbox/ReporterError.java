@@ -1,0 +1,37 @@
+package com.storemetrics.sandbox;
+
+import org.springframework.http.HttpStatus;
+
+/** A refusal the Reporter expresses as an XML error: Apple's status, code and words. */
+final class ReporterError extends RuntimeException {
+
+    final HttpStatus status;
+    final int code;
+
+    ReporterError(HttpStatus status, int code, String message) {
+        super(message);
+        this.status = status;
+        this.code = code;
+    }
+
+    static ReporterError invalid(String why) {
+        return new ReporterError(HttpStatus.BAD_REQUEST, 100, "Invalid request: " + why);
+    }
+
+    static final ReporterError UNAUTHORIZED = new ReporterError(
+            HttpStatus.UNAUTHORIZED,
+            101,
+            "The access token is invalid or has expired. Generate a new one in App Store Connect > Sales and Trends > Reports.");
+    static final ReporterError FORBIDDEN = new ReporterError(
+            HttpStatus.FORBIDDEN, 102, "You do not have permission to view reports for this account.");
+    static final ReporterError NO_SALES =
+            new ReporterError(HttpStatus.NOT_FOUND, 213, "There were no sales for the date specified.");
+    static final ReporterError NOT_AVAILABLE =
+            new ReporterError(HttpStatus.NOT_FOUND, 214, "Reports are not available for the date specified.");
+    /** Apple's wording for a day whose report is not published yet (the status code is unconfirmed). */
+    static final String NOT_YET_MESSAGE = "Report is not available yet. Daily reports for the Americas are "
+            + "available by 5 am Pacific Time; Japan, Australia, and New Zealand by 5 am Japan Standard Time; "
+            + "and 5 am Central European Time for all other territories.";
+
+    static final ReporterError NOT_YET = new ReporterError(HttpStatus.NOT_FOUND, 215, NOT_YET_MESSAGE);
+}

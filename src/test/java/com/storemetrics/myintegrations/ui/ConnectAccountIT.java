@@ -1,0 +1,73 @@
+package com.storemetrics.myintegrations.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.storemetrics.BrowserTest;
+import com.storemetrics.DemoAccounts;
+import com.storemetrics.SandboxControl;
+import com.storemetrics.SignIn;
+import com.storemetrics.connect.ConnectionService;
+import com.storemetrics.integration.CredentialKind;
+import com.storemetrics.verification.MembershipCheck;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+/** A customer connects an account in a real browser and watches it approved, without reloading. */
+class ConnectAccountIT extends BrowserTest {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void alice_connects_pixel_forge_sees_it_pending_and_then_approved_without_a_reload() {
+        signIn("alice", "alice-demo-2026");
+        connectUpToStepThree(SandboxControl.ALICE_TOKEN, "Pixel Forge Studio", " app");
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("service-apple-id"), SandboxControl.SERVICE_APPLE_ID));
+        driver.findElement(By.id("invited-confirmation")).click();
+        driver.findElement(By.id("dialog-finish")).click();
+
+        By pending = By.xpath("//vaadin-grid-cell-content[contains(., 'Pending')]");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(pending));
+        assertThat(driver.findElement(By.xpath("//vaadin-grid-cell-content[contains(., 'Pixel Forge Studio')]")))
+                .isNotNull();
+        String pageBefore =
+                (String) ((JavascriptExecutor) driver).executeScript("return window.performance.timeOrigin.toString()");
+
+        // The account holder invites our service Apple ID in the sandbox, as in Users and Access.
+        new SandboxControl(port).invite(SandboxControl.PIXEL_FORGE, SandboxControl.SERVICE_APPLE_ID);
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//vaadin-grid-cell-content[contains(., 'Approved')]")));
+        String pageAfter =
+                (String) ((JavascriptExecutor) driver).executeScript("return window.performance.timeOrigin.toString()");
+        assertThat(pageAfter).as("the same page, not reloaded").isEqualTo(pageBefore);
+    }
+
+    @Test
+    void a_colleagues_account_is_approved_at_finish_without_an_invitation() {
+        SignIn.as(
+                context,
+                "bob",
+                () -> context.getBean(ConnectionService.class)
+                        .finish(List.of(DemoAccounts.PIXEL_FORGE), CredentialKind.ACCESS_TOKEN));
+        // Bob's account holder invites our service user; the verifier accepts and sees the membership.
+        new SandboxControl(port).invite(SandboxControl.PIXEL_FORGE, SandboxControl.SERVICE_APPLE_ID);
+        completeChecks(context.getBean(MembershipCheck.class), 1);
+        signIn("alice", "alice-demo-2026");
+        connectUpToStepThree(SandboxControl.ALICE_TOKEN, "Pixel Forge Studio", "Connected by a colleague");
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("no-invitation-needed")));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("dialog-finish")))
+                .click();
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(cell("Approved")));
+        assertNoErrorToast(driver);
+    }
+}
