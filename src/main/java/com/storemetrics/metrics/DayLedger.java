@@ -11,6 +11,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What happened to every (account, report, vendor, day) the importer asked Apple for
@@ -54,7 +55,10 @@ class DayLedger {
         return states;
     }
 
-    /** Apple published the day and it was stored: its status row says so (in the day's transaction). */
+    /**
+     * Apple published the day and it was stored: its status row says so (in the day's transaction,
+     * which holds the account: {@link ImportLedger#HOLD_ACCOUNT}).
+     */
     void published(DailyReport.Day day, String report, DayStatus status, Instant at, String note) {
         jdbc.sql(MERGE_DAY + " WHEN MATCHED THEN UPDATE SET status = :status, fetched_at = :at, attempts = 0,"
                         + " next_attempt_at = NULL, last_failure = NULL, note = :note"
@@ -71,9 +75,12 @@ class DayLedger {
     /**
      * Apple has not published the day, or reading it failed. A day already stored keeps its figures
      * and its status (a trailing re-read that fails changes nothing); otherwise the day is marked so.
+     * One writer of the account at a time ({@link ImportLedger#HOLD_ACCOUNT}).
      */
+    @Transactional
     void notStored(
             DailyReport.Day day, String report, DayStatus status, Instant at, Instant nextAttempt, String failure) {
+        jdbc.sql(ImportLedger.HOLD_ACCOUNT).param("account", day.accountId()).update();
         jdbc.sql(MERGE_DAY + " WHEN MATCHED THEN UPDATE SET"
                         + " status = CASE WHEN t.status IN ('DATA', 'NO_SALES') THEN t.status ELSE :status END,"
                         + " fetched_at = CASE WHEN t.status IN ('DATA', 'NO_SALES') THEN t.fetched_at ELSE :at END,"

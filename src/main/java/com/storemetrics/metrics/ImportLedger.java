@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -139,8 +140,32 @@ class ImportLedger {
         return List.copyOf(imports.values());
     }
 
+    /**
+     * Holds the account's import row until the caller's transaction ends, so that the importer's
+     * writes of one account's rows run one after another on every node (see {@link #HOLD_ACCOUNT}).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void holdAccount(long accountId) {
+        jdbc.sql(HOLD_ACCOUNT).param("account", accountId).update();
+    }
+
+    /**
+     * One writer per account at a time. The recurring batch runs on one node, but a batch "soon" after
+     * an approval may run on another node meanwhile, and tests run importers side by side: two writers
+     * of the same account can meet. The day tables and roll-ups are written with {@code DELETE} +
+     * {@code MERGE ... SET n = n + s.n}; on PostgreSQL (read committed) a second writer of the same day
+     * would add its rows to the first one's (a doubled day), and two first writers of a month or a
+     * status row would race to insert it (a duplicate key). Every transaction that writes an account's
+     * day, month or status rows therefore starts by updating the account's import row, a row lock held
+     * to commit: the second writer waits, then sees the first one's rows. HSQLDB locks whole tables
+     * anyway. The row exists for every account the importer works for ({@link #reconcile}).
+     */
+    static final String HOLD_ACCOUNT = "UPDATE metrics_account_import SET active = active WHERE account_id = :account";
+
     /** Nothing of the report is due for the account before {@code at}. */
+    @Transactional
     void nextDue(long accountId, String report, Instant at) {
+        holdAccount(accountId);
         jdbc.sql(
                         "MERGE INTO metrics_report_due t USING (VALUES (CAST(:account AS BIGINT), CAST(:report AS VARCHAR(20))))"
                                 + " AS s (account_id, report) ON t.account_id = s.account_id AND t.report = s.report"

@@ -174,6 +174,19 @@ public class ReportImporter {
         return new RunResult(counts[0], counts[1], counts[2], counts[3], stop || outOfAllowance, waiting - counts[4]);
     }
 
+    /**
+     * Stores a day Apple published and the day's status in one transaction that first holds the
+     * account, so two writers of one account (two nodes) run one after the other
+     * ({@link ImportLedger#HOLD_ACCOUNT}).
+     */
+    public void storePublished(DailyReport report, DailyReport.Day day, DailyReport.Answer answer, Instant at) {
+        transaction.executeWithoutResult(tx -> {
+            ledger.holdAccount(day.accountId());
+            answer.store().run();
+            days.published(day, report.name(), answer.status(), at, answer.note());
+        });
+    }
+
     /** Asks Apple for one day, stores or records what came back; says what the batch must do next. */
     private ImportFailures.Verdict importDay(DueDays.Task task, int[] counts) {
         DailyReport report = task.report();
@@ -182,10 +195,7 @@ public class ReportImporter {
         try {
             DailyReport.Answer answer = report.fetch(serviceAccessToken, task.day(), at);
             if (answer.status().isPublished()) {
-                transaction.executeWithoutResult(tx -> {
-                    answer.store().run();
-                    days.published(task.day(), report.name(), answer.status(), at, answer.note());
-                });
+                storePublished(report, task.day(), answer, at);
                 counts[1]++;
             } else {
                 days.notStored(
