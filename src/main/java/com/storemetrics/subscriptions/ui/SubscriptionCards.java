@@ -83,7 +83,7 @@ final class SubscriptionCards extends Div {
         count(atRisk, now, before, now.atRisk(), before.atRisk());
         Flows flows = dashboard.flows();
         Flows previous = dashboard.previousFlows();
-        activations.show(Figures.count(flows.activations()), change(flows.activations(), previous.activations()));
+        flow(activations, now, before, flows.activations(), previous.activations());
         conversion.show(
                 percent(flows.trialConversionRate())
                         + (flows.trialsEnded() == 0
@@ -91,8 +91,7 @@ final class SubscriptionCards extends Div {
                                 : " (" + Figures.count(flows.trialConversions()) + " of "
                                         + Figures.count(flows.trialsEnded()) + ")"),
                 points(flows.trialConversionRate(), previous.trialConversionRate()));
-        cancellations.show(
-                Figures.count(flows.cancellations()), change(flows.cancellations(), previous.cancellations()));
+        flow(cancellations, now, before, flows.cancellations(), previous.cancellations());
         churn.show(percent(dashboard.churnRate()), points(dashboard.churnRate(), dashboard.previousChurnRate()));
         mrr.show(
                 now.day() == null ? "not reported yet" : Figures.money(now.mrr().estimated(), currency),
@@ -100,6 +99,17 @@ final class SubscriptionCards extends Div {
                         ? "no published day to compare"
                         : change(now.mrr().estimated(), before.mrr().estimated()));
         note.setText(SubscriptionTexts.note(dashboard));
+    }
+
+    /** Events over a period: a period without a published day is not reported, never zero. */
+    private static void flow(SubscriptionCard card, Snapshot now, Snapshot before, long current, long previous) {
+        if (now.day() == null) {
+            card.show("not reported yet", "Apple has not published a day of this period");
+            return;
+        }
+        card.show(
+                Figures.count(current),
+                before.day() == null ? "no published day in the previous period" : change(current, previous));
     }
 
     private static void count(SubscriptionCard card, Snapshot now, Snapshot before, long current, long previous) {
