@@ -1,6 +1,7 @@
 package com.storemetrics.metrics;
 
 import com.storemetrics.appstore.SalesRow;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.context.ApplicationContext;
@@ -14,5 +15,11 @@ public final class MetricsBenchAccess {
     public static int storeDay(
             ApplicationContext context, long accountId, String vendor, LocalDate day, List<SalesRow> rows) {
         return context.getBean(SalesDayWriter.class).replaceDay(accountId, vendor, day, SalesLines.of(rows));
+    }
+
+    /** What the importer does with a published answer: stores it and the day's status in one transaction. */
+    public static void storePublished(
+            ApplicationContext context, DailyReport report, DailyReport.Day day, DailyReport.Answer answer) {
+        context.getBean(ReportImporter.class).storePublished(report, day, answer, Instant.now());
     }
 }
