@@ -154,7 +154,7 @@ CREATE TABLE subscription_event_country_month (
 );
 
 -- What each stored day's two files were like: rows, versions, whether the Subscription report agrees with
--- the day before plus the day's events (BALANCED, MISMATCH with how many subscription-country keys differ,
+-- the day before plus the day's events (BALANCED, MISMATCH with how many (subscription, country) pairs differ,
 -- or UNCHECKED while the day before is not stored), and what was new to us (event names, columns, apps).
 -- Such a day is stored as Apple sent it and flagged, never "fixed".
 CREATE TABLE subscription_report_day (
@@ -165,7 +165,7 @@ CREATE TABLE subscription_report_day (
     event_rows        INT NOT NULL,
     report_versions   VARCHAR(20) NOT NULL,
     balance           VARCHAR(12) NOT NULL,
-    mismatched_keys   INT NOT NULL,
+    mismatched_pairs  INT NOT NULL,
     unknown_events    VARCHAR(500),
     unknown_columns   VARCHAR(500),
     unknown_apps      VARCHAR(500),

@@ -38,10 +38,10 @@ class SubscriptionChecks {
                         + " ON t.account_id = s.account_id AND t.report_date = s.report_date"
                         + " AND t.vendor_number = s.vendor_number WHEN MATCHED THEN UPDATE SET"
                         + " subscription_rows = :subscriptionRows, event_rows = :eventRows, report_versions = :versions,"
-                        + " balance = 'UNCHECKED', mismatched_keys = 0, unknown_events = :events,"
+                        + " balance = 'UNCHECKED', mismatched_pairs = 0, unknown_events = :events,"
                         + " unknown_columns = :columns, unknown_apps = :apps"
                         + " WHEN NOT MATCHED THEN INSERT (account_id, report_date, vendor_number, subscription_rows,"
-                        + " event_rows, report_versions, balance, mismatched_keys, unknown_events, unknown_columns,"
+                        + " event_rows, report_versions, balance, mismatched_pairs, unknown_events, unknown_columns,"
                         + " unknown_apps) VALUES (s.account_id, s.report_date, s.vendor_number, :subscriptionRows,"
                         + " :eventRows, :versions, 'UNCHECKED', 0, :events, :columns, :apps)")
                 .params(day)
@@ -87,7 +87,7 @@ class SubscriptionChecks {
                 .params(args)
                 .query(Integer.class)
                 .single();
-        jdbc.sql("UPDATE subscription_report_day SET balance = :balance, mismatched_keys = :mismatched"
+        jdbc.sql("UPDATE subscription_report_day SET balance = :balance, mismatched_pairs = :mismatched"
                         + " WHERE account_id = :account AND report_date = :day AND vendor_number = :vendor")
                 .params(args)
                 .param("balance", mismatched == 0 ? "BALANCED" : "MISMATCH")

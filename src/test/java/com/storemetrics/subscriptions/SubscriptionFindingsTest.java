@@ -51,7 +51,7 @@ class SubscriptionFindingsTest extends SpringTest {
         // S1: 10 + 3 subscribed is 13, Apple says 15; S2: 4 the day before, gone without an event.
         assertThat(balance(MONDAY.plusDays(1))).isEqualTo("MISMATCH");
         assertThat(jdbc.queryForObject(
-                        "SELECT mismatched_keys FROM subscription_report_day WHERE account_id = ? AND report_date = ?",
+                        "SELECT mismatched_pairs FROM subscription_report_day WHERE account_id = ? AND report_date = ?",
                         Integer.class,
                         ACCOUNT,
                         MONDAY.plusDays(1)))

@@ -233,7 +233,9 @@ class SubscriptionImportTest extends SpringTest {
         int after = MetricsFixture.importUntilIdle(restarted);
 
         LocalDate newest = SubscriptionsFixture.newestPublished(clock);
-        assertThat(before).isEqualTo(40);
+        // Two batches of 20 requests; before 5 am Pacific the newest day is not published and its
+        // Subscription report alone was asked (one request), which leaves one request of the first batch.
+        assertThat(before).isEqualTo(newest.equals(today().minusDays(2)) ? 40 : 39);
         assertThat(before + after).isEqualTo(newest.equals(today().minusDays(2)) ? 2 * 364 : 2 * 363 + 1);
     }
 
@@ -266,7 +268,13 @@ class SubscriptionImportTest extends SpringTest {
                 "SELECT COUNT(*) FROM metrics_day_import WHERE account_id = ? AND report = 'SUBSCRIPTIONS'",
                 Integer.class,
                 pixelForge);
-        assertThat(salesDays + 2 * subscriptionDays).isBetween(70, 72);
+        // A subscription day not published yet cost one request (its Subscription report alone).
+        int subscriptionDaysNotYet = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM metrics_day_import WHERE account_id = ? AND report = 'SUBSCRIPTIONS'"
+                        + " AND status = 'NOT_YET'",
+                Integer.class,
+                pixelForge);
+        assertThat(salesDays + 2 * subscriptionDays - subscriptionDaysNotYet).isBetween(70, 72);
         assertThat(salesDays).as("the newest days of both, side by side").isBetween(22, 26);
         assertThat(subscriptionDays).isBetween(22, 25);
     }

@@ -41,7 +41,12 @@ class NavigationSecurityTest extends KaribuTest {
         _assertOne(DataIntegrationView.class);
         // The sandbox is on in tests: its console (any signed-in user) follows the role's own entries.
         assertThat(navigationLabels())
-                .containsExactly("My Account", "Data Integration", "Store Metrics", "App Store Connect sandbox");
+                .containsExactly(
+                        "My Account",
+                        "Data Integration",
+                        "Store Metrics",
+                        "Subscriptions",
+                        "App Store Connect sandbox");
     }
 
     @Test
