@@ -14,9 +14,12 @@ public final class MetricsBenchAccess {
     /** Aggregates and stores one vendor's day exactly as the importer does after Apple answered with data. */
     public static int storeDay(
             ApplicationContext context, long accountId, String vendor, LocalDate day, List<SalesRow> rows) {
-        DayFigures figures = DayFigures.of(rows);
-        context.getBean(MetricsStore.class)
-                .storeDay(accountId, vendor, day, MetricsStore.DayStatus.DATA, figures, Instant.now());
-        return figures.figures().size();
+        return context.getBean(SalesDayWriter.class).replaceDay(accountId, vendor, day, SalesLines.of(rows));
+    }
+
+    /** What the importer does with a published answer: stores it and the day's status in one transaction. */
+    public static void storePublished(
+            ApplicationContext context, DailyReport report, DailyReport.Day day, DailyReport.Answer answer) {
+        context.getBean(ReportImporter.class).storePublished(report, day, answer, Instant.now());
     }
 }

@@ -20,6 +20,9 @@ public class AppleCallAccounting implements NodeLocalState {
     private final Clock clock;
     private final Map<AppleProtocol, RollingHourCounter> sent = new EnumMap<>(AppleProtocol.class);
     private final Map<String, AppleRateLimit> lastRateLimitByKeyId = new ConcurrentHashMap<>();
+    /** Requests ever sent by each thread, per protocol: a caller's own count, whatever other threads send. */
+    private final ThreadLocal<int[]> sentByThread =
+            ThreadLocal.withInitial(() -> new int[AppleProtocol.values().length]);
 
     AppleCallAccounting(Clock clock) {
         this.clock = clock;
@@ -31,6 +34,15 @@ public class AppleCallAccounting implements NodeLocalState {
     /** Requests sent with this protocol in the last hour (to the minute). */
     public int requestsInLastHour(AppleProtocol protocol) {
         return sent.get(protocol).total(clock.millis());
+    }
+
+    /**
+     * Requests this thread has sent with this protocol so far, retries included: a background job
+     * (the importer) takes the difference around its calls to count exactly what its own calls cost,
+     * while other threads (the verifier, customers' dialogs) send at the same time.
+     */
+    public int sentByThisThread(AppleProtocol protocol) {
+        return sentByThread.get()[protocol.ordinal()];
     }
 
     /** The {@code X-Rate-Limit} Apple last reported for this key id, if any answer carried one. */
@@ -46,6 +58,7 @@ public class AppleCallAccounting implements NodeLocalState {
 
     void requestSent(AppleProtocol protocol) {
         sent.get(protocol).add(clock.millis());
+        sentByThread.get()[protocol.ordinal()]++;
     }
 
     void rateLimitSeen(String keyId, String header) {

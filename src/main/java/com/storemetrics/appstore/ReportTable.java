@@ -44,6 +44,7 @@ final class ReportTable {
     private final String report;
     private final int width;
     private final Map<String, Integer> positionByColumn = new HashMap<>();
+    private final Set<String> unknownColumns = new TreeSet<>();
     private final List<Line> lines = new ArrayList<>();
 
     private ReportTable(String report, String[] header, List<Column> columns) {
@@ -67,6 +68,11 @@ final class ReportTable {
         }
         if (!missing.isEmpty()) {
             throw new UnreadableAnswer("the " + report + " report lacks the column(s) " + missing);
+        }
+        for (int i = 0; i < header.length; i++) {
+            if (!header[i].isBlank() && !positionByColumn.containsValue(i)) {
+                unknownColumns.add(header[i].trim());
+            }
         }
     }
 
@@ -104,6 +110,11 @@ final class ReportTable {
 
     List<Line> lines() {
         return List.copyOf(lines);
+    }
+
+    /** Header names this reader has no column for, as the file wrote them (ignored when reading). */
+    Set<String> unknownColumns() {
+        return Set.copyOf(unknownColumns);
     }
 
     boolean has(String column) {

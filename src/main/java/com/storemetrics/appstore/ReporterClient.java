@@ -128,7 +128,12 @@ public class ReporterClient implements NodeLocalState {
         return new DailySubscriptions(
                 ReportOutcome.DATA,
                 new SubscriptionReport(
-                        request.vendor, date, versioned.version(), parsed.rows(), parsed.countColumns()));
+                        request.vendor,
+                        date,
+                        versioned.version(),
+                        parsed.rows(),
+                        parsed.countColumns(),
+                        parsed.unknownColumns()));
     }
 
     /**
@@ -146,10 +151,13 @@ public class ReporterClient implements NodeLocalState {
                     new SubscriptionEventReport(request.vendor, date, versioned.version(), List.of());
             return new DailySubscriptionEvents(outcomeOf404(answer), none);
         }
-        List<SubscriptionEventRow> rows = request.read(() -> SubscriptionEventTsv.parseGzip(answer.body(), unpacked()));
-        request.requireRows(rows.isEmpty());
+        SubscriptionEventTsv.Parsed parsed =
+                request.read(() -> SubscriptionEventTsv.parseGzipWithColumns(answer.body(), unpacked()));
+        request.requireRows(parsed.rows().isEmpty());
         return new DailySubscriptionEvents(
-                ReportOutcome.DATA, new SubscriptionEventReport(request.vendor, date, versioned.version(), rows));
+                ReportOutcome.DATA,
+                new SubscriptionEventReport(
+                        request.vendor, date, versioned.version(), parsed.rows(), parsed.unknownColumns()));
     }
 
     private static ReportOutcome outcomeOf404(Answer answer) {

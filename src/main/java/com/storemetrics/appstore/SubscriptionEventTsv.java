@@ -4,6 +4,7 @@ import com.storemetrics.appstore.ReportTable.Column;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The daily Subscription Event report (gzip TSV, versions 1_3, 1_4 and older files), by header
@@ -48,11 +49,22 @@ final class SubscriptionEventTsv {
 
     private SubscriptionEventTsv() {}
 
+    /** What a file held: its rows and the columns this reader does not know. */
+    record Parsed(List<SubscriptionEventRow> rows, Set<String> unknownColumns) {}
+
+    static Parsed parseGzipWithColumns(byte[] gzip, long maxUncompressedBytes) {
+        return GzipReports.parse(gzip, maxUncompressedBytes, SubscriptionEventTsv::parseWithColumns);
+    }
+
     static List<SubscriptionEventRow> parseGzip(byte[] gzip, long maxUncompressedBytes) {
-        return GzipReports.parse(gzip, maxUncompressedBytes, SubscriptionEventTsv::parse);
+        return parseGzipWithColumns(gzip, maxUncompressedBytes).rows();
     }
 
     static List<SubscriptionEventRow> parse(Reader tsv) {
+        return parseWithColumns(tsv).rows();
+    }
+
+    static Parsed parseWithColumns(Reader tsv) {
         ReportTable table = ReportTable.read(tsv, "Subscription Event", COLUMNS);
         List<SubscriptionEventRow> rows = new ArrayList<>();
         for (ReportTable.Line line : table.lines()) {
@@ -87,6 +99,6 @@ final class SubscriptionEventTsv {
                     line.count("Quantity"),
                     line.optionalCount("Paid Service Days Recovered")));
         }
-        return List.copyOf(rows);
+        return new Parsed(List.copyOf(rows), table.unknownColumns());
     }
 }

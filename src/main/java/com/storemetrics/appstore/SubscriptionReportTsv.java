@@ -40,8 +40,8 @@ final class SubscriptionReportTsv {
 
     private SubscriptionReportTsv() {}
 
-    /** What a file held: its rows and the count columns it had. */
-    record Parsed(List<SubscriptionRow> rows, Set<String> countColumns) {}
+    /** What a file held: its rows, the count columns it had, and the columns this reader does not know. */
+    record Parsed(List<SubscriptionRow> rows, Set<String> countColumns, Set<String> unknownColumns) {}
 
     static Parsed parseGzip(byte[] gzip, long maxUncompressedBytes) {
         return GzipReports.parse(gzip, maxUncompressedBytes, SubscriptionReportTsv::parse);
@@ -70,7 +70,7 @@ final class SubscriptionReportTsv {
                     Countries.alpha2(line, "Country"),
                     counts(line)));
         }
-        return new Parsed(rows, table.present(COUNT_COLUMNS));
+        return new Parsed(rows, table.present(COUNT_COLUMNS), table.unknownColumns());
     }
 
     private static SubscriptionCounts counts(ReportTable.Line line) {

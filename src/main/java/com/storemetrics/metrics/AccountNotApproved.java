@@ -8,7 +8,7 @@ import org.springframework.security.access.AccessDeniedException;
  */
 public class AccountNotApproved extends AccessDeniedException {
 
-    AccountNotApproved() {
+    public AccountNotApproved() {
         super("No Approved integration of this account");
     }
 }

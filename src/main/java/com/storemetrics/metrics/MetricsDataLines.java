@@ -29,11 +29,13 @@ class MetricsDataLines implements StoreDataLines {
             DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.UK).withZone(java.time.ZoneOffset.UTC);
 
     private final MetricsQueries queries;
+    private final ImportLedger ledger;
     private final MetricsProperties properties;
     private final Clock clock;
 
-    MetricsDataLines(MetricsQueries queries, MetricsProperties properties, Clock clock) {
+    MetricsDataLines(MetricsQueries queries, ImportLedger ledger, MetricsProperties properties, Clock clock) {
         this.queries = queries;
+        this.ledger = ledger;
         this.properties = properties;
         this.clock = clock;
     }
@@ -64,7 +66,7 @@ class MetricsDataLines implements StoreDataLines {
                         .map(vendor -> new Progress(vendor.newestDay(), vendor.days()))
                         .reduce(Progress::leastOf)
                         .orElse(null);
-        MetricsQueries.ImportRecord record = queries.importRecord(accountId);
+        ImportLedger.ImportRecord record = ledger.record(accountId);
         String running = record == null
                 ? "Sales import: not started (it starts with the account's first approval)"
                 : record.active()

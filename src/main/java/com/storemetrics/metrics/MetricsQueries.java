@@ -2,10 +2,7 @@ package com.storemetrics.metrics;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * The view's reads. Callers have already checked that the signed-in customer may see the account
  * ({@link MetricsService}); every query is scoped by account id. Sums over a period read the month
- * roll-ups plus the edge days ({@link RollUp}); the chart reads the day roll-ups (per account, or
+ * roll-ups plus the edge days ({@link PeriodSums}); the chart reads the day roll-ups (per account, or
  * one app's through the (account, app, day) index).
  */
 @Component
@@ -26,9 +23,11 @@ class MetricsQueries {
     record Row(String key, Bucket bucket, String currency, long units, long refunds, BigDecimal proceeds) {}
 
     private final JdbcTemplate jdbc;
+    private final PeriodSums periods;
 
-    MetricsQueries(JdbcTemplate jdbc) {
+    MetricsQueries(JdbcTemplate jdbc, PeriodSums periods) {
         this.jdbc = jdbc;
+        this.periods = periods;
     }
 
     /** One day's downloads and proceeds in one currency, of one vendor (or one vendor's app). */
@@ -72,93 +71,26 @@ class MetricsQueries {
                 : ranged("'all'", RollUp.APP, accountId, appKey, from, to);
     }
 
-    /**
-     * Sums over [from, to] grouped by {@code keyColumn}, bucket and currency: the months the period
-     * touches from the month table, corrected by days from the day table. A month the period covers
-     * in part is either left out and its days inside added, or taken whole and its days outside
-     * subtracted, whichever reads fewer days; so a year reads about 12 months plus at most half a
-     * month of days at each end. A key whose day count sums to zero was not in the period.
-     */
+    /** Sums over [from, to] per {@code keyColumn}, bucket and currency (months plus edge days: {@link PeriodSums}). */
     private List<Row> ranged(
             String keyColumn, RollUp rollUp, long accountId, String appKey, LocalDate from, LocalDate to) {
-        String app = appKey == null ? "" : " AND app_sku = ?";
-        List<String> parts = new ArrayList<>();
-        List<Object> args = new ArrayList<>();
-        YearMonth firstMonth = null;
-        YearMonth lastMonth = null;
-        for (YearMonth month = YearMonth.from(from); !month.isAfter(YearMonth.from(to)); month = month.plusMonths(1)) {
-            LocalDate start = month.atDay(1);
-            LocalDate end = month.atEndOfMonth();
-            LocalDate inFrom = start.isBefore(from) ? from : start;
-            LocalDate inTo = end.isAfter(to) ? to : end;
-            long inside = ChronoUnit.DAYS.between(inFrom, inTo) + 1;
-            if (inside * 2 <= month.lengthOfMonth() && inside < month.lengthOfMonth()) {
-                dayPart(parts, args, keyColumn, rollUp, app, accountId, appKey, inFrom, inTo, false);
-                continue;
-            }
-            firstMonth = firstMonth == null ? month : firstMonth;
-            lastMonth = month;
-            if (start.isBefore(inFrom)) {
-                dayPart(parts, args, keyColumn, rollUp, app, accountId, appKey, start, inFrom.minusDays(1), true);
-            }
-            if (end.isAfter(inTo)) {
-                dayPart(parts, args, keyColumn, rollUp, app, accountId, appKey, inTo.plusDays(1), end, true);
-            }
-        }
-        if (firstMonth != null) {
-            // Months taken whole are consecutive: only the first and the last can be partial.
-            parts.add("SELECT " + keyColumn + " AS k, bucket, currency, units AS u, refund_units AS r, proceeds AS p,"
-                    + " day_count AS n FROM " + rollUp.monthTable()
-                    + " WHERE account_id = ? AND report_month BETWEEN ? AND ?" + app);
-            args.addAll(List.of(accountId, RollUp.month(firstMonth), RollUp.month(lastMonth)));
-            if (appKey != null) {
-                args.add(appKey);
-            }
-        }
-        // Added up here rather than by the database: HSQLDB groups through string comparisons, and
-        // these are at most some tens of thousands of rows.
-        Map<List<String>, long[]> counts = new LinkedHashMap<>();
-        Map<List<String>, BigDecimal> proceeds = new HashMap<>();
-        jdbc.query(
-                String.join(" UNION ALL ", parts),
-                rs -> {
-                    List<String> key = List.of(rs.getString(1), rs.getString(2), rs.getString(3));
-                    long[] sums = counts.computeIfAbsent(key, k -> new long[3]);
-                    sums[0] += rs.getLong(4);
-                    sums[1] += rs.getLong(5);
-                    sums[2] += rs.getLong(7);
-                    proceeds.merge(key, rs.getBigDecimal(6), BigDecimal::add);
-                },
-                args.toArray());
-        List<Row> rows = new ArrayList<>(counts.size());
-        counts.forEach((key, sums) -> {
-            if (sums[2] > 0) {
-                rows.add(new Row(
-                        key.get(0), Bucket.valueOf(key.get(1)), key.get(2), sums[0], sums[1], proceeds.get(key)));
-            }
-        });
+        Map<List<String>, PeriodSums.Sums> sums = periods.sum(
+                rollUp.tables(),
+                List.of(keyColumn, "bucket", "currency"),
+                accountId,
+                appKey == null ? "" : "app_sku = :app",
+                appKey == null ? Map.of() : Map.of("app", appKey),
+                from,
+                to);
+        List<Row> rows = new ArrayList<>(sums.size());
+        sums.forEach((key, sum) -> rows.add(new Row(
+                key.get(0),
+                Bucket.valueOf(key.get(1)),
+                key.get(2),
+                sum.counts()[0],
+                sum.counts()[1],
+                sum.amounts()[0])));
         return rows;
-    }
-
-    private static void dayPart(
-            List<String> parts,
-            List<Object> args,
-            String keyColumn,
-            RollUp rollUp,
-            String app,
-            long accountId,
-            String appKey,
-            LocalDate from,
-            LocalDate to,
-            boolean subtract) {
-        String sign = subtract ? "-" : "";
-        parts.add("SELECT " + keyColumn + " AS k, bucket, currency, " + sign + "units AS u, " + sign
-                + "refund_units AS r, " + sign + "proceeds AS p, CAST(" + sign + "1 AS BIGINT) AS n FROM "
-                + rollUp.dayTable() + " WHERE account_id = ? AND report_date BETWEEN ? AND ?" + app);
-        args.addAll(List.of(accountId, from, to));
-        if (appKey != null) {
-            args.add(appKey);
-        }
     }
 
     /** Apps of the account by SKU, with the newest title the reports gave them. */
@@ -176,7 +108,7 @@ class MetricsQueries {
     /** Days in the range that every one of {@code vendorCount} vendors has a published answer for. */
     List<LocalDate> reportedDays(long accountId, int vendorCount, LocalDate from, LocalDate to) {
         return jdbc.queryForList(
-                "SELECT report_date FROM metrics_day_import WHERE account_id = ?"
+                "SELECT report_date FROM metrics_day_import WHERE account_id = ? AND report = 'SALES'"
                         + " AND status IN ('DATA', 'NO_SALES') AND report_date BETWEEN ? AND ?"
                         + " GROUP BY report_date HAVING COUNT(*) >= ? ORDER BY report_date",
                 LocalDate.class,
@@ -189,7 +121,7 @@ class MetricsQueries {
     /** The newest day every vendor has a published answer for. */
     Optional<LocalDate> publishedUpTo(long accountId, int vendorCount) {
         List<LocalDate> days = jdbc.queryForList(
-                "SELECT report_date FROM metrics_day_import WHERE account_id = ?"
+                "SELECT report_date FROM metrics_day_import WHERE account_id = ? AND report = 'SALES'"
                         + " AND status IN ('DATA', 'NO_SALES') GROUP BY report_date HAVING COUNT(*) >= ?"
                         + " ORDER BY report_date DESC FETCH FIRST 1 ROWS ONLY",
                 LocalDate.class,
@@ -208,44 +140,12 @@ class MetricsQueries {
         args.add(from);
         return jdbc.query(
                 "SELECT account_id, vendor_number, MAX(report_date), COUNT(*) FROM metrics_day_import"
-                        + " WHERE account_id IN (" + ids + ") AND status IN ('DATA', 'NO_SALES') AND report_date >= ?"
+                        + " WHERE account_id IN (" + ids + ") AND report = 'SALES' AND status IN ('DATA', 'NO_SALES')"
+                        + " AND report_date >= ?"
                         + " GROUP BY account_id, vendor_number",
                 (rs, i) -> new VendorProgress(
                         rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getInt(4)),
                 args.toArray());
-    }
-
-    /** The account's import row as support reads it; null before its first approval. */
-    record ImportRecord(boolean active, String lastFailure, java.time.Instant lastFailureAt, int consecutiveFailures) {}
-
-    ImportRecord importRecord(long accountId) {
-        List<ImportRecord> records = jdbc.query(
-                "SELECT active, last_failure_kind, last_failure_message, last_failure_at,"
-                        + " consecutive_failures FROM metrics_account_import WHERE account_id = ?",
-                (rs, i) -> new ImportRecord(
-                        rs.getBoolean(1),
-                        rs.getString(2) == null ? null : rs.getString(2) + ": " + rs.getString(3),
-                        rs.getObject(4, java.time.OffsetDateTime.class) == null
-                                ? null
-                                : rs.getObject(4, java.time.OffsetDateTime.class)
-                                        .toInstant(),
-                        rs.getInt(5)),
-                accountId);
-        return records.isEmpty() ? null : records.get(0);
-    }
-
-    /** Whether the account imports now, and what last went wrong. */
-    record ImportState(boolean active, String lastFailure) {}
-
-    ImportState importState(long accountId) {
-        List<ImportState> states = jdbc.query(
-                "SELECT active, last_failure_kind, last_failure_message, consecutive_failures"
-                        + " FROM metrics_account_import WHERE account_id = ?",
-                (rs, i) -> new ImportState(
-                        rs.getBoolean(1),
-                        rs.getInt(4) > 0 && rs.getString(2) != null ? rs.getString(2) + ": " + rs.getString(3) : null),
-                accountId);
-        return states.isEmpty() ? new ImportState(false, null) : states.get(0);
     }
 
     static List<Row> copy(List<Row> rows) {

@@ -20,13 +20,13 @@ class MetricsScheduler {
     static final String SOON_TASK = "metrics-import-soon";
 
     @Bean
-    RecurringTask<Void> metricsImportTask(SalesImporter importer, MetricsProperties properties) {
+    RecurringTask<Void> metricsImportTask(ReportImporter importer, MetricsProperties properties) {
         return Tasks.recurring(RECURRING_TASK, FixedDelay.of(properties.importInterval()))
                 .execute((instance, context) -> importer.runBatch());
     }
 
     @Bean
-    OneTimeTask<Void> metricsImportSoonTask(SalesImporter importer) {
+    OneTimeTask<Void> metricsImportSoonTask(ReportImporter importer) {
         return Tasks.oneTime(SOON_TASK).execute((instance, context) -> importer.runBatch());
     }
 }

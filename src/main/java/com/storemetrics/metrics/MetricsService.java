@@ -40,6 +40,7 @@ public class MetricsService {
 
     private final ApprovedAccounts approvedAccounts;
     private final MetricsQueries queries;
+    private final ImportLedger ledger;
     private final ExchangeRates rates;
     private final MetricsProperties properties;
     private final CurrentUser currentUser;
@@ -48,12 +49,14 @@ public class MetricsService {
     MetricsService(
             ApprovedAccounts approvedAccounts,
             MetricsQueries queries,
+            ImportLedger ledger,
             ExchangeRates rates,
             MetricsProperties properties,
             CurrentUser currentUser,
             Clock clock) {
         this.approvedAccounts = approvedAccounts;
         this.queries = queries;
+        this.ledger = ledger;
         this.rates = rates;
         this.properties = properties;
         this.currentUser = currentUser;
@@ -111,7 +114,7 @@ public class MetricsService {
         LocalDate historyFrom = today.minusDays(properties.historyDays());
         int done = queries.reportedDays(accountId, vendors, historyFrom, today.minusDays(1))
                 .size();
-        MetricsQueries.ImportState state = queries.importState(accountId);
+        ImportLedger.ImportRecord state = ledger.record(accountId);
         LocalDate lastReportable = today.minusDays(1).isBefore(to) ? today.minusDays(1) : to;
         int unreported = (int) (ChronoUnit.DAYS.between(from, lastReportable) + 1)
                 - reported.size()
@@ -132,7 +135,10 @@ public class MetricsService {
                 // The caller has the account Approved, so its import runs (or starts with the next batch),
                 // whether or not the importer has reconciled since the approval.
                 new Dashboard.Progress(
-                        Math.min(done, properties.historyDays()), properties.historyDays(), true, state.lastFailure()),
+                        Math.min(done, properties.historyDays()),
+                        properties.historyDays(),
+                        true,
+                        state == null ? null : state.currentFailure()),
                 rates.displayCurrency(),
                 rates.date());
     }

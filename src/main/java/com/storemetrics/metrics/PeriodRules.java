@@ -36,7 +36,7 @@ public final class PeriodRules {
     }
 
     /** The same, with the window widened by {@code slackDays} at both ends (the service's check). */
-    static Optional<String> problem(LocalDate from, LocalDate to, LocalDate lastDay, int slackDays) {
+    public static Optional<String> problem(LocalDate from, LocalDate to, LocalDate lastDay, int slackDays) {
         return dayProblem(from, "first", lastDay, slackDays)
                 .or(() -> dayProblem(to, "last", lastDay, slackDays))
                 .or(() -> rangeProblem(from, to));

@@ -1,15 +1,13 @@
 package com.storemetrics.metrics;
 
-import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * A day table and the month table that sums it over (account, vendor, month), with the columns
- * (besides bucket and currency) that tell their rows apart. {@link MetricsStore#storeDay} keeps
- * each month table equal to the sum of its day table in the same transaction as the day;
- * {@link MetricsQueries} reads whole months from the month table and the edge days from the day
- * table (V31__store_metrics_monthly_rollups.sql).
+ * The sales figures' day tables and the month tables that sum them (V30, V31): the full grain and
+ * its roll-ups without country, without app, and without both. {@link SalesDayWriter} keeps each
+ * month table the sum of its day table in the day's transaction ({@link MonthRollUps});
+ * {@link MetricsQueries} reads periods from whole months plus edge days ({@link PeriodSums}).
  */
 enum RollUp {
     /** Full grain: one app's countries. */
@@ -18,36 +16,32 @@ enum RollUp {
     COUNTRY("metrics_country_day", "metrics_country_month", List.of("country")),
     ACCOUNT("metrics_account_day", "metrics_account_month", List.of());
 
-    private final String dayTable;
-    private final String monthTable;
-    private final List<String> keyColumns;
+    private final DayMonthTables tables;
 
     RollUp(String dayTable, String monthTable, List<String> keyColumns) {
-        this.dayTable = dayTable;
-        this.monthTable = monthTable;
-        this.keyColumns = keyColumns;
+        this.tables = new DayMonthTables(
+                dayTable,
+                monthTable,
+                Stream.concat(keyColumns.stream(), Stream.of("bucket", "currency"))
+                        .toList(),
+                List.of("units", "refund_units"),
+                List.of("proceeds"));
+    }
+
+    DayMonthTables tables() {
+        return tables;
     }
 
     String dayTable() {
-        return dayTable;
+        return tables.dayTable();
     }
 
     String monthTable() {
-        return monthTable;
+        return tables.monthTable();
     }
 
     /** The columns that identify a row of a day, in key order, ending with bucket and currency. */
     List<String> rowKey() {
-        return java.util.stream.Stream.concat(keyColumns.stream(), java.util.stream.Stream.of("bucket", "currency"))
-                .toList();
-    }
-
-    /** The month column's value for a day: year * 100 + month. */
-    static int month(LocalDate day) {
-        return month(YearMonth.from(day));
-    }
-
-    static int month(YearMonth month) {
-        return month.getYear() * 100 + month.getMonthValue();
+        return tables.keyColumns();
     }
 }

@@ -63,6 +63,20 @@ class SubscriptionEventTsvTest {
     }
 
     @Test
+    void a_column_this_reader_does_not_know_is_read_past_and_named() {
+        String tsv = "Event Date\tEvent\tApp Apple ID\tSubscription Apple ID\tCountry\tQuantity\tRetention Offer ID\n"
+                + "2026-11-26\tRenew\t1\t2\tUS\t3\tR-7\n";
+
+        SubscriptionEventTsv.Parsed parsed = SubscriptionEventTsv.parseWithColumns(new StringReader(tsv));
+
+        assertThat(parsed.rows())
+                .singleElement()
+                .extracting(SubscriptionEventRow::quantity)
+                .isEqualTo(3);
+        assertThat(parsed.unknownColumns()).containsExactly("Retention Offer ID");
+    }
+
+    @Test
     void a_2017_file_with_older_column_names_and_three_letter_countries_is_read() {
         List<SubscriptionEventRow> rows =
                 SubscriptionEventTsv.parseGzip(Fixtures.gzip(Fixtures.bytes("subscription-events-2017.tsv")), LIMIT);

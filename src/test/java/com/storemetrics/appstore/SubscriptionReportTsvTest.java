@@ -74,6 +74,7 @@ class SubscriptionReportTsvTest {
         assertThat(code.counts().activeFreeTrials()).isEqualTo(1);
         assertThat(code.counts().subscribers()).as("blank when three or fewer").isNull();
         assertThat(parsed.countColumns()).containsAll(SubscriptionReportTsv.COUNT_COLUMNS);
+        assertThat(parsed.unknownColumns()).as("read past, and said").containsExactly("Offer Reference Code");
     }
 
     @Test

@@ -1,19 +1,25 @@
 package com.storemetrics.metrics;
 
 import com.storemetrics.SandboxControl;
+import com.storemetrics.appstore.AppleCallAccounting;
 import com.storemetrics.appstore.ReporterClient;
 import com.storemetrics.appstore.SalesReport;
 import com.storemetrics.appstore.SalesRow;
+import com.storemetrics.integration.ApprovedAccounts;
 import com.storemetrics.integration.IntegrationStatus;
 import com.storemetrics.support.SupportTestData;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Test data for store metrics: Approved integrations written straight to the database, our service
@@ -55,11 +61,40 @@ public final class MetricsFixture {
                 .asText());
     }
 
+    /**
+     * A second importer with these properties, of the context's reports with these names (none: all
+     * of them): what a restarted node (or one configured otherwise) runs, sharing nothing in memory
+     * with the context's own importer. Tests of one report's import leave the others out.
+     */
+    public static ReportImporter newImporter(
+            ApplicationContext context, MetricsProperties properties, String... reports) {
+        List<DailyReport> fetched = context.getBeansOfType(DailyReport.class).values().stream()
+                .filter(report -> reports.length == 0 || List.of(reports).contains(report.name()))
+                .toList();
+        ImportLedger ledger = context.getBean(ImportLedger.class);
+        ImportPacing pacing = new ImportPacing(
+                context.getBean(JdbcClient.class), properties, context.getBean(AppleCallAccounting.class));
+        return new ReportImporter(
+                context.getBean(ApprovedAccounts.class),
+                fetched,
+                ledger,
+                context.getBean(DayLedger.class),
+                new DueQueues(ledger, context.getBean(DayLedger.class), properties),
+                pacing,
+                new ImportFailures(ledger, context.getBean(DayLedger.class), pacing, properties),
+                context.getBean(ImportNotices.class),
+                context.getBean(AppleCallAccounting.class),
+                context.getBean(PlatformTransactionManager.class),
+                properties,
+                context.getBean(Clock.class),
+                context.getEnvironment().getRequiredProperty("storemetrics.apple.service-access-token"));
+    }
+
     /** Runs batches until nothing is left to ask for; returns the Apple requests they made. */
-    public static int importUntilIdle(SalesImporter importer) {
+    public static int importUntilIdle(ReportImporter importer) {
         int requests = 0;
         for (int run = 0; run < 200; run++) {
-            SalesImporter.RunResult result = importer.runBatch();
+            ReportImporter.RunResult result = importer.runBatch();
             requests += result.requests();
             if (result.idle() || (result.requests() == 0 && result.paused())) {
                 return requests;
@@ -124,7 +159,7 @@ public final class MetricsFixture {
 
     public static Set<String> statusesOf(JdbcTemplate jdbc, long accountId, LocalDate day) {
         return Set.copyOf(jdbc.queryForList(
-                "SELECT status FROM metrics_day_import WHERE account_id = ? AND report_date = ?",
+                "SELECT status FROM metrics_day_import WHERE account_id = ? AND report = 'SALES' AND report_date = ?",
                 String.class,
                 accountId,
                 day));

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.storemetrics.SpringTest;
 import com.storemetrics.appstore.SalesRow;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,7 +27,7 @@ class MonthlyRollUpTest extends SpringTest {
     private static final String[] CURRENCIES = {"USD", "EUR", "JPY", "GBP", "SAR"};
 
     @Autowired
-    MetricsStore store;
+    SalesDayWriter store;
 
     @Autowired
     MetricsQueries queries;
@@ -49,13 +48,7 @@ class MonthlyRollUpTest extends SpringTest {
             storeDay("V1", first.plusDays(back), random);
         }
         // ... and one day turns out to have had no sales at all.
-        store.storeDay(
-                ACCOUNT,
-                "V2",
-                LocalDate.of(2026, 2, 14),
-                MetricsStore.DayStatus.NO_SALES,
-                DayFigures.of(List.of()),
-                Instant.now());
+        store.replaceDay(ACCOUNT, "V2", LocalDate.of(2026, 2, 14), SalesLines.of(List.of()));
 
         assertThat(jdbc.queryForObject(
                         "SELECT COUNT(*) FROM metrics_app_month WHERE account_id = ?", Integer.class, ACCOUNT))
@@ -116,22 +109,18 @@ class MonthlyRollUpTest extends SpringTest {
     void a_key_whose_figures_sum_to_zero_is_still_listed_while_it_has_days_in_the_period() {
         LocalDate day = LocalDate.of(2026, 5, 20);
         // A zero-unit line: a real row of the day with nothing in it.
-        store.storeDay(
+        store.replaceDay(
                 ACCOUNT,
                 "V1",
                 day,
-                MetricsStore.DayStatus.DATA,
-                DayFigures.of(List.of(
+                SalesLines.of(List.of(
                         row("QUIET", "1F", 0, "0", "US", "USD", day, ""),
-                        row("LOUD", "1F", 4, "1.50", "US", "USD", day, ""))),
-                Instant.now());
-        store.storeDay(
+                        row("LOUD", "1F", 4, "1.50", "US", "USD", day, ""))));
+        store.replaceDay(
                 ACCOUNT,
                 "V1",
                 day.plusDays(1),
-                MetricsStore.DayStatus.DATA,
-                DayFigures.of(List.of(row("LOUD", "1F", 2, "1.50", "US", "USD", day.plusDays(1), ""))),
-                Instant.now());
+                SalesLines.of(List.of(row("LOUD", "1F", 2, "1.50", "US", "USD", day.plusDays(1), ""))));
 
         // The month is taken whole and its other days subtracted: QUIET must stay, with zeros.
         assertThat(sorted(queries.byApp(ACCOUNT, null, LocalDate.of(2026, 5, 1), day)))
@@ -189,13 +178,7 @@ class MonthlyRollUpTest extends SpringTest {
                 }
             }
         }
-        store.storeDay(
-                ACCOUNT,
-                vendor,
-                day,
-                rows.isEmpty() ? MetricsStore.DayStatus.NO_SALES : MetricsStore.DayStatus.DATA,
-                DayFigures.of(rows),
-                Instant.now());
+        store.replaceDay(ACCOUNT, vendor, day, SalesLines.of(rows));
     }
 
     private static SalesRow row(

@@ -30,7 +30,7 @@ class StoreDataLinesTest extends KaribuTest {
     JdbcTemplate jdbc;
 
     @Autowired
-    SalesImporter importer;
+    ReportImporter importer;
 
     @Autowired
     SupportService support;
@@ -104,14 +104,15 @@ class StoreDataLinesTest extends KaribuTest {
 
     private int publishedDays() {
         return jdbc.queryForObject(
-                "SELECT COUNT(*) FROM metrics_day_import WHERE account_id = ?" + " AND status IN ('DATA', 'NO_SALES')",
+                "SELECT COUNT(*) FROM metrics_day_import WHERE account_id = ? AND report = 'SALES'"
+                        + " AND status IN ('DATA', 'NO_SALES')",
                 Integer.class,
                 pixelForge);
     }
 
     private LocalDate newestDay() {
         return jdbc.queryForObject(
-                "SELECT MAX(report_date) FROM metrics_day_import WHERE account_id = ?"
+                "SELECT MAX(report_date) FROM metrics_day_import WHERE account_id = ? AND report = 'SALES'"
                         + " AND status IN ('DATA', 'NO_SALES')",
                 LocalDate.class,
                 pixelForge);

@@ -10,12 +10,12 @@ import java.util.Optional;
  * covers ({@link PeriodRules}; the browser's calendar cannot even reach year 1), and a range that
  * does not work is marked on the picker that is wrong, with the reason, instead of being asked for.
  */
-final class CustomDays {
+public final class CustomDays {
 
-    final DatePicker from = new DatePicker("From");
-    final DatePicker to = new DatePicker("To");
+    public final DatePicker from = new DatePicker("From");
+    public final DatePicker to = new DatePicker("To");
 
-    CustomDays(LocalDate lastDay, Runnable onChange) {
+    public CustomDays(LocalDate lastDay, Runnable onChange) {
         from.setId("custom-from");
         to.setId("custom-to");
         for (DatePicker picker : new DatePicker[] {from, to}) {
@@ -29,7 +29,7 @@ final class CustomDays {
         to.addValueChangeListener(change -> onChange.run());
     }
 
-    void setVisible(boolean visible) {
+    public void setVisible(boolean visible) {
         from.setVisible(visible);
         to.setVisible(visible);
     }
@@ -38,7 +38,7 @@ final class CustomDays {
      * Bounds both pickers to the days a range ending with {@code lastDay} may cover, and marks each
      * picker with what is wrong with it; empty when the chosen days work.
      */
-    Optional<String> check(LocalDate lastDay) {
+    public Optional<String> check(LocalDate lastDay) {
         bound(lastDay);
         Optional<String> fromProblem = PeriodRules.dayProblem(from.getValue(), "first", lastDay);
         Optional<String> toProblem = PeriodRules.dayProblem(to.getValue(), "last", lastDay);
@@ -55,7 +55,7 @@ final class CustomDays {
     }
 
     /** The service refused the range (the day changed meanwhile, or a crafted request): mark both. */
-    void refused(String problem) {
+    public void refused(String problem) {
         mark(from, Optional.of(problem));
         mark(to, Optional.of(problem));
     }

@@ -9,17 +9,17 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** How the view writes numbers, money and dates: one place, so screen, chart text and CSV agree. */
-final class Figures {
+public final class Figures {
 
-    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.US);
+    public static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.US);
 
     private Figures() {}
 
-    static String count(long value) {
+    public static String count(long value) {
         return NumberFormat.getIntegerInstance(Locale.US).format(value);
     }
 
-    static String money(BigDecimal amount, String currency) {
+    public static String money(BigDecimal amount, String currency) {
         NumberFormat format = NumberFormat.getNumberInstance(Locale.US);
         format.setMinimumFractionDigits(2);
         format.setMaximumFractionDigits(2);

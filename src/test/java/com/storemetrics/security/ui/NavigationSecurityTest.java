@@ -43,7 +43,10 @@ class NavigationSecurityTest extends KaribuTest {
         // The sandbox is on in tests: its console (any signed-in user) follows the role's own entries.
         assertThat(navigationLabels())
                 .containsExactly(
-                        "My Account: Data Integration", "My Account: Store Metrics", "App Store Connect sandbox");
+                        "My Account: Data Integration",
+                        "My Account: Store Metrics",
+                        "My Account: Subscriptions",
+                        "App Store Connect sandbox");
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.storemetrics.metrics;
 
 import com.storemetrics.appstore.SalesRow;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,25 +13,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One vendor's day of sales, aggregated to the grain the view reads: per (app, bucket, country,
- * currency of proceeds) the units sold, the units refunded and the net proceeds (units x per-unit
- * Developer Proceeds, in the original currency; refunds subtract). An in-app purchase belongs to
- * its parent app (Parent Identifier = the app's SKU); restores are left out.
+ * One vendor's day of sales as the store takes it: each report line with its bucket, the app it
+ * belongs to (an in-app purchase or subscription belongs to its parent app: Parent Identifier = the
+ * app's SKU), country, currency of proceeds, signed units and net proceeds (units x per-unit
+ * Developer Proceeds, in the original currency; refunds are negative); restores are left out. The
+ * database adds the lines up ({@link SalesDayWriter}). Also the apps the lines name.
  */
-record DayFigures(List<Figure> figures, Map<String, AppName> apps) {
+record SalesLines(List<Line> lines, Collection<AppName> apps) {
 
-    private static final Logger log = LoggerFactory.getLogger(DayFigures.class);
+    private static final Logger log = LoggerFactory.getLogger(SalesLines.class);
     private static final Set<String> REPORTED_UNKNOWN = ConcurrentHashMap.newKeySet();
 
-    record Key(String appKey, Bucket bucket, String country, String currency) {}
-
-    record Figure(Key key, long units, long refundUnits, BigDecimal proceeds) {}
+    record Line(String appKey, Bucket bucket, String country, String currency, long units, BigDecimal proceeds) {}
 
     record AppName(String appKey, String appleIdentifier, String title) {}
 
-    static DayFigures of(Collection<SalesRow> rows) {
-        Map<Key, long[]> units = new LinkedHashMap<>();
-        Map<Key, BigDecimal> proceeds = new LinkedHashMap<>();
+    static SalesLines of(Collection<SalesRow> rows) {
+        List<Line> lines = new ArrayList<>(rows.size());
         Map<String, AppName> apps = new LinkedHashMap<>();
         for (SalesRow row : rows) {
             if (!Bucket.isKnown(row.productTypeIdentifier())
@@ -49,20 +48,15 @@ record DayFigures(List<Figure> figures, Map<String, AppName> apps) {
             if (parent == null) {
                 apps.putIfAbsent(appKey, new AppName(appKey, row.appleIdentifier(), row.title()));
             }
-            Key key = new Key(clip(appKey), bucket, orUnknown(row.countryCode()), orUnknown(row.currencyOfProceeds()));
-            long[] counts = units.computeIfAbsent(key, k -> new long[2]);
-            if (row.units() >= 0) {
-                counts[0] += row.units();
-            } else {
-                counts[1] -= row.units();
-            }
-            proceeds.merge(key, row.developerProceeds().multiply(BigDecimal.valueOf(row.units())), BigDecimal::add);
+            lines.add(new Line(
+                    clip(appKey),
+                    bucket,
+                    orUnknown(row.countryCode()),
+                    orUnknown(row.currencyOfProceeds()),
+                    row.units(),
+                    row.developerProceeds().multiply(BigDecimal.valueOf(row.units()))));
         }
-        List<Figure> figures = units.entrySet().stream()
-                .map(entry -> new Figure(
-                        entry.getKey(), entry.getValue()[0], entry.getValue()[1], proceeds.get(entry.getKey())))
-                .toList();
-        return new DayFigures(figures, apps);
+        return new SalesLines(lines, apps.values());
     }
 
     private static String blankToNull(String value) {

@@ -7,12 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.storemetrics.SandboxControl;
 import com.storemetrics.SpringTest;
 import com.storemetrics.TestClock;
-import com.storemetrics.appstore.AppStoreProperties;
 import com.storemetrics.appstore.AppleCallAccounting;
+import com.storemetrics.appstore.AppleProtocol;
 import com.storemetrics.appstore.ReporterClient;
-import com.storemetrics.integration.ApprovedAccounts;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +24,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The importer against the embedded sandbox over real HTTP, with our service Apple ID's token. */
-class SalesImporterTest extends SpringTest {
+class SalesImportTest extends SpringTest {
 
     private static final ZoneId PACIFIC = ZoneId.of("America/Los_Angeles");
 
@@ -33,14 +34,17 @@ class SalesImporterTest extends SpringTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    @Autowired
-    SalesImporter importer;
+    /** The importer of the Sales summary alone: these tests count its requests. */
+    ReportImporter importer;
 
     @Autowired
     ReporterClient reporter;
 
     @Autowired
     TestClock clock;
+
+    @Autowired
+    AppleCallAccounting accounting;
 
     @LocalServerPort
     int port;
@@ -50,6 +54,7 @@ class SalesImporterTest extends SpringTest {
 
     @BeforeEach
     void approvePixelForge() {
+        importer = MetricsFixture.newImporter(context, context.getBean(MetricsProperties.class), SalesDays.NAME);
         sandbox = new SandboxControl(port);
         MetricsFixture.serviceUserJoins(sandbox, PIXEL_FORGE);
         pixelForge = MetricsFixture.approved(jdbc, "alice", PIXEL_FORGE, "Pixel Forge Studio", PIXEL_FORGE_VENDOR);
@@ -168,7 +173,7 @@ class SalesImporterTest extends SpringTest {
     void a_fault_mid_back_fill_leaves_no_partial_day_and_the_import_resumes_after_the_back_off() {
         importer.runBatch();
         sandbox.fault("GARBAGE", 2, 0);
-        SalesImporter.RunResult faulty = importer.runBatch();
+        ReportImporter.RunResult faulty = importer.runBatch();
 
         assertThat(faulty.failures()).isEqualTo(2);
         java.util.List<LocalDate> failed = jdbc.queryForList(
@@ -204,16 +209,8 @@ class SalesImporterTest extends SpringTest {
     @Test
     void after_a_restart_the_import_resumes_where_it_stopped_and_never_asks_for_a_day_twice() {
         int before = importer.runBatch().requests() + importer.runBatch().requests();
-        SalesImporter restarted = new SalesImporter(
-                context.getBean(ApprovedAccounts.class),
-                reporter,
-                context.getBean(MetricsStore.class),
-                context.getBean(MetricsBroadcaster.class),
-                context.getBean(MetricsProperties.class),
-                context.getBean(AppleCallAccounting.class),
-                context.getBean(AppStoreProperties.class),
-                clock,
-                "5e7c1ce0-0000-4000-8000-000000000001");
+        ReportImporter restarted =
+                MetricsFixture.newImporter(context, context.getBean(MetricsProperties.class), SalesDays.NAME);
 
         int after = MetricsFixture.importUntilIdle(restarted);
 
@@ -240,16 +237,7 @@ class SalesImporterTest extends SpringTest {
                 Duration.ofHours(6),
                 "",
                 "USD");
-        SalesImporter paced = new SalesImporter(
-                context.getBean(ApprovedAccounts.class),
-                reporter,
-                context.getBean(MetricsStore.class),
-                context.getBean(MetricsBroadcaster.class),
-                small,
-                context.getBean(AppleCallAccounting.class),
-                context.getBean(AppStoreProperties.class),
-                clock,
-                "5e7c1ce0-0000-4000-8000-000000000001");
+        ReportImporter paced = MetricsFixture.newImporter(context, small, SalesDays.NAME);
 
         int withinTheHour = MetricsFixture.importUntilIdle(paced);
 
@@ -258,7 +246,7 @@ class SalesImporterTest extends SpringTest {
 
         jdbc.update("UPDATE metrics_pacing SET requests = 0");
         sandbox.fault("HTTP_429", 1, 0);
-        SalesImporter.RunResult limited = paced.runBatch();
+        ReportImporter.RunResult limited = paced.runBatch();
         assertThat(limited.requests()).isEqualTo(1);
         assertThat(limited.paused()).isTrue();
         assertThat(paced.runBatch().requests())
@@ -273,7 +261,7 @@ class SalesImporterTest extends SpringTest {
         importer.runBatch();
         sandbox.removeUser(PIXEL_FORGE, SandboxControl.SERVICE_APPLE_ID);
 
-        SalesImporter.RunResult refused = importer.runBatch();
+        ReportImporter.RunResult refused = importer.runBatch();
 
         assertThat(refused.requests()).isEqualTo(1);
         assertThat(jdbc.queryForObject(
@@ -291,7 +279,7 @@ class SalesImporterTest extends SpringTest {
         jdbc.update(
                 "UPDATE integration SET status = 'REMOVED', live_account_id = NULL WHERE account_id = ?", pixelForge);
         clock.advance(Duration.ofHours(7));
-        SalesImporter.RunResult stopped = importer.runBatch();
+        ReportImporter.RunResult stopped = importer.runBatch();
 
         assertThat(stopped.requests()).isZero();
         assertThat(jdbc.queryForObject(
@@ -301,6 +289,43 @@ class SalesImporterTest extends SpringTest {
                         "SELECT COUNT(*) FROM metrics_daily WHERE account_id = ?", Integer.class, pixelForge))
                 .isEqualTo(stored)
                 .isPositive();
+    }
+
+    @Test
+    void the_requests_counted_against_the_budget_are_the_clients_own_retries_included() {
+        sandbox.fault("HTTP_500", 3, 0);
+
+        ReportImporter.RunResult batch = importer.runBatch();
+
+        assertThat(batch.failures())
+                .as("the first day failed after three attempts")
+                .isEqualTo(1);
+        assertThat(batch.requests()).isEqualTo(20);
+        assertThat(batch.daysStored()).isEqualTo(17);
+        assertThat(jdbc.queryForObject("SELECT requests FROM metrics_pacing", Integer.class))
+                .isEqualTo(accounting.requestsInLastHour(AppleProtocol.REPORTER))
+                .isEqualTo(20);
+    }
+
+    @Test
+    void once_nothing_is_due_a_batch_does_not_read_the_accounts_days_again_until_they_are_due() {
+        MetricsFixture.importUntilIdle(importer);
+        importer.runBatch();
+        Instant due = jdbc.queryForObject(
+                        "SELECT next_due_at FROM metrics_report_due WHERE account_id = ? AND report = 'SALES'",
+                        OffsetDateTime.class,
+                        pixelForge)
+                .toInstant();
+        assertThat(due)
+                .isAfter(clock.instant())
+                .isBeforeOrEqualTo(today().plusDays(1).atStartOfDay(PACIFIC).toInstant());
+
+        // A batch that read the account's days would find them gone and ask Apple for the year again.
+        jdbc.update("DELETE FROM metrics_day_import WHERE account_id = ?", pixelForge);
+        assertThat(importer.runBatch().requests()).isZero();
+
+        clock.advance(Duration.between(clock.instant(), due).plusSeconds(1));
+        assertThat(MetricsFixture.importUntilIdle(importer)).isEqualTo(365);
     }
 
     private LocalDate today() {
