@@ -43,13 +43,17 @@ class SmtpSender {
             transport.sendMessage(message, message.getAllRecipients());
             return SmtpOutcome.sent(lastReply(transport));
         } catch (SMTPSendFailedException refused) {
-            // The server answered MAIL FROM or the data with an error: it did not take the message.
+            // A 4xx or 5xx answer to MAIL FROM or to the data: the server did not take the message. No
+            // answer at all (the connection ended, Angus reports "[EOF]" with no code) may follow an
+            // accepted message.
+            if (refused.getReturnCode() < 400 || refused.getReturnCode() >= 600) {
+                return unknown(refused);
+            }
             return byCode(refused.getReturnCode(), "SMTP server refused the message: " + describe(refused));
         } catch (SendFailedException refused) {
             return recipientRefused(refused);
         } catch (MessagingException broken) {
-            return SmtpOutcome.unknown("The connection failed while the message was handed over (it may have been"
-                    + " accepted, so it is not sent again): " + describe(broken));
+            return unknown(broken);
         } finally {
             try {
                 transport.close();
@@ -75,8 +79,14 @@ class SmtpSender {
         return SmtpOutcome.retry("SMTP server did not take the recipient for now: " + describe(refused));
     }
 
+    private static SmtpOutcome unknown(MessagingException broken) {
+        return SmtpOutcome.unknown("The connection failed while the message was handed over (it may have been"
+                + " accepted, so it is not sent again): " + describe(broken));
+    }
+
     private static SmtpOutcome byCode(int code, String detail) {
-        return code >= 400 && code < 500 ? SmtpOutcome.retry(detail) : SmtpOutcome.failed(detail);
+        // Only a 5xx answer is final; a 4xx, or no answer before the message was handed over, may pass later.
+        return code >= 500 && code < 600 ? SmtpOutcome.failed(detail) : SmtpOutcome.retry(detail);
     }
 
     private static String lastReply(Transport transport) {
