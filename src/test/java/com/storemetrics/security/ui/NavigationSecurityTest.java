@@ -41,7 +41,12 @@ class NavigationSecurityTest extends KaribuTest {
         _assertOne(DataIntegrationView.class);
         // The sandbox is on in tests: its console (any signed-in user) follows the role's own entries.
         assertThat(navigationLabels())
-                .containsExactly("My Account", "Data Integration", "Store Metrics", "App Store Connect sandbox");
+                .containsExactly(
+                        "My Account",
+                        "Data Integration",
+                        "Store Metrics",
+                        "Notifications",
+                        "App Store Connect sandbox");
     }
 
     @Test
@@ -56,7 +61,8 @@ class NavigationSecurityTest extends KaribuTest {
         login("carol");
         UI.getCurrent().navigate("");
         _assertOne(SupportIntegrationsView.class);
-        assertThat(navigationLabels()).containsExactly("Support", "Integrations", "App Store Connect sandbox");
+        assertThat(navigationLabels())
+                .containsExactly("Support", "Integrations", "E-mails", "App Store Connect sandbox");
     }
 
     @Test
