@@ -3,10 +3,14 @@ package com.storemetrics.sandbox;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import com.storemetrics.base.NodeLocalState;
 import jakarta.annotation.PreDestroy;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -27,7 +31,7 @@ import org.springframework.stereotype.Component;
 @Component
 @ConditionalOnSandbox
 @ConditionalOnProperty(name = "storemetrics.sandbox.mail.enabled", havingValue = "true")
-public class SandboxMailServer {
+public class SandboxMailServer implements NodeLocalState {
 
     private static final Logger log = LoggerFactory.getLogger(SandboxMailServer.class);
     private static final String LOOPBACK = "127.0.0.1";
@@ -61,7 +65,8 @@ public class SandboxMailServer {
                 .toList();
     }
 
-    /** Empties every mailbox. */
+    /** Empties every mailbox (the console's button; the tests' known state). */
+    @Override
     public void clear() {
         try {
             greenMail.purgeEmailFromAllMailboxes();
@@ -89,9 +94,30 @@ public class SandboxMailServer {
                     addresses(message.getAllRecipients()),
                     addresses(message.getFrom()),
                     message.getSubject(),
-                    GreenMailUtil.getBody(message));
+                    plainText(message));
         } catch (MessagingException unreadable) {
             return new Received(Instant.EPOCH, "", "", "(unreadable: " + unreadable.getMessage() + ")", "");
+        }
+    }
+
+    /** The message's text/plain part (the whole body when it has no parts). */
+    private static String plainText(Part part) throws MessagingException {
+        try {
+            if (part.isMimeType("text/plain")) {
+                return String.valueOf(part.getContent());
+            }
+            if (part.getContent() instanceof Multipart multipart) {
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    String text = plainText(multipart.getBodyPart(i));
+                    if (text != null) {
+                        return text;
+                    }
+                }
+                return null;
+            }
+            return part instanceof MimeMessage message ? GreenMailUtil.getBody(message) : null;
+        } catch (IOException unreadable) {
+            throw new MessagingException("Unreadable message body", unreadable);
         }
     }
 

@@ -39,14 +39,15 @@ class NavigationSecurityTest extends KaribuTest {
         login("alice");
         UI.getCurrent().navigate("");
         _assertOne(DataIntegrationView.class);
-        // The sandbox is on in tests: its console (any signed-in user) follows the role's own entries.
+        // The sandbox is on in tests: its console and mailbox (any signed-in user) follow the role's own entries.
         assertThat(navigationLabels())
                 .containsExactly(
                         "My Account",
                         "Data Integration",
                         "Store Metrics",
                         "Notifications",
-                        "App Store Connect sandbox");
+                        "App Store Connect sandbox",
+                        "Development mailbox");
     }
 
     @Test
@@ -62,7 +63,8 @@ class NavigationSecurityTest extends KaribuTest {
         UI.getCurrent().navigate("");
         _assertOne(SupportIntegrationsView.class);
         assertThat(navigationLabels())
-                .containsExactly("Support", "Integrations", "E-mails", "App Store Connect sandbox");
+                .containsExactly(
+                        "Support", "Integrations", "E-mails", "App Store Connect sandbox", "Development mailbox");
     }
 
     @Test
