@@ -140,6 +140,29 @@ public class IntegrationLifecycle {
                 integration -> noticeForAccount.apply(integration.getAccount().getName()));
     }
 
+    /**
+     * Reminds each customer whose Pending integration was connected in {@code [connectedAfter,
+     * connectedBefore)} that its invitation lapses soon (Apple's lifetime after connecting): one
+     * e-mail per integration, ever. The verifier calls it after expiring, so a row that lapses in the
+     * same check is not reminded first.
+     */
+    public int remindLapsing(Instant connectedAfter, Instant connectedBefore, Instant now) {
+        int reminded = 0;
+        for (Integration integration : integrations.findPendingToRemind(connectedAfter, connectedBefore)) {
+            if (integration.remindOfLapse(now)) {
+                outbox.add(new OutgoingNotice(
+                        integration.getCustomerId(),
+                        NoticeKind.INVITATION_LAPSING,
+                        "integration:" + integration.getId(),
+                        "once",
+                        integration.getAccount().getName(),
+                        integration.getConnectedAt().plus(IntegrationRow.INVITATION_LIFETIME)));
+                reminded++;
+            }
+        }
+        return reminded;
+    }
+
     /** How far the account's Pending integrations have come (never backwards). */
     public void advanceProgress(long accountId, IntegrationProgress seen) {
         integrations

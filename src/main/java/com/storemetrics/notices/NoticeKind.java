@@ -7,6 +7,9 @@ import java.util.Optional;
 /** What an e-mail notice is about; each kind has its own switch in My Account > Notifications. */
 public enum NoticeKind {
     APPROVED("Integration approved", "When an account you connected is approved and its store data starts to flow"),
+    INVITATION_LAPSING(
+            "Invitation lapsing",
+            "A day before Apple lets an invitation lapse while your integration is still Pending"),
     EXPIRED(
             "Invitation expired",
             "When an invitation lapses before our service user was added, so the integration expired"),

@@ -50,6 +50,20 @@ class NoticeTexts {
                                         + " year soon after."),
                         "Open Store Metrics",
                         appUrl + "/my-account/store-metrics");
+            case INVITATION_LAPSING ->
+                new Text(
+                        "Action needed: the invitation for " + account + " lapses in 24 hours",
+                        List.of(
+                                "Your integration of " + account + " is still Pending: we have not yet seen our"
+                                        + " service user " + serviceAppleId + " as a member of the account. Apple lets"
+                                        + " the invitation lapse on " + when + ".",
+                                "What to do: in App Store Connect > Users and Access of " + account + ", check that "
+                                        + serviceAppleId + " is invited (role Sales), and invite it if not; each"
+                                        + " account needs its own invitation. Once it is a member, the integration"
+                                        + " turns Approved within minutes. If the invitation lapses, the integration"
+                                        + " expires and you connect the account again."),
+                        "Open Data Integration",
+                        dataIntegration);
             case EXPIRED ->
                 new Text(
                         "Expired: the invitation for " + account + " lapsed",

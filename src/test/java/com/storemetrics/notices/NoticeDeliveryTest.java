@@ -170,6 +170,53 @@ class NoticeDeliveryTest extends SpringTest {
     }
 
     @Test
+    void a_day_before_the_invitation_lapses_each_pending_customer_is_reminded_once() throws Exception {
+        Instant connected = jdbc.queryForObject("SELECT MAX(connected_at) FROM integration", Timestamp.class)
+                .toInstant();
+
+        VerifierSees.noMembership(context, connected.plus(Duration.ofHours(47)));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM notice_outbox", Integer.class))
+                .isZero();
+        VerifierSees.noMembership(context, connected.plus(Duration.ofHours(49)));
+        VerifierSees.noMembership(context, connected.plus(Duration.ofHours(50)));
+        delivery.deliverDue();
+
+        MimeMessage[] received = mailbox.getReceivedMessages();
+        assertThat(Mails.recipients(received)).isEqualTo("alice@pixelforge.example,bob@pixelforge.example");
+        assertThat(Mails.subject(received[0]))
+                .isEqualTo("Action needed: the invitation for Pixel Forge Studio lapses in 24 hours");
+        assertThat(Mails.plain(received[0]))
+                .contains("still Pending")
+                .contains("Users and Access")
+                .contains("integration@storemetrics.example is invited (role Sales)")
+                .contains("k=invitation_lapsing");
+        assertThat(jdbc.queryForList("SELECT DISTINCT status FROM integration", String.class))
+                .containsExactly("PENDING");
+    }
+
+    @Test
+    void no_reminder_once_the_cause_is_gone_or_the_invitation_already_lapsed() {
+        Instant connected = jdbc.queryForObject("SELECT MAX(connected_at) FROM integration", Timestamp.class)
+                .toInstant();
+        // The membership is seen before the reminder is due: the cause is gone, no reminder.
+        VerifierSees.memberships(context, connected.plus(Duration.ofHours(30)), PIXEL_FORGE_SEEN);
+        VerifierSees.memberships(context, connected.plus(Duration.ofHours(49)), PIXEL_FORGE_SEEN);
+        assertThat(jdbc.queryForList("SELECT kind FROM notice_outbox", String.class))
+                .containsOnly("APPROVED");
+
+        SignIn.as(
+                context,
+                "alice",
+                () -> connections.finish(List.of(DemoAccounts.ALICE_MARTIN), CredentialKind.ACCESS_TOKEN));
+        Instant aliceMartin = jdbc.queryForObject("SELECT MAX(connected_at) FROM integration", Timestamp.class)
+                .toInstant();
+        // The first check after connecting comes when Apple's invitation has lapsed already: no "lapses in 24 h".
+        VerifierSees.memberships(context, aliceMartin.plus(Duration.ofHours(73)), PIXEL_FORGE_SEEN);
+        assertThat(jdbc.queryForList("SELECT kind FROM notice_outbox", String.class))
+                .containsOnly("APPROVED");
+    }
+
+    @Test
     void a_change_that_rolls_back_writes_and_sends_nothing() {
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
             VerifierSees.memberships(context, clock.instant(), PIXEL_FORGE_SEEN);

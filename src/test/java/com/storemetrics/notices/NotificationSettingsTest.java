@@ -42,7 +42,7 @@ class NotificationSettingsTest extends SpringTest {
         });
 
         assertThat(SignIn.as(context, "alice", settings::mine).enabled())
-                .isEqualTo(EnumSet.of(NoticeKind.APPROVED, NoticeKind.REMOVED));
+                .isEqualTo(EnumSet.complementOf(EnumSet.of(NoticeKind.EXPIRED)));
         assertThat(SignIn.as(context, "bob", settings::mine).enabled()).isEqualTo(EnumSet.allOf(NoticeKind.class));
 
         SignIn.as(context, "alice", () -> {
