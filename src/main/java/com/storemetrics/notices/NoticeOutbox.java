@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
  * without one), so the change that causes a notice and the notice commit or roll back together.
  * It only writes a row: no SMTP, nothing slow, nothing that can fail the caller's change but the
  * database itself. A kind the customer switched off writes nothing; a second message for the same
- * (customer, subject, kind, occurrence) writes nothing.
+ * (customer, regarding, kind, occurrence) writes nothing.
  */
 @Component
 @Transactional(propagation = Propagation.MANDATORY)

@@ -31,7 +31,7 @@ class OutboxStore {
     static final String UNKNOWN = "UNKNOWN";
 
     private static final String COLUMNS =
-            "user_id, kind, subject_key, occurrence, recipient, account_name, happened_at, created_at, state,"
+            "user_id, kind, regarding, occurrence, recipient, account_name, happened_at, created_at, state,"
                     + " attempts, next_attempt_at";
 
     private final JdbcClient jdbc;
@@ -43,7 +43,7 @@ class OutboxStore {
     }
 
     /**
-     * Writes the message unless one for the same (user, subject, kind, occurrence) exists, in the
+     * Writes the message unless one for the same (user, regarding, kind, occurrence) exists, in the
      * caller's transaction. One statement that never fails on the unique key (on PostgreSQL a failed
      * statement would abort the caller's whole transaction, the change that caused the message).
      */
@@ -56,14 +56,14 @@ class OutboxStore {
                 ? "INSERT INTO notice_outbox (" + COLUMNS + ") VALUES (" + values + ")"
                         + " ON CONFLICT ON CONSTRAINT uk_notice_outbox_once DO NOTHING"
                 : "MERGE INTO notice_outbox o USING (VALUES (" + values + ")) AS n(" + COLUMNS + ")"
-                        + " ON o.user_id = n.user_id AND o.subject_key = n.subject_key AND o.kind = n.kind"
+                        + " ON o.user_id = n.user_id AND o.regarding = n.regarding AND o.kind = n.kind"
                         + " AND o.occurrence = n.occurrence"
                         + " WHEN NOT MATCHED THEN INSERT (" + COLUMNS + ") VALUES (n."
                         + COLUMNS.replace(", ", ", n.") + ")";
         return jdbc.sql(sql)
                         .param("user", notice.userId())
                         .param("kind", notice.kind().name())
-                        .param("subject", notice.subjectKey())
+                        .param("subject", notice.regarding())
                         .param("occurrence", notice.occurrence())
                         .param("recipient", recipient)
                         .param("account", truncate(notice.accountName(), 300))

@@ -31,7 +31,7 @@ class SupportMailViewTest extends KaribuTest {
                 new String[] {"integration:1", "SENT", "Accepted: 250 OK"},
                 new String[] {"integration:2", "UNKNOWN", "The sender stopped before recording the answer"})) {
             jdbc.update(
-                    "INSERT INTO notice_outbox (user_id, kind, subject_key, occurrence, recipient, account_name,"
+                    "INSERT INTO notice_outbox (user_id, kind, regarding, occurrence, recipient, account_name,"
                             + " happened_at, created_at, state, attempts, next_attempt_at, outcome)"
                             + " SELECT id, 'APPROVED', ?, 'once', email, 'Pixel Forge Studio', CURRENT_TIMESTAMP,"
                             + " CURRENT_TIMESTAMP, ?, 1, CURRENT_TIMESTAMP, ? FROM app_user WHERE username = 'alice'",
