@@ -269,6 +269,34 @@ class NoticeDeliveryTest extends SpringTest {
     }
 
     @Test
+    void a_backlog_goes_out_oldest_first_at_most_a_batch_per_run() {
+        long alice = jdbc.queryForObject("SELECT id FROM app_user WHERE username = 'alice'", Long.class);
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            for (int i = 0; i < 60; i++) {
+                outbox.add(OutgoingNotice.aboutIntegration(
+                        alice, NoticeKind.APPROVED, 20_000 + i, "Account " + i, clock.instant()));
+            }
+        });
+
+        assertThat(delivery.deliverDue().sent()).isEqualTo(50);
+
+        assertThat(jdbc.queryForList("SELECT account_name FROM notice_outbox WHERE state = 'PENDING'", String.class))
+                .containsExactlyInAnyOrder(
+                        "Account 50",
+                        "Account 51",
+                        "Account 52",
+                        "Account 53",
+                        "Account 54",
+                        "Account 55",
+                        "Account 56",
+                        "Account 57",
+                        "Account 58",
+                        "Account 59");
+        assertThat(delivery.deliverDue().sent()).isEqualTo(10);
+        assertThat(mailbox.getReceivedMessages()).hasSize(60);
+    }
+
+    @Test
     void an_account_name_with_line_breaks_cannot_add_headers_or_recipients() {
         long alice = jdbc.queryForObject("SELECT id FROM app_user WHERE username = 'alice'", Long.class);
         new TransactionTemplate(transactions)
