@@ -105,6 +105,10 @@ class AccessibilityIT extends BrowserTest {
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("card-active-paid-value")));
             audit("subscriptions with data " + at);
 
+            driver.get(url("my-account/notifications"));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notifications")));
+            audit("notifications " + at);
+
             signOut();
         }
         assertNoFindings();
@@ -128,12 +132,18 @@ class AccessibilityIT extends BrowserTest {
             driver.get(url("sandbox"));
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sandbox-console")));
             audit("sandbox console " + at);
+            driver.get(url("sandbox/mail"));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sandbox-mail")));
+            audit("sandbox development mailbox " + at);
             signOut();
 
             signedIn(driver, "carol", "carol-demo-2026");
             driver.get(url("support/integrations"));
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("support-grid")));
             audit("support integrations " + at);
+            driver.get(url("support/mail"));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("support-mail")));
+            audit("support e-mails " + at);
             signOut();
         }
         assertNoFindings();

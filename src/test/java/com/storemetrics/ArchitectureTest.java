@@ -143,6 +143,34 @@ class ArchitectureTest {
     }
 
     @Test
+    void notices_know_nothing_of_what_causes_them() {
+        // The lifecycle writes to the outbox (integration -> notices); the notices never call back.
+        noClasses()
+                .that()
+                .resideInAPackage("com.storemetrics.notices..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "com.storemetrics.account..",
+                        "com.storemetrics.integration..",
+                        "com.storemetrics.connect..",
+                        "com.storemetrics.myintegrations..",
+                        "com.storemetrics.support..",
+                        "com.storemetrics.verification..",
+                        "com.storemetrics.metrics..",
+                        "com.storemetrics.appstore..")
+                .because("whatever causes a notice writes it through NoticeOutbox; the mail side never reaches back")
+                .check(classes);
+        noClasses()
+                .that()
+                .resideInAPackage("com.storemetrics.notices")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("..ui..")
+                .check(classes);
+    }
+
+    @Test
     void the_funnel_and_the_two_read_sides_stay_apart() {
         // The customer's page opens the funnel's dialog: myintegrations.ui -> connect.ui is the one arrow.
         noClasses()

@@ -92,6 +92,10 @@ public class Integration extends AbstractEntity<Long> {
             + IntegrationCheck.SINGLE_ROW + ") end) else last_checked_at end")
     private Instant lastCheckedAt;
 
+    /** When the customer was reminded that the invitation lapses within a day; null while not. */
+    @Column(name = "lapse_reminded_at")
+    private Instant lapseRemindedAt;
+
     @Version
     private long version;
 
@@ -143,6 +147,15 @@ public class Integration extends AbstractEntity<Long> {
             liveAccountId = null;
         }
         return new IntegrationEvent(this, now, from, to, reason, actor);
+    }
+
+    /** Records the lapse reminder of a Pending integration, once; returns whether it is new. */
+    boolean remindOfLapse(Instant now) {
+        if (status != IntegrationStatus.PENDING || lapseRemindedAt != null) {
+            return false;
+        }
+        lapseRemindedAt = now;
+        return true;
     }
 
     /** Records how far a Pending integration has come; returns whether anything changed. */

@@ -1,5 +1,8 @@
 package com.storemetrics.integration;
 
+import com.storemetrics.notices.NoticeKind;
+import com.storemetrics.notices.NoticeOutbox;
+import com.storemetrics.notices.OutgoingNotice;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -16,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The one write path of integrations: connect, approve, expire, remove for everyone sharing an
  * account, remove by the customer, "the verifier looked", and a notice dismissed. It alone changes a
- * status, appends the history, posts notices and publishes the events that open views follow. It checks no user: its
+ * status, appends the history, posts notices, writes the e-mail notices to the outbox (approved, expired,
+ * removed for everyone) and publishes the events that open views follow. It checks no user: its
  * callers (the funnel, the customer's service, the verifier) decide who may do what; ArchitectureTest
  * keeps every status change here.
  */
@@ -29,18 +33,21 @@ public class IntegrationLifecycle {
     private final IntegrationEventRepository events;
     private final CustomerNoticeRepository notices;
     private final ApplicationEventPublisher publisher;
+    private final NoticeOutbox outbox;
 
     IntegrationLifecycle(
             IntegrationRepository integrations,
             LinkedAccountRepository accounts,
             IntegrationEventRepository events,
             CustomerNoticeRepository notices,
-            ApplicationEventPublisher publisher) {
+            ApplicationEventPublisher publisher,
+            NoticeOutbox outbox) {
         this.integrations = integrations;
         this.accounts = accounts;
         this.events = events;
         this.notices = notices;
         this.publisher = publisher;
+        this.outbox = outbox;
     }
 
     /**
@@ -86,6 +93,7 @@ public class IntegrationLifecycle {
         return apply(
                 integrations.findByAccountsAndStatus(List.of(accountId), IntegrationStatus.PENDING),
                 IntegrationStatus.APPROVED,
+                NoticeKind.APPROVED,
                 reason,
                 actor,
                 now,
@@ -105,6 +113,7 @@ public class IntegrationLifecycle {
         return apply(
                 integrations.findPendingConnectedBefore(connectedBefore),
                 IntegrationStatus.EXPIRED,
+                NoticeKind.EXPIRED,
                 reason,
                 actor,
                 now,
@@ -124,10 +133,34 @@ public class IntegrationLifecycle {
         return apply(
                 integrations.findByAccountsAndStatus(accountIds, IntegrationStatus.APPROVED),
                 IntegrationStatus.REMOVED,
+                NoticeKind.REMOVED,
                 reason,
                 actor,
                 now,
                 integration -> noticeForAccount.apply(integration.getAccount().getName()));
+    }
+
+    /**
+     * Reminds each customer whose Pending integration was connected in {@code [connectedAfter,
+     * connectedBefore)} that its invitation lapses soon (Apple's lifetime after connecting): one
+     * e-mail per integration, ever. The verifier calls it after expiring, so a row that lapses in the
+     * same check is not reminded first.
+     */
+    public int remindLapsing(Instant connectedAfter, Instant connectedBefore, Instant now) {
+        int reminded = 0;
+        for (Integration integration : integrations.findPendingToRemind(connectedAfter, connectedBefore)) {
+            if (integration.remindOfLapse(now)) {
+                outbox.add(new OutgoingNotice(
+                        integration.getCustomerId(),
+                        NoticeKind.INVITATION_LAPSING,
+                        "integration:" + integration.getId(),
+                        "once",
+                        integration.getAccount().getName(),
+                        integration.getConnectedAt().plus(IntegrationRow.INVITATION_LIFETIME)));
+                reminded++;
+            }
+        }
+        return reminded;
     }
 
     /** How far the account's Pending integrations have come (never backwards). */
@@ -161,6 +194,7 @@ public class IntegrationLifecycle {
     private int apply(
             List<Integration> affected,
             IntegrationStatus to,
+            NoticeKind mailed,
             String reason,
             Actor actor,
             Instant now,
@@ -173,6 +207,13 @@ public class IntegrationLifecycle {
         for (Integration integration : affected) {
             // When the verifier changed it, it just looked: open views hear that check on its own (checked()).
             changes.add(change(integration, to, reason, actor, at, noticeFor.apply(integration)));
+            // The e-mail commits or rolls back with the change (docs/notices.md); SMTP comes later.
+            outbox.add(OutgoingNotice.aboutIntegration(
+                    integration.getCustomerId(),
+                    mailed,
+                    integration.getId(),
+                    integration.getAccount().getName(),
+                    at));
         }
         integrations.flush();
         postNotices(changes, at);

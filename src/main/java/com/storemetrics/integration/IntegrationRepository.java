@@ -23,6 +23,13 @@ interface IntegrationRepository extends JpaRepository<Integration, Long> {
                     + " and i.connectedAt < :connectedBefore")
     List<Integration> findPendingConnectedBefore(Instant connectedBefore);
 
+    /** Pending integrations connected in the window whose customer was not yet reminded of the lapse. */
+    @Query(
+            "select i from Integration i join fetch i.account where i.status = com.storemetrics.integration.IntegrationStatus.PENDING"
+                    + " and i.connectedAt < :connectedBefore and i.connectedAt >= :connectedAfter"
+                    + " and i.lapseRemindedAt is null")
+    List<Integration> findPendingToRemind(Instant connectedAfter, Instant connectedBefore);
+
     /** When the youngest Pending integration was connected; null when none is Pending. */
     @Query(
             "select max(i.connectedAt) from Integration i where i.status = com.storemetrics.integration.IntegrationStatus.PENDING")

@@ -29,6 +29,10 @@ public class AppUser extends AbstractEntity<Long> {
     @Column(nullable = false, length = 20)
     private String role;
 
+    /** Where e-mail notices go; null when the user has none. Checked by its one writer (notices). */
+    @Column(length = 254)
+    private String email;
+
     protected AppUser() {}
 
     AppUser(String username, String displayName, String passwordHash, String role) {
@@ -57,5 +61,13 @@ public class AppUser extends AbstractEntity<Long> {
 
     public String getRole() {
         return role;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    void changeEmail(String email) {
+        this.email = email;
     }
 }

@@ -20,12 +20,19 @@ class DemoUserSeeder implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoUserSeeder.class);
 
-    record DemoUser(String username, String displayName, String password, String role) {}
+    record DemoUser(String username, String displayName, String password, String role, String email) {}
 
+    /** Addresses under {@code .example} (RFC 2606): never anyone's real mailbox. */
     static final List<DemoUser> DEMO_USERS = List.of(
-            new DemoUser("alice", "Alice Martin (Pixel Forge)", "alice-demo-2026", Roles.CUSTOMER),
-            new DemoUser("bob", "Bob Chen (Pixel Forge)", "bob-demo-2026", Roles.CUSTOMER),
-            new DemoUser("carol", "Carol Diaz (Support)", "carol-demo-2026", Roles.SUPPORT));
+            new DemoUser(
+                    "alice",
+                    "Alice Martin (Pixel Forge)",
+                    "alice-demo-2026",
+                    Roles.CUSTOMER,
+                    "alice@pixelforge.example"),
+            new DemoUser("bob", "Bob Chen (Pixel Forge)", "bob-demo-2026", Roles.CUSTOMER, "bob@pixelforge.example"),
+            new DemoUser(
+                    "carol", "Carol Diaz (Support)", "carol-demo-2026", Roles.SUPPORT, "carol@storemetrics.example"));
 
     private final AppUserRepository users;
     private final PasswordEncoder passwordEncoder;
@@ -39,15 +46,27 @@ class DemoUserSeeder implements ApplicationRunner {
     @Transactional
     public void run(ApplicationArguments args) {
         if (users.count() > 0) {
+            giveDemoUsersTheirAddresses();
             return;
         }
         for (DemoUser demo : DEMO_USERS) {
-            users.save(new AppUser(
-                    demo.username(), demo.displayName(), passwordEncoder.encode(demo.password()), demo.role()));
+            AppUser user = new AppUser(
+                    demo.username(), demo.displayName(), passwordEncoder.encode(demo.password()), demo.role());
+            user.changeEmail(demo.email());
+            users.save(user);
         }
         StringBuilder message = new StringBuilder("Seeded demo users (shown once):");
         DEMO_USERS.forEach(demo ->
                 message.append(String.format("%n  %-6s / %-16s (%s)", demo.username(), demo.password(), demo.role())));
         log.info(message.toString());
+    }
+
+    /** A development database seeded before users had addresses: its demo users get theirs, once. */
+    private void giveDemoUsersTheirAddresses() {
+        for (DemoUser demo : DEMO_USERS) {
+            users.findByUsername(demo.username())
+                    .filter(user -> user.getEmail() == null)
+                    .ifPresent(user -> user.changeEmail(demo.email()));
+        }
     }
 }

@@ -41,6 +41,12 @@ class SecurityConfiguration {
     static final String SANDBOX_API = "/sandbox/apple/**";
 
     /**
+     * One-click unsubscribe from e-mail notices (RFC 8058): mail clients POST there without a session
+     * or CSRF token; the link's HMAC signature is the authorisation (notices.UnsubscribeController).
+     */
+    static final String MAIL_UNSUBSCRIBE = "/mail/unsubscribe";
+
+    /**
      * What Vaadin 24 needs and no more: its bootstrap page has inline scripts and {@code executeJs}
      * compiles functions ('unsafe-inline', 'unsafe-eval'); Lumo injects styles and uses data: URLs for
      * icons; push uses a same-origin WebSocket ('self'). Nothing may frame the app, no plug-ins, forms
@@ -70,6 +76,7 @@ class SecurityConfiguration {
                 auth.requestMatchers(SANDBOX_API).denyAll();
             }
             auth.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
+            auth.requestMatchers(MAIL_UNSUBSCRIBE).permitAll();
             // A refusal (403 for a missing CSRF token, 413 for an oversized body) stays that status
             // instead of turning into a redirect to the login page on its way to the error page.
             auth.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
@@ -79,7 +86,8 @@ class SecurityConfiguration {
         // own CSRF token; the login form sends Spring's (see CsrfMetaTags); logout stays protected.
         http.csrf(csrf -> csrf.ignoringRequestMatchers(
                 vaadinRequests::isFrameworkInternalRequest,
-                PathPatternRequestMatcher.withDefaults().matcher(SANDBOX_API)));
+                PathPatternRequestMatcher.withDefaults().matcher(SANDBOX_API),
+                PathPatternRequestMatcher.withDefaults().matcher(MAIL_UNSUBSCRIBE)));
         http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                 .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY))

@@ -8,6 +8,7 @@ import com.storemetrics.integration.IntegrationProgress;
 import com.storemetrics.integration.WatchedAccount;
 import com.storemetrics.integration.WatchedAccounts;
 import com.storemetrics.integration.Watchlist;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -27,6 +28,8 @@ class MembershipReconciler {
 
     /** A single check without our user may be Apple's hiccup; two in a row are believed. */
     static final int MISSES_BEFORE_LOSS = 2;
+    /** How long before Apple lets a Pending row's invitation lapse its customer is reminded by e-mail. */
+    static final Duration LAPSE_REMINDER_AHEAD = Duration.ofHours(24);
 
     static final String APPROVED_REASON =
             "Our service user is now a member of the account: the invitation was accepted.";
@@ -106,6 +109,11 @@ class MembershipReconciler {
                 name -> name + ": the invitation was not accepted in time. Remove the expired integration and "
                         + "connect the account again.",
                 Actor.VERIFIER,
+                now);
+        // A day before Apple lets a still-Pending invitation lapse, its customer gets one e-mail.
+        lifecycle.remindLapsing(
+                now.minus(VerifierProperties.INVITATION_LIFETIME),
+                now.minus(VerifierProperties.INVITATION_LIFETIME.minus(LAPSE_REMINDER_AHEAD)),
                 now);
         int removed = lifecycle.removeApprovedForEveryone(
                 lost,

@@ -2,10 +2,12 @@ package com.storemetrics.sandbox.ui;
 
 import com.storemetrics.base.ui.MainLayout;
 import com.storemetrics.sandbox.ConditionalOnSandbox;
+import com.storemetrics.sandbox.SandboxMailServer;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.startup.ApplicationRouteRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,10 +19,21 @@ import org.springframework.stereotype.Component;
 @ConditionalOnSandbox
 class SandboxConsoleRoute implements VaadinServiceInitListener {
 
+    private final boolean mailServer;
+
+    SandboxConsoleRoute(ObjectProvider<SandboxMailServer> mail) {
+        this.mailServer = mail.getIfAvailable() != null;
+    }
+
     @Override
     public void serviceInit(ServiceInitEvent event) {
-        register(RouteConfiguration.forRegistry(
-                ApplicationRouteRegistry.getInstance(event.getSource().getContext())));
+        RouteConfiguration routes = RouteConfiguration.forRegistry(
+                ApplicationRouteRegistry.getInstance(event.getSource().getContext()));
+        register(routes);
+        // The development mailbox's page exists only while its mail server runs.
+        if (mailServer && !routes.isRouteRegistered(SandboxMailView.class)) {
+            routes.setRoute(SandboxMailView.ROUTE, SandboxMailView.class, MainLayout.class);
+        }
     }
 
     static void register(RouteConfiguration routes) {

@@ -40,13 +40,15 @@ class NavigationSecurityTest extends KaribuTest {
         login("alice");
         UI.getCurrent().navigate("");
         _assertOne(DataIntegrationView.class);
-        // The sandbox is on in tests: its console (any signed-in user) follows the role's own entries.
+        // The sandbox is on in tests: its console and mailbox (any signed-in user) follow the role's own entries.
         assertThat(navigationLabels())
                 .containsExactly(
                         "My Account: Data Integration",
                         "My Account: Store Metrics",
                         "My Account: Subscriptions",
-                        "App Store Connect sandbox");
+                        "My Account: Notifications",
+                        "App Store Connect sandbox",
+                        "Development mailbox");
     }
 
     @Test
@@ -61,7 +63,12 @@ class NavigationSecurityTest extends KaribuTest {
         login("carol");
         UI.getCurrent().navigate("");
         _assertOne(SupportIntegrationsView.class);
-        assertThat(navigationLabels()).containsExactly("Support: Integrations", "App Store Connect sandbox");
+        assertThat(navigationLabels())
+                .containsExactly(
+                        "Support: Integrations",
+                        "Support: E-mails",
+                        "App Store Connect sandbox",
+                        "Development mailbox");
     }
 
     @Test

@@ -1,0 +1,107 @@
+package com.storemetrics.notices;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * What each kind of notice says: what happened, what to do next and a link into the app, as plain
+ * text and as simple HTML from the same words. Names from outside (an account's name, as Apple has
+ * it) are flattened to one line before they go anywhere, and escaped in HTML. No secret, token or key
+ * is ever part of a message: only the account's name and our public service Apple ID.
+ */
+@Component
+class NoticeTexts {
+
+    static final String PRODUCT = "Storemetrics";
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("MMM d, yyyy, HH:mm 'UTC'", Locale.US).withZone(ZoneOffset.UTC);
+
+    /** A message's words: one subject line, paragraphs, one action with its link. */
+    record Text(String subject, List<String> paragraphs, String action, String actionUrl) {}
+
+    private final String appUrl;
+    private final String serviceAppleId;
+
+    NoticeTexts(NoticeProperties properties, @Value("${storemetrics.apple.service-apple-id}") String serviceAppleId) {
+        this.appUrl = properties.appUrl();
+        this.serviceAppleId = serviceAppleId;
+    }
+
+    Text of(NoticeKind kind, String rawAccountName, Instant happenedAt) {
+        String account = oneLine(rawAccountName);
+        String when = WHEN.format(happenedAt);
+        String dataIntegration = appUrl + "/my-account/data-integration";
+        return switch (kind) {
+            case APPROVED ->
+                new Text(
+                        "Approved: " + account + " is connected to " + PRODUCT,
+                        List.of(
+                                account + " is connected: on " + when + " we saw our service user " + serviceAppleId
+                                        + " as a member of the account in App Store Connect, so your integration is"
+                                        + " Approved.",
+                                "What happens next: " + PRODUCT + " imports the account's daily sales reports, newest"
+                                        + " first. The last 30 days appear in Store Metrics within minutes, the whole"
+                                        + " year soon after."),
+                        "Open Store Metrics",
+                        appUrl + "/my-account/store-metrics");
+            case INVITATION_LAPSING ->
+                new Text(
+                        "Action needed: the invitation for " + account + " lapses in 24 hours",
+                        List.of(
+                                "Your integration of " + account + " is still Pending: we have not yet seen our"
+                                        + " service user " + serviceAppleId + " as a member of the account. Apple lets"
+                                        + " the invitation lapse on " + when + ".",
+                                "What to do: in App Store Connect > Users and Access of " + account + ", check that "
+                                        + serviceAppleId + " is invited (role Sales), and invite it if not; each"
+                                        + " account needs its own invitation. Once it is a member, the integration"
+                                        + " turns Approved within minutes. If the invitation lapses, the integration"
+                                        + " expires and you connect the account again."),
+                        "Open Data Integration",
+                        dataIntegration);
+            case EXPIRED ->
+                new Text(
+                        "Expired: the invitation for " + account + " lapsed",
+                        List.of(
+                                "Our service user " + serviceAppleId + " was not added to " + account
+                                        + " in time (Apple lets an invitation lapse after 3 days), so your integration"
+                                        + " expired on " + when + ".",
+                                "What to do: open Data Integration, choose \"Remove and connect again\" on the"
+                                        + " account's row, and invite " + serviceAppleId + " again in App Store Connect"
+                                        + " > Users and Access (role Sales)."),
+                        "Open Data Integration",
+                        dataIntegration);
+            case REMOVED ->
+                new Text(
+                        "Removed: " + account + " is no longer connected to " + PRODUCT,
+                        List.of(
+                                "An Account Holder or Admin of " + account + " removed our service user "
+                                        + serviceAppleId + " in App Store Connect > Users and Access. We noticed on "
+                                        + when + " and removed the integration for everyone who had connected the"
+                                        + " account. Store figures imported so far stay.",
+                                "What to do: if this was not intended, ask the Account Holder to invite "
+                                        + serviceAppleId + " again (role Sales) and connect the account again in Data"
+                                        + " Integration."),
+                        "Open Data Integration",
+                        dataIntegration);
+        };
+    }
+
+    String settingsUrl() {
+        return appUrl + "/my-account/notifications";
+    }
+
+    /** Control characters (CR, LF, TAB...) and line separators become spaces: never a header break. */
+    static String oneLine(String text) {
+        return text.replaceAll("[\\p{Cntrl}\\u2028\\u2029\\u0085]+", " ").strip();
+    }
+
+    static String html(String text) {
+        return HtmlUtils.htmlEscape(text);
+    }
+}

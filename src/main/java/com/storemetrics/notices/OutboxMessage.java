@@ -1,0 +1,13 @@
+package com.storemetrics.notices;
+
+import java.time.Instant;
+
+/** A message of the outbox as the sender reads it; {@code recipient} may be null (no address). */
+record OutboxMessage(
+        long id,
+        long userId,
+        NoticeKind kind,
+        String recipient,
+        String accountName,
+        Instant happenedAt,
+        int attempts) {}

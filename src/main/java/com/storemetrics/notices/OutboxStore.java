@@ -1,0 +1,201 @@
+package com.storemetrics.notices;
+
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The tables {@code notice_outbox} and {@code notice_opt_out}, one SQL statement per step. Every
+ * change of a message's state names the state it leaves ({@code WHERE state = ...}), so a step that
+ * lost a race changes nothing and says so (0 rows): a message is claimed once, finished once.
+ */
+@Component
+class OutboxStore {
+
+    static final String PENDING = "PENDING";
+    static final String SENDING = "SENDING";
+    static final String SENT = "SENT";
+    static final String FAILED = "FAILED";
+    static final String UNKNOWN = "UNKNOWN";
+
+    private static final String COLUMNS =
+            "user_id, kind, regarding, occurrence, recipient, account_name, happened_at, created_at, state,"
+                    + " attempts, next_attempt_at";
+
+    private final JdbcClient jdbc;
+    private final boolean postgres;
+
+    OutboxStore(JdbcClient jdbc, DataSource dataSource) {
+        this.jdbc = jdbc;
+        this.postgres = isPostgres(dataSource);
+    }
+
+    /**
+     * Writes the message unless one for the same (user, regarding, kind, occurrence) exists, in the
+     * caller's transaction. One statement that never fails on the unique key (on PostgreSQL a failed
+     * statement would abort the caller's whole transaction, the change that caused the message).
+     */
+    boolean insertIfAbsent(OutgoingNotice notice, String recipient, Instant now) {
+        String values = "CAST(:user AS BIGINT), CAST(:kind AS VARCHAR(30)), CAST(:subject AS VARCHAR(60)),"
+                + " CAST(:occurrence AS VARCHAR(60)), CAST(:recipient AS VARCHAR(254)),"
+                + " CAST(:account AS VARCHAR(300)), CAST(:happened AS TIMESTAMP WITH TIME ZONE),"
+                + " CAST(:now AS TIMESTAMP WITH TIME ZONE), 'PENDING', 0, CAST(:now AS TIMESTAMP WITH TIME ZONE)";
+        String sql = postgres
+                ? "INSERT INTO notice_outbox (" + COLUMNS + ") VALUES (" + values + ")"
+                        + " ON CONFLICT ON CONSTRAINT uk_notice_outbox_once DO NOTHING"
+                : "MERGE INTO notice_outbox o USING (VALUES (" + values + ")) AS n(" + COLUMNS + ")"
+                        + " ON o.user_id = n.user_id AND o.regarding = n.regarding AND o.kind = n.kind"
+                        + " AND o.occurrence = n.occurrence"
+                        + " WHEN NOT MATCHED THEN INSERT (" + COLUMNS + ") VALUES (n."
+                        + COLUMNS.replace(", ", ", n.") + ")";
+        return jdbc.sql(sql)
+                        .param("user", notice.userId())
+                        .param("kind", notice.kind().name())
+                        .param("subject", notice.regarding())
+                        .param("occurrence", notice.occurrence())
+                        .param("recipient", recipient)
+                        .param("account", truncate(notice.accountName(), 300))
+                        .param("happened", at(notice.happenedAt()))
+                        .param("now", at(now))
+                        .update()
+                == 1;
+    }
+
+    /**
+     * Messages left "sending" since before {@code before}: their sender stopped between handing them
+     * to SMTP and recording the answer. They become unknown, final: whether the server accepted them
+     * cannot be known, and sending again could double them.
+     */
+    int giveUpOnAbandoned(Instant before, Instant now) {
+        return jdbc.sql("UPDATE notice_outbox SET state = 'UNKNOWN', finished_at = :now, outcome = :why"
+                        + " WHERE state = 'SENDING' AND attempted_at < :before")
+                .param("now", at(now))
+                .param("before", at(before))
+                .param(
+                        "why",
+                        "The sender stopped before recording the SMTP server's answer: it may have been"
+                                + " delivered, so it is not sent again")
+                .update();
+    }
+
+    /** Pending messages due by now, oldest first. */
+    List<OutboxMessage> due(Instant now, int limit) {
+        return jdbc.sql("SELECT id, user_id, kind, recipient, account_name, happened_at, attempts FROM notice_outbox"
+                        + " WHERE state = 'PENDING' AND next_attempt_at <= :now ORDER BY id FETCH FIRST "
+                        + limit + " ROWS ONLY")
+                .param("now", at(now))
+                .query(OutboxStore::message)
+                .list();
+    }
+
+    /** Records the attempt before the SMTP session opens; false when the message is no longer pending. */
+    boolean claim(long id, Instant now) {
+        return jdbc.sql("UPDATE notice_outbox SET state = 'SENDING', attempts = attempts + 1, attempted_at = :now"
+                                + " WHERE id = :id AND state = 'PENDING'")
+                        .param("id", id)
+                        .param("now", at(now))
+                        .update()
+                == 1;
+    }
+
+    /** A claimed message ends: sent, failed or unknown, with what happened. */
+    boolean finish(long id, String state, String outcome, Instant now) {
+        return jdbc.sql("UPDATE notice_outbox SET state = :state, finished_at = :now, outcome = :outcome"
+                                + " WHERE id = :id AND state = 'SENDING'")
+                        .param("id", id)
+                        .param("state", state)
+                        .param("now", at(now))
+                        .param("outcome", truncate(outcome, 500))
+                        .update()
+                == 1;
+    }
+
+    /** A claimed message that failed for now waits until {@code next}; nothing reached the server. */
+    boolean retryLater(long id, String outcome, Instant next) {
+        return jdbc.sql("UPDATE notice_outbox SET state = 'PENDING', next_attempt_at = :next, outcome = :outcome"
+                                + " WHERE id = :id AND state = 'SENDING'")
+                        .param("id", id)
+                        .param("next", at(next))
+                        .param("outcome", truncate(outcome, 500))
+                        .update()
+                == 1;
+    }
+
+    Set<NoticeKind> optedOut(long userId) {
+        Set<NoticeKind> kinds = EnumSet.noneOf(NoticeKind.class);
+        jdbc.sql("SELECT kind FROM notice_opt_out WHERE user_id = :user")
+                .param("user", userId)
+                .query(rs -> {
+                    NoticeKind.ofKey(rs.getString(1).toLowerCase(Locale.ROOT)).ifPresent(kinds::add);
+                });
+        return kinds;
+    }
+
+    boolean isOptedOut(long userId, NoticeKind kind) {
+        return jdbc.sql("SELECT COUNT(*) FROM notice_opt_out WHERE user_id = :user AND kind = :kind")
+                        .param("user", userId)
+                        .param("kind", kind.name())
+                        .query(Integer.class)
+                        .single()
+                > 0;
+    }
+
+    /** Switches a kind off for the user; already off stays off (one statement, never a duplicate key). */
+    void optOut(long userId, NoticeKind kind, Instant now) {
+        jdbc.sql("INSERT INTO notice_opt_out (user_id, kind, since) SELECT CAST(:user AS BIGINT),"
+                        + " CAST(:kind AS VARCHAR(30)), CAST(:now AS TIMESTAMP WITH TIME ZONE) FROM app_user"
+                        + " WHERE id = :user AND NOT EXISTS (SELECT 1 FROM notice_opt_out WHERE user_id = :user"
+                        + " AND kind = :kind)")
+                .param("user", userId)
+                .param("kind", kind.name())
+                .param("now", at(now))
+                .update();
+    }
+
+    void optIn(long userId, NoticeKind kind) {
+        jdbc.sql("DELETE FROM notice_opt_out WHERE user_id = :user AND kind = :kind")
+                .param("user", userId)
+                .param("kind", kind.name())
+                .update();
+    }
+
+    private static OutboxMessage message(ResultSet rs, int row) throws SQLException {
+        return new OutboxMessage(
+                rs.getLong("id"),
+                rs.getLong("user_id"),
+                NoticeKind.valueOf(rs.getString("kind")),
+                rs.getString("recipient"),
+                rs.getString("account_name"),
+                rs.getObject("happened_at", OffsetDateTime.class).toInstant(),
+                rs.getInt("attempts"));
+    }
+
+    private static OffsetDateTime at(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try {
+            String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+            return product.toLowerCase(Locale.ROOT).contains("postgres");
+        } catch (MetaDataAccessException unknown) {
+            throw new IllegalStateException("Could not tell which database holds the outbox", unknown);
+        }
+    }
+}

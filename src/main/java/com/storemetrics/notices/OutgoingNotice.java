@@ -1,0 +1,33 @@
+package com.storemetrics.notices;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One e-mail to write to the outbox: to whom (a user id), what kind, about what, which occurrence.
+ * At most one message exists per (user, regarding, kind, occurrence); a second one is ignored.
+ *
+ * @param userId      the customer it goes to
+ * @param kind        what happened
+ * @param regarding  what it is about, e.g. {@code integration:42} or {@code account:7}
+ * @param occurrence  which time it happened (an integration is approved once: {@code once})
+ * @param accountName the App Store Connect account's name, as Apple shows it
+ * @param happenedAt  when it happened
+ */
+public record OutgoingNotice(
+        long userId, NoticeKind kind, String regarding, String occurrence, String accountName, Instant happenedAt) {
+
+    public OutgoingNotice {
+        Objects.requireNonNull(kind);
+        Objects.requireNonNull(regarding);
+        Objects.requireNonNull(occurrence);
+        Objects.requireNonNull(accountName);
+        Objects.requireNonNull(happenedAt);
+    }
+
+    /** About one integration, which reaches each kind at most once (statuses never go back). */
+    public static OutgoingNotice aboutIntegration(
+            long userId, NoticeKind kind, long integrationId, String accountName, Instant happenedAt) {
+        return new OutgoingNotice(userId, kind, "integration:" + integrationId, "once", accountName, happenedAt);
+    }
+}
