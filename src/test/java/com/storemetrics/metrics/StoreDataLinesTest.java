@@ -29,7 +29,7 @@ class StoreDataLinesTest extends KaribuTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    @Autowired
+    /** Sales reports only: the data line speaks of sales (MetricsFixture.salesImporter). */
     ReportImporter importer;
 
     @Autowired
@@ -43,6 +43,7 @@ class StoreDataLinesTest extends KaribuTest {
 
     @BeforeEach
     void approvePixelForgeForAlice() {
+        importer = MetricsFixture.salesImporter(applicationContext);
         sandbox = new SandboxControl(port);
         MetricsFixture.serviceUserJoins(sandbox, PIXEL_FORGE);
         pixelForge = MetricsFixture.approved(jdbc, "alice", PIXEL_FORGE, "Pixel Forge Studio", PIXEL_FORGE_VENDOR);

@@ -42,7 +42,7 @@ class StoreMetricsViewTest extends KaribuTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    @Autowired
+    /** Sales reports only: this page shows sales (MetricsFixture.salesImporter). */
     ReportImporter importer;
 
     @Autowired
@@ -62,6 +62,7 @@ class StoreMetricsViewTest extends KaribuTest {
 
     @BeforeEach
     void approvePixelForgeForAlice() {
+        importer = MetricsFixture.salesImporter(applicationContext);
         sandbox = new SandboxControl(port);
         MetricsFixture.serviceUserJoins(sandbox, PIXEL_FORGE);
         pixelForge = MetricsFixture.approved(jdbc, "alice", PIXEL_FORGE, "Pixel Forge Studio", PIXEL_FORGE_VENDOR);
