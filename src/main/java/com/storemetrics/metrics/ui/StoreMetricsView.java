@@ -46,6 +46,11 @@ import java.util.function.Consumer;
 @RolesAllowed(Roles.CUSTOMER)
 public class StoreMetricsView extends VerticalLayout {
 
+    /** The download's answer when the account was removed after the page opened. */
+    static final String CSV_NO_LONGER_AVAILABLE = "These store metrics are no longer available to you: the App "
+            + "Store Connect integration of this account was removed. Open Store Metrics again to see the accounts "
+            + "you still have.";
+
     private final transient MetricsService metrics;
     // Built only when the customer has an Approved account: the empty state needs none of them.
     Select<MetricsAccount> account;
@@ -151,7 +156,7 @@ public class StoreMetricsView extends VerticalLayout {
         byApp = new BreakdownGrid("App");
         byCountry = new BreakdownGrid("Country");
         export = new Anchor(
-                new CsvDownload(() -> shown, this::read, () -> accountGone(account.getValue())),
+                new CsvDownload(this::csv, CSV_NO_LONGER_AVAILABLE, () -> accountGone(account.getValue())),
                 AttachmentType.DOWNLOAD,
                 "Download CSV");
         export.setId("export-csv");
@@ -280,6 +285,14 @@ public class StoreMetricsView extends VerticalLayout {
         content.setVisible(true);
         show(dashboard);
         shown = query;
+    }
+
+    /** The figures on screen as a file, read again for the download (see {@link CsvDownload}). */
+    private CsvDownload.File csv() {
+        Shown query = shown;
+        return new CsvDownload.File(
+                "store-metrics-" + query.from() + "-" + query.to() + ".csv",
+                MetricsCsv.of(read(query), query.accountName(), query.appLabel()));
     }
 
     private Dashboard read(Shown query) {

@@ -8,6 +8,7 @@ import com.storemetrics.metrics.MetricsBroadcaster;
 import com.storemetrics.metrics.MetricsImported;
 import com.storemetrics.metrics.MetricsService.MetricsAccount;
 import com.storemetrics.metrics.Period;
+import com.storemetrics.metrics.ui.CsvDownload;
 import com.storemetrics.metrics.ui.CustomDays;
 import com.storemetrics.security.Roles;
 import com.storemetrics.subscriptions.SubscriptionChoice;
@@ -43,6 +44,11 @@ import java.util.function.Consumer;
 @Menu(title = "Subscriptions", order = 3, icon = "vaadin:refresh")
 @RolesAllowed(Roles.CUSTOMER)
 public class SubscriptionsView extends VerticalLayout {
+
+    /** The download's answer when the account was removed after the page opened. */
+    static final String CSV_NO_LONGER_AVAILABLE = "These subscriptions are no longer available to you: the App "
+            + "Store Connect integration of this account was removed. Open Subscriptions again to see the accounts "
+            + "you still have.";
 
     private final transient SubscriptionService subscriptions;
     Select<MetricsAccount> account;
@@ -122,7 +128,7 @@ public class SubscriptionsView extends VerticalLayout {
         filters.addClassNames(LumoUtility.Gap.MEDIUM, LumoUtility.AlignItems.BASELINE);
         figures = new SubscriptionFigures();
         export = new Anchor(
-                new SubscriptionsCsvDownload(() -> shown, this::read, () -> accountGone(account.getValue())),
+                new CsvDownload(this::csv, CSV_NO_LONGER_AVAILABLE, () -> accountGone(account.getValue())),
                 AttachmentType.DOWNLOAD,
                 "Download CSV");
         export.setId("export-csv");
@@ -233,6 +239,14 @@ public class SubscriptionsView extends VerticalLayout {
         figures.content.setVisible(true);
         figures.show(dashboard);
         shown = query;
+    }
+
+    /** The figures on screen as a file, read again for the download (see {@link CsvDownload}). */
+    private CsvDownload.File csv() {
+        Shown query = shown;
+        return new CsvDownload.File(
+                "subscriptions-" + query.from() + "-" + query.to() + ".csv",
+                SubscriptionsCsv.of(read(query), query.accountName(), query.choiceLabel()));
     }
 
     private SubscriptionDashboard read(Shown query) {

@@ -27,13 +27,6 @@ import com.storemetrics.metrics.PeriodRules;
 import com.storemetrics.myintegrations.IntegrationService;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.server.StreamResourceRegistry;
-import com.vaadin.flow.server.VaadinService;
-import com.vaadin.flow.server.VaadinServletRequest;
-import com.vaadin.flow.server.VaadinServletResponse;
-import com.vaadin.flow.server.VaadinServletService;
-import com.vaadin.flow.server.VaadinSession;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -184,10 +177,11 @@ class StoreMetricsViewInputTest extends KaribuTest {
         StoreMetricsView view = open();
         integrations.remove(alicesIntegrationOf(pixelForge));
 
-        FakeResponse answer = download(view);
+        FakeResponse answer = CsvDownloadProbe.press(view.export);
 
         assertThat(answer.getStatus()).isEqualTo(404);
-        assertThat(answer.getBuffer().toString(StandardCharsets.UTF_8)).isEqualTo(CsvDownload.NO_LONGER_AVAILABLE);
+        assertThat(answer.getBuffer().toString(StandardCharsets.UTF_8))
+                .isEqualTo(StoreMetricsView.CSV_NO_LONGER_AVAILABLE);
         MockVaadin.clientRoundtrip();
         assertThat(_get(Paragraph.class, spec -> spec.withId("metrics-empty")).getText())
                 .contains("once an App Store Connect account of yours is Approved");
@@ -232,25 +226,6 @@ class StoreMetricsViewInputTest extends KaribuTest {
     }
 
     /** The CSV link pressed: its handler answers as it would over HTTP. */
-    private static FakeResponse download(StoreMetricsView view) {
-        VaadinSession session = VaadinSession.getCurrent();
-        var resource = (StreamResourceRegistry.ElementStreamResource) session.getResourceRegistry()
-                .getResource(URI.create(view.export.getHref()))
-                .orElseThrow();
-        FakeResponse answer = new FakeResponse();
-        try {
-            resource.getElementRequestHandler()
-                    .handleRequest(
-                            VaadinServletRequest.getCurrent(),
-                            new VaadinServletResponse(answer, (VaadinServletService) VaadinService.getCurrent()),
-                            session,
-                            resource.getOwner());
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
-        }
-        return answer;
-    }
-
     private long alicesIntegrationOf(long accountId) {
         return jdbc.queryForObject(
                 "SELECT i.id FROM integration i JOIN app_user u ON u.id = i.customer_id"

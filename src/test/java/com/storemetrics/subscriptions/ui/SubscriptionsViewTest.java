@@ -8,8 +8,11 @@ import static com.storemetrics.subscriptions.SubscriptionsFixture.PACIFIC;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.mvysny.fakeservlet.FakeResponse;
 import com.github.mvysny.kaributesting.v10.DownloadKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.storemetrics.KaribuTest;
 import com.storemetrics.SandboxControl;
 import com.storemetrics.TestClock;
@@ -22,7 +25,9 @@ import com.storemetrics.metrics.MetricsFixture;
 import com.storemetrics.metrics.MetricsService;
 import com.storemetrics.metrics.Period;
 import com.storemetrics.metrics.ReportImporter;
+import com.storemetrics.metrics.ui.CsvDownloadProbe;
 import com.storemetrics.metrics.ui.Figures;
+import com.storemetrics.myintegrations.IntegrationService;
 import com.storemetrics.subscriptions.SubscriptionChoice;
 import com.storemetrics.subscriptions.SubscriptionDashboard;
 import com.storemetrics.subscriptions.SubscriptionService;
@@ -81,6 +86,9 @@ class SubscriptionsViewTest extends KaribuTest {
 
     ReportImporter importer;
     long pixelForge;
+
+    @Autowired
+    IntegrationService integrations;
 
     @BeforeEach
     void approvePixelForgeForAlice() {
@@ -260,6 +268,29 @@ class SubscriptionsViewTest extends KaribuTest {
                 .startsWith("Subscriptions,Pixel Forge Studio,All subscriptions,"
                         + lastReportDay().minusDays(6) + "," + lastReportDay() + "\n");
         assertThat(csv).contains("\nactive paid," + view.shown().current().activePaid() + ",");
+    }
+
+    @Test
+    void the_csv_of_an_account_whose_integration_was_removed_answers_404_no_longer_available_and_the_page_updates() {
+        MetricsFixture.importUntilIdle(importer);
+        login("alice");
+        SubscriptionsView view = open();
+        integrations.remove(jdbc.queryForObject(
+                "SELECT i.id FROM integration i JOIN app_user u ON u.id = i.customer_id"
+                        + " WHERE u.username = 'alice' AND i.account_id = ? AND i.status = 'APPROVED'",
+                Long.class,
+                pixelForge));
+
+        FakeResponse answer = CsvDownloadProbe.press(view.export);
+
+        assertThat(answer.getStatus()).isEqualTo(404);
+        assertThat(answer.getBuffer().toString(StandardCharsets.UTF_8))
+                .isEqualTo(SubscriptionsView.CSV_NO_LONGER_AVAILABLE);
+        MockVaadin.clientRoundtrip();
+        assertThat(NotificationsKt.getNotifications())
+                .anySatisfy(notification -> assertThat(notification.getElement().getProperty("text", ""))
+                        .isEqualTo("Pixel Forge Studio is no longer available: its App Store Connect integration "
+                                + "was removed."));
     }
 
     @Test
