@@ -22,13 +22,17 @@ public final class TwoNodes implements AutoCloseable {
     public ConfigurableApplicationContext b;
 
     public TwoNodes(Class<?>... extraSources) {
-        a = start("node-a", extraSources);
+        this(List.of(), extraSources);
+    }
+
+    /** Two nodes with these command-line arguments each, on top of the ones every pair has. */
+    public TwoNodes(List<String> arguments, Class<?>... extraSources) {
+        a = start("node-a", extraSources, arguments.toArray(String[]::new));
         int sandboxPort = port(a);
-        b = start(
-                "node-b",
-                extraSources,
-                "--storemetrics.sandbox.enabled=false",
-                "--storemetrics.sandbox.shared-url=http://localhost:" + sandboxPort);
+        List<String> ofB = new ArrayList<>(arguments);
+        ofB.add("--storemetrics.sandbox.enabled=false");
+        ofB.add("--storemetrics.sandbox.shared-url=http://localhost:" + sandboxPort);
+        b = start("node-b", extraSources, ofB.toArray(String[]::new));
     }
 
     public ConfigurableApplicationContext start(String name, Class<?>[] extraSources, String... more) {

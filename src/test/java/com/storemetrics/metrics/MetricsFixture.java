@@ -98,6 +98,33 @@ public final class MetricsFixture {
         return newImporter(context, context.getBean(MetricsProperties.class), SalesDays.NAME);
     }
 
+    /** The importer of the Sales reports alone, back-filling only the last {@code historyDays}. */
+    public static ReportImporter salesImporter(ApplicationContext context, int historyDays) {
+        return newImporter(
+                context, withHistoryDays(context.getBean(MetricsProperties.class), historyDays), SalesDays.NAME);
+    }
+
+    /**
+     * The context's properties with a shorter back-fill: a test that reads only recent weeks imports
+     * only those (a year of the demo accounts' reports takes a minute on PostgreSQL).
+     */
+    public static MetricsProperties withHistoryDays(MetricsProperties properties, int historyDays) {
+        return new MetricsProperties(
+                properties.importInterval(),
+                properties.batchSize(),
+                properties.startOnApproval(),
+                properties.hourlyBudget(),
+                properties.hourlyRequestShare(),
+                historyDays,
+                properties.trailingDays(),
+                properties.refetchAfter(),
+                properties.notYetRetry(),
+                properties.firstBackoff(),
+                properties.maxBackoff(),
+                properties.exchangeRates(),
+                properties.displayCurrency());
+    }
+
     /** Runs batches until nothing is left to ask for; returns the Apple requests they made. */
     public static int importUntilIdle(ReportImporter importer) {
         int requests = 0;

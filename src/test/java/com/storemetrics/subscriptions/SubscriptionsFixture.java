@@ -36,6 +36,14 @@ public final class SubscriptionsFixture {
         return MetricsFixture.newImporter(context, context.getBean(MetricsProperties.class), SubscriptionDays.NAME);
     }
 
+    /** The importer of the subscription reports alone, back-filling only the last {@code historyDays}. */
+    public static ReportImporter subscriptionImporter(ApplicationContext context, int historyDays) {
+        return MetricsFixture.newImporter(
+                context,
+                MetricsFixture.withHistoryDays(context.getBean(MetricsProperties.class), historyDays),
+                SubscriptionDays.NAME);
+    }
+
     /** Whether Apple (the sandbox) has published a day's subscription reports: 5 am Pacific two days later. */
     public static boolean isPublished(Clock clock, LocalDate day) {
         return !ZonedDateTime.now(clock.withZone(PACIFIC))

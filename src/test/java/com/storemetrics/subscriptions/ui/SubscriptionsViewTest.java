@@ -92,7 +92,9 @@ class SubscriptionsViewTest extends KaribuTest {
 
     @BeforeEach
     void approvePixelForgeForAlice() {
-        importer = SubscriptionsFixture.subscriptionImporter(applicationContext);
+        // Ten weeks cover the default period, the one before it and Apple's lag; the test of the
+        // year's progress makes its own importer.
+        importer = SubscriptionsFixture.subscriptionImporter(applicationContext, 70);
         MetricsFixture.serviceUserJoins(new SandboxControl(port), PIXEL_FORGE);
         pixelForge = MetricsFixture.approved(jdbc, "alice", PIXEL_FORGE, "Pixel Forge Studio", PIXEL_FORGE_VENDOR);
     }
@@ -299,7 +301,8 @@ class SubscriptionsViewTest extends KaribuTest {
         SubscriptionsView view = open();
         assertThat(text("import-progress-text")).isEqualTo("Importing subscription history: 0 of 364 days");
 
-        onBackgroundThread(importer::runBatch);
+        ReportImporter wholeYear = SubscriptionsFixture.subscriptionImporter(applicationContext);
+        onBackgroundThread(wholeYear::runBatch);
         int done = jdbc.queryForObject(
                 "SELECT COUNT(*) FROM metrics_day_import WHERE account_id = ? AND report = 'SUBSCRIPTIONS'"
                         + " AND status IN ('DATA', 'NO_SALES')",
