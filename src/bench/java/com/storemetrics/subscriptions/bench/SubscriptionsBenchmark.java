@@ -54,6 +54,11 @@ public final class SubscriptionsBenchmark {
     private static final int PRODUCTS = 50;
     private static final int COUNTRIES_PER_DAY = Integer.getInteger("bench.countries", 30);
     private static final int UIS = Integer.getInteger("bench.uis", 50);
+    /** Days of history seeded for the view (a shorter one makes the heap's breakdown quick to re-measure). */
+    private static final int DAYS = Integer.getInteger("bench.days", 365);
+    /** Classes listed in the heap's growth per UI. */
+    private static final int TOP = Integer.getInteger("bench.top", 10);
+
     private static final int WARMUP = Integer.getInteger("bench.warmup", 10);
     private static final int SAMPLES = Integer.getInteger("bench.samples", 40);
     private static final List<String> PARTS =
@@ -206,7 +211,7 @@ public final class SubscriptionsBenchmark {
         LocalDate newest = LocalDate.now(PACIFIC).minusDays(2);
         SplittableRandom random = new SplittableRandom(52);
         long t0 = System.nanoTime();
-        for (int back = 0; back < 365; back++) {
+        for (int back = 0; back < DAYS; back++) {
             LocalDate day = newest.minusDays(back);
             SubscriptionsBenchAccess.storeDay(
                     context,
@@ -316,7 +321,7 @@ public final class SubscriptionsBenchmark {
         System.out.printf(
                 "  MemoryMXBean:    %s -> %s: %.0f KB per UI%n",
                 mb(before), mb(after), (after - before) / 1024.0 / UIS);
-        BenchmarkSupport.topGrowth(histogramBefore, histogramAfter, 10, UIS)
+        BenchmarkSupport.topGrowth(histogramBefore, histogramAfter, TOP, UIS)
                 .forEach(line -> System.out.println("    " + line));
         if (uis.size() != UIS) {
             throw new IllegalStateException("lost a UI");
