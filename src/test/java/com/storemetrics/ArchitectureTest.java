@@ -144,7 +144,8 @@ class ArchitectureTest {
 
     @Test
     void notices_know_nothing_of_what_causes_them() {
-        // The lifecycle writes to the outbox (integration -> notices); the notices never call back.
+        // The lifecycle and the importer's stall check write to the outbox (integration -> notices,
+        // metrics -> notices); the notices never call back.
         noClasses()
                 .that()
                 .resideInAPackage("com.storemetrics.notices..")

@@ -10,7 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Read-only answers about Approved integrations for features that build on them (store metrics):
- * which accounts have at least one, and which of them a given customer has. Internal: callers
+ * which accounts have at least one, which of them a given customer has, and who has one of an
+ * account (the "data stalled" notice goes to each of them). Internal: callers
  * scope by the customer themselves (a customer-facing service passes the signed-in user's id).
  */
 @Component
@@ -49,6 +50,16 @@ public class ApprovedAccounts {
                 .stream()
                 .map(integration -> of(integration.getAccount()))
                 .sorted(Comparator.comparing(ApprovedAccount::name, String.CASE_INSENSITIVE_ORDER))
+                .toList();
+    }
+
+    /** The customers with an Approved integration of the account (each once), by id. */
+    @Transactional(readOnly = true)
+    public List<Long> customersOf(long accountId) {
+        return integrations.findByAccountsAndStatus(Set.of(accountId), IntegrationStatus.APPROVED).stream()
+                .map(Integration::getCustomerId)
+                .distinct()
+                .sorted()
                 .toList();
     }
 

@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * When the importer runs, through db-scheduler: a bounded batch every {@code import-interval}
  * (its first run after a start-up is the reconciliation from the database), and a batch "soon"
- * after an integration turns Approved. Executions live in the database: one node runs each, and a
+ * after an integration turns Approved; the "data stalled" check every {@code stall.check-interval}. Executions live in the database: one node runs each, and a
  * restart resumes from the stored state.
  */
 @Configuration(proxyBeanMethods = false)
@@ -23,6 +23,14 @@ class MetricsScheduler {
     RecurringTask<Void> metricsImportTask(ReportImporter importer, MetricsProperties properties) {
         return Tasks.recurring(RECURRING_TASK, FixedDelay.of(properties.importInterval()))
                 .execute((instance, context) -> importer.runBatch());
+    }
+
+    static final String STALL_CHECK_TASK = "metrics-stall-check";
+
+    @Bean
+    RecurringTask<Void> metricsStallCheckTask(DataStallCheck check, StallProperties properties) {
+        return Tasks.recurring(STALL_CHECK_TASK, FixedDelay.of(properties.checkInterval()))
+                .execute((instance, context) -> check.check());
     }
 
     @Bean

@@ -14,6 +14,8 @@ import org.springframework.stereotype.Component;
 class SalesDays implements DailyReport {
 
     static final String NAME = "SALES";
+    /** Apple publishes a day's Sales report the next day (about 5 am Pacific). */
+    static final int LAG_DAYS = 1;
 
     private final ReporterClient reporter;
     private final SalesDayWriter writer;
@@ -30,7 +32,7 @@ class SalesDays implements DailyReport {
 
     @Override
     public int lagDays() {
-        return 1;
+        return LAG_DAYS;
     }
 
     @Override

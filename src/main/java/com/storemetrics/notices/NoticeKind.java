@@ -15,7 +15,11 @@ public enum NoticeKind {
             "When an invitation lapses before our service user was added, so the integration expired"),
     REMOVED(
             "Access removed",
-            "When an Account Holder or Admin removes our service user, ending the integration for everyone");
+            "When an Account Holder or Admin removes our service user, ending the integration for everyone"),
+    DATA_STALLED(
+            "Store data stalled",
+            "When no new daily report of an Approved account arrives for 2 days past Apple's usual publication,"
+                    + " or reading the reports keeps failing");
 
     private final String title;
     private final String description;

@@ -6,12 +6,17 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds the MIME message of an outbox row: plain text and HTML alternatives, the product's name as
- * sender, a Message-ID that names the row, and RFC 8058 one-click unsubscribe ({@code List-Unsubscribe}
+ * Builds the MIME message of an outbox group (one row, or a customer's rows within the grouping
+ * window): plain text and HTML alternatives, the product's name as sender, a Message-ID that names the
+ * group's oldest row, and RFC 8058 one-click unsubscribe ({@code List-Unsubscribe}
  * with the signed link, {@code List-Unsubscribe-Post: List-Unsubscribe=One-Click}).
  */
 @Component
@@ -34,22 +39,46 @@ class NoticeMessages {
         this.properties = properties;
     }
 
-    MimeMessage build(OutboxMessage row, Session session) throws BadRecipient, MessagingException {
-        InternetAddress to = recipient(row.recipient());
-        NoticeTexts.Text text = texts.of(row.kind(), row.accountName(), row.happenedAt());
-        String unsubscribe = links.link(row.userId(), row.kind());
-        MimeMessage message = new NamedMessage(session, "<notice-" + row.id() + "@storemetrics>");
+    /**
+     * The e-mail of a claimed group, oldest message first. One message is said as it always was; several
+     * are one e-mail whose subject says how many, with each part's words, link and unsubscribe link.
+     */
+    MimeMessage build(List<OutboxMessage> group, Session session) throws BadRecipient, MessagingException {
+        OutboxMessage lead = group.get(0);
+        InternetAddress to = recipient(lead.recipient());
+        List<Part> parts = group.stream()
+                .map(row -> new Part(
+                        row.kind(),
+                        texts.of(row.kind(), row.accountName(), row.happenedAt(), row.occurrence()),
+                        links.link(row.userId(), row.kind())))
+                .toList();
+        Set<NoticeKind> kinds = EnumSet.noneOf(NoticeKind.class);
+        parts.forEach(part -> kinds.add(part.kind()));
+        // A grouped e-mail's one-click link switches off the kinds it holds, all of them: a mail client's
+        // "Unsubscribe" means "no more e-mails like this one" (docs/notices.md, "Grouping").
+        String unsubscribe = links.link(lead.userId(), kinds);
+        MimeMessage message = new NamedMessage(session, "<notice-" + lead.id() + "@storemetrics>");
         MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
         helper.setFrom(properties.from());
         helper.setTo(to);
-        helper.setSubject(NoticeTexts.oneLine(text.subject()));
-        helper.setText(plain(text, unsubscribe, row.kind()), html(text, unsubscribe, row.kind()));
+        if (parts.size() == 1) {
+            Part only = parts.get(0);
+            helper.setSubject(NoticeTexts.oneLine(only.text().subject()));
+            helper.setText(plain(only.text(), unsubscribe, only.kind()), html(only.text(), unsubscribe, only.kind()));
+        } else {
+            helper.setSubject(parts.size() + " updates from " + NoticeTexts.PRODUCT + ": "
+                    + kinds.stream().map(NoticeKind::title).collect(Collectors.joining(", ")));
+            helper.setText(GroupedBody.plain(parts, texts.settingsUrl()), GroupedBody.html(parts, texts.settingsUrl()));
+        }
         message.setHeader("List-Unsubscribe", "<" + unsubscribe + ">");
         message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         // RFC 3834: an automatic message; out-of-office replies should not answer it.
         message.setHeader("Auto-Submitted", "auto-generated");
         return message;
     }
+
+    /** One message of a group: its kind, its words and the link that switches its kind off. */
+    record Part(NoticeKind kind, NoticeTexts.Text text, String unsubscribe) {}
 
     /** One plain address, checked strictly: no list, no group, no line break, a domain with a dot. */
     static InternetAddress recipient(String address) throws BadRecipient {

@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts   attempts before a message that keeps failing temporarily is given up (failed)
  * @param firstBackoff  the wait after a first temporary failure (doubles per failure)
  * @param maxBackoff    the longest wait
+ * @param groupWindow   how long a customer's oldest pending message waits for others: every message of
+ *                      theirs written within it goes out in the same e-mail (docs/notices.md, "Grouping")
  * @param unknownAfter  how long a message may stay "sending" before it is taken for one whose sender
  *                      died after handing it to SMTP: it becomes unknown, never sent again; far
  *                      longer than one SMTP session may last with spring.mail's time-outs
@@ -34,11 +36,15 @@ public record NoticeProperties(
         @DefaultValue("8") int maxAttempts,
         @DefaultValue("30s") Duration firstBackoff,
         @DefaultValue("1h") Duration maxBackoff,
-        @DefaultValue("5m") Duration unknownAfter) {
+        @DefaultValue("5m") Duration unknownAfter,
+        @DefaultValue("60s") Duration groupWindow) {
 
     public NoticeProperties {
         if (batchSize < 1 || maxAttempts < 1) {
             throw new IllegalArgumentException("storemetrics.mail.batch-size and max-attempts must be at least 1");
+        }
+        if (groupWindow.isNegative()) {
+            throw new IllegalArgumentException("storemetrics.mail.group-window must not be negative");
         }
         appUrl = appUrl.endsWith("/") ? appUrl.substring(0, appUrl.length() - 1) : appUrl;
     }

@@ -1,8 +1,10 @@
 package com.storemetrics.notices;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,6 +21,7 @@ import org.springframework.web.util.HtmlUtils;
 class NoticeTexts {
 
     static final String PRODUCT = "Storemetrics";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.US);
     private static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofPattern("MMM d, yyyy, HH:mm 'UTC'", Locale.US).withZone(ZoneOffset.UTC);
 
@@ -33,7 +36,7 @@ class NoticeTexts {
         this.serviceAppleId = serviceAppleId;
     }
 
-    Text of(NoticeKind kind, String rawAccountName, Instant happenedAt) {
+    Text of(NoticeKind kind, String rawAccountName, Instant happenedAt, String occurrence) {
         String account = oneLine(rawAccountName);
         String when = WHEN.format(happenedAt);
         String dataIntegration = appUrl + "/my-account/data-integration";
@@ -89,7 +92,33 @@ class NoticeTexts {
                                         + " Integration."),
                         "Open Data Integration",
                         dataIntegration);
+            case DATA_STALLED -> stalled(account, when, occurrence);
         };
+    }
+
+    /** The occurrence names the newest report day that arrived before the stall ("after:2026-12-01"). */
+    private Text stalled(String account, String when, String occurrence) {
+        String after = occurrence == null ? "" : occurrence.substring(OutgoingNotice.STALLED_AFTER.length());
+        String what;
+        try {
+            what = "No new daily sales report of " + account + " has arrived in " + PRODUCT + " for two days past"
+                    + " the time Apple usually publishes it: the newest report day we have is "
+                    + DAY.format(LocalDate.parse(after)) + ". We noticed on " + when + ".";
+        } catch (DateTimeParseException none) {
+            what = "No daily sales report of " + account + " has arrived in " + PRODUCT + " yet, and reading the"
+                    + " reports from Apple keeps failing. We noticed on " + when + ".";
+        }
+        return new Text(
+                "Data stalled: no new store data for " + account,
+                List.of(
+                        what,
+                        "What to do: often nothing. Apple is sometimes days late; " + PRODUCT + " keeps asking and"
+                                + " fills in every missing day once Apple publishes it (we do not e-mail you again"
+                                + " about this stall). If it lasts, check in App Store Connect > Users and Access of "
+                                + account + " that our service user " + serviceAppleId + " is still a member with"
+                                + " the Sales role. Store Metrics shows up to which day Apple has published."),
+                "Open Store Metrics",
+                appUrl + "/my-account/store-metrics");
     }
 
     String settingsUrl() {

@@ -7,7 +7,9 @@ record OutboxMessage(
         long id,
         long userId,
         NoticeKind kind,
+        String occurrence,
         String recipient,
         String accountName,
         Instant happenedAt,
+        Instant createdAt,
         int attempts) {}

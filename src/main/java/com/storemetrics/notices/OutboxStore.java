@@ -15,11 +15,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The tables {@code notice_outbox} and {@code notice_opt_out}, one SQL statement per step. Every
  * change of a message's state names the state it leaves ({@code WHERE state = ...}), so a step that
- * lost a race changes nothing and says so (0 rows): a message is claimed once, finished once.
+ * lost a race changes nothing and says so (0 rows): a message is claimed once, finished once. A group
+ * (the messages of one e-mail) is claimed in one transaction and finished in one statement.
  */
 @Component
 class OutboxStore {
@@ -34,11 +37,16 @@ class OutboxStore {
             "user_id, kind, regarding, occurrence, recipient, account_name, happened_at, created_at, state,"
                     + " attempts, next_attempt_at";
 
+    private static final String READ =
+            "o.id, o.user_id, o.kind, o.occurrence, o.recipient, o.account_name, o.happened_at, o.created_at, o.attempts";
+
     private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
     private final boolean postgres;
 
-    OutboxStore(JdbcClient jdbc, DataSource dataSource) {
+    OutboxStore(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.postgres = isPostgres(dataSource);
     }
 
@@ -90,47 +98,74 @@ class OutboxStore {
                 .update();
     }
 
-    /** Pending messages due by now, oldest first. */
-    List<OutboxMessage> due(Instant now, int limit) {
-        return jdbc.sql("SELECT id, user_id, kind, recipient, account_name, happened_at, attempts FROM notice_outbox"
-                        + " WHERE state = 'PENDING' AND next_attempt_at <= :now ORDER BY id FETCH FIRST "
-                        + limit + " ROWS ONLY")
+    /**
+     * The messages that lead a group due by now, oldest first: each customer's oldest message that is
+     * pending or being sent, if it is pending, past its back-off and written before {@code windowStart}
+     * (its grouping window has passed). A customer's later messages wait for it: they leave in order.
+     */
+    List<OutboxMessage> dueLeads(Instant now, Instant windowStart, int limit) {
+        return jdbc.sql("SELECT " + READ + " FROM notice_outbox o WHERE o.state = 'PENDING'"
+                        + " AND o.next_attempt_at <= :now AND o.created_at <= :windowStart AND NOT EXISTS"
+                        + " (SELECT 1 FROM notice_outbox p WHERE p.user_id = o.user_id AND p.id < o.id"
+                        + " AND p.state IN ('PENDING', 'SENDING')) ORDER BY o.id FETCH FIRST " + limit + " ROWS ONLY")
                 .param("now", at(now))
+                .param("windowStart", at(windowStart))
                 .query(OutboxStore::message)
                 .list();
     }
 
-    /** Records the attempt before the SMTP session opens; false when the message is no longer pending. */
-    boolean claim(long id, Instant now) {
-        return jdbc.sql("UPDATE notice_outbox SET state = 'SENDING', attempts = attempts + 1, attempted_at = :now"
-                                + " WHERE id = :id AND state = 'PENDING'")
-                        .param("id", id)
-                        .param("now", at(now))
-                        .update()
-                == 1;
+    /**
+     * Claims a group in one transaction, before the SMTP session opens: the lead (a conditional update:
+     * of two runs, one wins it and the other changes nothing), then every pending message of the same
+     * customer and address written up to {@code until}. Each gets its attempt recorded and the lead's
+     * id. Returns the group, oldest first; empty when the lead was no longer pending.
+     */
+    List<OutboxMessage> claimGroup(OutboxMessage lead, Instant until, Instant now) {
+        return transactions.execute(status -> {
+            String claim = "UPDATE notice_outbox SET state = 'SENDING', attempts = attempts + 1, attempted_at = :now,"
+                    + " group_lead = :lead WHERE state = 'PENDING' AND ";
+            int leading = jdbc.sql(claim + "id = :lead")
+                    .param("lead", lead.id())
+                    .param("now", at(now))
+                    .update();
+            if (leading != 1) {
+                return List.of();
+            }
+            jdbc.sql(claim + "user_id = :user AND id > :lead AND created_at <= :until AND (recipient = :recipient"
+                            + " OR (recipient IS NULL AND CAST(:recipient AS VARCHAR(254)) IS NULL))")
+                    .param("lead", lead.id())
+                    .param("now", at(now))
+                    .param("user", lead.userId())
+                    .param("until", at(until))
+                    .param("recipient", lead.recipient())
+                    .update();
+            return jdbc.sql("SELECT " + READ + " FROM notice_outbox o WHERE o.group_lead = :lead"
+                            + " AND o.state = 'SENDING' ORDER BY o.id")
+                    .param("lead", lead.id())
+                    .query(OutboxStore::message)
+                    .list();
+        });
     }
 
-    /** A claimed message ends: sent, failed or unknown, with what happened. */
-    boolean finish(long id, String state, String outcome, Instant now) {
+    /** A claimed group ends, every message of it in one statement: sent, failed or unknown. */
+    int finishGroup(long lead, String state, String outcome, Instant now) {
         return jdbc.sql("UPDATE notice_outbox SET state = :state, finished_at = :now, outcome = :outcome"
-                                + " WHERE id = :id AND state = 'SENDING'")
-                        .param("id", id)
-                        .param("state", state)
-                        .param("now", at(now))
-                        .param("outcome", truncate(outcome, 500))
-                        .update()
-                == 1;
+                        + " WHERE group_lead = :lead AND state = 'SENDING'")
+                .param("lead", lead)
+                .param("state", state)
+                .param("now", at(now))
+                .param("outcome", truncate(outcome, 500))
+                .update();
     }
 
-    /** A claimed message that failed for now waits until {@code next}; nothing reached the server. */
-    boolean retryLater(long id, String outcome, Instant next) {
+    /** A claimed group that failed for now waits, whole, until {@code next}; nothing reached the server. */
+    int retryGroupLater(long lead, String outcome, Instant next) {
         return jdbc.sql("UPDATE notice_outbox SET state = 'PENDING', next_attempt_at = :next, outcome = :outcome"
-                                + " WHERE id = :id AND state = 'SENDING'")
-                        .param("id", id)
-                        .param("next", at(next))
-                        .param("outcome", truncate(outcome, 500))
-                        .update()
-                == 1;
+                        + " WHERE group_lead = :lead AND state = 'SENDING'")
+                .param("lead", lead)
+                .param("next", at(next))
+                .param("outcome", truncate(outcome, 500))
+                .update();
     }
 
     Set<NoticeKind> optedOut(long userId) {
@@ -176,9 +211,11 @@ class OutboxStore {
                 rs.getLong("id"),
                 rs.getLong("user_id"),
                 NoticeKind.valueOf(rs.getString("kind")),
+                rs.getString("occurrence"),
                 rs.getString("recipient"),
                 rs.getString("account_name"),
                 rs.getObject("happened_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getInt("attempts"));
     }
 

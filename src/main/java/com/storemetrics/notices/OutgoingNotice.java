@@ -1,6 +1,7 @@
 package com.storemetrics.notices;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Objects;
 
 /**
@@ -23,6 +24,30 @@ public record OutgoingNotice(
         Objects.requireNonNull(occurrence);
         Objects.requireNonNull(accountName);
         Objects.requireNonNull(happenedAt);
+    }
+
+    /** The occurrence of a stall after {@code lastGoodDay} (null: no day ever arrived). */
+    static final String STALLED_AFTER = "after:";
+
+    /**
+     * Store data of an account stopped arriving after {@code lastGoodDay} (null: none ever arrived):
+     * one message per customer and stalled episode, the episode named by that day, so the same stall
+     * is never told twice and a stall after data flowed again is a new one.
+     */
+    public static OutgoingNotice dataStalled(
+            long userId, long accountId, LocalDate lastGoodDay, String accountName, Instant happenedAt) {
+        return new OutgoingNotice(
+                userId,
+                NoticeKind.DATA_STALLED,
+                "account:" + accountId,
+                stalledOccurrence(lastGoodDay),
+                accountName,
+                happenedAt);
+    }
+
+    /** The occurrence key of a stall after {@code lastGoodDay}, as the stall check records it. */
+    public static String stalledOccurrence(LocalDate lastGoodDay) {
+        return STALLED_AFTER + (lastGoodDay == null ? "none" : lastGoodDay.toString());
     }
 
     /** About one integration, which reaches each kind at most once (statuses never go back). */

@@ -42,10 +42,10 @@ class UnsubscribeController {
             return invalid();
         }
         String action = HtmlUtils.htmlEscape(
-                links.path(named.get().userId(), named.get().kind()));
+                links.path(named.get().userId(), named.get().kinds()));
         return page(
                 HttpStatus.OK,
-                "Stop \"" + named.get().kind().title() + "\" e-mails?",
+                "Stop " + named.get().titles() + " e-mails?",
                 "<form method=\"post\" action=\"" + action + "\"><button type=\"submit\">Unsubscribe</button></form>"
                         + "<p>Other notices stay as they are. You can switch it on again in My Account &gt;"
                         + " Notifications.</p>");
@@ -60,11 +60,13 @@ class UnsubscribeController {
         if (named.isEmpty()) {
             return invalid();
         }
-        store.optOut(named.get().userId(), named.get().kind(), clock.instant());
+        for (NoticeKind off : named.get().kinds()) {
+            store.optOut(named.get().userId(), off, clock.instant());
+        }
         return page(
                 HttpStatus.OK,
                 "Unsubscribed",
-                "<p>You will no longer get \"" + named.get().kind().title() + "\" e-mails from " + NoticeTexts.PRODUCT
+                "<p>You will no longer get " + named.get().titles() + " e-mails from " + NoticeTexts.PRODUCT
                         + ". Switch them on again in My Account &gt; Notifications.</p>");
     }
 

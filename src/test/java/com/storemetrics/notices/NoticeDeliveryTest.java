@@ -34,6 +34,9 @@ class NoticeDeliveryTest extends SpringTest {
 
     static final Map<String, String> PIXEL_FORGE_SEEN = Map.of("100001", "Pixel Forge Studio");
 
+    /** Past the grouping window (60 s): what was written before is due. */
+    static final Duration WINDOW = Duration.ofSeconds(61);
+
     @RegisterExtension
     static GreenMailExtension mailbox = TestMailbox.extension();
 
@@ -74,7 +77,7 @@ class NoticeDeliveryTest extends SpringTest {
     void approval_mails_each_customer_once_with_text_html_a_link_and_one_click_unsubscribe() throws Exception {
         VerifierSees.memberships(context, clock.instant(), PIXEL_FORGE_SEEN);
 
-        MailDelivery.Run run = delivery.deliverDue();
+        MailDelivery.Run run = deliverAfterTheWindow();
 
         assertThat(run.sent()).isEqualTo(2);
         MimeMessage[] received = mailbox.getReceivedMessages();
@@ -102,7 +105,7 @@ class NoticeDeliveryTest extends SpringTest {
         assertThat(jdbc.queryForList("SELECT state FROM notice_outbox", String.class))
                 .containsExactly("SENT", "SENT");
 
-        assertThat(delivery.deliverDue().sent())
+        assertThat(deliverAfterTheWindow().sent())
                 .as("a second run sends nothing again")
                 .isZero();
         assertThat(mailbox.getReceivedMessages()).hasSize(2);
@@ -123,7 +126,7 @@ class NoticeDeliveryTest extends SpringTest {
         assertThat(written).isFalse();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM notice_outbox", Integer.class))
                 .isEqualTo(2);
-        delivery.deliverDue();
+        deliverAfterTheWindow();
         assertThat(mailbox.getReceivedMessages()).hasSize(2);
     }
 
@@ -131,12 +134,12 @@ class NoticeDeliveryTest extends SpringTest {
     void removal_for_everyone_mails_every_sharing_customer_who_removed_it_and_how_to_reconnect() throws Exception {
         Instant now = clock.instant();
         VerifierSees.memberships(context, now, PIXEL_FORGE_SEEN);
-        delivery.deliverDue();
+        deliverAfterTheWindow();
         mailbox.purgeEmailFromAllMailboxes();
         VerifierSees.noMembership(context, now.plusSeconds(30));
         VerifierSees.noMembership(context, now.plusSeconds(60));
 
-        assertThat(delivery.deliverDue().sent()).isEqualTo(2);
+        assertThat(deliverAfterTheWindow().sent()).isEqualTo(2);
 
         MimeMessage[] received = mailbox.getReceivedMessages();
         assertThat(Mails.recipients(received)).isEqualTo("alice@pixelforge.example,bob@pixelforge.example");
@@ -159,7 +162,7 @@ class NoticeDeliveryTest extends SpringTest {
 
         VerifierSees.noMembership(
                 context, connected.plus(VerifierSees.PENDING_LIFETIME).plusSeconds(60));
-        delivery.deliverDue();
+        deliverAfterTheWindow();
 
         MimeMessage[] received = mailbox.getReceivedMessages();
         assertThat(received).hasSize(2);
@@ -179,7 +182,7 @@ class NoticeDeliveryTest extends SpringTest {
                 .isZero();
         VerifierSees.noMembership(context, connected.plus(Duration.ofHours(49)));
         VerifierSees.noMembership(context, connected.plus(Duration.ofHours(50)));
-        delivery.deliverDue();
+        deliverAfterTheWindow();
 
         MimeMessage[] received = mailbox.getReceivedMessages();
         assertThat(Mails.recipients(received)).isEqualTo("alice@pixelforge.example,bob@pixelforge.example");
@@ -227,7 +230,7 @@ class NoticeDeliveryTest extends SpringTest {
                 .containsExactly("PENDING");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM notice_outbox", Integer.class))
                 .isZero();
-        delivery.deliverDue();
+        deliverAfterTheWindow();
         assertThat(mailbox.getReceivedMessages()).isEmpty();
     }
 
@@ -237,7 +240,7 @@ class NoticeDeliveryTest extends SpringTest {
                 + " FROM app_user WHERE username = 'bob'");
 
         VerifierSees.memberships(context, clock.instant(), PIXEL_FORGE_SEEN);
-        delivery.deliverDue();
+        deliverAfterTheWindow();
 
         assertThat(Mails.recipients(mailbox.getReceivedMessages())).isEqualTo("alice@pixelforge.example");
     }
@@ -245,11 +248,14 @@ class NoticeDeliveryTest extends SpringTest {
     @Test
     void a_sender_that_died_between_smtp_and_recording_leaves_the_message_unknown_never_sent_twice() {
         VerifierSees.memberships(context, clock.instant(), PIXEL_FORGE_SEEN);
+        clock.advance(WINDOW);
         OutboxStore store = context.getBean(OutboxStore.class);
-        OutboxMessage first = store.due(clock.instant(), 1).get(0);
+        OutboxMessage first = store.dueLeads(clock.instant(), clock.instant().minus(WINDOW), 1)
+                .get(0);
         // What a run does up to the SMTP server's "250 OK", and then the node dies: nothing recorded.
-        assertThat(store.claim(first.id(), clock.instant())).isTrue();
-        assertThat(delivery.send(first).result()).isEqualTo(SmtpOutcome.Result.SENT);
+        List<OutboxMessage> group = store.claimGroup(first, first.createdAt().plus(WINDOW), clock.instant());
+        assertThat(group).extracting(OutboxMessage::id).containsExactly(first.id());
+        assertThat(delivery.send(group).result()).isEqualTo(SmtpOutcome.Result.SENT);
 
         MailDelivery.Run soon = delivery.deliverDue();
         assertThat(soon.sent()).as("the other message").isEqualTo(1);
@@ -271,12 +277,14 @@ class NoticeDeliveryTest extends SpringTest {
     @Test
     void a_backlog_goes_out_oldest_first_at_most_a_batch_per_run() {
         long alice = jdbc.queryForObject("SELECT id FROM app_user WHERE username = 'alice'", Long.class);
-        new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            for (int i = 0; i < 60; i++) {
-                outbox.add(OutgoingNotice.aboutIntegration(
-                        alice, NoticeKind.APPROVED, 20_000 + i, "Account " + i, clock.instant()));
-            }
-        });
+        // 60 changes a minute and more apart (so 60 e-mails, not one), written while nothing was delivered.
+        for (int i = 0; i < 60; i++) {
+            int account = i;
+            new TransactionTemplate(transactions)
+                    .executeWithoutResult(status -> outbox.add(OutgoingNotice.aboutIntegration(
+                            alice, NoticeKind.APPROVED, 20_000 + account, "Account " + account, clock.instant())));
+            clock.advance(WINDOW);
+        }
 
         assertThat(delivery.deliverDue().sent()).isEqualTo(50);
 
@@ -294,6 +302,11 @@ class NoticeDeliveryTest extends SpringTest {
                         "Account 59");
         assertThat(delivery.deliverDue().sent()).isEqualTo(10);
         assertThat(mailbox.getReceivedMessages()).hasSize(60);
+        assertThat(List.of(mailbox.getReceivedMessages()).stream().map(Mails::subject))
+                .as("oldest first, one account per e-mail")
+                .startsWith(
+                        "Approved: Account 0 is connected to Storemetrics",
+                        "Approved: Account 1 is connected to Storemetrics");
     }
 
     @Test
@@ -308,7 +321,7 @@ class NoticeDeliveryTest extends SpringTest {
                         "Evil Corp\r\nBcc: mallory@evil.example\r\nX-Injected: yes",
                         clock.instant())));
 
-        delivery.deliverDue();
+        deliverAfterTheWindow();
 
         MimeMessage[] received = mailbox.getReceivedMessages();
         assertThat(received).hasSize(1);
@@ -327,7 +340,7 @@ class NoticeDeliveryTest extends SpringTest {
         jdbc.update("UPDATE app_user SET email = NULL WHERE username = 'bob'");
 
         VerifierSees.memberships(context, clock.instant(), PIXEL_FORGE_SEEN);
-        MailDelivery.Run run = delivery.deliverDue();
+        MailDelivery.Run run = deliverAfterTheWindow();
 
         assertThat(run.failed()).isEqualTo(2);
         assertThat(jdbc.queryForList(
@@ -340,5 +353,11 @@ class NoticeDeliveryTest extends SpringTest {
                 .startsWith("Not")
                 .contains("alice at pixelforge");
         assertThat(mailbox.getReceivedMessages()).isEmpty();
+    }
+
+    /** A delivery run once the grouping window of what was written so far has passed. */
+    private MailDelivery.Run deliverAfterTheWindow() {
+        clock.advance(WINDOW);
+        return delivery.deliverDue();
     }
 }

@@ -15,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,7 @@ class UnsubscribeTest extends SpringTest {
                 "alice",
                 () -> connections.finish(List.of(DemoAccounts.PIXEL_FORGE), CredentialKind.ACCESS_TOKEN));
         VerifierSees.memberships(context, clock.instant(), Map.of("100001", "Pixel Forge Studio"));
+        clock.advance(Duration.ofSeconds(61));
         delivery.deliverDue();
         String header = Mails.header(mailbox.getReceivedMessages()[0], "List-Unsubscribe");
         String link = header.substring(1, header.length() - 1).replace("http://localhost:8080", base());
