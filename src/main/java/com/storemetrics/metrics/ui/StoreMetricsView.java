@@ -73,6 +73,8 @@ public class StoreMetricsView extends VerticalLayout {
     SalesChart chart;
     BreakdownGrid byApp;
     BreakdownGrid byCountry;
+    TopRows moreApps;
+    TopRows moreCountries;
     Anchor export;
     /**
      * The filters of what is on screen, not the dashboard itself: an open view keeps only what its
@@ -155,6 +157,8 @@ public class StoreMetricsView extends VerticalLayout {
         chart = new SalesChart();
         byApp = new BreakdownGrid("App");
         byCountry = new BreakdownGrid("Country");
+        moreApps = new TopRows("apps", "most downloads first", this::refresh);
+        moreCountries = new TopRows("countries", "most downloads first", this::refresh);
         export = new Anchor(
                 new CsvDownload(this::csv, CSV_NO_LONGER_AVAILABLE, () -> accountGone(account.getValue())),
                 AttachmentType.DOWNLOAD,
@@ -166,8 +170,10 @@ public class StoreMetricsView extends VerticalLayout {
                 chart,
                 new H3("By app"),
                 byApp,
+                moreApps,
                 new H3("By country"),
                 byCountry,
+                moreCountries,
                 export);
         content.setWidthFull();
         add(filters, importState, content);
@@ -304,8 +310,8 @@ public class StoreMetricsView extends VerticalLayout {
         importState.show(dashboard);
         cards.show(dashboard);
         chart.show(dashboard);
-        byApp.show(dashboard.byApp(), currency);
-        byCountry.show(dashboard.byCountry(), currency);
+        byApp.show(moreApps.cut(dashboard.byApp()), currency);
+        byCountry.show(moreCountries.cut(dashboard.byCountry()), currency);
     }
 
     /** The figures on screen now, read again (for tests). */

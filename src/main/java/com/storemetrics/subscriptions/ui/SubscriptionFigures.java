@@ -1,5 +1,6 @@
 package com.storemetrics.subscriptions.ui;
 
+import com.storemetrics.metrics.ui.TopRows;
 import com.storemetrics.subscriptions.SubscriptionDashboard;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -23,10 +24,15 @@ final class SubscriptionFigures extends Div {
     final ReasonGrid reasons = new ReasonGrid();
     final SubscriptionGrid byProduct = new SubscriptionGrid("Subscription", "Subscriptions by subscription");
     final SubscriptionGrid byCountry = new SubscriptionGrid("Country", "Subscriptions by country");
+    final TopRows moreProducts;
+    final TopRows moreCountries;
     /** The figures proper; hidden while the chosen days do not work. */
     final Div content = new Div();
 
-    SubscriptionFigures() {
+    /** @param reread shows the figures again, read afresh (a table's "Show all"). */
+    SubscriptionFigures(Runnable reread) {
+        moreProducts = new TopRows("subscriptions", "most active paid first", reread);
+        moreCountries = new TopRows("countries", "most active paid first", reread);
         freshness.setId("freshness");
         freshness.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.Margin.NONE);
         progressText.setId("import-progress-text");
@@ -40,8 +46,10 @@ final class SubscriptionFigures extends Div {
                 reasons,
                 new H3("By subscription"),
                 byProduct,
+                moreProducts,
                 new H3("By country"),
-                byCountry);
+                byCountry,
+                moreCountries);
         content.setWidthFull();
         setWidthFull();
         add(freshness, progress, content);
@@ -56,7 +64,7 @@ final class SubscriptionFigures extends Div {
         cards.show(dashboard);
         chart.show(dashboard);
         reasons.show(dashboard.flows().cancellationsByReason());
-        byProduct.show(dashboard.byProduct(), dashboard.displayCurrency());
-        byCountry.show(dashboard.byCountry(), dashboard.displayCurrency());
+        byProduct.show(moreProducts.cut(dashboard.byProduct()), dashboard.displayCurrency());
+        byCountry.show(moreCountries.cut(dashboard.byCountry()), dashboard.displayCurrency());
     }
 }

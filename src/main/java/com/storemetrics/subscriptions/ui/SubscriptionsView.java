@@ -126,7 +126,7 @@ public class SubscriptionsView extends VerticalLayout {
         filters = new FlexLayout(account, choice, period);
         filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         filters.addClassNames(LumoUtility.Gap.MEDIUM, LumoUtility.AlignItems.BASELINE);
-        figures = new SubscriptionFigures();
+        figures = new SubscriptionFigures(this::refresh);
         export = new Anchor(
                 new CsvDownload(this::csv, CSV_NO_LONGER_AVAILABLE, () -> accountGone(account.getValue())),
                 AttachmentType.DOWNLOAD,

@@ -7,6 +7,7 @@ import static com.storemetrics.metrics.MetricsFixture.PIXEL_FORGE_VENDOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.github.mvysny.kaributesting.v10.DownloadKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.storemetrics.KaribuTest;
@@ -28,6 +29,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -140,8 +142,10 @@ class StoreMetricsViewTest extends KaribuTest {
         Dashboard.Line top = shown.byApp().get(0);
 
         assertThat(view.byApp.getColumnByKey("estimated").getHeaderText()).isEqualTo("Proceeds (estimated, USD)");
-        assertThat(GridKt._size(view.byApp)).isEqualTo(shown.byApp().size());
-        assertThat(GridKt._size(view.byCountry)).isEqualTo(shown.byCountry().size());
+        assertThat(GridKt._size(view.byApp))
+                .isEqualTo(Math.min(TopRows.TOP, shown.byApp().size()));
+        assertThat(GridKt._size(view.byCountry))
+                .isEqualTo(Math.min(TopRows.TOP, shown.byCountry().size()));
         assertThat(GridKt._getFormattedRow(view.byApp, 0))
                 .containsExactly(
                         top.label(),
@@ -161,6 +165,41 @@ class StoreMetricsViewTest extends KaribuTest {
                         .mapToObj(i -> GridKt._getFormattedRow(view.byApp, i).get(0))
                         .toList())
                 .isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
+    }
+
+    @Test
+    void a_table_shows_its_top_ten_rows_until_all_are_asked_for_and_the_csv_has_every_row() {
+        MetricsFixture.importUntilIdle(importer);
+        login("alice");
+        StoreMetricsView view = open();
+        List<String> countries =
+                view.shown().byCountry().stream().map(Dashboard.Line::key).toList();
+        assertThat(countries).as("Pixel Forge sells in more than ten countries").hasSizeGreaterThan(TopRows.TOP);
+
+        assertThat(keys(view.byCountry)).containsExactlyElementsOf(countries.subList(0, TopRows.TOP));
+        assertThat(view.moreCountries.note.getText())
+                .isEqualTo("The top 10 of " + countries.size() + " countries, most downloads first.");
+        assertThat(view.moreCountries.toggle.getText()).isEqualTo("Show all " + countries.size() + " countries");
+
+        ButtonKt._click(view.moreCountries.toggle);
+        assertThat(keys(view.byCountry)).containsExactlyElementsOf(countries);
+        assertThat(view.moreCountries.toggle.getText()).isEqualTo("Show the top 10");
+        view.period.setValue(Period.LAST_7_DAYS);
+        assertThat(keys(view.byCountry))
+                .as("all rows stay asked for when the period changes")
+                .containsExactlyElementsOf(view.shown().byCountry().stream()
+                        .map(Dashboard.Line::key)
+                        .toList());
+        String csv = new String(DownloadKt._download(view.export), StandardCharsets.UTF_8);
+        ButtonKt._click(view.moreCountries.toggle);
+        assertThat(GridKt._size(view.byCountry)).isEqualTo(TopRows.TOP);
+        assertThat(new String(DownloadKt._download(view.export), StandardCharsets.UTF_8))
+                .as("the CSV has every row, whichever the table shows")
+                .isEqualTo(csv);
+    }
+
+    private static List<String> keys(BreakdownGrid grid) {
+        return grid.getListDataView().getItems().map(BreakdownGrid.Row::key).toList();
     }
 
     @Test

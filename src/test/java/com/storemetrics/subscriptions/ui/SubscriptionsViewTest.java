@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.mvysny.fakeservlet.FakeResponse;
+import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.github.mvysny.kaributesting.v10.DownloadKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
@@ -27,6 +28,7 @@ import com.storemetrics.metrics.Period;
 import com.storemetrics.metrics.ReportImporter;
 import com.storemetrics.metrics.ui.CsvDownloadProbe;
 import com.storemetrics.metrics.ui.Figures;
+import com.storemetrics.metrics.ui.TopRows;
 import com.storemetrics.myintegrations.IntegrationService;
 import com.storemetrics.subscriptions.SubscriptionChoice;
 import com.storemetrics.subscriptions.SubscriptionDashboard;
@@ -34,6 +36,7 @@ import com.storemetrics.subscriptions.SubscriptionService;
 import com.storemetrics.subscriptions.SubscriptionsFixture;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import java.math.BigDecimal;
@@ -233,6 +236,36 @@ class SubscriptionsViewTest extends KaribuTest {
         view.period.setValue(Period.LAST_12_MONTHS);
         assertThat(view.shown().weekly()).isTrue();
         assertThat(view.shown().series()).hasSize(53);
+    }
+
+    @Test
+    void the_country_table_shows_the_top_ten_until_all_are_asked_for() {
+        MetricsFixture.importUntilIdle(importer);
+        login("alice");
+        SubscriptionsView view = open();
+        List<String> countries = view.shown().byCountry().stream()
+                .map(SubscriptionDashboard.Line::key)
+                .toList();
+        assertThat(countries)
+                .as("Pixel Forge has subscribers in more than ten countries")
+                .hasSizeGreaterThan(TopRows.TOP);
+        Button toggle = _get(view.figures.moreCountries, Button.class);
+
+        assertThat(keys(view.figures.byCountry)).containsExactlyElementsOf(countries.subList(0, TopRows.TOP));
+        assertThat(toggle.getText()).isEqualTo("Show all " + countries.size() + " countries");
+        ButtonKt._click(toggle);
+        assertThat(keys(view.figures.byCountry)).containsExactlyElementsOf(countries);
+        assertThat(_get(view.figures.moreCountries, Span.class).getText())
+                .isEqualTo("All " + countries.size() + " countries, most active paid first.");
+        ButtonKt._click(toggle);
+        assertThat(keys(view.figures.byCountry)).containsExactlyElementsOf(countries.subList(0, TopRows.TOP));
+    }
+
+    private static List<String> keys(SubscriptionGrid grid) {
+        return grid.getListDataView()
+                .getItems()
+                .map(SubscriptionDashboard.Line::key)
+                .toList();
     }
 
     @Test
