@@ -159,6 +159,8 @@ public class StoreMetricsView extends VerticalLayout {
         byCountry = new BreakdownGrid("Country");
         moreApps = new TopRows("apps", "most downloads first", this::refresh);
         moreCountries = new TopRows("countries", "most downloads first", this::refresh);
+        byCountry.setId("metrics-by-country");
+        moreCountries.toggle.setId("metrics-by-country-all");
         export = new Anchor(
                 new CsvDownload(this::csv, CSV_NO_LONGER_AVAILABLE, () -> accountGone(account.getValue())),
                 AttachmentType.DOWNLOAD,

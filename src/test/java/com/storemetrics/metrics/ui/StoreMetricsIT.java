@@ -91,6 +91,30 @@ class StoreMetricsIT extends BrowserTest {
                 ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
         driver.manage().window().setSize(desktop);
 
+        // The country table shows its top 10 until all are asked for, by keyboard as by mouse.
+        WebElement countries = driver.findElement(By.id("metrics-by-country"));
+        WebElement showAll = driver.findElement(By.id("metrics-by-country-all"));
+        assertThat(((Number) script(driver, "return arguments[0].size", countries)).intValue())
+                .isEqualTo(TopRows.TOP);
+        int all = Integer.parseInt(showAll.getText().replaceAll("\\D", ""));
+        assertThat(all).isGreaterThan(TopRows.TOP);
+        script(driver, "arguments[0].scrollIntoView()", showAll);
+        showAll.sendKeys(org.openqa.selenium.Keys.ENTER);
+        wait.until(ExpectedConditions.textToBe(By.id("metrics-by-country-all"), "Show the top 10"));
+        assertThat(((Number) script(driver, "return arguments[0].size", countries)).intValue())
+                .isEqualTo(all);
+        java.nio.file.Files.write(
+                shots.resolve("store-metrics-all-countries-desktop.png"),
+                ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        wait.until(browser -> countries.getRect().getWidth() < 390);
+        script(driver, "arguments[0].scrollIntoView()", countries);
+        wait.until(ExpectedConditions.visibilityOf(countries));
+        java.nio.file.Files.write(
+                shots.resolve("store-metrics-all-countries-phone.png"),
+                ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        driver.manage().window().setSize(desktop);
+
         // Back on Data Integration, the Approved row says how far the data reaches (Lit-rendered cell).
         driver.get(url("my-account/data-integration"));
         WebElement line = wait.until(ExpectedConditions.visibilityOfElementLocated(
