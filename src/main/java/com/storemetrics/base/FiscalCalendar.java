@@ -1,4 +1,4 @@
-package com.storemetrics.appstore;
+package com.storemetrics.base;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;

@@ -1,9 +1,9 @@
-package com.storemetrics.appstore;
+package com.storemetrics.base;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.storemetrics.appstore.FiscalCalendar.FiscalMonth;
+import com.storemetrics.base.FiscalCalendar.FiscalMonth;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;
