@@ -19,10 +19,12 @@ final class FinanceReporter {
 
     private final SandboxWorld world;
     private final SandboxClock clock;
+    private final FaultInjector faults;
 
-    FinanceReporter(SandboxWorld world, SandboxClock clock) {
+    FinanceReporter(SandboxWorld world, SandboxClock clock, FaultInjector faults) {
         this.world = world;
         this.clock = clock;
+        this.faults = faults;
     }
 
     /** {@code Finance.getVendorsAndRegions}: every vendor of the account with the regions its storefronts sell in. */
@@ -95,7 +97,7 @@ final class FinanceReporter {
                 .contentType(ReporterController.GZIP)
                 .header("filename", FinancialReports.fileName(vendor, region, month))
                 .header("downloadmsg", "Your file has been downloaded.")
-                .body(FinancialReports.gzipTsv(rows, month));
+                .body(FinancialReports.gzipTsv(rows, month, faults.takeInconsistentTrailer()));
     }
 
     /** From 5 am Pacific on the month's expected publication day (the first Friday of the next fiscal month). */

@@ -219,6 +219,14 @@ final class FinancialReports {
 
     /** The file as Apple sends it: header, rows, the three trailer lines, gzip-compressed. */
     static byte[] gzipTsv(List<Row> rows, FiscalMonth month) {
+        return gzipTsv(rows, month, false);
+    }
+
+    /**
+     * The file, or with {@code inconsistent} one whose {@code Total_Amount} is off by the currency's
+     * smallest unit (the control API's INCONSISTENT_TRAILER fault).
+     */
+    static byte[] gzipTsv(List<Row> rows, FiscalMonth month, boolean inconsistent) {
         StringBuilder text = new StringBuilder(String.join("\t", COLUMNS)).append('\n');
         String start = month.start().format(US_DATE);
         String end = month.end().format(US_DATE);
@@ -252,6 +260,9 @@ final class FinancialReports {
                             row.customerPrice().toPlainString(),
                             row.customerCurrency()))
                     .append('\n');
+        }
+        if (inconsistent) {
+            total = total.add(BigDecimal.ONE.movePointLeft(Math.max(0, total.scale())));
         }
         text.append("Total_Rows\t").append(rows.size()).append('\n');
         text.append("Total_Amount\t").append(total.toPlainString()).append('\n');

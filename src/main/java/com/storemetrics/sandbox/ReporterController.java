@@ -35,11 +35,11 @@ class ReporterController {
     private final ObjectMapper json;
     private final FinanceReporter finance;
 
-    ReporterController(SandboxWorld world, SandboxClock clock, ObjectMapper json) {
+    ReporterController(SandboxWorld world, SandboxClock clock, ObjectMapper json, FaultInjector faults) {
         this.world = world;
         this.clock = clock;
         this.json = json;
-        this.finance = new FinanceReporter(world, clock);
+        this.finance = new FinanceReporter(world, clock, faults);
     }
 
     @PostMapping(PATH + "/{service:sales|finance}/v1")

@@ -140,6 +140,26 @@ class FinancialReportContractTest extends SandboxContract {
                 .isEqualTo(Outcome.DATA);
     }
 
+    @Test
+    void a_file_whose_trailer_disagrees_with_its_rows_is_inconsistent_never_data() {
+        FiscalMonth month = latestPublished();
+        sandbox.fault("INCONSISTENT_TRAILER", 1, null);
+        assertThat(finance.vendorsAndRegions(ALICE_TOKEN, PIXEL_FORGE).permitted())
+                .as("other answers are untouched and do not count")
+                .isTrue();
+
+        AppleFailure failure = assertFailure(
+                () -> finance.financialReport(ALICE_TOKEN, PIXEL_FORGE, VENDOR, "EU", month),
+                Kind.UNEXPECTED_ANSWER,
+                "Apple's file is inconsistent");
+
+        assertThat(failure.getMessage()).contains("Total_Amount says");
+        assertThat(finance.financialReport(ALICE_TOKEN, PIXEL_FORGE, VENDOR, "EU", month)
+                        .outcome())
+                .as("the next file is whole again")
+                .isEqualTo(Outcome.DATA);
+    }
+
     /**
      * The heart of the sandbox's promise, through our clients over HTTP: for the month before the
      * latest published one, and for the latest quarter-closing month (which carries the EU tax

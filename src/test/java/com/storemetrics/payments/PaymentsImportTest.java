@@ -161,6 +161,24 @@ class PaymentsImportTest extends SpringTest {
     }
 
     @Test
+    void a_file_whose_totals_disagree_is_recorded_as_inconsistent_never_as_data() {
+        sandbox.changeRoles(PIXEL_FORGE, SandboxControl.SERVICE_APPLE_ID, "SALES", "FINANCE");
+        sandbox.fault("INCONSISTENT_TRAILER", 1, null);
+
+        PaymentsImporter.RunResult run = newImporter().runBatch();
+
+        assertThat(run.failures()).isEqualTo(1);
+        assertThat(ledger.all(pixelForge))
+                .filteredOn(month -> month.status() == PaymentsLedger.Status.FAILED)
+                .singleElement()
+                .satisfies(month -> {
+                    assertThat(month.note()).startsWith("Apple's file is inconsistent");
+                    assertThat(month.settledAmount()).isNull();
+                    assertThat(month.currency()).isNull();
+                });
+    }
+
+    @Test
     void apple_answering_429_pauses_the_import_without_storing_a_month() {
         sandbox.changeRoles(PIXEL_FORGE, SandboxControl.SERVICE_APPLE_ID, "SALES", "FINANCE");
         sandbox.fault("HTTP_429", null, null);
