@@ -1,7 +1,6 @@
 package com.storemetrics.payments;
 
 import com.storemetrics.appstore.AppleCallAccounting;
-import com.storemetrics.appstore.AppleFacts;
 import com.storemetrics.appstore.AppleFailure;
 import com.storemetrics.appstore.AppleProtocol;
 import com.storemetrics.appstore.FinanceAccess;
@@ -9,24 +8,18 @@ import com.storemetrics.appstore.FinanceReporterClient;
 import com.storemetrics.appstore.FinancialReport;
 import com.storemetrics.appstore.FinancialReportAnswer;
 import com.storemetrics.base.Backoff;
-import com.storemetrics.base.FiscalCalendar;
-import com.storemetrics.base.FiscalCalendar.FiscalMonth;
 import com.storemetrics.integration.ApprovedAccounts;
 import com.storemetrics.integration.ApprovedAccounts.ApprovedAccount;
 import com.storemetrics.metrics.ImportPacing;
 import com.storemetrics.metrics.MetricsProperties;
-import com.storemetrics.payments.PaymentsLedger.Month;
 import com.storemetrics.payments.PaymentsLedger.Status;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZonedDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,8 +39,6 @@ import org.springframework.stereotype.Component;
 public class PaymentsImporter {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentsImporter.class);
-    /** Apple publishes by the first Friday of the next fiscal month; the sandbox at 5 am Pacific. */
-    private static final LocalTime PUBLICATION_TIME = LocalTime.of(5, 0);
 
     /**
      * What one run did: Apple requests, months stored (any final answer), failures, and what is left;
@@ -60,9 +51,6 @@ public class PaymentsImporter {
             return waiting == 0;
         }
     }
-
-    /** One region's fiscal month of a vendor of an account, with what is stored of it (null: never asked). */
-    private record Task(ApprovedAccount account, String vendor, String region, FiscalMonth month, Month stored) {}
 
     private enum Verdict {
         CONTINUE,
@@ -102,17 +90,6 @@ public class PaymentsImporter {
         this.serviceAccessToken = serviceAccessToken;
     }
 
-    /** The newest fiscal month Apple has published by {@code now}, by its schedule. */
-    static FiscalMonth latestPublished(Instant now) {
-        ZonedDateTime pacific = now.atZone(AppleFacts.REPORT_ZONE);
-        FiscalMonth month = FiscalCalendar.monthOf(pacific.toLocalDate());
-        while (pacific.isBefore(
-                month.expectedPublication().atTime(PUBLICATION_TIME).atZone(AppleFacts.REPORT_ZONE))) {
-            month = month.previous();
-        }
-        return month;
-    }
-
     /** Runs one batch now, unless one runs in this node already (then reports nothing done). */
     public RunResult runBatch() {
         if (!running.tryLock()) {
@@ -136,7 +113,7 @@ public class PaymentsImporter {
         }
         int allowance = pacing.allowance(now).requests();
         int[] counts = new int[3]; // requests, months stored, failures
-        List<Deque<Task>> queues = new ArrayList<>();
+        List<Deque<DueMonths.Task>> queues = new ArrayList<>();
         for (ApprovedAccount account : accounts) {
             boolean stale = ledger.access(account.accountId())
                     .map(access ->
@@ -153,7 +130,7 @@ public class PaymentsImporter {
             if (ledger.access(account.accountId())
                     .map(PaymentsLedger.Access::permitted)
                     .orElse(false)) {
-                queues.add(new ArrayDeque<>(due(account, now)));
+                queues.add(new ArrayDeque<>(DueMonths.of(account, ledger, properties.months(), now)));
             }
         }
         int waiting = queues.stream().mapToInt(Deque::size).sum();
@@ -161,7 +138,7 @@ public class PaymentsImporter {
         boolean stop = false;
         // Round-robin: one month per account per turn, so a new account's back-fill does not wait for another's.
         while (!stop && queues.stream().anyMatch(queue -> !queue.isEmpty())) {
-            for (Deque<Task> queue : queues) {
+            for (Deque<DueMonths.Task> queue : queues) {
                 if (stop || queue.isEmpty()) {
                     continue;
                 }
@@ -169,7 +146,7 @@ public class PaymentsImporter {
                     stop = true;
                     continue;
                 }
-                Task task = queue.poll();
+                DueMonths.Task task = queue.poll();
                 done++;
                 Verdict verdict = importMonth(task, counts);
                 if (verdict == Verdict.SKIP_ACCOUNT) {
@@ -180,29 +157,6 @@ public class PaymentsImporter {
             }
         }
         return new RunResult(counts[0], counts[1], counts[2], stop, waiting - done);
-    }
-
-    /** The months of the account due now: never asked, or not published or failed and due again; newest first. */
-    private List<Task> due(ApprovedAccount account, Instant now) {
-        Map<String, List<String>> regions = ledger.regions(account.accountId());
-        Map<PaymentsLedger.Key, Month> stored = ledger.months(account.accountId());
-        List<Task> tasks = new ArrayList<>();
-        FiscalMonth month = latestPublished(now);
-        for (int i = 0; i < properties.months(); i++, month = month.previous()) {
-            for (String vendor : account.vendorNumbers()) {
-                for (String region : regions.getOrDefault(vendor, List.of())) {
-                    Month known =
-                            stored.get(new PaymentsLedger.Key(vendor, region, month.fiscalYear(), month.period()));
-                    if (known == null
-                            || PaymentsLedger.RETRIED.contains(known.status())
-                                    && (known.nextAttemptAt() == null
-                                            || !known.nextAttemptAt().isAfter(now))) {
-                        tasks.add(new Task(account, vendor, region, month, known));
-                    }
-                }
-            }
-        }
-        return tasks;
     }
 
     private Verdict askAccess(ApprovedAccount account, Instant now, int[] counts) {
@@ -225,7 +179,7 @@ public class PaymentsImporter {
         }
     }
 
-    private Verdict importMonth(Task task, int[] counts) {
+    private Verdict importMonth(DueMonths.Task task, int[] counts) {
         Instant now = clock.instant();
         int before = accounting.sentByThisThread(AppleProtocol.REPORTER);
         try {
@@ -237,14 +191,13 @@ public class PaymentsImporter {
                     String note = report.unknownColumns().isEmpty()
                             ? null
                             : "Columns Apple added, not read: " + String.join(", ", report.unknownColumns());
-                    ledger.store(month(task, Status.DATA, report, now, null, 0, note));
+                    ledger.store(task.answered(Status.DATA, report, now, null, 0, note));
                 }
-                case NO_SALES -> ledger.store(month(task, Status.NO_SALES, null, now, null, 0, null));
+                case NO_SALES -> ledger.store(task.answered(Status.NO_SALES, null, now, null, 0, null));
                 case REFUSED ->
-                    ledger.store(month(task, Status.REFUSED, null, now, null, 0, "Apple: " + answer.appleSays()));
+                    ledger.store(task.answered(Status.REFUSED, null, now, null, 0, "Apple: " + answer.appleSays()));
                 case NOT_YET_AVAILABLE ->
-                    ledger.store(month(
-                            task,
+                    ledger.store(task.answered(
                             Status.NOT_YET,
                             null,
                             now,
@@ -268,7 +221,7 @@ public class PaymentsImporter {
             return whatNext(failure, now);
         } catch (RuntimeException unexpected) {
             counts[2]++;
-            log.error("Payments: importing {} failed unexpectedly", describe(task), unexpected);
+            log.error("Payments: importing {} failed unexpectedly", task, unexpected);
             failed(task, now, "Unexpected error: " + unexpected.getMessage());
             return Verdict.CONTINUE;
         } finally {
@@ -296,9 +249,9 @@ public class PaymentsImporter {
         }
     }
 
-    private void failed(Task task, Instant now, String message) {
+    private void failed(DueMonths.Task task, Instant now, String message) {
         int failures = 1 + (task.stored() == null ? 0 : task.stored().failures());
-        ledger.store(month(task, Status.FAILED, null, now, now.plus(backoff.after(failures)), failures, message));
+        ledger.store(task.answered(Status.FAILED, null, now, now.plus(backoff.after(failures)), failures, message));
     }
 
     private void count(Instant now, int before, int[] counts) {
@@ -306,29 +259,5 @@ public class PaymentsImporter {
         int sent = accounting.sentByThisThread(AppleProtocol.REPORTER) - before;
         pacing.count(now, sent);
         counts[0] += sent;
-    }
-
-    private static Month month(
-            Task task, Status status, FinancialReport report, Instant at, Instant next, int failures, String note) {
-        return new Month(
-                task.account().accountId(),
-                task.vendor(),
-                task.region(),
-                task.month().fiscalYear(),
-                task.month().period(),
-                status,
-                report == null ? null : report.currency(),
-                report == null ? null : report.totalAmount(),
-                report == null ? null : report.totalUnits(),
-                report == null ? null : report.rows().size(),
-                at,
-                next,
-                failures,
-                note);
-    }
-
-    private static String describe(Task task) {
-        return "account id " + task.account().accountId() + " vendor " + task.vendor() + " region " + task.region()
-                + " " + task.month().name();
     }
 }

@@ -69,7 +69,7 @@ class PaymentsImportTest extends SpringTest {
 
         List<PaymentsLedger.Month> stored = ledger.all(pixelForge);
         Set<FiscalMonth> months = new HashSet<>();
-        FiscalMonth month = PaymentsImporter.latestPublished(clock.instant());
+        FiscalMonth month = DueMonths.latestPublished(clock.instant());
         for (int i = 0; i < 13; i++, month = month.previous()) {
             months.add(month);
         }
