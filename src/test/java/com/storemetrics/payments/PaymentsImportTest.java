@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.storemetrics.SandboxControl;
 import com.storemetrics.SpringTest;
+import com.storemetrics.TestClock;
 import com.storemetrics.appstore.AppleCallAccounting;
+import com.storemetrics.appstore.AppleFacts;
 import com.storemetrics.appstore.FinanceReporterClient;
 import com.storemetrics.appstore.FinancialReportAnswer;
 import com.storemetrics.base.FiscalCalendar.FiscalMonth;
@@ -12,7 +14,8 @@ import com.storemetrics.integration.ApprovedAccounts;
 import com.storemetrics.metrics.ImportPacing;
 import com.storemetrics.metrics.MetricsFixture;
 import com.storemetrics.metrics.MetricsProperties;
-import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -46,7 +49,7 @@ class PaymentsImportTest extends SpringTest {
     FinanceReporterClient finance;
 
     @Autowired
-    Clock clock;
+    TestClock clock;
 
     @LocalServerPort
     int port;
@@ -128,6 +131,45 @@ class PaymentsImportTest extends SpringTest {
         assertThat(first.idle()).isFalse();
         assertThat(first.requests() + rest).isEqualTo(1 + 13 * 12);
         assertThat(ledger.all(pixelForge)).hasSize(13 * 12);
+    }
+
+    @Test
+    void a_newly_published_month_is_asked_for_by_itself_once_apple_publishes_it() {
+        sandbox.changeRoles(PIXEL_FORGE, SandboxControl.SERVICE_APPLE_ID, "SALES", "FINANCE");
+        importUntilIdle(newImporter());
+        FiscalMonth next = DueMonths.latestPublished(clock.instant()).next();
+        Instant published = next.expectedPublication()
+                .atTime(5, 0)
+                .atZone(AppleFacts.REPORT_ZONE)
+                .toInstant();
+
+        clock.advance(Duration.between(clock.instant(), published).minusMinutes(1));
+        assertThat(importUntilIdle(newImporter()))
+                .as("a minute before: nothing new (only the daily check of roles and regions, if due)")
+                .isLessThanOrEqualTo(1);
+        clock.advance(Duration.ofMinutes(2));
+        int requests = importUntilIdle(newImporter());
+
+        assertThat(requests).isBetween(12, 13);
+        assertThat(ledger.all(pixelForge))
+                .filteredOn(month -> month.fiscalYear() == next.fiscalYear() && month.period() == next.period())
+                .hasSize(12)
+                .allSatisfy(month ->
+                        assertThat(month.status()).isIn(PaymentsLedger.Status.DATA, PaymentsLedger.Status.NO_SALES));
+    }
+
+    @Test
+    void a_finance_role_given_later_is_seen_at_the_next_daily_check() {
+        newImporter().runBatch();
+        sandbox.changeRoles(PIXEL_FORGE, SandboxControl.SERVICE_APPLE_ID, "SALES", "FINANCE");
+        assertThat(newImporter().runBatch().requests()).isZero();
+
+        clock.advance(Duration.ofHours(24).plusMinutes(1));
+        int requests = importUntilIdle(newImporter());
+
+        assertThat(ledger.access(pixelForge))
+                .hasValueSatisfying(access -> assertThat(access.permitted()).isTrue());
+        assertThat(requests).isEqualTo(1 + 13 * 12);
     }
 
     @Test
