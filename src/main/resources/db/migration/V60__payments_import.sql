@@ -2,11 +2,14 @@
 --
 -- payments_account: whether our service Apple ID may read the account's Financial reports (Apple's
 -- answer to Finance.getVendorsAndRegions: a 403 for lack of the Finance role is an answer, kept here,
--- not a failure), and when it was last asked.
+-- not a failure; null while asking fails), when it was last asked, and when it is asked next (a day
+-- later, or after a back-off while it fails).
 CREATE TABLE payments_account (
     account_id        BIGINT NOT NULL PRIMARY KEY,
-    finance_permitted BOOLEAN NOT NULL,
+    finance_permitted BOOLEAN,
     checked_at        TIMESTAMP WITH TIME ZONE NOT NULL,
+    next_check_at     TIMESTAMP WITH TIME ZONE NOT NULL,
+    failures          INT NOT NULL,
     apple_says        VARCHAR(500)
 );
 

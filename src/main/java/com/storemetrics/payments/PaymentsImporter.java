@@ -116,8 +116,7 @@ public class PaymentsImporter {
         List<Deque<DueMonths.Task>> queues = new ArrayList<>();
         for (ApprovedAccount account : accounts) {
             boolean stale = ledger.access(account.accountId())
-                    .map(access ->
-                            !access.checkedAt().plus(properties.accessRecheck()).isAfter(now))
+                    .map(access -> !access.nextCheckAt().isAfter(now))
                     .orElse(true);
             if (stale) {
                 if (counts[0] >= allowance) {
@@ -128,7 +127,7 @@ public class PaymentsImporter {
                 }
             }
             if (ledger.access(account.accountId())
-                    .map(PaymentsLedger.Access::permitted)
+                    .map(PaymentsLedger.Access::isPermitted)
                     .orElse(false)) {
                 queues.add(new ArrayDeque<>(DueMonths.of(account, ledger, properties.months(), now)));
             }
@@ -163,7 +162,7 @@ public class PaymentsImporter {
         int before = accounting.sentByThisThread(AppleProtocol.REPORTER);
         try {
             FinanceAccess access = finance.vendorsAndRegions(serviceAccessToken, account.accountNumber());
-            ledger.recordAccess(account.accountId(), access, now);
+            ledger.recordAccess(account.accountId(), access, now, now.plus(properties.accessRecheck()));
             if (!access.permitted()) {
                 log.info(
                         "Payments: our Apple ID may not read the Financial reports of account id {} (Apple: {})",
@@ -173,6 +172,12 @@ public class PaymentsImporter {
             return Verdict.CONTINUE;
         } catch (AppleFailure failure) {
             counts[2]++;
+            int failures = 1
+                    + ledger.access(account.accountId())
+                            .map(PaymentsLedger.Access::failures)
+                            .orElse(0);
+            ledger.recordAccessFailure(
+                    account.accountId(), now, now.plus(backoff.after(failures)), failure.userMessage());
             return whatNext(failure, now);
         } finally {
             count(now, before, counts);
@@ -207,7 +212,10 @@ public class PaymentsImporter {
                 case FORBIDDEN -> {
                     // Our Finance role was taken away: an answer about the account, not a failed month.
                     ledger.recordAccess(
-                            task.account().accountId(), new FinanceAccess(false, List.of(), answer.appleSays()), now);
+                            task.account().accountId(),
+                            new FinanceAccess(false, List.of(), answer.appleSays()),
+                            now,
+                            now.plus(properties.accessRecheck()));
                     return Verdict.SKIP_ACCOUNT;
                 }
             }

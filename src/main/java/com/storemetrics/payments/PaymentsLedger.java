@@ -41,8 +41,16 @@ class PaymentsLedger {
         }
     }
 
-    /** Whether our Apple ID may read the account's Financial reports, as Apple last said. */
-    record Access(boolean permitted, Instant checkedAt, String appleSays) {}
+    /**
+     * Whether our Apple ID may read the account's Financial reports, as Apple last said ({@code null}:
+     * unknown, asking failed), and when to ask again.
+     */
+    record Access(Boolean permitted, Instant checkedAt, Instant nextCheckAt, int failures, String appleSays) {
+
+        boolean isPermitted() {
+            return Boolean.TRUE.equals(permitted);
+        }
+    }
 
     /** One region's month: Apple's answer and, for DATA, what it settled (amount in {@code currency}). */
     record Month(
@@ -78,41 +86,64 @@ class PaymentsLedger {
     }
 
     Optional<Access> access(long accountId) {
-        return jdbc.sql("SELECT finance_permitted, checked_at, apple_says FROM payments_account WHERE account_id = :id")
+        return jdbc.sql(
+                        "SELECT finance_permitted, checked_at, next_check_at, failures, apple_says FROM payments_account"
+                                + " WHERE account_id = :id")
                 .param("id", accountId)
-                .query((rs, i) -> new Access(rs.getBoolean(1), instant(rs, 2), rs.getString(3)))
+                .query((rs, i) -> {
+                    boolean permitted = rs.getBoolean(1);
+                    return new Access(
+                            rs.wasNull() ? null : permitted,
+                            instant(rs, 2),
+                            instant(rs, 3),
+                            rs.getInt(4),
+                            rs.getString(5));
+                })
                 .optional();
     }
 
     /**
-     * Records Apple's answer to Finance.getVendorsAndRegions; when permitted, its regions replace the
-     * stored ones in one transaction. Each upsert runs on its own (no surrounding transaction), so a
-     * second writer's duplicate key only makes it update instead.
+     * Records Apple's answer to Finance.getVendorsAndRegions, asked again at {@code next}; when
+     * permitted, its regions replace the stored ones in one transaction. Each upsert runs on its own
+     * (no surrounding transaction), so a second writer's duplicate key only makes it update instead.
      */
-    void recordAccess(long accountId, FinanceAccess access, Instant at) {
-        int updated = jdbc.sql("UPDATE payments_account SET finance_permitted = :permitted, checked_at = :at,"
-                        + " apple_says = :says WHERE account_id = :id")
-                .param("permitted", access.permitted())
+    void recordAccess(long accountId, FinanceAccess access, Instant at, Instant next) {
+        upsertAccess(accountId, access.permitted(), at, next, 0, access.appleSays(), false);
+        if (access.permitted()) {
+            transaction.executeWithoutResult(tx -> replaceRegions(accountId, access));
+        }
+    }
+
+    /** Asking failed: what was known stays, and it is asked again at {@code next}. */
+    void recordAccessFailure(long accountId, Instant at, Instant next, String message) {
+        upsertAccess(accountId, null, at, next, 1, message, true);
+    }
+
+    private void upsertAccess(
+            long accountId, Boolean permitted, Instant at, Instant next, int failures, String says, boolean failed) {
+        int updated = jdbc.sql("UPDATE payments_account SET "
+                        + (failed ? "failures = failures + 1" : "finance_permitted = :permitted, failures = 0")
+                        + ", checked_at = :at, next_check_at = :next, apple_says = :says WHERE account_id = :id")
+                .param("permitted", permitted)
                 .param("at", at(at))
-                .param("says", clip(access.appleSays()))
+                .param("next", at(next))
+                .param("says", clip(says))
                 .param("id", accountId)
                 .update();
         if (updated == 0) {
             try {
-                jdbc.sql("INSERT INTO payments_account (account_id, finance_permitted, checked_at, apple_says)"
-                                + " VALUES (:id, :permitted, :at, :says)")
+                jdbc.sql("INSERT INTO payments_account (account_id, finance_permitted, checked_at, next_check_at,"
+                                + " failures, apple_says) VALUES (:id, :permitted, :at, :next, :failures, :says)")
                         .param("id", accountId)
-                        .param("permitted", access.permitted())
+                        .param("permitted", permitted)
                         .param("at", at(at))
-                        .param("says", clip(access.appleSays()))
+                        .param("next", at(next))
+                        .param("failures", failures)
+                        .param("says", clip(says))
                         .update();
             } catch (DuplicateKeyException anotherNodeWasFirst) {
-                recordAccess(accountId, access, at);
-                return;
+                upsertAccess(accountId, permitted, at, next, failures, says, failed);
             }
-        }
-        if (access.permitted()) {
-            transaction.executeWithoutResult(tx -> replaceRegions(accountId, access));
         }
     }
 

@@ -112,6 +112,7 @@ class PaymentsImportTest extends SpringTest {
         assertThat(run.requests()).isEqualTo(1);
         assertThat(ledger.access(pixelForge)).hasValueSatisfying(access -> {
             assertThat(access.permitted()).isFalse();
+            assertThat(access.failures()).isZero();
             assertThat(access.appleSays()).contains("financial reports");
         });
         assertThat(ledger.all(pixelForge)).isEmpty();
@@ -170,6 +171,32 @@ class PaymentsImportTest extends SpringTest {
         assertThat(ledger.access(pixelForge))
                 .hasValueSatisfying(access -> assertThat(access.permitted()).isTrue());
         assertThat(requests).isEqualTo(1 + 13 * 12);
+    }
+
+    @Test
+    void a_failing_check_of_vendors_and_regions_waits_its_back_off_and_then_imports() {
+        sandbox.changeRoles(PIXEL_FORGE, SandboxControl.SERVICE_APPLE_ID, "SALES", "FINANCE");
+        sandbox.fault("GARBAGE", 1, null);
+
+        PaymentsImporter.RunResult failed = newImporter().runBatch();
+
+        assertThat(failed.failures()).isEqualTo(1);
+        assertThat(ledger.access(pixelForge)).hasValueSatisfying(access -> {
+            assertThat(access.permitted()).isNull();
+            assertThat(access.failures()).isEqualTo(1);
+            assertThat(access.nextCheckAt()).isAfter(clock.instant());
+            assertThat(access.appleSays()).contains("could not read");
+        });
+        assertThat(newImporter().runBatch().requests())
+                .as("not before its back-off")
+                .isZero();
+
+        clock.advance(Duration.ofHours(1));
+        assertThat(importUntilIdle(newImporter())).isEqualTo(1 + 13 * 12);
+        assertThat(ledger.access(pixelForge)).hasValueSatisfying(access -> {
+            assertThat(access.isPermitted()).isTrue();
+            assertThat(access.failures()).isZero();
+        });
     }
 
     @Test
