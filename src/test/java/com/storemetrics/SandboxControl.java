@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 
 /**
  * Drives the embedded sandbox's control API over HTTP, the way a script or the account holder
@@ -52,6 +53,17 @@ public final class SandboxControl {
 
     public void acceptInvitation(String invitationId) {
         send("POST", "/invitations/" + invitationId + "/accept", "{}");
+    }
+
+    /** What an Admin does in Users and Access: sets a member's roles, e.g. {@code "SALES", "FINANCE"}. */
+    public JsonNode changeRoles(String accountNumber, String email, String... roles) {
+        return send(
+                "POST",
+                "/accounts/" + accountNumber + "/users/" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "/roles",
+                "{\"roles\":["
+                        + String.join(
+                                ",",
+                                Arrays.stream(roles).map(r -> "\"" + r + "\"").toList()) + "]}");
     }
 
     public void removeUser(String accountNumber, String email) {

@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A tab-separated report read by header name, for the subscription reports: header names match
+ * A tab-separated report read by header name, for the subscription and Financial reports: header names match
  * ignoring case and runs of blanks, with each column's known aliases (older wordings); unknown
  * columns are ignored; a missing required column, a row cut short or a value that is not what the
  * column holds is an {@link UnreadableAnswer} that names the line and the column. Cells are
@@ -176,6 +176,21 @@ final class ReportTable {
         Integer optionalCount(String column) {
             String value = text(column);
             return value.isEmpty() ? null : wholeNumber(column, value);
+        }
+
+        /** A whole number that may be negative (a Financial report's Quantity of a return). */
+        int signedWhole(String column) {
+            String value = required(column);
+            try {
+                return new BigDecimal(value).intValueExact();
+            } catch (ArithmeticException | NumberFormatException e) {
+                throw unreadable(column, "is not a whole number: " + clip(value));
+            }
+        }
+
+        /** A number, or null for a blank cell or a missing column. */
+        BigDecimal optionalDecimal(String column) {
+            return text(column).isEmpty() ? null : decimal(column);
         }
 
         BigDecimal decimal(String column) {

@@ -167,6 +167,11 @@ public class ReporterClient implements NodeLocalState {
     }
 
     private long unpacked() {
+        return unpacked(properties);
+    }
+
+    /** How much a report may unpack to: a cap against gzip bombs, shared with the finance client. */
+    static long unpacked(AppStoreProperties properties) {
         return properties.maxResponseBytes().toBytes() * MAX_UNPACK_RATIO;
     }
 
@@ -211,7 +216,7 @@ public class ReporterClient implements NodeLocalState {
         }
     }
 
-    private static String number(String value, String name) {
+    static String number(String value, String name) {
         String trimmed = value == null ? "" : value.trim();
         if (!NUMBER.matcher(trimmed).matches()) {
             throw new IllegalArgumentException(
@@ -220,7 +225,7 @@ public class ReporterClient implements NodeLocalState {
         return trimmed;
     }
 
-    private static <T> T read(String what, Supplier<T> parser) {
+    static <T> T read(String what, Supplier<T> parser) {
         return AppleAnswers.read(ReporterExchange.SERVICE, what, parser);
     }
 }

@@ -45,7 +45,26 @@ final class ReporterExchange {
     enum Accepted {
         SUCCESS,
         NO_SALES,
-        NO_SALES_OR_NOT_YET
+        NO_SALES_OR_NOT_YET,
+        /** A finance command: also a 403 for lack of role (not for agreements) is an answer. */
+        SUCCESS_OR_NO_ROLE,
+        /**
+         * A Financial report: "no sales", "not available yet", a 403 for lack of role, and a 400 in
+         * Apple's words (a region or period Apple refuses) are all answers.
+         */
+        FINANCIAL_REPORT
+    }
+
+    /** The Reporter's two endpoints: Sales and Trends, and Payments and Financial Reports. */
+    enum Service {
+        SALES("/sales/v1"),
+        FINANCE("/finance/v1");
+
+        private final String path;
+
+        Service(String path) {
+            this.path = path;
+        }
     }
 
     private final AppleEndpoints endpoints;
@@ -130,8 +149,13 @@ final class ReporterExchange {
      * {@code accepted} names; throws for everything else.
      */
     Answer ask(String accessToken, String account, String command, String what, Accepted accepted) {
+        return ask(Service.SALES, accessToken, account, command, what, accepted);
+    }
+
+    /** {@link #ask(String, String, String, String, Accepted)} on either endpoint. */
+    Answer ask(Service service, String accessToken, String account, String command, String what, Accepted accepted) {
         byte[] form = form(token(accessToken), account, command);
-        URI uri = URI.create(endpoints.reporterBase() + "/sales/v1");
+        URI uri = URI.create(endpoints.reporterBase() + service.path);
         return http.withRetries(what, true, () -> {
             Answer answer = http.send(
                     HttpRequest.newBuilder(uri)
@@ -144,13 +168,22 @@ final class ReporterExchange {
             }
             Optional<ReporterXml.ReporterError> error = ReporterXml.error(answer.body());
             if (accepted != Accepted.SUCCESS
+                    && accepted != Accepted.SUCCESS_OR_NO_ROLE
                     && answer.status() == 404
                     && error.map(e -> saysNoSales(e.message())).orElse(false)) {
                 return answer;
             }
-            if (accepted == Accepted.NO_SALES_OR_NOT_YET
+            if ((accepted == Accepted.NO_SALES_OR_NOT_YET || accepted == Accepted.FINANCIAL_REPORT)
                     && answer.status() == 404
                     && error.map(e -> saysNotYet(e.message())).orElse(false)) {
+                return answer;
+            }
+            if ((accepted == Accepted.SUCCESS_OR_NO_ROLE || accepted == Accepted.FINANCIAL_REPORT)
+                    && answer.status() == 403
+                    && error.map(e -> !saysAgreements(e.message())).orElse(false)) {
+                return answer;
+            }
+            if (accepted == Accepted.FINANCIAL_REPORT && answer.status() == 400 && error.isPresent()) {
                 return answer;
             }
             AppleFailure failure = ReporterFailures.of(answer, error, what, account, clock);
@@ -169,6 +202,11 @@ final class ReporterExchange {
     /** Apple's "There were no sales for the date specified." (any case): a real zero. */
     static boolean saysNoSales(String message) {
         return message.toLowerCase(Locale.ROOT).contains("no sales");
+    }
+
+    /** A 403 about the account's agreements: a failure for the Account Holder to fix, not a missing role. */
+    static boolean saysAgreements(String message) {
+        return message.toLowerCase(Locale.ROOT).contains("agreement");
     }
 
     /** Apple's "Report is not available yet...": not published, ask again later. */

@@ -53,6 +53,37 @@ final class ReporterXml {
         return List.copyOf(vendors);
     }
 
+    /**
+     * {@code Finance.getVendorsAndRegions}: {@code <VendorsAndRegions><Vendor><Number>N</Number>
+     * <Region><Code>US</Code><Reports><Report>Financial</Report></Reports></Region>...</Vendor>}.
+     */
+    static List<VendorRegions> vendorsAndRegions(byte[] xml) {
+        Element root = parse(xml, "VendorsAndRegions");
+        List<VendorRegions> vendors = new ArrayList<>();
+        for (Element vendor : children(root, "Vendor")) {
+            String number = childText(vendor, "Number");
+            if (number.isEmpty()) {
+                throw new UnreadableAnswer("a <Vendor> without <Number>");
+            }
+            List<VendorRegions.Region> regions = new ArrayList<>();
+            for (Element region : children(vendor, "Region")) {
+                String code = childText(region, "Code");
+                if (code.isEmpty()) {
+                    throw new UnreadableAnswer("a <Region> of vendor " + number + " without <Code>");
+                }
+                List<String> reports = new ArrayList<>();
+                for (Element list : children(region, "Reports")) {
+                    for (Element report : children(list, "Report")) {
+                        reports.add(report.getTextContent().trim());
+                    }
+                }
+                regions.add(new VendorRegions.Region(code, List.copyOf(reports)));
+            }
+            vendors.add(new VendorRegions(number, List.copyOf(regions)));
+        }
+        return List.copyOf(vendors);
+    }
+
     /** The error in a body, if it is a readable {@code <Error>} document; empty otherwise (never throws). */
     static Optional<ReporterError> error(byte[] xml) {
         if (xml == null || xml.length == 0) {

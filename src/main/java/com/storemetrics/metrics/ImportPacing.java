@@ -15,13 +15,14 @@ import org.springframework.stereotype.Component;
  * The importer's share of the service Apple ID's hourly budget, whatever report it asks for: Apple
  * requests are counted per clock hour in the database ({@code metrics_pacing}, shared by every node),
  * as the Apple client counted them (retries included, {@link AppleCallAccounting}); and a pause every
- * node honours after Apple answered 429 or refused our token.
+ * node honours after Apple answered 429 or refused our token. Public because every importer of Apple's
+ * reports (the payments feature's too) draws on the same share of the budget.
  */
 @Component
-class ImportPacing {
+public class ImportPacing {
 
     /** How many requests the batch may send now; zero while paused. */
-    record Allowance(int requests, boolean paused) {}
+    public record Allowance(int requests, boolean paused) {}
 
     private final JdbcClient jdbc;
     private final MetricsProperties properties;
@@ -37,7 +38,7 @@ class ImportPacing {
      * At most a batch, within what is left of the importer's share this hour, and never pushing this
      * node's Reporter traffic (the verifier's included) past the whole budget: the verifier goes first.
      */
-    Allowance allowance(Instant now) {
+    public Allowance allowance(Instant now) {
         Instant hour = now.truncatedTo(ChronoUnit.HOURS);
         return jdbc.sql("SELECT window_start, requests, paused_until FROM metrics_pacing WHERE id = 1")
                 .query((rs, i) -> {
@@ -55,7 +56,7 @@ class ImportPacing {
     }
 
     /** Counts {@code requests} more against the current clock hour (a new hour starts from them). */
-    void count(Instant now, int requests) {
+    public void count(Instant now, int requests) {
         if (requests <= 0) {
             return;
         }
@@ -67,7 +68,7 @@ class ImportPacing {
     }
 
     /** Every node's importer waits until then. */
-    void pauseAll(Instant until, String reason) {
+    public void pauseAll(Instant until, String reason) {
         jdbc.sql("UPDATE metrics_pacing SET paused_until = :until, pause_reason = :reason WHERE id = 1")
                 .param("until", at(until))
                 .param("reason", clip(reason, 500))

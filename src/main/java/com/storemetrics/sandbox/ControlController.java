@@ -81,6 +81,14 @@ class ControlController {
         return ResponseEntity.noContent().build();
     }
 
+    record RolesRequest(List<String> roles) {}
+
+    @PostMapping("/accounts/{accountNumber}/users/{email}/roles")
+    WorldSnapshot.Member changeRoles(
+            @PathVariable String accountNumber, @PathVariable String email, @RequestBody RolesRequest request) {
+        return world.changeRoles(accountNumber, email, request.roles());
+    }
+
     @PostMapping("/tokens/{token}/revoke")
     Map<String, Object> revoke(@PathVariable String token) {
         world.revokeToken(token);

@@ -22,7 +22,12 @@ class FaultInjector {
         /** 200 with bytes that are neither XML nor JSON nor gzip. */
         GARBAGE,
         /** The connection closes without any answer. */
-        DROP_CONNECTION
+        DROP_CONNECTION,
+        /**
+         * The next Financial reports end with a {@code Total_Amount} one cent (one yen) off their rows,
+         * as a damaged file would; every other request is answered normally and does not count.
+         */
+        INCONSISTENT_TRAILER
     }
 
     /** {@code remaining} null means until cleared. */
@@ -36,7 +41,7 @@ class FaultInjector {
         if (mode == null) {
             throw new SandboxRefusal(
                     SandboxRefusal.Reason.INVALID,
-                    "mode must be one of HTTP_500, HTTP_429, GARBAGE, DROP_CONNECTION, LATENCY");
+                    "mode must be one of HTTP_500, HTTP_429, GARBAGE, DROP_CONNECTION, LATENCY, INCONSISTENT_TRAILER");
         }
         if (count != null && count < 1) {
             throw new SandboxRefusal(
@@ -64,9 +69,18 @@ class FaultInjector {
      * see exactly N faults.
      */
     Optional<Armed> takeForRequest() {
+        return take(false);
+    }
+
+    /** Whether this Financial report is to be inconsistent (counting it down when it is). */
+    boolean takeInconsistentTrailer() {
+        return take(true).isPresent();
+    }
+
+    private Optional<Armed> take(boolean inconsistentTrailer) {
         while (true) {
             Armed fault = armed.get();
-            if (fault == null) {
+            if (fault == null || (fault.mode() == Mode.INCONSISTENT_TRAILER) != inconsistentTrailer) {
                 return Optional.empty();
             }
             if (fault.remaining() == null) {

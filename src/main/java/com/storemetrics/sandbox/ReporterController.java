@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,19 +25,21 @@ class ReporterController {
 
     static final String PATH = "/sandbox/apple/reportservice";
     static final MediaType GZIP = MediaType.parseMediaType("application/a-gzip");
-    private static final MediaType XML = new MediaType("application", "xml", StandardCharsets.UTF_8);
-    private static final String XML_DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>";
+    static final MediaType XML = new MediaType("application", "xml", StandardCharsets.UTF_8);
+    static final String XML_DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>";
     /** Apple keeps daily reports for a year. */
     static final int DAYS_AVAILABLE = 365;
 
     private final SandboxWorld world;
     private final SandboxClock clock;
     private final ObjectMapper json;
+    private final FinanceReporter finance;
 
-    ReporterController(SandboxWorld world, SandboxClock clock, ObjectMapper json) {
+    ReporterController(SandboxWorld world, SandboxClock clock, ObjectMapper json, FaultInjector faults) {
         this.world = world;
         this.clock = clock;
         this.json = json;
+        this.finance = new FinanceReporter(world, clock, faults);
     }
 
     @PostMapping(PATH + "/{service:sales|finance}/v1")
@@ -49,6 +52,8 @@ class ReporterController {
                 case "sales:Sales.getAccounts", "finance:Finance.getAccounts" -> accounts(appleId);
                 case "sales:Sales.getVendors" -> vendors(appleId, query);
                 case "sales:Sales.getReport" -> report(appleId, query);
+                case "finance:Finance.getVendorsAndRegions" -> finance.vendorsAndRegions(appleId, query);
+                case "finance:Finance.getReport" -> finance.report(appleId, query);
                 default ->
                     throw ReporterError.invalid(
                             "unknown command " + query.command() + " for the " + service + " service");
@@ -79,7 +84,8 @@ class ReporterController {
         if (!query.arguments().isEmpty()) {
             throw ReporterError.invalid("Sales.getVendors takes no arguments");
         }
-        SandboxWorld.AccountFacts account = reportableAccount(appleId, query.account());
+        SandboxWorld.AccountFacts account =
+                reportableAccount(world, appleId, query.account(), SandboxWorld.REPORT_ROLES, ReporterError.FORBIDDEN);
         StringBuilder body = new StringBuilder(XML_DECLARATION).append("<Vendors>");
         account.vendors()
                 .forEach(vendor -> body.append("<Vendor>").append(vendor).append("</Vendor>"));
@@ -113,7 +119,8 @@ class ReporterController {
         } catch (DateTimeParseException e) {
             throw ReporterError.invalid("the report date must be YYYYMMDD");
         }
-        SandboxWorld.AccountFacts account = reportableAccount(appleId, query.account());
+        SandboxWorld.AccountFacts account =
+                reportableAccount(world, appleId, query.account(), SandboxWorld.REPORT_ROLES, ReporterError.FORBIDDEN);
         String vendor = args.get(0);
         if (!account.vendors().contains(vendor)) {
             throw ReporterError.invalid("vendor number " + vendor + " does not belong to account " + account.number());
@@ -166,9 +173,10 @@ class ReporterController {
 
     /**
      * The account a report command is about: the one named, which the Apple ID must be a member of
-     * with a role that reads reports; without {@code account}, the Apple ID's only account.
+     * with one of {@code roles} (else {@code refusal}); without {@code account}, the Apple ID's only account.
      */
-    private SandboxWorld.AccountFacts reportableAccount(String appleId, String accountNumber) {
+    static SandboxWorld.AccountFacts reportableAccount(
+            SandboxWorld world, String appleId, String accountNumber, Set<String> roles, ReporterError refusal) {
         List<SandboxWorld.AccountFacts> accounts = world.accountsOf(appleId);
         SandboxWorld.AccountFacts account;
         if (accountNumber == null) {
@@ -182,13 +190,13 @@ class ReporterController {
                     .findFirst()
                     .orElseThrow(() -> ReporterError.FORBIDDEN);
         }
-        if (world.rolesOf(appleId, account.number()).stream().noneMatch(SandboxWorld.REPORT_ROLES::contains)) {
-            throw ReporterError.FORBIDDEN;
+        if (world.rolesOf(appleId, account.number()).stream().noneMatch(roles::contains)) {
+            throw refusal;
         }
         return account;
     }
 
-    private static String xml(String text) {
+    static String xml(String text) {
         return text.replace("&", "&amp;")
                 .replace("<", "&lt;")
                 .replace(">", "&gt;")

@@ -24,6 +24,22 @@ final class ReporterError extends RuntimeException {
             "The access token is invalid or has expired. Generate a new one in App Store Connect > Sales and Trends > Reports.");
     static final ReporterError FORBIDDEN = new ReporterError(
             HttpStatus.FORBIDDEN, 102, "You do not have permission to view reports for this account.");
+    /** A member without Finance, Admin or Account Holder asks for a Financial report (the sandbox's wording). */
+    static final ReporterError NO_FINANCE_ROLE = new ReporterError(
+            HttpStatus.FORBIDDEN,
+            102,
+            "You do not have permission to view financial reports for this account. Financial reports require "
+                    + "the Account Holder, Admin or Finance role.");
+    /** A region and fiscal month without a single settled sale (the sandbox's wording, with Apple's "no sales"). */
+    static final ReporterError NO_SALES_IN_PERIOD =
+            new ReporterError(HttpStatus.NOT_FOUND, 213, "There were no sales for the period specified.");
+    /** A fiscal month whose Financial reports are not published yet (the sandbox's wording, with Apple's "not available yet"). */
+    static final ReporterError FINANCIAL_NOT_YET = new ReporterError(
+            HttpStatus.NOT_FOUND,
+            215,
+            "Report is not available yet. Financial reports for a fiscal month are available by the first "
+                    + "Friday of the next fiscal month.");
+
     static final ReporterError NO_SALES =
             new ReporterError(HttpStatus.NOT_FOUND, 213, "There were no sales for the date specified.");
     static final ReporterError NOT_AVAILABLE =

@@ -79,6 +79,14 @@ final class SalesLedger {
         if (date.isAfter(today) || date.isBefore(today.minusDays(DAYS_OF_HISTORY - 1))) {
             return List.of();
         }
+        return dayLines(developer, apps, vendorNumber, date);
+    }
+
+    /**
+     * What the vendor's apps sold on a day, whatever the Sales endpoints keep: the Financial reports
+     * settle days the Sales reports no longer serve. A pure function of the day, like every number here.
+     */
+    static List<SalesLine> dayLines(String developer, List<SandboxApp> apps, String vendorNumber, LocalDate date) {
         if (isQuietDay(vendorNumber, date)) {
             return List.of();
         }

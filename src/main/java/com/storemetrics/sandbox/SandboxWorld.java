@@ -350,6 +350,50 @@ public class SandboxWorld {
         save();
     }
 
+    /** Roles that may read Financial reports (Apple's role permissions table): not Sales alone. */
+    static final Set<String> FINANCE_ROLES = Set.of("ACCOUNT_HOLDER", "ADMIN", "FINANCE");
+
+    /** Roles an Admin may give in Users and Access (the Account Holder role is never given). */
+    static final Set<String> GRANTABLE_ROLES = Set.of(
+            "ADMIN", "FINANCE", "SALES", "MARKETING", "APP_MANAGER", "DEVELOPER", "CUSTOMER_SUPPORT", "CREATE_APPS");
+
+    /**
+     * The Account Holder (or an Admin) edits a member's roles in Users and Access; Apple applies the
+     * change to reports at once here (a peer says it can take Apple a day). The Account Holder's roles
+     * stay, and nobody else becomes Account Holder.
+     */
+    public synchronized WorldSnapshot.Member changeRoles(String accountNumber, String email, List<String> roles) {
+        AccountState account = requireAccount(accountNumber);
+        Member member = account.membersByEmail.get(key(email));
+        if (member == null) {
+            throw new SandboxRefusal(SandboxRefusal.Reason.NOT_FOUND, email + " is not a member of " + accountNumber);
+        }
+        if (member.roles().contains("ACCOUNT_HOLDER")) {
+            throw new SandboxRefusal(SandboxRefusal.Reason.CONFLICT, "The Account Holder's roles cannot be changed");
+        }
+        if (roles == null || roles.isEmpty()) {
+            throw new SandboxRefusal(SandboxRefusal.Reason.INVALID, "roles must name at least one role");
+        }
+        List<String> unknown =
+                roles.stream().filter(role -> !GRANTABLE_ROLES.contains(role)).toList();
+        if (!unknown.isEmpty()) {
+            throw new SandboxRefusal(
+                    SandboxRefusal.Reason.INVALID,
+                    "roles must be among " + GRANTABLE_ROLES.stream().sorted().toList() + ", not " + unknown);
+        }
+        Member changed = new Member(
+                member.id(),
+                member.email(),
+                member.firstName(),
+                member.lastName(),
+                roles.stream().distinct().toList(),
+                member.allAppsVisible(),
+                member.provisioningAllowed());
+        account.membersByEmail.put(key(email), changed);
+        save();
+        return new WorldSnapshot.Member(changed.email(), changed.firstName(), changed.lastName(), changed.roles());
+    }
+
     // ---------------------------------------------------------------- invitations
 
     /**

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -54,7 +55,7 @@ class AccountCard extends Div {
                 remove.addThemeVariants(
                         ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
                 remove.setAriaLabel("Remove " + member.email() + " from " + account.name());
-                members.add(row(who, remove));
+                members.add(row(who, financeToggle(account, member, world, act), remove));
             }
         }
 
@@ -105,5 +106,32 @@ class AccountCard extends Div {
         add(title, facts, members, invitations, invite);
         styleCard(this);
         setId("account-" + account.number());
+    }
+
+    /**
+     * Gives or takes the Finance role, as an Admin would in Users and Access: Financial reports need
+     * it (or Admin); Sales alone reads only Sales and Trends.
+     */
+    private static Button financeToggle(
+            WorldSnapshot.Account account, WorldSnapshot.Member member, SandboxWorld world, Action act) {
+        boolean hasFinance = member.roles().contains("FINANCE");
+        List<String> roles = new ArrayList<>(member.roles());
+        if (hasFinance) {
+            roles.remove("FINANCE");
+        } else {
+            roles.add("FINANCE");
+        }
+        Button toggle = new Button(
+                hasFinance ? "Take Finance role" : "Give Finance role",
+                e -> act.run(
+                        member.email() + (hasFinance ? " no longer has" : " now has") + " the Finance role in "
+                                + account.name(),
+                        () -> world.changeRoles(account.number(), member.email(), roles)));
+        toggle.setId("finance-" + account.number() + "-" + member.email());
+        toggle.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        toggle.setAriaLabel(toggle.getText() + ": " + member.email() + " in " + account.name());
+        // A member whose only role is Finance keeps it: Apple wants at least one role.
+        toggle.setEnabled(!roles.isEmpty());
+        return toggle;
     }
 }

@@ -92,6 +92,31 @@ class SandboxConsoleViewTest extends KaribuTest {
     }
 
     @Test
+    void an_admin_gives_and_takes_the_finance_role_that_financial_reports_need() {
+        login("alice");
+        UI.getCurrent().navigate(SandboxConsoleView.ROUTE);
+        ButtonKt._click(_get(Button.class, spec -> spec.withId("invite-service-100002")));
+        ButtonKt._click(_get(
+                Button.class,
+                spec -> spec.withId("accept-" + pendingOf("100002").get(0).id())));
+
+        Button give = _get(Button.class, spec -> spec.withId("finance-100002-" + SERVICE_APPLE_ID));
+        assertThat(give.getText()).isEqualTo("Give Finance role");
+        ButtonKt._click(give);
+
+        assertThat(texts(_get(Div.class, spec -> spec.withId("account-100002"))))
+                .contains(SERVICE_APPLE_ID + " · SALES, FINANCE");
+        Button take = _get(Button.class, spec -> spec.withId("finance-100002-" + SERVICE_APPLE_ID));
+        assertThat(take.getText()).isEqualTo("Take Finance role");
+        ButtonKt._click(take);
+        assertThat(texts(_get(Div.class, spec -> spec.withId("account-100002"))))
+                .contains(SERVICE_APPLE_ID + " · SALES");
+        // The Account Holder has no such button: her roles are not the console's to change.
+        assertThat(_find(Button.class, spec -> spec.withId("finance-100002-alice@pixelforge.example")))
+                .isEmpty();
+    }
+
+    @Test
     void expiring_an_invitation_and_revoking_a_token_show_at_once() {
         login("alice");
         UI.getCurrent().navigate(SandboxConsoleView.ROUTE);
