@@ -139,6 +139,8 @@ class AuthorizationMatrixTest extends KaribuTest {
             "SandboxWorld.revokeToken", SANDBOX,
             "SandboxWorld.expireToken", SANDBOX,
             "SandboxWorld.removeMember", SANDBOX,
+            // The console's "Give / Take Finance role": the sandbox's members, not ours (off in production).
+            "SandboxWorld.changeRoles", SANDBOX,
             "SandboxWorld.inviteFromConsole", SANDBOX,
             "SandboxWorld.acceptInvitation", SANDBOX,
             "SandboxWorld.expireInvitation", SANDBOX,
