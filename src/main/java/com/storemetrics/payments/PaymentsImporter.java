@@ -61,6 +61,7 @@ public class PaymentsImporter {
     private final ApprovedAccounts approvedAccounts;
     private final FinanceReporterClient finance;
     private final PaymentsLedger ledger;
+    private final RoleMissingNotices roleMissing;
     private final ImportPacing pacing;
     private final AppleCallAccounting accounting;
     private final PaymentsProperties properties;
@@ -73,6 +74,7 @@ public class PaymentsImporter {
             ApprovedAccounts approvedAccounts,
             FinanceReporterClient finance,
             PaymentsLedger ledger,
+            RoleMissingNotices roleMissing,
             ImportPacing pacing,
             AppleCallAccounting accounting,
             PaymentsProperties properties,
@@ -82,6 +84,7 @@ public class PaymentsImporter {
         this.approvedAccounts = approvedAccounts;
         this.finance = finance;
         this.ledger = ledger;
+        this.roleMissing = roleMissing;
         this.pacing = pacing;
         this.accounting = accounting;
         this.properties = properties;
@@ -162,7 +165,12 @@ public class PaymentsImporter {
         int before = accounting.sentByThisThread(AppleProtocol.REPORTER);
         try {
             FinanceAccess access = finance.vendorsAndRegions(serviceAccessToken, account.accountNumber());
-            ledger.recordAccess(account.accountId(), access, now, now.plus(properties.accessRecheck()));
+            ledger.recordAccess(
+                    account.accountId(),
+                    access,
+                    now,
+                    now.plus(properties.accessRecheck()),
+                    since -> roleMissing.tell(account, since, now));
             if (!access.permitted()) {
                 log.info(
                         "Payments: our Apple ID may not read the Financial reports of account id {} (Apple: {})",
@@ -215,7 +223,8 @@ public class PaymentsImporter {
                             task.account().accountId(),
                             new FinanceAccess(false, List.of(), answer.appleSays()),
                             now,
-                            now.plus(properties.accessRecheck()));
+                            now.plus(properties.accessRecheck()),
+                            since -> roleMissing.tell(task.account(), since, now));
                     return Verdict.SKIP_ACCOUNT;
                 }
             }

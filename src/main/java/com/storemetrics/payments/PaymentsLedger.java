@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,9 +44,16 @@ class PaymentsLedger {
 
     /**
      * Whether our Apple ID may read the account's Financial reports, as Apple last said ({@code null}:
-     * unknown, asking failed), and when to ask again.
+     * unknown, asking failed), and when to ask again; {@code refusedSince}: since when it may not
+     * (the "role missing" occurrence), null while it may or nobody knows.
      */
-    record Access(Boolean permitted, Instant checkedAt, Instant nextCheckAt, int failures, String appleSays) {
+    record Access(
+            Boolean permitted,
+            Instant checkedAt,
+            Instant nextCheckAt,
+            int failures,
+            String appleSays,
+            Instant refusedSince) {
 
         boolean isPermitted() {
             return Boolean.TRUE.equals(permitted);
@@ -86,9 +94,9 @@ class PaymentsLedger {
     }
 
     Optional<Access> access(long accountId) {
-        return jdbc.sql(
-                        "SELECT finance_permitted, checked_at, next_check_at, failures, apple_says FROM payments_account"
-                                + " WHERE account_id = :id")
+        return jdbc.sql("SELECT finance_permitted, checked_at, next_check_at, failures, apple_says, refused_since"
+                        + " FROM payments_account"
+                        + " WHERE account_id = :id")
                 .param("id", accountId)
                 .query((rs, i) -> {
                     boolean permitted = rs.getBoolean(1);
@@ -97,20 +105,76 @@ class PaymentsLedger {
                             instant(rs, 2),
                             instant(rs, 3),
                             rs.getInt(4),
-                            rs.getString(5));
+                            rs.getString(5),
+                            instant(rs, 6));
                 })
                 .optional();
     }
 
+    /** Told, inside the transaction that records it, that our Apple ID newly lost the Finance role. */
+    @FunctionalInterface
+    interface NewRefusal {
+        /** {@code since}: when the refusal was first seen, the occurrence it names. */
+        void seen(Instant since);
+    }
+
     /**
-     * Records Apple's answer to Finance.getVendorsAndRegions, asked again at {@code next}; when
-     * permitted, its regions replace the stored ones in one transaction. Each upsert runs on its own
-     * (no surrounding transaction), so a second writer's duplicate key only makes it update instead.
+     * Records Apple's answer to Finance.getVendorsAndRegions (or a 403 on a report: the same answer),
+     * asked again at {@code next}. Permitted: its regions replace the stored ones in one transaction,
+     * and a refusal recorded before is over. Refused: one transaction holds the account's row, records
+     * the refusal and, when it was not already refused ({@code refused_since} empty), keeps {@code at}
+     * as the refusal's start and calls {@code newRefusal} in that same transaction (its notices commit
+     * or roll back with the refusal). A refusal already recorded keeps its start and calls nothing.
      */
-    void recordAccess(long accountId, FinanceAccess access, Instant at, Instant next) {
-        upsertAccess(accountId, access.permitted(), at, next, 0, access.appleSays(), false);
+    void recordAccess(long accountId, FinanceAccess access, Instant at, Instant next, NewRefusal newRefusal) {
         if (access.permitted()) {
+            upsertAccess(accountId, true, at, next, 0, access.appleSays(), false);
             transaction.executeWithoutResult(tx -> replaceRegions(accountId, access));
+            return;
+        }
+        try {
+            transaction.executeWithoutResult(tx -> recordRefusal(accountId, access, at, next, newRefusal));
+        } catch (DuplicateKeyException anotherNodeWasFirst) {
+            // Both inserted the account's first row; the other won, so this time the row is there to hold.
+            transaction.executeWithoutResult(tx -> recordRefusal(accountId, access, at, next, newRefusal));
+        }
+    }
+
+    private void recordRefusal(long accountId, FinanceAccess access, Instant at, Instant next, NewRefusal newRefusal) {
+        Instant since = at.truncatedTo(ChronoUnit.MICROS);
+        // The row lock, held to commit: a second writer waits, then sees this refusal's start.
+        int held = jdbc.sql("UPDATE payments_account SET account_id = account_id WHERE account_id = :id")
+                .param("id", accountId)
+                .update();
+        Instant known = held == 0
+                ? null
+                : jdbc.sql("SELECT refused_since FROM payments_account WHERE account_id = :id")
+                        .param("id", accountId)
+                        .query((rs, i) -> instant(rs, 1))
+                        .optional()
+                        .orElse(null);
+        if (held == 0) {
+            jdbc.sql("INSERT INTO payments_account (account_id, finance_permitted, checked_at, next_check_at,"
+                            + " failures, apple_says, refused_since) VALUES (:id, FALSE, :at, :next, 0, :says, :since)")
+                    .param("id", accountId)
+                    .param("at", at(at))
+                    .param("next", at(next))
+                    .param("says", clip(access.appleSays()))
+                    .param("since", at(since))
+                    .update();
+        } else {
+            jdbc.sql(
+                            "UPDATE payments_account SET finance_permitted = FALSE, failures = 0, checked_at = :at,"
+                                    + " next_check_at = :next, apple_says = :says, refused_since = :since WHERE account_id = :id")
+                    .param("at", at(at))
+                    .param("next", at(next))
+                    .param("says", clip(access.appleSays()))
+                    .param("since", at(known != null ? known : since))
+                    .param("id", accountId)
+                    .update();
+        }
+        if (known == null) {
+            newRefusal.seen(since);
         }
     }
 
@@ -122,7 +186,9 @@ class PaymentsLedger {
     private void upsertAccess(
             long accountId, Boolean permitted, Instant at, Instant next, int failures, String says, boolean failed) {
         int updated = jdbc.sql("UPDATE payments_account SET "
-                        + (failed ? "failures = failures + 1" : "finance_permitted = :permitted, failures = 0")
+                        + (failed
+                                ? "failures = failures + 1"
+                                : "finance_permitted = :permitted, failures = 0, refused_since = NULL")
                         + ", checked_at = :at, next_check_at = :next, apple_says = :says WHERE account_id = :id")
                 .param("permitted", permitted)
                 .param("at", at(at))

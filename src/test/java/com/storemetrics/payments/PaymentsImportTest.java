@@ -268,6 +268,7 @@ class PaymentsImportTest extends SpringTest {
                 context.getBean(ApprovedAccounts.class),
                 finance,
                 ledger,
+                context.getBean(RoleMissingNotices.class),
                 context.getBean(ImportPacing.class),
                 context.getBean(AppleCallAccounting.class),
                 context.getBean(PaymentsProperties.class),
