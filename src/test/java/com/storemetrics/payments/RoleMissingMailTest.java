@@ -218,7 +218,7 @@ class RoleMissingMailTest extends SpringTest {
 
     @Test
     void a_refusal_that_rolls_back_writes_no_email_and_is_recorded_again_next_time() {
-        PaymentsLedger ledger = context.getBean(PaymentsLedger.class);
+        FinanceAccessLedger ledger = context.getBean(FinanceAccessLedger.class);
         FinanceAccess refused = new FinanceAccess(false, List.of(), "no role");
         try {
             ledger.recordAccess(pixelForge, refused, clock.instant(), clock.instant(), since -> {
@@ -248,6 +248,7 @@ class RoleMissingMailTest extends SpringTest {
                 context.getBean(ApprovedAccounts.class),
                 context.getBean(FinanceReporterClient.class),
                 context.getBean(PaymentsLedger.class),
+                context.getBean(FinanceAccessLedger.class),
                 context.getBean(RoleMissingNotices.class),
                 context.getBean(ImportPacing.class),
                 context.getBean(AppleCallAccounting.class),
