@@ -2,6 +2,8 @@ package com.storemetrics;
 
 import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
 import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
@@ -15,6 +17,7 @@ import com.storemetrics.integration.Integration;
 import com.storemetrics.integration.IntegrationLifecycle;
 import com.storemetrics.integration.IntegrationUpdate;
 import com.storemetrics.integration.IntegrationsConnected;
+import com.storemetrics.payments.FinanceRoles;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -144,8 +147,8 @@ class ArchitectureTest {
 
     @Test
     void notices_know_nothing_of_what_causes_them() {
-        // The lifecycle and the importer's stall check write to the outbox (integration -> notices,
-        // metrics -> notices); the notices never call back.
+        // The lifecycle, the importer's stall check and the payments import write to the outbox
+        // (integration -> notices, metrics -> notices, payments -> notices); the notices never call back.
         noClasses()
                 .that()
                 .resideInAPackage("com.storemetrics.notices..")
@@ -159,6 +162,7 @@ class ArchitectureTest {
                         "com.storemetrics.support..",
                         "com.storemetrics.verification..",
                         "com.storemetrics.metrics..",
+                        "com.storemetrics.payments..",
                         "com.storemetrics.appstore..")
                 .because("whatever causes a notice writes it through NoticeOutbox; the mail side never reaches back")
                 .check(classes);
@@ -168,6 +172,30 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("..ui..")
+                .check(classes);
+    }
+
+    @Test
+    void the_read_sides_read_payments_only_through_its_public_read() {
+        // Data Integration and support show "Payments: needs the Finance role": read sides -> payments,
+        // one way, through FinanceRoles alone (never the importer, its ledger or its tables).
+        noClasses()
+                .that()
+                .resideInAnyPackage("com.storemetrics.myintegrations..", "com.storemetrics.support..")
+                .should()
+                .dependOnClassesThat(resideInAPackage("com.storemetrics.payments..")
+                        .and(DescribedPredicate.not(equivalentTo(FinanceRoles.class))))
+                .check(classes);
+        noClasses()
+                .that()
+                .resideInAPackage("com.storemetrics.payments..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "com.storemetrics.myintegrations..",
+                        "com.storemetrics.support..",
+                        "com.storemetrics.connect..",
+                        "com.storemetrics.verification..")
                 .check(classes);
     }
 

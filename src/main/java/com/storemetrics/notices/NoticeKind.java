@@ -19,7 +19,11 @@ public enum NoticeKind {
     DATA_STALLED(
             "Store data stalled",
             "When no new daily report of an Approved account arrives for 2 days past Apple's usual publication,"
-                    + " or reading the reports keeps failing");
+                    + " or reading the reports keeps failing"),
+    ROLE_MISSING(
+            "Finance role missing",
+            "When our service user may not read an Approved account's Financial reports (Payments), because its"
+                    + " Finance role is missing");
 
     private final String title;
     private final String description;

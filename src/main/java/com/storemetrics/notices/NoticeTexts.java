@@ -93,6 +93,21 @@ class NoticeTexts {
                         "Open Data Integration",
                         dataIntegration);
             case DATA_STALLED -> stalled(account, when, occurrence);
+            case ROLE_MISSING ->
+                new Text(
+                        "Action needed: Payments of " + account + " need the Finance role",
+                        List.of(
+                                "Apple refused our service user " + serviceAppleId + " the Financial reports of "
+                                        + account + ": in App Store Connect its role there does not include Finance"
+                                        + " (Financial reports need the Account Holder, Admin or Finance role). We"
+                                        + " noticed on " + when + ". Until then " + PRODUCT + " cannot show what Apple"
+                                        + " paid; Store Metrics (from the Sales reports) is not affected.",
+                                "What to do: the Account Holder or an Admin of " + account + " gives " + serviceAppleId
+                                        + " the Finance role in App Store Connect > Users and Access. We check once a"
+                                        + " day and see it at the next check; nothing else is needed. If you do not"
+                                        + " want Payments, you can switch these e-mails off."),
+                        "Open Data Integration",
+                        dataIntegration);
         };
     }
 

@@ -50,6 +50,25 @@ public record OutgoingNotice(
         return STALLED_AFTER + (lastGoodDay == null ? "none" : lastGoodDay.toString());
     }
 
+    /** The occurrence of a refusal of the Finance role first seen at {@code since}. */
+    static final String REFUSED_SINCE = "refused:";
+
+    /**
+     * Our service Apple ID may not read the account's Financial reports, as first seen at
+     * {@code since}: one message per customer and loss of the role, so the same loss is told once and
+     * a role given and later taken again is a new occurrence.
+     */
+    public static OutgoingNotice roleMissing(
+            long userId, long accountId, Instant since, String accountName, Instant happenedAt) {
+        return new OutgoingNotice(
+                userId,
+                NoticeKind.ROLE_MISSING,
+                "account:" + accountId,
+                REFUSED_SINCE + since,
+                accountName,
+                happenedAt);
+    }
+
     /** About one integration, which reaches each kind at most once (statuses never go back). */
     public static OutgoingNotice aboutIntegration(
             long userId, NoticeKind kind, long integrationId, String accountName, Instant happenedAt) {

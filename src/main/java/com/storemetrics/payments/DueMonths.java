@@ -71,8 +71,9 @@ final class DueMonths {
         return month;
     }
 
-    static List<Task> of(ApprovedAccount account, PaymentsLedger ledger, int months, Instant now) {
-        Map<String, List<String>> regions = ledger.regions(account.accountId());
+    static List<Task> of(
+            ApprovedAccount account, PaymentsLedger ledger, FinanceAccessLedger access, int months, Instant now) {
+        Map<String, List<String>> regions = access.regions(account.accountId());
         Map<PaymentsLedger.Key, Month> stored = ledger.months(account.accountId());
         List<Task> tasks = new ArrayList<>();
         FiscalMonth month = latestPublished(now);

@@ -61,6 +61,8 @@ public class PaymentsImporter {
     private final ApprovedAccounts approvedAccounts;
     private final FinanceReporterClient finance;
     private final PaymentsLedger ledger;
+    private final FinanceAccessLedger accessLedger;
+    private final RoleMissingNotices roleMissing;
     private final ImportPacing pacing;
     private final AppleCallAccounting accounting;
     private final PaymentsProperties properties;
@@ -73,6 +75,8 @@ public class PaymentsImporter {
             ApprovedAccounts approvedAccounts,
             FinanceReporterClient finance,
             PaymentsLedger ledger,
+            FinanceAccessLedger accessLedger,
+            RoleMissingNotices roleMissing,
             ImportPacing pacing,
             AppleCallAccounting accounting,
             PaymentsProperties properties,
@@ -82,6 +86,8 @@ public class PaymentsImporter {
         this.approvedAccounts = approvedAccounts;
         this.finance = finance;
         this.ledger = ledger;
+        this.accessLedger = accessLedger;
+        this.roleMissing = roleMissing;
         this.pacing = pacing;
         this.accounting = accounting;
         this.properties = properties;
@@ -115,7 +121,8 @@ public class PaymentsImporter {
         int[] counts = new int[3]; // requests, months stored, failures
         List<Deque<DueMonths.Task>> queues = new ArrayList<>();
         for (ApprovedAccount account : accounts) {
-            boolean stale = ledger.access(account.accountId())
+            boolean stale = accessLedger
+                    .access(account.accountId())
                     .map(access -> !access.nextCheckAt().isAfter(now))
                     .orElse(true);
             if (stale) {
@@ -126,10 +133,11 @@ public class PaymentsImporter {
                     return new RunResult(counts[0], counts[1], counts[2], true, accounts.size());
                 }
             }
-            if (ledger.access(account.accountId())
-                    .map(PaymentsLedger.Access::isPermitted)
+            if (accessLedger
+                    .access(account.accountId())
+                    .map(FinanceAccessLedger.Access::isPermitted)
                     .orElse(false)) {
-                queues.add(new ArrayDeque<>(DueMonths.of(account, ledger, properties.months(), now)));
+                queues.add(new ArrayDeque<>(DueMonths.of(account, ledger, accessLedger, properties.months(), now)));
             }
         }
         int waiting = queues.stream().mapToInt(Deque::size).sum();
@@ -162,7 +170,12 @@ public class PaymentsImporter {
         int before = accounting.sentByThisThread(AppleProtocol.REPORTER);
         try {
             FinanceAccess access = finance.vendorsAndRegions(serviceAccessToken, account.accountNumber());
-            ledger.recordAccess(account.accountId(), access, now, now.plus(properties.accessRecheck()));
+            accessLedger.recordAccess(
+                    account.accountId(),
+                    access,
+                    now,
+                    now.plus(properties.accessRecheck()),
+                    since -> roleMissing.tell(account, since, now));
             if (!access.permitted()) {
                 log.info(
                         "Payments: our Apple ID may not read the Financial reports of account id {} (Apple: {})",
@@ -173,10 +186,11 @@ public class PaymentsImporter {
         } catch (AppleFailure failure) {
             counts[2]++;
             int failures = 1
-                    + ledger.access(account.accountId())
-                            .map(PaymentsLedger.Access::failures)
+                    + accessLedger
+                            .access(account.accountId())
+                            .map(FinanceAccessLedger.Access::failures)
                             .orElse(0);
-            ledger.recordAccessFailure(
+            accessLedger.recordAccessFailure(
                     account.accountId(), now, now.plus(backoff.after(failures)), failure.userMessage());
             return whatNext(failure, now);
         } finally {
@@ -211,11 +225,12 @@ public class PaymentsImporter {
                             "Apple: not available yet"));
                 case FORBIDDEN -> {
                     // Our Finance role was taken away: an answer about the account, not a failed month.
-                    ledger.recordAccess(
+                    accessLedger.recordAccess(
                             task.account().accountId(),
                             new FinanceAccess(false, List.of(), answer.appleSays()),
                             now,
-                            now.plus(properties.accessRecheck()));
+                            now.plus(properties.accessRecheck()),
+                            since -> roleMissing.tell(task.account(), since, now));
                     return Verdict.SKIP_ACCOUNT;
                 }
             }

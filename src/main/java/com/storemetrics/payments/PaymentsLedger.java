@@ -1,18 +1,14 @@
 package com.storemetrics.payments;
 
-import com.storemetrics.appstore.FinanceAccess;
-import com.storemetrics.appstore.VendorRegions;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,9 +17,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The Financial report import's state and results ({@code payments_account}, {@code payments_region},
- * {@code payments_month}): the one write path of each. Every write is idempotent per key, so a retry,
- * a restart or a second node writing the same month leaves one row with the last answer.
+ * The Financial report import's results ({@code payments_month}): its one write path. Whether we may
+ * read an account's reports, and its regions, are {@link FinanceAccessLedger}'s. Every write is
+ * idempotent per key, so a retry, a restart or a second node writing the same month leaves one row
+ * with the last answer.
  */
 @Component
 class PaymentsLedger {
@@ -38,17 +35,6 @@ class PaymentsLedger {
 
         boolean isFinal() {
             return this == DATA || this == NO_SALES || this == REFUSED;
-        }
-    }
-
-    /**
-     * Whether our Apple ID may read the account's Financial reports, as Apple last said ({@code null}:
-     * unknown, asking failed), and when to ask again.
-     */
-    record Access(Boolean permitted, Instant checkedAt, Instant nextCheckAt, int failures, String appleSays) {
-
-        boolean isPermitted() {
-            return Boolean.TRUE.equals(permitted);
         }
     }
 
@@ -83,99 +69,6 @@ class PaymentsLedger {
     PaymentsLedger(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
-    }
-
-    Optional<Access> access(long accountId) {
-        return jdbc.sql(
-                        "SELECT finance_permitted, checked_at, next_check_at, failures, apple_says FROM payments_account"
-                                + " WHERE account_id = :id")
-                .param("id", accountId)
-                .query((rs, i) -> {
-                    boolean permitted = rs.getBoolean(1);
-                    return new Access(
-                            rs.wasNull() ? null : permitted,
-                            instant(rs, 2),
-                            instant(rs, 3),
-                            rs.getInt(4),
-                            rs.getString(5));
-                })
-                .optional();
-    }
-
-    /**
-     * Records Apple's answer to Finance.getVendorsAndRegions, asked again at {@code next}; when
-     * permitted, its regions replace the stored ones in one transaction. Each upsert runs on its own
-     * (no surrounding transaction), so a second writer's duplicate key only makes it update instead.
-     */
-    void recordAccess(long accountId, FinanceAccess access, Instant at, Instant next) {
-        upsertAccess(accountId, access.permitted(), at, next, 0, access.appleSays(), false);
-        if (access.permitted()) {
-            transaction.executeWithoutResult(tx -> replaceRegions(accountId, access));
-        }
-    }
-
-    /** Asking failed: what was known stays, and it is asked again at {@code next}. */
-    void recordAccessFailure(long accountId, Instant at, Instant next, String message) {
-        upsertAccess(accountId, null, at, next, 1, message, true);
-    }
-
-    private void upsertAccess(
-            long accountId, Boolean permitted, Instant at, Instant next, int failures, String says, boolean failed) {
-        int updated = jdbc.sql("UPDATE payments_account SET "
-                        + (failed ? "failures = failures + 1" : "finance_permitted = :permitted, failures = 0")
-                        + ", checked_at = :at, next_check_at = :next, apple_says = :says WHERE account_id = :id")
-                .param("permitted", permitted)
-                .param("at", at(at))
-                .param("next", at(next))
-                .param("says", clip(says))
-                .param("id", accountId)
-                .update();
-        if (updated == 0) {
-            try {
-                jdbc.sql("INSERT INTO payments_account (account_id, finance_permitted, checked_at, next_check_at,"
-                                + " failures, apple_says) VALUES (:id, :permitted, :at, :next, :failures, :says)")
-                        .param("id", accountId)
-                        .param("permitted", permitted)
-                        .param("at", at(at))
-                        .param("next", at(next))
-                        .param("failures", failures)
-                        .param("says", clip(says))
-                        .update();
-            } catch (DuplicateKeyException anotherNodeWasFirst) {
-                upsertAccess(accountId, permitted, at, next, failures, says, failed);
-            }
-        }
-    }
-
-    private void replaceRegions(long accountId, FinanceAccess access) {
-        jdbc.sql("DELETE FROM payments_region WHERE account_id = :id")
-                .param("id", accountId)
-                .update();
-        for (VendorRegions vendor : access.vendors()) {
-            for (VendorRegions.Region region : vendor.regions()) {
-                if (region.hasFinancialReport()) {
-                    jdbc.sql("INSERT INTO payments_region (account_id, vendor_number, region)"
-                                    + " VALUES (:id, :vendor, :region)")
-                            .param("id", accountId)
-                            .param("vendor", vendor.vendor())
-                            .param("region", region.code())
-                            .update();
-                }
-            }
-        }
-    }
-
-    /** The regions per vendor the account's Financial reports exist in. */
-    Map<String, List<String>> regions(long accountId) {
-        Map<String, List<String>> regions = new HashMap<>();
-        jdbc.sql("SELECT vendor_number, region FROM payments_region WHERE account_id = :id"
-                        + " ORDER BY vendor_number, region")
-                .param("id", accountId)
-                .query(rs -> {
-                    regions.computeIfAbsent(rs.getString(1), v -> new ArrayList<>())
-                            .add(rs.getString(2));
-                });
-        return regions;
     }
 
     Map<Key, Month> months(long accountId) {
@@ -262,16 +155,16 @@ class PaymentsLedger {
 
     static final Set<Status> RETRIED = Set.of(Status.NOT_YET, Status.FAILED);
 
-    private static OffsetDateTime at(Instant instant) {
+    static OffsetDateTime at(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
+    static Instant instant(ResultSet rs, int column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }
 
-    private static String clip(String text) {
+    static String clip(String text) {
         return text == null || text.length() <= 500 ? text : text.substring(0, 500);
     }
 }

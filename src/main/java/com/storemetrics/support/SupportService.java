@@ -4,15 +4,21 @@ import com.storemetrics.appstore.AppleCallAccounting;
 import com.storemetrics.appstore.AppleFacts;
 import com.storemetrics.appstore.AppleProtocol;
 import com.storemetrics.integration.StoreDataLines;
+import com.storemetrics.payments.FinanceRoles;
 import com.storemetrics.security.CurrentUser;
 import com.storemetrics.security.Roles;
 import com.storemetrics.security.SignedInUser;
 import com.storemetrics.verification.VerifierHealthService;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.NoSuchElementException;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -39,6 +45,9 @@ public class SupportService {
      */
     public static final int APPLE_HOURLY_BUDGET = AppleFacts.HOURLY_REQUEST_BUDGET;
 
+    private static final DateTimeFormatter SINCE =
+            DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.UK).withZone(ZoneOffset.UTC);
+
     private final EveryIntegration integrations;
     private final SupportAccessLog accessLog;
     private final VerifierHealthService verifier;
@@ -46,6 +55,8 @@ public class SupportService {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final ObjectProvider<StoreDataLines> storeData;
+    private final FinanceRoles financeRoles;
+    private final String serviceAppleId;
 
     SupportService(
             EveryIntegration integrations,
@@ -54,7 +65,9 @@ public class SupportService {
             AppleCallAccounting appleCalls,
             CurrentUser currentUser,
             Clock clock,
-            ObjectProvider<StoreDataLines> storeData) {
+            ObjectProvider<StoreDataLines> storeData,
+            FinanceRoles financeRoles,
+            @Value("${storemetrics.apple.service-apple-id}") String serviceAppleId) {
         this.integrations = integrations;
         this.accessLog = accessLog;
         this.verifier = verifier;
@@ -62,6 +75,8 @@ public class SupportService {
         this.currentUser = currentUser;
         this.clock = clock;
         this.storeData = storeData;
+        this.financeRoles = financeRoles;
+        this.serviceAppleId = serviceAppleId;
     }
 
     /**
@@ -108,7 +123,17 @@ public class SupportService {
                 integrations.history(integrationId),
                 integrations.account(row.accountId()).orElseThrow(),
                 accessLog.findOpenings(integrationId),
-                storeData.getIfAvailable(() -> StoreDataLines.NONE).importState(row.accountId()));
+                storeData.getIfAvailable(() -> StoreDataLines.NONE).importState(row.accountId()),
+                payments(row.accountId()));
+    }
+
+    /** What support reads of the account's Finance role: the customer's line, and since when Apple refuses it. */
+    private String payments(long accountId) {
+        Instant since = financeRoles.missingAmong(List.of(accountId)).get(accountId);
+        return since == null
+                ? null
+                : FinanceRoles.neededLine(serviceAppleId) + " Apple refuses our Financial reports since "
+                        + SINCE.format(since) + ".";
     }
 
     /** The verifier's last findings and this node's Apple requests in the last hour against the budget. */

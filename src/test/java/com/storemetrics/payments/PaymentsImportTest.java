@@ -110,11 +110,12 @@ class PaymentsImportTest extends SpringTest {
 
         assertThat(run.failures()).isZero();
         assertThat(run.requests()).isEqualTo(1);
-        assertThat(ledger.access(pixelForge)).hasValueSatisfying(access -> {
-            assertThat(access.permitted()).isFalse();
-            assertThat(access.failures()).isZero();
-            assertThat(access.appleSays()).contains("financial reports");
-        });
+        assertThat(context.getBean(FinanceAccessLedger.class).access(pixelForge))
+                .hasValueSatisfying(access -> {
+                    assertThat(access.permitted()).isFalse();
+                    assertThat(access.failures()).isZero();
+                    assertThat(access.appleSays()).contains("financial reports");
+                });
         assertThat(ledger.all(pixelForge)).isEmpty();
         assertThat(importer.runBatch().requests())
                 .as("asked again only after a day")
@@ -168,7 +169,7 @@ class PaymentsImportTest extends SpringTest {
         clock.advance(Duration.ofHours(24).plusMinutes(1));
         int requests = importUntilIdle(newImporter());
 
-        assertThat(ledger.access(pixelForge))
+        assertThat(context.getBean(FinanceAccessLedger.class).access(pixelForge))
                 .hasValueSatisfying(access -> assertThat(access.permitted()).isTrue());
         assertThat(requests).isEqualTo(1 + 13 * 12);
     }
@@ -181,22 +182,24 @@ class PaymentsImportTest extends SpringTest {
         PaymentsImporter.RunResult failed = newImporter().runBatch();
 
         assertThat(failed.failures()).isEqualTo(1);
-        assertThat(ledger.access(pixelForge)).hasValueSatisfying(access -> {
-            assertThat(access.permitted()).isNull();
-            assertThat(access.failures()).isEqualTo(1);
-            assertThat(access.nextCheckAt()).isAfter(clock.instant());
-            assertThat(access.appleSays()).contains("could not read");
-        });
+        assertThat(context.getBean(FinanceAccessLedger.class).access(pixelForge))
+                .hasValueSatisfying(access -> {
+                    assertThat(access.permitted()).isNull();
+                    assertThat(access.failures()).isEqualTo(1);
+                    assertThat(access.nextCheckAt()).isAfter(clock.instant());
+                    assertThat(access.appleSays()).contains("could not read");
+                });
         assertThat(newImporter().runBatch().requests())
                 .as("not before its back-off")
                 .isZero();
 
         clock.advance(Duration.ofHours(1));
         assertThat(importUntilIdle(newImporter())).isEqualTo(1 + 13 * 12);
-        assertThat(ledger.access(pixelForge)).hasValueSatisfying(access -> {
-            assertThat(access.isPermitted()).isTrue();
-            assertThat(access.failures()).isZero();
-        });
+        assertThat(context.getBean(FinanceAccessLedger.class).access(pixelForge))
+                .hasValueSatisfying(access -> {
+                    assertThat(access.isPermitted()).isTrue();
+                    assertThat(access.failures()).isZero();
+                });
     }
 
     @Test
@@ -268,6 +271,8 @@ class PaymentsImportTest extends SpringTest {
                 context.getBean(ApprovedAccounts.class),
                 finance,
                 ledger,
+                context.getBean(FinanceAccessLedger.class),
+                context.getBean(RoleMissingNotices.class),
                 context.getBean(ImportPacing.class),
                 context.getBean(AppleCallAccounting.class),
                 context.getBean(PaymentsProperties.class),

@@ -37,15 +37,32 @@ public final class LitCells {
             ValueProvider<T, String> tone,
             ValueProvider<T, String> detail,
             ValueProvider<T, String> detailColor) {
+        return badge(label, tone, detail, detailColor, row -> null);
+    }
+
+    /**
+     * A badge as above with a second small line under the detail, in the body's colour (something to
+     * act on, such as a missing role); a null note hides it.
+     */
+    public static <T> LitRenderer<T> badge(
+            ValueProvider<T, String> label,
+            ValueProvider<T, String> tone,
+            ValueProvider<T, String> detail,
+            ValueProvider<T, String> detailColor,
+            ValueProvider<T, String> note) {
         return LitRenderer.<T>of("<div class='" + COLUMN + " " + LumoUtility.Gap.XSMALL + "'>"
                         + "<span theme='badge ${item.tone}'>${item.label}</span>"
                         + "<span class='cell-detail " + SMALL
-                        + " ${item.detailColor}' ?hidden=${item.noDetail}>${item.detail}</span></div>")
+                        + " ${item.detailColor}' ?hidden=${item.noDetail}>${item.detail}</span>"
+                        + "<span class='cell-note " + SMALL + " " + LumoUtility.TextColor.BODY
+                        + "' ?hidden=${item.noNote}>${item.note}</span></div>")
                 .withProperty("label", label)
                 .withProperty("tone", row -> nullToEmpty(tone.apply(row)))
                 .withProperty("detail", row -> nullToEmpty(detail.apply(row)))
                 .withProperty("noDetail", row -> detail.apply(row) == null)
-                .withProperty("detailColor", row -> nullToEmpty(detailColor.apply(row)));
+                .withProperty("detailColor", row -> nullToEmpty(detailColor.apply(row)))
+                .withProperty("note", row -> nullToEmpty(note.apply(row)))
+                .withProperty("noNote", row -> note.apply(row) == null);
     }
 
     /**

@@ -16,7 +16,9 @@ import com.storemetrics.integration.IntegrationsChecked;
 import com.storemetrics.integration.Notice;
 import com.storemetrics.integration.NoticesPosted;
 import com.storemetrics.integration.StoreDataLines;
+import com.storemetrics.myintegrations.IntegrationDetails;
 import com.storemetrics.myintegrations.IntegrationService;
+import com.storemetrics.payments.FinanceRoles;
 import com.storemetrics.security.Roles;
 import com.storemetrics.security.SignedInUser;
 import com.vaadin.flow.component.button.Button;
@@ -60,6 +62,7 @@ public class DataIntegrationView extends VerticalLayout implements HasUrlParamet
     private final transient BackgroundCalls background;
     private final transient IntegrationService integrationService;
     private final transient Clock clock;
+    private final transient FinanceRoles financeRoles;
     final Button connectAppStore = new Button("Connect", new Icon(VaadinIcon.PLUS));
     final NoticesPanel notices;
     final LiveIntegrationsGrid integrations;
@@ -78,11 +81,13 @@ public class DataIntegrationView extends VerticalLayout implements HasUrlParamet
             LiveUpdates live,
             AuthenticationContext authentication,
             Clock clock,
-            ObjectProvider<StoreDataLines> storeData) {
+            ObjectProvider<StoreDataLines> storeData,
+            FinanceRoles financeRoles) {
         this.connections = connections;
         this.integrationService = integrationService;
         this.background = background;
         this.clock = clock;
+        this.financeRoles = financeRoles;
         setId("data-integration");
         // Read once, here: every row's actions show it.
         String serviceAppleId = connections.serviceAppleId();
@@ -103,6 +108,7 @@ public class DataIntegrationView extends VerticalLayout implements HasUrlParamet
         integrations = new LiveIntegrationsGrid(
                 integrationService,
                 dataLines,
+                financeRoles,
                 live,
                 clock,
                 new RowActions(
@@ -135,8 +141,13 @@ public class DataIntegrationView extends VerticalLayout implements HasUrlParamet
 
     void openDetails(long integrationId) {
         try {
-            new IntegrationDetailsDialog(integrationService.details(integrationId), clock, connections.serviceAppleId())
-                    .open();
+            IntegrationDetails details = integrationService.details(integrationId);
+            String serviceAppleId = connections.serviceAppleId();
+            String payments = details.row().status() == IntegrationStatus.APPROVED
+                            && financeRoles.isMissing(details.row().accountId())
+                    ? FinanceRoles.neededLine(serviceAppleId)
+                    : null;
+            new IntegrationDetailsDialog(details, clock, serviceAppleId, payments).open();
         } catch (IntegrationNotFound missing) {
             RowActions.warn(missing.getMessage() + " Your current integrations are listed below.");
         }

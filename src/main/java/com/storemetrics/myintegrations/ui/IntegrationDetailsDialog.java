@@ -19,8 +19,11 @@ import java.time.Clock;
 class IntegrationDetailsDialog extends Dialog {
 
     final Grid<HistoryEntry> history = new Grid<>(HistoryEntry.class, false);
+    /** "Payments: needs the Finance role" and what to do; null (and not shown) unless Apple refused it. */
+    final Span payments;
 
-    IntegrationDetailsDialog(IntegrationDetails details, Clock clock, String serviceAppleId) {
+    /** @param paymentsLine what the account needs for Payments (the Finance role), or null */
+    IntegrationDetailsDialog(IntegrationDetails details, Clock clock, String serviceAppleId, String paymentsLine) {
         IntegrationRow row = details.row();
         setHeaderTitle(row.accountName());
         setWidth("min(48rem, 100vw)");
@@ -40,6 +43,14 @@ class IntegrationDetailsDialog extends Dialog {
                 row.appNames().isEmpty() ? "Apps appear once sales data arrives." : String.join(", ", row.appNames()));
         facts.addFormItem(apps, "Apps");
         facts.setColspan(apps.getParent().orElseThrow(), 2);
+        if (paymentsLine != null) {
+            payments = new Span(paymentsLine);
+            payments.setId("details-payments");
+            facts.addFormItem(payments, "Payments");
+            facts.setColspan(payments.getParent().orElseThrow(), 2);
+        } else {
+            payments = null;
+        }
 
         history.setId("integration-history");
         history.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);

@@ -41,12 +41,14 @@ class IntegrationsGrid extends Grid<IntegrationRow> {
     /**
      * @param lastChecked when the verifier last looked at a row (null: not yet)
      * @param dataLine what to say under an Approved row's badge about its store data (may be null)
+     * @param paymentsLine what an Approved row needs for Payments ("needs the Finance role"; null: nothing)
      */
     IntegrationsGrid(
             Clock clock,
             Actions actions,
             Function<IntegrationRow, Instant> lastChecked,
-            Function<IntegrationRow, String> dataLine) {
+            Function<IntegrationRow, String> dataLine,
+            Function<IntegrationRow, String> paymentsLine) {
         super(IntegrationRow.class, false);
         this.clock = clock;
         this.actions = actions;
@@ -88,7 +90,8 @@ class IntegrationsGrid extends Grid<IntegrationRow> {
                                 : statusDetail(row, clock.instant(), actions.serviceAppleId()),
                         row -> row.status() == IntegrationStatus.EXPIRED
                                 ? LumoUtility.TextColor.ERROR
-                                : LumoUtility.TextColor.SECONDARY))
+                                : LumoUtility.TextColor.SECONDARY,
+                        row -> row.status() == IntegrationStatus.APPROVED ? paymentsLine.apply(row) : null))
                 .setHeader("Status")
                 .setWidth("5.5rem")
                 .setFlexGrow(2)

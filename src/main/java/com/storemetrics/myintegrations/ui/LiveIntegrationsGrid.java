@@ -8,6 +8,7 @@ import com.storemetrics.integration.IntegrationStatus;
 import com.storemetrics.integration.StoreDataLines;
 import com.storemetrics.myintegrations.IntegrationFilter;
 import com.storemetrics.myintegrations.IntegrationService;
+import com.storemetrics.payments.FinanceRoles;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -23,6 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -39,16 +41,28 @@ class LiveIntegrationsGrid extends VerticalLayout {
     private final Map<Long, IntegrationRow> known = new LinkedHashMap<>();
     /** The store-data line of each Approved account shown, by account id (see {@link StoreDataLines}). */
     private final Map<Long, String> dataLines = new HashMap<>();
+    /**
+     * "Payments: needs the Finance role" and what to do, by account id, for the Approved accounts shown
+     * whose Financial reports Apple refused us; read with the page, like the store-data line.
+     */
+    private final Map<Long, String> paymentsLines = new HashMap<>();
     /** The verifier's latest check heard by push; rows read earlier may show an older one. */
     private Instant pushedCheck;
 
     LiveIntegrationsGrid(
             IntegrationService integrations,
             StoreDataLines storeData,
+            FinanceRoles financeRoles,
             LiveUpdates live,
             Clock clock,
             IntegrationsGrid.Actions actions) {
-        grid = new IntegrationsGrid(clock, actions, this::lastChecked, row -> dataLines.get(row.accountId()));
+        grid = new IntegrationsGrid(
+                clock,
+                actions,
+                this::lastChecked,
+                row -> dataLines.get(row.accountId()),
+                row -> paymentsLines.get(row.accountId()));
+        String financeRoleNeeded = FinanceRoles.neededLine(actions.serviceAppleId());
         // After a pushed change, the customer's other open views read the same page: one read serves them all.
         rows = new CallbackDataProvider<>(
                 query -> {
@@ -56,9 +70,19 @@ class LiveIntegrationsGrid extends VerticalLayout {
                     List<String> sort = sortKeys(query.getSortOrders());
                     Page page = live.sharedRead(
                             List.of("page", filter, query.getOffset(), query.getLimit(), sort),
-                            () -> readPage(integrations, storeData, filter, query.getOffset(), query.getLimit(), sort));
+                            () -> readPage(
+                                    integrations,
+                                    storeData,
+                                    financeRoles,
+                                    filter,
+                                    query.getOffset(),
+                                    query.getLimit(),
+                                    sort));
                     page.rows().forEach(row -> known.put(row.id(), row));
                     dataLines.putAll(page.dataLines());
+                    // What the page read is now: a role given since drops the line, a role taken adds it.
+                    page.rows().forEach(row -> paymentsLines.remove(row.accountId()));
+                    page.financeRoleMissing().forEach(account -> paymentsLines.put(account, financeRoleNeeded));
                     return page.rows().stream();
                 },
                 query -> {
@@ -92,30 +116,37 @@ class LiveIntegrationsGrid extends VerticalLayout {
                         .toList());
     }
 
-    /** A page of rows and the store-data lines of its Approved accounts, as read once for every view that shares it. */
-    private record Page(List<IntegrationRow> rows, Map<Long, String> dataLines) {}
+    /**
+     * A page of rows, the store-data lines of its Approved accounts and those of them whose Financial
+     * reports Apple refused us for lack of the Finance role, as read once for every view that shares it.
+     */
+    private record Page(List<IntegrationRow> rows, Map<Long, String> dataLines, Set<Long> financeRoleMissing) {}
 
     private static Page readPage(
             IntegrationService integrations,
             StoreDataLines storeData,
+            FinanceRoles financeRoles,
             IntegrationFilter filter,
             int offset,
             int limit,
             List<String> sort) {
         List<IntegrationRow> rows = integrations.findMine(filter, offset, limit, sort);
-        // One query for the page's Approved accounts, read with the rows they belong to.
-        Map<Long, String> lines = storeData.lines(rows.stream()
+        // One query each for the page's Approved accounts, read with the rows they belong to.
+        List<Long> approved = rows.stream()
                 .filter(row -> row.status() == IntegrationStatus.APPROVED)
                 .map(IntegrationRow::accountId)
                 .distinct()
-                .toList());
-        return new Page(List.copyOf(rows), Map.copyOf(lines));
+                .toList();
+        Map<Long, String> lines = storeData.lines(approved);
+        Set<Long> financeRoleMissing = financeRoles.missingAmong(approved).keySet();
+        return new Page(List.copyOf(rows), Map.copyOf(lines), Set.copyOf(financeRoleMissing));
     }
 
     /** Everything again from the database. */
     void refresh() {
         known.clear();
         dataLines.clear();
+        paymentsLines.clear();
         rows.refreshAll();
     }
 

@@ -36,6 +36,7 @@ class SupportDetailsDialog extends Dialog {
     final UnorderedList openings = new UnorderedList();
     final Span membership = new Span();
     final Paragraph storeData = new Paragraph();
+    final Paragraph payments = new Paragraph();
     final Button close = new Button(VaadinIcon.CLOSE.create(), click -> close());
 
     SupportDetailsDialog(SupportIntegrationDetails details) {
@@ -80,6 +81,12 @@ class SupportDetailsDialog extends Dialog {
             storeData.setText(details.storeData());
             storeData.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.Margin.Vertical.NONE);
             add(section("Store data"), storeData);
+        }
+        if (details.payments() != null) {
+            payments.setId("details-payments");
+            payments.setText(details.payments());
+            payments.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.Margin.Vertical.NONE);
+            add(section("Payments"), payments);
         }
 
         openings.setId("details-openings");

@@ -28,6 +28,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.data.provider.DataCommunicator;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -325,6 +326,45 @@ class SupportIntegrationsViewTest extends KaribuTest {
             rows.add(communicator.getItem(i));
         }
         return rows;
+    }
+
+    @Test
+    void details_say_payments_need_the_finance_role_while_apple_refuses_it_and_nothing_while_unknown() {
+        long account = SupportTestData.account(jdbc, "100001", "Pixel Forge Studio", "85000001");
+        long id = SupportTestData.integration(
+                jdbc, SupportTestData.userId(jdbc, "alice"), account, IntegrationStatus.APPROVED, null, Instant.now());
+        login("carol");
+        UI.getCurrent().navigate(SupportIntegrationsView.class);
+        SupportIntegrationsView view = _get(SupportIntegrationsView.class);
+
+        view.openDetails(id);
+        assertThat(_get(SupportDetailsDialog.class).payments.isAttached())
+                .as("never asked: unknown")
+                .isFalse();
+        ButtonKt._click(_get(SupportDetailsDialog.class).close);
+
+        jdbc.update(
+                "INSERT INTO payments_account (account_id, finance_permitted, checked_at, next_check_at, failures,"
+                        + " apple_says, refused_since) VALUES (?, FALSE, ?, ?, 0, 'no role', ?)",
+                account,
+                Timestamp.from(Instant.parse("2026-12-01T09:00:00Z")),
+                Timestamp.from(Instant.parse("2026-12-02T09:00:00Z")),
+                Timestamp.from(Instant.parse("2026-11-30T08:15:00Z")));
+        view.openDetails(id);
+        assertThat(_get(SupportDetailsDialog.class).payments.getText())
+                .isEqualTo("Payments: needs the Finance role. The Account Holder or an Admin gives"
+                        + " integration@storemetrics.example the Finance role in App Store Connect > Users and"
+                        + " Access; we see it at the next daily check. Apple refuses our Financial reports since"
+                        + " 30 Nov 2026, 08:15 UTC.");
+        ButtonKt._click(_get(SupportDetailsDialog.class).close);
+
+        jdbc.update(
+                "UPDATE payments_account SET finance_permitted = TRUE, refused_since = NULL WHERE account_id = ?",
+                account);
+        view.openDetails(id);
+        assertThat(_get(SupportDetailsDialog.class).payments.isAttached())
+                .as("the role is there")
+                .isFalse();
     }
 
     private static List<String> openings(SupportDetailsDialog details) {
