@@ -76,7 +76,7 @@ class StoreDataLinesTest extends KaribuTest {
                 .isEqualTo("Sales import: not started (it starts with the account's first approval) · no day imported"
                         + " yet · no failure");
 
-        MetricsFixture.importUntilIdle(importer);
+        importer.runBatch();
         jdbc.update(
                 "UPDATE metrics_account_import SET last_failure_kind = 'RATE_LIMITED', last_failure_message ="
                         + " 'Apple answered 429', last_failure_at = ?, consecutive_failures = 2 WHERE account_id = ?",

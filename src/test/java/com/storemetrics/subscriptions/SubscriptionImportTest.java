@@ -193,9 +193,11 @@ class SubscriptionImportTest extends SpringTest {
 
     @Test
     void a_fault_mid_back_fill_stores_no_part_of_a_day_and_the_day_is_read_again_after_its_back_off() {
-        importer.runBatch();
+        // Two months of history hold a mid-back-fill fault and the days after it.
+        ReportImporter recent = SubscriptionsFixture.subscriptionImporter(context, 60);
+        recent.runBatch();
         sandbox.fault("GARBAGE", 3, 0);
-        ReportImporter.RunResult faulty = importer.runBatch();
+        ReportImporter.RunResult faulty = recent.runBatch();
 
         assertThat(faulty.failures()).isEqualTo(3);
         List<LocalDate> failed = jdbc.queryForList(
@@ -217,7 +219,7 @@ class SubscriptionImportTest extends SpringTest {
         }
 
         clock.advance(Duration.ofMinutes(2));
-        MetricsFixture.importUntilIdle(importer);
+        MetricsFixture.importUntilIdle(recent);
 
         for (LocalDate day : failed) {
             assertThat(SubscriptionsFixture.statusOf(jdbc, pixelForge, day)).containsExactly("DATA");
@@ -229,16 +231,21 @@ class SubscriptionImportTest extends SpringTest {
 
     @Test
     void after_a_restart_the_import_resumes_where_it_stopped_and_never_asks_for_a_stored_day_twice() {
-        int before = importer.runBatch().requests() + importer.runBatch().requests();
-        ReportImporter restarted = SubscriptionsFixture.subscriptionImporter(context);
+        // Two months of history: two batches before the restart and more after it.
+        int history = 60;
+        ReportImporter stopped = SubscriptionsFixture.subscriptionImporter(context, history);
+        int before = stopped.runBatch().requests() + stopped.runBatch().requests();
+        ReportImporter restarted = SubscriptionsFixture.subscriptionImporter(context, history);
 
         int after = MetricsFixture.importUntilIdle(restarted);
 
         LocalDate newest = SubscriptionsFixture.newestPublished(clock);
         // Two batches of 20 requests; before 5 am Pacific the newest day is not published and its
         // Subscription report alone was asked (one request), which leaves one request of the first batch.
+        // Both reports of each day from two days ago back to the window's first day, asked once.
         assertThat(before).isEqualTo(newest.equals(today().minusDays(2)) ? 40 : 39);
-        assertThat(before + after).isEqualTo(newest.equals(today().minusDays(2)) ? 2 * 364 : 2 * 363 + 1);
+        assertThat(before + after)
+                .isEqualTo(newest.equals(today().minusDays(2)) ? 2 * (history - 1) : 2 * (history - 2) + 1);
     }
 
     @Test
