@@ -71,12 +71,12 @@ class SalesRoleMissingTest extends SpringTest {
     long pixelForge;
 
     @BeforeEach
-    void aliceAndBobHavePixelForgeApprovedAndItsLastTenDaysImported() {
+    void aliceAndBobHavePixelForgeApprovedAndItsLastThreeDaysImported() {
         sandbox = new SandboxControl(port);
         MetricsFixture.serviceUserJoins(sandbox, PIXEL_FORGE);
         pixelForge = MetricsFixture.approved(jdbc, "alice", PIXEL_FORGE, "Pixel Forge Studio", PIXEL_FORGE_VENDOR);
         MetricsFixture.approved(jdbc, "bob", PIXEL_FORGE, "Pixel Forge Studio", PIXEL_FORGE_VENDOR);
-        importer = MetricsFixture.salesImporter(context, 10);
+        importer = MetricsFixture.salesImporter(context, 3);
         MetricsFixture.importUntilIdle(importer);
     }
 
