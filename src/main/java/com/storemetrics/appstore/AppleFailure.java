@@ -15,7 +15,10 @@ public class AppleFailure extends RuntimeException {
         MALFORMED_CREDENTIAL,
         /** Apple says 401: invalid, expired or revoked token or key. */
         UNAUTHORIZED,
-        /** Apple says 403: the role lacks the right, or agreements are missing. */
+        /**
+         * Apple says 403: the role lacks the right ({@link #lacksRole()}), or agreements are missing
+         * (or, for the API, the key was revoked).
+         */
         FORBIDDEN,
         /** Apple says 429, or our own pacing refuses to send. */
         RATE_LIMITED,
@@ -28,16 +31,40 @@ public class AppleFailure extends RuntimeException {
     private final Kind kind;
     private final String userMessage;
     private final transient Duration retryAfter;
+    private final boolean lacksRole;
 
     public AppleFailure(Kind kind, String userMessage, String detail) {
         this(kind, userMessage, detail, null, null);
     }
 
     public AppleFailure(Kind kind, String userMessage, String detail, Duration retryAfter, Throwable cause) {
+        this(kind, userMessage, detail, retryAfter, cause, false);
+    }
+
+    private AppleFailure(
+            Kind kind, String userMessage, String detail, Duration retryAfter, Throwable cause, boolean lacksRole) {
         super(detail, cause);
         this.kind = kind;
         this.userMessage = userMessage;
         this.retryAfter = retryAfter;
+        this.lacksRole = lacksRole;
+    }
+
+    /**
+     * A {@link Kind#FORBIDDEN} whose cause Apple gave as the Apple ID's missing permission (its role
+     * there lacks what the report needs), told apart from the account's missing agreements: the first
+     * is fixed in Users and Access, the second by the Account Holder in Business.
+     */
+    public static AppleFailure roleRefused(String userMessage, String detail) {
+        return new AppleFailure(Kind.FORBIDDEN, userMessage, detail, null, null, true);
+    }
+
+    /**
+     * Whether Apple refused for lack of a role (a {@link Kind#FORBIDDEN} not about agreements): our
+     * Apple ID's role in the account does not allow the report. Never true for another kind.
+     */
+    public boolean lacksRole() {
+        return lacksRole;
     }
 
     public Kind kind() {

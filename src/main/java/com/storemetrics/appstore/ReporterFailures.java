@@ -29,7 +29,11 @@ final class ReporterFailures {
                     detail);
         }
         if (status == 403) {
-            return new AppleFailure(Kind.FORBIDDEN, forbiddenMessage(appleSays, account), detail);
+            // Apple's 403s say why: the account's agreements (for the Account Holder to accept), or a
+            // permission the Apple ID's role lacks (docs/apple-wire-contract.md, section 1).
+            return ReporterExchange.saysAgreements(appleSays)
+                    ? new AppleFailure(Kind.FORBIDDEN, forbiddenMessage(appleSays, account), detail)
+                    : AppleFailure.roleRefused(forbiddenMessage(appleSays, account), detail);
         }
         if (status == 429) {
             Optional<Duration> retryAfter = AppleAnswers.retryAfter(answer.header("Retry-After"), clock);

@@ -28,6 +28,15 @@ public interface StoreDataLines {
     Map<Long, String> lines(Collection<Long> accountIds);
 
     /**
+     * For each of these accounts whose Sales reports Apple refuses our service user for lack of a
+     * role, the line saying so and what to do ("Sales reports: needs the Sales role. ..."), read in one
+     * go for a page of rows; none while Apple answers, or nobody knows.
+     */
+    default Map<Long, String> roleLines(Collection<Long> accountIds) {
+        return Map.of();
+    }
+
+    /**
      * The account's import state for support: whether it imports, how far it got, and the last
      * failure with its time; never a credential (the import uses our own service identity).
      */

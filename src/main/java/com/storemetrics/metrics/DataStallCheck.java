@@ -24,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * reports failed for {@code stall.failing-for}. Per account, in one transaction that holds the
  * account like the importer's writers: read the importer's state, and for a stalled episode not told
  * yet (keyed by the newest good day) record it and write a {@code DATA_STALLED} notice to every
- * customer with the account Approved. Once data flows again the newest day moves on, so nothing more
+ * customer with the account Approved; not while Apple refuses the account's reports for lack of a
+ * role ({@link SalesRoleRefusals}: its own e-mail says what to do). Once data flows again the newest day moves on, so nothing more
  * is said about the old episode, and a later stall is a new one.
  */
 @Component
@@ -44,7 +45,8 @@ public class DataStallCheck {
             Instant lastSuccessAt,
             Instant lastFailureAt,
             int consecutiveFailures,
-            String notifiedFor) {}
+            String notifiedFor,
+            Instant salesRefusedSince) {}
 
     private final JdbcClient jdbc;
     private final ImportLedger ledger;
@@ -86,7 +88,8 @@ public class DataStallCheck {
         long accountId = approved.accountId();
         ledger.holdAccount(accountId);
         Optional<AccountState> read = state(accountId, approved.name());
-        if (read.isEmpty() || !isStalled(read.get(), now, properties)) {
+        // Apple refuses the reports for lack of a role: the "role missing" e-mail told it, with what to do.
+        if (read.isEmpty() || read.get().salesRefusedSince() != null || !isStalled(read.get(), now, properties)) {
             return 0;
         }
         AccountState account = read.get();
@@ -151,7 +154,8 @@ public class DataStallCheck {
                 .optional()
                 .orElse(null);
         return jdbc.sql("SELECT started_at, last_success_at, last_failure_at, consecutive_failures,"
-                        + " stall_notified_for FROM metrics_account_import WHERE account_id = :id AND active")
+                        + " stall_notified_for, sales_refused_since FROM metrics_account_import"
+                        + " WHERE account_id = :id AND active")
                 .param("id", accountId)
                 .query((rs, row) -> new AccountState(
                         accountId,
@@ -161,7 +165,8 @@ public class DataStallCheck {
                         ImportLedger.instant(rs, 2),
                         ImportLedger.instant(rs, 3),
                         rs.getInt(4),
-                        rs.getString(5)))
+                        rs.getString(5),
+                        ImportLedger.instant(rs, 6)))
                 .optional();
     }
 }

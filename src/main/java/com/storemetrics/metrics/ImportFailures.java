@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
  * What a failed day means for the import, whatever the report (docs/metrics.md, "Failures"): the day
  * is recorded as failed and retried with doubling back-off (a day stored earlier keeps its figures);
  * Apple's 429 pauses every node's importer for its {@code Retry-After}; a refused service token
- * pauses it with back-off; 403 (our service user may no longer read the account) makes that account
- * wait. Nothing is stored for a failed day.
+ * pauses it with back-off; 403 for the account's agreements (or from an account our user left) makes
+ * that account wait with back-off. A 403 for lack of a role is no failure: {@link SalesRoleRefusals}
+ * records it and the account waits for the next check. Nothing is stored for a failed day.
  */
 @Component
 class ImportFailures {
@@ -25,6 +26,11 @@ class ImportFailures {
         CONTINUE,
         /** Skip the account's other days in this batch. */
         SKIP_ACCOUNT,
+        /**
+         * Apple refuses the account's reports for lack of a role: recorded, not a failure; the
+         * account's other days wait for the next check ({@link SalesRoleRefusals}).
+         */
+        ROLE_REFUSED,
         /** Stop the batch: Apple refuses every request now. */
         STOP_BATCH
     }
@@ -35,12 +41,19 @@ class ImportFailures {
     private final DayLedger days;
     private final ImportPacing pacing;
     private final MetricsProperties properties;
+    private final SalesRoleRefusals roleRefusals;
 
-    ImportFailures(ImportLedger ledger, DayLedger days, ImportPacing pacing, MetricsProperties properties) {
+    ImportFailures(
+            ImportLedger ledger,
+            DayLedger days,
+            ImportPacing pacing,
+            MetricsProperties properties,
+            SalesRoleRefusals roleRefusals) {
         this.ledger = ledger;
         this.days = days;
         this.pacing = pacing;
         this.properties = properties;
+        this.roleRefusals = roleRefusals;
     }
 
     Verdict apple(AppleFailure failure, DueDays.Task task, Instant at) {
@@ -65,6 +78,15 @@ class ImportFailures {
                 return Verdict.STOP_BATCH;
             }
             case FORBIDDEN -> {
+                if (failure.lacksRole() && roleRefusals.stillAMember(task.day().accountNumber())) {
+                    roleRefusals.refused(accountId, at);
+                    log.info(
+                            "Store metrics: Apple refuses account {}'s reports to our service user for lack of a"
+                                    + " role ({}); asked again at the next check",
+                            task.day().accountNumber(),
+                            failure.getMessage());
+                    return Verdict.ROLE_REFUSED;
+                }
                 Duration wait = properties.backoffAfter(accountFailures);
                 ledger.accountFailed(accountId, at, failure.kind().name(), failure.userMessage(), at.plus(wait));
                 log.warn(

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -223,6 +224,22 @@ class ImportLedger {
                         rs.getInt(5)))
                 .optional()
                 .orElse(null);
+    }
+
+    /**
+     * Of these accounts, those whose Sales reports Apple refuses our service user for lack of a role
+     * (while imported), with since when ({@link SalesRoleRefusals}); one query.
+     */
+    Map<Long, Instant> salesRefusedSince(Collection<Long> accountIds) {
+        if (accountIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Instant> refused = new HashMap<>();
+        jdbc.sql("SELECT account_id, sales_refused_since FROM metrics_account_import"
+                        + " WHERE active AND sales_refused_since IS NOT NULL AND account_id IN (:ids)")
+                .param("ids", List.copyOf(accountIds))
+                .query((RowCallbackHandler) rs -> refused.put(rs.getLong(1), instant(rs, 2)));
+        return refused;
     }
 
     static OffsetDateTime at(Instant instant) {

@@ -3,6 +3,7 @@ package com.storemetrics.metrics;
 import com.storemetrics.appstore.AppleFacts;
 import com.storemetrics.integration.StoreDataLines;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
@@ -10,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,16 +30,34 @@ class MetricsDataLines implements StoreDataLines {
     private static final DateTimeFormatter MOMENT =
             DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.UK).withZone(java.time.ZoneOffset.UTC);
 
+    /** What a row says while Apple refuses our service user the account's Sales reports for lack of a role. */
+    static final String SALES_ROLE_NEEDED = "Sales reports: needs the Sales role";
+
     private final MetricsQueries queries;
     private final ImportLedger ledger;
     private final MetricsProperties properties;
     private final Clock clock;
+    private final String salesRoleLine;
 
-    MetricsDataLines(MetricsQueries queries, ImportLedger ledger, MetricsProperties properties, Clock clock) {
+    MetricsDataLines(
+            MetricsQueries queries,
+            ImportLedger ledger,
+            MetricsProperties properties,
+            Clock clock,
+            @Value("${storemetrics.apple.service-apple-id}") String serviceAppleId) {
         this.queries = queries;
         this.ledger = ledger;
         this.properties = properties;
         this.clock = clock;
+        this.salesRoleLine = SALES_ROLE_NEEDED + ". The Account Holder or an Admin gives " + serviceAppleId
+                + " the Sales role in App Store Connect > Users and Access; we see it at the next daily check.";
+    }
+
+    @Override
+    public Map<Long, String> roleLines(Collection<Long> accountIds) {
+        Map<Long, String> lines = new HashMap<>();
+        ledger.salesRefusedSince(accountIds).keySet().forEach(account -> lines.put(account, salesRoleLine));
+        return lines;
     }
 
     @Override
@@ -76,13 +96,17 @@ class MetricsDataLines implements StoreDataLines {
                 ? "no day imported yet"
                 : "last day imported " + DAY.format(progress.newestDay()) + ", " + progress.days() + " of "
                         + properties.historyDays() + " days of history";
+        Instant refusedSince = ledger.salesRefusedSince(List.of(accountId)).get(accountId);
+        String role = refusedSince == null
+                ? ""
+                : " · " + salesRoleLine + " Apple refuses our Sales reports since " + MOMENT.format(refusedSince) + ".";
         String failure = record == null || record.lastFailureAt() == null
                 ? "no failure"
                 : "last failure " + record.lastFailure() + " at " + MOMENT.format(record.lastFailureAt())
                         + (record.consecutiveFailures() > 0
                                 ? " (" + record.consecutiveFailures() + " in a row, retrying)"
                                 : " (recovered since)");
-        return running + " · " + reach + " · " + failure;
+        return running + " · " + reach + " · " + failure + role;
     }
 
     static String line(Progress progress, int historyDays) {

@@ -8,9 +8,11 @@ import com.storemetrics.integration.ApprovedAccounts.ApprovedAccount;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +54,7 @@ public class ReportImporter {
     private final DueQueues dueQueues;
     private final ImportPacing pacing;
     private final ImportFailures failures;
+    private final SalesRoleRefusals roleRefusals;
     private final ImportNotices notices;
     private final AppleCallAccounting accounting;
     private final TransactionTemplate transaction;
@@ -68,6 +71,7 @@ public class ReportImporter {
             DueQueues dueQueues,
             ImportPacing pacing,
             ImportFailures failures,
+            SalesRoleRefusals roleRefusals,
             ImportNotices notices,
             AppleCallAccounting accounting,
             PlatformTransactionManager transactionManager,
@@ -81,6 +85,7 @@ public class ReportImporter {
         this.dueQueues = dueQueues;
         this.pacing = pacing;
         this.failures = failures;
+        this.roleRefusals = roleRefusals;
         this.notices = notices;
         this.accounting = accounting;
         this.transaction = new TransactionTemplate(transactionManager);
@@ -137,6 +142,7 @@ public class ReportImporter {
         int waiting = queues.stream().mapToInt(Deque::size).sum();
         int[] counts = new int[5]; // requests, stored, not yet, failures, days asked
         Map<Long, Boolean> served = new LinkedHashMap<>();
+        Set<Long> answered = new HashSet<>();
         boolean stop = false;
         boolean outOfAllowance = false;
         // Round-robin: one day per account per turn, so many back-fills progress side by side.
@@ -156,13 +162,20 @@ public class ReportImporter {
                 counts[4]++;
                 ImportFailures.Verdict verdict = importDay(task, counts);
                 served.put(task.day().accountId(), verdict == ImportFailures.Verdict.NONE);
-                if (verdict == ImportFailures.Verdict.SKIP_ACCOUNT) {
+                if (verdict == ImportFailures.Verdict.NONE) {
+                    answered.add(task.day().accountId());
+                } else if (verdict == ImportFailures.Verdict.ROLE_REFUSED) {
+                    answered.remove(task.day().accountId()); // the role was taken during this batch
+                }
+                if (verdict == ImportFailures.Verdict.SKIP_ACCOUNT || verdict == ImportFailures.Verdict.ROLE_REFUSED) {
                     queue.clear();
                 }
                 stop = verdict == ImportFailures.Verdict.STOP_BATCH;
             }
         }
         served.forEach((id, succeeded) -> ledger.served(id, clock.instant(), succeeded));
+        // Apple answered a report: whatever refused it for lack of a role before is over.
+        roleRefusals.answered(answered);
         if (counts[0] > 0) {
             log.debug(
                     "Store metrics batch: {} request(s), {} day(s) stored, {} not yet published, {} failure(s)",
@@ -210,8 +223,11 @@ public class ReportImporter {
             notices.imported(task.day().accountId());
             return ImportFailures.Verdict.NONE;
         } catch (AppleFailure failure) {
-            counts[3]++;
-            return failures.apple(failure, task, at);
+            ImportFailures.Verdict verdict = failures.apple(failure, task, at);
+            if (verdict != ImportFailures.Verdict.ROLE_REFUSED) {
+                counts[3]++; // a refusal for lack of a role is Apple's answer, not a failure
+            }
+            return verdict;
         } catch (RuntimeException unexpected) {
             counts[3]++;
             return failures.unexpected(unexpected, task, at);

@@ -21,9 +21,10 @@ public enum NoticeKind {
             "When no new daily report of an Approved account arrives for 2 days past Apple's usual publication,"
                     + " or reading the reports keeps failing"),
     ROLE_MISSING(
-            "Finance role missing",
-            "When our service user may not read an Approved account's Financial reports (Payments), because its"
-                    + " Finance role is missing");
+            "Role missing",
+            "When our service user may not read an Approved account's Sales reports (Store Metrics,"
+                    + " Subscriptions) or Financial reports (Payments), because its role there lacks Sales or"
+                    + " Finance");
 
     private final String title;
     private final String description;

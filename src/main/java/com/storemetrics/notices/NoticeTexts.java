@@ -94,21 +94,45 @@ class NoticeTexts {
                         dataIntegration);
             case DATA_STALLED -> stalled(account, when, occurrence);
             case ROLE_MISSING ->
-                new Text(
-                        "Action needed: Payments of " + account + " need the Finance role",
-                        List.of(
-                                "Apple refused our service user " + serviceAppleId + " the Financial reports of "
-                                        + account + ": in App Store Connect its role there does not include Finance"
-                                        + " (Financial reports need the Account Holder, Admin or Finance role). We"
-                                        + " noticed on " + when + ". Until then " + PRODUCT + " cannot show what Apple"
-                                        + " paid; Store Metrics (from the Sales reports) is not affected.",
-                                "What to do: the Account Holder or an Admin of " + account + " gives " + serviceAppleId
-                                        + " the Finance role in App Store Connect > Users and Access. We check once a"
-                                        + " day and see it at the next check; nothing else is needed. If you do not"
-                                        + " want Payments, you can switch these e-mails off."),
-                        "Open Data Integration",
-                        dataIntegration);
+                occurrence != null && occurrence.startsWith(OutgoingNotice.SALES_REFUSED_SINCE)
+                        ? salesRoleMissing(account, when, dataIntegration)
+                        : new Text(
+                                "Action needed: Payments of " + account + " need the Finance role",
+                                List.of(
+                                        "Apple refused our service user " + serviceAppleId
+                                                + " the Financial reports of "
+                                                + account
+                                                + ": in App Store Connect its role there does not include Finance"
+                                                + " (Financial reports need the Account Holder, Admin or Finance role). We"
+                                                + " noticed on " + when + ". Until then " + PRODUCT
+                                                + " cannot show what Apple"
+                                                + " paid; Store Metrics (from the Sales reports) is not affected.",
+                                        "What to do: the Account Holder or an Admin of " + account + " gives "
+                                                + serviceAppleId
+                                                + " the Finance role in App Store Connect > Users and Access. We check once a"
+                                                + " day and see it at the next check; nothing else is needed. If you do not"
+                                                + " want Payments, you can switch these e-mails off."),
+                                "Open Data Integration",
+                                dataIntegration);
         };
+    }
+
+    /** Apple refuses our service user the account's Sales and Trends reports for lack of a role. */
+    private Text salesRoleMissing(String account, String when, String dataIntegration) {
+        return new Text(
+                "Action needed: Sales reports of " + account + " need the Sales role",
+                List.of(
+                        "Apple refused our service user " + serviceAppleId + " the Sales reports of " + account
+                                + ": in App Store Connect its role there includes none of Sales, Finance or Admin"
+                                + " (Sales and Trends reports need the Account Holder, Admin, Finance or Sales"
+                                + " role). We noticed on " + when + ". Until then Store Metrics and Subscriptions"
+                                + " of " + account + " get no new days; the figures imported so far stay.",
+                        "What to do: the Account Holder or an Admin of " + account + " gives " + serviceAppleId
+                                + " the Sales role in App Store Connect > Users and Access. We ask Apple again once"
+                                + " a day and fill in the missing days as soon as it answers; nothing else is"
+                                + " needed."),
+                "Open Data Integration",
+                dataIntegration);
     }
 
     /** The occurrence names the newest report day that arrived before the stall ("after:2026-12-01"). */

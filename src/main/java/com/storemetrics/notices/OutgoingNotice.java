@@ -69,6 +69,26 @@ public record OutgoingNotice(
                 happenedAt);
     }
 
+    /** The occurrence of a refusal of the Sales reports for lack of a role, first seen at {@code since}. */
+    static final String SALES_REFUSED_SINCE = "sales-refused:";
+
+    /**
+     * Our service Apple ID may not read the account's Sales and Trends reports (Sales summary and
+     * subscription reports) for lack of a role, as first seen at {@code since}: a {@link
+     * NoticeKind#ROLE_MISSING} naming the Sales role, one per customer and loss of the role (the
+     * occurrence tells it from the Finance role's, whose e-mail it never replaces).
+     */
+    public static OutgoingNotice salesRoleMissing(
+            long userId, long accountId, Instant since, String accountName, Instant happenedAt) {
+        return new OutgoingNotice(
+                userId,
+                NoticeKind.ROLE_MISSING,
+                "account:" + accountId,
+                SALES_REFUSED_SINCE + since,
+                accountName,
+                happenedAt);
+    }
+
     /** About one integration, which reaches each kind at most once (statuses never go back). */
     public static OutgoingNotice aboutIntegration(
             long userId, NoticeKind kind, long integrationId, String accountName, Instant happenedAt) {

@@ -38,6 +38,15 @@ final class ApiError extends RuntimeException {
                 HttpStatus.FORBIDDEN, "FORBIDDEN_ERROR", "This request is forbidden for security reasons", detail);
     }
 
+    /** The account's agreements are missing or expired (Apple's code; the title and detail are the sandbox's). */
+    static ApiError agreementsMissing() {
+        return new ApiError(
+                HttpStatus.FORBIDDEN,
+                "FORBIDDEN.REQUIRED_AGREEMENTS_MISSING_OR_EXPIRED",
+                "A required agreement is missing or has expired.",
+                "This request requires an in-effect agreement that has not been signed or has expired.");
+    }
+
     static ApiError invalidParameter(String detail) {
         return new ApiError(
                 HttpStatus.BAD_REQUEST, "PARAMETER_ERROR.INVALID", "A parameter has an invalid value", detail);

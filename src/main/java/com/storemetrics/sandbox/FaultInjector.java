@@ -24,6 +24,12 @@ class FaultInjector {
         /** The connection closes without any answer. */
         DROP_CONNECTION,
         /**
+         * 403 because the account's agreements are missing or expired (the Account Holder must accept
+         * them in App Store Connect > Business): the Reporter's XML error saying so, the API's
+         * {@code FORBIDDEN.REQUIRED_AGREEMENTS_MISSING_OR_EXPIRED}. Not a missing role.
+         */
+        AGREEMENTS,
+        /**
          * The next Financial reports end with a {@code Total_Amount} one cent (one yen) off their rows,
          * as a damaged file would; every other request is answered normally and does not count.
          */

@@ -91,6 +91,20 @@ final class FaultValve extends ValveBase {
                 response.getOutputStream().write(GARBAGE);
             }
             case DROP_CONNECTION -> response.getCoyoteResponse().action(ActionCode.CLOSE_NOW, null);
+            case AGREEMENTS -> {
+                if (api) {
+                    answer(response, 403, ApiError.agreementsMissing(), true);
+                } else {
+                    ReporterError refusal = ReporterError.AGREEMENTS_MISSING;
+                    response.setStatus(403);
+                    response.setContentType(ReporterController.XML.toString());
+                    response.getOutputStream()
+                            .write((ReporterController.XML_DECLARATION + "<Error><Code>" + refusal.code
+                                            + "</Code><Message>" + ReporterController.xml(refusal.getMessage())
+                                            + "</Message></Error>")
+                                    .getBytes(StandardCharsets.UTF_8));
+                }
+            }
             case INCONSISTENT_TRAILER ->
                 getNext().invoke(request, response); // never taken here: the report's own fault
         }

@@ -24,6 +24,17 @@ final class ReporterError extends RuntimeException {
             "The access token is invalid or has expired. Generate a new one in App Store Connect > Sales and Trends > Reports.");
     static final ReporterError FORBIDDEN = new ReporterError(
             HttpStatus.FORBIDDEN, 102, "You do not have permission to view reports for this account.");
+    /**
+     * The account's agreements are missing or expired (the fault {@code AGREEMENTS}; the sandbox's
+     * wording: Apple's Reporter wording is unconfirmed, its API says
+     * {@code FORBIDDEN.REQUIRED_AGREEMENTS_MISSING_OR_EXPIRED}). Not a missing role: the Account
+     * Holder must accept the agreements in App Store Connect > Business.
+     */
+    static final ReporterError AGREEMENTS_MISSING = new ReporterError(
+            HttpStatus.FORBIDDEN,
+            102,
+            "You do not have permission to view reports for this account: a required agreement is missing or has"
+                    + " expired. The Account Holder must accept the latest agreements in App Store Connect > Business.");
     /** A member without Finance, Admin or Account Holder asks for a Financial report (the sandbox's wording). */
     static final ReporterError NO_FINANCE_ROLE = new ReporterError(
             HttpStatus.FORBIDDEN,

@@ -116,6 +116,51 @@ class ReporterClientContractTest extends SandboxContract {
     }
 
     @Test
+    void a_member_without_a_reporting_role_is_refused_the_reports_for_lack_of_role() {
+        sandbox.acceptInvitation(
+                sandbox.invite("100001", SERVICE_APPLE_ID).path("id").asText());
+        sandbox.changeRoles("100001", SERVICE_APPLE_ID, "MARKETING");
+        LocalDate published = LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(4);
+
+        AppleFailure sales = assertFailure(
+                () -> reporter.dailySales(SERVICE_TOKEN, "100001", "85000001", published),
+                Kind.FORBIDDEN,
+                "Sales, Finance or Admin role");
+        AppleFailure subscriptions = assertFailure(
+                () -> reporter.dailySubscriptions(SERVICE_TOKEN, "100001", "85000001", published),
+                Kind.FORBIDDEN,
+                "Sales, Finance or Admin role");
+
+        assertThat(sales.lacksRole()).isTrue();
+        assertThat(subscriptions.lacksRole()).isTrue();
+        assertThat(sales.getMessage()).contains("You do not have permission to view reports for this account.");
+        assertThat(reporter.getAccounts(SERVICE_TOKEN))
+                .as("still a member")
+                .extracting(ReporterAccount::number)
+                .containsExactly("100001");
+    }
+
+    @Test
+    void a_403_about_the_accounts_agreements_is_forbidden_but_no_missing_role() {
+        LocalDate published = LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(4);
+        sandbox.fault("AGREEMENTS", 2, null);
+
+        AppleFailure sales = assertFailure(
+                () -> reporter.dailySales(ALICE_TOKEN, "100001", "85000001", published),
+                Kind.FORBIDDEN,
+                "agreements are missing or expired");
+        AppleFailure api = assertFailure(
+                () -> this.api.listApps(apiKey(NORTHWIND_ADMIN_KEY)), Kind.FORBIDDEN, "agreements are missing");
+
+        assertThat(sales.lacksRole()).isFalse();
+        assertThat(api.lacksRole()).isFalse();
+        assertThat(reporter.dailySales(ALICE_TOKEN, "100001", "85000001", published)
+                        .outcome())
+                .as("the fault is spent: Alice may read her reports again")
+                .isNotNull();
+    }
+
+    @Test
     void a_500_once_is_retried_into_a_success() throws Exception {
         Counted<ReporterClient> counted = countedReporter();
         sandbox.fault("HTTP_500", 2, null);

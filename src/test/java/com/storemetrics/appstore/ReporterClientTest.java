@@ -149,7 +149,11 @@ class ReporterClientTest {
                 "<Error><Code>102</Code><Message>You do not have permission to view reports for this "
                         + "account.</Message></Error>");
 
-        assertFailure(() -> reporter.getVendors(TOKEN, "100004"), Kind.FORBIDDEN, "account 100004");
+        AppleFailure failure =
+                assertFailure(() -> reporter.getVendors(TOKEN, "100004"), Kind.FORBIDDEN, "account 100004");
+        assertThat(failure.lacksRole())
+                .as("Apple's permission answer: a role is missing")
+                .isTrue();
         assertThat(apple.received()).hasSize(1);
     }
 
@@ -157,7 +161,19 @@ class ReporterClientTest {
     void a_403_about_agreements_says_so() {
         apple.then(403, XML, "<Error><Code>102</Code><Message>The required agreements have expired.</Message></Error>");
 
-        assertFailure(() -> reporter.getVendors(TOKEN, "100004"), Kind.FORBIDDEN, "agreements");
+        AppleFailure failure = assertFailure(() -> reporter.getVendors(TOKEN, "100004"), Kind.FORBIDDEN, "agreements");
+        assertThat(failure.lacksRole())
+                .as("the Account Holder's to fix, not a role")
+                .isFalse();
+    }
+
+    @Test
+    void a_403_without_words_is_taken_as_a_missing_permission() {
+        apple.then(403, "text/plain", "");
+
+        AppleFailure failure =
+                assertFailure(() -> reporter.getVendors(TOKEN, "100004"), Kind.FORBIDDEN, "Sales, Finance");
+        assertThat(failure.lacksRole()).isTrue();
     }
 
     @Test

@@ -236,6 +236,7 @@ class DataStallCheckTest extends SpringTest {
                 lastSuccess,
                 lastFailure,
                 failures,
+                null,
                 null);
     }
 

@@ -270,7 +270,10 @@ class SalesImportTest extends SpringTest {
 
         ReportImporter.RunResult refused = importer.runBatch();
 
-        assertThat(refused.requests()).isEqualTo(1);
+        assertThat(refused.requests())
+                .as("the refused report, and Sales.getAccounts saying our user left (not a missing role)")
+                .isEqualTo(2);
+        assertThat(refused.failures()).isOne();
         assertThat(jdbc.queryForObject(
                         "SELECT last_failure_kind FROM metrics_account_import WHERE account_id = ?",
                         String.class,

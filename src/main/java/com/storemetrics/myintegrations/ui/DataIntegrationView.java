@@ -63,6 +63,9 @@ public class DataIntegrationView extends VerticalLayout implements HasUrlParamet
     private final transient IntegrationService integrationService;
     private final transient Clock clock;
     private final transient FinanceRoles financeRoles;
+    /** The store-data side (the metrics feature), or nothing without it. */
+    private final transient StoreDataLines storeDataLines;
+
     final Button connectAppStore = new Button("Connect", new Icon(VaadinIcon.PLUS));
     final NoticesPanel notices;
     final LiveIntegrationsGrid integrations;
@@ -105,6 +108,7 @@ public class DataIntegrationView extends VerticalLayout implements HasUrlParamet
         notices = new NoticesPanel(integrationService);
         // Without the metrics feature, Approved rows say nothing about data.
         StoreDataLines dataLines = storeData.getIfAvailable(() -> StoreDataLines.NONE);
+        storeDataLines = dataLines;
         integrations = new LiveIntegrationsGrid(
                 integrationService,
                 dataLines,
@@ -147,7 +151,12 @@ public class DataIntegrationView extends VerticalLayout implements HasUrlParamet
                             && financeRoles.isMissing(details.row().accountId())
                     ? FinanceRoles.neededLine(serviceAppleId)
                     : null;
-            new IntegrationDetailsDialog(details, clock, serviceAppleId, payments).open();
+            String sales = details.row().status() == IntegrationStatus.APPROVED
+                    ? storeDataLines
+                            .roleLines(List.of(details.row().accountId()))
+                            .get(details.row().accountId())
+                    : null;
+            new IntegrationDetailsDialog(details, clock, serviceAppleId, sales, payments).open();
         } catch (IntegrationNotFound missing) {
             RowActions.warn(missing.getMessage() + " Your current integrations are listed below.");
         }

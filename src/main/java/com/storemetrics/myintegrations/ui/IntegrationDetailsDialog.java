@@ -22,8 +22,15 @@ class IntegrationDetailsDialog extends Dialog {
     /** "Payments: needs the Finance role" and what to do; null (and not shown) unless Apple refused it. */
     final Span payments;
 
-    /** @param paymentsLine what the account needs for Payments (the Finance role), or null */
-    IntegrationDetailsDialog(IntegrationDetails details, Clock clock, String serviceAppleId, String paymentsLine) {
+    /** "Sales reports: needs the Sales role" and what to do; null (and not shown) unless Apple refuses them. */
+    final Span salesReports;
+
+    /**
+     * @param salesLine    what the account needs for its Sales reports (the Sales role), or null
+     * @param paymentsLine what the account needs for Payments (the Finance role), or null
+     */
+    IntegrationDetailsDialog(
+            IntegrationDetails details, Clock clock, String serviceAppleId, String salesLine, String paymentsLine) {
         IntegrationRow row = details.row();
         setHeaderTitle(row.accountName());
         setWidth("min(48rem, 100vw)");
@@ -43,6 +50,14 @@ class IntegrationDetailsDialog extends Dialog {
                 row.appNames().isEmpty() ? "Apps appear once sales data arrives." : String.join(", ", row.appNames()));
         facts.addFormItem(apps, "Apps");
         facts.setColspan(apps.getParent().orElseThrow(), 2);
+        if (salesLine != null) {
+            salesReports = new Span(salesLine);
+            salesReports.setId("details-sales-reports");
+            facts.addFormItem(salesReports, "Sales reports");
+            facts.setColspan(salesReports.getParent().orElseThrow(), 2);
+        } else {
+            salesReports = null;
+        }
         if (paymentsLine != null) {
             payments = new Span(paymentsLine);
             payments.setId("details-payments");

@@ -41,14 +41,15 @@ class IntegrationsGrid extends Grid<IntegrationRow> {
     /**
      * @param lastChecked when the verifier last looked at a row (null: not yet)
      * @param dataLine what to say under an Approved row's badge about its store data (may be null)
-     * @param paymentsLine what an Approved row needs for Payments ("needs the Finance role"; null: nothing)
+     * @param roleLine what an Approved row's missing role blocks ("Sales reports: needs the Sales role",
+     *     "Payments: needs the Finance role"; null: nothing)
      */
     IntegrationsGrid(
             Clock clock,
             Actions actions,
             Function<IntegrationRow, Instant> lastChecked,
             Function<IntegrationRow, String> dataLine,
-            Function<IntegrationRow, String> paymentsLine) {
+            Function<IntegrationRow, String> roleLine) {
         super(IntegrationRow.class, false);
         this.clock = clock;
         this.actions = actions;
@@ -91,7 +92,7 @@ class IntegrationsGrid extends Grid<IntegrationRow> {
                         row -> row.status() == IntegrationStatus.EXPIRED
                                 ? LumoUtility.TextColor.ERROR
                                 : LumoUtility.TextColor.SECONDARY,
-                        row -> row.status() == IntegrationStatus.APPROVED ? paymentsLine.apply(row) : null))
+                        row -> row.status() == IntegrationStatus.APPROVED ? roleLine.apply(row) : null))
                 .setHeader("Status")
                 .setWidth("5.5rem")
                 .setFlexGrow(2)

@@ -42,10 +42,11 @@ class LiveIntegrationsGrid extends VerticalLayout {
     /** The store-data line of each Approved account shown, by account id (see {@link StoreDataLines}). */
     private final Map<Long, String> dataLines = new HashMap<>();
     /**
-     * "Payments: needs the Finance role" and what to do, by account id, for the Approved accounts shown
-     * whose Financial reports Apple refused us; read with the page, like the store-data line.
+     * What a missing role blocks and what to do, by account id, for the Approved accounts shown whose
+     * reports Apple refused us: "Sales reports: needs the Sales role" and "Payments: needs the Finance
+     * role"; read with the page, like the store-data line.
      */
-    private final Map<Long, String> paymentsLines = new HashMap<>();
+    private final Map<Long, String> roleLines = new HashMap<>();
     /** The verifier's latest check heard by push; rows read earlier may show an older one. */
     private Instant pushedCheck;
 
@@ -61,7 +62,7 @@ class LiveIntegrationsGrid extends VerticalLayout {
                 actions,
                 this::lastChecked,
                 row -> dataLines.get(row.accountId()),
-                row -> paymentsLines.get(row.accountId()));
+                row -> roleLines.get(row.accountId()));
         String financeRoleNeeded = FinanceRoles.neededLine(actions.serviceAppleId());
         // After a pushed change, the customer's other open views read the same page: one read serves them all.
         rows = new CallbackDataProvider<>(
@@ -81,8 +82,11 @@ class LiveIntegrationsGrid extends VerticalLayout {
                     page.rows().forEach(row -> known.put(row.id(), row));
                     dataLines.putAll(page.dataLines());
                     // What the page read is now: a role given since drops the line, a role taken adds it.
-                    page.rows().forEach(row -> paymentsLines.remove(row.accountId()));
-                    page.financeRoleMissing().forEach(account -> paymentsLines.put(account, financeRoleNeeded));
+                    page.rows().forEach(row -> roleLines.remove(row.accountId()));
+                    page.salesRoleLines().forEach(roleLines::put);
+                    page.financeRoleMissing()
+                            .forEach(account -> roleLines.merge(
+                                    account, financeRoleNeeded, (sales, finance) -> sales + " " + finance));
                     return page.rows().stream();
                 },
                 query -> {
@@ -117,10 +121,15 @@ class LiveIntegrationsGrid extends VerticalLayout {
     }
 
     /**
-     * A page of rows, the store-data lines of its Approved accounts and those of them whose Financial
-     * reports Apple refused us for lack of the Finance role, as read once for every view that shares it.
+     * A page of rows, the store-data lines of its Approved accounts, the role lines of those whose Sales
+     * reports Apple refuses us, and those whose Financial reports Apple refused us for lack of the
+     * Finance role, as read once for every view that shares it.
      */
-    private record Page(List<IntegrationRow> rows, Map<Long, String> dataLines, Set<Long> financeRoleMissing) {}
+    private record Page(
+            List<IntegrationRow> rows,
+            Map<Long, String> dataLines,
+            Map<Long, String> salesRoleLines,
+            Set<Long> financeRoleMissing) {}
 
     private static Page readPage(
             IntegrationService integrations,
@@ -138,15 +147,17 @@ class LiveIntegrationsGrid extends VerticalLayout {
                 .distinct()
                 .toList();
         Map<Long, String> lines = storeData.lines(approved);
+        Map<Long, String> salesRoleLines = storeData.roleLines(approved);
         Set<Long> financeRoleMissing = financeRoles.missingAmong(approved).keySet();
-        return new Page(List.copyOf(rows), Map.copyOf(lines), Set.copyOf(financeRoleMissing));
+        return new Page(
+                List.copyOf(rows), Map.copyOf(lines), Map.copyOf(salesRoleLines), Set.copyOf(financeRoleMissing));
     }
 
     /** Everything again from the database. */
     void refresh() {
         known.clear();
         dataLines.clear();
-        paymentsLines.clear();
+        roleLines.clear();
         rows.refreshAll();
     }
 

@@ -8,12 +8,18 @@ import com.storemetrics.BrowserTest;
 import com.storemetrics.SandboxControl;
 import com.storemetrics.appstore.ReporterClient;
 import com.storemetrics.metrics.MetricsFixture;
+import com.storemetrics.payments.PaymentsImporter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -37,6 +43,9 @@ class StoreMetricsIT extends BrowserTest {
 
     @Autowired
     ReporterClient reporter;
+
+    @Autowired
+    PaymentsImporter payments;
 
     @Test
     void alices_approved_pixel_forge_shows_the_last_30_days_downloads_of_the_sandbox_within_a_minute()
@@ -125,5 +134,25 @@ class StoreMetricsIT extends BrowserTest {
                 java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"))
                         .resolve("data-integration-approved-with-data.png"),
                 ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+
+        // An Admin leaves our service user Sales alone (no Finance); once the payments import's access
+        // check has run, the Approved row says Payments need the Finance role, and what to do.
+        new SandboxControl(port).changeRoles(PIXEL_FORGE, SandboxControl.SERVICE_APPLE_ID, "SALES");
+        payments.runBatch();
+        driver.get("about:blank");
+        driver.manage().window().setSize(new Dimension(1440, 900));
+        driver.get(url("my-account/data-integration"));
+        WebElement financeLine = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//vaadin-grid-cell-content[contains(., 'Approved')]//span[contains(., 'needs the Finance role')]")));
+        assertThat(financeLine.getText())
+                .isEqualTo("Payments: needs the Finance role. The Account Holder or an Admin gives"
+                        + " integration@storemetrics.example the Finance role in App Store Connect > Users and"
+                        + " Access; we see it at the next daily check.");
+        script(driver, "arguments[0].scrollIntoView({block: 'center'})", financeLine);
+        Files.write(
+                Files.createDirectories(Path.of("target", "screenshots"))
+                        .resolve("data-integration-finance-role-needed-1440.png"),
+                ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        assertNoErrorToast(driver);
     }
 }
