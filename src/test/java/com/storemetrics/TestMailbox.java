@@ -8,10 +8,12 @@ import com.icegreen.greenmail.util.ServerSetup;
  * The tests' SMTP server: GreenMail on the port the test profile names ({@code spring.mail.port}),
  * started fresh (empty) before each test and stopped after it by its JUnit 5 extension. A test that
  * needs the server down stops it ({@link GreenMail#stop()}) or starts its own with {@link #server()}.
+ * The port is 3925 unless {@code -Dstoremetrics.test.smtp-port=N} names another (the test profile's
+ * {@code spring.mail.port} follows it), so two test runs on one machine need not collide.
  */
 public final class TestMailbox {
 
-    public static final int SMTP_PORT = 3925;
+    public static final int SMTP_PORT = Integer.getInteger("storemetrics.test.smtp-port", 3925);
 
     private TestMailbox() {}
 

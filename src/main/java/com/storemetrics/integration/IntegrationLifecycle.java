@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The one write path of integrations: connect, approve, expire, remove for everyone sharing an
  * account, remove by the customer, "the verifier looked", and a notice dismissed. It alone changes a
  * status, appends the history, posts notices, writes the e-mail notices to the outbox (approved, expired,
- * removed for everyone) and publishes the events that open views follow. It checks no user: its
+ * removed for everyone; a lapse reminder not sent yet is withdrawn once the row leaves Pending) and publishes the events that open views follow. It checks no user: its
  * callers (the funnel, the customer's service, the verifier) decide who may do what; ArchitectureTest
  * keeps every status change here.
  */
@@ -223,6 +223,11 @@ public class IntegrationLifecycle {
 
     private IntegrationChange change(
             Integration integration, IntegrationStatus to, String reason, Actor actor, Instant now, String notice) {
+        if (integration.getStatus() == IntegrationStatus.PENDING) {
+            // "Lapses in 24 h" is moot once the row is no longer Pending: a reminder not sent yet goes.
+            outbox.withdrawLapseReminder(
+                    integration.getId(), "Withdrawn before sending: the integration became " + to.label());
+        }
         events.save(integration.changeStatus(to, reason, actor, now));
         return new IntegrationChange(integration.getCustomerId(), IntegrationRow.of(integration), notice);
     }

@@ -26,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * yet (keyed by the newest good day) record it and write a {@code DATA_STALLED} notice to every
  * customer with the account Approved; not while Apple refuses the account's reports for lack of a
  * role ({@link SalesRoleRefusals}: its own e-mail says what to do). Once data flows again the newest day moves on, so nothing more
- * is said about the old episode, and a later stall is a new one.
+ * is said about the old episode (a "data stalled" e-mail not sent yet is withdrawn), and a later stall is a new one.
  */
 @Component
 public class DataStallCheck {
@@ -88,8 +88,19 @@ public class DataStallCheck {
         long accountId = approved.accountId();
         ledger.holdAccount(accountId);
         Optional<AccountState> read = state(accountId, approved.name());
-        // Apple refuses the reports for lack of a role: the "role missing" e-mail told it, with what to do.
-        if (read.isEmpty() || read.get().salesRefusedSince() != null || !isStalled(read.get(), now, properties)) {
+        if (read.isEmpty()) {
+            return 0;
+        }
+        // Apple refuses the reports for lack of a role: the "role missing" e-mail tells it, with what to do.
+        if (read.get().salesRefusedSince() != null || !isStalled(read.get(), now, properties)) {
+            if (read.get().notifiedFor() != null) {
+                // A stall told but not sent yet is moot once data flows again (or the role e-mail says why not).
+                outbox.withdrawDataStalled(
+                        accountId,
+                        read.get().salesRefusedSince() != null
+                                ? "Withdrawn before sending: Apple refuses the reports for lack of a role"
+                                : "Withdrawn before sending: the account's data arrives again");
+            }
             return 0;
         }
         AccountState account = read.get();

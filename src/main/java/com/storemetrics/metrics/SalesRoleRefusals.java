@@ -130,14 +130,29 @@ class SalesRoleRefusals {
         return written;
     }
 
-    /** Apple answered reports of these accounts: a refusal recorded before is over. */
+    /**
+     * Apple answered reports of these accounts: a refusal recorded before is over, and a "role
+     * missing" e-mail about it not sent yet is withdrawn, in one transaction.
+     */
     void answered(Collection<Long> accountIds) {
         if (accountIds.isEmpty()) {
             return;
         }
-        jdbc.sql("UPDATE metrics_account_import SET sales_refused_since = NULL"
-                        + " WHERE sales_refused_since IS NOT NULL AND account_id IN (:ids)")
-                .param("ids", List.copyOf(accountIds))
-                .update();
+        transaction.executeWithoutResult(tx -> {
+            List<Long> ended = jdbc.sql("SELECT account_id FROM metrics_account_import"
+                            + " WHERE sales_refused_since IS NOT NULL AND account_id IN (:ids)")
+                    .param("ids", List.copyOf(accountIds))
+                    .query(Long.class)
+                    .list();
+            if (ended.isEmpty()) {
+                return;
+            }
+            jdbc.sql("UPDATE metrics_account_import SET sales_refused_since = NULL"
+                            + " WHERE sales_refused_since IS NOT NULL AND account_id IN (:ids)")
+                    .param("ids", ended)
+                    .update();
+            ended.forEach(accountId -> outbox.withdrawSalesRoleMissing(
+                    accountId, "Withdrawn before sending: Apple answers the account's Sales reports again"));
+        });
     }
 }

@@ -11,7 +11,9 @@ import org.springframework.transaction.annotation.Transactional;
  * without one), so the change that causes a notice and the notice commit or roll back together.
  * It only writes a row: no SMTP, nothing slow, nothing that can fail the caller's change but the
  * database itself. A kind the customer switched off writes nothing; a second message for the same
- * (customer, regarding, kind, occurrence) writes nothing.
+ * (customer, regarding, kind, occurrence) writes nothing. A message whose cause is gone before it
+ * was handed to SMTP (the invitation accepted, data flowing again, the role given back) is withdrawn
+ * by the write path that ends the cause, in its transaction: a reminder stops once its cause is gone.
  */
 @Component
 @Transactional(propagation = Propagation.MANDATORY)
@@ -35,5 +37,36 @@ public class NoticeOutbox {
         // The address as it is now: a later change of address does not redirect a written message.
         String recipient = emails.of(notice.userId()).orElse(null);
         return store.insertIfAbsent(notice, recipient, clock.instant());
+    }
+
+    /**
+     * The integration left Pending (approved, expired or removed): its "invitation lapses in 24 h"
+     * reminder, if not sent yet, is withdrawn. Returns the messages withdrawn.
+     */
+    public int withdrawLapseReminder(long integrationId, String why) {
+        return store.withdraw(
+                NoticeKind.INVITATION_LAPSING, "integration:" + integrationId, "once", why, clock.instant());
+    }
+
+    /** Data of the account flows again (or a "role missing" e-mail tells why not): an unsent "data stalled" is withdrawn. */
+    public int withdrawDataStalled(long accountId, String why) {
+        return store.withdraw(
+                NoticeKind.DATA_STALLED, "account:" + accountId, OutgoingNotice.STALLED_AFTER, why, clock.instant());
+    }
+
+    /** Our service Apple ID may read the account's Financial reports again: an unsent "role missing" about it is withdrawn. */
+    public int withdrawFinanceRoleMissing(long accountId, String why) {
+        return store.withdraw(
+                NoticeKind.ROLE_MISSING, "account:" + accountId, OutgoingNotice.REFUSED_SINCE, why, clock.instant());
+    }
+
+    /** Apple answers the account's Sales reports again: an unsent "role missing" about them is withdrawn. */
+    public int withdrawSalesRoleMissing(long accountId, String why) {
+        return store.withdraw(
+                NoticeKind.ROLE_MISSING,
+                "account:" + accountId,
+                OutgoingNotice.SALES_REFUSED_SINCE,
+                why,
+                clock.instant());
     }
 }

@@ -32,6 +32,7 @@ class OutboxStore {
     static final String SENT = "SENT";
     static final String FAILED = "FAILED";
     static final String UNKNOWN = "UNKNOWN";
+    static final String WITHDRAWN = "WITHDRAWN";
 
     private static final String COLUMNS =
             "user_id, kind, regarding, occurrence, recipient, account_name, happened_at, created_at, state,"
@@ -165,6 +166,28 @@ class OutboxStore {
                 .param("lead", lead)
                 .param("next", at(next))
                 .param("outcome", truncate(outcome, 500))
+                .update();
+    }
+
+    /**
+     * Messages not handed to SMTP yet (pending, also while waiting after a failed attempt) about
+     * {@code regarding}, of {@code kind}, whose occurrence starts with {@code occurrencePrefix}, become
+     * withdrawn, final, in the caller's transaction: their cause is gone. A message already claimed
+     * for sending goes out as it is (the conditional update leaves it alone).
+     */
+    int withdraw(NoticeKind kind, String regarding, String occurrencePrefix, String why, Instant now) {
+        if (occurrencePrefix.contains("%") || occurrencePrefix.contains("_")) {
+            // The prefixes are ours ("once", "after:", "refused:"): no wildcard, no LIKE escapes to differ.
+            throw new IllegalArgumentException("an occurrence prefix has no LIKE wildcard: " + occurrencePrefix);
+        }
+        return jdbc.sql("UPDATE notice_outbox SET state = 'WITHDRAWN', finished_at = :now, outcome = :why"
+                        + " WHERE regarding = :regarding AND kind = :kind AND state = 'PENDING'"
+                        + " AND occurrence LIKE :prefix")
+                .param("now", at(now))
+                .param("why", truncate(why, 500))
+                .param("regarding", regarding)
+                .param("kind", kind.name())
+                .param("prefix", occurrencePrefix + "%")
                 .update();
     }
 

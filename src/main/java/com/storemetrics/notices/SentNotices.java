@@ -32,7 +32,12 @@ public class SentNotices {
 
     /** The states a message can be in, for support's filter. */
     public static final List<String> STATES = List.of(
-            OutboxStore.PENDING, OutboxStore.SENDING, OutboxStore.SENT, OutboxStore.FAILED, OutboxStore.UNKNOWN);
+            OutboxStore.PENDING,
+            OutboxStore.SENDING,
+            OutboxStore.SENT,
+            OutboxStore.FAILED,
+            OutboxStore.UNKNOWN,
+            OutboxStore.WITHDRAWN);
 
     private final JdbcClient jdbc;
 

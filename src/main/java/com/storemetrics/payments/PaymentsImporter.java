@@ -176,7 +176,9 @@ public class PaymentsImporter {
                     now,
                     now.plus(properties.accessRecheck()),
                     since -> roleMissing.tell(account, since, now));
-            if (!access.permitted()) {
+            if (access.permitted()) {
+                roleMissing.roleGiven(account.accountId());
+            } else {
                 log.info(
                         "Payments: our Apple ID may not read the Financial reports of account id {} (Apple: {})",
                         account.accountId(),

@@ -8,6 +8,7 @@ import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The "role missing" e-mail (docs/notices.md): when the import records that our service Apple ID
@@ -43,5 +44,12 @@ class RoleMissingNotices {
                 since,
                 written);
         return written;
+    }
+
+    /** Our Apple ID may read the account's Financial reports (again): a "role missing" e-mail not sent yet is withdrawn. */
+    @Transactional
+    int roleGiven(long accountId) {
+        return outbox.withdrawFinanceRoleMissing(
+                accountId, "Withdrawn before sending: our Apple ID may read the Financial reports again");
     }
 }

@@ -151,6 +151,9 @@ class DataStallCheckTest extends SpringTest {
         LocalDate resumed = newestDay();
         assertThat(resumed).isAfter(stalled);
         assertThat(check.check()).as("data flows again: nothing to say").isZero();
+        assertThat(jdbc.queryForList("SELECT state FROM notice_outbox", String.class))
+                .as("the first stall's e-mails, not sent yet, are withdrawn: its cause is gone")
+                .containsExactly("WITHDRAWN", "WITHDRAWN");
 
         sandbox.fault("GARBAGE", null, null);
         clock.advance(Duration.ofDays(4));
@@ -164,6 +167,11 @@ class DataStallCheckTest extends SpringTest {
                 .endsWith("after:" + resumed);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM notice_outbox", Integer.class))
                 .isEqualTo(4);
+        clock.advance(Duration.ofSeconds(61));
+        assertThat(delivery.deliverDue().sent())
+                .as("the new stall's, not the withdrawn ones")
+                .isEqualTo(2);
+        assertThat(mailbox.getReceivedMessages()).hasSize(2);
     }
 
     @Test

@@ -179,6 +179,14 @@ class SalesRoleMissingTest extends SpringTest {
                 .isNull();
         assertThat(lines.roleLines(List.of(pixelForge))).isEmpty();
         assertThat(lines.importState(pixelForge)).doesNotContain("needs the Sales role");
+        assertThat(jdbc.queryForList("SELECT state, outcome FROM notice_outbox"))
+                .as("the e-mails not sent yet are withdrawn: the role is back")
+                .hasSize(2)
+                .allSatisfy(row -> assertThat(row)
+                        .containsEntry("STATE", "WITHDRAWN")
+                        .containsEntry(
+                                "OUTCOME",
+                                "Withdrawn before sending: Apple answers the account's Sales reports again"));
         assertThat(newestDay()).as("the missed days are imported").isAfterOrEqualTo(newestBefore.plusDays(2));
 
         takeTheSalesRole();

@@ -198,6 +198,33 @@ class NoticeDeliveryTest extends SpringTest {
     }
 
     @Test
+    void a_reminder_not_sent_yet_is_withdrawn_when_the_row_turns_approved_and_only_the_approval_goes_out()
+            throws Exception {
+        Instant connected = jdbc.queryForObject("SELECT MAX(connected_at) FROM integration", Timestamp.class)
+                .toInstant();
+        VerifierSees.noMembership(context, connected.plus(Duration.ofHours(49)));
+        VerifierSees.noMembership(context, connected.plus(Duration.ofHours(50)));
+        assertThat(jdbc.queryForList("SELECT state FROM notice_outbox WHERE kind = 'INVITATION_LAPSING'", String.class))
+                .containsExactly("PENDING", "PENDING");
+
+        // The account holder accepts within the grouping minute, before the reminders went out.
+        VerifierSees.memberships(context, connected.plus(Duration.ofHours(50)).plusSeconds(20), PIXEL_FORGE_SEEN);
+        MailDelivery.Run run = deliverAfterTheWindow();
+
+        assertThat(jdbc.queryForList("SELECT state, outcome FROM notice_outbox WHERE kind = 'INVITATION_LAPSING'"))
+                .hasSize(2)
+                .allSatisfy(row -> assertThat(row)
+                        .containsEntry("STATE", "WITHDRAWN")
+                        .containsEntry("OUTCOME", "Withdrawn before sending: the integration became Approved"));
+        assertThat(run.sent()).isEqualTo(2);
+        MimeMessage[] received = mailbox.getReceivedMessages();
+        assertThat(Mails.recipients(received)).isEqualTo("alice@pixelforge.example,bob@pixelforge.example");
+        assertThat(List.of(received).stream().map(Mails::subject))
+                .containsOnly("Approved: Pixel Forge Studio is connected to Storemetrics");
+        assertThat(Mails.plain(received[0])).doesNotContain("lapses");
+    }
+
+    @Test
     void no_reminder_once_the_cause_is_gone_or_the_invitation_already_lapsed() {
         Instant connected = jdbc.queryForObject("SELECT MAX(connected_at) FROM integration", Timestamp.class)
                 .toInstant();

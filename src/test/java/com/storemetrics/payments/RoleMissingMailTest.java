@@ -122,6 +122,28 @@ class RoleMissingMailTest extends SpringTest {
     }
 
     @Test
+    void a_role_given_back_before_the_email_went_out_withdraws_it() {
+        newImporter().runBatch();
+        assertThat(jdbc.queryForList("SELECT state FROM notice_outbox", String.class))
+                .containsExactly("PENDING", "PENDING");
+
+        // The mail server was down meanwhile; by the next daily check the Finance role is back.
+        sandbox.changeRoles(PIXEL_FORGE, SandboxControl.SERVICE_APPLE_ID, "SALES", "FINANCE");
+        clock.advance(DAILY_CHECK);
+        newImporter().runBatch();
+
+        assertThat(jdbc.queryForList("SELECT state, outcome FROM notice_outbox"))
+                .hasSize(2)
+                .allSatisfy(row -> assertThat(row)
+                        .containsEntry("STATE", "WITHDRAWN")
+                        .containsEntry(
+                                "OUTCOME",
+                                "Withdrawn before sending: our Apple ID may read the Financial reports again"));
+        assertThat(delivery.deliverDue().sent()).isZero();
+        assertThat(mailbox.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
     void a_role_given_then_taken_again_is_a_new_occurrence_and_a_new_email() {
         newImporter().runBatch();
         clock.advance(Duration.ofSeconds(61));
