@@ -4,8 +4,11 @@ import com.storemetrics.metrics.Bucket;
 import com.storemetrics.metrics.Dashboard;
 import java.util.List;
 
-/** What the view shows, as CSV: the period's totals, the chart's points and both tables. */
-final class MetricsCsv {
+/**
+ * What the view shows, as CSV: the period's totals, the chart's points and both tables; and
+ * {@link #cell}, the one way a store-data page's CSV (Store Metrics, Payments) writes a cell.
+ */
+public final class MetricsCsv {
 
     private MetricsCsv() {}
 
@@ -82,10 +85,13 @@ final class MetricsCsv {
                 .append('\n');
     }
 
-    /** A CSV cell: quoted when needed, and never read as a formula by a spreadsheet. */
-    static String cell(String value) {
+    /**
+     * A CSV cell: quoted when needed, and never read as a formula by a spreadsheet (a leading
+     * {@code = + - @} gets an apostrophe, except in a plain number such as {@code -12.30}).
+     */
+    public static String cell(String value) {
         String text = value == null ? "" : value;
-        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 && !text.matches("-?\\d+(\\.\\d+)?")) {
             text = "'" + text;
         }
         if (text.contains(",") || text.contains("\"") || text.contains("\n")) {
