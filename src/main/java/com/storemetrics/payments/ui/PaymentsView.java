@@ -104,6 +104,9 @@ public class PaymentsView extends VerticalLayout {
         month.setLabel("Fiscal month");
         month.setEmptySelectionAllowed(true);
         month.setEmptySelectionCaption("All months");
+        // Wide enough for "FY2027 P12 (Sep), Aug 31 – Sep 27, 2026"; never wider than a phone.
+        month.setWidth("22rem");
+        month.setMaxWidth("100%");
         month.setItemLabelGenerator(
                 m -> m == null ? "All months" : PaymentTexts.fiscalName(m) + ", " + PaymentTexts.days(m));
         FlexLayout filters = new FlexLayout(account, month);
@@ -198,7 +201,7 @@ public class PaymentsView extends VerticalLayout {
         upcoming.setText(overview.lines().stream()
                 .filter(line ->
                         line.month().start().isAfter(overview.latestPublished().end()))
-                .map(line -> PaymentTexts.fiscalName(line.month()) + " (" + PaymentTexts.days(line.month()) + "): "
+                .map(line -> PaymentTexts.fiscalName(line.month()) + ", " + PaymentTexts.days(line.month()) + ": "
                         + line.status())
                 .collect(Collectors.joining(" ")));
         // One month's currencies are all shown (Apple has about 45 regions at most); all months are cut to the top.

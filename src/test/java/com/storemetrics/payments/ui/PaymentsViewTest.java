@@ -18,6 +18,7 @@ import com.storemetrics.appstore.VendorRegions;
 import com.storemetrics.base.FiscalCalendar.FiscalMonth;
 import com.storemetrics.metrics.AccountNotApproved;
 import com.storemetrics.metrics.MetricsFixture;
+import com.storemetrics.metrics.ui.TopRows;
 import com.storemetrics.payments.FinanceRoles;
 import com.storemetrics.payments.PaymentsFixture;
 import com.storemetrics.payments.PaymentsOverview.Line;
@@ -176,6 +177,17 @@ class PaymentsViewTest extends KaribuTest {
                             + ".");
         });
         assertThat(cell(view, 0, "settled")).isEqualTo(PaymentTexts.NONE);
+
+        view.month.setValue(null);
+        List<Line> all = view.shown();
+        assertThat(all.get(0).month().start()).as("newest month first").isAfter(latest.end());
+        assertThat(all).hasSizeGreaterThan(TopRows.TOP);
+        assertThat(GridKt._size(view.grid)).isEqualTo(TopRows.TOP);
+        assertThat(view.more.isVisible()).isTrue();
+        String csv = new String(DownloadKt._download(view.export), StandardCharsets.UTF_8);
+        assertThat(csv.lines().count())
+                .as("the CSV has every line: title, note, blank, header and the lines")
+                .isEqualTo(4 + all.size());
     }
 
     @Test
