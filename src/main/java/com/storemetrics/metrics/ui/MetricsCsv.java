@@ -28,7 +28,11 @@ public final class MetricsCsv {
                 .append(currency)
                 .append(" with exchange rates of ")
                 .append(dashboard.ratesDate())
-                .append("; per-currency amounts are exact\n\n");
+                .append("; per-currency amounts are exact\n");
+        if (dashboard.settled() != null) {
+            csv.append(cell(FigureCards.settled(dashboard.settled()))).append('\n');
+        }
+        csv.append('\n');
         csv.append(
                         "section,key,name,downloads,redownloads,updates,in_app_and_subscriptions,refunds,proceeds_estimated_")
                 .append(currency)

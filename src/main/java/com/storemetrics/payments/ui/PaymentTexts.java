@@ -8,10 +8,8 @@ import com.storemetrics.payments.PaymentsOverview.Line;
 import com.storemetrics.payments.PaymentsOverview.Reason;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Month;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.TextStyle;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -27,8 +25,7 @@ final class PaymentTexts {
 
     /** Apple's fiscal year and period with the calendar month it is named after: "FY2027 P2 (Nov)". */
     static String fiscalName(FiscalMonth month) {
-        String calendar = Month.OCTOBER.plus(month.period() - 1L).getDisplayName(TextStyle.SHORT, Locale.US);
-        return "FY" + month.fiscalYear() + " P" + month.period() + " (" + calendar + ")";
+        return month.shortName();
     }
 
     /** The fiscal month's calendar days: "Nov 1 – Nov 28, 2026". */
