@@ -243,6 +243,22 @@ class PaymentsViewTest extends KaribuTest {
     }
 
     @Test
+    void when_asking_apple_about_the_account_fails_the_page_says_so_and_keeps_what_was_known() {
+        giveFinanceRole();
+        sandbox.fault("GARBAGE", 1, null);
+        PaymentsFixture.importMonths(applicationContext, 1);
+        login("alice");
+        PaymentsView view = open();
+
+        assertThat(text("payments-state"))
+                .startsWith("Apple could not be asked about this account's Financial reports at the last check (")
+                .endsWith("); it is asked again soon. What was read before is shown.");
+        assertThat(view.shown())
+                .as("nothing was read before: only the months Apple has not published")
+                .allSatisfy(line -> assertThat(line.state()).isEqualTo(State.NOT_PUBLISHED));
+    }
+
+    @Test
     void an_inconsistent_file_shows_apples_words_and_no_numbers_while_the_other_currencies_show_theirs() {
         giveFinanceRole();
         sandbox.fault("INCONSISTENT_TRAILER", 1, null);
