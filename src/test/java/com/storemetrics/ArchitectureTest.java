@@ -200,6 +200,19 @@ class ArchitectureTest {
     }
 
     @Test
+    void store_metrics_know_nothing_of_payments() {
+        // payments -> metrics (the shared pacing, SalesProceeds, the CSV and figure helpers of metrics.ui), one way.
+        noClasses()
+                .that()
+                .resideInAPackage("com.storemetrics.metrics..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.storemetrics.payments..")
+                .because("the Payments view builds on store metrics, never the other way")
+                .check(classes);
+    }
+
+    @Test
     void the_funnel_and_the_two_read_sides_stay_apart() {
         // The customer's page opens the funnel's dialog: myintegrations.ui -> connect.ui is the one arrow.
         noClasses()

@@ -37,6 +37,12 @@ public final class FiscalCalendar {
             return month.getDisplayName(TextStyle.FULL, Locale.UK) + " " + year;
         }
 
+        /** Apple's fiscal year and period with the calendar month it is named after: "FY2027 P2 (Nov)". */
+        public String shortName() {
+            Month month = FIRST.plus(period - 1L);
+            return "FY" + fiscalYear + " P" + period + " (" + month.getDisplayName(TextStyle.SHORT, Locale.US) + ")";
+        }
+
         public int weeks() {
             return (int) (ChronoUnit.DAYS.between(start, end) + 1) / 7;
         }

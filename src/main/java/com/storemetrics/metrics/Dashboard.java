@@ -10,6 +10,8 @@ import java.util.Set;
  * What the Store Metrics view shows for one account, app selection and period: a read-only
  * snapshot. Money is kept per currency of proceeds; {@code estimated} is the sum of the currencies
  * the rate table knows, converted to {@code displayCurrency}; {@code unconverted} names the others.
+ * {@code settled}: what Apple settled for the whole fiscal months within the period, when it has
+ * settled them all (all apps only: Apple's totals are the account's), or null.
  */
 public record Dashboard(
         long accountId,
@@ -26,7 +28,8 @@ public record Dashboard(
         int unreportedDays,
         Progress progress,
         String displayCurrency,
-        LocalDate ratesDate) {
+        LocalDate ratesDate,
+        SettledByApple.Settled settled) {
 
     /** Sums over a period. {@code units} per bucket counts sold units; refunds are counted apart. */
     public record Totals(

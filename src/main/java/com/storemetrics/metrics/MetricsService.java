@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -45,6 +46,8 @@ public class MetricsService {
     private final MetricsProperties properties;
     private final CurrentUser currentUser;
     private final Clock clock;
+    /** The payments feature's settled amounts; absent in a context without it. */
+    private final SettledByApple settledByApple;
 
     MetricsService(
             ApprovedAccounts approvedAccounts,
@@ -53,7 +56,9 @@ public class MetricsService {
             ExchangeRates rates,
             MetricsProperties properties,
             CurrentUser currentUser,
-            Clock clock) {
+            Clock clock,
+            ObjectProvider<SettledByApple> settledByApple) {
+        this.settledByApple = settledByApple.getIfAvailable();
         this.approvedAccounts = approvedAccounts;
         this.queries = queries;
         this.ledger = ledger;
@@ -140,7 +145,10 @@ public class MetricsService {
                         true,
                         state == null ? null : state.currentFailure()),
                 rates.displayCurrency(),
-                rates.date());
+                rates.date(),
+                appKey != null || settledByApple == null
+                        ? null
+                        : settledByApple.within(accountId, from, to).orElse(null));
     }
 
     private List<ApprovedAccount> mine() {

@@ -131,6 +131,31 @@ public final class MetricsFixture {
                 properties.displayCurrency());
     }
 
+    /**
+     * Imports exactly these days of the account's Sales reports, as the importer stores a day Apple
+     * published (our service Apple ID's token, over HTTP, the day and its status in one transaction):
+     * a test of one fiscal month reads its days, not a back-fill from today.
+     */
+    public static void importSalesDays(
+            ApplicationContext context,
+            long accountId,
+            String accountNumber,
+            String vendor,
+            LocalDate from,
+            LocalDate to) {
+        ReportImporter importer = salesImporter(context);
+        DailyReport sales = context.getBean(SalesDays.class);
+        String token = context.getEnvironment().getRequiredProperty("storemetrics.apple.service-access-token");
+        Clock clock = context.getBean(Clock.class);
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            DailyReport.Day key = new DailyReport.Day(accountId, accountNumber, vendor, day);
+            DailyReport.Answer answer = sales.fetch(token, key, clock.instant());
+            if (answer.status().isPublished()) {
+                importer.storePublished(sales, key, answer, clock.instant());
+            }
+        }
+    }
+
     /** Runs batches until nothing is left to ask for; returns the Apple requests they made. */
     public static int importUntilIdle(ReportImporter importer) {
         int requests = 0;

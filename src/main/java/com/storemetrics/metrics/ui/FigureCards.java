@@ -1,12 +1,17 @@
 package com.storemetrics.metrics.ui;
 
+import com.storemetrics.base.FiscalCalendar.FiscalMonth;
 import com.storemetrics.metrics.Bucket;
 import com.storemetrics.metrics.Dashboard;
+import com.storemetrics.metrics.SettledByApple;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import java.math.BigDecimal;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The period's six figure cards, each against the previous period, and the note on how proceeds
@@ -21,6 +26,8 @@ final class FigureCards extends Div {
     private final MetricCard proceeds = new MetricCard("proceeds", "Proceeds (estimated)");
     private final MetricCard refunds = new MetricCard("refunds", "Refunds");
     private final Paragraph currencyNote = new Paragraph();
+
+    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("MMM d", Locale.US);
 
     FigureCards() {
         FlexLayout cardRow = new FlexLayout(downloads, redownloads, updates, inApp, proceeds, refunds);
@@ -40,6 +47,7 @@ final class FigureCards extends Div {
         redownloads.show(now.units(Bucket.REDOWNLOADS), before.units(Bucket.REDOWNLOADS));
         updates.show(now.units(Bucket.UPDATES), before.units(Bucket.UPDATES));
         inApp.show(now.inAppAndSubscriptions(), before.inAppAndSubscriptions());
+        proceeds.note(settled(dashboard.settled()));
         proceeds.show(
                 Figures.money(now.estimated(), currency),
                 now.estimated().doubleValue(),
@@ -56,5 +64,25 @@ final class FigureCards extends Div {
                                         .reduce((a, b) -> a + ", " + b)
                                         .orElse("")
                                 + "."));
+    }
+
+    /**
+     * "Settled by Apple, FY2027 P2 (Nov), Nov 1 – Nov 28, 2026: 1,051.13 AUD, 233.36 CHF": per
+     * currency, never added together; null when Apple has not settled every whole fiscal month of the period.
+     */
+    static String settled(SettledByApple.Settled settled) {
+        if (settled == null) {
+            return null;
+        }
+        FiscalMonth first = settled.months().get(0);
+        FiscalMonth last = settled.months().get(settled.months().size() - 1);
+        return "Settled by Apple, " + first.shortName()
+                + (first.equals(last) ? "" : " to " + last.shortName()) + ", " + SHORT.format(first.start())
+                + " – " + Figures.DAY.format(last.end()) + ": "
+                + (settled.amounts().isEmpty()
+                        ? "nothing (no sales)"
+                        : settled.amounts().entrySet().stream()
+                                .map(entry -> Figures.money(entry.getValue(), entry.getKey()))
+                                .collect(Collectors.joining(", ")));
     }
 }

@@ -9,6 +9,10 @@ class MetricCard extends Div {
     private final String label;
     private final Span value = new Span();
     private final Span change = new Span();
+    /** A further line under the change, when there is something to add (Proceeds: what Apple settled). */
+    private final Span note = new Span();
+
+    private String noteText;
 
     MetricCard(String id, String label) {
         this.label = label;
@@ -18,7 +22,10 @@ class MetricCard extends Div {
         value.setClassName("value");
         change.setId("card-" + id + "-change");
         change.setClassName("change");
-        add(title, value, change);
+        note.setId("card-" + id + "-note");
+        note.setClassName("change");
+        note.setVisible(false);
+        add(title, value, change, note);
         setId("card-" + id);
         setClassName("metric-card");
         getElement().setAttribute("role", "group");
@@ -33,6 +40,16 @@ class MetricCard extends Div {
         String difference = Figures.change(current, previous);
         value.setText(figure);
         change.setText(difference);
-        getElement().setAttribute("aria-label", label + ": " + figure + ", " + difference);
+        getElement()
+                .setAttribute(
+                        "aria-label",
+                        label + ": " + figure + ", " + difference + (noteText == null ? "" : ". " + noteText));
+    }
+
+    /** Sets the line under the change (null: none); call before {@link #show}, which reads it out with the card. */
+    void note(String text) {
+        noteText = text;
+        note.setText(text == null ? "" : text);
+        note.setVisible(text != null);
     }
 }

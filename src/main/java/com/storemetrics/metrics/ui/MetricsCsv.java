@@ -4,8 +4,11 @@ import com.storemetrics.metrics.Bucket;
 import com.storemetrics.metrics.Dashboard;
 import java.util.List;
 
-/** What the view shows, as CSV: the period's totals, the chart's points and both tables. */
-final class MetricsCsv {
+/**
+ * What the view shows, as CSV: the period's totals, the chart's points and both tables; and
+ * {@link #cell}, the one way a store-data page's CSV (Store Metrics, Payments) writes a cell.
+ */
+public final class MetricsCsv {
 
     private MetricsCsv() {}
 
@@ -25,7 +28,11 @@ final class MetricsCsv {
                 .append(currency)
                 .append(" with exchange rates of ")
                 .append(dashboard.ratesDate())
-                .append("; per-currency amounts are exact\n\n");
+                .append("; per-currency amounts are exact\n");
+        if (dashboard.settled() != null) {
+            csv.append(cell(FigureCards.settled(dashboard.settled()))).append('\n');
+        }
+        csv.append('\n');
         csv.append(
                         "section,key,name,downloads,redownloads,updates,in_app_and_subscriptions,refunds,proceeds_estimated_")
                 .append(currency)
@@ -82,10 +89,13 @@ final class MetricsCsv {
                 .append('\n');
     }
 
-    /** A CSV cell: quoted when needed, and never read as a formula by a spreadsheet. */
-    static String cell(String value) {
+    /**
+     * A CSV cell: quoted when needed, and never read as a formula by a spreadsheet (a leading
+     * {@code = + - @} gets an apostrophe, except in a plain number such as {@code -12.30}).
+     */
+    public static String cell(String value) {
         String text = value == null ? "" : value;
-        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 && !text.matches("-?\\d+(\\.\\d+)?")) {
             text = "'" + text;
         }
         if (text.contains(",") || text.contains("\"") || text.contains("\n")) {

@@ -1,5 +1,6 @@
 package com.storemetrics.subscriptions.ui;
 
+import com.storemetrics.metrics.ui.MetricsCsv;
 import com.storemetrics.subscriptions.Flows;
 import com.storemetrics.subscriptions.SubscriptionDashboard;
 import com.storemetrics.subscriptions.SubscriptionDashboard.Line;
@@ -14,8 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * The CSV of what the view shows: the cards (this period and the previous), the chart's points,
- * cancellations by reason and both tables. Cells that a spreadsheet would run as a formula
- * ({@code = + - @}) are quoted with a leading apostrophe.
+ * cancellations by reason and both tables. Cells are written by {@link MetricsCsv#cell}: one that a
+ * spreadsheet would run as a formula ({@code = + - @}, not a plain number) gets a leading apostrophe.
  */
 final class SubscriptionsCsv {
 
@@ -121,18 +122,7 @@ final class SubscriptionsCsv {
     }
 
     private static void row(StringBuilder csv, String... cells) {
-        csv.append(Stream.of(cells).map(SubscriptionsCsv::cell).collect(Collectors.joining(",")))
+        csv.append(Stream.of(cells).map(MetricsCsv::cell).collect(Collectors.joining(",")))
                 .append('\n');
-    }
-
-    private static String cell(String value) {
-        String text = value == null ? "" : value;
-        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 && !text.matches("-?\\d+(\\.\\d+)?")) {
-            text = "'" + text;
-        }
-        if (text.contains(",") || text.contains("\"") || text.contains("\n")) {
-            text = "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
     }
 }

@@ -13,23 +13,35 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.storemetrics.KaribuTest;
 import com.storemetrics.SandboxControl;
 import com.storemetrics.TestClock;
+import com.storemetrics.appstore.FinanceReporterClient;
+import com.storemetrics.appstore.FinancialReportAnswer;
 import com.storemetrics.appstore.ReporterClient;
+import com.storemetrics.appstore.VendorRegions;
+import com.storemetrics.base.FiscalCalendar.FiscalMonth;
 import com.storemetrics.metrics.Bucket;
 import com.storemetrics.metrics.Dashboard;
 import com.storemetrics.metrics.MetricsFixture;
 import com.storemetrics.metrics.MetricsService;
 import com.storemetrics.metrics.Period;
 import com.storemetrics.metrics.ReportImporter;
+import com.storemetrics.metrics.SettledByApple;
+import com.storemetrics.payments.PaymentsFixture;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,6 +64,9 @@ class StoreMetricsViewTest extends KaribuTest {
 
     @Autowired
     MetricsService metrics;
+
+    @Autowired
+    FinanceReporterClient finance;
 
     @Autowired
     TestClock clock;
@@ -355,6 +370,64 @@ class StoreMetricsViewTest extends KaribuTest {
 
     private LocalDate yesterday() {
         return LocalDate.now(clock.withZone(PACIFIC)).minusDays(1);
+    }
+
+    @Test
+    void a_period_holding_whole_fiscal_months_apple_has_settled_says_what_apple_settled_per_currency() {
+        sandbox.changeRoles(PIXEL_FORGE, SandboxControl.SERVICE_APPLE_ID, "SALES", "FINANCE");
+        PaymentsFixture.importMonths(applicationContext, 1);
+        FiscalMonth latest = PaymentsFixture.latestPublished(clock.instant());
+        Map<String, BigDecimal> totalAmount = new TreeMap<>();
+        for (VendorRegions.Region region : finance.vendorsAndRegions(SandboxControl.ALICE_TOKEN, PIXEL_FORGE)
+                .vendors()
+                .get(0)
+                .regions()) {
+            FinancialReportAnswer file = finance.financialReport(
+                    SandboxControl.ALICE_TOKEN, PIXEL_FORGE, PIXEL_FORGE_VENDOR, region.code(), latest);
+            if (file.outcome() == FinancialReportAnswer.Outcome.DATA) {
+                totalAmount.merge(file.report().currency(), file.report().totalAmount(), BigDecimal::add);
+            }
+        }
+        login("alice");
+        StoreMetricsView view = open();
+        assertThat(view.shown().settled())
+                .as("the last 30 days hold no whole settled fiscal month")
+                .isNull();
+        assertThat(_find(Span.class, spec -> spec.withId("card-proceeds-note")))
+                .as("no visible line")
+                .isEmpty();
+
+        view.period.setValue(Period.CUSTOM);
+        view.customFrom.setValue(latest.start().minusDays(1));
+        view.customTo.setValue(latest.end().plusDays(1));
+
+        SettledByApple.Settled settled = view.shown().settled();
+        assertThat(settled.months()).containsExactly(latest);
+        assertThat(settled.amounts().keySet()).isEqualTo(totalAmount.keySet());
+        totalAmount.forEach((currency, amount) ->
+                assertThat(settled.amounts().get(currency)).as(currency).isEqualByComparingTo(amount));
+        assertThat(text("card-proceeds-note"))
+                .isEqualTo("Settled by Apple, " + latest.shortName() + ", "
+                        + DateTimeFormatter.ofPattern("MMM d", Locale.US).format(latest.start()) + " – "
+                        + Figures.DAY.format(latest.end()) + ": "
+                        + totalAmount.entrySet().stream()
+                                .map(entry -> Figures.money(entry.getValue(), entry.getKey()))
+                                .collect(Collectors.joining(", ")));
+        assertThat(_get(Span.class, spec -> spec.withId("card-proceeds-note")).isVisible())
+                .isTrue();
+
+        assertThat(new String(DownloadKt._download(view.export), StandardCharsets.UTF_8))
+                .as("the CSV says the same")
+                .contains("\n" + MetricsCsv.cell(text("card-proceeds-note")) + "\n");
+
+        view.customFrom.setValue(latest.start().plusDays(1));
+        assertThat(view.shown().settled())
+                .as("part of a fiscal month is never shown as settled")
+                .isNull();
+        view.customFrom.setValue(latest.previous().start());
+        assertThat(view.shown().settled())
+                .as("the month before is not imported here: nothing, rather than part of the period")
+                .isNull();
     }
 
     private static StoreMetricsView open() {

@@ -46,6 +46,7 @@ class NavigationSecurityTest extends KaribuTest {
                         "My Account: Data Integration",
                         "My Account: Store Metrics",
                         "My Account: Subscriptions",
+                        "My Account: Payments",
                         "My Account: Notifications",
                         "App Store Connect sandbox",
                         "Development mailbox");
