@@ -19,8 +19,6 @@ import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
@@ -185,13 +183,13 @@ public class StoreMetricsView extends VerticalLayout {
     private void showNoAccounts() {
         noAccounts = true;
         removeAll();
-        Paragraph empty = new Paragraph("Store metrics appear once an App Store Connect account of yours is "
-                + "Approved. Connect one on the Data Integration page; its last 30 days show here within a minute "
-                + "of approval, and a year of history follows.");
-        empty.setId("metrics-empty");
-        Anchor link = new Anchor("my-account/data-integration", "Go to Data Integration");
-        link.setId("to-data-integration");
-        add(new H2("Store Metrics"), empty, link);
+        AccountChoice.showNoAccounts(
+                this,
+                "Store Metrics",
+                "metrics-empty",
+                "Store metrics appear once an App Store Connect account of yours is "
+                        + "Approved. Connect one on the Data Integration page; its last 30 days show here within a minute "
+                        + "of approval, and a year of history follows.");
     }
 
     /**
@@ -199,18 +197,7 @@ public class StoreMetricsView extends VerticalLayout {
      * page opened): say so, and show the accounts that are left, or how to connect one.
      */
     void accountGone(MetricsAccount gone) {
-        Notification.show(
-                (gone == null ? "This account" : gone.name()) + " is no longer available: its App Store Connect "
-                        + "integration was removed.",
-                8000,
-                Notification.Position.MIDDLE);
-        List<MetricsAccount> left = metrics.myAccounts();
-        if (left.isEmpty()) {
-            showNoAccounts();
-            return;
-        }
-        account.setItems(left);
-        account.setValue(left.get(0));
+        AccountChoice.accountGone(gone, metrics.myAccounts(), account, this::showNoAccounts);
     }
 
     private static Registration subscribe(

@@ -3,6 +3,7 @@ package com.storemetrics.payments.ui;
 import com.storemetrics.base.FiscalCalendar.FiscalMonth;
 import com.storemetrics.metrics.AccountNotApproved;
 import com.storemetrics.metrics.MetricsService.MetricsAccount;
+import com.storemetrics.metrics.ui.AccountChoice;
 import com.storemetrics.metrics.ui.CsvDownload;
 import com.storemetrics.metrics.ui.TopRows;
 import com.storemetrics.payments.PaymentsOverview;
@@ -15,7 +16,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -142,28 +142,17 @@ public class PaymentsView extends VerticalLayout {
     private void showNoAccounts() {
         noAccounts = true;
         removeAll();
-        Paragraph empty = new Paragraph("Payments appear once an App Store Connect account of yours is Approved and"
-                + " our service Apple ID has the Finance role there. Connect one on the Data Integration page.");
-        empty.setId("payments-empty");
-        Anchor link = new Anchor("my-account/data-integration", "Go to Data Integration");
-        link.setId("to-data-integration");
-        add(new H2("Payments"), empty, link);
+        AccountChoice.showNoAccounts(
+                this,
+                "Payments",
+                "payments-empty",
+                "Payments appear once an App Store Connect account of yours is Approved and"
+                        + " our service Apple ID has the Finance role there. Connect one on the Data Integration page.");
     }
 
     /** The account on screen is no longer the customer's to see: say so, and show what is left. */
     void accountGone(MetricsAccount gone) {
-        Notification.show(
-                (gone == null ? "This account" : gone.name()) + " is no longer available: its App Store Connect "
-                        + "integration was removed.",
-                8000,
-                Notification.Position.MIDDLE);
-        List<MetricsAccount> left = payments.myAccounts();
-        if (left.isEmpty()) {
-            showNoAccounts();
-            return;
-        }
-        account.setItems(left);
-        account.setValue(left.get(0));
+        AccountChoice.accountGone(gone, payments.myAccounts(), account, this::showNoAccounts);
     }
 
     /** Reads the account's payments again and shows those of the chosen month (or all). */

@@ -8,6 +8,7 @@ import com.storemetrics.metrics.MetricsBroadcaster;
 import com.storemetrics.metrics.MetricsImported;
 import com.storemetrics.metrics.MetricsService.MetricsAccount;
 import com.storemetrics.metrics.Period;
+import com.storemetrics.metrics.ui.AccountChoice;
 import com.storemetrics.metrics.ui.CsvDownload;
 import com.storemetrics.metrics.ui.CustomDays;
 import com.storemetrics.security.Roles;
@@ -18,8 +19,6 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -139,29 +138,18 @@ public class SubscriptionsView extends VerticalLayout {
     private void showNoAccounts() {
         noAccounts = true;
         removeAll();
-        Paragraph empty = new Paragraph("Subscriptions appear once an App Store Connect account of yours is "
-                + "Approved. Connect one on the Data Integration page; its latest published day shows here within a "
-                + "minute of approval, and a year of history follows.");
-        empty.setId("subscriptions-empty");
-        Anchor link = new Anchor("my-account/data-integration", "Go to Data Integration");
-        link.setId("to-data-integration");
-        add(new H2("Subscriptions"), empty, link);
+        AccountChoice.showNoAccounts(
+                this,
+                "Subscriptions",
+                "subscriptions-empty",
+                "Subscriptions appear once an App Store Connect account of yours is "
+                        + "Approved. Connect one on the Data Integration page; its latest published day shows here within a "
+                        + "minute of approval, and a year of history follows.");
     }
 
     /** The account on screen is no longer the customer's to see: say so, and show what is left. */
     void accountGone(MetricsAccount gone) {
-        Notification.show(
-                (gone == null ? "This account" : gone.name()) + " is no longer available: its App Store Connect "
-                        + "integration was removed.",
-                8000,
-                Notification.Position.MIDDLE);
-        List<MetricsAccount> left = subscriptions.myAccounts();
-        if (left.isEmpty()) {
-            showNoAccounts();
-            return;
-        }
-        account.setItems(left);
-        account.setValue(left.get(0));
+        AccountChoice.accountGone(gone, subscriptions.myAccounts(), account, this::showNoAccounts);
     }
 
     /** The account's apps, groups and subscriptions as choices, keeping the one chosen; false when the account is gone. */
