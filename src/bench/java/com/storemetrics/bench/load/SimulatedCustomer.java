@@ -240,9 +240,17 @@ final class SimulatedCustomer implements Runnable {
         }
     }
 
-    /** One thing a person does: scroll to another page of rows, sort by a column, or open a row's details. */
+    /**
+     * One thing a person does: scroll to another page of rows, sort by a column, or open a row's
+     * details (and, at the next turn, close them again).
+     */
     private void act() throws InterruptedException {
         int grid = ui.gridNode();
+        int dialog = ui.openDialog();
+        if (dialog >= 0) {
+            uidl("uidl close details", UiState.closeDialog(dialog));
+            return;
+        }
         ThreadLocalRandom random = ThreadLocalRandom.current();
         int choice = random.nextInt(100);
         List<String> keys = ui.itemKeys();

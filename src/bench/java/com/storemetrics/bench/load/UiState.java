@@ -30,11 +30,16 @@ final class UiState {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
+    /** The Data Integration page's grid (its id); a dialog's grid is not the one a person pages. */
+    static final String GRID_ID = "integrations-grid";
+
     private final Consumer<String> errors;
     private final Map<Integer, Map<String, JsonNode>> nodes = new HashMap<>();
     private final TreeMap<Integer, JsonNode> waiting = new TreeMap<>();
     private final List<ObjectNode> answers = new ArrayList<>();
     private final List<String> itemKeys = new ArrayList<>();
+    private final List<String> sortablePaths = new ArrayList<>();
+    private final List<Integer> dialogs = new ArrayList<>();
     private int lastSeenSyncId = -1;
     private int nextClientId;
     private long waitingSince;
@@ -137,13 +142,18 @@ final class UiState {
             case "put" -> {
                 JsonNode value = change.has("value") ? change.get("value") : change.path("nodeValue");
                 String key = change.path("key").asText();
-                nodes.computeIfAbsent(node, n -> new HashMap<>()).put(key, value);
-                if (key.equals("tag") && value.asText().equals("vaadin-grid")) {
+                Map<String, JsonNode> properties = nodes.computeIfAbsent(node, n -> new HashMap<>());
+                properties.put(key, value);
+                if (key.equals("id") && value.asText().equals(GRID_ID)) {
                     gridNode = node;
+                }
+                if (key.equals("tag") && value.asText().equals("vaadin-dialog")) {
+                    dialogs.add(node);
                 }
             }
             case "detach" -> {
                 nodes.remove(node);
+                dialogs.remove(Integer.valueOf(node));
                 if (node == gridNode) {
                     gridNode = -1;
                 }
@@ -189,6 +199,14 @@ final class UiState {
                 if (key != null && !itemKeys.contains(key)) {
                     itemKeys.add(key);
                 }
+            }
+        } else if (script.contains("setHeaderRenderer(")
+                && last == 5
+                && command.get(2).asBoolean()) {
+            // {content: $1, showSorter: $2, sorterPath: $3} of the grid $4: a sortable column's id
+            if (nodeRef(command.get(4)) == gridNode
+                    && !sortablePaths.contains(command.get(3).asText())) {
+                sortablePaths.add(command.get(3).asText());
             }
         } else if (command.size() > 2 && command.get(0).asText().equals("renderer")) {
             rememberDetailsChannel(command);
@@ -280,18 +298,31 @@ final class UiState {
         return List.copyOf(itemKeys);
     }
 
-    /** Column ids ({@code col0}, ...) of the grid's sortable columns, from their {@code path} property. */
+    /** Column ids ({@code col0}, ...) of the page grid's sortable columns, from their header renderers. */
     synchronized List<String> sortablePaths() {
-        List<String> paths = new ArrayList<>();
-        for (Map<String, JsonNode> properties : nodes.values()) {
-            JsonNode tag = properties.get("tag");
-            JsonNode path = properties.get("path");
-            if (tag != null && tag.asText().equals("vaadin-grid-column") && path != null && path.isTextual()) {
-                paths.add(path.asText());
+        return List.copyOf(sortablePaths);
+    }
+
+    /** The newest open dialog's node, or -1. */
+    synchronized int openDialog() {
+        for (int i = dialogs.size() - 1; i >= 0; i--) {
+            JsonNode opened = nodes.getOrDefault(dialogs.get(i), Map.of()).get("opened");
+            if (opened != null && opened.asBoolean()) {
+                return dialogs.get(i);
             }
         }
-        paths.sort(null);
-        return paths;
+        return -1;
+    }
+
+    /** What the browser sends when a dialog is closed (Escape, its close button): opened false. */
+    static List<ObjectNode> closeDialog(int node) {
+        ObjectNode sync =
+                JSON.objectNode().put("type", "mSync").put("node", node).put("feature", 1);
+        sync.put("property", "opened").put("value", false);
+        ObjectNode event =
+                JSON.objectNode().put("type", "event").put("node", node).put("event", "opened-changed");
+        event.set("data", JSON.objectNode());
+        return List.of(sync, event);
     }
 
     synchronized int handled() {

@@ -84,7 +84,7 @@ public final class VaadinLoadBenchmark {
                     thread.setDaemon(true);
                     threads.add(thread);
                     thread.start();
-                    sleepSampling(Duration.ofMillis(ramp * 1000 / Math.max(1, toAdd)), running, stats);
+                    Thread.sleep(ramp * 1000 / Math.max(1, toAdd));
                 }
                 String trigger = phase < triggers.length ? triggers[phase].trim() : "none";
                 long holdStart = System.nanoTime();
