@@ -146,7 +146,7 @@ public final class VaadinLoadBenchmark {
             request = HttpRequest.newBuilder(
                             URI.create(control + "/accounts/" + account + "/users/" + SERVICE_APPLE_ID))
                     .method("DELETE", HttpRequest.BodyPublishers.noBody());
-            marker = parts.length > 2 ? parts[2] : "removed";
+            marker = parts.length > 2 ? parts[2] : "was removed from your integrations";
         } else {
             throw new IllegalArgumentException("unknown trigger " + trigger);
         }
