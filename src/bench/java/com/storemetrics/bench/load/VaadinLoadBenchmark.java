@@ -29,7 +29,8 @@ import java.util.Map;
  * {@code triggers} (one per phase, {@code none}, {@code invite:ACCOUNT[:MARKER]} or
  * {@code remove:ACCOUNT[:MARKER]}: the sandbox's control API invites or removes our service Apple ID,
  * and a push frame containing MARKER is that change arriving), {@code trigger-at} (seconds into a
- * phase's hold, default 10).
+ * phase's hold, default 10). {@code -Dbench.debug=true} prints the start of every push message
+ * ({@code -Dbench.debug.chars=N} characters, default 300), to see what the server sends.
  */
 public final class VaadinLoadBenchmark {
 
