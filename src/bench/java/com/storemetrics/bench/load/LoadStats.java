@@ -1,0 +1,137 @@
+package com.storemetrics.bench.load;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The figures of one phase: response times by request kind, errors by kind, push frames, and the
+ * push latency of the phase's trigger. Thread-safe (simulated customers record from their own
+ * threads and from the WebSocket's).
+ */
+final class LoadStats {
+
+    private final Map<String, List<Long>> times = new TreeMap<>();
+    private final Map<String, AtomicInteger> errors = new TreeMap<>();
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong pushFrames = new AtomicLong();
+    private final List<Long> pushFromTrigger = new ArrayList<>();
+    private final List<Long> pushFromFirst = new ArrayList<>();
+    private final AtomicInteger minSessions = new AtomicInteger(Integer.MAX_VALUE);
+    private final AtomicInteger maxSessions = new AtomicInteger();
+    private volatile long triggerNanos;
+    private volatile long firstFrameNanos;
+    private volatile String triggerMarker;
+    private volatile String triggerName;
+
+    /** One HTTP request or WebSocket opening of this kind took this long. */
+    void time(String kind, long nanos) {
+        requests.incrementAndGet();
+        synchronized (times) {
+            times.computeIfAbsent(kind, k -> new ArrayList<>()).add(nanos);
+        }
+    }
+
+    void error(String kind) {
+        synchronized (errors) {
+            errors.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
+        }
+    }
+
+    void sessions(int open) {
+        minSessions.accumulateAndGet(open, Math::min);
+        maxSessions.accumulateAndGet(open, Math::max);
+    }
+
+    /** The trigger fired now; push frames containing {@code marker} are its arrivals. */
+    void triggered(String name, String marker, long nanos) {
+        triggerName = name;
+        triggerMarker = marker;
+        triggerNanos = nanos;
+    }
+
+    /** A push frame arrived at a simulated browser (once per browser for the trigger's marker). */
+    void pushFrame(String text, long arrivedNanos, boolean[] seenTrigger) {
+        pushFrames.incrementAndGet();
+        String marker = triggerMarker;
+        if (marker == null || triggerNanos == 0 || seenTrigger[0] || !text.contains(marker)) {
+            return;
+        }
+        seenTrigger[0] = true;
+        synchronized (pushFromTrigger) {
+            if (firstFrameNanos == 0) {
+                firstFrameNanos = arrivedNanos;
+            }
+            pushFromTrigger.add(arrivedNanos - triggerNanos);
+            pushFromFirst.add(arrivedNanos - firstFrameNanos);
+        }
+    }
+
+    String report(String phase, double seconds, String appFigures) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(
+                "%n== %s: %.0f s, sessions with push open min %d / max %d, %d requests = %.1f req/s, %d push frames%n",
+                phase,
+                seconds,
+                minSessions.get() == Integer.MAX_VALUE ? 0 : minSessions.get(),
+                maxSessions.get(),
+                requests.get(),
+                requests.get() / seconds,
+                pushFrames.get()));
+        out.append(String.format(
+                "  %-22s %7s %9s %9s %9s %9s%n", "request kind", "count", "p50 ms", "p95 ms", "p99 ms", "max ms"));
+        synchronized (times) {
+            times.forEach((kind, samples) -> out.append(String.format(
+                    "  %-22s %7d %9.1f %9.1f %9.1f %9.1f%n",
+                    kind,
+                    samples.size(),
+                    percentile(samples, 50),
+                    percentile(samples, 95),
+                    percentile(samples, 99),
+                    percentile(samples, 100))));
+        }
+        synchronized (errors) {
+            out.append("  errors: ")
+                    .append(errors.isEmpty() ? "none" : errors.toString())
+                    .append('\n');
+        }
+        synchronized (pushFromTrigger) {
+            if (triggerName == null) {
+                out.append("  push latency: no trigger in this phase\n");
+            } else if (pushFromTrigger.isEmpty()) {
+                out.append("  push latency (")
+                        .append(triggerName)
+                        .append("): no browser received '")
+                        .append(triggerMarker)
+                        .append("' before the phase ended\n");
+            } else {
+                out.append(String.format(
+                        "  push latency (%s, %d browsers): trigger -> frame p50 %.0f / p95 %.0f / max %.0f ms;"
+                                + " first browser's frame -> each frame p50 %.0f / p95 %.0f / max %.0f ms%n",
+                        triggerName,
+                        pushFromTrigger.size(),
+                        percentile(pushFromTrigger, 50),
+                        percentile(pushFromTrigger, 95),
+                        percentile(pushFromTrigger, 100),
+                        percentile(pushFromFirst, 50),
+                        percentile(pushFromFirst, 95),
+                        percentile(pushFromFirst, 100)));
+            }
+        }
+        out.append("  app: ").append(appFigures).append('\n');
+        return out.toString();
+    }
+
+    /** Nearest-rank percentile of nanosecond samples, in milliseconds. */
+    static double percentile(List<Long> nanos, double percentile) {
+        if (nanos.isEmpty()) {
+            return Double.NaN;
+        }
+        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        int rank = (int) Math.ceil(percentile / 100.0 * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1e6;
+    }
+}
