@@ -133,19 +133,20 @@ public class ConnectionService {
     }
 
     /**
-     * Step 3 with an Admin key: invites our service Apple ID (role Sales, visible to the account's
-     * apps) in the key's team. Already a member or already invited are answers, not failures.
+     * Step 3 with an Admin key: invites our service Apple ID (with the roles the customer chose,
+     * visible to the account's apps) in the key's team. Already a member or already invited are
+     * answers, not failures.
      */
-    public InvitationResult sendInvitation(ApiAccess access, DiscoveredAccount account) {
+    public InvitationResult sendInvitation(ApiAccess access, DiscoveredAccount account, ServiceRoles roles) {
         try {
             return InvitationResult.of(
-                    AppleDeadline.within(interactiveDeadline, () -> invite(access.credential(), account)));
+                    AppleDeadline.within(interactiveDeadline, () -> invite(access.credential(), account, roles)));
         } catch (AppleFailure failure) {
             throw CredentialRejected.from(failure);
         }
     }
 
-    private InvitationOutcome.Result invite(ApiCredential credential, DiscoveredAccount account) {
+    private InvitationOutcome.Result invite(ApiCredential credential, DiscoveredAccount account, ServiceRoles roles) {
         if (!api.findUsers(credential, serviceAppleId).isEmpty()) {
             return InvitationOutcome.Result.ALREADY_MEMBER;
         }
@@ -153,7 +154,7 @@ public class ConnectionService {
                 .map(DiscoveredAccount.DiscoveredApp::appleIdentifier)
                 .toList();
         InvitationRequest request = new InvitationRequest(
-                serviceAppleId, "Storemetrics", "Integration", List.of("SALES"), appIds.isEmpty(), appIds);
+                serviceAppleId, "Storemetrics", "Integration", roles.appleRoles(), appIds.isEmpty(), appIds);
         return api.createInvitation(credential, request).result();
     }
 

@@ -4,6 +4,7 @@ import com.storemetrics.account.DiscoveredAccount;
 import com.storemetrics.base.ui.BackgroundCalls;
 import com.storemetrics.connect.ApiAccess;
 import com.storemetrics.connect.ConnectionService;
+import com.storemetrics.connect.ServiceRoles;
 import com.vaadin.flow.component.UI;
 import java.util.HashSet;
 import java.util.List;
@@ -29,10 +30,11 @@ final class InvitationSending {
         step.sending(true);
         step.outcome.info("Asking Apple to send the invitations…");
         Set<String> invited = new HashSet<>();
+        ServiceRoles roles = step.roles();
         for (DiscoveredAccount account : accounts) {
             background.run(
                     UI.getCurrent(),
-                    () -> connections.sendInvitation(access, account),
+                    () -> connections.sendInvitation(access, account, roles),
                     result -> {
                         step.sending(false);
                         step.outcome.clear();

@@ -1,6 +1,7 @@
 package com.storemetrics.connect.ui;
 
 import com.storemetrics.account.DiscoveredAccount;
+import com.storemetrics.connect.ServiceRoles;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -27,8 +28,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Step 3: invite our service Apple ID in every selected account, then confirm. With an API key,
- * "Send invitations for me" asks Apple to do it.
+ * Step 3: invite our service Apple ID in every selected account, with the roles the data the
+ * customer wants needs (Sales; Finance too for Payments, the default), then confirm. With an API
+ * key, "Send invitations for me" asks Apple to do it with those roles.
  */
 class InviteStep extends VerticalLayout {
 
@@ -38,6 +40,10 @@ class InviteStep extends VerticalLayout {
     final Button sendForMe = new Button("Send invitations for me");
     final ProgressBar progress = new ProgressBar();
     final Checkbox confirmed = new Checkbox();
+    /** Whether the customer wants Payments, which needs the Finance role besides Sales. */
+    final Checkbox payments = new Checkbox("Payments too: what Apple pays you (needs the Finance role)", true);
+
+    private final ListItem roleStep = new ListItem();
     final ValidationOutcome outcome = new ValidationOutcome("invite-outcome");
 
     private final Map<String, Span> resultByAccountKey = new LinkedHashMap<>();
@@ -69,9 +75,18 @@ class InviteStep extends VerticalLayout {
         OrderedList howTo = new OrderedList(
                 new ListItem("In App Store Connect, open Users and Access and press +."),
                 new ListItem("Enter our Apple ID above, any first and last name (e.g. Storemetrics Integration)."),
-                new ListItem("Give it the Sales role (add Finance if you want proceeds too), then Invite."),
+                roleStep,
                 new ListItem("Repeat in every account below: each account needs its own invitation."));
         howTo.addClassNames(LumoUtility.Margin.Vertical.NONE);
+        Paragraph whyRoles = new Paragraph("Our Apple ID reads only the reports its roles allow. Sales: the daily"
+                + " Sales and Subscription reports (Store Metrics, Subscriptions). Finance: Apple's monthly Financial"
+                + " reports, what Apple pays you (Payments). Without Finance the rest works and Payments says what is"
+                + " missing; you can give the role later.");
+        whyRoles.setId("why-roles");
+        whyRoles.addClassNames(LumoUtility.Margin.NONE, LumoUtility.FontSize.SMALL);
+        payments.setId("want-payments");
+        payments.addValueChangeListener(change -> showRoles());
+        showRoles();
         howToLink = AppStoreConnectLinks.to(
                 AppStoreConnectLinks.USERS, "Open Users and Access in App Store Connect (new tab)");
 
@@ -93,11 +108,13 @@ class InviteStep extends VerticalLayout {
                 "Our service user is already a member of every selected account, because a colleague "
                         + "connected it: nothing to invite. Press Finish and your integration is approved at once.");
         noInvitationNeeded.setVisible(false);
-        invitationParts.addAll(List.of(lead, idRow, howTo, howToLink, sendForMe, confirmed));
+        invitationParts.addAll(List.of(lead, idRow, payments, whyRoles, howTo, howToLink, sendForMe, confirmed));
         add(
                 noInvitationNeeded,
                 lead,
                 idRow,
+                payments,
+                whyRoles,
                 howTo,
                 howToLink,
                 accountsTitle,
@@ -106,6 +123,15 @@ class InviteStep extends VerticalLayout {
                 progress,
                 outcome,
                 confirmed);
+    }
+
+    /** The roles to give our Apple ID, by whether the customer wants Payments. */
+    ServiceRoles roles() {
+        return payments.getValue() ? ServiceRoles.SALES_AND_FINANCE : ServiceRoles.SALES_ONLY;
+    }
+
+    private void showRoles() {
+        roleStep.setText("Give it " + roles().inWords() + ", then Invite.");
     }
 
     /** False when our service user is a member of every selected account: Finish needs no confirmation then. */

@@ -24,8 +24,11 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.OrderedList;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -304,7 +307,56 @@ class ConnectAppStoreDialogTest extends KaribuTest {
                 .as("nothing left for the customer to confirm")
                 .isTrue();
         assertThat(dialog.finish.isEnabled()).isTrue();
-        assertThat(sandbox.world().toString()).contains(SandboxControl.SERVICE_APPLE_ID);
+        assertThat(invitedRoles("100003"))
+                .as("Payments is wanted unless unticked: Sales and Finance")
+                .containsExactly("SALES", "FINANCE");
+    }
+
+    @Test
+    void without_payments_the_steps_and_the_invitation_ask_for_the_sales_role_alone_and_say_why() {
+        var key = sandbox.apiKeyOf("100003");
+        HasValueUtilsKt._setValue(dialog.tokenStep.kind, CredentialKind.API_KEY);
+        HasValueUtilsKt._setValue(
+                dialog.tokenStep.issuerId, key.path("issuerId").asText());
+        HasValueUtilsKt._setValue(dialog.tokenStep.keyId, key.path("keyId").asText());
+        HasValueUtilsKt._setValue(
+                dialog.tokenStep.privateKey, key.path("privateKeyPem").asText());
+        HasValueUtilsKt._setValue(dialog.tokenStep.vendorNumber, "85000003");
+        validateAndWait();
+        ButtonKt._click(dialog.next);
+        ButtonKt._click(dialog.next);
+        assertThat(stepsText()).contains("Give it the Sales and Finance roles, then Invite.");
+        assertThat(_get(dialog.inviteStep, Paragraph.class, spec -> spec.withId("why-roles"))
+                        .getText())
+                .contains("Finance: Apple's monthly Financial reports")
+                .contains("Without Finance the rest works");
+
+        HasValueUtilsKt._setValue(dialog.inviteStep.payments, false);
+        assertThat(stepsText()).contains("Give it the Sales role, then Invite.");
+        ButtonKt._click(dialog.inviteStep.sendForMe);
+        awaitUntil("the invitation is sent", () -> !dialog.inviteStep.progress.isVisible());
+
+        assertThat(invitedRoles("100003")).containsExactly("SALES");
+    }
+
+    private String stepsText() {
+        return _get(dialog.inviteStep, OrderedList.class).getElement().getTextRecursively();
+    }
+
+    /** The roles of the sandbox's pending invitation of our service Apple ID in the account. */
+    private List<String> invitedRoles(String accountNumber) {
+        List<String> roles = new ArrayList<>();
+        for (var account : sandbox.world().path("accounts")) {
+            if (!account.path("number").asText().equals(accountNumber)) {
+                continue;
+            }
+            for (var invitation : account.path("pendingInvitations")) {
+                if (invitation.path("email").asText().equals(SandboxControl.SERVICE_APPLE_ID)) {
+                    invitation.path("roles").forEach(role -> roles.add(role.asText()));
+                }
+            }
+        }
+        return roles;
     }
 
     @Test
