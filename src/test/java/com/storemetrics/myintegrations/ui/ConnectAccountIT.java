@@ -9,10 +9,17 @@ import com.storemetrics.SignIn;
 import com.storemetrics.connect.ConnectionService;
 import com.storemetrics.integration.CredentialKind;
 import com.storemetrics.verification.MembershipCheck;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -30,6 +37,16 @@ class ConnectAccountIT extends BrowserTest {
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.id("service-apple-id"), SandboxControl.SERVICE_APPLE_ID));
+        // Step 3 names the roles the data needs and says why, on a desktop and on a phone.
+        assertThat(driver.findElement(By.id("why-roles")).getText()).contains("Finance: Apple's monthly");
+        assertThat(driver.findElement(By.tagName("vaadin-dialog-overlay")).getText())
+                .contains("Give it the Sales and Finance roles, then Invite.");
+        driver.manage().window().setSize(new Dimension(1440, 900));
+        screenshot("connect-step-3-1440.png");
+        driver.manage().window().setSize(new Dimension(390, 844));
+        wait.until(driver -> ((Long) script(driver, "return window.innerWidth")) <= 390);
+        screenshot("connect-step-3-390.png");
+        driver.manage().window().setSize(new Dimension(1400, 1000));
         driver.findElement(By.id("invited-confirmation")).click();
         driver.findElement(By.id("dialog-finish")).click();
 
@@ -48,6 +65,15 @@ class ConnectAccountIT extends BrowserTest {
         String pageAfter =
                 (String) ((JavascriptExecutor) driver).executeScript("return window.performance.timeOrigin.toString()");
         assertThat(pageAfter).as("the same page, not reloaded").isEqualTo(pageBefore);
+    }
+
+    private void screenshot(String name) {
+        try {
+            Path shots = Files.createDirectories(Path.of("target", "screenshots"));
+            Files.write(shots.resolve(name), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
     }
 
     @Test
