@@ -92,7 +92,7 @@ public class TestDatabases implements EnvironmentPostProcessor, Ordered {
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
                     // Tests empty and refill tables within seconds; with the default minute between
-                    // autovacuum runs the planner kept the statistics of an emptied table while a year
+                    // autovacuum runs the planner most likely kept the statistics of an emptied table while a year
                     // was imported into it and read it row by row (one year back-fill test: 8.8 s in one
                     // run, 48.6 s in the next). Analysed every second, the same tests ran 12.3 -> 7.2 s.
                     .setServerConfig("autovacuum_naptime", "1s")
