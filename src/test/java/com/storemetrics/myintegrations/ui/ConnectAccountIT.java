@@ -17,6 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -47,7 +48,12 @@ class ConnectAccountIT extends BrowserTest {
         wait.until(driver -> ((Long) script(driver, "return window.innerWidth")) <= 390);
         screenshot("connect-step-3-390.png");
         driver.manage().window().setSize(new Dimension(1400, 1000));
-        driver.findElement(By.id("invited-confirmation")).click();
+        wait.until(driver -> ((Long) script(driver, "return window.innerWidth")) > 1000);
+        // Clicked once the dialog has laid itself out again at the restored size.
+        waitFor(driver).ignoring(ElementClickInterceptedException.class).until(driver -> {
+            driver.findElement(By.id("invited-confirmation")).click();
+            return driver.findElement(By.id("invited-confirmation")).getAttribute("checked") != null;
+        });
         driver.findElement(By.id("dialog-finish")).click();
 
         By pending = By.xpath("//vaadin-grid-cell-content[contains(., 'Pending')]");
