@@ -11,8 +11,7 @@ import com.storemetrics.TestClock;
 import com.storemetrics.TestMailbox;
 import com.storemetrics.appstore.AppleFacts;
 import com.storemetrics.notices.MailDelivery;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
+import com.storemetrics.notices.Mails;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -112,11 +111,11 @@ class DataStallCheckTest extends SpringTest {
         clock.advance(Duration.ofSeconds(61));
         assertThat(delivery.deliverDue().sent()).isEqualTo(2);
         MimeMessage[] received = mailbox.getReceivedMessages();
-        assertThat(Arrays.stream(received).map(mail -> to(mail)).sorted())
+        assertThat(Arrays.stream(received).map(mail -> Mails.to(mail).get(0)).sorted())
                 .containsExactly("alice@pixelforge.example", "bob@pixelforge.example");
         for (MimeMessage mail : received) {
             assertThat(mail.getSubject()).isEqualTo("Data stalled: no new store data for Pixel Forge Studio");
-            String plain = plain(mail);
+            String plain = Mails.plain(mail);
             assertThat(plain)
                     .contains("No new daily sales report of Pixel Forge Studio has arrived")
                     .contains("the newest report day we have is "
@@ -253,25 +252,5 @@ class DataStallCheckTest extends SpringTest {
                 "SELECT MAX(report_date) FROM metrics_day_import WHERE account_id = ? AND status IN ('DATA', 'NO_SALES')",
                 LocalDate.class,
                 pixelForge);
-    }
-
-    private static String to(MimeMessage mail) {
-        try {
-            return mail.getAllRecipients()[0].toString();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String plain(MimeMessage mail) throws Exception {
-        Object content = mail.getContent();
-        while (content instanceof Multipart multipart) {
-            BodyPart first = multipart.getBodyPart(0);
-            if (first.isMimeType("text/plain")) {
-                return (String) first.getContent();
-            }
-            content = first.getContent();
-        }
-        return (String) content;
     }
 }

@@ -11,8 +11,7 @@ import com.storemetrics.TestClock;
 import com.storemetrics.TestMailbox;
 import com.storemetrics.integration.StoreDataLines;
 import com.storemetrics.notices.MailDelivery;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
+import com.storemetrics.notices.Mails;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -131,13 +130,13 @@ class SalesRoleMissingTest extends SpringTest {
         clock.advance(Duration.ofSeconds(61));
         assertThat(delivery.deliverDue().sent()).isEqualTo(2);
         MimeMessage[] received = mailbox.getReceivedMessages();
-        assertThat(Arrays.stream(received).map(SalesRoleMissingTest::to).sorted())
+        assertThat(Arrays.stream(received).map(mail -> Mails.to(mail).get(0)).sorted())
                 .containsExactly("alice@pixelforge.example", "bob@pixelforge.example");
         String serviceToken = context.getEnvironment().getRequiredProperty("storemetrics.apple.service-access-token");
         for (MimeMessage mail : received) {
             assertThat(mail.getSubject())
                     .isEqualTo("Action needed: Sales reports of Pixel Forge Studio need the Sales role");
-            assertThat(plain(mail))
+            assertThat(Mails.plain(mail))
                     .contains("Apple refused our service user integration@storemetrics.example the Sales reports"
                             + " of Pixel Forge Studio")
                     .contains("Sales and Trends reports need the Account Holder, Admin, Finance or Sales role")
@@ -258,25 +257,5 @@ class SalesRoleMissingTest extends SpringTest {
                 "SELECT MAX(report_date) FROM metrics_day_import WHERE account_id = ? AND status IN ('DATA', 'NO_SALES')",
                 LocalDate.class,
                 pixelForge);
-    }
-
-    private static String to(MimeMessage mail) {
-        try {
-            return mail.getAllRecipients()[0].toString();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String plain(MimeMessage mail) throws Exception {
-        Object content = mail.getContent();
-        while (content instanceof Multipart multipart) {
-            BodyPart first = multipart.getBodyPart(0);
-            if (first.isMimeType("text/plain")) {
-                return (String) first.getContent();
-            }
-            content = first.getContent();
-        }
-        return (String) content;
     }
 }

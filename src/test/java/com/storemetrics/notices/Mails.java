@@ -8,20 +8,20 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Reading what GreenMail received: the plain and HTML parts, the recipients. */
-final class Mails {
+/** Reading what GreenMail received: the plain and HTML parts, the recipients (for every test that reads mail). */
+public final class Mails {
 
     private Mails() {}
 
-    static String plain(MimeMessage message) {
+    public static String plain(MimeMessage message) {
         return part(message, "text/plain");
     }
 
-    static String html(MimeMessage message) {
+    public static String html(MimeMessage message) {
         return part(message, "text/html");
     }
 
-    static List<String> to(MimeMessage message) {
+    public static List<String> to(MimeMessage message) {
         try {
             return Arrays.stream(message.getAllRecipients())
                     .map(Object::toString)
@@ -31,11 +31,11 @@ final class Mails {
         }
     }
 
-    static String recipients(MimeMessage[] messages) {
+    public static String recipients(MimeMessage[] messages) {
         return Arrays.stream(messages).flatMap(m -> to(m).stream()).sorted().collect(Collectors.joining(","));
     }
 
-    static String subject(MimeMessage message) {
+    public static String subject(MimeMessage message) {
         try {
             return message.getSubject();
         } catch (Exception e) {
@@ -43,7 +43,7 @@ final class Mails {
         }
     }
 
-    static String header(MimeMessage message, String name) {
+    public static String header(MimeMessage message, String name) {
         try {
             return message.getHeader(name, ",");
         } catch (Exception e) {

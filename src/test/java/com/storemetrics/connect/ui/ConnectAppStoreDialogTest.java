@@ -274,15 +274,7 @@ class ConnectAppStoreDialogTest extends KaribuTest {
 
     @Test
     void an_admin_api_key_shows_its_team_and_can_send_the_invitation() {
-        var key = sandbox.apiKeyOf("100003");
-        HasValueUtilsKt._setValue(dialog.tokenStep.kind, CredentialKind.API_KEY);
-        HasValueUtilsKt._setValue(
-                dialog.tokenStep.issuerId, key.path("issuerId").asText());
-        HasValueUtilsKt._setValue(dialog.tokenStep.keyId, key.path("keyId").asText());
-        HasValueUtilsKt._setValue(
-                dialog.tokenStep.privateKey, key.path("privateKeyPem").asText());
-        HasValueUtilsKt._setValue(dialog.tokenStep.vendorNumber, "85000003");
-        validateAndWait();
+        validateNorthwindsAdminKey();
         assertThat(dialog.tokenStep.outcome.text()).isEqualTo("Valid. Apple shows 1 account for this key. Press Next.");
 
         ButtonKt._click(dialog.next);
@@ -314,15 +306,7 @@ class ConnectAppStoreDialogTest extends KaribuTest {
 
     @Test
     void without_payments_the_steps_and_the_invitation_ask_for_the_sales_role_alone_and_say_why() {
-        var key = sandbox.apiKeyOf("100003");
-        HasValueUtilsKt._setValue(dialog.tokenStep.kind, CredentialKind.API_KEY);
-        HasValueUtilsKt._setValue(
-                dialog.tokenStep.issuerId, key.path("issuerId").asText());
-        HasValueUtilsKt._setValue(dialog.tokenStep.keyId, key.path("keyId").asText());
-        HasValueUtilsKt._setValue(
-                dialog.tokenStep.privateKey, key.path("privateKeyPem").asText());
-        HasValueUtilsKt._setValue(dialog.tokenStep.vendorNumber, "85000003");
-        validateAndWait();
+        validateNorthwindsAdminKey();
         ButtonKt._click(dialog.next);
         ButtonKt._click(dialog.next);
         assertThat(stepsText()).contains("Give it the Sales and Finance roles, then Invite.");
@@ -337,6 +321,19 @@ class ConnectAppStoreDialogTest extends KaribuTest {
         awaitUntil("the invitation is sent", () -> !dialog.inviteStep.progress.isVisible());
 
         assertThat(invitedRoles("100003")).containsExactly("SALES");
+    }
+
+    /** Step 1 with the Admin API key of Northwind Games' team (account 100003, vendor 85000003). */
+    private void validateNorthwindsAdminKey() {
+        var key = sandbox.apiKeyOf("100003");
+        HasValueUtilsKt._setValue(dialog.tokenStep.kind, CredentialKind.API_KEY);
+        HasValueUtilsKt._setValue(
+                dialog.tokenStep.issuerId, key.path("issuerId").asText());
+        HasValueUtilsKt._setValue(dialog.tokenStep.keyId, key.path("keyId").asText());
+        HasValueUtilsKt._setValue(
+                dialog.tokenStep.privateKey, key.path("privateKeyPem").asText());
+        HasValueUtilsKt._setValue(dialog.tokenStep.vendorNumber, "85000003");
+        validateAndWait();
     }
 
     private String stepsText() {
