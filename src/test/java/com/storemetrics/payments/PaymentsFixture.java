@@ -27,7 +27,20 @@ public final class PaymentsFixture {
      */
     public static int importMonths(ApplicationContext context, int months) {
         PaymentsProperties defaults = context.getBean(PaymentsProperties.class);
-        PaymentsImporter importer = new PaymentsImporter(
+        return importUntilIdle(newImporter(
+                context,
+                new PaymentsProperties(
+                        defaults.importInterval(), months, defaults.accessRecheck(), defaults.notYetRetry())));
+    }
+
+    /** A new importer sharing nothing in memory with the context's (what a restarted node runs). */
+    public static PaymentsImporter newImporter(ApplicationContext context) {
+        return newImporter(context, context.getBean(PaymentsProperties.class));
+    }
+
+    /** A new importer with these properties, on the context's beans, clock and service token. */
+    public static PaymentsImporter newImporter(ApplicationContext context, PaymentsProperties properties) {
+        return new PaymentsImporter(
                 context.getBean(ApprovedAccounts.class),
                 context.getBean(FinanceReporterClient.class),
                 context.getBean(PaymentsLedger.class),
@@ -35,11 +48,14 @@ public final class PaymentsFixture {
                 context.getBean(RoleMissingNotices.class),
                 context.getBean(ImportPacing.class),
                 context.getBean(AppleCallAccounting.class),
-                new PaymentsProperties(
-                        defaults.importInterval(), months, defaults.accessRecheck(), defaults.notYetRetry()),
+                properties,
                 context.getBean(MetricsProperties.class),
                 context.getBean(Clock.class),
                 context.getEnvironment().getRequiredProperty("storemetrics.apple.service-access-token"));
+    }
+
+    /** Runs batches until the import has nothing left to ask (or waits); returns its Apple requests. */
+    public static int importUntilIdle(PaymentsImporter importer) {
         int requests = 0;
         for (int run = 0; run < 100; run++) {
             PaymentsImporter.RunResult result = importer.runBatch();

@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.storemetrics.SandboxControl;
 import com.storemetrics.SpringTest;
 import com.storemetrics.TestClock;
-import com.storemetrics.appstore.AppleCallAccounting;
 import com.storemetrics.appstore.AppleFacts;
 import com.storemetrics.appstore.FinanceReporterClient;
 import com.storemetrics.appstore.FinancialReportAnswer;
 import com.storemetrics.base.FiscalCalendar.FiscalMonth;
-import com.storemetrics.integration.ApprovedAccounts;
-import com.storemetrics.metrics.ImportPacing;
 import com.storemetrics.metrics.MetricsFixture;
-import com.storemetrics.metrics.MetricsProperties;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -265,32 +261,12 @@ class PaymentsImportTest extends SpringTest {
                 .isZero();
     }
 
-    /** A new importer sharing nothing in memory with the context's: what a restarted node runs. */
     private PaymentsImporter newImporter() {
-        return new PaymentsImporter(
-                context.getBean(ApprovedAccounts.class),
-                finance,
-                ledger,
-                context.getBean(FinanceAccessLedger.class),
-                context.getBean(RoleMissingNotices.class),
-                context.getBean(ImportPacing.class),
-                context.getBean(AppleCallAccounting.class),
-                context.getBean(PaymentsProperties.class),
-                context.getBean(MetricsProperties.class),
-                clock,
-                SandboxContract.SERVICE_TOKEN);
+        return PaymentsFixture.newImporter(context);
     }
 
     private static int importUntilIdle(PaymentsImporter importer) {
-        int requests = 0;
-        for (int run = 0; run < 100; run++) {
-            PaymentsImporter.RunResult result = importer.runBatch();
-            requests += result.requests();
-            if (result.idle() || result.requests() == 0 && result.paused()) {
-                return requests;
-            }
-        }
-        throw new AssertionError("the import did not become idle in 100 batches");
+        return PaymentsFixture.importUntilIdle(importer);
     }
 
     /** Our service Apple ID's Reporter token in the sandbox. */

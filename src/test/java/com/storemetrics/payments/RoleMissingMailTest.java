@@ -7,13 +7,8 @@ import com.storemetrics.SandboxControl;
 import com.storemetrics.SpringTest;
 import com.storemetrics.TestClock;
 import com.storemetrics.TestMailbox;
-import com.storemetrics.appstore.AppleCallAccounting;
 import com.storemetrics.appstore.FinanceAccess;
-import com.storemetrics.appstore.FinanceReporterClient;
-import com.storemetrics.integration.ApprovedAccounts;
-import com.storemetrics.metrics.ImportPacing;
 import com.storemetrics.metrics.MetricsFixture;
-import com.storemetrics.metrics.MetricsProperties;
 import com.storemetrics.notices.MailDelivery;
 import com.storemetrics.notices.Mails;
 import jakarta.mail.internet.MimeMessage;
@@ -264,19 +259,7 @@ class RoleMissingMailTest extends SpringTest {
                 "SELECT DISTINCT occurrence FROM notice_outbox WHERE kind = 'ROLE_MISSING'", String.class);
     }
 
-    /** A new importer sharing nothing in memory with the context's: what a restarted node runs. */
     private PaymentsImporter newImporter() {
-        return new PaymentsImporter(
-                context.getBean(ApprovedAccounts.class),
-                context.getBean(FinanceReporterClient.class),
-                context.getBean(PaymentsLedger.class),
-                context.getBean(FinanceAccessLedger.class),
-                context.getBean(RoleMissingNotices.class),
-                context.getBean(ImportPacing.class),
-                context.getBean(AppleCallAccounting.class),
-                context.getBean(PaymentsProperties.class),
-                context.getBean(MetricsProperties.class),
-                clock,
-                context.getEnvironment().getRequiredProperty("storemetrics.apple.service-access-token"));
+        return PaymentsFixture.newImporter(context);
     }
 }
