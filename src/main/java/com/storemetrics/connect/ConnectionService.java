@@ -159,18 +159,20 @@ public class ConnectionService {
     }
 
     /**
-     * Finish: one Pending integration per selected account, all or none. A live integration of any
-     * of them (double click, second tab) creates nothing and says so.
+     * Finish: one Pending integration per selected account, all or none, with the dialog's default
+     * choice (the Sales reports and payments). A live integration of any of them (double click,
+     * second tab) creates nothing and says so.
      */
     public List<Long> finish(List<DiscoveredAccount> selected, CredentialKind credentialKind) {
-        return finishAndTell(selected, credentialKind).ids();
+        return finishAndTell(selected, credentialKind, ServiceRoles.SALES_AND_FINANCE)
+                .ids();
     }
 
     /**
      * {@link #finish} and what became of each account: Pending until the invitation is accepted, or
      * Approved at once where our service user is a member already (a colleague connected it).
      */
-    public Finished finishAndTell(List<DiscoveredAccount> selected, CredentialKind credentialKind) {
+    public Finished finishAndTell(List<DiscoveredAccount> selected, CredentialKind credentialKind, ServiceRoles roles) {
         if (selected.isEmpty()) {
             throw new IllegalArgumentException("Select at least one account");
         }
@@ -178,7 +180,8 @@ public class ConnectionService {
         List<Long> accountIds = catalog.upsert(selected);
         Finished finished;
         try {
-            finished = transaction.execute(status -> createPending(customer, selected, accountIds, credentialKind));
+            finished =
+                    transaction.execute(status -> createPending(customer, selected, accountIds, credentialKind, roles));
         } catch (DataIntegrityViolationException concurrentFinish) {
             throw alreadyConnected(customer.userId(), accountIds);
         }
@@ -193,17 +196,28 @@ public class ConnectionService {
             List<Long> ids, List<String> approvedAtOnce, List<String> pending, List<Long> approvedAccountIds) {}
 
     private Finished createPending(
-            SignedInUser customer, List<DiscoveredAccount> selected, List<Long> accountIds, CredentialKind kind) {
+            SignedInUser customer,
+            List<DiscoveredAccount> selected,
+            List<Long> accountIds,
+            CredentialKind kind,
+            ServiceRoles roles) {
         if (!links.liveAccountNames(customer.userId(), accountIds).isEmpty()) {
             throw alreadyConnected(customer.userId(), accountIds);
         }
         String reason = "Connected with " + (kind == CredentialKind.ACCESS_TOKEN ? "an access token" : "an API key")
                 + "; the customer reported the invitation sent (" + accountIds.size()
-                + (accountIds.size() == 1 ? " account)" : " accounts)");
+                + (accountIds.size() == 1 ? " account)" : " accounts)") + "; asked for "
+                + roles.dataWanted().inWords() + ": " + roles.inWords();
         // The customer's other tabs (and support) show the new rows too, once committed.
         Instant now = clock.instant();
         List<Long> created = lifecycle.connect(
-                customer.userId(), Actor.customer(customer.getUsername()), accountIds, kind, reason, now);
+                customer.userId(),
+                Actor.customer(customer.getUsername()),
+                accountIds,
+                kind,
+                roles.dataWanted(),
+                reason,
+                now);
         // Where our service user is a member already (a colleague connected the account), there is
         // nothing to invite: approved at once, as the verifier would on its next check.
         List<Long> members = links.memberAccountIds(customer.userId(), accountIds);

@@ -1,5 +1,6 @@
 package com.storemetrics.connect;
 
+import com.storemetrics.integration.DataWanted;
 import java.util.List;
 
 /**
@@ -9,15 +10,22 @@ import java.util.List;
  * are ever asked for: never Admin, never more than the data needs.
  */
 public enum ServiceRoles {
-    SALES_AND_FINANCE(List.of("SALES", "FINANCE"), "the Sales and Finance roles"),
-    SALES_ONLY(List.of("SALES"), "the Sales role");
+    SALES_AND_FINANCE(List.of("SALES", "FINANCE"), "the Sales and Finance roles", DataWanted.SALES_AND_PAYMENTS),
+    SALES_ONLY(List.of("SALES"), "the Sales role", DataWanted.SALES);
 
     private final List<String> appleRoles;
     private final String inWords;
+    private final DataWanted dataWanted;
 
-    ServiceRoles(List<String> appleRoles, String inWords) {
+    ServiceRoles(List<String> appleRoles, String inWords, DataWanted dataWanted) {
         this.appleRoles = appleRoles;
         this.inWords = inWords;
+        this.dataWanted = dataWanted;
+    }
+
+    /** What the customer asked for, recorded with the integrations Finish creates. */
+    public DataWanted dataWanted() {
+        return dataWanted;
     }
 
     /** As Apple's API names them in a user invitation. */

@@ -63,6 +63,20 @@ public class ApprovedAccounts {
                 .toList();
     }
 
+    /**
+     * The customers with an Approved integration of the account who asked for payments when
+     * connecting (each once), by id: those told that our Finance role is missing.
+     */
+    @Transactional(readOnly = true)
+    public List<Long> customersWantingPayments(long accountId) {
+        return integrations.findByAccountsAndStatus(Set.of(accountId), IntegrationStatus.APPROVED).stream()
+                .filter(integration -> integration.getDataWanted().payments())
+                .map(Integration::getCustomerId)
+                .distinct()
+                .sorted()
+                .toList();
+    }
+
     private static ApprovedAccount of(StoreAccount account) {
         return new ApprovedAccount(
                 account.getId(),

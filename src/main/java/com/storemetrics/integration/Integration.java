@@ -96,13 +96,20 @@ public class Integration extends AbstractEntity<Long> {
     @Column(name = "lapse_reminded_at")
     private Instant lapseRemindedAt;
 
+    /** What the customer asked for when connecting; fixed for the integration's life. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "data_wanted", nullable = false, length = 30)
+    private DataWanted dataWanted = DataWanted.SALES_AND_PAYMENTS;
+
     @Version
     private long version;
 
     protected Integration() {}
 
-    private Integration(long customerId, StoreAccount account, CredentialKind credentialKind, Instant now) {
+    private Integration(
+            long customerId, StoreAccount account, CredentialKind credentialKind, DataWanted dataWanted, Instant now) {
         this.customerId = customerId;
+        this.dataWanted = dataWanted;
         this.account = account;
         this.liveAccountId = account.getId();
         this.status = IntegrationStatus.PENDING;
@@ -113,8 +120,9 @@ public class Integration extends AbstractEntity<Long> {
     }
 
     /** A new Pending integration: the customer says the invitation was sent. */
-    static Integration pending(long customerId, StoreAccount account, CredentialKind credentialKind, Instant now) {
-        return new Integration(customerId, account, credentialKind, now);
+    static Integration pending(
+            long customerId, StoreAccount account, CredentialKind credentialKind, DataWanted dataWanted, Instant now) {
+        return new Integration(customerId, account, credentialKind, dataWanted, now);
     }
 
     /** The first history entry of a new integration. */
@@ -190,6 +198,10 @@ public class Integration extends AbstractEntity<Long> {
 
     public IntegrationProgress getProgress() {
         return progress;
+    }
+
+    public DataWanted getDataWanted() {
+        return dataWanted;
     }
 
     public CredentialKind getCredentialKind() {

@@ -60,13 +60,14 @@ public class IntegrationLifecycle {
             Actor customer,
             Collection<Long> accountIds,
             CredentialKind kind,
+            DataWanted wanted,
             String reason,
             Instant now) {
         List<Long> ids = new ArrayList<>();
         List<IntegrationChange> changes = new ArrayList<>();
         for (Long accountId : accountIds) {
             Integration integration = integrations.saveAndFlush(
-                    Integration.pending(customerId, accounts.getReferenceById(accountId), kind, now));
+                    Integration.pending(customerId, accounts.getReferenceById(accountId), kind, wanted, now));
             events.save(integration.connectedEvent(reason, customer));
             ids.add(integration.getId());
             changes.add(new IntegrationChange(customerId, IntegrationRow.of(integration), null));

@@ -1,7 +1,11 @@
 package com.storemetrics.integration;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,6 +41,23 @@ public class IntegrationRecords {
         return notices.findByCustomerIdAndDismissedAtIsNullOrderByCreatedAtDescIdDesc(customerId).stream()
                 .map(CustomerNotice::view)
                 .toList();
+    }
+
+    /** What the customer asked for when connecting the integration (empty: no such integration). */
+    public Optional<DataWanted> dataWanted(long integrationId) {
+        return integrations.findById(integrationId).map(Integration::getDataWanted);
+    }
+
+    /** Of these accounts, those the customer has Approved having chosen the Sales reports only (no payments). */
+    public Set<Long> salesOnly(long customerId, Collection<Long> accountIds) {
+        if (accountIds.isEmpty()) {
+            return Set.of();
+        }
+        return integrations.findByAccountsAndStatus(accountIds, IntegrationStatus.APPROVED).stream()
+                .filter(integration -> integration.getCustomerId() == customerId
+                        && !integration.getDataWanted().payments())
+                .map(integration -> integration.getAccount().getId())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** When the verifier last looked at every live integration; null before its first check. */

@@ -18,10 +18,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -160,6 +162,12 @@ public class IntegrationService {
         List<HistoryEntry> history = records.history(integrationId);
         String connectedBy = history.isEmpty() ? "" : history.get(0).actor().name();
         return new IntegrationDetails(IntegrationRow.of(integration), connectedBy, history);
+    }
+
+    /** Of these accounts, those the caller has Approved having chosen the Sales reports only (no payments). */
+    @Transactional(readOnly = true)
+    public Set<Long> salesOnlyAmong(Collection<Long> accountIds) {
+        return records.salesOnly(me().userId(), accountIds);
     }
 
     /**

@@ -36,6 +36,19 @@ public class FinanceRoles {
                 + " the Finance role in App Store Connect > Users and Access; we see it at the next daily check.";
     }
 
+    /**
+     * What a customer who chose the Sales reports only reads instead: nothing is wrong, payments are
+     * an option they did not take, and how to take it.
+     */
+    public static final String NOT_ASKED = "Payments: not set up, as you chose the Sales reports only";
+
+    /** {@link #NOT_ASKED} and how to add payments later. */
+    public static String notAskedLine(String serviceAppleId) {
+        return NOT_ASKED + ". To see what Apple pays you, "
+                + Character.toLowerCase(whatToDo(serviceAppleId).charAt(0))
+                + whatToDo(serviceAppleId).substring(1);
+    }
+
     /** The line and what to do, as one sentence pair. */
     public static String neededLine(String serviceAppleId) {
         return NEEDED + ". " + whatToDo(serviceAppleId);

@@ -33,6 +33,11 @@ public record PaymentsOverview(
         PERMITTED,
         /** Apple refused the reports: our service Apple ID lacks the Finance role. */
         ROLE_MISSING,
+        /**
+         * Apple refused the reports, and the customer chose the Sales reports only when connecting:
+         * payments are an option not taken, not a problem.
+         */
+        NOT_ASKED,
         /** Asking Apple failed; what was known before stays and is shown. */
         CHECK_FAILING
     }

@@ -4,6 +4,7 @@ import com.storemetrics.appstore.AppleFacts;
 import com.storemetrics.base.FiscalCalendar.FiscalMonth;
 import com.storemetrics.integration.ApprovedAccounts;
 import com.storemetrics.integration.ApprovedAccounts.ApprovedAccount;
+import com.storemetrics.integration.IntegrationRecords;
 import com.storemetrics.metrics.AccountNotApproved;
 import com.storemetrics.metrics.MetricsService.MetricsAccount;
 import com.storemetrics.metrics.SalesProceeds;
@@ -36,6 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class PaymentsService {
 
     private final ApprovedAccounts approvedAccounts;
+    private final IntegrationRecords integrations;
     private final PaymentsLedger ledger;
     private final FinanceAccessLedger access;
     private final SalesProceeds sales;
@@ -46,6 +48,7 @@ public class PaymentsService {
 
     PaymentsService(
             ApprovedAccounts approvedAccounts,
+            IntegrationRecords integrations,
             PaymentsLedger ledger,
             FinanceAccessLedger access,
             SalesProceeds sales,
@@ -55,6 +58,7 @@ public class PaymentsService {
             @Value("${storemetrics.apple.service-apple-id}") String serviceAppleId) {
         this.serviceAppleId = serviceAppleId;
         this.approvedAccounts = approvedAccounts;
+        this.integrations = integrations;
         this.ledger = ledger;
         this.access = access;
         this.sales = sales;
@@ -84,9 +88,12 @@ public class PaymentsService {
         }
         FinanceAccessLedger.Access said = known.get();
         if (Boolean.FALSE.equals(said.permitted())) {
+            boolean salesOnly = !integrations
+                    .salesOnly(currentUser.require().userId(), List.of(accountId))
+                    .isEmpty();
             return new PaymentsOverview(
                     accountId,
-                    Access.ROLE_MISSING,
+                    salesOnly ? Access.NOT_ASKED : Access.ROLE_MISSING,
                     said.appleSays(),
                     said.refusedSince() != null ? said.refusedSince() : said.checkedAt(),
                     said.nextCheckAt(),

@@ -13,7 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The "role missing" e-mail (docs/notices.md): when the import records that our service Apple ID
  * newly may not read an account's Financial reports, one {@code ROLE_MISSING} notice to every
- * customer with the account Approved, written through {@link NoticeOutbox} in the transaction that
+ * customer with the account Approved who asked for payments when connecting (one who chose the Sales
+ * reports only has nothing missing), written through {@link NoticeOutbox} in the transaction that
  * records the refusal. The occurrence is the refusal's start, so the same loss of the role is told
  * once, and a role given and later taken again is told again.
  */
@@ -33,7 +34,7 @@ class RoleMissingNotices {
     /** Writes the notices of a refusal first seen at {@code since}; returns how many were written. */
     int tell(ApprovedAccount account, Instant since, Instant now) {
         int written = 0;
-        for (long customer : approvedAccounts.customersOf(account.accountId())) {
+        for (long customer : approvedAccounts.customersWantingPayments(account.accountId())) {
             if (outbox.add(OutgoingNotice.roleMissing(customer, account.accountId(), since, account.name(), now))) {
                 written++;
             }

@@ -1,6 +1,7 @@
 package com.storemetrics.support;
 
 import com.storemetrics.account.Membership;
+import com.storemetrics.integration.DataWanted;
 import com.storemetrics.integration.HistoryEntry;
 import com.storemetrics.integration.IntegrationRecords;
 import com.storemetrics.security.Roles;
@@ -61,6 +62,11 @@ public class EveryIntegration {
 
     public Optional<IntegrationOverview> overview(long integrationId) {
         return queries.findRow(integrationId);
+    }
+
+    /** What the customer asked for when connecting the integration. */
+    public Optional<DataWanted> dataWanted(long integrationId) {
+        return records.dataWanted(integrationId);
     }
 
     /** The integration's full history, oldest first. */

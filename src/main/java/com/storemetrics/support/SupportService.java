@@ -3,6 +3,7 @@ package com.storemetrics.support;
 import com.storemetrics.appstore.AppleCallAccounting;
 import com.storemetrics.appstore.AppleFacts;
 import com.storemetrics.appstore.AppleProtocol;
+import com.storemetrics.integration.DataWanted;
 import com.storemetrics.integration.StoreDataLines;
 import com.storemetrics.payments.FinanceRoles;
 import com.storemetrics.security.CurrentUser;
@@ -124,16 +125,23 @@ public class SupportService {
                 integrations.account(row.accountId()).orElseThrow(),
                 accessLog.findOpenings(integrationId),
                 storeData.getIfAvailable(() -> StoreDataLines.NONE).importState(row.accountId()),
-                payments(row.accountId()));
+                payments(
+                        row.accountId(), integrations.dataWanted(integrationId).orElse(DataWanted.SALES_AND_PAYMENTS)));
     }
 
-    /** What support reads of the account's Finance role: the customer's line, and since when Apple refuses it. */
-    private String payments(long accountId) {
+    /**
+     * What support reads of the account's Finance role: the customer's line (a problem, or an option
+     * not taken by a customer who chose the Sales reports only), and since when Apple refuses it.
+     */
+    private String payments(long accountId, DataWanted wanted) {
         Instant since = financeRoles.missingAmong(List.of(accountId)).get(accountId);
-        return since == null
-                ? null
-                : FinanceRoles.neededLine(serviceAppleId) + " Apple refuses our Financial reports since "
-                        + SINCE.format(since) + ".";
+        if (since == null) {
+            return null;
+        }
+        String line = wanted.payments()
+                ? FinanceRoles.neededLine(serviceAppleId)
+                : "Payments: not set up; the customer chose the Sales reports only when connecting.";
+        return line + " Apple refuses our Financial reports since " + SINCE.format(since) + ".";
     }
 
     /** The verifier's last findings and this node's Apple requests in the last hour against the budget. */

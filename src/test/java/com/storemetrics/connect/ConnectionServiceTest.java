@@ -56,6 +56,25 @@ class ConnectionServiceTest extends SpringTest {
 
     @Test
     @WithUserDetails("alice")
+    void finish_records_what_the_customer_asked_for_and_the_history_says_it() {
+        connections.finishAndTell(List.of(PIXEL_FORGE), CredentialKind.ACCESS_TOKEN, ServiceRoles.SALES_ONLY);
+        connections.finishAndTell(List.of(ALICE_MARTIN), CredentialKind.ACCESS_TOKEN, ServiceRoles.SALES_AND_FINANCE);
+
+        assertThat(jdbc.queryForList(
+                        "SELECT a.name, i.data_wanted, e.reason FROM integration i JOIN store_account a ON a.id ="
+                                + " i.account_id JOIN integration_event e ON e.integration_id = i.id ORDER BY a.name"))
+                .extracting(row -> row.get("NAME") + " | " + row.get("DATA_WANTED") + " | " + row.get("REASON"))
+                .containsExactly(
+                        "Alice Martin | SALES_AND_PAYMENTS | Connected with an access token; the customer reported the"
+                                + " invitation sent (1 account); asked for the Sales reports and payments: the Sales and"
+                                + " Finance roles",
+                        "Pixel Forge Studio | SALES | Connected with an access token; the customer reported the"
+                                + " invitation sent (1 account); asked for the Sales reports only (no payments): the"
+                                + " Sales role");
+    }
+
+    @Test
+    @WithUserDetails("alice")
     void finish_creates_one_pending_integration_per_selected_account_and_writes_history() {
         List<Long> created = connections.finish(List.of(PIXEL_FORGE, ALICE_MARTIN), CredentialKind.ACCESS_TOKEN);
 
@@ -190,8 +209,8 @@ class ConnectionServiceTest extends SpringTest {
         assertThat(AccountAvailability.MEMBER_ALREADY.selectable()).isTrue();
         assertThat(AccountAvailability.MEMBER_ALREADY.needsInvitation()).isFalse();
 
-        ConnectionService.Finished finished =
-                connections.finishAndTell(List.of(PIXEL_FORGE, ALICE_MARTIN), CredentialKind.ACCESS_TOKEN);
+        ConnectionService.Finished finished = connections.finishAndTell(
+                List.of(PIXEL_FORGE, ALICE_MARTIN), CredentialKind.ACCESS_TOKEN, ServiceRoles.SALES_AND_FINANCE);
 
         assertThat(finished.approvedAtOnce())
                 .as("what the page tells: approved at once")

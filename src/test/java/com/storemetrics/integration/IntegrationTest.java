@@ -17,7 +17,8 @@ class IntegrationTest {
 
     @Test
     void a_new_integration_is_pending_and_waiting_for_the_invitation() {
-        Integration integration = Integration.pending(7, account, CredentialKind.ACCESS_TOKEN, CONNECTED);
+        Integration integration =
+                Integration.pending(7, account, CredentialKind.ACCESS_TOKEN, DataWanted.SALES_AND_PAYMENTS, CONNECTED);
 
         assertThat(integration.getStatus()).isEqualTo(IntegrationStatus.PENDING);
         assertThat(integration.getProgress()).isEqualTo(IntegrationProgress.WAITING_FOR_INVITATION);
@@ -29,7 +30,8 @@ class IntegrationTest {
 
     @Test
     void approval_records_who_why_and_when_and_ends_the_progress() {
-        Integration integration = Integration.pending(7, account, CredentialKind.ACCESS_TOKEN, CONNECTED);
+        Integration integration =
+                Integration.pending(7, account, CredentialKind.ACCESS_TOKEN, DataWanted.SALES_AND_PAYMENTS, CONNECTED);
 
         IntegrationEvent event =
                 integration.changeStatus(IntegrationStatus.APPROVED, "membership seen", Actor.VERIFIER, LATER);
@@ -46,7 +48,8 @@ class IntegrationTest {
 
     @Test
     void an_expired_integration_can_only_be_removed() {
-        Integration integration = Integration.pending(7, account, CredentialKind.ACCESS_TOKEN, CONNECTED);
+        Integration integration =
+                Integration.pending(7, account, CredentialKind.ACCESS_TOKEN, DataWanted.SALES_AND_PAYMENTS, CONNECTED);
         integration.changeStatus(IntegrationStatus.EXPIRED, "invitation lapsed", Actor.VERIFIER, LATER);
 
         assertThatThrownBy(() -> integration.changeStatus(IntegrationStatus.APPROVED, "late", Actor.VERIFIER, LATER))
@@ -59,7 +62,8 @@ class IntegrationTest {
 
     @Test
     void removal_is_final() {
-        Integration integration = Integration.pending(7, account, CredentialKind.ACCESS_TOKEN, CONNECTED);
+        Integration integration =
+                Integration.pending(7, account, CredentialKind.ACCESS_TOKEN, DataWanted.SALES_AND_PAYMENTS, CONNECTED);
         integration.changeStatus(IntegrationStatus.REMOVED, "removed", Actor.customer("alice"), LATER);
 
         for (IntegrationStatus next : IntegrationStatus.values()) {
@@ -70,7 +74,8 @@ class IntegrationTest {
 
     @Test
     void progress_only_moves_forward_and_only_while_pending() {
-        Integration integration = Integration.pending(7, account, CredentialKind.ACCESS_TOKEN, CONNECTED);
+        Integration integration =
+                Integration.pending(7, account, CredentialKind.ACCESS_TOKEN, DataWanted.SALES_AND_PAYMENTS, CONNECTED);
 
         assertThat(integration.advanceProgress(IntegrationProgress.INVITATION_RECEIVED))
                 .isTrue();

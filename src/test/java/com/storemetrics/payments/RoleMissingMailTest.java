@@ -116,6 +116,23 @@ class RoleMissingMailTest extends SpringTest {
     }
 
     @Test
+    void a_customer_who_chose_the_sales_reports_only_is_not_told_while_a_colleague_who_wanted_payments_is()
+            throws Exception {
+        jdbc.update(
+                "UPDATE integration SET data_wanted = 'SALES' WHERE account_id = ? AND customer_id ="
+                        + " (SELECT id FROM app_user WHERE username = 'bob')",
+                pixelForge);
+
+        assertThat(newImporter().runBatch().failures()).isZero();
+        clock.advance(Duration.ofSeconds(61));
+
+        assertThat(delivery.deliverDue().sent()).isOne();
+        assertThat(Arrays.stream(mailbox.getReceivedMessages())
+                        .map(mail -> Mails.to(mail).get(0)))
+                .containsExactly("alice@pixelforge.example");
+    }
+
+    @Test
     void a_role_given_back_before_the_email_went_out_withdraws_it() {
         newImporter().runBatch();
         assertThat(jdbc.queryForList("SELECT state FROM notice_outbox", String.class))

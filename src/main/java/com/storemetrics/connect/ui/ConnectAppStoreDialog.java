@@ -200,7 +200,8 @@ public class ConnectAppStoreDialog extends Dialog {
             return;
         }
         try {
-            ConnectionService.Finished finished = connections.finishAndTell(selectedInOrder(), draft.checkedKind());
+            ConnectionService.Finished finished =
+                    connections.finishAndTell(selectedInOrder(), draft.checkedKind(), inviteStep.roles());
             close();
             onFinished.accept(finished);
         } catch (AlreadyConnected duplicate) {

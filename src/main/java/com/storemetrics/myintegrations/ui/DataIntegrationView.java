@@ -147,9 +147,11 @@ public class DataIntegrationView extends VerticalLayout implements HasUrlParamet
         try {
             IntegrationDetails details = integrationService.details(integrationId);
             String serviceAppleId = connections.serviceAppleId();
-            String payments = details.row().status() == IntegrationStatus.APPROVED
-                            && financeRoles.isMissing(details.row().accountId())
-                    ? FinanceRoles.neededLine(serviceAppleId)
+            long accountId = details.row().accountId();
+            String payments = details.row().status() == IntegrationStatus.APPROVED && financeRoles.isMissing(accountId)
+                    ? (integrationService.salesOnlyAmong(List.of(accountId)).isEmpty()
+                            ? FinanceRoles.neededLine(serviceAppleId)
+                            : FinanceRoles.notAskedLine(serviceAppleId))
                     : null;
             String sales = details.row().status() == IntegrationStatus.APPROVED
                     ? storeDataLines

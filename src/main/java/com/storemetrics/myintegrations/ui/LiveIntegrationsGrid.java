@@ -64,6 +64,7 @@ class LiveIntegrationsGrid extends VerticalLayout {
                 row -> dataLines.get(row.accountId()),
                 row -> roleLines.get(row.accountId()));
         String financeRoleNeeded = FinanceRoles.neededLine(actions.serviceAppleId());
+        String paymentsNotAsked = FinanceRoles.notAskedLine(actions.serviceAppleId());
         // After a pushed change, the customer's other open views read the same page: one read serves them all.
         rows = new CallbackDataProvider<>(
                 query -> {
@@ -86,7 +87,9 @@ class LiveIntegrationsGrid extends VerticalLayout {
                     page.salesRoleLines().forEach(roleLines::put);
                     page.financeRoleMissing()
                             .forEach(account -> roleLines.merge(
-                                    account, financeRoleNeeded, (sales, finance) -> sales + " " + finance));
+                                    account,
+                                    page.salesOnly().contains(account) ? paymentsNotAsked : financeRoleNeeded,
+                                    (sales, finance) -> sales + " " + finance));
                     return page.rows().stream();
                 },
                 query -> {
@@ -122,14 +125,16 @@ class LiveIntegrationsGrid extends VerticalLayout {
 
     /**
      * A page of rows, the store-data lines of its Approved accounts, the role lines of those whose Sales
-     * reports Apple refuses us, and those whose Financial reports Apple refused us for lack of the
-     * Finance role, as read once for every view that shares it.
+     * reports Apple refuses us, those whose Financial reports Apple refused us for lack of the
+     * Finance role and, of those, the ones the customer chose the Sales reports only for, as read once
+     * for every view that shares it.
      */
     private record Page(
             List<IntegrationRow> rows,
             Map<Long, String> dataLines,
             Map<Long, String> salesRoleLines,
-            Set<Long> financeRoleMissing) {}
+            Set<Long> financeRoleMissing,
+            Set<Long> salesOnly) {}
 
     private static Page readPage(
             IntegrationService integrations,
@@ -149,8 +154,15 @@ class LiveIntegrationsGrid extends VerticalLayout {
         Map<Long, String> lines = storeData.lines(approved);
         Map<Long, String> salesRoleLines = storeData.roleLines(approved);
         Set<Long> financeRoleMissing = financeRoles.missingAmong(approved).keySet();
+        // Whom a missing Finance role concerns: a customer who chose the Sales reports only reads an option, not a
+        // problem.
+        Set<Long> salesOnly = financeRoleMissing.isEmpty() ? Set.of() : integrations.salesOnlyAmong(financeRoleMissing);
         return new Page(
-                List.copyOf(rows), Map.copyOf(lines), Map.copyOf(salesRoleLines), Set.copyOf(financeRoleMissing));
+                List.copyOf(rows),
+                Map.copyOf(lines),
+                Map.copyOf(salesRoleLines),
+                Set.copyOf(financeRoleMissing),
+                Set.copyOf(salesOnly));
     }
 
     /** Everything again from the database. */

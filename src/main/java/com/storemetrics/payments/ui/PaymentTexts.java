@@ -82,6 +82,10 @@ final class PaymentTexts {
                 FinanceRoles.neededLine(serviceAppleId) + " Apple refuses our Financial reports of this"
                         + " account since "
                         + Figures.DAY.format(overview.accessSince().atZone(ZoneOffset.UTC)) + ".";
+            case NOT_ASKED ->
+                FinanceRoles.notAskedLine(serviceAppleId) + " Apple's Financial reports of this account are refused"
+                        + " to our Apple ID since "
+                        + Figures.DAY.format(overview.accessSince().atZone(ZoneOffset.UTC)) + ".";
             case CHECK_FAILING ->
                 "Apple could not be asked about this account's Financial reports at the last check ("
                         + overview.appleSays() + "); it is asked again soon. What was read before is shown.";

@@ -321,6 +321,12 @@ class ConnectAppStoreDialogTest extends KaribuTest {
         awaitUntil("the invitation is sent", () -> !dialog.inviteStep.progress.isVisible());
 
         assertThat(invitedRoles("100003")).containsExactly("SALES");
+
+        ButtonKt._click(dialog.finish);
+        assertThat(dialog.isOpened()).isFalse();
+        assertThat(jdbc.queryForList("SELECT data_wanted FROM integration", String.class))
+                .as("the choice is kept, so a missing Finance role is not told as a problem")
+                .containsExactly("SALES");
     }
 
     /** Step 1 with the Admin API key of Northwind Games' team (account 100003, vendor 85000003). */

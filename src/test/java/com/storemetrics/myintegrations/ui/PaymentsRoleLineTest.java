@@ -76,6 +76,19 @@ class PaymentsRoleLineTest extends KaribuTest {
     }
 
     @Test
+    void a_customer_who_chose_the_sales_reports_only_reads_an_option_with_how_to_take_it_not_a_problem() {
+        jdbc.update("UPDATE integration SET data_wanted = 'SALES' WHERE account_id = ?", pixelForge);
+
+        importer.runBatch();
+
+        String notAsked = "Payments: not set up, as you chose the Sales reports only. To see what Apple pays you,"
+                + " the Account Holder or an Admin gives integration@storemetrics.example the Finance role in App Store"
+                + " Connect > Users and Access; we see it at the next daily check.";
+        assertThat(paymentsNote()).isEqualTo(notAsked);
+        assertThat(detailsPayments()).isEqualTo(notAsked);
+    }
+
+    @Test
     void a_failing_check_says_nothing_and_a_pending_row_of_a_refused_account_says_nothing() {
         sandbox.fault("GARBAGE", null, null);
         importer.runBatch();

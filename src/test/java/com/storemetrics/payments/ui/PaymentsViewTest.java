@@ -230,6 +230,20 @@ class PaymentsViewTest extends KaribuTest {
     }
 
     @Test
+    void a_customer_who_chose_the_sales_reports_only_reads_that_payments_are_not_set_up_and_how_to_add_them() {
+        jdbc.update("UPDATE integration SET data_wanted = 'SALES' WHERE account_id = ?", pixelForge);
+        PaymentsFixture.importMonths(applicationContext, 1);
+        login("alice");
+        PaymentsView view = open();
+
+        assertThat(text("payments-state"))
+                .startsWith(FinanceRoles.notAskedLine(SandboxControl.SERVICE_APPLE_ID))
+                .doesNotContain(FinanceRoles.NEEDED)
+                .contains("refused to our Apple ID since");
+        assertThat(view.content.isVisible()).isFalse();
+    }
+
+    @Test
     void before_the_first_import_the_page_says_the_import_is_under_way() {
         login("alice");
         PaymentsView view = open();

@@ -358,6 +358,14 @@ class SupportIntegrationsViewTest extends KaribuTest {
                         + " 30 Nov 2026, 08:15 UTC.");
         ButtonKt._click(_get(SupportDetailsDialog.class).close);
 
+        jdbc.update("UPDATE integration SET data_wanted = 'SALES' WHERE id = ?", id);
+        view.openDetails(id);
+        assertThat(_get(SupportDetailsDialog.class).payments.getText())
+                .as("a customer who chose the Sales reports only: an option not taken")
+                .isEqualTo("Payments: not set up; the customer chose the Sales reports only when connecting. Apple"
+                        + " refuses our Financial reports since 30 Nov 2026, 08:15 UTC.");
+        ButtonKt._click(_get(SupportDetailsDialog.class).close);
+
         jdbc.update(
                 "UPDATE payments_account SET finance_permitted = TRUE, refused_since = NULL WHERE account_id = ?",
                 account);
