@@ -21,7 +21,7 @@ final class SubscriptionFigures extends Div {
     private final Div progress = new Div(progressText, progressBar);
     private final SubscriptionCards cards = new SubscriptionCards();
     final SubscriptionChart chart = new SubscriptionChart();
-    final ReasonGrid reasons = new ReasonGrid();
+    final ReasonTable reasons = new ReasonTable();
     final SubscriptionGrid byProduct = new SubscriptionGrid("Subscription", "Subscriptions by subscription");
     final SubscriptionGrid byCountry = new SubscriptionGrid("Country", "Subscriptions by country");
     final TopRows moreProducts;

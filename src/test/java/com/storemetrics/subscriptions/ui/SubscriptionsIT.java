@@ -31,6 +31,7 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -116,6 +117,15 @@ class SubscriptionsIT extends BrowserTest {
         wait.until(browser -> mrr.equals(browser.switchTo().activeElement()));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("vaadin-tooltip-overlay")));
         screenshot("subscriptions-desktop.png");
+        // Cancellations by reason: a plain table, its columns named for screen readers.
+        WebElement reasons =
+                driver.findElement(By.cssSelector("table.figure-table[aria-label='Cancellations by reason']"));
+        assertThat(reasons.findElements(By.cssSelector("thead th[scope=col]")))
+                .extracting(WebElement::getText)
+                .containsExactly("Reason", "Cancellations", "Share");
+        assertThat(reasons.findElements(By.cssSelector("tbody th[scope=row]"))).isNotEmpty();
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", reasons);
+        screenshot("subscriptions-reasons-desktop.png");
 
         driver.manage().window().setSize(new Dimension(390, 844));
         wait.until(browser ->
@@ -123,6 +133,11 @@ class SubscriptionsIT extends BrowserTest {
         assertThat(driver.findElement(By.id("card-active-paid")).getCssValue("border-top-style"))
                 .isEqualTo("solid");
         screenshot("subscriptions-phone.png");
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", reasons);
+        assertThat(reasons.getRect().getX() + reasons.getRect().getWidth())
+                .as("the reasons table fits a phone")
+                .isLessThanOrEqualTo(390);
+        screenshot("subscriptions-reasons-phone.png");
     }
 
     /**

@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.mvysny.fakeservlet.FakeResponse;
 import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.github.mvysny.kaributesting.v10.DownloadKt;
-import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.storemetrics.KaribuTest;
@@ -147,14 +146,14 @@ class SubscriptionsViewTest extends KaribuTest {
         assertThat(text("freshness"))
                 .isEqualTo("Apple has published up to " + Figures.DAY.format(newest)
                         + (newest.equals(lastReportDay()) ? "." : ". 1 day(s) of this period are not reported yet."));
-        assertThat(GridKt._size(view.figures.reasons)).isPositive();
-        assertThat(view.figures
-                        .reasons
-                        .getListDataView()
-                        .getItems()
-                        .mapToLong(ReasonGrid.Reason::count)
+        assertThat(view.figures.reasons.shown()).isNotEmpty();
+        assertThat(view.figures.reasons.shown().stream()
+                        .mapToLong(ReasonTable.Reason::count)
                         .sum())
                 .isEqualTo(cancellations);
+        assertThat(view.figures.reasons.getElement().getChild(1).getChildCount())
+                .as("one table row per reason")
+                .isEqualTo(view.figures.reasons.shown().size());
     }
 
     @Test
