@@ -241,8 +241,14 @@ public final class SubscriptionsBenchmark {
         System.out.println(KaribuBenchmarkSupport.vaadinMode());
         karibu.login("alice");
         UI ui = UI.getCurrent();
+        // Three requests, as a browser makes them: opening the page (Last 30 days of the first
+        // account), choosing the account, choosing Last 12 months. The last is the goal's "view for
+        // 12 months"; the sum is what earlier runs reported as one figure.
+        List<Long> open = new ArrayList<>();
+        List<Long> chooseTwelveMonths = new ArrayList<>();
         List<Long> server = new ArrayList<>();
         List<Long> cpu = new ArrayList<>();
+        List<Long> cpuTwelveMonths = new ArrayList<>();
         List<Long> jdbcTime = new ArrayList<>();
         int chars = 0;
         for (int i = -WARMUP; i < SAMPLES; i++) {
@@ -255,22 +261,34 @@ public final class SubscriptionsBenchmark {
             long c0 = BenchmarkSupport.cpuNanos();
             long s0 = System.nanoTime();
             ui.navigate("my-account/subscriptions");
-            select(account);
-            chars = KaribuBenchmarkSupport.serverResponse();
+            KaribuBenchmarkSupport.serverResponse();
             long s1 = System.nanoTime();
+            selectAccount(account);
+            KaribuBenchmarkSupport.serverResponse();
+            long c2 = BenchmarkSupport.cpuNanos();
+            long s2 = System.nanoTime();
+            selectPeriod(Period.LAST_12_MONTHS);
+            chars = KaribuBenchmarkSupport.serverResponse();
+            long s3 = System.nanoTime();
+            long c3 = BenchmarkSupport.cpuNanos();
             if (i >= 0) {
-                server.add(s1 - s0);
-                cpu.add(BenchmarkSupport.cpuNanos() - c0);
+                open.add(s1 - s0);
+                chooseTwelveMonths.add(s3 - s2);
+                server.add(s3 - s0);
+                cpu.add(c3 - c0);
+                cpuTwelveMonths.add(c3 - c2);
                 jdbcTime.add(BenchmarkSupport.JdbcTiming.current()[0] - j0);
             }
         }
         System.out.printf(
-                "open the view, choose the account and Last 12 months, build the response: %s; response %,d chars;"
-                        + " %s%n",
-                summary(server), chars, BenchmarkSupport.load());
+                "choose Last 12 months (one request, the goal's figure): %s; response %,d chars; %s%n",
+                summary(chooseTwelveMonths), chars, BenchmarkSupport.load());
+        System.out.printf("  its CPU: %s%n", summary(cpuTwelveMonths));
+        System.out.printf("  open the page (Last 30 days): %s%n", summary(open));
+        System.out.printf("  open, choose the account and Last 12 months, all three requests: %s%n", summary(server));
         System.out.printf(
-                "  CPU of the measuring thread: %s%n  of it in JDBC calls: %s%n  slowest statements over the %d"
-                        + " samples:%n",
+                "  CPU of the measuring thread over the three: %s%n  of it in JDBC calls: %s%n  slowest statements"
+                        + " over the %d samples:%n",
                 summary(cpu), summary(jdbcTime), SAMPLES);
         BenchmarkSupport.JdbcTiming.topStatements(6).forEach(line -> System.out.println("    " + line));
 
@@ -329,16 +347,25 @@ public final class SubscriptionsBenchmark {
         return perUi;
     }
 
-    @SuppressWarnings("unchecked")
     private static void select(long account) {
+        selectAccount(account);
+        selectPeriod(Period.LAST_12_MONTHS);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void selectAccount(long account) {
         Select<Object> accounts = LocatorJ._get(Select.class, spec -> spec.withLabel("Account"));
         accounts.setValue(accounts.getListDataView()
                 .getItems()
                 .filter(item -> item.toString().contains("accountId=" + account))
                 .findFirst()
                 .orElseThrow());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void selectPeriod(Period chosen) {
         Select<Period> period = LocatorJ._get(Select.class, spec -> spec.withLabel("Period"));
-        period.setValue(Period.LAST_12_MONTHS);
+        period.setValue(chosen);
     }
 
     /** Per subscription and selling country: a standard-price row, a free-trial row, an after-a-year row. */
