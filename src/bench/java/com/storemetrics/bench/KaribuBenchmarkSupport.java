@@ -11,6 +11,10 @@ import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.communication.UidlWriter;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import kotlin.jvm.functions.Function0;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -72,6 +76,48 @@ public final class KaribuBenchmarkSupport {
         return VaadinService.getCurrent().getDeploymentConfiguration().isProductionMode()
                 ? "Vaadin production mode"
                 : "Vaadin development mode";
+    }
+
+    /**
+     * Opens {@code count} sessions as {@code user}, each showing what {@code open} opens, keeps them
+     * all open, and prints and returns the live heap per open UI (class histogram, and the
+     * MemoryMXBean beside it) with the {@code top} classes that grew most. One UI is opened first and
+     * not counted: what the first opening caches once (compiled statements, plan caches, the user's
+     * details) is not what each open view weighs.
+     */
+    public double heapPerUi(String user, Consumer<UI> open, String what, int count, int top) {
+        newSession();
+        login(user);
+        open.accept(UI.getCurrent());
+        serverResponse();
+        long before = BenchmarkSupport.usedHeapAfterGc();
+        Map<String, long[]> histogramBefore = BenchmarkSupport.liveHistogram();
+        List<UI> uis = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            UI opened = newSession();
+            login(user);
+            open.accept(opened);
+            serverResponse();
+            uis.add(opened);
+        }
+        long after = BenchmarkSupport.usedHeapAfterGc();
+        Map<String, long[]> histogramAfter = BenchmarkSupport.liveHistogram();
+        double perUi = (histogramAfter.get("TOTAL")[1] - histogramBefore.get("TOTAL")[1]) / 1024.0 / count;
+        System.out.printf("live heap per open UI (%d sessions of %s, each on %s):%n", count, user, what);
+        System.out.printf(
+                "  class histogram: %s -> %s: %.0f KB per UI%n",
+                BenchmarkSupport.mb(histogramBefore.get("TOTAL")[1]),
+                BenchmarkSupport.mb(histogramAfter.get("TOTAL")[1]),
+                perUi);
+        System.out.printf(
+                "  MemoryMXBean:    %s -> %s: %.0f KB per UI%n",
+                BenchmarkSupport.mb(before), BenchmarkSupport.mb(after), (after - before) / 1024.0 / count);
+        BenchmarkSupport.topGrowth(histogramBefore, histogramAfter, top, count)
+                .forEach(line -> System.out.println("    " + line));
+        if (uis.size() != count) {
+            throw new IllegalStateException("lost a UI");
+        }
+        return perUi;
     }
 
     public static void tearDown() {

@@ -1,6 +1,5 @@
 package com.storemetrics.metrics.bench;
 
-import static com.storemetrics.bench.BenchmarkSupport.mb;
 import static com.storemetrics.bench.BenchmarkSupport.summary;
 
 import com.github.mvysny.kaributesting.v10.LocatorJ;
@@ -16,16 +15,12 @@ import com.storemetrics.metrics.Period;
 import com.storemetrics.metrics.ReportImporter;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.select.Select;
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.zip.GZIPOutputStream;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -128,7 +123,7 @@ public final class StoreMetricsBenchmark {
 
     private static void parseAndStore(ConfigurableApplicationContext context) throws Exception {
         LocalDate day = LocalDate.now(PACIFIC).minusDays(400);
-        byte[] gzip = gzip(report(day, 100, new SplittableRandom(13)));
+        byte[] gzip = BenchmarkSupport.gzip(report(day, 100, new SplittableRandom(13)));
         List<Long> parse = new ArrayList<>();
         List<Long> fresh = new ArrayList<>();
         List<Long> again = new ArrayList<>();
@@ -176,7 +171,7 @@ public final class StoreMetricsBenchmark {
                     account,
                     "99000050",
                     day,
-                    SalesReports.parseGzip(gzip(report(day, COUNTRIES_PER_DAY, random))));
+                    SalesReports.parseGzip(BenchmarkSupport.gzip(report(day, COUNTRIES_PER_DAY, random))));
         }
         System.out.printf(
                 "%n=== view: Store Metrics, last 12 months of an account with 50 apps, 100 countries (%d selling"
@@ -255,59 +250,24 @@ public final class StoreMetricsBenchmark {
         MetricsBroadcaster broadcaster = context.getBean(MetricsBroadcaster.class);
         // bob has no Approved account: his view is the empty state, so his UIs weigh what a signed-in
         // session, its UI and the app layout do, which every open page pays.
-        double empty = heapPerUi(
-                karibu,
+        double empty = karibu.heapPerUi(
                 "bob",
                 opened -> opened.navigate("my-account/store-metrics"),
-                "the empty state (bob: no Approved account)");
-        double full = heapPerUi(
-                karibu,
+                "the empty state (bob: no Approved account)",
+                UIS,
+                12);
+        double full = karibu.heapPerUi(
                 "alice",
                 opened -> {
                     opened.navigate("my-account/store-metrics");
                     select(opened, account, "all apps");
                 },
-                "Last 12 months, all apps");
+                "Last 12 months, all apps",
+                UIS,
+                12);
         System.out.printf(
                 "  the view's own share: %.0f KB per UI (%.0f - %.0f); %d listeners%n",
                 full - empty, full, empty, broadcaster.listenerCount());
-    }
-
-    /** Opens {@link #UIS} sessions as {@code user}, each showing what {@code open} opens; prints and returns KB per UI. */
-    private static double heapPerUi(
-            KaribuBenchmarkSupport karibu, String user, java.util.function.Consumer<UI> open, String what) {
-        // One UI first, not counted: what the first opening caches once (compiled statements, plan
-        // caches, the user's details) is not what each open view weighs.
-        karibu.newSession();
-        karibu.login(user);
-        open.accept(UI.getCurrent());
-        KaribuBenchmarkSupport.serverResponse();
-        long before = BenchmarkSupport.usedHeapAfterGc();
-        Map<String, long[]> histogramBefore = BenchmarkSupport.liveHistogram();
-        List<UI> uis = new ArrayList<>();
-        for (int i = 0; i < UIS; i++) {
-            UI opened = karibu.newSession();
-            karibu.login(user);
-            open.accept(opened);
-            KaribuBenchmarkSupport.serverResponse();
-            uis.add(opened);
-        }
-        long after = BenchmarkSupport.usedHeapAfterGc();
-        Map<String, long[]> histogramAfter = BenchmarkSupport.liveHistogram();
-        double perUi = (histogramAfter.get("TOTAL")[1] - histogramBefore.get("TOTAL")[1]) / 1024.0 / UIS;
-        System.out.printf("live heap per open UI (%d sessions of %s, each on %s):%n", UIS, user, what);
-        System.out.printf(
-                "  class histogram: %s -> %s: %.0f KB per UI%n",
-                mb(histogramBefore.get("TOTAL")[1]), mb(histogramAfter.get("TOTAL")[1]), perUi);
-        System.out.printf(
-                "  MemoryMXBean:    %s -> %s: %.0f KB per UI%n",
-                mb(before), mb(after), (after - before) / 1024.0 / UIS);
-        BenchmarkSupport.topGrowth(histogramBefore, histogramAfter, 12, UIS)
-                .forEach(line -> System.out.println("    " + line));
-        if (uis.size() != UIS) {
-            throw new IllegalStateException("lost a UI");
-        }
-        return perUi;
     }
 
     private static void select(UI ui, long account, String mode) {
@@ -399,13 +359,5 @@ public final class StoreMetricsBenchmark {
                         id,
                         parent)
                 + "\n";
-    }
-
-    private static byte[] gzip(String text) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
-        }
-        return bytes.toByteArray();
     }
 }

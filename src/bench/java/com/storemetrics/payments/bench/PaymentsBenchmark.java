@@ -1,6 +1,5 @@
 package com.storemetrics.payments.bench;
 
-import static com.storemetrics.bench.BenchmarkSupport.mb;
 import static com.storemetrics.bench.BenchmarkSupport.summary;
 
 import com.github.mvysny.kaributesting.v10.LocatorJ;
@@ -13,9 +12,7 @@ import com.storemetrics.metrics.MetricsFixture;
 import com.storemetrics.payments.PaymentsBenchAccess;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.select.Select;
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,8 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import java.util.function.Consumer;
-import java.util.zip.GZIPOutputStream;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -162,19 +157,21 @@ public final class PaymentsBenchmark {
         ui.navigate(ELSEWHERE);
         KaribuBenchmarkSupport.serverResponse();
         // bob has no Approved account: his view is the empty state, what every open page pays.
-        double empty = heapPerUi(
-                karibu,
+        double empty = karibu.heapPerUi(
                 "bob",
                 opened -> opened.navigate("my-account/payments"),
-                "the empty state (bob: no Approved account)");
-        double full = heapPerUi(
-                karibu,
+                "the empty state (bob: no Approved account)",
+                UIS,
+                TOP);
+        double full = karibu.heapPerUi(
                 "alice",
                 opened -> {
                     opened.navigate("my-account/payments");
                     select(account, false);
                 },
-                "Payments, the latest published month");
+                "Payments, the latest published month",
+                UIS,
+                TOP);
         System.out.printf("  the view's own share: %.0f KB per UI (%.0f - %.0f)%n", full - empty, full, empty);
     }
 
@@ -222,7 +219,8 @@ public final class PaymentsBenchmark {
                     proceeds.merge(currency, price.multiply(BigDecimal.valueOf(units)), BigDecimal::add);
                 }
             }
-            MetricsBenchAccess.storeDay(context, account, VENDOR, day, SalesReports.parseGzip(gzip(tsv.toString())));
+            MetricsBenchAccess.storeDay(
+                    context, account, VENDOR, day, SalesReports.parseGzip(BenchmarkSupport.gzip(tsv.toString())));
             jdbc.update(
                     "INSERT INTO metrics_day_import (account_id, vendor_number, report_date, status, fetched_at,"
                             + " attempts, report) VALUES (?, ?, ?, 'DATA', ?, 1, 'SALES')",
@@ -232,41 +230,6 @@ public final class PaymentsBenchmark {
                     fetched);
         }
         return proceeds;
-    }
-
-    /** Opens {@link #UIS} sessions as {@code user}, each showing what {@code open} opens; prints and returns KB per UI. */
-    private static double heapPerUi(KaribuBenchmarkSupport karibu, String user, Consumer<UI> open, String what) {
-        // One UI first, not counted: what the first opening caches once is not what each open view weighs.
-        karibu.newSession();
-        karibu.login(user);
-        open.accept(UI.getCurrent());
-        KaribuBenchmarkSupport.serverResponse();
-        long before = BenchmarkSupport.usedHeapAfterGc();
-        Map<String, long[]> histogramBefore = BenchmarkSupport.liveHistogram();
-        List<UI> uis = new ArrayList<>();
-        for (int i = 0; i < UIS; i++) {
-            UI opened = karibu.newSession();
-            karibu.login(user);
-            open.accept(opened);
-            KaribuBenchmarkSupport.serverResponse();
-            uis.add(opened);
-        }
-        long after = BenchmarkSupport.usedHeapAfterGc();
-        Map<String, long[]> histogramAfter = BenchmarkSupport.liveHistogram();
-        double perUi = (histogramAfter.get("TOTAL")[1] - histogramBefore.get("TOTAL")[1]) / 1024.0 / UIS;
-        System.out.printf("live heap per open UI (%d sessions of %s, each on %s):%n", UIS, user, what);
-        System.out.printf(
-                "  class histogram: %s -> %s: %.0f KB per UI%n",
-                mb(histogramBefore.get("TOTAL")[1]), mb(histogramAfter.get("TOTAL")[1]), perUi);
-        System.out.printf(
-                "  MemoryMXBean:    %s -> %s: %.0f KB per UI%n",
-                mb(before), mb(after), (after - before) / 1024.0 / UIS);
-        BenchmarkSupport.topGrowth(histogramBefore, histogramAfter, TOP, UIS)
-                .forEach(line -> System.out.println("    " + line));
-        if (uis.size() != UIS) {
-            throw new IllegalStateException("lost a UI");
-        }
-        return perUi;
     }
 
     @SuppressWarnings("unchecked")
@@ -281,13 +244,5 @@ public final class PaymentsBenchmark {
             Select<Object> months = LocatorJ._get(Select.class, spec -> spec.withLabel("Fiscal month"));
             months.setValue(null);
         }
-    }
-
-    private static byte[] gzip(String text) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
-        }
-        return bytes.toByteArray();
     }
 }

@@ -1,6 +1,5 @@
 package com.storemetrics.subscriptions.bench;
 
-import static com.storemetrics.bench.BenchmarkSupport.mb;
 import static com.storemetrics.bench.BenchmarkSupport.summary;
 
 import com.github.mvysny.kaributesting.v10.LocatorJ;
@@ -14,18 +13,13 @@ import com.storemetrics.metrics.Period;
 import com.storemetrics.subscriptions.SubscriptionsBenchAccess;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.select.Select;
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.function.Consumer;
-import java.util.zip.GZIPOutputStream;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -164,8 +158,8 @@ public final class SubscriptionsBenchmark {
         long account = MetricsFixture.approved(jdbc, "alice", "300051", "Bench Import", "99000051");
         LocalDate day = LocalDate.now(PACIFIC).minusDays(300);
         SplittableRandom random = new SplittableRandom(24);
-        byte[] subscriptionFile = gzip(subscriptionReport(100, random));
-        byte[] eventFile = gzip(eventReport(day, 100, random));
+        byte[] subscriptionFile = BenchmarkSupport.gzip(subscriptionReport(100, random));
+        byte[] eventFile = BenchmarkSupport.gzip(eventReport(day, 100, random));
         List<Long> parse = new ArrayList<>();
         List<Long> fresh = new ArrayList<>();
         List<Long> again = new ArrayList<>();
@@ -218,9 +212,15 @@ public final class SubscriptionsBenchmark {
                     account,
                     "300052",
                     SubscriptionReports.subscriptions(
-                            "99000052", day, "1_4", gzip(subscriptionReport(COUNTRIES_PER_DAY, random))),
+                            "99000052",
+                            day,
+                            "1_4",
+                            BenchmarkSupport.gzip(subscriptionReport(COUNTRIES_PER_DAY, random))),
                     SubscriptionReports.events(
-                            "99000052", day, "1_4", gzip(eventReport(day, COUNTRIES_PER_DAY, random))));
+                            "99000052",
+                            day,
+                            "1_4",
+                            BenchmarkSupport.gzip(eventReport(day, COUNTRIES_PER_DAY, random))));
         }
         System.out.printf(
                 "%n=== view: Subscriptions, last 12 months of an account with %d subscriptions, 100 countries (%d"
@@ -296,55 +296,22 @@ public final class SubscriptionsBenchmark {
         KaribuBenchmarkSupport.serverResponse();
         // bob has no Approved account: his view is the empty state, so his UIs weigh what a signed-in
         // session, its UI and the app layout do, which every open page pays.
-        double empty = heapPerUi(
-                karibu,
+        double empty = karibu.heapPerUi(
                 "bob",
                 opened -> opened.navigate("my-account/subscriptions"),
-                "the empty state (bob: no Approved account)");
-        double full = heapPerUi(
-                karibu,
+                "the empty state (bob: no Approved account)",
+                UIS,
+                TOP);
+        double full = karibu.heapPerUi(
                 "alice",
                 opened -> {
                     opened.navigate("my-account/subscriptions");
                     select(account);
                 },
-                "Subscriptions, Last 12 months, all subscriptions");
+                "Subscriptions, Last 12 months, all subscriptions",
+                UIS,
+                TOP);
         System.out.printf("  the view's own share: %.0f KB per UI (%.0f - %.0f)%n", full - empty, full, empty);
-    }
-
-    /** Opens {@link #UIS} sessions as {@code user}, each showing what {@code open} opens; prints and returns KB per UI. */
-    private static double heapPerUi(KaribuBenchmarkSupport karibu, String user, Consumer<UI> open, String what) {
-        // One UI first, not counted: what the first opening caches once is not what each open view weighs.
-        karibu.newSession();
-        karibu.login(user);
-        open.accept(UI.getCurrent());
-        KaribuBenchmarkSupport.serverResponse();
-        long before = BenchmarkSupport.usedHeapAfterGc();
-        Map<String, long[]> histogramBefore = BenchmarkSupport.liveHistogram();
-        List<UI> uis = new ArrayList<>();
-        for (int i = 0; i < UIS; i++) {
-            UI opened = karibu.newSession();
-            karibu.login(user);
-            open.accept(opened);
-            KaribuBenchmarkSupport.serverResponse();
-            uis.add(opened);
-        }
-        long after = BenchmarkSupport.usedHeapAfterGc();
-        Map<String, long[]> histogramAfter = BenchmarkSupport.liveHistogram();
-        double perUi = (histogramAfter.get("TOTAL")[1] - histogramBefore.get("TOTAL")[1]) / 1024.0 / UIS;
-        System.out.printf("live heap per open UI (%d sessions of %s, each on %s):%n", UIS, user, what);
-        System.out.printf(
-                "  class histogram: %s -> %s: %.0f KB per UI%n",
-                mb(histogramBefore.get("TOTAL")[1]), mb(histogramAfter.get("TOTAL")[1]), perUi);
-        System.out.printf(
-                "  MemoryMXBean:    %s -> %s: %.0f KB per UI%n",
-                mb(before), mb(after), (after - before) / 1024.0 / UIS);
-        BenchmarkSupport.topGrowth(histogramBefore, histogramAfter, TOP, UIS)
-                .forEach(line -> System.out.println("    " + line));
-        if (uis.size() != UIS) {
-            throw new IllegalStateException("lost a UI");
-        }
-        return perUi;
     }
 
     private static void select(long account) {
@@ -495,13 +462,5 @@ public final class SubscriptionsBenchmark {
 
     private static String countryCode(int country) {
         return "" + (char) ('A' + country / 26 % 26) + (char) ('A' + country % 26);
-    }
-
-    private static byte[] gzip(String text) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
-        }
-        return bytes.toByteArray();
     }
 }
