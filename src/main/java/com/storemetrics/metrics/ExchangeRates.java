@@ -82,7 +82,7 @@ public class ExchangeRates {
     }
 
     private static String shipped() {
-        try (InputStream in = ExchangeRates.class.getResourceAsStream("/metrics/exchange-rates.csv")) {
+        try (InputStream in = ExchangeRates.class.getResourceAsStream("/rates/exchange-rates.csv")) {
             if (in == null) {
                 throw new IllegalStateException("the shipped exchange-rate table is missing");
             }
