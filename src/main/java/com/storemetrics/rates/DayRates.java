@@ -29,10 +29,12 @@ public final class DayRates {
         this.displayPerUnit = Map.copyOf(factors);
     }
 
-    /** The amount in the display currency, or empty when these rates lack the currency. */
+    /** The amount in the display currency, or empty when these rates lack the currency (or there is no amount). */
     public Optional<BigDecimal> toDisplay(String currency, BigDecimal amount) {
         BigDecimal factor = displayPerUnit.get(currency);
-        return factor == null ? Optional.empty() : Optional.of(amount.multiply(factor, MathContext.DECIMAL64));
+        return factor == null || amount == null
+                ? Optional.empty()
+                : Optional.of(amount.multiply(factor, MathContext.DECIMAL64));
     }
 
     /** The display currency's amount per unit of {@code currency}, or null when these rates lack it. */

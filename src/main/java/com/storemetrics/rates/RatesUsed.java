@@ -29,7 +29,8 @@ public record RatesUsed(LocalDate referenceDate, LocalDate shippedDate, boolean 
 
     /**
      * In words, as the pages show it: "ECB reference rates, Dec 4, 2026", "the shipped table of Oct
-     * 31, 2025, because no reference rates are imported yet", or both.
+     * 31, 2025, because no reference rates are imported yet", or both ("ECB reference rates, Dec 4,
+     * 2026; earlier days: the shipped table of ...").
      */
     public String describe() {
         String shipped = shippedDate == null
@@ -42,6 +43,6 @@ public record RatesUsed(LocalDate referenceDate, LocalDate shippedDate, boolean 
             return shipped == null ? "no exchange rates" : shipped;
         }
         String reference = "ECB reference rates, " + DAY.format(referenceDate);
-        return shipped == null ? reference : reference + " (earlier days: " + shipped + ")";
+        return shipped == null ? reference : reference + "; earlier days: " + shipped;
     }
 }

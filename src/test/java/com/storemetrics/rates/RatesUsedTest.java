@@ -23,7 +23,7 @@ class RatesUsedTest {
         assertThat(shipped.describe())
                 .isEqualTo("the shipped table of Oct 31, 2025, because no reference rates are imported yet");
         assertThat(dec3.and(shipped).describe())
-                .isEqualTo("ECB reference rates, Dec 3, 2026 (earlier days: the shipped table of Oct 31, 2025,"
-                        + " because no reference rates are imported yet)");
+                .isEqualTo("ECB reference rates, Dec 3, 2026; earlier days: the shipped table of Oct 31, 2025,"
+                        + " because no reference rates are imported yet");
     }
 }

@@ -69,6 +69,6 @@ class ReferenceRatesTest extends SpringTest {
         assertThat(beforeFirst.used().and(onSaturday.used()).describe())
                 .isEqualTo(
                         "ECB reference rates, " + RatesUsedTest.day(friday)
-                                + " (earlier days: the shipped table of Oct 31, 2025, because no reference rate is stored that early)");
+                                + "; earlier days: the shipped table of Oct 31, 2025, because no reference rate is stored that early");
     }
 }
