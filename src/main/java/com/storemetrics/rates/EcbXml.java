@@ -1,7 +1,11 @@
 package com.storemetrics.rates;
 
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.math.BigDecimal;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Collections;
@@ -47,7 +51,14 @@ final class EcbXml {
         NavigableMap<LocalDate, Map<String, BigDecimal>> days = new TreeMap<>();
         XMLStreamReader reader = null;
         try {
-            reader = FACTORY.createXMLStreamReader(xml);
+            // Decoded here, strictly: the ECB writes UTF-8, and the JDK's parser would print its own
+            // encoding errors to standard error before throwing them.
+            reader = FACTORY.createXMLStreamReader(new InputStreamReader(
+                    xml,
+                    StandardCharsets.UTF_8
+                            .newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT)));
             boolean envelope = false;
             LocalDate day = null;
             Map<String, BigDecimal> rates = null;
@@ -105,6 +116,10 @@ final class EcbXml {
                 throw new UnreadableFeed("the rate file is empty");
             }
         } catch (XMLStreamException e) {
+            if (e.getNestedException() instanceof CharacterCodingException
+                    || e.getCause() instanceof CharacterCodingException) {
+                throw new UnreadableFeed("the rate file is not well-formed XML: its bytes are not UTF-8", e);
+            }
             throw new UnreadableFeed("the rate file is not well-formed XML: " + firstLine(e.getMessage()), e);
         } finally {
             close(reader);
