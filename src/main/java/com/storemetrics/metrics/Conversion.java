@@ -28,7 +28,7 @@ final class Conversion {
         this.days = days;
     }
 
-    /** The amount of the period's {@code day}-th day in the display currency, or null without a rate. */
+    /** One currency's amount of the period's {@code day}-th day in the display currency, or null without a rate. */
     BigDecimal convert(int day, String currency, BigDecimal amount) {
         BigDecimal factor = days[day].factor(currency);
         if (factor == null) {
