@@ -69,6 +69,11 @@ class RateImport {
         LocalDate keepFrom = LocalDate.now(clock).minusDays(properties.historyDays());
         store.store(days, keepFrom, clock.instant());
         rates.reload();
+        log.info(
+                "Reference rates: {} read, {} working day(s) kept, newest {}",
+                file.name,
+                days.tailMap(keepFrom, true).size(),
+                days.isEmpty() ? "none" : days.lastKey());
         if (!days.isEmpty() && days.lastKey().isBefore(due)) {
             log.info(
                     "The ECB has not published {} yet (its newest file is of {}): the next check asks again",
