@@ -213,6 +213,26 @@ class ArchitectureTest {
     }
 
     @Test
+    void reference_rates_depend_on_no_feature_that_converts_with_them() {
+        // metrics, subscriptions and payments -> rates (conversions by date), one way; rates knows only base.
+        noClasses()
+                .that()
+                .resideInAPackage("com.storemetrics.rates..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "com.storemetrics.metrics..",
+                        "com.storemetrics.subscriptions..",
+                        "com.storemetrics.payments..",
+                        "com.storemetrics.integration..",
+                        "com.storemetrics.account..",
+                        "com.storemetrics.appstore..",
+                        "com.storemetrics.security..")
+                .because("the pages convert with the rates; the rates know no page, account or Apple class")
+                .check(classes);
+    }
+
+    @Test
     void the_funnel_and_the_two_read_sides_stay_apart() {
         // The customer's page opens the funnel's dialog: myintegrations.ui -> connect.ui is the one arrow.
         noClasses()

@@ -1,5 +1,6 @@
 package com.storemetrics.metrics;
 
+import com.storemetrics.rates.RatesUsed;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -9,7 +10,8 @@ import java.util.Set;
 /**
  * What the Store Metrics view shows for one account, app selection and period: a read-only
  * snapshot. Money is kept per currency of proceeds; {@code estimated} is the sum of the currencies
- * the rate table knows, converted to {@code displayCurrency}; {@code unconverted} names the others.
+ * the rates know, converted to {@code displayCurrency} by date (docs/metrics.md, "Money");
+ * {@code unconverted} names the others; {@code rates} says which rates were used.
  * {@code settled}: what Apple settled for the whole fiscal months within the period, when it has
  * settled them all (all apps only: Apple's totals are the account's), or null.
  */
@@ -28,7 +30,7 @@ public record Dashboard(
         int unreportedDays,
         Progress progress,
         String displayCurrency,
-        LocalDate ratesDate,
+        RatesUsed rates,
         SettledByApple.Settled settled) {
 
     /** Sums over a period. {@code units} per bucket counts sold units; refunds are counted apart. */

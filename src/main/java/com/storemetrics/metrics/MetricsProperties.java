@@ -21,8 +21,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param notYetRetry        when to ask again for a day Apple has not published
  * @param firstBackoff       the wait after a first failure of a day (doubles per failure)
  * @param maxBackoff         the longest wait
- * @param exchangeRates      a CSV file replacing the shipped exchange-rate table (blank: the shipped one)
- * @param displayCurrency    the currency estimates are shown in
  */
 @ConfigurationProperties("storemetrics.metrics")
 public record MetricsProperties(
@@ -36,9 +34,7 @@ public record MetricsProperties(
         @DefaultValue("20h") Duration refetchAfter,
         @DefaultValue("30m") Duration notYetRetry,
         @DefaultValue("1m") Duration firstBackoff,
-        @DefaultValue("6h") Duration maxBackoff,
-        @DefaultValue("") String exchangeRates,
-        @DefaultValue("USD") String displayCurrency) {
+        @DefaultValue("6h") Duration maxBackoff) {
 
     public MetricsProperties {
         hourlyBudget = hourlyBudget == null ? AppleFacts.HOURLY_REQUEST_BUDGET : hourlyBudget;

@@ -3,16 +3,18 @@ package com.storemetrics.metrics;
 import com.storemetrics.appstore.AppleFacts;
 import com.storemetrics.integration.ApprovedAccounts;
 import com.storemetrics.integration.ApprovedAccounts.ApprovedAccount;
+import com.storemetrics.rates.DayRates;
+import com.storemetrics.rates.ReferenceRates;
 import com.storemetrics.security.CurrentUser;
 import com.storemetrics.security.Roles;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +44,7 @@ public class MetricsService {
     private final ApprovedAccounts approvedAccounts;
     private final MetricsQueries queries;
     private final ImportLedger ledger;
-    private final ExchangeRates rates;
+    private final ReferenceRates rates;
     private final MetricsProperties properties;
     private final CurrentUser currentUser;
     private final Clock clock;
@@ -53,7 +55,7 @@ public class MetricsService {
             ApprovedAccounts approvedAccounts,
             MetricsQueries queries,
             ImportLedger ledger,
-            ExchangeRates rates,
+            ReferenceRates rates,
             MetricsProperties properties,
             CurrentUser currentUser,
             Clock clock,
@@ -107,14 +109,21 @@ public class MetricsService {
         Map<String, String> titles = queries.appTitles(accountId);
 
         List<MetricsQueries.Row> appRows = queries.byApp(accountId, appKey, from, to);
-        // The period's totals are the sum of the per-app rows: one scan fewer.
-        Dashboard.Totals current = totals(appRows);
-        Dashboard.Totals previous = totals(queries.totals(accountId, appKey, previousFrom, previousTo));
         Set<LocalDate> reported = new HashSet<>(queries.reportedDays(accountId, vendors, from, to));
         boolean weekly = length > 90;
-        List<Dashboard.Point> series = series(queries.byDay(accountId, appKey, from, to), reported, from, to, weekly);
-        List<Dashboard.Line> byApp = lines(appRows, key -> titles.getOrDefault(key, key));
-        List<Dashboard.Line> byCountry = lines(queries.byCountry(accountId, appKey, from, to), key -> key);
+        // The chart's day rows convert each at its day's rates; the period's total is their sum, and
+        // every other line of the period converts each currency at the period's proceeds-weighted rate.
+        Conversion conversion = new Conversion(daysOf(from, to));
+        List<Dashboard.Point> series =
+                ChartPoints.of(queries.byDay(accountId, appKey, from, to), reported, from, to, weekly, conversion);
+        Map<String, BigDecimal> factors = conversion.weightedFactors();
+        Dashboard.Totals current = totals(appRows, factors, conversion.estimated());
+        // The previous period is read without its days: each currency at the mean of its days' rates.
+        Conversion previousConversion = new Conversion(daysOf(previousFrom, previousTo));
+        List<MetricsQueries.Row> previousRows = queries.totals(accountId, appKey, previousFrom, previousTo);
+        Dashboard.Totals previous = totals(previousRows, previousConversion.meanFactors(previousRows), null);
+        List<Dashboard.Line> byApp = lines(appRows, key -> titles.getOrDefault(key, key), factors);
+        List<Dashboard.Line> byCountry = lines(queries.byCountry(accountId, appKey, from, to), key -> key, factors);
 
         LocalDate historyFrom = today.minusDays(properties.historyDays());
         int done = queries.reportedDays(accountId, vendors, historyFrom, today.minusDays(1))
@@ -145,7 +154,7 @@ public class MetricsService {
                         true,
                         state == null ? null : state.currentFailure()),
                 rates.displayCurrency(),
-                rates.date(),
+                conversion.used(),
                 appKey != null || settledByApple == null
                         ? null
                         : settledByApple.within(accountId, from, to).orElse(null));
@@ -162,7 +171,13 @@ public class MetricsService {
                 .orElseThrow(AccountNotApproved::new);
     }
 
-    private Dashboard.Totals totals(List<MetricsQueries.Row> rows) {
+    /**
+     * The rows summed; money converted with one factor per currency (display currency per unit; a
+     * currency without one is unconverted). {@code estimated}, when given, is the total already
+     * converted day by day (the period's own), used instead of the factors' sum.
+     */
+    private static Dashboard.Totals totals(
+            List<MetricsQueries.Row> rows, Map<String, BigDecimal> factors, BigDecimal estimatedByDay) {
         Map<Bucket, Long> units = new EnumMap<>(Bucket.class);
         Map<String, BigDecimal> proceeds = new TreeMap<>();
         long refunds = 0;
@@ -175,22 +190,25 @@ public class MetricsService {
         BigDecimal estimated = BigDecimal.ZERO;
         Set<String> unconverted = new TreeSet<>();
         for (Map.Entry<String, BigDecimal> entry : proceeds.entrySet()) {
-            var converted = rates.toDisplay(entry.getKey(), entry.getValue());
-            if (converted.isPresent()) {
-                estimated = estimated.add(converted.get());
+            BigDecimal factor = factors.get(entry.getKey());
+            if (factor != null) {
+                estimated = estimated.add(entry.getValue().multiply(factor, MathContext.DECIMAL64));
             } else {
                 unconverted.add(entry.getKey());
             }
         }
-        return new Dashboard.Totals(units, refunds, proceeds, estimated, unconverted);
+        return new Dashboard.Totals(
+                units, refunds, proceeds, estimatedByDay == null ? estimated : estimatedByDay, unconverted);
     }
 
-    private List<Dashboard.Line> lines(List<MetricsQueries.Row> rows, Function<String, String> label) {
+    private static List<Dashboard.Line> lines(
+            List<MetricsQueries.Row> rows, Function<String, String> label, Map<String, BigDecimal> factors) {
         Map<String, List<MetricsQueries.Row>> byKey = new LinkedHashMap<>();
         rows.forEach(row ->
                 byKey.computeIfAbsent(row.key(), key -> new ArrayList<>()).add(row));
         return byKey.entrySet().stream()
-                .map(entry -> new Dashboard.Line(entry.getKey(), label.apply(entry.getKey()), totals(entry.getValue())))
+                .map(entry -> new Dashboard.Line(
+                        entry.getKey(), label.apply(entry.getKey()), totals(entry.getValue(), factors, null)))
                 .sorted(Comparator.comparing(
                                 (Dashboard.Line line) -> line.totals().units(Bucket.DOWNLOADS))
                         .reversed()
@@ -198,47 +216,12 @@ public class MetricsService {
                 .toList();
     }
 
-    /**
-     * The chart's points: each day row is added straight to its point (day, or week from
-     * {@code from}), per currency, and each point's currencies are estimated once: a year of an
-     * account selling in many currencies is some ten thousand rows, and grouping them per day
-     * first cost more than reading them.
-     */
-    private List<Dashboard.Point> series(
-            List<MetricsQueries.DayFigure> rows,
-            Set<LocalDate> reported,
-            LocalDate from,
-            LocalDate to,
-            boolean weekly) {
-        int step = weekly ? 7 : 1;
-        int count = (int) (ChronoUnit.DAYS.between(from, to) / step) + 1;
-        long[] downloads = new long[count];
-        List<Map<String, BigDecimal>> proceeds = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            proceeds.add(new HashMap<>());
+    /** The rates of each day from {@code from} to {@code to}: a lookup per day of the period, none per row. */
+    private DayRates[] daysOf(LocalDate from, LocalDate to) {
+        DayRates[] days = new DayRates[(int) ChronoUnit.DAYS.between(from, to) + 1];
+        for (int i = 0; i < days.length; i++) {
+            days[i] = rates.on(from.plusDays(i));
         }
-        long first = from.toEpochDay();
-        for (MetricsQueries.DayFigure row : rows) {
-            int point = (int) ((row.day().toEpochDay() - first) / step);
-            downloads[point] += row.downloads();
-            proceeds.get(point).merge(row.currency(), row.proceeds(), BigDecimal::add);
-        }
-        List<Dashboard.Point> points = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            LocalDate start = from.plusDays((long) i * step);
-            boolean allReported = true;
-            for (LocalDate day = start; day.isBefore(start.plusDays(step)) && !day.isAfter(to); day = day.plusDays(1)) {
-                allReported &= reported.contains(day);
-            }
-            BigDecimal estimated = BigDecimal.ZERO;
-            for (Map.Entry<String, BigDecimal> amount : proceeds.get(i).entrySet()) {
-                if (amount.getValue().signum() != 0) {
-                    estimated = estimated.add(
-                            rates.toDisplay(amount.getKey(), amount.getValue()).orElse(BigDecimal.ZERO));
-                }
-            }
-            points.add(new Dashboard.Point(start, downloads[i], estimated, allReported));
-        }
-        return points;
+        return days;
     }
 }

@@ -1,15 +1,18 @@
 package com.storemetrics.payments;
 
 import com.storemetrics.base.FiscalCalendar.FiscalMonth;
+import com.storemetrics.rates.RatesUsed;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What the Payments view shows of one account: whether Apple lets our service Apple ID read its
  * Financial reports, how far the import has read them, and one line per fiscal month and region
- * currency (docs/payments.md, "The Payments view"). Amounts are in the line's currency, never
- * converted, and never added across currencies.
+ * currency (docs/payments.md, "The Payments view"). A line's amounts are in its currency, never
+ * converted; {@code totals} add each published month's lines up in {@code displayCurrency}, marked
+ * as converted, at the reference rates of the month's last day.
  *
  * @param latestPublished the newest fiscal month Apple has published by its schedule (later lines: not yet)
  * @param reportsRead   (region, month) reports of the window Apple has answered for good (a file, "no sales", a refusal)
@@ -24,7 +27,9 @@ public record PaymentsOverview(
         int reportsRead,
         int reportsListed,
         FiscalMonth latestPublished,
-        List<Line> lines) {
+        List<Line> lines,
+        String displayCurrency,
+        List<MonthTotal> totals) {
 
     /** What Apple last said about our service Apple ID and the account's Financial reports. */
     public enum Access {
@@ -99,4 +104,13 @@ public record PaymentsOverview(
             String status,
             List<Reason> reasons,
             List<String> evidence) {}
+
+    /**
+     * One fiscal month's lines converted into the display currency and added up, at the reference
+     * rates of the month's last day (or the last earlier working day) that {@code rates} names:
+     * {@code settled} of the lines Apple settled, {@code estimate} of the lines with a Sales estimate
+     * (each null when no line has one); {@code excluded} names the currencies without a rate, left out.
+     */
+    public record MonthTotal(
+            FiscalMonth month, BigDecimal settled, BigDecimal estimate, RatesUsed rates, Set<String> excluded) {}
 }

@@ -10,6 +10,7 @@ import com.storemetrics.metrics.MetricsService.MetricsAccount;
 import com.storemetrics.metrics.SalesProceeds;
 import com.storemetrics.payments.PaymentsOverview.Access;
 import com.storemetrics.payments.PaymentsOverview.Line;
+import com.storemetrics.rates.ReferenceRates;
 import com.storemetrics.security.CurrentUser;
 import com.storemetrics.security.Roles;
 import java.time.Clock;
@@ -41,6 +42,7 @@ public class PaymentsService {
     private final PaymentsLedger ledger;
     private final FinanceAccessLedger access;
     private final SalesProceeds sales;
+    private final ReferenceRates rates;
     private final PaymentsProperties properties;
     private final CurrentUser currentUser;
     private final Clock clock;
@@ -52,6 +54,7 @@ public class PaymentsService {
             PaymentsLedger ledger,
             FinanceAccessLedger access,
             SalesProceeds sales,
+            ReferenceRates rates,
             PaymentsProperties properties,
             CurrentUser currentUser,
             Clock clock,
@@ -62,6 +65,7 @@ public class PaymentsService {
         this.ledger = ledger;
         this.access = access;
         this.sales = sales;
+        this.rates = rates;
         this.properties = properties;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -84,7 +88,17 @@ public class PaymentsService {
         Optional<FinanceAccessLedger.Access> known = access.access(accountId);
         if (known.isEmpty()) {
             return new PaymentsOverview(
-                    accountId, Access.NOT_CHECKED_YET, null, null, null, 0, 0, latestPublished(), List.of());
+                    accountId,
+                    Access.NOT_CHECKED_YET,
+                    null,
+                    null,
+                    null,
+                    0,
+                    0,
+                    latestPublished(),
+                    List.of(),
+                    rates.displayCurrency(),
+                    List.of());
         }
         FinanceAccessLedger.Access said = known.get();
         if (Boolean.FALSE.equals(said.permitted())) {
@@ -100,6 +114,8 @@ public class PaymentsService {
                     0,
                     0,
                     latestPublished(),
+                    List.of(),
+                    rates.displayCurrency(),
                     List.of());
         }
         Map<String, List<String>> regions = access.regions(accountId);
@@ -130,6 +146,7 @@ public class PaymentsService {
                 }
             }
         }
+        List<Line> withEvidence = Evidence.of(lines);
         return new PaymentsOverview(
                 accountId,
                 said.permitted() == null ? Access.CHECK_FAILING : Access.PERMITTED,
@@ -139,7 +156,9 @@ public class PaymentsService {
                 read,
                 listed,
                 latest,
-                Evidence.of(lines));
+                withEvidence,
+                rates.displayCurrency(),
+                ConvertedTotals.of(withEvidence, rates));
     }
 
     /** The Apple ID customers give the Finance role to (the words of "needs the Finance role"). */

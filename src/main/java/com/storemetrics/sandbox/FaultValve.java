@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Applies the armed fault to Apple-protocol requests ({@code /sandbox/apple/reportservice/**} and
- * {@code /sandbox/apple/v1/**}; never {@code /control}). It sits in Tomcat's pipeline, before any
+ * {@code /sandbox/apple/v1/**}; never {@code /control}) and to the ECB's reference-rate files
+ * ({@code /sandbox/ecb/**}). It sits in Tomcat's pipeline, before any
  * filter or servlet, because only there can a request be answered with nothing at all: a dropped
  * connection is Tomcat's CLOSE_NOW, which discards the response and closes the socket, so the
  * client reads end-of-stream instead of a status line.
@@ -66,7 +67,8 @@ final class FaultValve extends ValveBase {
                 .substring(request.getContextPath().length());
         boolean api = path.startsWith(JsonApi.PATH + "/");
         boolean reporter = path.startsWith(ReporterController.PATH + "/");
-        Optional<FaultInjector.Armed> fault = api || reporter ? faults.takeForRequest() : Optional.empty();
+        boolean ecb = path.startsWith(EcbController.PATH + "/");
+        Optional<FaultInjector.Armed> fault = api || reporter || ecb ? faults.takeForRequest() : Optional.empty();
         if (fault.isEmpty()) {
             getNext().invoke(request, response);
             return;

@@ -40,6 +40,9 @@ class SecurityConfiguration {
      */
     static final String SANDBOX_API = "/sandbox/apple/**";
 
+    /** The sandbox's copy of the European Central Bank's reference-rate files (plain GETs of XML). */
+    static final String SANDBOX_ECB = "/sandbox/ecb/**";
+
     /**
      * One-click unsubscribe from e-mail notices (RFC 8058): mail clients POST there without a session
      * or CSRF token; the link's HMAC signature is the authorisation (notices.UnsubscribeController).
@@ -71,9 +74,9 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(auth -> {
             // Without the sandbox nothing may answer there, not even Vaadin's catch-all page.
             if (sandboxEnabled) {
-                auth.requestMatchers(SANDBOX_API).permitAll();
+                auth.requestMatchers(SANDBOX_API, SANDBOX_ECB).permitAll();
             } else {
-                auth.requestMatchers(SANDBOX_API).denyAll();
+                auth.requestMatchers(SANDBOX_API, SANDBOX_ECB).denyAll();
             }
             auth.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
             auth.requestMatchers(MAIL_UNSUBSCRIBE).permitAll();

@@ -1,6 +1,8 @@
 package com.storemetrics.subscriptions;
 
-import com.storemetrics.metrics.ExchangeRates;
+import com.storemetrics.rates.DayRates;
+import com.storemetrics.rates.RatesUsed;
+import com.storemetrics.rates.ReferenceRates;
 import com.storemetrics.subscriptions.SubscriptionDashboard.Line;
 import com.storemetrics.subscriptions.SubscriptionDashboard.Mrr;
 import com.storemetrics.subscriptions.SubscriptionDashboard.Snapshot;
@@ -23,26 +25,32 @@ import java.util.stream.Collectors;
 /**
  * One report day's active subscriptions added up: in total and per subscription or country, with
  * proceeds-based MRR (active paid x Developer Proceeds per subscription x the duration's monthly
- * factor, per currency; estimated in the display currency with the metrics rate table). Subscriptions
+ * factor, per currency; estimated in the display currency at the report day's reference rates, or the
+ * last earlier ones). Subscriptions
  * whose duration has no factor are left out of MRR and named.
  */
 final class Snapshots {
 
     private final Map<String, SubscriptionProducts.Product> products;
-    private final ExchangeRates rates;
+    private final ReferenceRates rates;
     private final Set<String> withoutDuration = new TreeSet<>();
 
-    Snapshots(Map<String, SubscriptionProducts.Product> products, ExchangeRates rates) {
+    Snapshots(Map<String, SubscriptionProducts.Product> products, ReferenceRates rates) {
         this.products = products;
         this.rates = rates;
     }
 
     /** Counts and MRR of one group of rows. */
     private final class Sum {
+        final DayRates dayRates;
         long paid;
         long trials;
         long atRisk;
         final Map<String, BigDecimal> mrr = new TreeMap<>();
+
+        Sum(DayRates dayRates) {
+            this.dayRates = dayRates;
+        }
 
         void add(SubscriptionQueries.ActiveRow row) {
             paid += row.paid();
@@ -67,7 +75,7 @@ final class Snapshots {
             BigDecimal estimated = BigDecimal.ZERO;
             Set<String> unconverted = new TreeSet<>();
             for (Map.Entry<String, BigDecimal> amount : mrr.entrySet()) {
-                Optional<BigDecimal> converted = rates.toDisplay(amount.getKey(), amount.getValue());
+                Optional<BigDecimal> converted = dayRates.toDisplay(amount.getKey(), amount.getValue());
                 if (converted.isPresent()) {
                     estimated = estimated.add(converted.get());
                 } else {
@@ -82,7 +90,7 @@ final class Snapshots {
         if (day == null) {
             return Snapshot.none();
         }
-        Sum sum = new Sum();
+        Sum sum = new Sum(rates.on(day));
         rows.forEach(sum::add);
         return new Snapshot(day, sum.paid, sum.trials, sum.atRisk, sum.mrr());
     }
@@ -92,13 +100,16 @@ final class Snapshots {
      * new subscriptions and cancellations per key; most active paid first.
      */
     List<Line> lines(
+            LocalDate day,
             List<SubscriptionQueries.ActiveRow> rows,
             Function<SubscriptionQueries.ActiveRow, String> key,
             Map<String, Flows> flows,
             Function<String, String> label) {
+        DayRates dayRates = rates.on(day);
         Map<String, Sum> sums = new LinkedHashMap<>();
-        rows.forEach(row -> sums.computeIfAbsent(key.apply(row), k -> new Sum()).add(row));
-        flows.keySet().forEach(k -> sums.computeIfAbsent(k, none -> new Sum()));
+        rows.forEach(row ->
+                sums.computeIfAbsent(key.apply(row), k -> new Sum(dayRates)).add(row));
+        flows.keySet().forEach(k -> sums.computeIfAbsent(k, none -> new Sum(dayRates)));
         List<Line> lines = new ArrayList<>(sums.size());
         sums.forEach((k, sum) -> {
             Flows keyFlows = flows.getOrDefault(k, new Flows());
@@ -116,6 +127,12 @@ final class Snapshots {
         });
         lines.sort(Comparator.comparingLong(Line::activePaid).reversed().thenComparing(Line::label));
         return lines;
+    }
+
+    /** The rates the snapshots of these days convert at (a day null: none published, the period's end). */
+    RatesUsed used(LocalDate day, LocalDate previousDay, LocalDate to) {
+        RatesUsed used = rates.on(day == null ? to : day).used();
+        return previousDay == null ? used : used.and(rates.on(previousDay).used());
     }
 
     Set<String> withoutDuration() {

@@ -1,5 +1,6 @@
 package com.storemetrics.subscriptions;
 
+import com.storemetrics.rates.RatesUsed;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.Set;
  * of a {@link Snapshot}: the period's last day Apple has published); flows add up the period's
  * events; churn is the period's paid subscriptions that ended over the active paid ones of the day
  * before it (null without such a day); money stays per currency, {@link Mrr#estimated()} is the sum of the currencies the rate
- * table knows, converted to {@code displayCurrency}.
+ * rates know, converted to {@code displayCurrency} at the snapshot day's rates ({@code rates} names them).
  */
 public record SubscriptionDashboard(
         long accountId,
@@ -34,7 +35,7 @@ public record SubscriptionDashboard(
         Progress progress,
         Set<String> withoutDuration,
         String displayCurrency,
-        LocalDate ratesDate) {
+        RatesUsed rates) {
 
     /**
      * Active subscriptions on one report day, and the proceeds-based MRR they stand for; {@code day}

@@ -4,12 +4,12 @@ import com.storemetrics.appstore.AppleFacts;
 import com.storemetrics.integration.ApprovedAccounts;
 import com.storemetrics.integration.ApprovedAccounts.ApprovedAccount;
 import com.storemetrics.metrics.AccountNotApproved;
-import com.storemetrics.metrics.ExchangeRates;
 import com.storemetrics.metrics.ImportStatus;
 import com.storemetrics.metrics.InvalidPeriod;
 import com.storemetrics.metrics.MetricsProperties;
 import com.storemetrics.metrics.MetricsService.MetricsAccount;
 import com.storemetrics.metrics.PeriodRules;
+import com.storemetrics.rates.ReferenceRates;
 import com.storemetrics.security.CurrentUser;
 import com.storemetrics.security.Roles;
 import com.storemetrics.subscriptions.SubscriptionDashboard.Snapshot;
@@ -43,7 +43,7 @@ public class SubscriptionService {
     private final ApprovedAccounts approvedAccounts;
     private final SubscriptionQueries queries;
     private final SubscriptionProducts products;
-    private final ExchangeRates rates;
+    private final ReferenceRates rates;
     private final ImportStatus importStatus;
     private final MetricsProperties properties;
     private final CurrentUser currentUser;
@@ -53,7 +53,7 @@ public class SubscriptionService {
             ApprovedAccounts approvedAccounts,
             SubscriptionQueries queries,
             SubscriptionProducts products,
-            ExchangeRates rates,
+            ReferenceRates rates,
             ImportStatus importStatus,
             MetricsProperties properties,
             CurrentUser currentUser,
@@ -144,11 +144,13 @@ public class SubscriptionService {
         Function<String, String> productName =
                 id -> catalogue.containsKey(id) ? catalogue.get(id).name() : id;
         List<SubscriptionDashboard.Line> byProduct = snapshots.lines(
+                day == null ? to : day,
                 active,
                 SubscriptionQueries.ActiveRow::subscriptionId,
                 Snapshots.flowsByKey(productEvents),
                 productName);
         List<SubscriptionDashboard.Line> byCountry = snapshots.lines(
+                day == null ? to : day,
                 active,
                 SubscriptionQueries.ActiveRow::country,
                 Snapshots.flowsByKey(queries.events(accountId, from, to, ids, "country")),
@@ -180,7 +182,7 @@ public class SubscriptionService {
                         Math.min(done, window), window, importStatus.currentFailure(accountId)),
                 snapshots.withoutDuration(),
                 rates.displayCurrency(),
-                rates.date());
+                snapshots.used(day, previousDay, to));
     }
 
     private static Double rate(long ended, Long base) {

@@ -81,9 +81,7 @@ class DataStallCheckTest extends SpringTest {
                 Duration.ofHours(20),
                 Duration.ofMinutes(30),
                 Duration.ofMinutes(1),
-                Duration.ofHours(6),
-                "",
-                "USD");
+                Duration.ofHours(6));
         importer = MetricsFixture.newImporter(context, tenDays, SalesDays.NAME);
         MetricsFixture.importUntilIdle(importer);
     }

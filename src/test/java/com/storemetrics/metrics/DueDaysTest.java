@@ -30,9 +30,7 @@ class DueDaysTest {
             Duration.ofHours(20),
             Duration.ofMinutes(30),
             Duration.ofMinutes(1),
-            Duration.ofHours(6),
-            "",
-            "USD");
+            Duration.ofHours(6));
     private static final AccountImport ACCOUNT = new AccountImport(1, "100001", "V1,V2", true, null, null, 0, Map.of());
 
     @Test

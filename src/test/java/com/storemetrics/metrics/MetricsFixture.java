@@ -126,9 +126,7 @@ public final class MetricsFixture {
                 properties.refetchAfter(),
                 properties.notYetRetry(),
                 properties.firstBackoff(),
-                properties.maxBackoff(),
-                properties.exchangeRates(),
-                properties.displayCurrency());
+                properties.maxBackoff());
     }
 
     /**

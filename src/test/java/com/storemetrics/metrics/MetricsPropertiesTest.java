@@ -21,9 +21,7 @@ class MetricsPropertiesTest {
                 Duration.ofHours(20),
                 Duration.ofMinutes(30),
                 Duration.ofMinutes(1),
-                Duration.ofHours(6),
-                "",
-                "USD");
+                Duration.ofHours(6));
     }
 
     @Test

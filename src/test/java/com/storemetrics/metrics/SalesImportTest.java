@@ -241,9 +241,7 @@ class SalesImportTest extends SpringTest {
                 Duration.ofHours(20),
                 Duration.ofMinutes(30),
                 Duration.ofMinutes(1),
-                Duration.ofHours(6),
-                "",
-                "USD");
+                Duration.ofHours(6));
         ReportImporter paced = MetricsFixture.newImporter(context, small, SalesDays.NAME);
 
         int withinTheHour = MetricsFixture.importUntilIdle(paced);

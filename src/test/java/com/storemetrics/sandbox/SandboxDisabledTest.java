@@ -80,8 +80,13 @@ class SandboxDisabledTest {
                 HttpRequest.newBuilder(url("/sandbox/apple/control/world")).build(),
                 HttpResponse.BodyHandlers.ofString());
 
+        HttpResponse<String> rates = http.send(
+                HttpRequest.newBuilder(url("/sandbox/ecb/stats/eurofxref/eurofxref-daily.xml"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
         // Nothing maps these paths any more, and security refuses them before Vaadin's catch-all page.
-        for (HttpResponse<String> response : List.of(reporter, world)) {
+        for (HttpResponse<String> response : List.of(reporter, world, rates)) {
             assertThat(response.statusCode()).isIn(302, 401, 403);
             assertThat(response.headers().firstValue("Content-Type").orElse(""))
                     .doesNotContain("xml")
@@ -89,6 +94,7 @@ class SandboxDisabledTest {
                     .doesNotContain("gzip");
             assertThat(response.body())
                     .doesNotContain("<Accounts>")
+                    .doesNotContain("gesmes")
                     .doesNotContain("privateKeyPem")
                     .doesNotContain("a11ce000");
         }

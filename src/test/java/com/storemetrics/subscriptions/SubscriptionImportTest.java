@@ -261,9 +261,7 @@ class SubscriptionImportTest extends SpringTest {
                 Duration.ofHours(20),
                 Duration.ofMinutes(30),
                 Duration.ofMinutes(1),
-                Duration.ofHours(6),
-                "",
-                "USD");
+                Duration.ofHours(6));
         ReportImporter both = MetricsFixture.newImporter(context, small);
 
         // A subscription day costs two requests: the last one of the hour may stay unused.

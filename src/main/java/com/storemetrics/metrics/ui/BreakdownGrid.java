@@ -48,7 +48,7 @@ class BreakdownGrid extends Grid<BreakdownGrid.Row> {
     }
 
     private final Column<Row> estimated;
-    /** The rate table's display currency, known with the first dashboard. */
+    /** The display currency of the estimates, known with the first dashboard. */
     private String displayCurrency = "";
 
     BreakdownGrid(String what) {

@@ -53,8 +53,8 @@ final class FigureCards extends Div {
                 now.estimated().doubleValue(),
                 before.estimated().doubleValue());
         refunds.show(now.refunds(), before.refunds());
-        currencyNote.setText("Proceeds are estimated in " + currency + " with the exchange rates of "
-                + Figures.DAY.format(dashboard.ratesDate()) + "; exact amounts per currency are in the tables."
+        currencyNote.setText("Proceeds are estimated in " + currency + ", each day at its own exchange rates: "
+                + dashboard.rates().describe() + ". Exact amounts per currency are in the tables."
                 + (now.unconverted().isEmpty()
                         ? ""
                         : " Not in the estimate (no exchange rate): "

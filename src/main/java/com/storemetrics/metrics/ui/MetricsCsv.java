@@ -24,11 +24,9 @@ public final class MetricsCsv {
                 .append(',')
                 .append(dashboard.to())
                 .append('\n');
-        csv.append("Proceeds are estimated in ")
-                .append(currency)
-                .append(" with exchange rates of ")
-                .append(dashboard.ratesDate())
-                .append("; per-currency amounts are exact\n");
+        csv.append(cell("Proceeds are estimated in " + currency + ", each day at its own exchange rates: "
+                        + dashboard.rates().describe() + "; per-currency amounts are exact"))
+                .append('\n');
         if (dashboard.settled() != null) {
             csv.append(cell(FigureCards.settled(dashboard.settled()))).append('\n');
         }

@@ -2,6 +2,7 @@ package com.storemetrics.payments.ui;
 
 import com.storemetrics.metrics.ui.MetricsCsv;
 import com.storemetrics.payments.PaymentsOverview.Line;
+import com.storemetrics.payments.PaymentsOverview.MonthTotal;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -10,20 +11,21 @@ import java.util.stream.Stream;
 /**
  * The CSV of what the Payments view shows for its filters: every line (not only the top ones on
  * screen), amounts as plain numbers in the line's currency (never converted, never added across
- * currencies), cells written by {@link MetricsCsv#cell}.
+ * currencies), then each month's converted totals with the rates they used; cells written by
+ * {@link MetricsCsv#cell}.
  */
 final class PaymentsCsv {
 
     private PaymentsCsv() {}
 
-    static String of(List<Line> lines, String account, String months) {
+    static String of(List<Line> lines, String account, String months, String displayCurrency, List<MonthTotal> totals) {
         StringBuilder csv = new StringBuilder();
         row(csv, "Payments", account, months);
         row(
                 csv,
                 "Settled amounts are Apple's Financial reports (Total_Amount); the Sales estimate adds up the daily"
-                        + " Sales reports' proceeds of the same days in the same currency; amounts are per currency,"
-                        + " never converted");
+                        + " Sales reports' proceeds of the same days in the same currency; a line's amounts are in its"
+                        + " currency, never converted; the converted totals at the end are estimates at the rates they name");
         csv.append('\n');
         row(
                 csv,
@@ -62,6 +64,27 @@ final class PaymentsCsv {
                     line.status(),
                     PaymentTexts.evidence(line),
                     PaymentTexts.possibleReasons(line));
+        }
+        csv.append('\n');
+        row(
+                csv,
+                "fiscal_year",
+                "fiscal_period",
+                "fiscal_month",
+                "settled_by_apple_converted_" + displayCurrency,
+                "sales_estimate_converted_" + displayCurrency,
+                "exchange_rates",
+                "not_converted");
+        for (MonthTotal total : totals) {
+            row(
+                    csv,
+                    Integer.toString(total.month().fiscalYear()),
+                    Integer.toString(total.month().period()),
+                    PaymentTexts.fiscalName(total.month()),
+                    MonthTotals.plain(total.settled()),
+                    MonthTotals.plain(total.estimate()),
+                    total.rates().describe(),
+                    String.join(" ", total.excluded()));
         }
         return csv.toString();
     }

@@ -42,9 +42,9 @@ public class PaymentsView extends VerticalLayout {
     static final String CSV_NO_LONGER_AVAILABLE = "These payments are no longer available to you: the App Store "
             + "Connect integration of this account was removed. Open Payments again to see the accounts you still have.";
 
-    static final String PER_CURRENCY = "Amounts are per currency, as Apple settles them: nothing here is converted"
-            + " or added across currencies, because exchange rates (the European Central Bank's reference rates) are"
-            + " not imported yet.";
+    static final String PER_CURRENCY = "Amounts are per currency, as Apple settles them; the table adds nothing across"
+            + " currencies. Below it, each fiscal month is also added up in one currency at the European Central"
+            + " Bank's reference rates of the month's last day: an estimate, for an overview.";
 
     private final transient PaymentsService payments;
     Select<MetricsAccount> account;
@@ -55,6 +55,7 @@ public class PaymentsView extends VerticalLayout {
     Paragraph upcoming;
     Div content;
     PaymentsGrid grid;
+    MonthTotals totals;
     TopRows more;
     Anchor export;
     private volatile Shown shown;
@@ -128,13 +129,14 @@ public class PaymentsView extends VerticalLayout {
         upcoming.setId("payments-upcoming");
         grid = new PaymentsGrid();
         grid.setId("payments-grid");
+        totals = new MonthTotals();
         more = new TopRows("lines", "newest month first", this::refresh);
         export = new Anchor(
                 new CsvDownload(this::csv, CSV_NO_LONGER_AVAILABLE, () -> accountGone(account.getValue())),
                 AttachmentType.DOWNLOAD,
                 "Download CSV");
         export.setId("export-csv");
-        content = new Div(upcoming, new H3("Per fiscal month and currency"), grid, more, export);
+        content = new Div(upcoming, new H3("Per fiscal month and currency"), grid, more, totals, export);
         content.setWidthFull();
         add(filters, about, perCurrency, state, content);
     }
@@ -201,6 +203,7 @@ public class PaymentsView extends VerticalLayout {
             more.setVisible(false);
         }
         grid.setItems(shownLines);
+        totals.show(overview, totalsOf(overview, filter));
         shown = new Shown(selected.accountId(), filter, selected.name());
     }
 
@@ -212,10 +215,17 @@ public class PaymentsView extends VerticalLayout {
                         .toList();
     }
 
+    private static List<PaymentsOverview.MonthTotal> totalsOf(PaymentsOverview overview, FiscalMonth month) {
+        return overview.totals().stream()
+                .filter(total -> month == null || total.month().equals(month))
+                .toList();
+    }
+
     /** What is on screen as a file, read again for the download (see {@link CsvDownload}). */
     private CsvDownload.File csv() {
         Shown query = shown;
-        List<Line> lines = of(payments.overview(query.accountId()), query.month());
+        PaymentsOverview overview = payments.overview(query.accountId());
+        List<Line> lines = of(overview, query.month());
         String months = query.month() == null ? "All months" : PaymentTexts.fiscalName(query.month());
         return new CsvDownload.File(
                 "payments-"
@@ -224,7 +234,12 @@ public class PaymentsView extends VerticalLayout {
                                 : "FY" + query.month().fiscalYear() + "-P"
                                         + query.month().period())
                         + ".csv",
-                PaymentsCsv.of(lines, query.accountName(), months));
+                PaymentsCsv.of(
+                        lines,
+                        query.accountName(),
+                        months,
+                        overview.displayCurrency(),
+                        totalsOf(overview, query.month())));
     }
 
     /** The lines on screen now, read again (for tests). */

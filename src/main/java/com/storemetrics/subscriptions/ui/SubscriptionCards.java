@@ -60,8 +60,8 @@ final class SubscriptionCards extends Div {
             "MRR (estimated)",
             "Proceeds-based monthly recurring revenue on the report day: for every Subscription report row,"
                     + " active paid subscriptions x Developer Proceeds per subscription x what one period is worth"
-                    + " per month (a week 4.35, a month 1, a year 1/12), converted to the display currency with the"
-                    + " exchange rates of the date shown. An estimate, not Apple's figure.");
+                    + " per month (a week 4.35, a month 1, a year 1/12), converted to the display currency at the ECB"
+                    + " reference rates of the report day (named below). An estimate, not Apple's figure.");
     private final Paragraph note = new Paragraph();
 
     SubscriptionCards() {

@@ -34,8 +34,8 @@ final class SubscriptionTexts {
     static String note(SubscriptionDashboard dashboard) {
         List<String> sentences = new ArrayList<>();
         SubscriptionDashboard.Mrr mrr = dashboard.current().mrr();
-        sentences.add("MRR is estimated in " + dashboard.displayCurrency() + " with the exchange rates of "
-                + Figures.DAY.format(dashboard.ratesDate()) + "; exact amounts per currency are in the tables.");
+        sentences.add("MRR is estimated in " + dashboard.displayCurrency() + " at the report day's exchange rates: "
+                + dashboard.rates().describe() + ". Exact amounts per currency are in the tables.");
         if (!mrr.unconverted().isEmpty()) {
             sentences.add("Not in the estimate (no exchange rate): "
                     + mrr.unconverted().stream()

@@ -31,6 +31,10 @@ final class SubscriptionsCsv {
                 choice,
                 dashboard.from().toString(),
                 dashboard.to().toString());
+        row(
+                csv,
+                "MRR estimated in " + dashboard.displayCurrency() + " at the report day's exchange rates",
+                dashboard.rates().describe());
         row(csv, "figure", "this period", "previous period");
         snapshot(
                 csv,

@@ -6,6 +6,7 @@ import static com.storemetrics.metrics.MetricsFixture.PIXEL_FORGE;
 import static com.storemetrics.metrics.MetricsFixture.PIXEL_FORGE_VENDOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.github.mvysny.kaributesting.v10.DownloadKt;
@@ -26,6 +27,8 @@ import com.storemetrics.metrics.Period;
 import com.storemetrics.metrics.ReportImporter;
 import com.storemetrics.metrics.SettledByApple;
 import com.storemetrics.payments.PaymentsFixture;
+import com.storemetrics.rates.EcbFeed;
+import com.storemetrics.rates.RatesFixture;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
@@ -40,6 +43,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
@@ -282,6 +286,51 @@ class StoreMetricsViewTest extends KaribuTest {
         assertThat(view.shown().current().unconverted()).containsExactly("SAR");
         assertThat(text("currency-note"))
                 .contains("estimated in USD", "Not in the estimate (no exchange rate): SAR", " SAR.");
+    }
+
+    @Test
+    void each_day_converts_at_its_own_reference_rates_and_the_page_and_csv_name_them() {
+        MetricsFixture.importUntilIdle(importer);
+        login("alice");
+        StoreMetricsView view = open();
+        view.period.setValue(Period.LAST_7_DAYS);
+        assertThat(text("currency-note"))
+                .contains("each day at its own exchange rates: the shipped table of Oct 31, 2025, because no"
+                        + " reference rates are imported yet.");
+
+        RatesFixture.importFromTheSandbox(applicationContext);
+        view.period.setValue(Period.LAST_30_DAYS);
+        view.period.setValue(Period.LAST_7_DAYS);
+        Dashboard week = view.shown();
+
+        NavigableMap<LocalDate, Map<String, BigDecimal>> feed = EcbFeed.history(port);
+        BigDecimal expectedTotal = BigDecimal.ZERO;
+        for (Dashboard.Point point : week.series()) {
+            // A weekend day converts at Friday's rates: the last working day on or before it.
+            Map<String, BigDecimal> rates = feed.floorEntry(point.start()).getValue();
+            BigDecimal expected = BigDecimal.ZERO;
+            if (isPublished(point.start())) {
+                for (Map.Entry<String, BigDecimal> amount :
+                        apple(point.start(), point.start()).proceedsByCurrency().entrySet()) {
+                    if (!"SAR".equals(amount.getKey())) {
+                        expected = expected.add(EcbFeed.inUsd(rates, amount.getKey(), amount.getValue()));
+                    }
+                }
+            }
+            assertThat(point.estimated()).as("%s", point.start()).isCloseTo(expected, within(new BigDecimal("0.0001")));
+            expectedTotal = expectedTotal.add(expected);
+        }
+        assertThat(week.current().estimated()).isCloseTo(expectedTotal, within(new BigDecimal("0.0001")));
+        assertThat(week.byApp().stream()
+                        .map(line -> line.totals().estimated())
+                        .reduce(BigDecimal.ZERO, BigDecimal::add))
+                .as("the lines convert at the period's proceeds-weighted rates, so they add up to the total")
+                .isCloseTo(expectedTotal, within(new BigDecimal("0.0001")));
+        String rates = "ECB reference rates, " + Figures.DAY.format(feed.floorKey(yesterday()));
+        assertThat(text("currency-note")).contains("each day at its own exchange rates: " + rates + ".");
+        assertThat(new String(DownloadKt._download(view.export), StandardCharsets.UTF_8))
+                .contains("\"Proceeds are estimated in USD, each day at its own exchange rates: " + rates
+                        + "; per-currency amounts are exact\"");
     }
 
     @Test

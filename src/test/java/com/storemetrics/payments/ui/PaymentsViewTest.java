@@ -5,6 +5,7 @@ import static com.storemetrics.metrics.MetricsFixture.PIXEL_FORGE;
 import static com.storemetrics.metrics.MetricsFixture.PIXEL_FORGE_VENDOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.github.mvysny.kaributesting.v10.DownloadKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
@@ -18,22 +19,30 @@ import com.storemetrics.appstore.VendorRegions;
 import com.storemetrics.base.FiscalCalendar.FiscalMonth;
 import com.storemetrics.metrics.AccountNotApproved;
 import com.storemetrics.metrics.MetricsFixture;
+import com.storemetrics.metrics.ui.Figures;
 import com.storemetrics.metrics.ui.TopRows;
 import com.storemetrics.payments.FinanceRoles;
 import com.storemetrics.payments.PaymentsFixture;
+import com.storemetrics.payments.PaymentsOverview;
 import com.storemetrics.payments.PaymentsOverview.Line;
 import com.storemetrics.payments.PaymentsOverview.State;
 import com.storemetrics.payments.PaymentsService;
+import com.storemetrics.rates.EcbFeed;
+import com.storemetrics.rates.RatesFixture;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -86,6 +95,7 @@ class PaymentsViewTest extends KaribuTest {
         PaymentsFixture.importMonths(applicationContext, 1);
         MetricsFixture.importSalesDays(
                 applicationContext, pixelForge, PIXEL_FORGE, PIXEL_FORGE_VENDOR, latest.start(), latest.end());
+        RatesFixture.importFromTheSandbox(applicationContext);
         login("alice");
         PaymentsView view = open();
 
@@ -153,9 +163,45 @@ class PaymentsViewTest extends KaribuTest {
                 .contains(PaymentTexts.fiscalName(latest.next()))
                 .contains("Apple is expected to publish its Financial reports by");
 
+        // The month's total in USD, at the sandbox feed's rates of the month's last day (or the last earlier).
+        Map.Entry<LocalDate, Map<String, BigDecimal>> rates =
+                EcbFeed.history(port).floorEntry(latest.end());
+        BigDecimal expectedUsd = BigDecimal.ZERO;
+        Set<String> excluded = new TreeSet<>();
+        for (Map.Entry<String, BigDecimal> amount : totalAmount.entrySet()) {
+            if ("USD".equals(amount.getKey())
+                    || "EUR".equals(amount.getKey())
+                    || rates.getValue().containsKey(amount.getKey())) {
+                expectedUsd = expectedUsd.add(EcbFeed.inUsd(rates.getValue(), amount.getKey(), amount.getValue()));
+            } else {
+                excluded.add(amount.getKey());
+            }
+        }
+        assertThat(excluded)
+                .as("the sandbox sells in SAR, which the ECB does not quote")
+                .contains("SAR");
+        PaymentsOverview.MonthTotal total = payments.overview(pixelForge).totals().stream()
+                .filter(t -> t.month().equals(latest))
+                .findFirst()
+                .orElseThrow();
+        assertThat(total.settled()).isCloseTo(expectedUsd, within(new BigDecimal("0.000001")));
+        assertThat(total.excluded()).isEqualTo(excluded);
+        assertThat(text("payments-total-FY" + latest.fiscalYear() + "-P" + latest.period()))
+                .isEqualTo(PaymentTexts.fiscalName(latest) + ", " + PaymentTexts.days(latest) + ": settled by Apple "
+                        + Figures.money(expectedUsd, "USD") + ", Sales estimate "
+                        + Figures.money(total.estimate(), "USD") + ", converted at ECB reference rates, "
+                        + Figures.DAY.format(rates.getKey()) + ". Not converted (no exchange rate), left out: "
+                        + String.join(", ", excluded) + ".");
+
         String csv = new String(DownloadKt._download(view.export), StandardCharsets.UTF_8);
-        assertThat(csv).isEqualTo(PaymentsCsv.of(lines, "Pixel Forge Studio", PaymentTexts.fiscalName(latest)));
+        assertThat(csv)
+                .isEqualTo(PaymentsCsv.of(
+                        lines, "Pixel Forge Studio", PaymentTexts.fiscalName(latest), "USD", List.of(total)));
         assertThat(csv).contains("," + usd.settled().setScale(2).toPlainString() + ",");
+        assertThat(csv)
+                .contains("settled_by_apple_converted_USD")
+                .contains("," + expectedUsd.setScale(2, RoundingMode.HALF_UP).toPlainString() + ",")
+                .contains("\"ECB reference rates, " + Figures.DAY.format(rates.getKey()) + "\"");
     }
 
     @Test
@@ -186,8 +232,12 @@ class PaymentsViewTest extends KaribuTest {
         assertThat(view.more.isVisible()).isTrue();
         String csv = new String(DownloadKt._download(view.export), StandardCharsets.UTF_8);
         assertThat(csv.lines().count())
-                .as("the CSV has every line: title, note, blank, header and the lines")
-                .isEqualTo(4 + all.size());
+                .as("the CSV has every line: title, note, blank, header and the lines; blank, header and each"
+                        + " month's converted totals")
+                .isEqualTo(4
+                        + all.size()
+                        + 2
+                        + payments.overview(pixelForge).totals().size());
     }
 
     @Test

@@ -7,6 +7,7 @@ import static com.storemetrics.metrics.MetricsFixture.PIXEL_FORGE_VENDOR;
 import static com.storemetrics.subscriptions.SubscriptionsFixture.PACIFIC;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.github.mvysny.fakeservlet.FakeResponse;
 import com.github.mvysny.kaributesting.v10.ButtonKt;
@@ -29,6 +30,8 @@ import com.storemetrics.metrics.ui.CsvDownloadProbe;
 import com.storemetrics.metrics.ui.Figures;
 import com.storemetrics.metrics.ui.TopRows;
 import com.storemetrics.myintegrations.IntegrationService;
+import com.storemetrics.rates.EcbFeed;
+import com.storemetrics.rates.RatesFixture;
 import com.storemetrics.subscriptions.SubscriptionChoice;
 import com.storemetrics.subscriptions.SubscriptionDashboard;
 import com.storemetrics.subscriptions.SubscriptionService;
@@ -46,6 +49,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -286,6 +290,37 @@ class SubscriptionsViewTest extends KaribuTest {
         assertThat(text("card-active-paid-change"))
                 .startsWith("on " + Figures.DAY.format(lastReportDay().minusDays(1)));
         assertThat(text("freshness")).contains("1 day(s) of this period are not reported yet");
+    }
+
+    @Test
+    void mrr_is_estimated_at_the_report_days_reference_rates_and_the_page_and_csv_name_them() {
+        MetricsFixture.importUntilIdle(importer);
+        login("alice");
+        SubscriptionsView view = open();
+        assertThat(text("subscription-note"))
+                .contains("at the report day's exchange rates: the shipped table of Oct 31, 2025, because no"
+                        + " reference rates are imported yet.");
+
+        RatesFixture.importFromTheSandbox(applicationContext);
+        view.period.setValue(Period.LAST_7_DAYS);
+        SubscriptionDashboard shown = view.shown();
+        LocalDate day = shown.current().day();
+        Map.Entry<LocalDate, Map<String, BigDecimal>> rates =
+                EcbFeed.history(port).floorEntry(day);
+        BigDecimal expected = BigDecimal.ZERO;
+        for (Map.Entry<String, BigDecimal> mrr :
+                shown.current().mrr().perCurrency().entrySet()) {
+            if (!"SAR".equals(mrr.getKey())) {
+                expected = expected.add(EcbFeed.inUsd(rates.getValue(), mrr.getKey(), mrr.getValue()));
+            }
+        }
+        assertThat(expected).isPositive();
+        assertThat(shown.current().mrr().estimated()).isCloseTo(expected, within(new BigDecimal("0.0001")));
+        String named = "ECB reference rates, " + Figures.DAY.format(rates.getKey());
+        assertThat(text("subscription-note")).contains("at the report day's exchange rates: " + named);
+        assertThat(new String(DownloadKt._download(view.export), StandardCharsets.UTF_8))
+                .contains("MRR estimated in USD at the report day's exchange rates")
+                .contains(named);
     }
 
     @Test
