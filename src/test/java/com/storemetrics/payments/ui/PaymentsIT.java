@@ -109,6 +109,11 @@ class PaymentsIT extends BrowserTest {
         assertThat(gridSize(driver)).isEqualTo(12);
         assertThat(Accessibility.audit(driver, "payments-desktop")).isEmpty();
         screenshot("payments-desktop.png");
+        // The month converted into one currency, below the table: an estimate that names its rates.
+        WebElement totals = driver.findElement(By.id("payments-totals"));
+        script(driver, "arguments[0].scrollIntoView({block: 'center'})", totals);
+        assertThat(totals.getText()).contains("Converted totals (estimated)").contains("reference rates");
+        screenshot("payments-totals-desktop.png");
 
         driver.manage().window().setSize(new Dimension(390, 844));
         wait.until(browser -> Boolean.TRUE.equals(
@@ -121,6 +126,11 @@ class PaymentsIT extends BrowserTest {
         script(driver, "arguments[0].scrollIntoView()", driver.findElement(By.id("payments-grid")));
         assertThat(Accessibility.audit(driver, "payments-phone")).isEmpty();
         screenshot("payments-phone.png");
+        script(driver, "arguments[0].scrollIntoView({block: 'center'})", totals);
+        assertThat(totals.getRect().getX() + totals.getRect().getWidth())
+                .as("the converted totals fit a phone")
+                .isLessThanOrEqualTo(390);
+        screenshot("payments-totals-phone.png");
     }
 
     /** The region's file of the latest published month as Apple serves it: {currency, Total_Amount}, or null for no sales. */
