@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -77,12 +78,24 @@ public final class ConnectForLoad {
             int ticked = 0;
             for (String account : accounts) {
                 By checkbox = By.xpath("//vaadin-checkbox[contains(., '" + account + "')]");
-                WebElement box = wait.until(ExpectedConditions.visibilityOfElementLocated(checkbox));
-                if (box.getAttribute("disabled") != null) {
+                // The step re-renders its list while it settles: a box found a moment ago can be
+                // replaced, so it is looked up again until the click lands.
+                Boolean clicked = wait.ignoring(StaleElementReferenceException.class)
+                        .until(driver -> {
+                            WebElement box = driver.findElement(checkbox);
+                            if (!box.isDisplayed()) {
+                                return null;
+                            }
+                            if (box.getAttribute("disabled") != null) {
+                                return false;
+                            }
+                            box.click();
+                            return true;
+                        });
+                if (!clicked) {
                     System.out.println(user + " has " + account + " connected already");
                     continue;
                 }
-                box.click();
                 ticked++;
             }
             if (ticked == 0) {
