@@ -58,11 +58,15 @@ picked_now() { sql "SELECT task_name || ' by ' || picked_by FROM scheduled_tasks
 fixture() {
     local alice
     alice=$(sql "SELECT id FROM app_user WHERE username = 'alice'")
-    if [[ $(sql "SELECT count(*) FROM integration WHERE customer_id = $alice") -lt 2 ]]; then
+    local tries=0
+    # The dialog's account step re-renders as it settles and a tick can be lost: what is missing is
+    # connected again (ConnectForLoad skips what alice has).
+    while [[ $(sql "SELECT count(*) FROM integration WHERE customer_id = $alice") -lt 2 ]]; do
+        ((tries++ < 3)) || die "alice's two accounts are not connected after 3 tries: $RUN/logs/connect.log"
         say "alice connects 100001 and 100002 in Chromium (ConnectForLoad)"
         java -cp "$(bench_classpath)" com.storemetrics.bench.load.ConnectForLoad --base=$PROXY \
-            > "$RUN/logs/connect.log" 2>&1 || die "ConnectForLoad failed: $RUN/logs/connect.log"
-    fi
+            >> "$RUN/logs/connect.log" 2>&1 || say "ConnectForLoad failed: $RUN/logs/connect.log"
+    done
     [[ $(sql "SELECT count(*) FROM integration i JOIN store_account a ON a.id = i.account_id
               WHERE i.customer_id = $alice AND a.account_number = '100001' AND i.status = 'PENDING'") -eq 1 ]] \
         || [[ $(sql "SELECT count(*) FROM app_user WHERE username LIKE 'cust%'") -gt 0 ]] \
@@ -144,31 +148,50 @@ scenario_c() {
 
 # (a) kill -9 during the Sales back-fill of an account approved just now (Alice Martin, 100002).
 day_counts() { # account id
-    sql "SELECT 'days ' || count(*) || ' (' || coalesce(string_agg(status || ' ' || n, ', '), '') || ')'
-         FROM (SELECT status, count(*) AS n FROM metrics_day_import WHERE account_id = $1 GROUP BY 1 ORDER BY 1) s" 2> /dev/null
+    sql "SELECT 'day reports ' || coalesce(sum(n), 0) || ' (' || coalesce(string_agg(report || ' ' || status || ' ' || n, ', '), '') || ')'
+         FROM (SELECT report, status, count(*) AS n FROM metrics_day_import WHERE account_id = $1 GROUP BY 1, 2 ORDER BY 1, 2) s"
 }
+
+stamp() { sed "s/^/$(date -u +%H:%M:%S) [$SCENARIO] /"; }
 
 scenario_a() {
     fixture
     local account
     account=$(sql "SELECT id FROM store_account WHERE account_number = '100002'")
-    say "before: 100002 $(integration_counts 100002); $(day_counts "$account" | sed 's/days 0 ()/no day imported/')"
-    control POST /accounts/100002/invitations "{\"email\":\"$SERVICE_APPLE_ID\",\"roles\":[\"SALES\"]}" > /dev/null
+    say "before: 100002 $(integration_counts 100002); $(day_counts "$account")"
     local invited
     invited=$(epoch_ms)
-    say "invited the service Apple ID to 100002; waiting for an import batch after 40 of its days"
-    local imported="sql \"SELECT count(*) FROM metrics_day_import WHERE account_id = $account\""
-    if ! await_pick "'metrics-import','metrics-import-soon'" 240 "[[ \$($imported) -ge 40 ]]"; then
-        say "NOT CAUGHT: no import batch of 100002 ran"
-        return 1
+    if [[ $(integration_counts 100002) == *PENDING* ]]; then
+        control POST /accounts/100002/invitations "{\"email\":\"$SERVICE_APPLE_ID\",\"roles\":[\"SALES\"]}" > /dev/null
+        say "invited the service Apple ID to 100002"
     fi
-    sleep 0.3
-    kill_node "$PICKED"
+    local imported="sql \"SELECT count(*) FROM metrics_day_import WHERE account_id = $account\""
+    local tries=0 caught=""
+    while ((tries < 4)) && [[ -z $caught ]]; do
+        tries=$((tries + 1))
+        local floor
+        floor=$(($(eval "$imported") + 10))
+        say "waiting for an import batch once 100002 has $floor day reports"
+        if ! await_pick "'metrics-import','metrics-import-soon'" 240 "[[ \$($imported) -ge $floor ]]"; then
+            say "NOT CAUGHT: no import batch of 100002 ran"
+            return 1
+        fi
+        kill_node "$PICKED"
+        local held
+        held=$(picked_now)
+        if [[ $held == *"by $KILLED"* ]]; then
+            caught=yes
+        else
+            say "the batch had ended before the kill (picked: ${held:-nothing}); again"
+            restart_killed
+        fi
+    done
+    [[ -n $caught ]] || { say "NOT CAUGHT in 4 tries"; return 1; }
     local at_kill last now stalled_until=""
     at_kill=$(eval "$imported")
     say "at the kill: $(day_counts "$account"); picked: $(picked_now)"
     last=$at_kill
-    local deadline=$((SECONDS + 420)) quiet=0
+    local deadline=$((SECONDS + 300)) quiet=0
     while ((SECONDS < deadline)); do
         sleep 1
         now=$(eval "$imported")
@@ -178,32 +201,32 @@ scenario_a() {
         fi
         if [[ $now -eq $last ]]; then quiet=$((quiet + 1)); else quiet=0; fi
         last=$now
-        # Done: a year's days are there and nothing new for 15 s.
-        ((now >= 365 && quiet >= 15)) && break
+        # Done (or paced: the importer's share of Apple's hourly budget) once nothing is new for 20 s after resuming.
+        [[ -n $stalled_until ]] && ((quiet >= 20)) && break
     done
-    say "back-fill finished $(secs_since "$invited") s after the invitation"
-    say "after: $(day_counts "$account")"
-    sql "SELECT 'report days ' || min(report_date) || ' .. ' || max(report_date)
-              || ': expected ' || (max(report_date) - min(report_date) + 1)
+    say "counted $(secs_since "$KILLED_AT") s after the kill: $(day_counts "$account")"
+    sql "SELECT report || ': report days ' || min(report_date) || ' .. ' || max(report_date)
+              || ', expected ' || (max(report_date) - min(report_date) + 1)
               || ', present ' || count(DISTINCT report_date)
-              || ', rows per (account, vendor, day) max ' || max(n)
+              || ', rows per (account, vendor, report, day) max ' || max(n)
               || ', days read more than once ' || count(*) FILTER (WHERE attempts > 1)
-         FROM (SELECT report_date, attempts, count(*) OVER (PARTITION BY account_id, vendor_number, report_date) AS n
-               FROM metrics_day_import WHERE account_id = $account) d" | sed "s/^/$(date -u +%H:%M:%S) [$SCENARIO] /"
+         FROM (SELECT report, report_date, attempts,
+                      count(*) OVER (PARTITION BY account_id, vendor_number, report, report_date) AS n
+               FROM metrics_day_import WHERE account_id = $account) d GROUP BY report" | stamp
     # A day imported twice would double its units in one table and not in the others (each day is
     # replaced, never added to): the grain and both roll-ups must agree day by day.
-    sql "SELECT 'days whose units differ between metrics_daily and its roll-ups: ' || count(*)
-              || ' (of ' || count(*) FILTER (WHERE true) || ' compared; units in all: ' || coalesce(sum(d_units), 0) || ')'
+    sql "SELECT 'Sales days compared between metrics_daily and its two roll-ups: ' || count(*)
+              || ', units differing: ' || count(*) FILTER (WHERE d_units <> a_units OR d_units <> c_units)
+              || ' (units in all: ' || coalesce(sum(d_units), 0) || ')'
          FROM (SELECT d.report_date, d.units AS d_units, a.units AS a_units, c.units AS c_units
                FROM (SELECT report_date, sum(units) AS units FROM metrics_daily WHERE account_id = $account GROUP BY 1) d
                JOIN (SELECT report_date, sum(units) AS units FROM metrics_app_day WHERE account_id = $account GROUP BY 1) a USING (report_date)
-               JOIN (SELECT report_date, sum(units) AS units FROM metrics_country_day WHERE account_id = $account GROUP BY 1) c USING (report_date)) x
-         WHERE d_units <> a_units OR d_units <> c_units" | sed "s/^/$(date -u +%H:%M:%S) [$SCENARIO] /"
-    say "days read per minute since the invitation: $(sql "SELECT to_char(date_trunc('minute', fetched_at), 'HH24:MI') || ' ' || count(*) FROM metrics_day_import WHERE account_id = $account GROUP BY 1 ORDER BY 1" | paste -sd ';')"
-    sql "SELECT 'days with DATA: ' || count(*) FILTER (WHERE status = 'DATA') || ', of them without rows in metrics_daily: '
+               JOIN (SELECT report_date, sum(units) AS units FROM metrics_country_day WHERE account_id = $account GROUP BY 1) c USING (report_date)) x" | stamp
+    sql "SELECT 'Sales days with DATA: ' || count(*) FILTER (WHERE status = 'DATA') || ', of them without rows in metrics_daily: '
               || count(*) FILTER (WHERE status = 'DATA' AND NOT EXISTS (SELECT 1 FROM metrics_daily m
                   WHERE m.account_id = i.account_id AND m.vendor_number = i.vendor_number AND m.report_date = i.report_date))
-         FROM metrics_day_import i WHERE account_id = $account" | sed "s/^/$(date -u +%H:%M:%S) [$SCENARIO] /"
+         FROM metrics_day_import i WHERE account_id = $account AND report = 'SALES'" | stamp
+    say "day reports read per minute: $(sql "SELECT to_char(date_trunc('minute', fetched_at), 'HH24:MI') || ' ' || count(*) FROM metrics_day_import WHERE account_id = $account GROUP BY date_trunc('minute', fetched_at) ORDER BY date_trunc('minute', fetched_at)" | paste -sd ';')"
     restart_killed
 }
 
@@ -305,6 +328,7 @@ scenario_d() {
 # the harness records what their client was answered and how long until each works again.
 scenario_e() {
     local users=${CLUSTER_E_USERS:-40} customers
+    fixture
     customers=$(seq -f 'cust%03g:alice-demo-2026' 1 "$users" | paste -sd ,)
     java -Xmx512m -cp "$(bench_classpath)" com.storemetrics.bench.load.VaadinLoadBenchmark --base=$PROXY \
         --control=$SANDBOX --users="$users" --ramp=20 --duration="${CLUSTER_E_HOLD:-300}" --think=5-15 \
@@ -334,13 +358,15 @@ scenario() {
         *)
             cat << 'EOF'
 deploy/cluster scenario NAME, on a running cluster (deploy/cluster up):
-  c   kill -9 the node running a membership check that approves CUSTOMERS+1 Pending rows (100001)
   a   kill -9 the node running an import batch during the Sales back-fill of 100002, approved just now
-  b   kill -9 the node sending the removal e-mails of 100001's CUSTOMERS+1 customers
   e   scenario a with the load harness's customers on both nodes through HAProxy (rejoining)
+  c   kill -9 the node running a membership check that approves CUSTOMERS+1 Pending rows (100001)
+  b   kill -9 the node sending the removal e-mails of 100001's CUSTOMERS+1 customers
   d   pg_ctl restart under two nodes with open pages (the load harness through HAProxy)
-Run them in the order c, e (or a alone), b, d on one fresh cluster: each builds on the one before.
-CLUSTER_CUSTOMERS (200) customers share Pixel Forge Studio (100001).
+Run them in the order e (or a), c, b, d on one fresh cluster: each builds on the one before, and the
+back-fill must be the first (a year of one account fits in the importer's share of Apple's hourly
+budget; a second account's back-fill is paced over the hour). CLUSTER_CUSTOMERS (200) customers
+share Pixel Forge Studio (100001).
 EOF
             ;;
     esac

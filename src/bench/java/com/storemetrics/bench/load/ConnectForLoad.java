@@ -79,20 +79,24 @@ public final class ConnectForLoad {
             for (String account : accounts) {
                 By checkbox = By.xpath("//vaadin-checkbox[contains(., '" + account + "')]");
                 // The step re-renders its list while it settles: a box found a moment ago can be
-                // replaced, so it is looked up again until the click lands.
-                Boolean clicked = wait.ignoring(StaleElementReferenceException.class)
+                // replaced, so it is looked up again until it says it is ticked.
+                String outcome = wait.ignoring(StaleElementReferenceException.class)
                         .until(driver -> {
                             WebElement box = driver.findElement(checkbox);
                             if (!box.isDisplayed()) {
                                 return null;
                             }
                             if (box.getAttribute("disabled") != null) {
-                                return false;
+                                return "connected already";
                             }
+                            if (box.getAttribute("checked") != null) {
+                                return "ticked";
+                            }
+                            // A click while the step still renders can be lost: look again.
                             box.click();
-                            return true;
+                            return null;
                         });
-                if (!clicked) {
+                if (!outcome.equals("ticked")) {
                     System.out.println(user + " has " + account + " connected already");
                     continue;
                 }

@@ -51,6 +51,7 @@ final class SimulatedCustomer implements Runnable {
     private final Semaphore wake = new Semaphore(0);
     private volatile AtmosphereFraming framing = new AtmosphereFraming();
     private long brokenAt;
+    private String lastBreakAnswer = "";
     private final boolean[] seenTrigger = new boolean[1];
     private volatile boolean stop;
     private volatile boolean pushOpen;
@@ -135,7 +136,15 @@ final class SimulatedCustomer implements Runnable {
     private boolean rejoin() throws IOException, InterruptedException {
         if (brokenAt == 0) {
             brokenAt = System.nanoTime();
-            stats.get().broke(answerAfterBreak());
+            lastBreakAnswer = answerAfterBreak();
+            stats.get().broke(lastBreakAnswer);
+        } else if (lastBreakAnswer.startsWith("5") || lastBreakAnswer.startsWith("no answer")) {
+            // The proxy had not yet seen the node die: what the client gets once it has.
+            String next = answerAfterBreak();
+            if (!next.equals(lastBreakAnswer)) {
+                stats.get().broke("then " + next);
+                lastBreakAnswer = next;
+            }
         }
         wake.tryAcquire(1, TimeUnit.SECONDS);
         if (stop) {
