@@ -245,7 +245,7 @@ mail_counts() { # kind
     while read -r id lead recipient state; do
         local got
         got=$(curl -s --max-time 10 -u "$recipient:$recipient" "imap://127.0.0.1:$IMAP_PORT/INBOX" \
-            -X 'FETCH 1:* (BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)])' 2> /dev/null \
+            -X 'FETCH 1:* (ENVELOPE)' 2> /dev/null \
             | grep -ci "<notice-$lead@storemetrics>" || true)
         echo "$id $state $got" >> "$rows"
     done < <(sql "SELECT id, coalesce(group_lead, id), recipient, state FROM notice_outbox WHERE kind = '$1' ORDER BY id")
@@ -286,6 +286,7 @@ scenario_b() {
     done
     say "every removal notice final $(secs_since "$KILLED_AT") s after the kill: $(outbox_counts REMOVED)"
     say "e-mails in the mail server per notice (state, received): $(mail_counts REMOVED)"
+    say "e-mails the sandbox's mail server logged receiving since the removal: $(grep -c 'notice-' "$RUN/logs/sandbox.log" || true) lines naming a notice"
     restart_killed
 }
 
@@ -355,6 +356,7 @@ scenario() {
         d) scenario_d ;;
         e) scenario_e ;;
         fixture) fixture ;;
+        mail-count) say "e-mails in the mail server per ${2:-REMOVED} notice (state, received): $(mail_counts "${2:-REMOVED}")" ;;
         *)
             cat << 'EOF'
 deploy/cluster scenario NAME, on a running cluster (deploy/cluster up):
