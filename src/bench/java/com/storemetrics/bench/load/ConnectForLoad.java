@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -77,12 +78,28 @@ public final class ConnectForLoad {
             int ticked = 0;
             for (String account : accounts) {
                 By checkbox = By.xpath("//vaadin-checkbox[contains(., '" + account + "')]");
-                WebElement box = wait.until(ExpectedConditions.visibilityOfElementLocated(checkbox));
-                if (box.getAttribute("disabled") != null) {
+                // The step re-renders its list while it settles: a box found a moment ago can be
+                // replaced, so it is looked up again until it says it is ticked.
+                String outcome = wait.ignoring(StaleElementReferenceException.class)
+                        .until(driver -> {
+                            WebElement box = driver.findElement(checkbox);
+                            if (!box.isDisplayed()) {
+                                return null;
+                            }
+                            if (box.getAttribute("disabled") != null) {
+                                return "connected already";
+                            }
+                            if (box.getAttribute("checked") != null) {
+                                return "ticked";
+                            }
+                            // A click while the step still renders can be lost: look again.
+                            box.click();
+                            return null;
+                        });
+                if (!outcome.equals("ticked")) {
                     System.out.println(user + " has " + account + " connected already");
                     continue;
                 }
-                box.click();
                 ticked++;
             }
             if (ticked == 0) {

@@ -22,6 +22,8 @@ final class LoadStats {
     private final List<Long> pushFromFirst = new ArrayList<>();
     private final AtomicInteger minSessions = new AtomicInteger(Integer.MAX_VALUE);
     private final AtomicInteger maxSessions = new AtomicInteger();
+    private final Map<String, AtomicInteger> afterBreak = new TreeMap<>();
+    private final List<Long> outages = new ArrayList<>();
     private volatile long triggerNanos;
     private volatile long firstFrameNanos;
     private volatile String triggerMarker;
@@ -38,6 +40,20 @@ final class LoadStats {
     void error(String kind) {
         synchronized (errors) {
             errors.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
+        }
+    }
+
+    /** A session broke (its node died): what the first request of the browser's client was answered. */
+    void broke(String answer) {
+        synchronized (afterBreak) {
+            afterBreak.computeIfAbsent(answer, k -> new AtomicInteger()).incrementAndGet();
+        }
+    }
+
+    /** A broken session works again (signed in anew, page open, push open): how long it was without one. */
+    void outage(long nanos) {
+        synchronized (outages) {
+            outages.add(nanos);
         }
     }
 
@@ -119,6 +135,24 @@ final class LoadStats {
                         percentile(pushFromFirst, 50),
                         percentile(pushFromFirst, 95),
                         percentile(pushFromFirst, 100)));
+            }
+        }
+        synchronized (afterBreak) {
+            if (!afterBreak.isEmpty()) {
+                out.append("  sessions broken, first answer after the break: ")
+                        .append(afterBreak)
+                        .append('\n');
+            }
+        }
+        synchronized (outages) {
+            if (!outages.isEmpty()) {
+                out.append(String.format(
+                        "  without a working page (break -> signed in again, page and push open), %d sessions:"
+                                + " p50 %.1f / p95 %.1f / max %.1f s%n",
+                        outages.size(),
+                        percentile(outages, 50) / 1000,
+                        percentile(outages, 95) / 1000,
+                        percentile(outages, 100) / 1000));
             }
         }
         out.append("  app: ").append(appFigures).append('\n');

@@ -46,9 +46,12 @@ final class SimulatedCustomer implements Runnable {
     private final long thinkMinMillis;
     private final long thinkMaxMillis;
     private final HttpClient http;
-    private final UiState ui;
+    private final boolean rejoin;
+    private UiState ui;
     private final Semaphore wake = new Semaphore(0);
-    private final AtmosphereFraming framing = new AtmosphereFraming();
+    private volatile AtmosphereFraming framing = new AtmosphereFraming();
+    private long brokenAt;
+    private String lastBreakAnswer = "";
     private final boolean[] seenTrigger = new boolean[1];
     private volatile boolean stop;
     private volatile boolean pushOpen;
@@ -59,8 +62,15 @@ final class SimulatedCustomer implements Runnable {
     private long heartbeatNanos;
 
     SimulatedCustomer(
-            String base, String username, String password, Supplier<LoadStats> stats, long thinkMin, long thinkMax) {
+            String base,
+            String username,
+            String password,
+            Supplier<LoadStats> stats,
+            long thinkMin,
+            long thinkMax,
+            boolean rejoin) {
         this.base = base;
+        this.rejoin = rejoin;
         this.username = username;
         this.password = password;
         this.stats = stats;
@@ -94,8 +104,19 @@ final class SimulatedCustomer implements Runnable {
     @Override
     public void run() {
         try {
-            if (signIn() && openPage() && openPush() && navigate()) {
-                actUntilStopped();
+            boolean working = signIn() && openPage() && openPush() && navigate();
+            while (true) {
+                if (working) {
+                    if (brokenAt != 0) {
+                        stats.get().outage(System.nanoTime() - brokenAt);
+                        brokenAt = 0;
+                    }
+                    actUntilStopped();
+                }
+                if (stop || !rejoin) {
+                    break;
+                }
+                working = rejoin();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -103,6 +124,73 @@ final class SimulatedCustomer implements Runnable {
             stats.get().error("unexpected " + e.getClass().getSimpleName());
         } finally {
             signOut();
+        }
+    }
+
+    /**
+     * The session broke (its node died, or the push channel closed): what a person's browser does.
+     * Flow's client sends its next request; the answer is recorded (HAProxy sends it to the other
+     * node, which knows neither the session nor the UI); the page reloads, the login page asks to
+     * sign in again, and the person does. Tried once a second until it works or the run ends.
+     */
+    private boolean rejoin() throws IOException, InterruptedException {
+        if (brokenAt == 0) {
+            brokenAt = System.nanoTime();
+            lastBreakAnswer = answerAfterBreak();
+            stats.get().broke(lastBreakAnswer);
+        } else if (lastBreakAnswer.startsWith("5") || lastBreakAnswer.startsWith("no answer")) {
+            // The proxy had not yet seen the node die: what the client gets once it has.
+            String next = answerAfterBreak();
+            if (!next.equals(lastBreakAnswer)) {
+                stats.get().broke("then " + next);
+                lastBreakAnswer = next;
+            }
+        }
+        wake.tryAcquire(1, TimeUnit.SECONDS);
+        if (stop) {
+            return false;
+        }
+        closing = true;
+        WebSocket old = socket;
+        if (old != null) {
+            old.abort();
+        }
+        socket = null;
+        pushOpen = false;
+        closing = false;
+        ui = new UiState(kind -> stats.get().error(kind));
+        framing = new AtmosphereFraming();
+        HttpResponse<String> page = timed("reload after break", get("/" + ROUTE));
+        if (page == null) {
+            return false;
+        }
+        boolean toLogin = page.statusCode() == 302
+                && page.headers().firstValue("Location").orElse("").contains("/login");
+        if (!toLogin && page.statusCode() != 200) {
+            return failed("reload after break", page);
+        }
+        return signIn() && openPage() && openPush() && navigate();
+    }
+
+    /** Flow's client's next request on the lost UI (a heartbeat), classified by its answer. */
+    private String answerAfterBreak() throws InterruptedException {
+        try {
+            HttpResponse<String> answer = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/?v-r=heartbeat&v-uiId=" + uiId))
+                            .timeout(TIMEOUT)
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String location = answer.headers().firstValue("Location").orElse("");
+            if (answer.statusCode() == 302 && location.contains("/login")) {
+                return "302 to the login page";
+            }
+            if (answer.body().contains("sessionExpired")) {
+                return answer.statusCode() + " session expired (Flow's client reloads: login page)";
+            }
+            return answer.statusCode() + (location.isEmpty() ? "" : " to " + location);
+        } catch (IOException e) {
+            return "no answer: " + e.getClass().getSimpleName();
         }
     }
 

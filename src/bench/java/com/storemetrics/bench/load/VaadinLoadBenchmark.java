@@ -29,7 +29,10 @@ import java.util.Map;
  * {@code triggers} (one per phase, {@code none}, {@code invite:ACCOUNT[:MARKER]} or
  * {@code remove:ACCOUNT[:MARKER]}: the sandbox's control API invites or removes our service Apple ID,
  * and a push frame containing MARKER is that change arriving), {@code trigger-at} (seconds into a
- * phase's hold, default 10). {@code -Dbench.debug=true} prints the start of every push message
+ * phase's hold, default 10), {@code control} (the app whose sandbox the triggers use, default
+ * {@code base}; deploy/cluster's sandbox runs apart from the nodes), {@code rejoin} ({@code true}: a
+ * session that breaks, as when its node dies, records the first answer its client gets, signs in
+ * again and goes on; the summary says how long each was without a working page). {@code -Dbench.debug=true} prints the start of every push message
  * ({@code -Dbench.debug.chars=N} characters, default 300), to see what the server sends.
  */
 public final class VaadinLoadBenchmark {
@@ -54,6 +57,10 @@ public final class VaadinLoadBenchmark {
                 .split(",");
         String[] triggers = options.getOrDefault("triggers", "none").split(",");
         long triggerAt = Long.parseLong(options.getOrDefault("trigger-at", "10"));
+        boolean rejoin = Boolean.parseBoolean(options.getOrDefault("rejoin", "false"));
+        // Behind a proxy the sandbox is not on the base URL (its control API refuses forwarded requests).
+        String control = options.getOrDefault("control", base).replaceAll("/+$", "");
+        requireLoopback(control);
 
         System.out.printf(
                 "Vaadin load: %s, phases %s users, ramp %d s, hold %d s, think %d-%d s, customers %d, started %s%n",
@@ -79,7 +86,7 @@ public final class VaadinLoadBenchmark {
                 for (int i = 0; i < toAdd; i++) {
                     String[] credentials = customers[running.size() % customers.length].split(":", 2);
                     SimulatedCustomer customer = new SimulatedCustomer(
-                            base, credentials[0], credentials[1], () -> current[0], thinkMin, thinkMax);
+                            base, credentials[0], credentials[1], () -> current[0], thinkMin, thinkMax, rejoin);
                     running.add(customer);
                     Thread thread = new Thread(customer, "customer-" + running.size());
                     thread.setDaemon(true);
@@ -92,7 +99,7 @@ public final class VaadinLoadBenchmark {
                 if (!trigger.equals("none")) {
                     sleepSampling(Duration.ofSeconds(triggerAt), running, stats);
                     running.forEach(SimulatedCustomer::resetTrigger);
-                    fire(base, trigger, stats);
+                    fire(control, trigger, stats);
                 }
                 long left = duration * 1_000_000_000L - (System.nanoTime() - holdStart);
                 sleepSampling(Duration.ofNanos(Math.max(0, left)), running, stats);
@@ -132,10 +139,10 @@ public final class VaadinLoadBenchmark {
     }
 
     /** Commits a change through the sandbox's control API, as an account holder or admin would at Apple. */
-    private static void fire(String base, String trigger, LoadStats stats) throws Exception {
+    private static void fire(String app, String trigger, LoadStats stats) throws Exception {
         String[] parts = trigger.split(":");
         String account = parts[1];
-        String control = base + "/sandbox/apple/control";
+        String control = app + "/sandbox/apple/control";
         HttpRequest.Builder request;
         String marker;
         if (parts[0].equals("invite")) {
