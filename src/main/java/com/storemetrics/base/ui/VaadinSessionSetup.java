@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Session-wide behaviour: an expired session reloads silently (and Spring Security then shows the
  * login page), and an unexpected error in an event listener becomes a notification with a
- * reference instead of Vaadin's technical dialog. A browser that went away mid-write is no error.
+ * reference instead of Vaadin's technical dialog. A browser that went away mid-write is no error, and
+ * a browser whose messages are out of step with its page is the client's fault (a warning).
  */
 @Component
 class VaadinSessionSetup implements VaadinServiceInitListener {
@@ -31,6 +32,14 @@ class VaadinSessionSetup implements VaadinServiceInitListener {
                         // A push written to a tab that was closed or navigated away: nobody is there to tell,
                         // and nothing failed on our side.
                         log.debug("The browser left while a response or push was written", error.getThrowable());
+                        return;
+                    }
+                    if (clientOutOfStep(error.getThrowable())) {
+                        // A client's fault, not ours: a tab or script numbering its messages wrongly (a stale
+                        // tab after a node change, a broken client). Vaadin refuses the message; nothing failed here.
+                        log.warn(
+                                "A browser sent a message out of step with its page, which Vaadin refused: {}",
+                                error.getThrowable().getMessage());
                         return;
                     }
                     String reference = UUID.randomUUID().toString().substring(0, 8);
@@ -57,6 +66,20 @@ class VaadinSessionSetup implements VaadinServiceInitListener {
             if (cause.getClass().getSimpleName().equals("ClientAbortException")
                     || cause instanceof IOException
                             && (message.contains("Broken pipe") || message.contains("Connection reset"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the failure is Vaadin refusing a client message whose id is not the one the UI expects
+     * next ({@code ServerRpcHandler}'s "Unexpected message id from the client").
+     */
+    static boolean clientOutOfStep(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnsupportedOperationException
+                    && String.valueOf(cause.getMessage()).startsWith("Unexpected message id from the client")) {
                 return true;
             }
         }

@@ -26,4 +26,18 @@ class VaadinSessionSetupTest {
         assertThat(VaadinSessionSetup.browserWentAway(new RuntimeException("boom")))
                 .isFalse();
     }
+
+    @Test
+    void a_client_message_out_of_step_is_the_clients_fault_and_nothing_else_is() {
+        assertThat(VaadinSessionSetup.clientOutOfStep(new UnsupportedOperationException(
+                        "Unexpected message id from the client. Expected client id: 4, got 7")))
+                .isTrue();
+        assertThat(VaadinSessionSetup.clientOutOfStep(new IllegalStateException(
+                        "wrapped", new UnsupportedOperationException("Unexpected message id from the client."))))
+                .isTrue();
+        assertThat(VaadinSessionSetup.clientOutOfStep(new UnsupportedOperationException("not supported")))
+                .isFalse();
+        assertThat(VaadinSessionSetup.clientOutOfStep(new RuntimeException("Unexpected message id from the client")))
+                .isFalse();
+    }
 }
