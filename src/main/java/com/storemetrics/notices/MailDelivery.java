@@ -54,12 +54,20 @@ public class MailDelivery {
     }
 
     /**
-     * One run: gives up on abandoned "sending" messages, then sends up to {@code batch-size} e-mails,
+     * One run: sends again what a stopped sender claimed but never handed over, gives up on what it
+     * handed over without recording the answer (unknown), then sends up to {@code batch-size} e-mails,
      * each one group (a customer's messages within the grouping window of the oldest), oldest first.
      * A customer whose next group is due once the previous one left is served again in the same run.
      */
     public Run deliverDue() {
         Instant now = clock.instant();
+        int released = store.releaseNotHandedOver(now.minus(properties.unknownAfter()), now);
+        if (released > 0) {
+            log.warn(
+                    "{} e-mail notice(s) were left claimed by a sender that stopped before handing them to the SMTP"
+                            + " server: they are sent again",
+                    released);
+        }
         int abandoned = store.giveUpOnAbandoned(now.minus(properties.unknownAfter()), now);
         if (abandoned > 0) {
             log.warn(
@@ -146,6 +154,7 @@ public class MailDelivery {
             log.error("Could not build e-mail notice {}", group.get(0).id(), unbuildable);
             return SmtpOutcome.retry("Could not build the message: " + unbuildable.getMessage());
         }
-        return sender.send(mime);
+        long lead = group.get(0).id();
+        return sender.send(mime, () -> store.markHandedOver(lead, clock.instant()));
     }
 }

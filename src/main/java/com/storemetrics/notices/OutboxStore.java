@@ -83,19 +83,44 @@ class OutboxStore {
     }
 
     /**
-     * Messages left "sending" since before {@code before}: their sender stopped between handing them
-     * to SMTP and recording the answer. They become unknown, final: whether the server accepted them
-     * cannot be known, and sending again could double them.
+     * Messages left "sending" since before {@code before} that were never handed to the SMTP server
+     * (their sender stopped while connecting, or before): nothing reached the server, so they are
+     * pending again, due now, and leave once.
+     */
+    int releaseNotHandedOver(Instant before, Instant now) {
+        return jdbc.sql("UPDATE notice_outbox SET state = 'PENDING', next_attempt_at = :now, outcome = :why"
+                        + " WHERE state = 'SENDING' AND attempted_at < :before AND handed_over_at IS NULL")
+                .param("now", at(now))
+                .param("before", at(before))
+                .param("why", "The sender stopped before handing it to the SMTP server: sent again")
+                .update();
+    }
+
+    /**
+     * Messages left "sending" since before {@code before} after they were handed to the SMTP server:
+     * their sender stopped between handing them over and recording the answer. They become unknown,
+     * final: whether the server accepted them cannot be known, and sending again could double them.
      */
     int giveUpOnAbandoned(Instant before, Instant now) {
         return jdbc.sql("UPDATE notice_outbox SET state = 'UNKNOWN', finished_at = :now, outcome = :why"
-                        + " WHERE state = 'SENDING' AND attempted_at < :before")
+                        + " WHERE state = 'SENDING' AND attempted_at < :before AND handed_over_at IS NOT NULL")
                 .param("now", at(now))
                 .param("before", at(before))
                 .param(
                         "why",
                         "The sender stopped before recording the SMTP server's answer: it may have been"
                                 + " delivered, so it is not sent again")
+                .update();
+    }
+
+    /**
+     * The claimed group is about to be handed to the SMTP server (connected, nothing sent yet),
+     * committed before the first byte of the message goes: from now on it is never sent again.
+     */
+    void markHandedOver(long lead, Instant now) {
+        jdbc.sql("UPDATE notice_outbox SET handed_over_at = :now WHERE group_lead = :lead AND state = 'SENDING'")
+                .param("lead", lead)
+                .param("now", at(now))
                 .update();
     }
 
@@ -124,7 +149,7 @@ class OutboxStore {
     List<OutboxMessage> claimGroup(OutboxMessage lead, Instant until, Instant now) {
         return transactions.execute(status -> {
             String claim = "UPDATE notice_outbox SET state = 'SENDING', attempts = attempts + 1, attempted_at = :now,"
-                    + " group_lead = :lead WHERE state = 'PENDING' AND ";
+                    + " handed_over_at = NULL, group_lead = :lead WHERE state = 'PENDING' AND ";
             int leading = jdbc.sql(claim + "id = :lead")
                     .param("lead", lead.id())
                     .param("now", at(now))

@@ -30,7 +30,11 @@ class SmtpSender {
         return mail.getSession();
     }
 
-    SmtpOutcome send(MimeMessage message) {
+    /**
+     * Connects, then runs {@code handingOver} (which records that the message is about to go; if it
+     * fails, nothing is sent), then hands the message over and classifies the answer.
+     */
+    SmtpOutcome send(MimeMessage message, Runnable handingOver) {
         Transport transport;
         try {
             transport = mail.getSession().getTransport(mail.getProtocol() == null ? "smtp" : mail.getProtocol());
@@ -40,6 +44,7 @@ class SmtpSender {
         }
         try {
             message.saveChanges();
+            handingOver.run();
             transport.sendMessage(message, message.getAllRecipients());
             return SmtpOutcome.sent(lastReply(transport));
         } catch (SMTPSendFailedException refused) {

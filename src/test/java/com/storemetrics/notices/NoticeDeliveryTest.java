@@ -302,6 +302,36 @@ class NoticeDeliveryTest extends SpringTest {
     }
 
     @Test
+    void a_sender_that_died_before_handing_the_group_to_smtp_leaves_it_to_be_sent_once_later() {
+        VerifierSees.memberships(context, clock.instant(), PIXEL_FORGE_SEEN);
+        clock.advance(WINDOW);
+        OutboxStore store = context.getBean(OutboxStore.class);
+        OutboxMessage first = store.dueLeads(clock.instant(), clock.instant().minus(WINDOW), 1)
+                .get(0);
+        // A run claims the group, then its node dies while connecting to the SMTP server: nothing handed over.
+        store.claimGroup(first, first.createdAt().plus(WINDOW), clock.instant());
+
+        MailDelivery.Run soon = delivery.deliverDue();
+        assertThat(soon.sent())
+                .as("the other message; the claimed one may still be connecting")
+                .isEqualTo(1);
+
+        clock.advance(Duration.ofMinutes(6));
+        MailDelivery.Run later = delivery.deliverDue();
+
+        assertThat(later.abandoned())
+                .as("nothing was handed over: nothing unknown")
+                .isZero();
+        assertThat(later.sent()).isEqualTo(1);
+        assertThat(jdbc.queryForMap(
+                        "SELECT state, attempts, handed_over_at FROM notice_outbox WHERE id = ?", first.id()))
+                .containsEntry("STATE", "SENT")
+                .containsEntry("ATTEMPTS", 2)
+                .hasEntrySatisfying("HANDED_OVER_AT", at -> assertThat(at).isNotNull());
+        assertThat(mailbox.getReceivedMessages()).as("each of the two once").hasSize(2);
+    }
+
+    @Test
     void a_backlog_goes_out_oldest_first_at_most_a_batch_per_run() {
         long alice = jdbc.queryForObject("SELECT id FROM app_user WHERE username = 'alice'", Long.class);
         // 60 changes a minute and more apart (so 60 e-mails, not one), written while nothing was delivered.
