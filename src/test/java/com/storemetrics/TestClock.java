@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +21,20 @@ public class TestClock extends Clock {
 
     public void advance(Duration by) {
         offset.updateAndGet(current -> current.plus(by));
+    }
+
+    /**
+     * Moves the clock on to just past the next clock hour unless at least {@code room} is left of the
+     * current one. For tests that count per clock hour (the importer's share of Apple's budget,
+     * {@code ImportPacing}): real time goes on under this clock, so such a test started a few seconds
+     * before the hour would count in two hours and see twice the share.
+     */
+    public void keepWithinOneClockHourFor(Duration room) {
+        Instant now = instant();
+        Instant nextHour = now.truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
+        if (Duration.between(now, nextHour).compareTo(room) < 0) {
+            advance(Duration.between(now, nextHour).plusSeconds(1));
+        }
     }
 
     public void reset() {

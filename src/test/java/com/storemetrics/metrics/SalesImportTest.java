@@ -243,6 +243,8 @@ class SalesImportTest extends SpringTest {
                 Duration.ofMinutes(1),
                 Duration.ofHours(6));
         ReportImporter paced = MetricsFixture.newImporter(context, small, SalesDays.NAME);
+        // The share is per clock hour: the whole import must happen in one.
+        clock.keepWithinOneClockHourFor(Duration.ofMinutes(10));
 
         int withinTheHour = MetricsFixture.importUntilIdle(paced);
 

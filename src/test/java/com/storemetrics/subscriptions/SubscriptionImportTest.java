@@ -263,6 +263,8 @@ class SubscriptionImportTest extends SpringTest {
                 Duration.ofMinutes(1),
                 Duration.ofHours(6));
         ReportImporter both = MetricsFixture.newImporter(context, small);
+        // The share is per clock hour: the whole import must happen in one.
+        clock.keepWithinOneClockHourFor(Duration.ofMinutes(10));
 
         // A subscription day costs two requests: the last one of the hour may stay unused.
         assertThat(MetricsFixture.importUntilIdle(both)).as("2% of 3,600").isBetween(71, 72);
