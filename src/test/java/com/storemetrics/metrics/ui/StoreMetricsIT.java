@@ -149,6 +149,16 @@ class StoreMetricsIT extends BrowserTest {
                         + " integration@storemetrics.example the Finance role in App Store Connect > Users and"
                         + " Access; we see it at the next daily check.");
         script(driver, "arguments[0].scrollIntoView({block: 'center'})", financeLine);
+        // The note wraps inside its cell (the Apple ID in it included): nothing runs past the cell's edge,
+        // the grid's own cell (in its shadow DOM), which clips what overflows.
+        assertThat(script(
+                        driver,
+                        "const cell = arguments[0].closest('vaadin-grid-cell-content').assignedSlot.parentElement;"
+                                + " return arguments[0].getBoundingClientRect().right"
+                                + " <= cell.getBoundingClientRect().right + 0.5;",
+                        financeLine))
+                .as("the note ends inside its cell, no word cut off")
+                .isEqualTo(true);
         Files.write(
                 Files.createDirectories(Path.of("target", "screenshots"))
                         .resolve("data-integration-finance-role-needed-1440.png"),
