@@ -6,6 +6,7 @@ import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
 import com.storemetrics.base.NodeLocalState;
+import com.storemetrics.base.ui.BackgroundCalls;
 import java.lang.reflect.Field;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -36,6 +37,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
@@ -50,7 +52,7 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  *   <li>Every table holds what it held right after the migrations ran (their seeded rows, e.g. the
  *       verifier's health row), plus the demo users the start-up seeded; nothing else. New tables
  *       are covered without being named here.
- *   <li>The application's clock is real time again; the sandbox is back to its seeded world (its
+ *   <li>Calls to Apple that views started in the background have ended. The application's clock is real time again; the sandbox is back to its seeded world (its
  *       clock, faults, rate limit, required report versions); every {@link NodeLocalState} bean
  *       (what this node keeps in memory only: Apple requests in the last hour, learned report
  *       versions, minted tokens, ...) is cleared. After the test, the test thread has nobody signed in.
@@ -95,12 +97,28 @@ public final class KnownState implements BeforeEachCallback, AfterEachCallback {
      * its {@link NodeLocalState}. For a second node on a database that {@link #restore} restored.
      */
     public static void restoreNode(ApplicationContext context) {
+        awaitBackgroundCallsEnded(context);
         context.getBean(TestClock.class).reset();
         Environment environment = context.getEnvironment();
         if (environment.getProperty("storemetrics.sandbox.enabled", Boolean.class, false)) {
             new SandboxControl(environment.getRequiredProperty("local.server.port", Integer.class)).reset();
         }
         context.getBeansOfType(NodeLocalState.class).values().forEach(NodeLocalState::clear);
+    }
+
+    /**
+     * A view's call to Apple still running from the test before (a dialog closed while it checked a
+     * key) would otherwise reach the freshly reset sandbox, acting on it and counting against its budget.
+     */
+    private static void awaitBackgroundCallsEnded(ApplicationContext context) {
+        if (!context.containsBean(BackgroundCalls.THREADS)) {
+            return;
+        }
+        ThreadPoolTaskExecutor calls = context.getBean(BackgroundCalls.THREADS, ThreadPoolTaskExecutor.class);
+        await("every background call of a view to end")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> calls.getActiveCount() == 0 && calls.getQueueSize() == 0);
     }
 
     private static void stopBackgroundWork(JdbcTemplate jdbc) {

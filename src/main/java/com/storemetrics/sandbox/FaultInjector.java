@@ -1,6 +1,7 @@
 package com.storemetrics.sandbox;
 
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.stereotype.Component;
 
@@ -43,6 +44,9 @@ class FaultInjector {
 
     private final AtomicReference<Armed> armed = new AtomicReference<>();
 
+    /** Counts resets of the world; guarded by {@code this}, whose monitor also wakes delayed requests. */
+    private long world;
+
     Armed arm(Mode mode, Integer count, Integer latencyMs) {
         if (mode == null) {
             throw new SandboxRefusal(
@@ -64,6 +68,40 @@ class FaultInjector {
 
     void clear() {
         armed.set(null);
+    }
+
+    /**
+     * Clears the fault and ends every delay still running: those requests were sent to the world
+     * being replaced. Let through, they would act on the fresh world and count against its budget
+     * seconds later, long after the client that sent them gave up (a test's state leaking into the
+     * next test's).
+     */
+    synchronized void reset() {
+        clear();
+        world++;
+        notifyAll();
+    }
+
+    /** The world a request arrives in, to hand back to {@link #delay}. */
+    synchronized long world() {
+        return world;
+    }
+
+    /**
+     * Waits out a {@code LATENCY} fault's delay.
+     *
+     * @return true if the request may go on; false if the world it arrived in was reset meanwhile
+     */
+    synchronized boolean delay(long arrivedIn, int latencyMs) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(latencyMs);
+        while (world == arrivedIn) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return true;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return false;
     }
 
     Optional<Armed> current() {

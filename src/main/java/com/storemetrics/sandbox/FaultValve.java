@@ -68,6 +68,7 @@ final class FaultValve extends ValveBase {
         boolean api = path.startsWith(JsonApi.PATH + "/");
         boolean reporter = path.startsWith(ReporterController.PATH + "/");
         boolean ecb = path.startsWith(EcbController.PATH + "/");
+        long world = faults.world();
         Optional<FaultInjector.Armed> fault = api || reporter || ecb ? faults.takeForRequest() : Optional.empty();
         if (fault.isEmpty()) {
             getNext().invoke(request, response);
@@ -75,12 +76,17 @@ final class FaultValve extends ValveBase {
         }
         switch (fault.get().mode()) {
             case LATENCY -> {
+                boolean sameWorld = false;
                 try {
-                    Thread.sleep(fault.get().latencyMs());
+                    sameWorld = faults.delay(world, fault.get().latencyMs());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                getNext().invoke(request, response);
+                if (sameWorld) {
+                    getNext().invoke(request, response);
+                } else {
+                    response.getCoyoteResponse().action(ActionCode.CLOSE_NOW, null);
+                }
             }
             case HTTP_500 -> answer(response, 500, api ? ApiError.unexpected() : null, api);
             case HTTP_429 -> {

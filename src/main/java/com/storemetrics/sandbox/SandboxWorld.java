@@ -258,7 +258,7 @@ public class SandboxWorld {
     /** Back to the seeded world: state, clock, faults and rate-limit counters (key pairs stay). */
     public synchronized void reset() {
         clock.reset();
-        faults.clear();
+        faults.reset();
         requiredReportVersions.clear();
         rateLimiter.reset();
         seed();

@@ -10,9 +10,14 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class FaultInjectionTest extends SandboxHttpTest {
+
+    private static final String SERVICE_INVITATION = """
+            {"data":{"type":"userInvitations","attributes":{"email":"integration@storemetrics.example",
+            "firstName":"Storemetrics","lastName":"Integration","roles":["SALES"],"allAppsVisible":true}}}""";
 
     @Test
     void http_500_answers_the_next_n_requests_then_the_sandbox_recovers() throws Exception {
@@ -108,6 +113,31 @@ class FaultInjectionTest extends SandboxHttpTest {
     }
 
     @Test
+    void a_request_still_delayed_when_the_world_is_reset_is_dropped_and_never_acts_or_counts() throws Exception {
+        arm("{\"mode\":\"LATENCY\",\"count\":1,\"latencyMs\":60000}");
+        String token = validJwt(ADMIN_KEY, ADMIN_ISSUER);
+        // A POST: the JDK's client sends a GET again when its connection closes, into the new world.
+        CompletableFuture<HttpResponse<String>> delayed = http.sendAsync(
+                apiRequest("POST", "/v1/userInvitations", token, SERVICE_INVITATION)
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        awaitTheDelayedRequestArrived();
+
+        long started = System.nanoTime();
+        control("POST", "/reset", null);
+
+        assertThatThrownBy(delayed::join).hasCauseInstanceOf(IOException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+        assertThat(account("100003").path("pendingInvitations"))
+                .as("the old world's invitation never reaches the new one")
+                .isEmpty();
+        assertThat(apiGet("/v1/apps", token).headers().firstValue("X-Rate-Limit"))
+                .as("the new world counts only its own request")
+                .hasValue("user-hour-lim:3600;user-hour-rem:3599;");
+    }
+
+    @Test
     void faults_never_touch_the_control_api() throws Exception {
         arm("{\"mode\":\"HTTP_500\",\"count\":1}");
 
@@ -138,6 +168,17 @@ class FaultInjectionTest extends SandboxHttpTest {
 
         assertThat(reporter(ALICE_TOKEN, null, "Sales.getAccounts").statusCode())
                 .isEqualTo(200);
+    }
+
+    /** The fault counts its request down on arrival, before the delay: then the world says none is left. */
+    private void awaitTheDelayedRequestArrived() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!world().path("fault").isNull()) {
+            assertThat(System.nanoTime())
+                    .as("the delayed request reaches the sandbox")
+                    .isLessThan(deadline);
+            Thread.sleep(20);
+        }
     }
 
     private void arm(String fault) throws Exception {

@@ -167,6 +167,10 @@ abstract class SandboxHttpTest extends SpringTest {
     }
 
     HttpResponse<String> api(String method, String pathAndQuery, String bearer, String body) throws Exception {
+        return send(apiRequest(method, pathAndQuery, bearer, body));
+    }
+
+    HttpRequest.Builder apiRequest(String method, String pathAndQuery, String bearer, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(url("/sandbox/apple" + pathAndQuery))
                 .method(
                         method,
@@ -177,7 +181,7 @@ abstract class SandboxHttpTest extends SpringTest {
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
-        return send(request);
+        return request;
     }
 
     HttpResponse<String> apiGet(String pathAndQuery, String bearer) throws Exception {

@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class BackgroundCalls {
 
-    static final String THREADS = "backgroundCallThreads";
+    /** The name of its executor bean (tests wait for it to be idle between tests). */
+    public static final String THREADS = "backgroundCallThreads";
 
     private static final Logger log = LoggerFactory.getLogger(BackgroundCalls.class);
 
