@@ -51,10 +51,11 @@ await_pick() {
 picked_now() { sql "SELECT task_name || ' by ' || picked_by FROM scheduled_tasks WHERE picked" | paste -sd ';'; }
 
 # Alice connects Pixel Forge Studio (100001) and Alice Martin (100002) in Chromium, through HAProxy
-# (both Pending: nobody invited our service Apple ID yet). Then CUSTOMERS more customers
-# (cust001..., password alice's, address custNNN@load.example) get a Pending integration of Pixel
-# Forge Studio: copies of alice's rows, as if each had connected it too (the dialog's own write path
-# is the one alice's rows went through; copying them is the fixture, not a second write path).
+# (both Pending: nobody invited our service Apple ID yet). Then CUSTOMERS more customers (cust001,
+# ..., cust999, cust1000, ... as seq -f 'cust%03g' names them; password alice's, address
+# custNNN@load.example) get a Pending integration of Pixel Forge Studio: copies of alice's rows, as
+# if each had connected it too (the dialog's own write path is the one alice's rows went through;
+# copying them is the fixture, not a second write path).
 fixture() {
     local alice
     alice=$(sql "SELECT id FROM app_user WHERE username = 'alice'")
@@ -75,9 +76,10 @@ fixture() {
     cols=$(sql "SELECT string_agg(column_name, ', ' ORDER BY ordinal_position) FROM information_schema.columns
                 WHERE table_name = 'integration' AND column_name NOT IN ('id', 'customer_id')")
     sql "INSERT INTO app_user (username, display_name, password_hash, role, email)
-         SELECT 'cust' || lpad(g::text, 3, '0'), 'Customer ' || g, password_hash, role,
-                'cust' || lpad(g::text, 3, '0') || '@load.example'
-         FROM app_user, generate_series(1, $CUSTOMERS) g WHERE username = 'alice'
+         SELECT 'cust' || n, 'Customer ' || g, password_hash, role, 'cust' || n || '@load.example'
+         FROM app_user, generate_series(1, $CUSTOMERS) g,
+              LATERAL (SELECT CASE WHEN g < 1000 THEN lpad(g::text, 3, '0') ELSE g::text END AS n) name
+         WHERE username = 'alice'
          ON CONFLICT (username) DO NOTHING"
     sql "INSERT INTO integration (customer_id, $cols)
          SELECT u.id, $(sed 's/\([a-z_]\+\)/i.\1/g' <<< "$cols")
@@ -347,6 +349,71 @@ scenario_e() {
     grep -E "^==|^  |errors" "$RUN/logs/harness-e.log" | sed "s/^/$(date -u +%H:%M:%S) [$SCENARIO] harness: /"
 }
 
+# (f) Apple misbehaving under load: the harness's customers on both nodes through HAProxy while
+# Apple (the sandbox) answers 429, then 500, then 3 s late, each for FAULT_SECONDS. Counted before
+# and after: every integration's status, the history rows, the notices (nothing may change: a fault
+# is not an answer about anyone's membership); the verifier's failures and back-off; day reports
+# stored while Apple answered 429 (none once the pause every node honours began); the importer's
+# requests this clock hour against its share (metrics_pacing, one row shared by both nodes).
+all_statuses() {
+    sql "SELECT a.account_number || ' ' || i.status || ' ' || count(*) FROM integration i
+         JOIN store_account a ON a.id = i.account_id GROUP BY a.account_number, i.status ORDER BY 1" | paste -sd ';'
+}
+history_and_notices() {
+    sql "SELECT 'history rows ' || (SELECT count(*) FROM integration_event) || ', customer notices '
+              || (SELECT count(*) FROM customer_notice) || ', e-mails queued ' || (SELECT count(*) FROM notice_outbox)"
+}
+verifier_state() {
+    sql "SELECT 'verifier: cycles ' || cycles || ', consecutive failures ' || consecutive_failures
+              || ', last failure ' || coalesce(last_failure_kind, '-') || ', backing off until '
+              || coalesce(to_char(backoff_until AT TIME ZONE 'UTC', 'HH24:MI:SS'), '-') FROM verifier_health WHERE id = 1"
+}
+pacing_state() {
+    sql "SELECT 'importer: hour ' || coalesce(to_char(window_start AT TIME ZONE 'UTC', 'HH24:MI'), '-')
+              || ', requests ' || requests || ', paused until '
+              || coalesce(to_char(paused_until AT TIME ZONE 'UTC', 'HH24:MI:SS'), '-') || ' ' || coalesce(pause_reason, '')
+         FROM metrics_pacing WHERE id = 1"
+}
+days_stored_since() { # epoch ms
+    sql "SELECT count(*) FROM metrics_day_import WHERE fetched_at >= to_timestamp($1 / 1000.0)"
+}
+scenario_f() {
+    local users=${CLUSTER_F_USERS:-60} seconds=${CLUSTER_F_FAULT_SECONDS:-60} customers statuses history
+    fixture
+    customers=$(seq -f 'cust%03g:alice-demo-2026' 1 "$users" | paste -sd ,)
+    java -Xmx512m -cp "$(bench_classpath)" com.storemetrics.bench.load.VaadinLoadBenchmark --base=$PROXY \
+        --control=$SANDBOX --users="$users" --ramp=20 --duration=$((4 * seconds + 60)) --think=5-15 \
+        --customers="$customers" > "$RUN/logs/harness-f.log" 2>&1 &
+    echo $! > "$RUN/harness.pid"
+    say "load harness: $users customers through HAProxy (log $RUN/logs/harness-f.log)"
+    sleep 40
+    statuses=$(all_statuses)
+    history=$(history_and_notices)
+    say "before: $statuses; $history"
+    say "before: $(verifier_state); $(pacing_state)"
+    local fault armed
+    for fault in '{"mode":"HTTP_429"}' '{"mode":"HTTP_500"}' '{"mode":"LATENCY","latencyMs":3000}'; do
+        control POST /faults "$fault" > /dev/null
+        armed=$(epoch_ms)
+        say "Apple answers $fault for $seconds s (load average $(load_average))"
+        sleep "$seconds"
+        control DELETE /faults > /dev/null
+        say "cleared: day reports stored meanwhile $(days_stored_since "$armed"); $(verifier_state); $(pacing_state)"
+    done
+    say "recovering for $seconds s"
+    sleep "$seconds"
+    say "after: $(all_statuses); $(history_and_notices)"
+    say "after: $(verifier_state); $(pacing_state)"
+    if [[ $(all_statuses) == "$statuses" && $(history_and_notices) == "$history" ]]; then
+        say "no status, history row or notice changed"
+    else
+        say "CHANGED: before $statuses; $history"
+    fi
+    wait "$(cat "$RUN/harness.pid")" || true
+    rm -f "$RUN/harness.pid"
+    grep -E "^==|^  |errors" "$RUN/logs/harness-f.log" | sed "s/^/$(date -u +%H:%M:%S) [$SCENARIO] harness: /"
+}
+
 scenario() {
     SCENARIO=$1
     case $1 in
@@ -355,6 +422,7 @@ scenario() {
         c) scenario_c ;;
         d) scenario_d ;;
         e) scenario_e ;;
+        f) scenario_f ;;
         fixture) fixture ;;
         mail-count) say "e-mails in the mail server per ${2:-REMOVED} notice (state, received): $(mail_counts "${2:-REMOVED}")" ;;
         *)
@@ -365,7 +433,8 @@ deploy/cluster scenario NAME, on a running cluster (deploy/cluster up):
   c   kill -9 the node running a membership check that approves CUSTOMERS+1 Pending rows (100001)
   b   kill -9 the node sending the removal e-mails of 100001's CUSTOMERS+1 customers
   d   pg_ctl restart under two nodes with open pages (the load harness through HAProxy)
-Run them in the order e (or a), c, b, d on one fresh cluster: each builds on the one before, and the
+  f   Apple answers 429, then 500, then 3 s late under the harness's load: nothing flips, the budget holds
+Run them in the order e (or a), c, b, d, f on one fresh cluster: each builds on the one before, and the
 back-fill must be the first (a year of one account fits in the importer's share of Apple's hourly
 budget; a second account's back-fill is paced over the hour). CLUSTER_CUSTOMERS (200) customers
 share Pixel Forge Studio (100001).

@@ -38,6 +38,8 @@ final class SimulatedCustomer implements Runnable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final int UIDL_ATTEMPTS = 3;
+    private static final Duration UIDL_RESEND_PAUSE = Duration.ofSeconds(1);
 
     private final String base;
     private final String username;
@@ -56,6 +58,11 @@ final class SimulatedCustomer implements Runnable {
     private volatile boolean stop;
     private volatile boolean pushOpen;
     private volatile boolean closing;
+    /** How many push channels were given up (re-joins): a listener of an older one is ignored. */
+    private volatile int channels;
+    /** A UIDL message the server never took: the UI is out of step, as after its node died. */
+    private volatile boolean uidlLost;
+
     private volatile WebSocket socket;
     private String logoutToken;
     private int uiId;
@@ -158,6 +165,8 @@ final class SimulatedCustomer implements Runnable {
         socket = null;
         pushOpen = false;
         closing = false;
+        uidlLost = false;
+        channels++;
         ui = new UiState(kind -> stats.get().error(kind));
         framing = new AtmosphereFraming();
         HttpResponse<String> page = timed("reload after break", get("/" + ROUTE));
@@ -305,7 +314,7 @@ final class SimulatedCustomer implements Runnable {
             if (stop) {
                 break;
             }
-            if (!pushOpen && !closing) {
+            if ((!pushOpen && !closing) || uidlLost) {
                 break;
             }
             if (ui.stalled()) {
@@ -389,17 +398,30 @@ final class SimulatedCustomer implements Runnable {
         return send(kind, ui.request(rpc));
     }
 
+    /**
+     * Sends one UIDL message. As flow-client does, a message that got no answer, or a 5xx one, is
+     * sent again unchanged (same {@code clientId}) after a pause; one sent with the next id instead
+     * would be out of order for the server ("Unexpected message id"), which answers with an error.
+     * Given up after {@link #UIDL_ATTEMPTS}: the session counts as broken (see {@link #rejoin}).
+     */
     private boolean send(String kind, ObjectNode body) throws InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/?v-r=uidl&v-uiId=" + uiId))
                 .timeout(TIMEOUT)
                 .header("Content-Type", "application/json; charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                 .build();
-        HttpResponse<String> response = timed(kind, request);
-        if (response == null || response.statusCode() != 200) {
-            return failed(kind, response);
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse<String> response = timed(attempt == 1 ? kind : kind + " (sent again)", request);
+            if (response != null && response.statusCode() == 200) {
+                return handleUidl(kind, response.body());
+            }
+            boolean again = response == null || response.statusCode() >= 500;
+            if (!again || attempt == UIDL_ATTEMPTS || stop) {
+                uidlLost = true;
+                return failed(kind, response);
+            }
+            Thread.sleep(UIDL_RESEND_PAUSE.toMillis());
         }
-        return handleUidl(kind, response.body());
     }
 
     private boolean handleUidl(String kind, String text) {
@@ -496,11 +518,18 @@ final class SimulatedCustomer implements Runnable {
     /** Server-to-client half of the push channel: Atmosphere's handshake and heartbeats, then UIDL messages. */
     private final class PushListener implements WebSocket.Listener {
 
+        /** Which of this customer's push channels this one is (see {@link #channels}). */
+        private final int channel = channels;
+
         private boolean handshakeSeen;
 
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
             long arrived = System.nanoTime();
+            if (channel != channels) {
+                webSocket.request(1);
+                return null;
+            }
             try {
                 for (String message : framing.append(data)) {
                     onMessage(webSocket, message, arrived);
@@ -539,6 +568,9 @@ final class SimulatedCustomer implements Runnable {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            if (channel != channels) {
+                return null; // a channel given up on a re-join: not the one open now
+            }
             if (!closing) {
                 stats.get().error("push closed by server (" + statusCode + ")");
             }
@@ -549,6 +581,9 @@ final class SimulatedCustomer implements Runnable {
 
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
+            if (channel != channels) {
+                return;
+            }
             if (!closing) {
                 stats.get().error("push error: " + error.getClass().getSimpleName());
             }
