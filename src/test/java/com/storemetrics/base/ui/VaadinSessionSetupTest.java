@@ -40,4 +40,26 @@ class VaadinSessionSetupTest {
         assertThat(VaadinSessionSetup.clientOutOfStep(new RuntimeException("Unexpected message id from the client")))
                 .isFalse();
     }
+
+    @Test
+    void a_push_channel_lost_after_the_sign_out_ended_its_session_is_no_error() {
+        IllegalStateException invalidated = new IllegalStateException("getAttribute: Session already invalidated");
+        invalidated.setStackTrace(new StackTraceElement[] {
+            new StackTraceElement("org.apache.catalina.session.StandardSession", "getAttribute", null, 875),
+            new StackTraceElement(
+                    "com.vaadin.flow.server.communication.PushHandler", "handleConnectionLost", null, 451),
+            new StackTraceElement("com.vaadin.flow.server.communication.PushHandler", "connectionLost", null, 388)
+        });
+        assertThat(VaadinSessionSetup.pushClosedAfterSignOut(new RuntimeException(invalidated)))
+                .isTrue();
+
+        IllegalStateException elsewhere = new IllegalStateException("getAttribute: Session already invalidated");
+        elsewhere.setStackTrace(
+                new StackTraceElement[] {new StackTraceElement("com.storemetrics.SomeView", "onAttach", null, 1)});
+        assertThat(VaadinSessionSetup.pushClosedAfterSignOut(elsewhere))
+                .as("the same message from our own code is an error")
+                .isFalse();
+        assertThat(VaadinSessionSetup.pushClosedAfterSignOut(new IllegalStateException("boom")))
+                .isFalse();
+    }
 }
