@@ -52,10 +52,12 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  *   <li>Every table holds what it held right after the migrations ran (their seeded rows, e.g. the
  *       verifier's health row), plus the demo users the start-up seeded; nothing else. New tables
  *       are covered without being named here.
- *   <li>Calls to Apple that views started in the background have ended. The application's clock is real time again; the sandbox is back to its seeded world (its
- *       clock, faults, rate limit, required report versions); every {@link NodeLocalState} bean
- *       (what this node keeps in memory only: Apple requests in the last hour, learned report
- *       versions, minted tokens, ...) is cleared. After the test, the test thread has nobody signed in.
+ *   <li>Calls to Apple that views started in the background have ended. The application's clock
+ *       is real time again; the sandbox is back to its seeded world (its clock, faults, rate
+ *       limit, required report versions; a request still in a fault's delay is dropped); every
+ *       {@link NodeLocalState} bean (what this node keeps in memory only: Apple requests in the
+ *       last hour, learned report versions, minted tokens, ...) is cleared. After the test, the
+ *       test thread has nobody signed in.
  * </ol>
  */
 public final class KnownState implements BeforeEachCallback, AfterEachCallback {
