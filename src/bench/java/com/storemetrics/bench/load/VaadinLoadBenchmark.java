@@ -5,6 +5,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +18,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Load against a running app, in the browser's own protocol (issue 28, part 1): phases of
@@ -32,7 +39,10 @@ import java.util.Map;
  * phase's hold, default 10), {@code control} (the app whose sandbox the triggers use, default
  * {@code base}; deploy/cluster's sandbox runs apart from the nodes), {@code rejoin} ({@code true}: a
  * session that breaks, as when its node dies, records the first answer its client gets, signs in
- * again and goes on; the summary says how long each was without a working page). {@code -Dbench.debug=true} prints the start of every push message
+ * again and goes on; the summary says how long each was without a working page), {@code database}
+ * (a JDBC URL of the app's database on loopback: the phase's report adds the push latency from the
+ * commit of the trigger's change, the newest history row of the account to Approved or Removed).
+ * {@code -Dbench.debug=true} prints the start of every push message
  * ({@code -Dbench.debug.chars=N} characters, default 300), to see what the server sends.
  */
 public final class VaadinLoadBenchmark {
@@ -61,6 +71,10 @@ public final class VaadinLoadBenchmark {
         // Behind a proxy the sandbox is not on the base URL (its control API refuses forwarded requests).
         String control = options.getOrDefault("control", base).replaceAll("/+$", "");
         requireLoopback(control);
+        String database = options.get("database");
+        if (database != null) {
+            requireLoopback(URI.create(database.substring("jdbc:".length())).toString());
+        }
 
         System.out.printf(
                 "Vaadin load: %s, phases %s users, ramp %d s, hold %d s, think %d-%d s, customers %d, started %s%n",
@@ -109,6 +123,11 @@ public final class VaadinLoadBenchmark {
                                 + " s), trigger " + trigger,
                         seconds,
                         app.figures());
+                if (database != null && !trigger.equals("none")) {
+                    report += committed(database, trigger)
+                            .map(stats::fromCommit)
+                            .orElse("  push latency from the commit: the change is not in the database\n");
+                }
                 System.out.print(report);
                 reports.add(report);
             }
@@ -163,6 +182,28 @@ public final class VaadinLoadBenchmark {
         stats.triggered(trigger + " (HTTP " + response.statusCode() + ")", marker, System.nanoTime());
         if (response.statusCode() / 100 != 2) {
             System.out.printf("Trigger %s refused: HTTP %d %s%n", trigger, response.statusCode(), response.body());
+        }
+    }
+
+    /**
+     * When the trigger's change was committed: the newest history row of the account's integrations
+     * to the status the trigger leads to (written in the transaction that changed them).
+     */
+    private static Optional<Instant> committed(String database, String trigger) throws SQLException {
+        String[] parts = trigger.split(":");
+        String status = parts[0].equals("invite") ? "APPROVED" : "REMOVED";
+        try (Connection connection = DriverManager.getConnection(database);
+                PreparedStatement query =
+                        connection.prepareStatement("SELECT max(e.occurred_at) FROM integration_event e"
+                                + " JOIN integration i ON i.id = e.integration_id"
+                                + " JOIN store_account a ON a.id = i.account_id"
+                                + " WHERE a.account_number = ? AND e.to_status = ?")) {
+            query.setString(1, parts[1]);
+            query.setString(2, status);
+            try (ResultSet row = query.executeQuery()) {
+                Timestamp at = row.next() ? row.getTimestamp(1) : null;
+                return Optional.ofNullable(at).map(Timestamp::toInstant);
+            }
         }
     }
 
