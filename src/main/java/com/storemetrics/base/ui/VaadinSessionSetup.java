@@ -7,7 +7,9 @@ import com.vaadin.flow.server.CustomizedSystemMessages;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -70,15 +72,12 @@ class VaadinSessionSetup implements VaadinServiceInitListener {
      * servlet container's client-abort exception, or a broken pipe / reset connection.
      */
     static boolean browserWentAway(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        return anyCause(failure, cause -> {
             String message = String.valueOf(cause.getMessage());
-            if (cause.getClass().getSimpleName().equals("ClientAbortException")
+            return cause.getClass().getSimpleName().equals("ClientAbortException")
                     || cause instanceof IOException
-                            && (message.contains("Broken pipe") || message.contains("Connection reset"))) {
-                return true;
-            }
-        }
-        return false;
+                            && (message.contains("Broken pipe") || message.contains("Connection reset"));
+        });
     }
 
     /**
@@ -87,18 +86,13 @@ class VaadinSessionSetup implements VaadinServiceInitListener {
      * sessions signed out at once under load).
      */
     static boolean pushClosedAfterSignOut(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof IllegalStateException
-                    && String.valueOf(cause.getMessage()).contains("Session already invalidated")) {
-                for (StackTraceElement frame : cause.getStackTrace()) {
-                    if (frame.getClassName().equals(PUSH_HANDLER)
-                            && frame.getMethodName().equals("connectionLost")) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
+        return anyCause(
+                failure,
+                cause -> cause instanceof IllegalStateException
+                        && String.valueOf(cause.getMessage()).contains("Session already invalidated")
+                        && Arrays.stream(cause.getStackTrace())
+                                .anyMatch(frame -> frame.getClassName().equals(PUSH_HANDLER)
+                                        && frame.getMethodName().equals("connectionLost")));
     }
 
     /**
@@ -106,9 +100,15 @@ class VaadinSessionSetup implements VaadinServiceInitListener {
      * next ({@code ServerRpcHandler}'s "Unexpected message id from the client").
      */
     static boolean clientOutOfStep(Throwable failure) {
+        return anyCause(
+                failure,
+                cause -> cause instanceof UnsupportedOperationException
+                        && String.valueOf(cause.getMessage()).startsWith("Unexpected message id from the client"));
+    }
+
+    private static boolean anyCause(Throwable failure, Predicate<Throwable> test) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof UnsupportedOperationException
-                    && String.valueOf(cause.getMessage()).startsWith("Unexpected message id from the client")) {
+            if (test.test(cause)) {
                 return true;
             }
         }
