@@ -11,11 +11,7 @@ class TestClockTest {
 
     @Test
     void five_minutes_before_the_hour_a_test_needing_ten_is_moved_into_the_next_hour() {
-        TestClock clock = new TestClock();
-        Instant now = clock.instant();
-        Instant fiveBefore = now.truncatedTo(ChronoUnit.HOURS).plus(55, ChronoUnit.MINUTES);
-        clock.advance(
-                Duration.between(now, fiveBefore.isAfter(now) ? fiveBefore : fiveBefore.plus(1, ChronoUnit.HOURS)));
+        TestClock clock = atMinuteOfTheHour(55);
         Instant nextHour = clock.instant().truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
 
         clock.keepWithinOneClockHourFor(Duration.ofMinutes(10));
@@ -25,15 +21,20 @@ class TestClockTest {
 
     @Test
     void with_room_left_in_the_hour_the_clock_is_not_moved() {
-        TestClock clock = new TestClock();
-        Instant now = clock.instant();
-        Instant quarterPast = now.truncatedTo(ChronoUnit.HOURS).plus(15, ChronoUnit.MINUTES);
-        clock.advance(
-                Duration.between(now, quarterPast.isAfter(now) ? quarterPast : quarterPast.plus(1, ChronoUnit.HOURS)));
+        TestClock clock = atMinuteOfTheHour(15);
         Instant before = clock.instant();
 
         clock.keepWithinOneClockHourFor(Duration.ofMinutes(10));
 
         assertThat(Duration.between(before, clock.instant())).isLessThan(Duration.ofSeconds(5));
+    }
+
+    /** A test clock moved forward to the next {@code minute} past a full hour. */
+    private static TestClock atMinuteOfTheHour(int minute) {
+        TestClock clock = new TestClock();
+        Instant now = clock.instant();
+        Instant then = now.truncatedTo(ChronoUnit.HOURS).plus(minute, ChronoUnit.MINUTES);
+        clock.advance(Duration.between(now, then.isAfter(now) ? then : then.plus(1, ChronoUnit.HOURS)));
+        return clock;
     }
 }
