@@ -4,11 +4,18 @@ import com.storemetrics.base.cluster.CrossNodeSignals;
 import com.storemetrics.base.cluster.SignalReceived;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -30,6 +37,8 @@ class CrossNodeIntegrationUpdates {
     private final IntegrationRepository integrations;
     private final CustomerNoticeRepository notices;
     private final TransactionTemplate readOnly;
+    /** This bean's key for the notice ids posted in the current transaction. */
+    private final Object noticesPosted = new Object();
 
     CrossNodeIntegrationUpdates(
             CrossNodeSignals signals,
@@ -63,7 +72,6 @@ class CrossNodeIntegrationUpdates {
         if (signals.spansNodes()) {
             send(
                     CHANGED,
-                    "",
                     event.changes().stream()
                             .map(change -> change.row().id())
                             .distinct()
@@ -71,14 +79,41 @@ class CrossNodeIntegrationUpdates {
         }
     }
 
+    /**
+     * Notices go out as one signal per transaction, sent just before it commits: a removal for
+     * everyone sharing an account posts a notice to each of hundreds of customers, and a signal each
+     * would be hundreds of statements while the changed rows stay locked (docs/benchmarks.md).
+     */
     @EventListener
     void onNoticed(NoticesPosted event) {
-        if (signals.spansNodes()) {
-            send(
-                    NOTICES,
-                    event.customerId() + ":",
-                    event.notices().stream().map(Notice::id).toList());
+        if (!signals.spansNodes()) {
+            return;
         }
+        List<Long> ids = event.notices().stream().map(Notice::id).toList();
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            send(NOTICES, ids);
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<Long> posted = (List<Long>) TransactionSynchronizationManager.getResource(noticesPosted);
+        if (posted == null) {
+            List<Long> collected = new ArrayList<>();
+            TransactionSynchronizationManager.bindResource(noticesPosted, collected);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    // Still inside the transaction: the signal leaves with the commit, or not at all.
+                    send(NOTICES, collected);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(noticesPosted);
+                }
+            });
+            posted = collected;
+        }
+        posted.addAll(ids);
     }
 
     @EventListener
@@ -88,8 +123,8 @@ class CrossNodeIntegrationUpdates {
         }
     }
 
-    private void send(String topic, String prefix, Collection<Long> ids) {
-        CrossNodeSignals.chunks(ids).forEach(body -> signals.send(topic, prefix + body));
+    private void send(String topic, Collection<Long> ids) {
+        CrossNodeSignals.chunks(ids).forEach(body -> signals.send(topic, body));
     }
 
     private void changedElsewhere(String body) {
@@ -104,15 +139,17 @@ class CrossNodeIntegrationUpdates {
     }
 
     private void noticedElsewhere(String body) {
-        int colon = body.indexOf(':');
-        long customerId = Long.parseLong(body.substring(0, colon));
-        List<Long> ids = CrossNodeSignals.ids(body.substring(colon + 1));
-        List<Notice> posted = readOnly.execute(status -> notices.findAllById(ids).stream()
-                .filter(notice -> notice.getCustomerId() == customerId)
-                .map(CustomerNotice::view)
-                .toList());
-        if (posted != null && !posted.isEmpty()) {
-            broadcaster.deliver(new NoticesPosted(customerId, posted));
+        // The ids of one transaction's notices, of any customers; a node of the previous version
+        // sends one customer's, after "customerId:". Each notice's customer is read with it.
+        List<Long> ids = CrossNodeSignals.ids(body.substring(body.indexOf(':') + 1));
+        Map<Long, List<Notice>> byCustomer = readOnly.execute(status -> notices.findAllById(ids).stream()
+                .sorted(Comparator.comparing(CustomerNotice::getId))
+                .collect(Collectors.groupingBy(
+                        CustomerNotice::getCustomerId,
+                        LinkedHashMap::new,
+                        Collectors.mapping(CustomerNotice::view, Collectors.toList()))));
+        if (byCustomer != null) {
+            byCustomer.forEach((customerId, posted) -> broadcaster.deliver(new NoticesPosted(customerId, posted)));
         }
     }
 

@@ -205,17 +205,19 @@ public class IntegrationLifecycle {
         }
         Instant at = now.truncatedTo(ChronoUnit.MICROS);
         List<IntegrationChange> changes = new ArrayList<>();
+        List<OutgoingNotice> mails = new ArrayList<>();
         for (Integration integration : affected) {
             // When the verifier changed it, it just looked: open views hear that check on its own (checked()).
             changes.add(change(integration, to, reason, actor, at, noticeFor.apply(integration)));
-            // The e-mail commits or rolls back with the change (docs/notices.md); SMTP comes later.
-            outbox.add(OutgoingNotice.aboutIntegration(
+            mails.add(OutgoingNotice.aboutIntegration(
                     integration.getCustomerId(),
                     mailed,
                     integration.getId(),
                     integration.getAccount().getName(),
                     at));
         }
+        // The e-mails commit or roll back with the change (docs/notices.md); SMTP comes later.
+        outbox.addAll(mails);
         integrations.flush();
         postNotices(changes, at);
         publisher.publishEvent(new IntegrationsChanged(changes));

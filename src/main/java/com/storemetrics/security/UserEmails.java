@@ -1,5 +1,8 @@
 package com.storemetrics.security;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,6 +26,18 @@ public class UserEmails {
     @Transactional(readOnly = true)
     public Optional<String> of(long userId) {
         return users.findById(userId).map(AppUser::getEmail);
+    }
+
+    /** The addresses of these users who have one, by user id: one query for all of them. */
+    @Transactional(readOnly = true)
+    public Map<Long, String> of(Collection<Long> userIds) {
+        Map<Long, String> addresses = new HashMap<>();
+        users.findAllById(userIds).forEach(user -> {
+            if (user.getEmail() != null) {
+                addresses.put(user.getId(), user.getEmail());
+            }
+        });
+        return addresses;
     }
 
     /** Replaces the user's address; an unknown id changes nothing and says so. */

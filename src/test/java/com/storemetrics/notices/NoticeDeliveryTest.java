@@ -274,14 +274,9 @@ class NoticeDeliveryTest extends SpringTest {
 
     @Test
     void a_sender_that_died_between_smtp_and_recording_leaves_the_message_unknown_never_sent_twice() {
-        VerifierSees.memberships(context, clock.instant(), PIXEL_FORGE_SEEN);
-        clock.advance(WINDOW);
-        OutboxStore store = context.getBean(OutboxStore.class);
-        OutboxMessage first = store.dueLeads(clock.instant(), clock.instant().minus(WINDOW), 1)
-                .get(0);
+        List<OutboxMessage> group = claimTheFirstGroup();
+        OutboxMessage first = group.get(0);
         // What a run does up to the SMTP server's "250 OK", and then the node dies: nothing recorded.
-        List<OutboxMessage> group = store.claimGroup(first, first.createdAt().plus(WINDOW), clock.instant());
-        assertThat(group).extracting(OutboxMessage::id).containsExactly(first.id());
         assertThat(delivery.send(group).result()).isEqualTo(SmtpOutcome.Result.SENT);
 
         MailDelivery.Run soon = delivery.deliverDue();
@@ -303,13 +298,8 @@ class NoticeDeliveryTest extends SpringTest {
 
     @Test
     void a_sender_that_died_before_handing_the_group_to_smtp_leaves_it_to_be_sent_once_later() {
-        VerifierSees.memberships(context, clock.instant(), PIXEL_FORGE_SEEN);
-        clock.advance(WINDOW);
-        OutboxStore store = context.getBean(OutboxStore.class);
-        OutboxMessage first = store.dueLeads(clock.instant(), clock.instant().minus(WINDOW), 1)
-                .get(0);
         // A run claims the group, then its node dies while connecting to the SMTP server: nothing handed over.
-        store.claimGroup(first, first.createdAt().plus(WINDOW), clock.instant());
+        OutboxMessage first = claimTheFirstGroup().get(0);
 
         MailDelivery.Run soon = delivery.deliverDue();
         assertThat(soon.sent())
@@ -367,6 +357,40 @@ class NoticeDeliveryTest extends SpringTest {
     }
 
     @Test
+    void many_messages_at_once_are_each_written_once_to_their_customers_address_unless_switched_off() {
+        long alice = jdbc.queryForObject("SELECT id FROM app_user WHERE username = 'alice'", Long.class);
+        long bob = jdbc.queryForObject("SELECT id FROM app_user WHERE username = 'bob'", Long.class);
+        jdbc.update(
+                "INSERT INTO notice_opt_out (user_id, kind, since) VALUES (?, 'REMOVED', ?)",
+                bob,
+                Timestamp.from(clock.instant()));
+        OutgoingNotice alicesFirst = OutgoingNotice.aboutIntegration(
+                alice, NoticeKind.REMOVED, 900001, "Pixel Forge Studio", clock.instant());
+        OutgoingNotice alicesSecond =
+                OutgoingNotice.aboutIntegration(alice, NoticeKind.REMOVED, 900003, "Harbor Apps", clock.instant());
+        new TransactionTemplate(transactions).executeWithoutResult(status -> outbox.add(alicesFirst));
+
+        new TransactionTemplate(transactions)
+                .executeWithoutResult(status -> outbox.addAll(List.of(
+                        alicesFirst,
+                        OutgoingNotice.aboutIntegration(
+                                bob, NoticeKind.REMOVED, 900002, "Pixel Forge Studio", clock.instant()),
+                        alicesSecond,
+                        alicesSecond)));
+
+        assertThat(jdbc.query(
+                        "SELECT user_id, regarding, recipient, state FROM notice_outbox"
+                                + " WHERE regarding LIKE 'integration:9000%' ORDER BY regarding",
+                        (row, i) -> (row.getLong("user_id") == alice ? "alice" : "someone else") + " "
+                                + row.getString("regarding") + " " + row.getString("recipient") + " "
+                                + row.getString("state")))
+                .as("once each, bob's switched off")
+                .containsExactly(
+                        "alice integration:900001 alice@pixelforge.example PENDING",
+                        "alice integration:900003 alice@pixelforge.example PENDING");
+    }
+
+    @Test
     void an_account_name_with_line_breaks_cannot_add_headers_or_recipients() {
         long alice = jdbc.queryForObject("SELECT id FROM app_user WHERE username = 'alice'", Long.class);
         new TransactionTemplate(transactions)
@@ -416,5 +440,20 @@ class NoticeDeliveryTest extends SpringTest {
     private MailDelivery.Run deliverAfterTheWindow() {
         clock.advance(WINDOW);
         return delivery.deliverDue();
+    }
+
+    /**
+     * The verifier sees Pixel Forge's removal, the group window passes, and a run claims the first
+     * group due, as a delivery run does before it connects to the SMTP server: one message.
+     */
+    private List<OutboxMessage> claimTheFirstGroup() {
+        VerifierSees.memberships(context, clock.instant(), PIXEL_FORGE_SEEN);
+        clock.advance(WINDOW);
+        OutboxStore store = context.getBean(OutboxStore.class);
+        OutboxMessage first = store.dueLeads(clock.instant(), clock.instant().minus(WINDOW), 1)
+                .get(0);
+        List<OutboxMessage> group = store.claimGroup(first, first.createdAt().plus(WINDOW), clock.instant());
+        assertThat(group).extracting(OutboxMessage::id).containsExactly(first.id());
+        return group;
     }
 }

@@ -145,6 +145,9 @@ public final class PushFanOutBenchmark {
 
     private static volatile Phase phase;
     private static final AtomicLong lastPush = new AtomicLong(System.nanoTime());
+    private static volatile long checkStatements;
+    private static volatile long checkJdbcNanos;
+    private static volatile List<String> checkTopStatements = List.of();
     private static final AtomicLong pushes = new AtomicLong();
     private static final AtomicLong pushNanos = new AtomicLong();
     private static final AtomicLong pushChars = new AtomicLong();
@@ -431,9 +434,18 @@ public final class PushFanOutBenchmark {
                 phase = removal;
                 long measuredStart = System.nanoTime();
                 String second = verifierThread
-                        .submit(() -> check.run("bench-removal"))
-                        .get()
-                        .name();
+                        .submit(() -> {
+                            // The verifier's own statements: how many, how long, and the costliest.
+                            BenchmarkSupport.JdbcTiming.startProfile();
+                            long[] jdbc0 = BenchmarkSupport.JdbcTiming.current();
+                            String result = check.run("bench-removal").name();
+                            long[] jdbc1 = BenchmarkSupport.JdbcTiming.current();
+                            checkStatements = jdbc1[1] - jdbc0[1];
+                            checkJdbcNanos = jdbc1[0] - jdbc0[0];
+                            checkTopStatements = BenchmarkSupport.JdbcTiming.topStatements(6);
+                            return result;
+                        })
+                        .get();
                 if (!removal.latch.await(300, TimeUnit.SECONDS)) {
                     throw new IllegalStateException(
                             removal.latch.getCount() + " views did not show the removal within 300 s");
@@ -477,7 +489,9 @@ public final class PushFanOutBenchmark {
                 String line = String.format(
                         "run %3d: last UI %7.1f ms after commit (customers %7.1f, support %7.1f),"
                                 + " first %6.1f ms, median UI %7.1f ms; committing thread after commit: CPU %5.1f ms, wall %5.1f ms;"
-                                + " delivery threads CPU %7.1f ms, %d pushes (%.2f ms, %,d chars each); first check %.0f ms%s; %s",
+                                + " delivery threads CPU %7.1f ms, %d pushes (%.2f ms, %,d chars each); first check %.0f ms%s;"
+                                + " measured check's start (Reporter call + removal transaction) -> commit %.1f ms"
+                                + " (%d statements, %.1f ms in JDBC); %s",
                         run,
                         last / 1e6,
                         lastCustomer / 1e6,
@@ -493,6 +507,8 @@ public final class PushFanOutBenchmark {
                         (checkDone - checkStart) / 1e6,
                         checkFanOut,
                         (commitNanos - measuredStart) / 1e6,
+                        checkStatements,
+                        checkJdbcNanos / 1e6,
                         BenchmarkSupport.load());
                 System.out.println(line + (run < 0 ? " (warm-up)" : ""));
                 if (run >= 0) {
@@ -527,6 +543,8 @@ public final class PushFanOutBenchmark {
             System.out.println("committing (verifier) thread, after commit, wall: " + summary(deliverWall));
             System.out.println("measured check's start -> commit (one Reporter call + the removal's transaction): "
                     + summary(untilCommit));
+            System.out.println("the last measured check's costliest statements (prepare + execute):");
+            checkTopStatements.forEach(line -> System.out.println("  " + line));
             System.out.println("LiveUpdates delivery threads' CPU per run:        " + summary(liveThreadsCpu));
             System.out.printf(
                     "pushes per run: p50 %.0f; one push (UIDL built + serialised) mean %.2f ms (p50 of runs)%n",

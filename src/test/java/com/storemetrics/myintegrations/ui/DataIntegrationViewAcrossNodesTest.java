@@ -17,7 +17,9 @@ import com.storemetrics.integration.IntegrationStatus;
 import com.storemetrics.myintegrations.IntegrationService;
 import com.storemetrics.verification.MembershipCheck;
 import com.vaadin.flow.component.UI;
+import java.sql.Connection;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +27,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -83,7 +87,7 @@ class DataIntegrationViewAcrossNodesTest {
     }
 
     @Test
-    void removal_for_everyone_reaches_alice_on_node_a_and_bob_on_node_b_with_the_notice() {
+    void removal_for_everyone_reaches_alice_on_node_a_and_bob_on_node_b_with_the_notice() throws Exception {
         connect(nodes.a, "alice");
         connect(nodes.b, "bob");
         sandbox.invite(SandboxControl.PIXEL_FORGE, SandboxControl.SERVICE_APPLE_ID);
@@ -98,9 +102,15 @@ class DataIntegrationViewAcrossNodesTest {
                         () -> statuses().equals(List.of(IntegrationStatus.APPROVED)));
             }
 
-            sandbox.removeUser(SandboxControl.PIXEL_FORGE, SandboxControl.SERVICE_APPLE_ID);
-            checkOn(nodes.a);
-            checkOn(nodes.a);
+            List<String> noticeSignals;
+            try (Connection listener = nodes.jdbc().getDataSource().getConnection()) {
+                listener.createStatement().execute("LISTEN " + PostgresSignals.CHANNEL);
+                sandbox.removeUser(SandboxControl.PIXEL_FORGE, SandboxControl.SERVICE_APPLE_ID);
+                checkOn(nodes.a);
+                checkOn(nodes.a);
+                noticeSignals = signalsOn(listener, "|notices|");
+                listener.createStatement().execute("UNLISTEN *");
+            }
 
             for (KaribuSession session : List.of(alice, bob)) {
                 session.awaitUntil(
@@ -108,7 +118,24 @@ class DataIntegrationViewAcrossNodesTest {
                         ACROSS_NODES,
                         () -> statuses().isEmpty() && noticeCount() == 1);
             }
+            assertThat(noticeSignals)
+                    .as("both customers' notices leave the removal's transaction in one signal")
+                    .singleElement()
+                    .satisfies(body -> assertThat(body.split(",")).hasSize(2));
         }
+    }
+
+    /** The bodies of the signals of one topic that {@code listener} has heard (a second to arrive). */
+    private static List<String> signalsOn(Connection listener, String topic) throws Exception {
+        List<String> bodies = new ArrayList<>();
+        PGNotification[] heard = listener.unwrap(PGConnection.class).getNotifications(1000);
+        for (PGNotification notification : heard == null ? new PGNotification[0] : heard) {
+            int at = notification.getParameter().indexOf(topic);
+            if (at >= 0) {
+                bodies.add(notification.getParameter().substring(at + topic.length()));
+            }
+        }
+        return bodies;
     }
 
     @Test
