@@ -56,4 +56,12 @@ class CustomerNotice extends AbstractEntity<Long> {
     long getCustomerId() {
         return customerId;
     }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    String getMessage() {
+        return message;
+    }
 }

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,6 +33,7 @@ public class IntegrationLifecycle {
     private final CustomerNoticeRepository notices;
     private final ApplicationEventPublisher publisher;
     private final NoticeOutbox outbox;
+    private final BatchAppends appends;
 
     IntegrationLifecycle(
             IntegrationRepository integrations,
@@ -41,13 +41,15 @@ public class IntegrationLifecycle {
             IntegrationEventRepository events,
             CustomerNoticeRepository notices,
             ApplicationEventPublisher publisher,
-            NoticeOutbox outbox) {
+            NoticeOutbox outbox,
+            BatchAppends appends) {
         this.integrations = integrations;
         this.accounts = accounts;
         this.events = events;
         this.notices = notices;
         this.publisher = publisher;
         this.outbox = outbox;
+        this.appends = appends;
     }
 
     /**
@@ -205,10 +207,13 @@ public class IntegrationLifecycle {
         }
         Instant at = now.truncatedTo(ChronoUnit.MICROS);
         List<IntegrationChange> changes = new ArrayList<>();
+        List<IntegrationEvent> history = new ArrayList<>();
         List<OutgoingNotice> mails = new ArrayList<>();
         for (Integration integration : affected) {
             // When the verifier changed it, it just looked: open views hear that check on its own (checked()).
-            changes.add(change(integration, to, reason, actor, at, noticeFor.apply(integration)));
+            history.add(transition(integration, to, reason, actor, at));
+            changes.add(new IntegrationChange(
+                    integration.getCustomerId(), IntegrationRow.of(integration), noticeFor.apply(integration)));
             mails.add(OutgoingNotice.aboutIntegration(
                     integration.getCustomerId(),
                     mailed,
@@ -219,6 +224,7 @@ public class IntegrationLifecycle {
         // The e-mails commit or roll back with the change (docs/notices.md); SMTP comes later.
         outbox.addAll(mails);
         integrations.flush();
+        appends.history(history);
         postNotices(changes, at);
         publisher.publishEvent(new IntegrationsChanged(changes));
         return changes.size();
@@ -226,25 +232,38 @@ public class IntegrationLifecycle {
 
     private IntegrationChange change(
             Integration integration, IntegrationStatus to, String reason, Actor actor, Instant now, String notice) {
+        events.save(transition(integration, to, reason, actor, now));
+        return new IntegrationChange(integration.getCustomerId(), IntegrationRow.of(integration), notice);
+    }
+
+    /** Changes the status; returns the history row to append, not yet written. */
+    private IntegrationEvent transition(
+            Integration integration, IntegrationStatus to, String reason, Actor actor, Instant now) {
         if (integration.getStatus() == IntegrationStatus.PENDING) {
             // "Lapses in 24 h" is moot once the row is no longer Pending: a reminder not sent yet goes.
             outbox.withdrawLapseReminder(
                     integration.getId(), "Withdrawn before sending: the integration became " + to.label());
         }
-        events.save(integration.changeStatus(to, reason, actor, now));
-        return new IntegrationChange(integration.getCustomerId(), IntegrationRow.of(integration), notice);
+        return integration.changeStatus(to, reason, actor, now);
     }
 
-    /** What happened to a customer's rows stays on their page until they dismiss it. */
+    /** What happened to a customer's rows stays on their page until they dismiss it: one batch for all customers. */
     private void postNotices(List<IntegrationChange> changes, Instant now) {
-        Map<Long, List<IntegrationChange>> byCustomer = changes.stream()
-                .filter(change -> change.notice() != null)
-                .collect(Collectors.groupingBy(IntegrationChange::customerId, LinkedHashMap::new, Collectors.toList()));
-        byCustomer.forEach((customerId, theirs) -> publisher.publishEvent(new NoticesPosted(
-                customerId,
-                theirs.stream()
-                        .map(change -> notices.save(new CustomerNotice(customerId, now, change.notice()))
-                                .view())
-                        .toList())));
+        List<Long> customers = new ArrayList<>();
+        List<CustomerNotice> rows = new ArrayList<>();
+        for (IntegrationChange change : changes) {
+            if (change.notice() != null) {
+                customers.add(change.customerId());
+                rows.add(new CustomerNotice(change.customerId(), now, change.notice()));
+            }
+        }
+        List<Notice> posted = appends.notices(rows);
+        Map<Long, List<Notice>> byCustomer = new LinkedHashMap<>();
+        for (int i = 0; i < posted.size(); i++) {
+            byCustomer
+                    .computeIfAbsent(customers.get(i), customer -> new ArrayList<>())
+                    .add(posted.get(i));
+        }
+        byCustomer.forEach((customerId, theirs) -> publisher.publishEvent(new NoticesPosted(customerId, theirs)));
     }
 }

@@ -2,6 +2,7 @@ package com.storemetrics.myintegrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.storemetrics.DemoAccounts;
 import com.storemetrics.SignIn;
@@ -10,20 +11,27 @@ import com.storemetrics.TestClock;
 import com.storemetrics.account.DiscoveredAccount;
 import com.storemetrics.account.DiscoveredAccount.AppsState;
 import com.storemetrics.account.DiscoveredAccount.DiscoveredApp;
+import com.storemetrics.base.live.Numbered;
 import com.storemetrics.connect.AccountAvailability;
 import com.storemetrics.connect.ConnectionService;
 import com.storemetrics.integration.CredentialKind;
 import com.storemetrics.integration.HistoryEntry;
+import com.storemetrics.integration.IntegrationBroadcaster;
 import com.storemetrics.integration.IntegrationNotFound;
 import com.storemetrics.integration.IntegrationRow;
 import com.storemetrics.integration.IntegrationStatus;
+import com.storemetrics.integration.IntegrationUpdate;
 import com.storemetrics.integration.Notice;
+import com.storemetrics.integration.NoticesPosted;
 import com.storemetrics.verification.VerifierSees;
+import com.vaadin.flow.shared.Registration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
@@ -194,11 +202,31 @@ class IntegrationServiceTest extends SpringTest {
     void a_removal_by_the_verifier_leaves_a_notice_for_each_customer_until_dismissed() {
         Instant now = Instant.now();
         VerifierSees.memberships(context, now, Map.of("100001", "Pixel Forge Studio"));
-        VerifierSees.memberships(context, now.plusSeconds(30), Map.of());
-        VerifierSees.memberships(context, now.plusSeconds(60), Map.of());
+        long alice = jdbc.queryForObject("SELECT id FROM app_user WHERE username = 'alice'", Long.class);
+        long bob = jdbc.queryForObject("SELECT id FROM app_user WHERE username = 'bob'", Long.class);
+        List<NoticesPosted> live = new CopyOnWriteArrayList<>();
+        Consumer<Numbered<IntegrationUpdate>> openPage = update -> {
+            if (update.update() instanceof NoticesPosted posted) {
+                live.add(posted);
+            }
+        };
+        IntegrationBroadcaster broadcaster = context.getBean(IntegrationBroadcaster.class);
+        Registration alicesPage = broadcaster.registerForCustomer(alice, openPage);
+        Registration bobsPage = broadcaster.registerForCustomer(bob, openPage);
+        try {
+            VerifierSees.memberships(context, now.plusSeconds(30), Map.of());
+            VerifierSees.memberships(context, now.plusSeconds(60), Map.of());
+        } finally {
+            alicesPage.remove();
+            bobsPage.remove();
+        }
 
         List<Notice> alices = as("alice", () -> service.openNotices());
         List<Notice> bobs = as("bob", () -> service.openNotices());
+        assertThat(live)
+                .as("open pages hear each customer's own stored notice, with its id (one batch wrote both)")
+                .extracting(NoticesPosted::customerId, NoticesPosted::notices)
+                .containsExactlyInAnyOrder(tuple(alice, alices), tuple(bob, bobs));
         assertThat(alices)
                 .singleElement()
                 .satisfies(notice -> assertThat(notice.message())
