@@ -206,12 +206,13 @@ public class IntegrationLifecycle {
             return 0;
         }
         Instant at = now.truncatedTo(ChronoUnit.MICROS);
+        withdrawLapseReminders(affected, to);
         List<IntegrationChange> changes = new ArrayList<>();
         List<IntegrationEvent> history = new ArrayList<>();
         List<OutgoingNotice> mails = new ArrayList<>();
         for (Integration integration : affected) {
             // When the verifier changed it, it just looked: open views hear that check on its own (checked()).
-            history.add(transition(integration, to, reason, actor, at));
+            history.add(integration.changeStatus(to, reason, actor, at));
             changes.add(new IntegrationChange(
                     integration.getCustomerId(), IntegrationRow.of(integration), noticeFor.apply(integration)));
             mails.add(OutgoingNotice.aboutIntegration(
@@ -232,19 +233,20 @@ public class IntegrationLifecycle {
 
     private IntegrationChange change(
             Integration integration, IntegrationStatus to, String reason, Actor actor, Instant now, String notice) {
-        events.save(transition(integration, to, reason, actor, now));
+        withdrawLapseReminders(List.of(integration), to);
+        events.save(integration.changeStatus(to, reason, actor, now));
         return new IntegrationChange(integration.getCustomerId(), IntegrationRow.of(integration), notice);
     }
 
-    /** Changes the status; returns the history row to append, not yet written. */
-    private IntegrationEvent transition(
-            Integration integration, IntegrationStatus to, String reason, Actor actor, Instant now) {
-        if (integration.getStatus() == IntegrationStatus.PENDING) {
-            // "Lapses in 24 h" is moot once the row is no longer Pending: a reminder not sent yet goes.
-            outbox.withdrawLapseReminder(
-                    integration.getId(), "Withdrawn before sending: the integration became " + to.label());
+    /** "Lapses in 24 h" is moot once a row is no longer Pending: a reminder not sent yet goes (one statement). */
+    private void withdrawLapseReminders(List<Integration> leaving, IntegrationStatus to) {
+        List<Long> pending = leaving.stream()
+                .filter(integration -> integration.getStatus() == IntegrationStatus.PENDING)
+                .map(Integration::getId)
+                .toList();
+        if (!pending.isEmpty()) {
+            outbox.withdrawLapseReminders(pending, "Withdrawn before sending: the integration became " + to.label());
         }
-        return integration.changeStatus(to, reason, actor, now);
     }
 
     /** What happened to a customer's rows stays on their page until they dismiss it: one batch for all customers. */

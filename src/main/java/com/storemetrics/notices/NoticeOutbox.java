@@ -2,6 +2,7 @@ package com.storemetrics.notices;
 
 import com.storemetrics.security.UserEmails;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -66,12 +67,17 @@ public class NoticeOutbox {
     }
 
     /**
-     * The integration left Pending (approved, expired or removed): its "invitation lapses in 24 h"
-     * reminder, if not sent yet, is withdrawn. Returns the messages withdrawn.
+     * These integrations left Pending (approved, expired or removed): their "invitation lapses in
+     * 24 h" reminders, if not sent yet, are withdrawn, in one statement however many they are.
+     * Returns the messages withdrawn.
      */
-    public int withdrawLapseReminder(long integrationId, String why) {
+    public int withdrawLapseReminders(Collection<Long> integrationIds, String why) {
         return store.withdraw(
-                NoticeKind.INVITATION_LAPSING, "integration:" + integrationId, "once", why, clock.instant());
+                NoticeKind.INVITATION_LAPSING,
+                integrationIds.stream().map(id -> "integration:" + id).toList(),
+                "once",
+                why,
+                clock.instant());
     }
 
     /** Data of the account flows again (or a "role missing" e-mail tells why not): an unsent "data stalled" is withdrawn. */

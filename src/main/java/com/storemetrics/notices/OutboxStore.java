@@ -238,16 +238,24 @@ class OutboxStore {
      * for sending goes out as it is (the conditional update leaves it alone).
      */
     int withdraw(NoticeKind kind, String regarding, String occurrencePrefix, String why, Instant now) {
+        return withdraw(kind, List.of(regarding), occurrencePrefix, why, now);
+    }
+
+    /** As {@link #withdraw(NoticeKind, String, String, String, Instant)} for every subject, in one statement. */
+    int withdraw(NoticeKind kind, Collection<String> regardings, String occurrencePrefix, String why, Instant now) {
         if (occurrencePrefix.contains("%") || occurrencePrefix.contains("_")) {
             // The prefixes are ours ("once", "after:", "refused:"): no wildcard, no LIKE escapes to differ.
             throw new IllegalArgumentException("an occurrence prefix has no LIKE wildcard: " + occurrencePrefix);
         }
+        if (regardings.isEmpty()) {
+            return 0;
+        }
         return jdbc.sql("UPDATE notice_outbox SET state = 'WITHDRAWN', finished_at = :now, outcome = :why"
-                        + " WHERE regarding = :regarding AND kind = :kind AND state = 'PENDING'"
+                        + " WHERE regarding IN (:regardings) AND kind = :kind AND state = 'PENDING'"
                         + " AND occurrence LIKE :prefix")
                 .param("now", at(now))
                 .param("why", truncate(why, 500))
-                .param("regarding", regarding)
+                .param("regardings", regardings)
                 .param("kind", kind.name())
                 .param("prefix", occurrencePrefix + "%")
                 .update();
