@@ -37,7 +37,7 @@ public class NoticeOutbox {
 
     /** Writes the message unless switched off or written before; returns whether a row was written. */
     public boolean add(OutgoingNotice notice) {
-        if (store.isOptedOut(notice.userId(), notice.kind())) {
+        if (!store.optedOut(List.of(notice.userId()), notice.kind()).isEmpty()) {
             return false;
         }
         // The address as it is now: a later change of address does not redirect a written message.

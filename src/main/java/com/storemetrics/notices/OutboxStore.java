@@ -271,15 +271,6 @@ class OutboxStore {
         return kinds;
     }
 
-    boolean isOptedOut(long userId, NoticeKind kind) {
-        return jdbc.sql("SELECT COUNT(*) FROM notice_opt_out WHERE user_id = :user AND kind = :kind")
-                        .param("user", userId)
-                        .param("kind", kind.name())
-                        .query(Integer.class)
-                        .single()
-                > 0;
-    }
-
     /** Which of these users switched {@code kind} off: one query for all of them. */
     Set<Long> optedOut(Collection<Long> userIds, NoticeKind kind) {
         if (userIds.isEmpty()) {
