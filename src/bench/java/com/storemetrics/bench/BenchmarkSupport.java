@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPOutputStream;
 import javax.management.ObjectName;
@@ -251,12 +252,29 @@ public final class BenchmarkSupport {
             PROFILE.get().clear();
         }
 
+        /** Every thread's executions per SQL text, counted since {@link #startAllThreadsProfile}. */
+        private static final Map<String, long[]> ALL_PROFILE = new ConcurrentHashMap<>();
+
+        /** Starts collecting execution time per SQL text on every thread, from empty. */
+        public static void startAllThreadsProfile() {
+            ALL_PROFILE.clear();
+        }
+
         /**
          * The statements that took longest since {@link #startProfile} (prepare plus execute):
          * "ms  executions  sql" lines.
          */
         public static List<String> topStatements(int limit) {
-            return PROFILE.get().entrySet().stream()
+            return top(PROFILE.get(), limit);
+        }
+
+        /** As {@link #topStatements}, on every thread since {@link #startAllThreadsProfile}. */
+        public static List<String> topStatementsAllThreads(int limit) {
+            return top(ALL_PROFILE, limit);
+        }
+
+        private static List<String> top(Map<String, long[]> profile, int limit) {
+            return profile.entrySet().stream()
                     .sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]))
                     .limit(limit)
                     .map(e -> String.format(
@@ -272,6 +290,13 @@ public final class BenchmarkSupport {
             entry[0] += nanos;
             if (execution) {
                 entry[1]++;
+            }
+            long[] shared = ALL_PROFILE.computeIfAbsent(sql, key -> new long[2]);
+            synchronized (shared) {
+                shared[0] += nanos;
+                if (execution) {
+                    shared[1]++;
+                }
             }
         }
 

@@ -148,6 +148,7 @@ public final class PushFanOutBenchmark {
     private static volatile long checkStatements;
     private static volatile long checkJdbcNanos;
     private static volatile List<String> checkTopStatements = List.of();
+    private static volatile List<String> viewTopStatements = List.of();
     private static final AtomicLong pushes = new AtomicLong();
     private static final AtomicLong pushNanos = new AtomicLong();
     private static final AtomicLong pushChars = new AtomicLong();
@@ -432,6 +433,8 @@ public final class PushFanOutBenchmark {
                 long pushNanos0 = pushNanos.get();
                 long pushChars0 = pushChars.get();
                 phase = removal;
+                long allStatements0 = BenchmarkSupport.JdbcTiming.allThreadsStatements();
+                BenchmarkSupport.JdbcTiming.startAllThreadsProfile();
                 long measuredStart = System.nanoTime();
                 String second = verifierThread
                         .submit(() -> {
@@ -451,6 +454,10 @@ public final class PushFanOutBenchmark {
                             removal.latch.getCount() + " views did not show the removal within 300 s");
                 }
                 phase = null;
+                // Everything but the verifier's own: what the views read while applying the removal.
+                long viewStatements =
+                        BenchmarkSupport.JdbcTiming.allThreadsStatements() - allStatements0 - checkStatements;
+                viewTopStatements = BenchmarkSupport.JdbcTiming.topStatementsAllThreads(10);
                 long liveCpu1 = liveUpdatesCpu();
                 long runPushes = pushes.get() - pushes0;
                 long runPushNanos = pushNanos.get() - pushNanos0;
@@ -491,7 +498,7 @@ public final class PushFanOutBenchmark {
                                 + " first %6.1f ms, median UI %7.1f ms; committing thread after commit: CPU %5.1f ms, wall %5.1f ms;"
                                 + " delivery threads CPU %7.1f ms, %d pushes (%.2f ms, %,d chars each); first check %.0f ms%s;"
                                 + " measured check's start (Reporter call + removal transaction) -> commit %.1f ms"
-                                + " (%d statements, %.1f ms in JDBC); %s",
+                                + " (%d statements, %.1f ms in JDBC); the views' statements %d; %s",
                         run,
                         last / 1e6,
                         lastCustomer / 1e6,
@@ -509,6 +516,7 @@ public final class PushFanOutBenchmark {
                         (commitNanos - measuredStart) / 1e6,
                         checkStatements,
                         checkJdbcNanos / 1e6,
+                        viewStatements,
                         BenchmarkSupport.load());
                 System.out.println(line + (run < 0 ? " (warm-up)" : ""));
                 if (run >= 0) {
@@ -545,6 +553,9 @@ public final class PushFanOutBenchmark {
                     + summary(untilCommit));
             System.out.println("the last measured check's costliest statements (prepare + execute):");
             checkTopStatements.forEach(line -> System.out.println("  " + line));
+            System.out.println(
+                    "the last measured run's costliest statements on every thread (the check's and the views'):");
+            viewTopStatements.forEach(line -> System.out.println("  " + line));
             System.out.println("LiveUpdates delivery threads' CPU per run:        " + summary(liveThreadsCpu));
             System.out.printf(
                     "pushes per run: p50 %.0f; one push (UIDL built + serialised) mean %.2f ms (p50 of runs)%n",
