@@ -38,7 +38,7 @@ public class IntegrationRecords {
 
     /** The customer's notices that are not dismissed yet, newest first. */
     public List<Notice> openNotices(long customerId) {
-        return notices.findByCustomerIdAndDismissedAtIsNullOrderByCreatedAtDescIdDesc(customerId).stream()
+        return notices.findOpenOfCustomer(customerId).stream()
                 .map(CustomerNotice::view)
                 .toList();
     }

@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,6 +52,7 @@ public class IntegrationService {
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("connectedAt"), Sort.Order.desc("id"));
 
     private final MyIntegrationQueries integrations;
+    private final AccountLabels labels;
     private final IntegrationRecords records;
     private final IntegrationLifecycle lifecycle;
     private final CurrentUser currentUser;
@@ -63,6 +63,7 @@ public class IntegrationService {
 
     IntegrationService(
             MyIntegrationQueries integrations,
+            AccountLabels labels,
             IntegrationRecords records,
             IntegrationLifecycle lifecycle,
             CurrentUser currentUser,
@@ -70,6 +71,7 @@ public class IntegrationService {
             ApplicationEventPublisher publisher,
             AttemptCounters checkRequests) {
         this.integrations = integrations;
+        this.labels = labels;
         this.records = records;
         this.lifecycle = lifecycle;
         this.currentUser = currentUser;
@@ -107,10 +109,9 @@ public class IntegrationService {
         // Grids ask for aligned pages (offset a multiple of limit); others read one page more and skip.
         int skip = offset % limit;
         var page = PageRequest.of(offset / limit, limit, sort);
-        List<MyIntegrationQueries.RowValues> found =
-                new ArrayList<>(integrations.findRowValuesOfCustomer(me().userId(), filter.statuses(), page));
+        List<MyIntegrationQueries.RowValues> found = new ArrayList<>(rowValues(filter, page));
         if (skip > 0) {
-            found.addAll(integrations.findRowValuesOfCustomer(me().userId(), filter.statuses(), page.next()));
+            found.addAll(rowValues(filter, page.next()));
         }
         List<MyIntegrationQueries.RowValues> rows =
                 found.stream().skip(skip).limit(limit).toList();
@@ -121,8 +122,8 @@ public class IntegrationService {
                 .map(MyIntegrationQueries.RowValues::accountId)
                 .distinct()
                 .toList();
-        Map<Long, List<String>> vendors = byAccount(integrations.findVendorNumbers(accountIds));
-        Map<Long, List<String>> apps = byAccount(integrations.findAppNames(accountIds));
+        Map<Long, List<String>> vendors = labels.vendorNumbers(accountIds);
+        Map<Long, List<String>> apps = labels.appNames(accountIds);
         return rows.stream()
                 .map(row -> new IntegrationRow(
                         row.id(),
@@ -142,17 +143,19 @@ public class IntegrationService {
                 .toList();
     }
 
-    private static Map<Long, List<String>> byAccount(List<Object[]> pairs) {
-        Map<Long, List<String>> values = new HashMap<>();
-        for (Object[] pair : pairs) {
-            values.computeIfAbsent((Long) pair[0], id -> new ArrayList<>()).add((String) pair[1]);
-        }
-        return values;
+    private List<MyIntegrationQueries.RowValues> rowValues(IntegrationFilter filter, PageRequest page) {
+        long customerId = me().userId();
+        return filter.status() == null
+                ? integrations.findRowValuesOfCustomer(customerId, page)
+                : integrations.findRowValuesOfCustomerInStatus(customerId, filter.listedStatus(), page);
     }
 
     @Transactional(readOnly = true)
     public long countMine(IntegrationFilter filter) {
-        return integrations.countOfCustomer(me().userId(), filter.statuses());
+        long customerId = me().userId();
+        return filter.status() == null
+                ? integrations.countOfCustomer(customerId)
+                : integrations.countOfCustomerInStatus(customerId, filter.listedStatus());
     }
 
     /** One of the caller's live integrations, with who connected it and its full history. */

@@ -5,7 +5,6 @@ import com.storemetrics.integration.Integration;
 import com.storemetrics.integration.IntegrationProgress;
 import com.storemetrics.integration.IntegrationStatus;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Pageable;
@@ -20,15 +19,22 @@ import org.springframework.data.repository.Repository;
 interface MyIntegrationQueries extends Repository<Integration, Long> {
 
     /**
-     * One page of the customer's integrations, read as plain values: no entities to build and track,
-     * which is most of a grid page's server time. Vendors and app names come by
-     * {@link #findVendorNumbers} and {@link #findAppNames} for the page's accounts.
+     * One page of the customer's live integrations (every status but Removed), read as plain values:
+     * no entities to build and track, which is most of a grid page's server time. Vendors and app
+     * names come by {@link AccountLabels} for the page's accounts. Single-valued parameters only, here
+     * and below: Hibernate translates a query with a list parameter to SQL again on every execution,
+     * and every open page reads these again when a live update changes its paging.
      */
-    @Query("select new com.storemetrics.myintegrations.MyIntegrationQueries$RowValues(i.id, a.id, a.name,"
+    @Query(ROW_VALUES + " and i.status <> com.storemetrics.integration.IntegrationStatus.REMOVED")
+    List<RowValues> findRowValuesOfCustomer(long customerId, Pageable page);
+
+    /** As {@link #findRowValuesOfCustomer}, of one status. */
+    @Query(ROW_VALUES + " and i.status = :status")
+    List<RowValues> findRowValuesOfCustomerInStatus(long customerId, IntegrationStatus status, Pageable page);
+
+    String ROW_VALUES = "select new com.storemetrics.myintegrations.MyIntegrationQueries$RowValues(i.id, a.id, a.name,"
             + " a.accountNumber, i.status, i.statusReason, i.progress, i.credentialKind, i.connectedAt, i.lastCheckedAt,"
-            + " i.lastCheckedWhenChanged) from Integration i join i.account a where i.customerId = :customerId"
-            + " and i.status in :statuses")
-    List<RowValues> findRowValuesOfCustomer(long customerId, Collection<IntegrationStatus> statuses, Pageable page);
+            + " i.lastCheckedWhenChanged) from Integration i join i.account a where i.customerId = :customerId";
 
     /** An integration row's own values; {@code lastCheckedAt} is the shared check's time for a watched row. */
     record RowValues(
@@ -44,16 +50,12 @@ interface MyIntegrationQueries extends Repository<Integration, Long> {
             Instant lastCheckedAt,
             Instant lastCheckedWhenChanged) {}
 
-    /** (account id, vendor number) of these accounts, vendor numbers in order. */
-    @Query("select a.id, v from StoreAccount a join a.vendorNumbers v where a.id in :accountIds order by v")
-    List<Object[]> findVendorNumbers(Collection<Long> accountIds);
+    @Query("select count(i) from Integration i where i.customerId = :customerId"
+            + " and i.status <> com.storemetrics.integration.IntegrationStatus.REMOVED")
+    long countOfCustomer(long customerId);
 
-    /** (account id, app name) of these accounts, by name as the account lists its apps. */
-    @Query("select p.account.id, p.name from StoreApp p where p.account.id in :accountIds order by p.name")
-    List<Object[]> findAppNames(Collection<Long> accountIds);
-
-    @Query("select count(i) from Integration i where i.customerId = :customerId and i.status in :statuses")
-    long countOfCustomer(long customerId, Collection<IntegrationStatus> statuses);
+    @Query("select count(i) from Integration i where i.customerId = :customerId and i.status = :status")
+    long countOfCustomerInStatus(long customerId, IntegrationStatus status);
 
     Optional<Integration> findByIdAndCustomerId(long id, long customerId);
 }

@@ -188,6 +188,18 @@ class IntegrationServiceTest extends SpringTest {
                 .containsExactly("Northwind Games");
         assertThat(as("alice", () -> service.countMine(new IntegrationFilter(IntegrationStatus.PENDING))))
                 .isEqualTo(2);
+        assertThat(as("alice", () -> service.countMine(IntegrationFilter.ALL))).isEqualTo(3);
+        // Each row with its account's vendor numbers in order and its apps by name.
+        assertThat(as("alice", () -> service.findMine(IntegrationFilter.ALL, 0, 50, List.of("account"))))
+                .satisfiesExactly(
+                        aliceMartin -> assertThat(aliceMartin.appNames()).isEmpty(),
+                        northwind -> {
+                            assertThat(northwind.vendorNumbers()).containsExactly("85000003", "85000004");
+                            assertThat(northwind.appNames()).containsExactly("Alpha", "Mu", "Zeta");
+                        },
+                        pixelForge -> assertThat(pixelForge.vendorNumbers()).containsExactly("85000001"));
+        assertThatThrownBy(() -> as("alice", () -> service.countMine(new IntegrationFilter(IntegrationStatus.REMOVED))))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(as("alice", () -> service.findMine(IntegrationFilter.ALL, 1, 1, List.of("account"))))
                 .extracting(IntegrationRow::accountName)
                 .containsExactly("Northwind Games");

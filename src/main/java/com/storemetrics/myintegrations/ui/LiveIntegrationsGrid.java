@@ -49,6 +49,8 @@ class LiveIntegrationsGrid extends VerticalLayout {
     private final Map<Long, String> roleLines = new HashMap<>();
     /** The verifier's latest check heard by push; rows read earlier may show an older one. */
     private Instant pushedCheck;
+    /** Whether the empty state already says "no integrations now" (each setting sends a new element). */
+    private boolean emptyAfterRemoval;
 
     LiveIntegrationsGrid(
             IntegrationService integrations,
@@ -182,6 +184,10 @@ class LiveIntegrationsGrid extends VerticalLayout {
 
     /** Once something was removed, an empty grid is not "no integrations yet". */
     private void afterRemoval() {
+        if (emptyAfterRemoval) {
+            return;
+        }
+        emptyAfterRemoval = true;
         grid.setEmptyStateText(
                 "No integrations now. Press Connect on App Store Connect above to connect an account " + "again.");
     }
