@@ -413,6 +413,9 @@ final class SimulatedCustomer implements Runnable {
         for (int attempt = 1; ; attempt++) {
             HttpResponse<String> response = timed(attempt == 1 ? kind : kind + " (sent again)", request);
             if (response != null && response.statusCode() == 200) {
+                synchronized (seenTrigger) {
+                    stats.get().uidlAnswer(response.body(), System.nanoTime(), seenTrigger);
+                }
                 return handleUidl(kind, response.body());
             }
             boolean again = response == null || response.statusCode() >= 500;

@@ -125,8 +125,8 @@ public final class VaadinLoadBenchmark {
                         app.figures());
                 if (database != null && !trigger.equals("none")) {
                     report += committed(database, trigger)
-                            .map(stats::fromCommit)
-                            .orElse("  push latency from the commit: the change is not in the database\n");
+                            .map(stats::fromRecorded)
+                            .orElse("  push latency from the recorded change: the change is not in the database\n");
                 }
                 System.out.print(report);
                 reports.add(report);
