@@ -31,10 +31,9 @@ final class LoadStats {
 
     private volatile long firstFrameNanos;
     private volatile String triggerMarker;
+    private volatile String triggerName;
     /** Browsers that had the trigger's change in the answer to their own request, not in a push frame. */
     private final AtomicInteger inAnswers = new AtomicInteger();
-
-    private volatile String triggerName;
 
     /** One HTTP request or WebSocket opening of this kind took this long. */
     void time(String kind, long nanos) {
@@ -83,25 +82,25 @@ final class LoadStats {
      * rows carry the verifier's observation time, taken before its transaction: the transaction
      * (its node logs when it committed) is inside this figure.
      */
-    String fromRecorded(Instant committed) {
+    String fromRecorded(Instant recorded) {
         synchronized (pushFromTrigger) {
             if (pushFromTrigger.isEmpty()) {
                 return "  push latency from the recorded change: no frame\n";
             }
-            long commitAfterTriggerNanos = (committed.toEpochMilli() - triggerEpochMillis) * 1_000_000;
-            List<Long> fromCommit = pushFromTrigger.stream()
-                    .map(nanos -> nanos - commitAfterTriggerNanos)
+            long recordedAfterTriggerNanos = (recorded.toEpochMilli() - triggerEpochMillis) * 1_000_000;
+            List<Long> fromRecorded = pushFromTrigger.stream()
+                    .map(nanos -> nanos - recordedAfterTriggerNanos)
                     .toList();
             return String.format(
                     "  push latency from the recorded change (%s, %.1f s after the trigger; the verifier's observation,"
                             + " before its transaction): recorded -> frame p50 %.0f / p95 %.0f"
                             + " / max %.0f ms, %d browsers%n",
-                    committed,
-                    commitAfterTriggerNanos / 1e9,
-                    percentile(fromCommit, 50),
-                    percentile(fromCommit, 95),
-                    percentile(fromCommit, 100),
-                    fromCommit.size());
+                    recorded,
+                    recordedAfterTriggerNanos / 1e9,
+                    percentile(fromRecorded, 50),
+                    percentile(fromRecorded, 95),
+                    percentile(fromRecorded, 100),
+                    fromRecorded.size());
         }
     }
 
