@@ -30,7 +30,8 @@ import java.util.stream.Stream;
 /**
  * The customer's integrations with a status filter: paged in the database as the signed-in
  * customer, and kept current by pushed
- * changes, which replace rows on screen in place and re-page only when rows come or go.
+ * changes, which replace rows on screen in place and re-page only when rows come or go. A row that
+ * goes re-pages from memory when one read brought every row (see {@link #whole}).
  */
 class LiveIntegrationsGrid extends VerticalLayout {
 
@@ -51,6 +52,30 @@ class LiveIntegrationsGrid extends VerticalLayout {
     private Instant pushedCheck;
     /** Whether the empty state already says "no integrations now" (each setting sends a new element). */
     private boolean emptyAfterRemoval;
+    /**
+     * Every row of the current filter and sort, in order, when one read brought them all (as many as
+     * counted, or fewer than the grid asked for), kept current by pushes; null when there are more, or when a push brought a
+     * row it does not hold. A removal for a shared account re-pages every open view of every customer
+     * sharing it: from here it costs no statement (docs/benchmarks.md, "Stop 37").
+     */
+    private WholeList whole;
+    /** The count the grid read last, which it reads before a fetch from the start. */
+    private Counted counted;
+
+    private record Counted(IntegrationFilter filter, int rows) {}
+
+    private record WholeList(IntegrationFilter filter, List<String> sort, List<IntegrationRow> rows) {
+
+        boolean serves(IntegrationFilter filter, List<String> sort) {
+            return this.filter.equals(filter) && this.sort.equals(sort);
+        }
+
+        Stream<IntegrationRow> page(int offset, int limit) {
+            int from = Math.min(offset, rows.size());
+            int to = (int) Math.min((long) offset + limit, rows.size());
+            return List.copyOf(rows.subList(from, to)).stream();
+        }
+    }
 
     LiveIntegrationsGrid(
             IntegrationService integrations,
@@ -72,6 +97,9 @@ class LiveIntegrationsGrid extends VerticalLayout {
                 query -> {
                     IntegrationFilter filter = filter();
                     List<String> sort = sortKeys(query.getSortOrders());
+                    if (whole != null && whole.serves(filter, sort)) {
+                        return whole.page(query.getOffset(), query.getLimit());
+                    }
                     Page page = live.sharedRead(
                             List.of("page", filter, query.getOffset(), query.getLimit(), sort),
                             () -> readPage(
@@ -92,11 +120,26 @@ class LiveIntegrationsGrid extends VerticalLayout {
                                     account,
                                     page.salesOnly().contains(account) ? paymentsNotAsked : financeRoleNeeded,
                                     (sales, finance) -> sales + " " + finance));
+                    if (query.getOffset() == 0) {
+                        // The grid asks for no more rows than the count it just read: as many as counted is all.
+                        boolean all = page.rows().size() < query.getLimit()
+                                || (counted != null
+                                        && counted.filter().equals(filter)
+                                        && counted.rows() == page.rows().size());
+                        whole = all ? new WholeList(filter, sort, new ArrayList<>(page.rows())) : null;
+                        counted = null;
+                    }
                     return page.rows().stream();
                 },
                 query -> {
                     IntegrationFilter filter = filter();
-                    return live.sharedRead(List.of("count", filter), () -> (int) integrations.countMine(filter));
+                    List<String> sort = sortKeys(query.getSortOrders());
+                    if (whole != null && whole.serves(filter, sort)) {
+                        return whole.rows().size();
+                    }
+                    int count = live.sharedRead(List.of("count", filter), () -> (int) integrations.countMine(filter));
+                    counted = new Counted(filter, count);
+                    return count;
                 },
                 IntegrationRow::id);
         grid.setItems(rows);
@@ -169,6 +212,7 @@ class LiveIntegrationsGrid extends VerticalLayout {
 
     /** Everything again from the database. */
     void refresh() {
+        whole = null;
         known.clear();
         dataLines.clear();
         roleLines.clear();
@@ -178,6 +222,7 @@ class LiveIntegrationsGrid extends VerticalLayout {
     /** The customer removed this row here; the grid pages again without it. */
     void removed(long integrationId) {
         known.remove(integrationId);
+        forget(integrationId);
         afterRemoval();
         rows.refreshAll();
     }
@@ -211,6 +256,7 @@ class LiveIntegrationsGrid extends VerticalLayout {
             if (row.status() == IntegrationStatus.REMOVED || filteredOut) {
                 pagingChanged |= known.remove(row.id()) != null;
                 changedInPlace.remove(row.id());
+                forget(row.id());
             } else if (shown) {
                 if (row.status() == IntegrationStatus.APPROVED) {
                     // Approved just now, read without the database (a push): its import starts with the approval.
@@ -218,9 +264,12 @@ class LiveIntegrationsGrid extends VerticalLayout {
                 }
                 known.put(row.id(), row);
                 changedInPlace.put(row.id(), row);
+                replaceInWhole(row);
             } else {
                 known.put(row.id(), row);
                 pagingChanged = true;
+                // Where a new row belongs is the database's to say.
+                whole = null;
             }
         }
         if (checkedAt != null && (pushedCheck == null || checkedAt.isAfter(pushedCheck))) {
@@ -235,6 +284,27 @@ class LiveIntegrationsGrid extends VerticalLayout {
         } else {
             changedInPlace.values().forEach(row -> rows.refreshItem(known.getOrDefault(row.id(), row)));
         }
+    }
+
+    private void forget(long integrationId) {
+        if (whole != null) {
+            whole.rows().removeIf(row -> row.id() == integrationId);
+        }
+    }
+
+    /**
+     * A row changed in place keeps its place in the default order (newest connected first, which no
+     * change alters); under a chosen sort its new values may move it, which the database decides.
+     */
+    private void replaceInWhole(IntegrationRow changed) {
+        if (whole == null) {
+            return;
+        }
+        if (!whole.sort().isEmpty()) {
+            whole = null;
+            return;
+        }
+        whole.rows().replaceAll(row -> row.id() == changed.id() ? changed : row);
     }
 
     /**

@@ -26,6 +26,7 @@ import com.storemetrics.verification.VerifierSees;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.data.provider.Query;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.dom.DomEvent;
 import com.vaadin.flow.dom.Element;
@@ -55,6 +56,7 @@ class DataIntegrationViewTest extends KaribuTest {
     int port;
 
     long alicePixelForge;
+    long aliceAliceMartin;
     long bobPixelForge;
 
     @BeforeEach
@@ -67,6 +69,7 @@ class DataIntegrationViewTest extends KaribuTest {
         login("alice");
         List<Long> ids = connections.finish(List.of(PIXEL_FORGE, ALICE_MARTIN), CredentialKind.ACCESS_TOKEN);
         alicePixelForge = ids.get(0);
+        aliceAliceMartin = ids.get(1);
         VerifierSees.memberships(applicationContext, Instant.now(), Map.of("100001", "Pixel Forge Studio"));
     }
 
@@ -229,6 +232,64 @@ class DataIntegrationViewTest extends KaribuTest {
 
         assertThat(view.rows()).isEmpty();
         assertThat(view.grid.getEmptyStateText()).doesNotContain("yet").contains("connect an account again");
+    }
+
+    @Test
+    void a_removal_re_pages_from_the_rows_the_view_holds_without_reading_them_again() {
+        DataIntegrationView view = open();
+        clickRemoveOf("Pixel Forge Studio");
+        renameAliceMartinWithoutPush();
+
+        ButtonKt._click(_get(RemovalConfirmation.class).confirm);
+
+        assertThat(view.rows())
+                .as("the rows the view held, less the removed one")
+                .extracting(IntegrationRow::accountName)
+                .containsExactly("Alice Martin");
+        view.refresh();
+        assertThat(view.rows()).extracting(IntegrationRow::accountName).containsExactly("Alice Martin Ltd");
+    }
+
+    @Test
+    void a_list_longer_than_one_read_re_pages_from_the_database() {
+        DataIntegrationView view = open();
+        clickRemoveOf("Pixel Forge Studio");
+        // Read again one row at a time: the view cannot know that it holds them all.
+        view.refresh();
+        assertThat(view.grid.getDataProvider().fetch(new Query<>(0, 1, List.of(), null, null)))
+                .hasSize(1);
+        renameAliceMartinWithoutPush();
+
+        ButtonKt._click(_get(RemovalConfirmation.class).confirm);
+
+        assertThat(view.rows()).extracting(IntegrationRow::accountName).containsExactly("Alice Martin Ltd");
+    }
+
+    @Test
+    void a_row_approved_by_push_stays_approved_when_another_row_goes() {
+        DataIntegrationView view = open();
+        assertThat(view.rows()).extracting(IntegrationRow::status).contains(IntegrationStatus.PENDING);
+
+        VerifierSees.memberships(
+                applicationContext, Instant.now(), Map.of("100001", "Pixel Forge Studio", "100002", "Alice Martin"));
+        awaitUntilOffTheTestThread(
+                "Alice Martin's approval is pushed",
+                () -> view.knownRows().stream().allMatch(row -> row.status() == IntegrationStatus.APPROVED));
+        clickRemoveOf("Pixel Forge Studio");
+        ButtonKt._click(_get(RemovalConfirmation.class).confirm);
+
+        assertThat(view.rows()).singleElement().satisfies(row -> {
+            assertThat(row.accountName()).isEqualTo("Alice Martin");
+            assertThat(row.status()).isEqualTo(IntegrationStatus.APPROVED);
+        });
+    }
+
+    /** A change no push tells the page about: only a read of the database shows it. */
+    private void renameAliceMartinWithoutPush() {
+        jdbc.update(
+                "UPDATE store_account SET name = 'Alice Martin Ltd'"
+                        + " WHERE id = (SELECT account_id FROM integration WHERE id = ?)",
+                aliceAliceMartin);
     }
 
     @Test
