@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -40,6 +41,9 @@ final class ViewDelivery<M> {
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final AtomicBoolean reloadRequested = new AtomicBoolean();
     private volatile long lastDelivery = System.nanoTime() - Duration.ofDays(1).toNanos();
+    /** When the first update of the coming delivery was queued (for the DEBUG line on its delivery). */
+    private volatile long queuedSince;
+
     private volatile boolean closed;
     private volatile Registration registration;
 
@@ -87,6 +91,7 @@ final class ViewDelivery<M> {
 
     private void schedule() {
         if (scheduled.compareAndSet(false, true)) {
+            queuedSince = System.nanoTime();
             long wait = Math.max(0, lastDelivery + minGap.toNanos() - System.nanoTime());
             try {
                 deliveries.schedule(this::deliver, Instant.now().plusNanos(wait));
@@ -108,15 +113,25 @@ final class ViewDelivery<M> {
         if (closed || (batch.isEmpty() && !reloading)) {
             return;
         }
+        long since = queuedSince;
         try {
             // A reload reads everything the queued updates said, and more.
-            ui.access(() -> {
+            Future<Void> applied = ui.access(() -> {
                 if (reloading) {
                     reloadOrWarn();
                 } else {
                     applyOrReload(batch);
                 }
             });
+            if (log.isDebugEnabled()) {
+                // Server-side latency of a fan-out, apart from the browsers' (docs/benchmarks.md, "Stop 37").
+                log.debug(
+                        applied.isDone()
+                                ? "Applied {} update(s) and pushed {} ms after the first was queued"
+                                : "Queued {} update(s) behind the session's lock {} ms after the first was queued",
+                        batch.size(),
+                        (System.nanoTime() - since) / 1_000_000);
+            }
         } catch (UIDetachedException gone) {
             close();
         }
