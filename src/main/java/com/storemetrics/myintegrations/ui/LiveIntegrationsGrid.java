@@ -54,9 +54,10 @@ class LiveIntegrationsGrid extends VerticalLayout {
     private boolean emptyAfterRemoval;
     /**
      * Every row of the current filter and sort, in order, when one read brought them all (as many as
-     * counted, or fewer than the grid asked for), kept current by pushes; null when there are more, or when a push brought a
-     * row it does not hold. A removal for a shared account re-pages every open view of every customer
-     * sharing it: from here it costs no statement (docs/benchmarks.md, "Stop 37").
+     * counted, or fewer than the grid asked for), kept current by pushes; null when there are more,
+     * or when a push brought a row it does not hold. A removal for a shared account re-pages every
+     * open view of every customer sharing it: from here it costs no statement (docs/live-updates.md,
+     * "A row that goes costs no read").
      */
     private WholeList whole;
     /** The count the grid read last, which it reads before a fetch from the start. */
