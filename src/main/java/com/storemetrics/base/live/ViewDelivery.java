@@ -102,6 +102,8 @@ final class ViewDelivery<M> {
     }
 
     private void deliver() {
+        // Read before clearing: once cleared, an update that arrives schedules its own delivery and restamps it.
+        long since = queuedSince;
         // Cleared before draining: an update that arrives meanwhile schedules its own delivery.
         scheduled.set(false);
         lastDelivery = System.nanoTime();
@@ -113,7 +115,6 @@ final class ViewDelivery<M> {
         if (closed || (batch.isEmpty() && !reloading)) {
             return;
         }
-        long since = queuedSince;
         try {
             // A reload reads everything the queued updates said, and more.
             Future<Void> applied = ui.access(() -> {
