@@ -234,7 +234,7 @@ class LiveIntegrationsGrid extends VerticalLayout {
             return;
         }
         emptyAfterRemoval = true;
-        grid.setEmptyStateText(
+        grid.sayWhenEmpty(
                 "No integrations now. Press Connect on App Store Connect above to connect an account " + "again.");
     }
 

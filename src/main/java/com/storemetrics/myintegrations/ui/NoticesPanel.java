@@ -6,9 +6,9 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.theme.lumo.LumoUtility;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What the verifier did to the customer's integrations: a notification when it happens, and a
@@ -35,11 +35,16 @@ class NoticesPanel extends VerticalLayout {
     void announce(List<Notice> posted) {
         posted.forEach(notice -> Notification.show(notice.message(), 10000, Notification.Position.TOP_CENTER)
                 .addThemeVariants(NotificationVariant.LUMO_ERROR));
-        // Newest first, each stored notice once, however it reached this page (push, reload, both).
-        Map<Long, Notice> all = new LinkedHashMap<>();
-        posted.forEach(notice -> all.putIfAbsent(notice.id(), notice));
-        banners().stream().map(NoticeBanner::notice).forEach(notice -> all.putIfAbsent(notice.id(), notice));
-        show(List.copyOf(all.values()));
+        // Newest first, each stored notice once, however it reached this page (push, reload, both). The
+        // banners shown stay as they are: re-creating them would re-send each in the push (docs/live-updates.md).
+        Set<Long> shown = banners().stream().map(banner -> banner.notice().id()).collect(Collectors.toSet());
+        int top = 0;
+        for (Notice notice : posted) {
+            if (shown.add(notice.id())) {
+                addComponentAtIndex(top++, new NoticeBanner(notice, this::dismiss));
+            }
+        }
+        setVisible(!shown.isEmpty());
     }
 
     private void show(List<Notice> open) {

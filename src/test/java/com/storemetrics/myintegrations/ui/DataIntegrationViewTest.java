@@ -23,6 +23,7 @@ import com.storemetrics.integration.IntegrationStatus;
 import com.storemetrics.integration.Notice;
 import com.storemetrics.myintegrations.IntegrationService;
 import com.storemetrics.verification.VerifierSees;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.html.Div;
@@ -221,9 +222,38 @@ class DataIntegrationViewTest extends KaribuTest {
     }
 
     @Test
+    void a_new_notice_goes_on_top_and_the_banners_shown_stay_as_they_are() {
+        DataIntegrationView view = open();
+        Notice older = storeNotice("Pixel Forge Studio was removed from your integrations.");
+        view.notices.announce(List.of(older));
+        NoticeBanner shown =
+                (NoticeBanner) view.notices.getChildren().findFirst().orElseThrow();
+
+        Notice newer = storeNotice("Alice Martin was removed from your integrations.");
+        view.notices.announce(List.of(newer));
+
+        // The same component, not a copy: a copy would be sent to the browser again with every new notice.
+        assertThat(view.notices.getChildren().toList()).hasSize(2).element(1).isSameAs(shown);
+        assertThat(((NoticeBanner) view.notices.getChildren().findFirst().orElseThrow()).notice())
+                .isEqualTo(newer);
+    }
+
+    private Notice storeNotice(String message) {
+        jdbc.update(
+                "INSERT INTO customer_notice (customer_id, created_at, message) SELECT id, CURRENT_TIMESTAMP, ? FROM"
+                        + " app_user WHERE username = 'alice'",
+                message);
+        return applicationContext.getBean(IntegrationService.class).openNotices().stream()
+                .filter(notice -> notice.message().equals(message))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
     void after_a_removal_an_empty_grid_does_not_say_no_integrations_yet() {
         DataIntegrationView view = open();
-        assertThat(view.grid.getEmptyStateText()).contains("yet");
+        assertThat(view.grid.whenEmpty()).contains("yet");
+        Component emptyState = view.grid.getEmptyStateComponent();
 
         for (String account : List.of("Pixel Forge Studio", "Alice Martin")) {
             clickRemoveOf(account);
@@ -231,7 +261,10 @@ class DataIntegrationViewTest extends KaribuTest {
         }
 
         assertThat(view.rows()).isEmpty();
-        assertThat(view.grid.getEmptyStateText()).doesNotContain("yet").contains("connect an account again");
+        assertThat(view.grid.whenEmpty()).doesNotContain("yet").contains("connect an account again");
+        assertThat(view.grid.getEmptyStateComponent())
+                .as("its text changed, not the component")
+                .isSameAs(emptyState);
     }
 
     @Test
