@@ -40,6 +40,9 @@ final class ViewDelivery<M> {
     private final Queue<Numbered<M>> queued = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final AtomicBoolean reloadRequested = new AtomicBoolean();
+    /** Held from draining the queue until the batch is in the UI's queue (see {@link #deliver()}). */
+    private final Object handOver = new Object();
+
     private volatile long lastDelivery = System.nanoTime() - Duration.ofDays(1).toNanos();
     /** When the first update of the coming delivery was queued (for the DEBUG line on its delivery). */
     private volatile long queuedSince;
@@ -107,14 +110,22 @@ final class ViewDelivery<M> {
         // Cleared before draining: an update that arrives meanwhile schedules its own delivery.
         scheduled.set(false);
         lastDelivery = System.nanoTime();
-        boolean reloading = reloadRequested.getAndSet(false);
-        List<Numbered<M>> batch = new ArrayList<>();
-        for (Numbered<M> update; (update = queued.poll()) != null; ) {
-            batch.add(update);
+        // One hand-over at a time: a later delivery on another thread, which drains later updates, must not
+        // reach the UI's queue first. UI.access only tries the session's lock: holding this waits on no other view.
+        synchronized (handOver) {
+            boolean reloading = reloadRequested.getAndSet(false);
+            List<Numbered<M>> batch = new ArrayList<>();
+            for (Numbered<M> update; (update = queued.poll()) != null; ) {
+                batch.add(update);
+            }
+            if (closed || (batch.isEmpty() && !reloading)) {
+                return;
+            }
+            handOver(batch, reloading, since);
         }
-        if (closed || (batch.isEmpty() && !reloading)) {
-            return;
-        }
+    }
+
+    private void handOver(List<Numbered<M>> batch, boolean reloading, long since) {
         try {
             // A reload reads everything the queued updates said, and more.
             Future<Void> applied = ui.access(() -> {

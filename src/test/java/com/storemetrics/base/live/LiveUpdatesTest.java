@@ -107,6 +107,31 @@ class LiveUpdatesTest {
     }
 
     @Test
+    void with_many_delivery_threads_and_no_gap_a_view_still_applies_its_updates_in_order() {
+        ThreadPoolTaskScheduler many = new ThreadPoolTaskScheduler();
+        many.setPoolSize(8);
+        many.initialize();
+        try {
+            // No pause between deliveries: each update may be its own delivery, on any of the eight threads.
+            live = new LiveUpdates(many, vaadinStrategy, Duration.ZERO);
+            recordBatches();
+
+            publishFromAnotherThread(() -> {
+                for (int update = 1; update <= 20_000; update++) {
+                    source.publish(Numbered.next(update));
+                }
+            });
+
+            awaitUntil(() -> batches.stream().mapToInt(List::size).sum() == 20_000);
+            assertThat(batches.stream().flatMap(List::stream).toList())
+                    .as("in the order published, though delivered by several threads")
+                    .isEqualTo(IntStream.rangeClosed(1, 20_000).boxed().toList());
+        } finally {
+            many.shutdown();
+        }
+    }
+
+    @Test
     void updates_are_applied_as_the_sessions_user_although_published_where_nobody_is_signed_in() {
         recordBatches();
 
