@@ -10,11 +10,16 @@ import com.storemetrics.TestClock;
 import com.storemetrics.connect.ConnectionService;
 import com.storemetrics.integration.CredentialKind;
 import com.storemetrics.verification.MembershipCheck;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -75,7 +80,20 @@ class LiveUpdatesIT extends BrowserTest {
                     .until(ExpectedConditions.textToBePresentInElementLocated(
                             By.id("notices"), "Pixel Forge Studio was removed from your integrations"));
             assertThat(browser.findElement(By.id("notices")).getText()).contains("Account Holder or Admin");
+            // The empty grid says what happened, not "No integrations yet" (one message whose text changed).
+            waitFor(browser)
+                    .until(ExpectedConditions.textToBePresentInElementLocated(
+                            By.xpath("//vaadin-grid[@id='integrations-grid']/*[@slot='empty-state']"),
+                            "No integrations now"));
         }
+        Path shots = Files.createDirectories(Path.of("target", "screenshots"));
+        Files.write(
+                shots.resolve("data-integration-after-removal-desktop.png"),
+                ((TakesScreenshot) alice).getScreenshotAs(OutputType.BYTES));
+        bob.manage().window().setSize(new Dimension(390, 844));
+        Files.write(
+                shots.resolve("data-integration-after-removal-390.png"),
+                ((TakesScreenshot) bob).getScreenshotAs(OutputType.BYTES));
         assertThat(pageIdentity(alice)).as("alice's page was not reloaded").isEqualTo(alicesPage);
         assertThat(pageIdentity(bob)).as("bob's page was not reloaded").isEqualTo(bobsPage);
         assertNoErrorToast(alice);
